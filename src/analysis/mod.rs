@@ -1,0 +1,85 @@
+//! Stage 2: an [`Article`] in, its [`Analysis`] out: sentences, an extractive summary,
+//! named entities merged into actors, time expressions and a timeline.
+//!
+//! Pure and deterministic: no I/O, no clock (relative dates resolve against the
+//! article's own publication date), the same input always gives the same output.
+//! All offsets are byte offsets into `Article::text`; the passes read
+//! `Article::prose`, which has the same length with markup blanked, so they see clean
+//! words without losing positions. The passes run in a fixed order because each one
+//! reads what the earlier ones found: sentences, entities, summary (entity density),
+//! actors (summary presence counts toward salience), time expressions, timeline
+//! (ties dates to the actors in their sentence).
+
+pub mod actors;
+pub mod contract;
+pub mod entities;
+pub mod sentences;
+pub mod summary;
+pub mod timeline;
+pub mod timex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::Article;
+
+pub use actors::{Actor, ActorKind, Quote};
+pub use entities::{Entity, EntityType};
+pub use sentences::{Sentence, SentenceKind};
+pub use summary::Summary;
+pub use timeline::TimelineEntry;
+pub use timex::{Timex, TimexType};
+
+/// Settings that change what analysis produces (part of the cache key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalysisOptions {
+    /// Sentences in the summary.
+    pub summary_sentences: usize,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions { summary_sentences: 3 }
+    }
+}
+
+impl AnalysisOptions {
+    /// Identifies what this version of the tool produces with these options: a briefing
+    /// generated under another key is stale (but still never overwritten if edited).
+    pub fn cache_key(&self) -> String {
+        format!("{}/s{}", crate::VERSION, self.summary_sentences)
+    }
+}
+
+/// Everything analysis found in one article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    /// In document order, non-overlapping.
+    pub sentences: Vec<Sentence>,
+    pub summary: Summary,
+    /// In document order; `actor` indexes `actors`.
+    pub entities: Vec<Entity>,
+    /// Ranked by salience, most salient first; `Actor::id` is the index.
+    pub actors: Vec<Actor>,
+    /// In document order.
+    pub timexes: Vec<Timex>,
+    /// Ordered by date.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Runs every analysis pass over one article.
+pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
+    let prose = article.prose.as_str();
+    let sentences = sentences::split(prose, &article.blocks);
+    let mut entities = entities::recognize(prose, &sentences);
+    let summary = summary::summarize(
+        prose,
+        &article.title,
+        &sentences,
+        &entities,
+        options.summary_sentences,
+    );
+    let actors = actors::resolve(prose, &article.title, &sentences, &mut entities, &summary);
+    let timexes = timex::tag(prose, &sentences, article.published);
+    let timeline = timeline::build(prose, &sentences, &timexes, &entities);
+    Analysis { sentences, summary, entities, actors, timexes, timeline }
+}

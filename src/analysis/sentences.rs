@@ -1,0 +1,200 @@
+//! Sentence splitting: the article's prose and layout blocks in, sentence spans out.
+//!
+//! Segmentation inside a paragraph is sentencex's (Wikimedia's rule-based splitter,
+//! which knows English abbreviations, initials, decimals and quotes). Around it we add
+//! what it cannot know: layout (a heading is one sentence of its own, a photo credit or
+//! the headline line is no sentence at all), one repair rule for dates written with
+//! abbreviations ("on Wed. Jan. 26"), and a hard cap on sentence length so that a
+//! paragraph without punctuation cannot make later passes slow.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::{Block, BlockKind};
+
+/// Sentences longer than this many bytes are cut at a space, to bound later work.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Where a sentence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Running text.
+    Prose,
+    /// A subheading: analysed, never summarised.
+    Heading,
+}
+
+/// A sentence: a byte range of the article text, trimmed of surrounding whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub kind: SentenceKind,
+}
+
+impl Sentence {
+    /// The sentence's text in `text` (the prose or the original text).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Splits the paragraph and heading blocks of `prose` into sentences, in document order.
+pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for block in blocks {
+        let kind = match block.kind {
+            BlockKind::Paragraph => SentenceKind::Prose,
+            BlockKind::Heading => SentenceKind::Heading,
+            BlockKind::Title | BlockKind::Boilerplate => continue,
+        };
+        let Some(range) = prose.get(block.start..block.end) else { continue };
+        if kind == SentenceKind::Heading {
+            push_trimmed(prose, block.start, block.end, kind, &mut out);
+            continue;
+        }
+        let mut pieces: Vec<(usize, usize)> = sentencex::get_sentence_boundaries("en", range)
+            .into_iter()
+            .map(|b| (block.start + b.start_byte, block.start + b.end_byte))
+            .collect();
+        merge_date_abbreviations(prose, &mut pieces);
+        for (start, end) in pieces {
+            push_trimmed(prose, start, end, kind, &mut out);
+        }
+    }
+    out
+}
+
+/// Pushes `prose[start..end]` trimmed, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
+fn push_trimmed(prose: &str, start: usize, end: usize, kind: SentenceKind, out: &mut Vec<Sentence>) {
+    let piece = &prose[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let (mut start, end) = (start + lead, start + piece.trim_end().len());
+    while start < end {
+        let mut cut = end;
+        if end - start > MAX_SENTENCE_BYTES {
+            let window = &prose[start..floor_char_boundary(prose, start + MAX_SENTENCE_BYTES)];
+            cut = start + window.rfind(char::is_whitespace).filter(|&i| i > 0).unwrap_or(window.len());
+        }
+        let trimmed = prose[start..cut].trim_end();
+        if !trimmed.is_empty() {
+            out.push(Sentence { start, end: start + trimmed.len(), kind });
+        }
+        let rest = &prose[cut..end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+const DATE_ABBREVIATIONS: [&str; 19] = [
+    "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.", "Jan.", "Feb.",
+    "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+];
+const MONTH_STARTS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Rejoins "… on Wed." + "Jan. 26 …" and "… on Jan." + "26 …": sentencex splits after a
+/// weekday abbreviation followed by a capitalised month, and after "Dec." before a number.
+fn merge_date_abbreviations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
+    let mut i = 1;
+    while i < pieces.len() {
+        let prev = prose[pieces[i - 1].0..pieces[i - 1].1].trim_end();
+        let next = prose[pieces[i].0..pieces[i].1].trim_start();
+        let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
+        let ends_in_abbrev =
+            DATE_ABBREVIATIONS.contains(&last_word) || last_word == "Dec." || last_word == "Jun.";
+        let continues = next.starts_with(|c: char| c.is_ascii_digit())
+            || MONTH_STARTS.iter().any(|m| next.starts_with(m));
+        if ends_in_abbrev && continues {
+            pieces[i - 1].1 = pieces[i].1;
+            pieces.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Vec<String> {
+        let blocks = [Block { start: 0, end: text.len(), kind: BlockKind::Paragraph }];
+        split(text, &blocks).iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn survives_abbreviations_initials_decimals_and_quotes() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "U.S. Ambassador John Sullivan met Mr. Grushko on Wed. Jan. 26. Russia has 100,000 troops.",
+                &["U.S. Ambassador John Sullivan met Mr. Grushko on Wed. Jan. 26.", "Russia has 100,000 troops."],
+            ),
+            ("Growth was 2.5 percent in Q3. It fell later.", &["Growth was 2.5 percent in Q3.", "It fell later."]),
+            ("J. R. R. Tolkien wrote it. Then he left.", &["J. R. R. Tolkien wrote it.", "Then he left."]),
+            (
+                "\"We will respond,\" Dr. Lee said. The talks ended.",
+                &["\"We will respond,\" Dr. Lee said.", "The talks ended."],
+            ),
+            ("The deal was signed on Jan. 26 in Geneva. Nobody came.", &["The deal was signed on Jan. 26 in Geneva.", "Nobody came."]),
+            ("Gen. Smith and Sen. Jones met at 3 p.m. on Friday.", &["Gen. Smith and Sen. Jones met at 3 p.m. on Friday."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(paragraph(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn layout_decides_what_is_a_sentence() {
+        let text = "Talks stall\n\nLavrov spoke. Blinken listened.\n\n(Image: AP)";
+        let blocks = [
+            Block { start: 0, end: 11, kind: BlockKind::Heading },
+            Block { start: 13, end: 44, kind: BlockKind::Paragraph },
+            Block { start: 46, end: 57, kind: BlockKind::Boilerplate },
+        ];
+        let got: Vec<(&str, SentenceKind)> =
+            split(text, &blocks).iter().map(|s| (s.text(text), s.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Talks stall", SentenceKind::Heading),
+                ("Lavrov spoke.", SentenceKind::Prose),
+                ("Blinken listened.", SentenceKind::Prose),
+            ]
+        );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces() {
+        let text = "word ".repeat(1_000);
+        let got = paragraph(&text);
+        assert!(got.len() >= 2, "{}", got.len());
+        assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES && !s.starts_with(' ')));
+        assert_eq!(got.concat().replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn overlong_text_without_spaces_is_cut_on_char_boundaries() {
+        let text = "é".repeat(3_000);
+        let got = paragraph(&text);
+        assert_eq!(got.concat(), text);
+    }
+
+    #[test]
+    fn spans_index_the_original_text() {
+        let text = "  First one.   Second one.  ";
+        let blocks = [Block { start: 0, end: text.len(), kind: BlockKind::Paragraph }];
+        for s in split(text, &blocks) {
+            let t = s.text(text);
+            assert_eq!(t, t.trim());
+            assert!(!t.is_empty());
+        }
+    }
+}

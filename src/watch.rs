@@ -1,0 +1,1 @@
+//! Watching a site's sources and rebuilding on change.
