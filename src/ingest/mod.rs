@@ -13,8 +13,12 @@
 //! text, so that every later stage is a pure function of values.
 
 mod article;
+mod briefings;
+mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, content_hash};
+pub use briefings::load_briefing_files;
+pub use theme::{StaticFile, ThemeFiles, load_theme};
 
 use std::path::{Path, PathBuf};
 
@@ -73,36 +77,4 @@ pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Artic
         message: "not implemented".into(),
         hint: String::new(),
     })
-}
-
-/// A file to copy into the site as is (theme CSS, scripts, images).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StaticFile {
-    /// Path inside the output directory, with `/` separators (`style.css`, `js/search.js`).
-    pub output_path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Templates and static files of the site and its theme, read from disk. The built-in
-/// layer is embedded in the binary and added by `site`, not read here.
-#[derive(Debug, Clone, Default)]
-pub struct ThemeFiles {
-    /// `<root>/templates/**`, names relative to that folder (`briefing.html`).
-    pub site_templates: Vec<SourceFile>,
-    /// `<root>/themes/<theme>/templates/**`, names relative to that folder.
-    pub theme_templates: Vec<SourceFile>,
-    /// Theme `static/**` then site `static/**` (site files win on the same output path).
-    pub static_files: Vec<StaticFile>,
-}
-
-/// Reads the site's and the theme's templates and static files.
-pub fn load_theme(config: &Config) -> Result<ThemeFiles, IngestError> {
-    let _ = config;
-    Ok(ThemeFiles::default())
-}
-
-/// Reads every existing briefing file (`*.md` directly under `config.briefings_dir`).
-pub fn load_briefing_files(config: &Config) -> Result<Vec<SourceFile>, IngestError> {
-    let _ = config;
-    Ok(Vec::new())
 }
