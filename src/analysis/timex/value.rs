@@ -97,6 +97,10 @@ fn parse_date_part(v: &str) -> Option<(Date, Granularity)> {
             Some((Date::new(year, number(m, 2)?, 1).ok()?, Granularity::Month))
         }
         [w] if w.starts_with('W') => Some((week_start(year, number(&w[1..], 2)?)?, Granularity::Week)),
+        [w, "WE"] if w.starts_with('W') => {
+            let start = week_start(year, number(&w[1..], 2)?)?;
+            Some((start.checked_add(jiff::Span::new().days(5)).ok()?, Granularity::Week))
+        }
         [w, d] if w.starts_with('W') => {
             let day: i8 = number(d, 1)?;
             let start = week_start(year, number(&w[1..], 2)?)?;
@@ -175,6 +179,7 @@ pub fn label(value: &str) -> String {
             }
             s
         }
+        Granularity::Week if value.ends_with("-WE") => format!("weekend of {}", day(start)),
         Granularity::Week => format!("week of {}", day(start)),
         Granularity::Month => format!("{} {}", month_name(start.month()), start.year()),
         Granularity::Season => {
@@ -238,6 +243,7 @@ mod tests {
             ("19", date(1900, 1, 1), Granularity::Century),
             ("2022-01-28TMO", date(2022, 1, 28), Granularity::PartOfDay),
             ("2022-01-28T14:30", date(2022, 1, 28), Granularity::Time),
+            ("2022-W04-WE", date(2022, 1, 29), Granularity::Week),
         ];
         for (value, start, granularity) in cases {
             assert_eq!(parse(value), Anchor::Fixed { start, granularity }, "{value}");
@@ -257,6 +263,7 @@ mod tests {
             ("2022-01-26", "Wednesday 26 January 2022"),
             ("2021-12", "December 2021"),
             ("2022-W05", "week of 31 January 2022"),
+            ("2022-W04-WE", "weekend of 29 January 2022"),
             ("2022-01-28TEV", "Friday 28 January 2022 (evening)"),
             ("XXXX-WXX-3", "Wednesday, week of publication"),
             ("XXXX-12", "December (year not given)"),
