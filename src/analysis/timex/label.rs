@@ -45,7 +45,6 @@ pub fn modified(modifier: Modifier, label: &str) -> String {
         Modifier::Start => format!("early {label}"),
         Modifier::Mid => format!("mid-{label}"),
         Modifier::End => format!("late {label}"),
-        Modifier::Approx => format!("about {label}"),
         Modifier::LessThan => format!("less than {label}"),
         Modifier::MoreThan => format!("more than {label}"),
     }

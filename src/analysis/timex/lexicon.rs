@@ -289,8 +289,7 @@ pub fn frequency(word: &str) -> Option<&'static str> {
         "weekly" => "P1W",
         "biweekly" | "fortnightly" => "P2W",
         "monthly" => "P1M",
-        "quarterly" => "P3M",
-        "annually" | "yearly" => "P1Y",
+        "yearly" => "P1Y",
         _ => return None,
     })
 }

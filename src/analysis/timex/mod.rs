@@ -110,7 +110,6 @@ fn timex_mod(m: grammar::Modifier) -> TimexMod {
         grammar::Modifier::Start => TimexMod::Start,
         grammar::Modifier::Mid => TimexMod::Mid,
         grammar::Modifier::End => TimexMod::End,
-        grammar::Modifier::Approx => TimexMod::Approx,
         grammar::Modifier::LessThan => TimexMod::LessThan,
         grammar::Modifier::MoreThan => TimexMod::MoreThan,
     }

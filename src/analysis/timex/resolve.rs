@@ -45,18 +45,28 @@ enum Dated {
 pub struct Context {
     published: Option<Date>,
     anchors: Vec<Period>,
+    /// Quarters named in the text ("the third quarter"): what "the quarter" refers to.
+    quarters: Vec<Period>,
 }
 
 impl Context {
     pub fn new(published: Option<Date>) -> Context {
-        Context { published, anchors: Vec::new() }
+        Context { published, anchors: Vec::new(), quarters: Vec::new() }
     }
 
     /// Resolves one expression and remembers it as an anchor for later anaphora.
+    /// Year-long comparisons ("a year earlier") are not anchors: the story stays in
+    /// its own time.
     pub fn resolve(&mut self, expr: &Expr, tense: Tense) -> Resolved {
         let (resolved, period) = self.resolve_inner(expr, tense);
-        if let Some(p) = period {
-            self.anchors.push(p);
+        let comparison = matches!(expr, Expr::Ago { unit: Unit::Year, .. });
+        match period {
+            Some(p) if matches!(expr, Expr::Quarter { .. }) => {
+                self.quarters.push(p);
+                self.anchors.push(p);
+            }
+            Some(p) if !comparison => self.anchors.push(p),
+            _ => {}
         }
         resolved
     }
@@ -204,7 +214,15 @@ impl Context {
             }
             (YearSpec::Pick(pick), Some(p)) => {
                 let y = i32::from(p.year());
-                choose([make(y - 1), make(y), make(y + 1)], p, pick, tense)
+                let cands = [make(y - 1), make(y), make(y + 1)];
+                let tense = match cands[1].map(|c| c.granularity) {
+                    // "expects a third-quarter loss": the quarter reported on, not next year's
+                    Some(Granularity::Quarter | Granularity::Half) if tense == Tense::Future => Tense::Unknown,
+                    // a day named without its year is rarely most of a year away
+                    Some(Granularity::Day) if far(choose(cands, p, pick, tense), p) => Tense::Unknown,
+                    _ => tense,
+                };
+                choose(cands, p, pick, tense)
             }
         };
         found.map_or_else(floating, Dated::Period)
@@ -302,7 +320,7 @@ impl Context {
     /// "the quarter", "the latest quarter": the last quarter mentioned, else the one
     /// before publication (the one being reported).
     fn the_quarter(&self) -> Dated {
-        let mentioned = self.anchors.iter().rev().take(8).find(|a| a.granularity == Granularity::Quarter).copied();
+        let mentioned = self.quarters.last().copied();
         let reported = || Period::containing(self.published?, Granularity::Quarter)?.shift(-1);
         match mentioned.or_else(reported) {
             Some(q) => Dated::Period(q),
@@ -323,6 +341,11 @@ fn choose(cands: [Option<Period>; 3], reference: Date, pick: Pick, tense: Tense)
         (Pick::Infer, Tense::Future) => all().filter(|p| !ends_before(p)).min_by_key(|p| p.start),
         (Pick::Infer, _) => all().min_by_key(|p| distance(*p, reference)),
     }
+}
+
+/// Whether a picked day lies more than nine months from the reference date.
+fn far(picked: Option<Period>, reference: Date) -> bool {
+    picked.is_some_and(|p| distance(p, reference) > 270)
 }
 
 /// Days between `reference` and the period (0 inside it).

@@ -29,7 +29,16 @@ pub struct Marker {
     pub start: usize,
     pub end: usize,
     pub tense: Tense,
+    /// A reporting verb ("said"): it frames the sentence, so it only decides the
+    /// tense of a date right next to it ("said Friday").
+    pub reporting: bool,
 }
+
+const REPORTING: [&str; 12] =
+    ["said", "says", "say", "told", "tells", "reported", "announced", "added", "stated", "noted", "announces", "explained"];
+
+/// Words after "to" that show "due to", "expected to" and the like govern a noun, not a verb.
+const DETERMINERS: [&str; 12] = ["the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "our"];
 
 const IRREGULAR_PAST: [&str; 58] = [
     "said", "told", "met", "held", "made", "took", "gave", "came", "went", "saw", "left", "began", "won", "lost",
@@ -87,7 +96,7 @@ pub fn markers(c: &Cursor) -> Vec<Marker> {
                     if perfect && tense == Tense::Present && !w.ends_with("ing") {
                         tense = Tense::Past;
                     }
-                    if INTENT.contains(&w) && matches!(c.word(j + 1), "to" | "for") {
+                    if INTENT.contains(&w) && matches!(c.word(j + 1), "to" | "for") && !DETERMINERS.contains(&c.word(j + 2)) {
                         tense = Tense::Future;
                     }
                     j += 1;
@@ -96,32 +105,44 @@ pub fn markers(c: &Cursor) -> Vec<Marker> {
                     break;
                 }
             }
-            out.push(Marker { start: i, end: j, tense });
+            out.push(Marker { start: i, end: j, tense, reporting: false });
             i = j;
             continue;
         }
         if word == "won" && c.is(i + 1, "'") && c.word(i + 2) == "t" {
-            out.push(Marker { start: i, end: i + 3, tense: Tense::Future });
+            out.push(Marker { start: i, end: i + 3, tense: Tense::Future, reporting: false });
             i += 3;
             continue;
         }
-        if INTENT.contains(&word) && matches!(c.word(i + 1), "to" | "for") && c.word(i + 2) != "the" {
-            out.push(Marker { start: i, end: i + 2, tense: Tense::Future });
+        if INTENT.contains(&word) && matches!(c.word(i + 1), "to" | "for") && !DETERMINERS.contains(&c.word(i + 2)) {
+            out.push(Marker { start: i, end: i + 2, tense: Tense::Future, reporting: false });
             i += 2;
             continue;
         }
+        let reporting = REPORTING.contains(&word);
         if looks_past(c, i) {
-            out.push(Marker { start: i, end: i + 1, tense: Tense::Past });
-        } else if matches!(word, "says" | "say" | "tells" | "announces") {
-            out.push(Marker { start: i, end: i + 1, tense: Tense::Present });
+            out.push(Marker { start: i, end: i + 1, tense: Tense::Past, reporting });
+        } else if reporting {
+            out.push(Marker { start: i, end: i + 1, tense: Tense::Present, reporting });
         }
         i += 1;
     }
     out
 }
 
-/// The tense of the verb group nearest to tokens `[first, end)`.
+/// The tense of the verb group nearest to tokens `[first, end)`. "since" before
+/// the expression makes it past whatever the verb.
 pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
+    if c.word_before(first) == "since" {
+        return Tense::Past;
+    }
+    // "On Wednesday, the minister said ...": a fronted date belongs to the main verb
+    let fronted = first <= 2 && c.is(end, ",");
+    if fronted {
+        if let Some(m) = markers.iter().find(|m| m.start >= end) {
+            return m.tense;
+        }
+    }
     let mut best: Option<(usize, Tense)> = None;
     for m in markers {
         let distance = if m.end <= first {
@@ -131,6 +152,7 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
         } else {
             Some(0)
         };
+        let distance = distance.map(|d| if m.reporting && d > 2 { d + 5 } else { d });
         if let Some(d) = distance {
             if best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, m.tense));
@@ -187,6 +209,9 @@ mod tests {
             ("The United States on Wednesday", Tense::Unknown),
             ("It rained; they meet on Wednesday", Tense::Unknown),
             ("They won't meet on Wednesday", Tense::Future),
+            ("The stock will be payable on Wednesday to holders, the company said.", Tense::Future),
+            ("It posted a loss due to its Wednesday sale.", Tense::Past),
+            ("They have been searching since Wednesday.", Tense::Past),
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "wednesday"), want, "{text}");

@@ -4,7 +4,7 @@
 //! ("2021", "fiscal 1989"), decades ("the 1990s") and centuries ("the 19th century").
 
 use super::super::lexicon;
-use super::numbers::{day_of_month, ordinal, year};
+use super::numbers::{day_of_month, number_words, ordinal, year};
 use super::{Cursor, Expr, Pick};
 
 /// Words after which a bare month or year is a date ("in May", "since 1850").
@@ -25,7 +25,23 @@ pub fn explicit(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if let Some(found) = month_first(c, j, j > i) {
         return Some(found);
     }
-    day_first(c, j)
+    if let Some(found) = day_first(c, j) {
+        return Some(found);
+    }
+    picked_month(c, i)
+}
+
+/// "last November", "next April", "this September", "this past May".
+fn picked_month(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
+    let (j, pick) = pick_prefix(c, i);
+    if pick == Pick::Infer {
+        return None;
+    }
+    let (end, month) = month_word(c, j)?;
+    if c.digits(end) > 0 {
+        return None;
+    }
+    Some((end, Expr::Calendar { year: None, month: Some(month), day: None, pick }))
 }
 
 /// "January 26, 2022", "Jan. 26", "January 2022", "December".
@@ -78,8 +94,11 @@ pub fn month_word(c: &Cursor, i: usize) -> Option<(usize, u8)> {
     if !c.capitalised(i) {
         return None;
     }
+    if !lexicon::month_is_abbreviation(word) {
+        return Some((i + 1, month));
+    }
     let end = c.skip_period(i + 1);
-    if lexicon::month_is_abbreviation(word) && end == i + 1 && c.digits(i + 1) == 0 {
+    if end == i + 1 && c.digits(i + 1) == 0 {
         return None;
     }
     Some((end, month))
@@ -186,6 +205,9 @@ pub fn year_or_decade(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if let Some(found) = decade(c, i + the).or_else(|| century(c, i + the)) {
         return Some(found);
     }
+    if let Some(found) = spoken_year(c, i).or_else(|| decade_word(c, i)) {
+        return Some(found);
+    }
     if c.word(i) == "fiscal" || (c.word(i) == "the" && c.word(i + 1) == "year") {
         let j = if c.word(i) == "fiscal" { i + 1 } else { i + 2 };
         let (end, y) = year(c, j)?;
@@ -193,11 +215,49 @@ pub fn year_or_decade(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     }
     let (end, y) = year(c, i)?;
     let before = c.word_before(i);
-    let glued_before = i > 0 && c.touches(i) && !c.is(i - 1, "(");
+    let modifier_dash = i > 1 && c.is(i - 1, "-") && matches!(c.word(i - 2), "mid" | "early" | "late" | "pre" | "post");
+    let glued_before = i > 0 && c.touches(i) && !c.is(i - 1, "(") && !modifier_dash;
     let after = c.text(end);
     let looks_like_amount = matches!(after, "%" | "percent" | "per") || glued_before || c.word(end) == "s";
     let plausible = (1900..=2099).contains(&y) || DATE_PREPOSITIONS.contains(&before) || before == "year";
     (plausible && !looks_like_amount).then(|| (end, calendar(Some(y), None, None)))
+}
+
+/// Years read out: "nineteen ninety-six", "twenty twenty", "two thousand and one",
+/// "the year two thousand".
+fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
+    let j = if c.word(i) == "the" && c.word(i + 1) == "year" { i + 2 } else { i };
+    let (end, y) = if c.word(j) == "two" && c.word(j + 1) == "thousand" {
+        let k = if c.word(j + 2) == "and" { j + 3 } else { j + 2 };
+        match number_words(c, k).filter(|(_, n)| *n < 100) {
+            Some((after, n)) => (after, 2000 + n as i32),
+            None => (j + 2, 2000),
+        }
+    } else {
+        let century = lexicon::cardinal(c.word(j)).filter(|n| (11..=20).contains(n))?;
+        let (after, n) = number_words(c, j + 1).filter(|(_, n)| (10..=99).contains(n))?;
+        (after, (century * 100 + n) as i32)
+    };
+    Some((end, calendar(Some(y), None, None)))
+}
+
+/// "the nineties", "the eighties": decades of the 1900s.
+fn decade_word(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
+    if c.word(i) != "the" {
+        return None;
+    }
+    let tens = match c.word(i + 1) {
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    };
+    Some((i + 2, Expr::Decade(1900 + tens)))
 }
 
 /// "1990s", "1990's", "'90s" at `i`.
@@ -300,6 +360,11 @@ mod tests {
             ("the 1990s", Some((3, Expr::Decade(1990)))),
             ("'90s", Some((3, Expr::Decade(1990)))),
             ("the 19th century", Some((4, Expr::Century(1800)))),
+            ("nineteen ninety-six", Some((4, year(1996)))),
+            ("the year two thousand", Some((4, year(2000)))),
+            ("two thousand and one", Some((4, year(2001)))),
+            ("the nineties", Some((2, Expr::Decade(1990)))),
+            ("twenty five", None),
             ("1850", None),
             ("2021%", None),
             ("9999", None),

@@ -59,7 +59,6 @@ pub enum Modifier {
     Start,
     Mid,
     End,
-    Approx,
     LessThan,
     MoreThan,
 }

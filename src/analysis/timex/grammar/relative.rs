@@ -22,17 +22,21 @@ fn single_word(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         "yesterday" => deictic(-1),
         "tomorrow" => deictic(1),
         "tonight" => Expr::PartOfDay { base: Box::new(deictic(0)), part: "NI" },
-        "now" | "currently" | "nowadays" | "presently" => Expr::Ref("PRESENT_REF"),
+        "now" | "currently" | "nowadays" => Expr::Ref("PRESENT_REF"),
         "current" if lexicon::unit(c.word(i + 1)).is_none() => Expr::Ref("PRESENT_REF"),
-        "recently" | "lately" | "previously" | "formerly" => Expr::Ref("PAST_REF"),
+        "recently" | "lately" => Expr::Ref("PAST_REF"),
         "recent" => {
             return match lexicon::unit(c.word(i + 1)) {
                 Some((_, true)) => Some((i + 2, Expr::Ref("PAST_REF"))),
-                Some(_) => None,
-                None => Some((i + 1, Expr::Ref("PAST_REF"))),
+                _ => None,
             };
         }
-        "soon" | "future" => Expr::Ref("FUTURE_REF"),
+        // "year-end", "month-end"
+        "year" | "month" if c.is(i + 1, "-") && c.touches(i + 1) && c.word(i + 2) == "end" && c.touches(i + 2) => {
+            let (unit, _) = lexicon::unit(c.word(i))?;
+            let inner = Box::new(Expr::Deictic { unit, offset: 0 });
+            return Some((i + 3, Expr::Modified { modifier: Modifier::End, inner }));
+        }
         "the" => {
             let next_is_unit = lexicon::unit(c.word(i + 2)).is_some() || c.digits(i + 2) > 0;
             return match c.word(i + 1) {
@@ -183,7 +187,7 @@ fn year_ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 pub fn modified(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (j, modifier) = modifier_prefix(c, i)?;
     let (end, inner) = match modifier {
-        Modifier::Approx | Modifier::LessThan | Modifier::MoreThan => {
+        Modifier::LessThan | Modifier::MoreThan => {
             let found = spans::duration(c, j).or_else(|| clock::time(c, j)).or_else(|| ago(c, j))?;
             if !matches!(found.1, Expr::Duration { .. } | Expr::Time { .. } | Expr::Ago { .. }) {
                 return None;
@@ -192,6 +196,16 @@ pub fn modified(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         }
         _ => the_unit(c, j).or_else(|| inner_date(c, j))?,
     };
+    // "earlier this year" and "later that day" are one expression; in "earlier Friday"
+    // and "later today" the adverb modifies the event (TimeML leaves it out)
+    let relative_period = match &inner {
+        Expr::Deictic { unit, .. } => *unit != Unit::Day,
+        Expr::Anaphoric { .. } => true,
+        _ => false,
+    };
+    if matches!(c.word(i), "earlier" | "later") && !relative_period {
+        return None;
+    }
     Some((end, Expr::Modified { modifier, inner: Box::new(inner) }))
 }
 
@@ -211,8 +225,7 @@ fn modifier_prefix(c: &Cursor, i: usize) -> Option<(usize, Modifier)> {
         ("mid", _) => (dash(j + 1), Modifier::Mid),
         ("early" | "earlier", _) if the == 0 => (dash(j + 1), Modifier::Start),
         ("late" | "later", _) if the == 0 => (dash(j + 1), Modifier::End),
-        ("about" | "around" | "approximately" | "roughly" | "some", _) if the == 0 => (j + 1, Modifier::Approx),
-        ("nearly" | "almost", _) if the == 0 => (j + 1, Modifier::LessThan),
+        ("almost", _) if the == 0 => (j + 1, Modifier::LessThan),
         ("less", "than") if the == 0 => (j + 2, Modifier::LessThan),
         ("more", "than") if the == 0 => (j + 2, Modifier::MoreThan),
         // "over the past year" is a preposition; "over two years" is "more than"
@@ -310,7 +323,11 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         return None; // "last quarter" is the one before this one (see `relative`)
     }
     let (k, n) = ordinal(c, j)?;
-    let k = if c.word(k) == "fiscal" || (c.is(k, "-") && c.touches(k)) { k + 1 } else { k };
+    let hyphen = c.is(k, "-") && c.touches(k);
+    if hyphen && j > i && c.word(i) == "the" {
+        return None; // "the third-quarter loss": the article belongs to "loss"
+    }
+    let k = if c.word(k) == "fiscal" || hyphen { k + 1 } else { k };
     let (unit, limit) = match c.word(k) {
         "quarter" => (Unit::Quarter, 4),
         "half" => (Unit::Year, 2),

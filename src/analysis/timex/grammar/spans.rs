@@ -32,8 +32,15 @@ pub fn duration(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     }
     let mut end = u + 1;
     let mut n = n;
-    if hyphen && c.is(end, "-") && c.touches(end) && matches!(c.word(end + 1), "long" | "old") {
+    if c.is(end, "-") && c.touches(end) {
+        // "two-year-long" is a duration; "6-year-old" is an age and "a year-earlier" a date
+        if !(hyphen && c.word(end + 1) == "long") {
+            return None;
+        }
         end += 2;
+    }
+    if c.word(end) == "old" || (c.word(end) == "of" && c.word(end + 1) == "age") {
+        return None;
     }
     if c.word(end) == "and" && c.word(end + 1) == "a" && c.word(end + 2) == "half" {
         if let Amount::N(v) = n {
