@@ -17,7 +17,7 @@ mod grammar;
 mod label;
 mod lexicon;
 mod resolve;
-mod scan;
+pub(crate) mod scan;
 mod tense;
 pub mod value;
 
@@ -103,6 +103,21 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
         }
     }
     out
+}
+
+/// Byte ranges of the verb groups ("will be held", "said", "handed") in
+/// `prose[start..end]`, in order. The timeline uses them to tell an event clause from
+/// a verbless fragment.
+pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let Some(piece) = prose.get(start..end) else { return Vec::new() };
+    let lower = piece.to_ascii_lowercase();
+    let mut tokens = Vec::new();
+    scan::tokenize(piece, 0, piece.len(), &mut tokens);
+    let cursor = grammar::Cursor { tokens: &tokens, lower: &lower, original: piece };
+    tense::markers(&cursor)
+        .into_iter()
+        .map(|m| (start + tokens[m.start].start, start + tokens[m.end - 1].end))
+        .collect()
 }
 
 fn timex_mod(m: grammar::Modifier) -> TimexMod {
