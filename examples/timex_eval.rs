@@ -16,7 +16,9 @@ use briefing::analysis::{self, Analysis};
 use briefing::ingest::{Article, Block, BlockKind, Format};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).ok_or("usage: timex_eval ARTICLES_DIR")?;
+    let dir = std::env::args()
+        .nth(1)
+        .ok_or("usage: timex_eval ARTICLES_DIR")?;
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
@@ -36,7 +38,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t3 = Instant::now();
         tag_time += t2 - t1;
         all_time += t3 - t0;
-        let result = Analysis { sentences, timexes, timeline, ..Analysis::default() };
+        let result = Analysis {
+            sentences,
+            timexes,
+            timeline,
+            ..Analysis::default()
+        };
         println!("{}", analysis::contract::to_json(&article, &result));
     }
     let mbs = |t: Duration| bytes as f64 / 1e6 / t.as_secs_f64().max(1e-9);
@@ -54,7 +61,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// An [`Article`] from a `.txt` evaluation file: front matter, then paragraphs.
 fn article(path: &Path, raw: &str) -> Article {
-    let (meta, body) = match raw.strip_prefix("---\n").and_then(|rest| rest.find("\n---\n").map(|end| (rest, end))) {
+    let (meta, body) = match raw
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|end| (rest, end)))
+    {
         Some((rest, end)) => (&rest[..end + 1], &rest[end + 5..]),
         None => ("", raw),
     };
@@ -66,7 +76,10 @@ fn article(path: &Path, raw: &str) -> Article {
     let published = field("date").and_then(|d| d.get(..10).and_then(|d| d.parse().ok()));
     Article {
         path: path.to_path_buf(),
-        slug: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        slug: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         format: Format::Text,
         title: field("title").unwrap_or_default(),
         published,
@@ -93,7 +106,11 @@ fn paragraphs(body: &str) -> Vec<Block> {
         match (blank, start) {
             (false, None) => start = Some(offset),
             (true, Some(s)) => {
-                blocks.push(Block { start: s, end: offset, kind: BlockKind::Paragraph });
+                blocks.push(Block {
+                    start: s,
+                    end: offset,
+                    kind: BlockKind::Paragraph,
+                });
                 start = None;
             }
             _ => {}
@@ -101,7 +118,11 @@ fn paragraphs(body: &str) -> Vec<Block> {
         offset += line.len();
     }
     if let Some(s) = start {
-        blocks.push(Block { start: s, end: body.len(), kind: BlockKind::Paragraph });
+        blocks.push(Block {
+            start: s,
+            end: body.len(),
+            kind: BlockKind::Paragraph,
+        });
     }
     blocks
 }

@@ -18,17 +18,56 @@ const MAX_WORDS: usize = 30;
 
 /// Words that start a new clause after a comma.
 const AFTER_COMMA: [&str; 19] = [
-    "which", "who", "whom", "whose", "while", "but", "although", "though", "whereas", "as", "after", "before",
-    "when", "because", "saying", "adding", "according", "where", "unless",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "but",
+    "although",
+    "though",
+    "whereas",
+    "as",
+    "after",
+    "before",
+    "when",
+    "because",
+    "saying",
+    "adding",
+    "according",
+    "where",
+    "unless",
 ];
 
 /// Words that start a new clause even without a comma.
-const SUBORDINATORS: [&str; 9] = ["which", "who", "while", "whereas", "although", "because", "after", "that", "when"];
+const SUBORDINATORS: [&str; 9] = [
+    "which", "who", "while", "whereas", "although", "because", "after", "that", "when",
+];
 
 /// Connectives dropped from the start of a clause text.
 const CONNECTIVES: [&str; 22] = [
-    "and", "but", "which", "who", "that", "while", "whereas", "although", "though", "as", "when", "because", "however",
-    "further", "furthermore", "moreover", "meanwhile", "also", "so", "then", "yet", "after",
+    "and",
+    "but",
+    "which",
+    "who",
+    "that",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "as",
+    "when",
+    "because",
+    "however",
+    "further",
+    "furthermore",
+    "moreover",
+    "meanwhile",
+    "also",
+    "so",
+    "then",
+    "yet",
+    "after",
 ];
 
 /// A clause: byte range in the text and its cleaned-up words.
@@ -41,11 +80,20 @@ pub struct Clause {
 
 /// The clause of `prose[sentence]` that holds the expression `timex`, or `None` if it
 /// holds no verb (a heading, a caption, a list item).
-pub fn around(prose: &str, sentence: (usize, usize), timex: (usize, usize), verbs: &[(usize, usize)]) -> Option<Clause> {
+pub fn around(
+    prose: &str,
+    sentence: (usize, usize),
+    timex: (usize, usize),
+    verbs: &[(usize, usize)],
+) -> Option<Clause> {
     let mut tokens = Vec::new();
     tokenize(prose, sentence.0, sentence.1, &mut tokens);
     let first = tokens.iter().position(|t| t.end > timex.0)?;
-    let last = tokens.iter().rposition(|t| t.start < timex.1).unwrap_or(first).max(first);
+    let last = tokens
+        .iter()
+        .rposition(|t| t.start < timex.1)
+        .unwrap_or(first)
+        .max(first);
     let bounds = segments(prose, &tokens);
     let seg = bounds.iter().position(|&(a, b)| a <= first && first < b)?;
     let (mut a, mut b) = bounds[seg];
@@ -53,8 +101,17 @@ pub fn around(prose: &str, sentence: (usize, usize), timex: (usize, usize), verb
         return None; // ", according to X in a briefing on Friday": the source, not the event
     }
     b = b.max(last + 1);
-    let has_verb = |a: usize, b: usize| verbs.iter().any(|&(vs, ve)| vs >= tokens[a].start && ve <= tokens[b - 1].end);
-    let words = |a: usize, b: usize| tokens[a..b].iter().filter(|t| t.kind != Kind::Punct).count();
+    let has_verb = |a: usize, b: usize| {
+        verbs
+            .iter()
+            .any(|&(vs, ve)| vs >= tokens[a].start && ve <= tokens[b - 1].end)
+    };
+    let words = |a: usize, b: usize| {
+        tokens[a..b]
+            .iter()
+            .filter(|t| t.kind != Kind::Punct)
+            .count()
+    };
     let (mut lo, mut hi) = (seg, seg);
     while !has_verb(a, b) || words(a, b) < 5 {
         if lo > 0 {
@@ -71,7 +128,10 @@ pub fn around(prose: &str, sentence: (usize, usize), timex: (usize, usize), verb
         return None;
     }
     // "Lavrov stated" + "that Russia is analysing the response"
-    if hi + 1 < bounds.len() && word(prose, &tokens[bounds[hi + 1].0]) == "that" && ends_in_verb(&tokens[a..b], verbs) {
+    if hi + 1 < bounds.len()
+        && word(prose, &tokens[bounds[hi + 1].0]) == "that"
+        && ends_in_verb(&tokens[a..b], verbs)
+    {
         b = bounds[hi + 1].1;
     }
     let keep = cleaned(prose, &tokens, a, b, (first, last + 1));
@@ -90,9 +150,15 @@ fn segments(prose: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
         let text = &prose[t.start..t.end];
-        let next = tokens.get(i + 1).map(|n| word(prose, n)).unwrap_or_default();
-        let cut_after = matches!(text, ";" | "—" | "–") || (text == ":" && !between_digits(tokens, i));
-        let cut_before = i > start && SUBORDINATORS.contains(&word(prose, t).as_str()) && !prev_is_comma(prose, tokens, i);
+        let next = tokens
+            .get(i + 1)
+            .map(|n| word(prose, n))
+            .unwrap_or_default();
+        let cut_after =
+            matches!(text, ";" | "—" | "–") || (text == ":" && !between_digits(tokens, i));
+        let cut_before = i > start
+            && SUBORDINATORS.contains(&word(prose, t).as_str())
+            && !prev_is_comma(prose, tokens, i);
         if text == "," && AFTER_COMMA.contains(&next.as_str()) {
             if i > start {
                 out.push((start, i));
@@ -115,7 +181,9 @@ fn segments(prose: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 }
 
 fn between_digits(tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number) && tokens[i - 1].kind == Kind::Number
+    i > 0
+        && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number)
+        && tokens[i - 1].kind == Kind::Number
 }
 
 fn prev_is_comma(prose: &str, tokens: &[Token], i: usize) -> bool {
@@ -124,7 +192,11 @@ fn prev_is_comma(prose: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Whether the last word of `tokens` belongs to a verb group ("stated", "said").
 fn ends_in_verb(tokens: &[Token], verbs: &[(usize, usize)]) -> bool {
-    tokens.iter().rev().find(|t| t.kind == Kind::Word).is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
+    tokens
+        .iter()
+        .rev()
+        .find(|t| t.kind == Kind::Word)
+        .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
 }
 
 /// The token indices of `[a, b)` that stay in the text: without leading connectives,
@@ -137,7 +209,9 @@ fn cleaned(prose: &str, tokens: &[Token], a: usize, b: usize, timex: (usize, usi
             a += 1;
         } else if w == "in" && word(prose, tokens.get(a + 1).unwrap_or(&tokens[a])) == "addition" {
             // "In addition to this,": up to the comma
-            a = (a..b).find(|&k| &prose[tokens[k].start..tokens[k].end] == ",").map_or(a + 2, |k| k + 1);
+            a = (a..b)
+                .find(|&k| &prose[tokens[k].start..tokens[k].end] == ",")
+                .map_or(a + 2, |k| k + 1);
         } else {
             break;
         }
@@ -148,14 +222,23 @@ fn cleaned(prose: &str, tokens: &[Token], a: usize, b: usize, timex: (usize, usi
     let mut drop = vec![false; b];
     let (ts, te) = timex;
     let mut ds = ts;
-    while ds > a && matches!(word(prose, &tokens[ds - 1]).as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
+    while ds > a
+        && matches!(
+            word(prose, &tokens[ds - 1]).as_str(),
+            "on" | "in" | "at" | "during" | "earlier" | "later"
+        )
+    {
         ds -= 1;
     }
     let is = |k: usize, s: &str| tokens.get(k).is_some_and(|t| &prose[t.start..t.end] == s);
     let fronted = ds == a && is(te, ",");
     if fronted || ds < ts {
         // ", on Wednesday," between commas loses one of them
-        let until = if fronted || (ds > a && is(ds - 1, ",") && is(te, ",")) { te + 1 } else { te };
+        let until = if fronted || (ds > a && is(ds - 1, ",") && is(te, ",")) {
+            te + 1
+        } else {
+            te
+        };
         drop[ds..until.min(b)].iter_mut().for_each(|d| *d = true);
     }
     let mut keep: Vec<usize> = (a..b).filter(|&k| !drop[k]).collect();
@@ -167,8 +250,16 @@ fn cleaned(prose: &str, tokens: &[Token], a: usize, b: usize, timex: (usize, usi
     if let Some(cut) = cut {
         keep.truncate(cut);
     }
-    let closing = |k: usize| matches!(&prose[tokens[k].start..tokens[k].end], ")" | "\"" | "”" | "'" | "’");
-    while keep.last().is_some_and(|&k| tokens[k].kind == Kind::Punct && !closing(k)) {
+    let closing = |k: usize| {
+        matches!(
+            &prose[tokens[k].start..tokens[k].end],
+            ")" | "\"" | "”" | "'" | "’"
+        )
+    };
+    while keep
+        .last()
+        .is_some_and(|&k| tokens[k].kind == Kind::Punct && !closing(k))
+    {
         keep.pop();
     }
     if cut.is_some() {
@@ -194,7 +285,12 @@ fn render(prose: &str, tokens: &[Token], keep: &[usize]) -> String {
                     out.push(' ');
                 }
             }
-            Some(_) if !(t.kind == Kind::Punct && matches!(&prose[t.start..t.end], "," | "." | ")")) => out.push(' '),
+            Some(_)
+                if !(t.kind == Kind::Punct
+                    && matches!(&prose[t.start..t.end], "," | "." | ")")) =>
+            {
+                out.push(' ')
+            }
             _ => {}
         }
         out.push_str(&prose[t.start..t.end]);

@@ -35,15 +35,31 @@ pub struct TimelineEntry {
 }
 
 /// Words before a date that make it the bound of a state, not the date of an event.
-const BOUNDING: [&str; 8] = ["since", "until", "till", "through", "throughout", "before", "after", "from"];
+const BOUNDING: [&str; 8] = [
+    "since",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "from",
+];
 
 /// Builds the article's timeline, ordered by date.
-pub fn build(prose: &str, sentences: &[Sentence], timexes: &[Timex], entities: &[Entity]) -> Vec<TimelineEntry> {
+pub fn build(
+    prose: &str,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+    entities: &[Entity],
+) -> Vec<TimelineEntry> {
     let mut entries: Vec<(usize, TimelineEntry)> = Vec::new();
     let mut verbs_of: Option<(usize, Vec<(usize, usize)>)> = None;
     let mut seen = HashSet::new();
     for t in timexes {
-        let Some(index) = sentence_of(sentences, t) else { continue };
+        let Some(index) = sentence_of(sentences, t) else {
+            continue;
+        };
         let s = &sentences[index];
         if !dates_an_event(prose, s, t) || is_dateline(prose, sentences, index, t) {
             continue;
@@ -55,23 +71,39 @@ pub fn build(prose: &str, sentences: &[Sentence], timexes: &[Timex], entities: &
             verbs_of = Some((index, timex::verb_groups(prose, s.start, s.end)));
         }
         let verbs = verbs_of.as_ref().map_or(&[][..], |(_, v)| v.as_slice());
-        let Some(clause) = clause::around(prose, (s.start, s.end), (t.start, t.end), verbs) else { continue };
+        let Some(clause) = clause::around(prose, (s.start, s.end), (t.start, t.end), verbs) else {
+            continue;
+        };
         let mut actors = actors_in(entities, clause.start, clause.end);
         if actors.is_empty() {
             actors = actors_in(entities, s.start, s.end);
         }
-        let entry = TimelineEntry { date: t.value.clone(), when: t.label.clone(), sentence: index, text: clause.text, actors };
+        let entry = TimelineEntry {
+            date: t.value.clone(),
+            when: t.label.clone(),
+            sentence: index,
+            text: clause.text,
+            actors,
+        };
         entries.push((t.start, entry));
     }
     entries.sort_by(|(a_pos, a), (b_pos, b)| {
-        (value::sort_key(&a.date), a.sentence, a_pos).cmp(&(value::sort_key(&b.date), b.sentence, b_pos))
+        (value::sort_key(&a.date), a.sentence, a_pos).cmp(&(
+            value::sort_key(&b.date),
+            b.sentence,
+            b_pos,
+        ))
     });
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
 /// The sentence holding the expression (by its recorded index when it fits, else by offset).
 fn sentence_of(sentences: &[Sentence], t: &Timex) -> Option<usize> {
-    let fits = |i: usize| sentences.get(i).is_some_and(|s| s.start <= t.start && t.end <= s.end);
+    let fits = |i: usize| {
+        sentences
+            .get(i)
+            .is_some_and(|s| s.start <= t.start && t.end <= s.end)
+    };
     if fits(t.sentence) {
         return Some(t.sentence);
     }
@@ -85,7 +117,10 @@ fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
         return false;
     }
     let before = prose.get(s.start..t.start).unwrap_or("");
-    let mut words = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev();
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
     let prev = words.next().unwrap_or("").to_ascii_lowercase();
     let prev2 = words.next().unwrap_or("").to_ascii_lowercase();
     !(BOUNDING.contains(&prev.as_str()) || (prev == "to" && prev2 == "up"))
@@ -97,7 +132,10 @@ fn is_dateline(prose: &str, sentences: &[Sentence], index: usize, t: &Timex) -> 
     let s = &sentences[index];
     let before = prose.get(s.start..t.start).unwrap_or("");
     let after = prose.get(t.end..s.end).unwrap_or("").trim_start();
-    let alone = before.trim().is_empty() && after.trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+    let alone = before.trim().is_empty()
+        && after
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
     let first_sentence = index == 0;
     let heading_like = !before.chars().any(char::is_lowercase);
     let dash_after = after.starts_with(['-', '—', '–', '(', '_', ':']);
@@ -106,8 +144,15 @@ fn is_dateline(prose: &str, sentences: &[Sentence], index: usize, t: &Timex) -> 
 
 /// Actor ids of the entity mentions inside `[start, end)`, ascending, without repeats.
 fn actors_in(entities: &[Entity], start: usize, end: usize) -> Vec<usize> {
-    let mut ids: Vec<usize> = entities.iter().filter(|e| e.start >= start && e.end <= end).filter_map(|e| e.actor).collect();
+    let mut ids: Vec<usize> = entities
+        .iter()
+        .filter(|e| e.start >= start && e.end <= end)
+        .filter_map(|e| e.actor)
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     ids
 }
+
+#[cfg(test)]
+mod tests;

@@ -41,13 +41,18 @@ pub fn weekday_in_week(date: Date, day: u8) -> Option<Date> {
 
 /// A date in `year` if it exists (no "February 30").
 pub fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
-    let year = i16::try_from(year).ok().filter(|y| (1..=9999).contains(y))?;
+    let year = i16::try_from(year)
+        .ok()
+        .filter(|y| (1..=9999).contains(y))?;
     Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 impl Period {
     pub fn day(start: Date) -> Period {
-        Period { start, granularity: Granularity::Day }
+        Period {
+            start,
+            granularity: Granularity::Day,
+        }
     }
 
     /// The period of granularity `granularity` that holds `date`. Granularities finer
@@ -72,10 +77,14 @@ impl Period {
     /// The same kind of period `n` steps later (earlier when `n < 0`).
     pub fn shift(self, n: i64) -> Option<Period> {
         let start = match self.granularity {
-            Granularity::Time | Granularity::PartOfDay | Granularity::Day => add_days(self.start, n)?,
+            Granularity::Time | Granularity::PartOfDay | Granularity::Day => {
+                add_days(self.start, n)?
+            }
             Granularity::Week => add_days(self.start, n.checked_mul(7)?)?,
             Granularity::Month => add_months(self.start, n)?,
-            Granularity::Season | Granularity::Quarter => add_months(self.start, n.checked_mul(3)?)?,
+            Granularity::Season | Granularity::Quarter => {
+                add_months(self.start, n.checked_mul(3)?)?
+            }
             Granularity::Half => add_months(self.start, n.checked_mul(6)?)?,
             Granularity::Year => add_months(self.start, n.checked_mul(12)?)?,
             Granularity::Decade => add_months(self.start, n.checked_mul(120)?)?,
@@ -144,7 +153,10 @@ fn season_start(date: Date) -> Option<Date> {
 /// The start of season `season` (0 spring, 1 summer, 2 autumn, 3 winter) of `year`.
 pub fn season(year: i32, season: u8) -> Option<Period> {
     let month = [3, 6, 9, 12][usize::from(season.min(3))];
-    Some(Period { start: ymd(year, month, 1)?, granularity: Granularity::Season })
+    Some(Period {
+        start: ymd(year, month, 1)?,
+        granularity: Granularity::Season,
+    })
 }
 
 /// Weekday from a 1-based Monday index.
@@ -172,7 +184,11 @@ mod tests {
             (Granularity::Century, "20"),
         ];
         for (granularity, want) in cases {
-            assert_eq!(Period::containing(d, granularity).unwrap().value(), want, "{granularity:?}");
+            assert_eq!(
+                Period::containing(d, granularity).unwrap().value(),
+                want,
+                "{granularity:?}"
+            );
         }
     }
 
@@ -189,7 +205,10 @@ mod tests {
             (Granularity::Season, 1, "2022-SP"),
         ];
         for (granularity, n, want) in cases {
-            let p = Period::containing(d, granularity).unwrap().shift(n).unwrap();
+            let p = Period::containing(d, granularity)
+                .unwrap()
+                .shift(n)
+                .unwrap();
             assert_eq!(p.value(), want, "{granularity:?} {n}");
         }
     }
@@ -197,7 +216,12 @@ mod tests {
     #[test]
     fn out_of_range_arithmetic_is_none() {
         let d = date(9999, 12, 1);
-        assert!(Period::containing(d, Granularity::Year).unwrap().shift(1).is_none());
+        assert!(
+            Period::containing(d, Granularity::Year)
+                .unwrap()
+                .shift(1)
+                .is_none()
+        );
         assert!(add_days(d, i64::MAX).is_none());
         assert!(ymd(2022, 2, 30).is_none());
         assert!(ymd(99_999, 1, 1).is_none());
@@ -206,8 +230,18 @@ mod tests {
 
     #[test]
     fn weekdays_within_the_iso_week() {
-        assert_eq!(weekday_in_week(date(2022, 1, 28), 3), Some(date(2022, 1, 26)));
-        assert_eq!(weekday_in_week(date(2022, 1, 24), 7), Some(date(2022, 1, 30)));
-        assert!(Period::containing(date(2022, 1, 28), Granularity::Month).unwrap().contains(date(2022, 1, 31)));
+        assert_eq!(
+            weekday_in_week(date(2022, 1, 28), 3),
+            Some(date(2022, 1, 26))
+        );
+        assert_eq!(
+            weekday_in_week(date(2022, 1, 24), 7),
+            Some(date(2022, 1, 30))
+        );
+        assert!(
+            Period::containing(date(2022, 1, 28), Granularity::Month)
+                .unwrap()
+                .contains(date(2022, 1, 31))
+        );
     }
 }

@@ -3,10 +3,10 @@
 //! publication"), modified dates ("early 2022"), durations ("3 years") and sets
 //! ("every Monday").
 
+use super::calendar;
 use super::grammar::Modifier;
 use super::lexicon::Unit;
 use super::value::{month_name, weekday_name};
-use super::calendar;
 
 /// "the day before publication", "the week after publication", "3 years before publication".
 pub fn relative(unit: Unit, offset: i64, anchor: &str) -> String {
@@ -52,12 +52,16 @@ pub fn modified(modifier: Modifier, label: &str) -> String {
 
 /// A duration value for readers: "P3Y" -> "3 years", "PXD" -> "several days", "PT24H" -> "24 hours".
 pub fn duration(value: &str) -> String {
-    let Some(rest) = value.strip_prefix('P') else { return value.to_string() };
+    let Some(rest) = value.strip_prefix('P') else {
+        return value.to_string();
+    };
     let (clock, rest) = match rest.strip_prefix('T') {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let Some(letter) = rest.chars().last() else { return value.to_string() };
+    let Some(letter) = rest.chars().last() else {
+        return value.to_string();
+    };
     let amount = &rest[..rest.len() - letter.len_utf8()];
     let unit = match (clock, letter) {
         (true, 'H') => "hour",
@@ -81,8 +85,14 @@ pub fn duration(value: &str) -> String {
 pub fn set(value: &str) -> String {
     if let Some(rest) = value.strip_prefix("XXXX-WXX-") {
         let (day, part) = rest.split_once('T').unwrap_or((rest, ""));
-        let Some(day) = day.parse::<u8>().ok().filter(|d| (1..=7).contains(d)) else { return value.to_string() };
-        return format!("every {}{}", weekday_name(calendar::weekday(day)), part_name(part));
+        let Some(day) = day.parse::<u8>().ok().filter(|d| (1..=7).contains(d)) else {
+            return value.to_string();
+        };
+        return format!(
+            "every {}{}",
+            weekday_name(calendar::weekday(day)),
+            part_name(part)
+        );
     }
     if let Some(part) = value.strip_prefix("XXXX-XX-XXT") {
         return format!("every{}", part_name(part));
@@ -111,13 +121,25 @@ mod tests {
     #[test]
     fn labels() {
         let cases = [
-            (relative(Unit::Week, 1, "publication"), "the week after publication"),
-            (relative(Unit::Day, -2, "publication"), "2 days before publication"),
-            (relative(Unit::Year, 0, "publication"), "the year of publication"),
+            (
+                relative(Unit::Week, 1, "publication"),
+                "the week after publication",
+            ),
+            (
+                relative(Unit::Day, -2, "publication"),
+                "2 days before publication",
+            ),
+            (
+                relative(Unit::Year, 0, "publication"),
+                "the year of publication",
+            ),
             (weekday(3, false, false), "Wednesday, week of publication"),
             (weekday(5, true, false), "Friday before publication"),
             (yearless(1, Some(26)), "26 January (year not given)"),
-            (modified(Modifier::Mid, "February 2022"), "mid-February 2022"),
+            (
+                modified(Modifier::Mid, "February 2022"),
+                "mid-February 2022",
+            ),
             (duration("P3Y"), "3 years"),
             (duration("PXD"), "several days"),
             (duration("PT24H"), "24 hours"),

@@ -82,12 +82,17 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
     for (index, sentence) in sentences.iter().enumerate() {
         tokens.clear();
         scan::tokenize(prose, sentence.start, sentence.end, &mut tokens);
-        let cursor = grammar::Cursor { tokens: &tokens, lower: &lower, original: prose };
+        let cursor = grammar::Cursor {
+            tokens: &tokens,
+            lower: &lower,
+            original: prose,
+        };
         let found = grammar::find(&cursor);
         if found.is_empty() {
             continue;
         }
         let markers = tense::markers(&cursor);
+        let found = grammar::attach_times(&cursor, found);
         for f in found {
             let tense = tense::at(&cursor, &markers, f.first, f.end);
             let resolved = context.resolve(&f.expr, tense);
@@ -109,11 +114,17 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
 /// `prose[start..end]`, in order. The timeline uses them to tell an event clause from
 /// a verbless fragment.
 pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let Some(piece) = prose.get(start..end) else { return Vec::new() };
+    let Some(piece) = prose.get(start..end) else {
+        return Vec::new();
+    };
     let lower = piece.to_ascii_lowercase();
     let mut tokens = Vec::new();
     scan::tokenize(piece, 0, piece.len(), &mut tokens);
-    let cursor = grammar::Cursor { tokens: &tokens, lower: &lower, original: piece };
+    let cursor = grammar::Cursor {
+        tokens: &tokens,
+        lower: &lower,
+        original: piece,
+    };
     tense::markers(&cursor)
         .into_iter()
         .map(|m| (start + tokens[m.start].start, start + tokens[m.end - 1].end))
@@ -129,3 +140,6 @@ fn timex_mod(m: grammar::Modifier) -> TimexMod {
         grammar::Modifier::MoreThan => TimexMod::MoreThan,
     }
 }
+
+#[cfg(test)]
+mod tests;

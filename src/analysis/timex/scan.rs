@@ -31,7 +31,9 @@ pub struct Token {
 
 /// Splits `text[start..end]` into tokens, appending them to `out`.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let Some(piece) = text.get(start..end) else { return };
+    let Some(piece) = text.get(start..end) else {
+        return;
+    };
     let mut space = true;
     let mut chars = piece.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -49,7 +51,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let mut stop = i + c.len_utf8();
         if kind != Kind::Punct {
             while let Some(&(j, d)) = chars.peek() {
-                let same = if kind == Kind::Number { d.is_ascii_digit() } else { d.is_alphabetic() };
+                let same = if kind == Kind::Number {
+                    d.is_ascii_digit()
+                } else {
+                    d.is_alphabetic()
+                };
                 if !same {
                     break;
                 }
@@ -57,7 +63,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 chars.next();
             }
         }
-        out.push(Token { start: start + i, end: start + stop, kind, space_before: space });
+        out.push(Token {
+            start: start + i,
+            end: start + stop,
+            kind,
+            space_before: space,
+        });
         space = false;
     }
 }
@@ -69,7 +80,9 @@ mod tests {
     fn kinds(text: &str) -> Vec<(&str, Kind, bool)> {
         let mut out = Vec::new();
         tokenize(text, 0, text.len(), &mut out);
-        out.iter().map(|t| (&text[t.start..t.end], t.kind, t.space_before)).collect()
+        out.iter()
+            .map(|t| (&text[t.start..t.end], t.kind, t.space_before))
+            .collect()
     }
 
     #[test]
@@ -87,10 +100,24 @@ mod tests {
             ),
             (
                 "Jan. 26",
-                vec![("Jan", Kind::Word, true), (".", Kind::Punct, false), ("26", Kind::Number, true)],
+                vec![
+                    ("Jan", Kind::Word, true),
+                    (".", Kind::Punct, false),
+                    ("26", Kind::Number, true),
+                ],
             ),
-            ("mid-Février", vec![("mid", Kind::Word, true), ("-", Kind::Punct, false), ("Février", Kind::Word, false)]),
-            ("26th", vec![("26", Kind::Number, true), ("th", Kind::Word, false)]),
+            (
+                "mid-Février",
+                vec![
+                    ("mid", Kind::Word, true),
+                    ("-", Kind::Punct, false),
+                    ("Février", Kind::Word, false),
+                ],
+            ),
+            (
+                "26th",
+                vec![("26", Kind::Number, true), ("th", Kind::Word, false)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(kinds(text), want, "{text}");
@@ -102,7 +129,12 @@ mod tests {
         let text = "Öl — on Friday";
         let mut out = Vec::new();
         tokenize(text, 7, text.len(), &mut out);
-        assert_eq!(out.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>(), ["on", "Friday"]);
+        assert_eq!(
+            out.iter()
+                .map(|t| &text[t.start..t.end])
+                .collect::<Vec<_>>(),
+            ["on", "Friday"]
+        );
         tokenize(text, 1, 3, &mut out); // not a char boundary: ignored, no panic
         assert_eq!(out.len(), 2);
     }

@@ -34,39 +34,133 @@ pub struct Marker {
     pub reporting: bool,
 }
 
-const REPORTING: [&str; 12] =
-    ["said", "says", "say", "told", "tells", "reported", "announced", "added", "stated", "noted", "announces", "explained"];
+const REPORTING: [&str; 12] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "announced",
+    "added",
+    "stated",
+    "noted",
+    "announces",
+    "explained",
+];
 
 /// Words after "to" that show "due to", "expected to" and the like govern a noun, not a verb.
-const DETERMINERS: [&str; 12] = ["the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "our"];
+const DETERMINERS: [&str; 12] = [
+    "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "our",
+];
 
 const IRREGULAR_PAST: [&str; 58] = [
-    "said", "told", "met", "held", "made", "took", "gave", "came", "went", "saw", "left", "began", "won", "lost",
-    "sent", "led", "spoke", "wrote", "brought", "bought", "sold", "kept", "found", "fell", "rose", "hit", "felt",
-    "became", "paid", "ran", "stood", "thought", "knew", "got", "heard", "meant", "sought", "fought", "struck",
-    "broke", "chose", "drove", "flew", "grew", "shot", "spent", "threw", "understood", "woke", "wore", "built",
-    "dealt", "fled", "forgot", "hung", "laid", "withdrew", "overtook",
+    "said",
+    "told",
+    "met",
+    "held",
+    "made",
+    "took",
+    "gave",
+    "came",
+    "went",
+    "saw",
+    "left",
+    "began",
+    "won",
+    "lost",
+    "sent",
+    "led",
+    "spoke",
+    "wrote",
+    "brought",
+    "bought",
+    "sold",
+    "kept",
+    "found",
+    "fell",
+    "rose",
+    "hit",
+    "felt",
+    "became",
+    "paid",
+    "ran",
+    "stood",
+    "thought",
+    "knew",
+    "got",
+    "heard",
+    "meant",
+    "sought",
+    "fought",
+    "struck",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "shot",
+    "spent",
+    "threw",
+    "understood",
+    "woke",
+    "wore",
+    "built",
+    "dealt",
+    "fled",
+    "forgot",
+    "hung",
+    "laid",
+    "withdrew",
+    "overtook",
 ];
 
 /// "-ed" words that are not past tenses.
 const NOT_PAST: [&str; 20] = [
-    "need", "speed", "feed", "seed", "bed", "red", "shed", "hundred", "indeed", "proceed", "succeed", "exceed",
-    "embed", "breed", "greed", "creed", "weed", "bleed", "naked", "sacred",
+    "need", "speed", "feed", "seed", "bed", "red", "shed", "hundred", "indeed", "proceed",
+    "succeed", "exceed", "embed", "breed", "greed", "creed", "weed", "bleed", "naked", "sacred",
 ];
 
 /// Verbs that announce a future when "to" (or "for") follows: "expected to", "due to".
 const INTENT: [&str; 30] = [
-    "plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule", "scheduled", "set",
-    "due", "intend", "intends", "intended", "aim", "aims", "aimed", "hope", "hopes", "hoped", "poised", "slated",
-    "likely", "going", "prepared", "preparing", "promised", "pledged", "vowed", "agreed",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expect",
+    "expects",
+    "expected",
+    "schedule",
+    "scheduled",
+    "set",
+    "due",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "aimed",
+    "hope",
+    "hopes",
+    "hoped",
+    "poised",
+    "slated",
+    "likely",
+    "going",
+    "prepared",
+    "preparing",
+    "promised",
+    "pledged",
+    "vowed",
+    "agreed",
 ];
 
 fn auxiliary(word: &str) -> Option<Tense> {
     Some(match word {
         "will" | "shall" | "would" | "ll" => Tense::Future,
         "was" | "were" | "had" | "did" => Tense::Past,
-        "is" | "are" | "am" | "has" | "have" | "does" | "do" | "can" | "may" | "might" | "could" | "should"
-        | "must" => Tense::Present,
+        "is" | "are" | "am" | "has" | "have" | "does" | "do" | "can" | "may" | "might"
+        | "could" | "should" | "must" => Tense::Present,
         _ => return None,
     })
 }
@@ -76,7 +170,10 @@ fn looks_past(c: &Cursor, i: usize) -> bool {
     if IRREGULAR_PAST.contains(&word) {
         return true;
     }
-    word.len() >= 5 && word.ends_with("ed") && !NOT_PAST.contains(&word) && (i == 0 || !c.capitalised(i))
+    word.len() >= 5
+        && word.ends_with("ed")
+        && !NOT_PAST.contains(&word)
+        && (i == 0 || !c.capitalised(i))
 }
 
 /// The verb groups of a sentence, in order.
@@ -90,13 +187,28 @@ pub fn markers(c: &Cursor) -> Vec<Marker> {
             let mut j = i + 1;
             while j < c.tokens.len() && j <= i + 4 {
                 let w = c.word(j);
-                if matches!(w, "not" | "be" | "been" | "being" | "also" | "now" | "already" | "still" | "just" | "t") {
+                if matches!(
+                    w,
+                    "not"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "also"
+                        | "now"
+                        | "already"
+                        | "still"
+                        | "just"
+                        | "t"
+                ) {
                     j += 1;
                 } else if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") {
                     if perfect && tense == Tense::Present && !w.ends_with("ing") {
                         tense = Tense::Past;
                     }
-                    if INTENT.contains(&w) && matches!(c.word(j + 1), "to" | "for") && !DETERMINERS.contains(&c.word(j + 2)) {
+                    if INTENT.contains(&w)
+                        && matches!(c.word(j + 1), "to" | "for")
+                        && !DETERMINERS.contains(&c.word(j + 2))
+                    {
                         tense = Tense::Future;
                     }
                     j += 1;
@@ -105,25 +217,53 @@ pub fn markers(c: &Cursor) -> Vec<Marker> {
                     break;
                 }
             }
-            out.push(Marker { start: i, end: j, tense, reporting: false });
+            out.push(Marker {
+                start: i,
+                end: j,
+                tense,
+                reporting: false,
+            });
             i = j;
             continue;
         }
         if word == "won" && c.is(i + 1, "'") && c.word(i + 2) == "t" {
-            out.push(Marker { start: i, end: i + 3, tense: Tense::Future, reporting: false });
+            out.push(Marker {
+                start: i,
+                end: i + 3,
+                tense: Tense::Future,
+                reporting: false,
+            });
             i += 3;
             continue;
         }
-        if INTENT.contains(&word) && matches!(c.word(i + 1), "to" | "for") && !DETERMINERS.contains(&c.word(i + 2)) {
-            out.push(Marker { start: i, end: i + 2, tense: Tense::Future, reporting: false });
+        if INTENT.contains(&word)
+            && matches!(c.word(i + 1), "to" | "for")
+            && !DETERMINERS.contains(&c.word(i + 2))
+        {
+            out.push(Marker {
+                start: i,
+                end: i + 2,
+                tense: Tense::Future,
+                reporting: false,
+            });
             i += 2;
             continue;
         }
         let reporting = REPORTING.contains(&word);
         if looks_past(c, i) {
-            out.push(Marker { start: i, end: i + 1, tense: Tense::Past, reporting });
+            out.push(Marker {
+                start: i,
+                end: i + 1,
+                tense: Tense::Past,
+                reporting,
+            });
         } else if reporting {
-            out.push(Marker { start: i, end: i + 1, tense: Tense::Present, reporting });
+            out.push(Marker {
+                start: i,
+                end: i + 1,
+                tense: Tense::Present,
+                reporting,
+            });
         }
         i += 1;
     }
@@ -171,7 +311,8 @@ fn cost(c: &Cursor, from: usize, to: usize) -> Option<usize> {
         d += match t {
             ";" => return None,
             "," | ":" | "(" | ")" => 3,
-            "that" | "which" | "who" | "when" | "while" | "but" | "and" | "because" | "after" | "before" => 2,
+            "that" | "which" | "who" | "when" | "while" | "but" | "and" | "because" | "after"
+            | "before" => 2,
             _ => 1,
         };
     }
@@ -188,8 +329,14 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
         let lower = text.to_ascii_lowercase();
-        let c = Cursor { tokens: &tokens, lower: &lower, original: text };
-        let i = (0..tokens.len()).find(|&i| c.text(i) == target).expect("target in text");
+        let c = Cursor {
+            tokens: &tokens,
+            lower: &lower,
+            original: text,
+        };
+        let i = (0..tokens.len())
+            .find(|&i| c.text(i) == target)
+            .expect("target in text");
         at(&c, &markers(&c), i, i + 1)
     }
 
@@ -199,17 +346,35 @@ mod tests {
             ("Sullivan handed the reply on Wednesday.", Tense::Past),
             ("They will meet on Wednesday.", Tense::Future),
             ("The talks will be held on Wednesday.", Tense::Future),
-            ("The ministers are expected to address it on Wednesday.", Tense::Future),
-            ("The team planned to leave Nairobi on Wednesday.", Tense::Future),
-            ("Officials said on Wednesday that the talks had failed.", Tense::Past),
+            (
+                "The ministers are expected to address it on Wednesday.",
+                Tense::Future,
+            ),
+            (
+                "The team planned to leave Nairobi on Wednesday.",
+                Tense::Future,
+            ),
+            (
+                "Officials said on Wednesday that the talks had failed.",
+                Tense::Past,
+            ),
             ("He has met the minister on Wednesday.", Tense::Past),
-            ("On Wednesday, the minister said talks would resume.", Tense::Past),
-            ("The minister says talks resume on Wednesday.", Tense::Present),
+            (
+                "On Wednesday, the minister said talks would resume.",
+                Tense::Past,
+            ),
+            (
+                "The minister says talks resume on Wednesday.",
+                Tense::Present,
+            ),
             ("Talks on Wednesday", Tense::Unknown),
             ("The United States on Wednesday", Tense::Unknown),
             ("It rained; they meet on Wednesday", Tense::Unknown),
             ("They won't meet on Wednesday", Tense::Future),
-            ("The stock will be payable on Wednesday to holders, the company said.", Tense::Future),
+            (
+                "The stock will be payable on Wednesday to holders, the company said.",
+                Tense::Future,
+            ),
             ("It posted a loss due to its Wednesday sale.", Tense::Past),
             ("They have been searching since Wednesday.", Tense::Past),
         ];

@@ -10,7 +10,16 @@ pub fn time(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if let Some(found) = part_of_day(c, i) {
         return Some(found);
     }
-    let bare = |end, hour| Some((end, Expr::Time { base: None, hour, minute: 0 }));
+    let bare = |end, hour| {
+        Some((
+            end,
+            Expr::Time {
+                base: None,
+                hour,
+                minute: 0,
+            },
+        ))
+    };
     match c.word(i) {
         "noon" | "midday" => return bare(i + 1, 12),
         "midnight" => return bare(i + 1, 24),
@@ -36,7 +45,10 @@ pub fn time(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (j, pm) = am_pm(c, j);
     let (j, zone) = zone(c, j);
     let (j, part) = in_the_part(c, j, pm.is_none() && !colon);
-    let preposition = matches!(c.word_before(i), "at" | "by" | "around" | "about" | "until" | "till" | "before" | "after" | "from" | "since");
+    let preposition = matches!(
+        c.word_before(i),
+        "at" | "by" | "around" | "about" | "until" | "till" | "before" | "after" | "from" | "since"
+    );
     let accepted = match (colon, digits) {
         (true, _) => pm.is_some() || zone || preposition,
         (false, 4) => zone,
@@ -45,13 +57,24 @@ pub fn time(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if !accepted || minute > 59 || hour > 24 || (pm.is_some() && !(1..=12).contains(&hour)) {
         return None;
     }
-    let j = if c.word(j) == "o" && c.is(j + 1, "'") && c.word(j + 2) == "clock" { j + 3 } else { j };
+    let j = if c.word(j) == "o" && c.is(j + 1, "'") && c.word(j + 2) == "clock" {
+        j + 3
+    } else {
+        j
+    };
     let hour = match (pm, part) {
         (Some(true), _) | (None, Some("AF" | "EV")) if hour < 12 => hour + 12,
         (Some(false), _) if hour == 12 => 0,
         _ => hour,
     };
-    Some((j, Expr::Time { base: None, hour: u8::try_from(hour).ok()?, minute: u8::try_from(minute).ok()? }))
+    Some((
+        j,
+        Expr::Time {
+            base: None,
+            hour: u8::try_from(hour).ok()?,
+            minute: u8::try_from(minute).ok()?,
+        },
+    ))
 }
 
 /// "a.m.", "am", "p.m.", "pm" at `j`: the index after it and whether it is p.m.
@@ -59,7 +82,9 @@ fn am_pm(c: &Cursor, j: usize) -> (usize, Option<bool>) {
     match c.word(j) {
         "am" => (j + 1, Some(false)),
         "pm" => (j + 1, Some(true)),
-        w @ ("a" | "p") if c.is(j + 1, ".") && c.touches(j + 1) && c.word(j + 2) == "m" && c.touches(j + 2) => {
+        w @ ("a" | "p")
+            if c.is(j + 1, ".") && c.touches(j + 1) && c.word(j + 2) == "m" && c.touches(j + 2) =>
+        {
             let end = c.skip_period(j + 3);
             (end, Some(w == "p"))
         }
@@ -69,9 +94,14 @@ fn am_pm(c: &Cursor, j: usize) -> (usize, Option<bool>) {
 
 /// A time zone after a time: "GMT", "EST", "local time".
 fn zone(c: &Cursor, j: usize) -> (usize, bool) {
-    let upper = c.tokens.get(j).is_some_and(|t| c.original[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()));
+    let upper = c.tokens.get(j).is_some_and(|t| {
+        c.original[t.start..t.end]
+            .bytes()
+            .all(|b| b.is_ascii_uppercase())
+    });
     match c.word(j) {
-        "gmt" | "utc" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "et" | "bst" | "cet" | "cest"
+        "gmt" | "utc" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "et"
+        | "bst" | "cet" | "cest"
             if upper =>
         {
             (j + 1, true)
@@ -100,23 +130,34 @@ fn part_of_day(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         _ => return None,
     };
     let part = lexicon::part_of_day(c.word(j))?;
-    let mut base = Expr::Deictic { unit: Unit::Day, offset };
+    let mut base = Expr::Deictic {
+        unit: Unit::Day,
+        offset,
+    };
     let mut end = j + 1;
     if c.word(i) == "the" {
         let (after, date) = day_at(c, j + 2)?;
         (base, end) = (date, after);
     }
-    Some((end, Expr::PartOfDay { base: Box::new(base), part }))
+    Some((
+        end,
+        Expr::PartOfDay {
+            base: Box::new(base),
+            part,
+        },
+    ))
 }
 
 /// A day-level date at `i`: an explicit date, a weekday, "today"/"yesterday"/"tomorrow".
 fn day_at(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let found = dates::explicit(c, i).or_else(|| dates::weekday(c, i)).or_else(|| relative::relative(c, i))?;
+    let found = dates::explicit(c, i)
+        .or_else(|| dates::weekday(c, i))
+        .or_else(|| relative::relative(c, i))?;
     is_day(&found.1).then_some(found)
 }
 
 /// Whether an expression names one day.
-fn is_day(expr: &Expr) -> bool {
+pub fn is_day(expr: &Expr) -> bool {
     match expr {
         Expr::Calendar { day, .. } => day.is_some(),
         Expr::Weekday { .. } | Expr::Holiday { .. } => true,
@@ -129,16 +170,35 @@ fn is_day(expr: &Expr) -> bool {
 /// "5 p.m. EST" + ", Nov. 6".
 pub fn compose(c: &Cursor, end: usize, expr: Expr) -> (usize, Expr) {
     if is_day(&expr) {
-        if let Some(part) = lexicon::part_of_day(c.word(end)).filter(|_| c.word(end) != "overnight") {
-            return (end + 1, Expr::PartOfDay { base: Box::new(expr), part });
+        if let Some(part) = lexicon::part_of_day(c.word(end)).filter(|_| c.word(end) != "overnight")
+        {
+            return (
+                end + 1,
+                Expr::PartOfDay {
+                    base: Box::new(expr),
+                    part,
+                },
+            );
         }
         return (end, expr);
     }
-    if let Expr::Time { base: None, hour, minute } = expr {
+    if let Expr::Time {
+        base: None,
+        hour,
+        minute,
+    } = expr
+    {
         let k = c.skip_comma(end);
         if let Some((after, day)) = day_at(c, k) {
             if k == end || matches!(day, Expr::Calendar { .. } | Expr::Weekday { .. }) {
-                return (after, Expr::Time { base: Some(Box::new(day)), hour, minute });
+                return (
+                    after,
+                    Expr::Time {
+                        base: Some(Box::new(day)),
+                        hour,
+                        minute,
+                    },
+                );
             }
         }
     }
@@ -154,7 +214,11 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
         let lower = text.to_ascii_lowercase();
-        let c = Cursor { tokens: &tokens, lower: &lower, original: text };
+        let c = Cursor {
+            tokens: &tokens,
+            lower: &lower,
+            original: text,
+        };
         time(&c, at).map(|(end, e)| compose(&c, end, e))
     }
 
@@ -191,10 +255,16 @@ mod tests {
 
     #[test]
     fn parts_of_day() {
-        let cases = [("this morning", 2, "MO"), ("last night", 2, "NI"), ("the morning of Jan. 26", 6, "MO")];
+        let cases = [
+            ("this morning", 2, "MO"),
+            ("last night", 2, "NI"),
+            ("the morning of Jan. 26", 6, "MO"),
+        ];
         for (text, end, want) in cases {
             match run(text, 0) {
-                Some((e, Expr::PartOfDay { part, .. })) => assert_eq!((e, part), (end, want), "{text}"),
+                Some((e, Expr::PartOfDay { part, .. })) => {
+                    assert_eq!((e, part), (end, want), "{text}")
+                }
                 other => panic!("{text}: {other:?}"),
             }
         }

@@ -9,8 +9,9 @@ use super::{Cursor, Expr, Pick};
 
 /// Words after which a bare month or year is a date ("in May", "since 1850").
 const DATE_PREPOSITIONS: [&str; 24] = [
-    "in", "since", "until", "till", "by", "during", "of", "from", "through", "to", "early", "mid", "late",
-    "last", "next", "this", "before", "after", "between", "and", "or", "around", "for", "that",
+    "in", "since", "until", "till", "by", "during", "of", "from", "through", "to", "early", "mid",
+    "late", "last", "next", "this", "before", "after", "between", "and", "or", "around", "for",
+    "that",
 ];
 
 /// A calendar date at `i`, with an optional weekday before it.
@@ -41,7 +42,15 @@ fn picked_month(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if c.digits(end) > 0 {
         return None;
     }
-    Some((end, Expr::Calendar { year: None, month: Some(month), day: None, pick }))
+    Some((
+        end,
+        Expr::Calendar {
+            year: None,
+            month: Some(month),
+            day: None,
+            pick,
+        },
+    ))
 }
 
 /// "January 26, 2022", "Jan. 26", "January 2022", "December".
@@ -84,7 +93,12 @@ fn day_first(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 }
 
 fn calendar(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> Expr {
-    Expr::Calendar { year, month, day, pick: Pick::Infer }
+    Expr::Calendar {
+        year,
+        month,
+        day,
+        pick: Pick::Infer,
+    }
 }
 
 /// A capitalised month name at `i`; abbreviations need a glued "." or a number after.
@@ -126,7 +140,9 @@ fn iso(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if !matches!(sep, "-" | "/") || !c.touches(i + 1) || c.digits(i + 2) != 2 || !c.touches(i + 2) {
         return None;
     }
-    let month = u8::try_from(c.number(i + 2)?).ok().filter(|m| (1..=12).contains(m))?;
+    let month = u8::try_from(c.number(i + 2)?)
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
     if c.is(i + 3, sep) && c.touches(i + 3) && c.digits(i + 4) == 2 && c.touches(i + 4) {
         let day = u8::try_from(c.number(i + 4)?).ok()?;
         return Some((i + 5, calendar(Some(y), Some(month), Some(day))));
@@ -142,7 +158,12 @@ fn iso(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 fn numeric(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let sep = c.text(i + 1);
     let glued = (1..=4).all(|k| c.touches(i + k));
-    if !matches!(sep, "/" | ".") || !glued || !c.is(i + 3, sep) || c.digits(i) > 2 || c.digits(i + 2) > 2 {
+    if !matches!(sep, "/" | ".")
+        || !glued
+        || !c.is(i + 3, sep)
+        || c.digits(i) > 2
+        || c.digits(i + 2) > 2
+    {
         return None;
     }
     let (a, b) = (c.number(i)?, c.number(i + 2)?);
@@ -173,7 +194,8 @@ pub fn weekday_word(c: &Cursor, i: usize) -> Option<(usize, u8)> {
     if word.len() <= 5 && !word.ends_with("day") {
         // abbreviation: only as "Wed." before a date
         let end = c.skip_period(i + 1);
-        let dated = lexicon::month(c.word(c.skip_comma(end))).is_some() || c.digits(c.skip_comma(end)) > 0;
+        let dated =
+            lexicon::month(c.word(c.skip_comma(end))).is_some() || c.digits(c.skip_comma(end)) > 0;
         return (end > i + 1 && dated).then_some((end, day));
     }
     Some((i + 1, day))
@@ -215,18 +237,26 @@ pub fn year_or_decade(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     }
     let (end, y) = year(c, i)?;
     let before = c.word_before(i);
-    let modifier_dash = i > 1 && c.is(i - 1, "-") && matches!(c.word(i - 2), "mid" | "early" | "late" | "pre" | "post");
+    let modifier_dash = i > 1
+        && c.is(i - 1, "-")
+        && matches!(c.word(i - 2), "mid" | "early" | "late" | "pre" | "post");
     let glued_before = i > 0 && c.touches(i) && !c.is(i - 1, "(") && !modifier_dash;
     let after = c.text(end);
-    let looks_like_amount = matches!(after, "%" | "percent" | "per") || glued_before || c.word(end) == "s";
-    let plausible = (1900..=2099).contains(&y) || DATE_PREPOSITIONS.contains(&before) || before == "year";
+    let looks_like_amount =
+        matches!(after, "%" | "percent" | "per") || glued_before || c.word(end) == "s";
+    let plausible =
+        (1900..=2099).contains(&y) || DATE_PREPOSITIONS.contains(&before) || before == "year";
     (plausible && !looks_like_amount).then(|| (end, calendar(Some(y), None, None)))
 }
 
 /// Years read out: "nineteen ninety-six", "twenty twenty", "two thousand and one",
 /// "the year two thousand".
 fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let j = if c.word(i) == "the" && c.word(i + 1) == "year" { i + 2 } else { i };
+    let j = if c.word(i) == "the" && c.word(i + 1) == "year" {
+        i + 2
+    } else {
+        i
+    };
     let (end, y) = if c.word(j) == "two" && c.word(j + 1) == "thousand" {
         let k = if c.word(j + 2) == "and" { j + 3 } else { j + 2 };
         match number_words(c, k).filter(|(_, n)| *n < 100) {
@@ -273,14 +303,22 @@ fn decade(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if start % 10 != 0 || !(1000..=2990).contains(&start) {
         return None;
     }
-    let k = if c.is(j, "'") && c.touches(j) { j + 1 } else { j };
+    let k = if c.is(j, "'") && c.touches(j) {
+        j + 1
+    } else {
+        j
+    };
     (c.word(k) == "s" && c.touches(k)).then_some((k + 1, Expr::Decade(start)))
 }
 
 /// "19th century", "twentieth century".
 fn century(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (j, n) = ordinal(c, i)?;
-    let k = if c.is(j, "-") && c.touches(j) { j + 1 } else { j };
+    let k = if c.is(j, "-") && c.touches(j) {
+        j + 1
+    } else {
+        j
+    };
     if c.word(k) != "century" || !(1..=30).contains(&n) {
         return None;
     }
@@ -292,11 +330,22 @@ mod tests {
     use super::super::super::scan::tokenize;
     use super::*;
 
-    fn run(f: fn(&Cursor, usize) -> Option<(usize, Expr)>, text: &str, at: usize) -> Option<(usize, Expr)> {
+    fn run(
+        f: fn(&Cursor, usize) -> Option<(usize, Expr)>,
+        text: &str,
+        at: usize,
+    ) -> Option<(usize, Expr)> {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
         let lower = text.to_ascii_lowercase();
-        f(&Cursor { tokens: &tokens, lower: &lower, original: text }, at)
+        f(
+            &Cursor {
+                tokens: &tokens,
+                lower: &lower,
+                original: text,
+            },
+            at,
+        )
     }
 
     #[test]
@@ -319,14 +368,30 @@ mod tests {
             ("2022-01", 3, (Some(2022), Some(1), None)),
         ];
         for (text, end, (y, m, d)) in cases {
-            let want = Expr::Calendar { year: y, month: m, day: d, pick: Pick::Infer };
+            let want = Expr::Calendar {
+                year: y,
+                month: m,
+                day: d,
+                pick: Pick::Infer,
+            };
             assert_eq!(run(explicit, text, 0), Some((end, want)), "{text}");
         }
     }
 
     #[test]
     fn refuses_non_dates() {
-        for text in ["May", "march on", "Jan", "Sun", "2022-13-01", "13/13/2022", "may 26", "Theresa May", "1.5", "99/99/99"] {
+        for text in [
+            "May",
+            "march on",
+            "Jan",
+            "Sun",
+            "2022-13-01",
+            "13/13/2022",
+            "may 26",
+            "Theresa May",
+            "1.5",
+            "99/99/99",
+        ] {
             assert_eq!(run(explicit, text, 0), None, "{text}");
         }
         assert_eq!(run(explicit, "Theresa May said", 1), None);
@@ -343,7 +408,11 @@ mod tests {
             ("next Tuesday", 2, 2, Pick::Next),
         ];
         for (text, end, day, pick) in cases {
-            assert_eq!(run(weekday, text, 0), Some((end, Expr::Weekday { day, pick })), "{text}");
+            assert_eq!(
+                run(weekday, text, 0),
+                Some((end, Expr::Weekday { day, pick })),
+                "{text}"
+            );
         }
         for text in ["wednesday", "Wed", "Sun", "Sat."] {
             assert_eq!(run(weekday, text, 0), None, "{text}");
@@ -352,7 +421,12 @@ mod tests {
 
     #[test]
     fn years_decades_centuries() {
-        let year = |y| Expr::Calendar { year: Some(y), month: None, day: None, pick: Pick::Infer };
+        let year = |y| Expr::Calendar {
+            year: Some(y),
+            month: None,
+            day: None,
+            pick: Pick::Infer,
+        };
         let cases = [
             ("2021", Some((1, year(2021)))),
             ("fiscal 1989", Some((2, year(1989)))),

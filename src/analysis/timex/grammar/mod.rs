@@ -74,40 +74,84 @@ pub enum Amount {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     /// Calendar fields as written: "2022-01-26", "Jan. 26", "December", "2021".
-    Calendar { year: Option<i32>, month: Option<u8>, day: Option<u8>, pick: Pick },
+    Calendar {
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+        pick: Pick,
+    },
     /// "Wednesday", "last Friday" (1 = Monday .. 7 = Sunday).
-    Weekday { day: u8, pick: Pick },
+    Weekday {
+        day: u8,
+        pick: Pick,
+    },
     /// Relative to the publication date: "today" (Day, 0), "next week" (Week, 1).
-    Deictic { unit: Unit, offset: i64 },
+    Deictic {
+        unit: Unit,
+        offset: i64,
+    },
     /// Relative to the last date mentioned: "the next day" (Day, 1), "that year" (Year, 0).
-    Anaphoric { unit: Unit, offset: i64 },
+    Anaphoric {
+        unit: Unit,
+        offset: i64,
+    },
     /// A counted distance: "two days ago" (Day, -2, deictic), "a year earlier" (Year, -1,
     /// anaphoric). Unlike "next week", the result keeps the granularity of its anchor
     /// where that is finer ("a year earlier" than a quarter is a quarter).
-    Ago { unit: Unit, offset: i64, anaphoric: bool },
+    Ago {
+        unit: Unit,
+        offset: i64,
+        anaphoric: bool,
+    },
     /// "the 1990s" (1990), "the 19th century" (1800).
     Decade(i32),
     Century(i32),
     /// 0 spring .. 3 winter.
-    Season { season: u8, year: YearSpec },
+    Season {
+        season: u8,
+        year: YearSpec,
+    },
     /// `n` 1..=4; 0 is "the quarter", the quarter being talked about.
-    Quarter { n: u8, year: YearSpec },
-    Half { n: u8, year: YearSpec },
-    Holiday { month: u8, day: u8, year: YearSpec },
+    Quarter {
+        n: u8,
+        year: YearSpec,
+    },
+    Half {
+        n: u8,
+        year: YearSpec,
+    },
+    Holiday {
+        month: u8,
+        day: u8,
+        year: YearSpec,
+    },
     /// "the weekend", "last weekend".
     Weekend(Pick),
     /// "Friday morning", "tonight": a day and a TIMEX3 part-of-day code.
-    PartOfDay { base: Box<Expr>, part: &'static str },
+    PartOfDay {
+        base: Box<Expr>,
+        part: &'static str,
+    },
     /// "10:30 a.m.", "3 p.m. Wednesday".
-    Time { base: Option<Box<Expr>>, hour: u8, minute: u8 },
+    Time {
+        base: Option<Box<Expr>>,
+        hour: u8,
+        minute: u8,
+    },
     /// "three years", "24-hour", "the past two months".
-    Duration { amount: Amount, unit: Unit },
+    Duration {
+        amount: Amount,
+        unit: Unit,
+    },
     /// "every week", "daily", "every Monday": the TIMEX3 value.
     Set(String),
     /// "now" (PRESENT_REF), "recently" (PAST_REF), "the future" (FUTURE_REF).
     Ref(&'static str),
     /// "early next year", "mid-February", "the end of the month", "about two years".
-    Modified { modifier: Modifier, inner: Box<Expr> },
+    Modified {
+        modifier: Modifier,
+        inner: Box<Expr>,
+    },
 }
 
 /// An expression found in a sentence: token range `[first, end)` and meaning.
@@ -129,7 +173,9 @@ pub struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     /// The lower-case text of token `i` ("" past the end).
     pub fn text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.lower[t.start..t.end])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower[t.start..t.end])
     }
 
     /// The lower-case text of token `i` if it is a word.
@@ -157,7 +203,10 @@ impl<'a> Cursor<'a> {
 
     /// Number of digits of token `i` (0 if not a number).
     pub fn digits(&self, i: usize) -> usize {
-        self.tokens.get(i).filter(|t| t.kind == Kind::Number).map_or(0, |t| t.end - t.start)
+        self.tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Number)
+            .map_or(0, |t| t.end - t.start)
     }
 
     /// Whether token `i` starts with an upper-case letter in the original text.
@@ -170,7 +219,11 @@ impl<'a> Cursor<'a> {
 
     /// Skips a "." glued to token `i - 1` ("Jan."): the index after it.
     pub fn skip_period(&self, i: usize) -> usize {
-        if self.is(i, ".") && self.touches(i) { i + 1 } else { i }
+        if self.is(i, ".") && self.touches(i) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// Skips a "," at `i`.
@@ -207,13 +260,39 @@ pub fn find(cursor: &Cursor) -> Vec<Found> {
         match longest(cursor, i) {
             Some((end, expr)) => {
                 let (end, expr) = clock::compose(cursor, end, expr);
-                out.push(Found { first: i, end, expr });
+                out.push(Found {
+                    first: i,
+                    end,
+                    expr,
+                });
                 i = end;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// Gives a clock time the day written just before it ("Thursday at 3 p.m.", "Jan. 26,
+/// 10:30 a.m."): the two stay separate expressions, as in TimeML, but the time is on
+/// that day rather than on the publication day.
+pub fn attach_times(cursor: &Cursor, mut found: Vec<Found>) -> Vec<Found> {
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (prev, f) = (&before[k - 1], &mut after[0]);
+        let gap = f.first - prev.end;
+        let joined = gap == 0
+            || (gap == 1 && matches!(cursor.text(prev.end), "at" | "," | "around" | "about"));
+        if let Expr::Time {
+            base: base @ None, ..
+        } = &mut f.expr
+        {
+            if joined && clock::is_day(&prev.expr) {
+                *base = Some(Box::new(prev.expr.clone()));
+            }
+        }
+    }
+    found
 }
 
 /// The longest match of any pattern at token `i`.

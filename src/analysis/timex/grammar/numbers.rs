@@ -29,7 +29,10 @@ fn base_amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
             return Some((i + 3, Amount::N(v)));
         }
         if c.is(i + 1, ",") && c.touches(i + 1) && c.touches(i + 2) && c.digits(i + 2) == 3 {
-            return Some((i + 3, Amount::N(f64::from(n) * 1000.0 + f64::from(c.number(i + 2)?))));
+            return Some((
+                i + 3,
+                Amount::N(f64::from(n) * 1000.0 + f64::from(c.number(i + 2)?)),
+            ));
         }
         return Some((i + 1, Amount::N(f64::from(n))));
     }
@@ -61,7 +64,11 @@ pub fn number_words(c: &Cursor, i: usize) -> Option<(usize, u32)> {
     let mut end = i + 1;
     let mut value = first;
     if (20..=90).contains(&first) && first % 10 == 0 {
-        let (j, glued) = if c.is(end, "-") && c.touches(end) { (end + 1, true) } else { (end, false) };
+        let (j, glued) = if c.is(end, "-") && c.touches(end) {
+            (end + 1, true)
+        } else {
+            (end, false)
+        };
         if let Some(unit) = lexicon::cardinal(c.word(j)).filter(|n| (1..=9).contains(n)) {
             if !glued || c.touches(j) {
                 value += unit;
@@ -89,7 +96,11 @@ pub fn ordinal(c: &Cursor, i: usize) -> Option<(usize, u32)> {
     }
     // "twenty-first", "thirty first"
     let tens = lexicon::cardinal(c.word(i)).filter(|n| matches!(n, 20 | 30))?;
-    let j = if c.is(i + 1, "-") && c.touches(i + 1) { i + 2 } else { i + 1 };
+    let j = if c.is(i + 1, "-") && c.touches(i + 1) {
+        i + 2
+    } else {
+        i + 1
+    };
     let unit = lexicon::ordinal(c.word(j)).filter(|n| (1..=9).contains(n))?;
     Some((j + 1, tens + unit))
 }
@@ -106,7 +117,12 @@ pub fn day_of_month(c: &Cursor, i: usize) -> Option<(usize, u8)> {
         ordinal(c, i)?
     };
     // not the start of a longer number ("26.5", "26,000", "26:30")
-    if c.digits(i) > 0 && matches!(c.text(end), "." | "," | ":") && c.touches(end) && c.touches(end + 1) && c.digits(end + 1) > 0 {
+    if c.digits(i) > 0
+        && matches!(c.text(end), "." | "," | ":")
+        && c.touches(end)
+        && c.touches(end + 1)
+        && c.digits(end + 1) > 0
+    {
         return None;
     }
     let n = u8::try_from(n).ok().filter(|n| (1..=31).contains(n))?;
@@ -118,8 +134,14 @@ pub fn year(c: &Cursor, i: usize) -> Option<(usize, i32)> {
     if c.digits(i) != 4 {
         return None;
     }
-    let y = i32::try_from(c.number(i)?).ok().filter(|y| (1000..=2999).contains(y))?;
-    if matches!(c.text(i + 1), "." | "," | ":") && c.touches(i + 1) && c.digits(i + 2) > 0 && c.touches(i + 2) {
+    let y = i32::try_from(c.number(i)?)
+        .ok()
+        .filter(|y| (1000..=2999).contains(y))?;
+    if matches!(c.text(i + 1), "." | "," | ":")
+        && c.touches(i + 1)
+        && c.digits(i + 2) > 0
+        && c.touches(i + 2)
+    {
         return None;
     }
     Some((i + 1, y))
@@ -134,7 +156,11 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
         let lower = text.to_ascii_lowercase();
-        f(&Cursor { tokens: &tokens, lower: &lower, original: text })
+        f(&Cursor {
+            tokens: &tokens,
+            lower: &lower,
+            original: text,
+        })
     }
 
     #[test]
@@ -178,7 +204,13 @@ mod tests {
 
     #[test]
     fn years() {
-        let cases = [("2022", Some((1, 2022))), ("1998", Some((1, 1998))), ("0999", None), ("99999", None), ("2022.5", None)];
+        let cases = [
+            ("2022", Some((1, 2022))),
+            ("1998", Some((1, 1998))),
+            ("0999", None),
+            ("99999", None),
+            ("2022.5", None),
+        ];
         for (text, want) in cases {
             assert_eq!(with(text, |c| year(c, 0)), want, "{text}");
         }

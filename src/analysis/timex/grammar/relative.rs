@@ -12,16 +12,25 @@ use super::{Amount, Cursor, Expr, Modifier, Pick, YearSpec, clock, spans};
 
 /// Deictic words, vague references, "last/next/this <unit>", anaphora, "N units ago".
 pub fn relative(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    single_word(c, i).or_else(|| unit_phrase(c, i)).or_else(|| ago(c, i)).or_else(|| year_ago(c, i))
+    single_word(c, i)
+        .or_else(|| unit_phrase(c, i))
+        .or_else(|| ago(c, i))
+        .or_else(|| year_ago(c, i))
 }
 
 fn single_word(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let deictic = |offset| Expr::Deictic { unit: Unit::Day, offset };
+    let deictic = |offset| Expr::Deictic {
+        unit: Unit::Day,
+        offset,
+    };
     let expr = match c.word(i) {
         "today" => deictic(0),
         "yesterday" => deictic(-1),
         "tomorrow" => deictic(1),
-        "tonight" => Expr::PartOfDay { base: Box::new(deictic(0)), part: "NI" },
+        "tonight" => Expr::PartOfDay {
+            base: Box::new(deictic(0)),
+            part: "NI",
+        },
         "now" | "currently" | "nowadays" => Expr::Ref("PRESENT_REF"),
         "current" if lexicon::unit(c.word(i + 1)).is_none() => Expr::Ref("PRESENT_REF"),
         "recently" | "lately" => Expr::Ref("PAST_REF"),
@@ -32,15 +41,28 @@ fn single_word(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
             };
         }
         // "year-end", "month-end"
-        "year" | "month" if c.is(i + 1, "-") && c.touches(i + 1) && c.word(i + 2) == "end" && c.touches(i + 2) => {
+        "year" | "month"
+            if c.is(i + 1, "-")
+                && c.touches(i + 1)
+                && c.word(i + 2) == "end"
+                && c.touches(i + 2) =>
+        {
             let (unit, _) = lexicon::unit(c.word(i))?;
             let inner = Box::new(Expr::Deictic { unit, offset: 0 });
-            return Some((i + 3, Expr::Modified { modifier: Modifier::End, inner }));
+            return Some((
+                i + 3,
+                Expr::Modified {
+                    modifier: Modifier::End,
+                    inner,
+                },
+            ));
         }
         "the" => {
             let next_is_unit = lexicon::unit(c.word(i + 2)).is_some() || c.digits(i + 2) > 0;
             return match c.word(i + 1) {
-                "past" if !next_is_unit && amount(c, i + 2).is_none() => Some((i + 2, Expr::Ref("PAST_REF"))),
+                "past" if !next_is_unit && amount(c, i + 2).is_none() => {
+                    Some((i + 2, Expr::Ref("PAST_REF")))
+                }
                 "future" => Some((i + 2, Expr::Ref("FUTURE_REF"))),
                 "present" if c.word_before(i) == "at" || c.word_before(i) == "until" => {
                     Some((i + 2, Expr::Ref("PRESENT_REF")))
@@ -67,7 +89,13 @@ fn unit_phrase(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
             "latest" => j + 1,
             _ => j,
         };
-        return (c.word(k) == "quarter").then_some((k + 1, Expr::Quarter { n: 0, year: YearSpec::Pick(Pick::Infer) }));
+        return (c.word(k) == "quarter").then_some((
+            k + 1,
+            Expr::Quarter {
+                n: 0,
+                year: YearSpec::Pick(Pick::Infer),
+            },
+        ));
     }
     let (k, anaphoric_offset) = match (word, c.word(j + 1)) {
         ("following" | "next" | "subsequent", _) if the == 1 => (j + 1, Some(1)),
@@ -79,7 +107,16 @@ fn unit_phrase(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     };
     if let Some(offset) = anaphoric_offset {
         if let Some(part) = lexicon::part_of_day(c.word(k)) {
-            return Some((k + 1, Expr::PartOfDay { base: Box::new(Expr::Anaphoric { unit: Unit::Day, offset }), part }));
+            return Some((
+                k + 1,
+                Expr::PartOfDay {
+                    base: Box::new(Expr::Anaphoric {
+                        unit: Unit::Day,
+                        offset,
+                    }),
+                    part,
+                },
+            ));
         }
         let (unit, plural) = lexicon::unit(c.word(k))?;
         if plural || unit == Unit::Weekend {
@@ -105,7 +142,13 @@ fn day_before_after(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     };
     let next = c.text(i + 3);
     let ends = next.is_empty() || matches!(next, "," | "." | ";" | ")" | "-" | "'" | "\"");
-    ends.then_some((i + 3, Expr::Anaphoric { unit: Unit::Day, offset }))
+    ends.then_some((
+        i + 3,
+        Expr::Anaphoric {
+            unit: Unit::Day,
+            offset,
+        },
+    ))
 }
 
 fn weekend_or_rel_unit(c: &Cursor, i: usize, the: usize) -> Option<(usize, Expr)> {
@@ -122,7 +165,13 @@ fn weekend_or_rel_unit(c: &Cursor, i: usize, the: usize) -> Option<(usize, Expr)
     }
     // "the past year" is the year up to now: a duration in TimeML
     if the == 1 && rel == Rel::Last {
-        return Some((j + 2, Expr::Duration { amount: Amount::N(1.0), unit }));
+        return Some((
+            j + 2,
+            Expr::Duration {
+                amount: Amount::N(1.0),
+                unit,
+            },
+        ));
     }
     let offset = match rel {
         Rel::Last => -1,
@@ -149,7 +198,9 @@ fn ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         ("hence", _) => (k + 1, 1, false),
         ("earlier", _) => (k + 1, -1, true),
         ("later", _) => (k + 1, 1, true),
-        ("before" | "after", _) if ends_phrase(c, k + 1) => (k + 1, if c.word(k) == "before" { -1 } else { 1 }, true),
+        ("before" | "after", _) if ends_phrase(c, k + 1) => {
+            (k + 1, if c.word(k) == "before" { -1 } else { 1 }, true)
+        }
         _ => return None,
     };
     let Amount::N(n) = n else {
@@ -157,12 +208,23 @@ fn ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         return Some((end, Expr::Ref(vague)));
     };
     let offset = sign * (n.max(0.0).min(1e6) as i64);
-    Some((end, Expr::Ago { unit, offset, anaphoric }))
+    Some((
+        end,
+        Expr::Ago {
+            unit,
+            offset,
+            anaphoric,
+        },
+    ))
 }
 
 fn ends_phrase(c: &Cursor, i: usize) -> bool {
     let next = c.text(i);
-    next.is_empty() || matches!(next, "," | "." | ";" | ")" | "and" | "but" | "when" | "that")
+    next.is_empty()
+        || matches!(
+            next,
+            "," | "." | ";" | ")" | "and" | "but" | "when" | "that"
+        )
 }
 
 /// "year-ago", "the year-earlier quarter", "the year-ago third quarter".
@@ -179,7 +241,14 @@ fn year_ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     }
     let noun = matches!(c.word(k), "quarter" | "period");
     let (start, end) = if noun { (i, k + 1) } else { (j, k) };
-    (start == i).then_some((end, Expr::Ago { unit: Unit::Year, offset: -1, anaphoric: true }))
+    (start == i).then_some((
+        end,
+        Expr::Ago {
+            unit: Unit::Year,
+            offset: -1,
+            anaphoric: true,
+        },
+    ))
 }
 
 /// "early next year", "mid-February", "late 2021", "earlier this month",
@@ -188,8 +257,13 @@ pub fn modified(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (j, modifier) = modifier_prefix(c, i)?;
     let (end, inner) = match modifier {
         Modifier::LessThan | Modifier::MoreThan => {
-            let found = spans::duration(c, j).or_else(|| clock::time(c, j)).or_else(|| ago(c, j))?;
-            if !matches!(found.1, Expr::Duration { .. } | Expr::Time { .. } | Expr::Ago { .. }) {
+            let found = spans::duration(c, j)
+                .or_else(|| clock::time(c, j))
+                .or_else(|| ago(c, j))?;
+            if !matches!(
+                found.1,
+                Expr::Duration { .. } | Expr::Time { .. } | Expr::Ago { .. }
+            ) {
                 return None;
             }
             found
@@ -206,11 +280,23 @@ pub fn modified(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if matches!(c.word(i), "earlier" | "later") && !relative_period {
         return None;
     }
-    Some((end, Expr::Modified { modifier, inner: Box::new(inner) }))
+    Some((
+        end,
+        Expr::Modified {
+            modifier,
+            inner: Box::new(inner),
+        },
+    ))
 }
 
 fn modifier_prefix(c: &Cursor, i: usize) -> Option<(usize, Modifier)> {
-    let dash = |k: usize| if c.is(k, "-") && c.touches(k) { k + 1 } else { k };
+    let dash = |k: usize| {
+        if c.is(k, "-") && c.touches(k) {
+            k + 1
+        } else {
+            k
+        }
+    };
     let the = usize::from(c.word(i) == "the");
     let j = i + the;
     let found = match (c.word(j), c.word(j + 1)) {
@@ -229,9 +315,14 @@ fn modifier_prefix(c: &Cursor, i: usize) -> Option<(usize, Modifier)> {
         ("less", "than") if the == 0 => (j + 2, Modifier::LessThan),
         ("more", "than") if the == 0 => (j + 2, Modifier::MoreThan),
         // "over the past year" is a preposition; "over two years" is "more than"
-        ("over" | "under", _) if the == 0 && starts_number(c, j + 1) => {
-            (j + 1, if c.word(j) == "over" { Modifier::MoreThan } else { Modifier::LessThan })
-        }
+        ("over" | "under", _) if the == 0 && starts_number(c, j + 1) => (
+            j + 1,
+            if c.word(j) == "over" {
+                Modifier::MoreThan
+            } else {
+                Modifier::LessThan
+            },
+        ),
         _ => return None,
     };
     Some(found)
@@ -254,7 +345,13 @@ fn the_unit(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 
 /// A date a modifier can apply to.
 fn inner_date(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let candidates = [dates::explicit(c, i), dates::weekday(c, i), dates::year_or_decade(c, i), relative(c, i), cyclic(c, i)];
+    let candidates = [
+        dates::explicit(c, i),
+        dates::weekday(c, i),
+        dates::year_or_decade(c, i),
+        relative(c, i),
+        cyclic(c, i),
+    ];
     candidates
         .into_iter()
         .flatten()
@@ -265,7 +362,9 @@ fn inner_date(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 /// Seasons ("last summer", "the summer of 2021"), quarters ("the third quarter",
 /// "third-quarter", "Q3 2022"), halves ("the first half of 2022") and holidays.
 pub fn cyclic(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    season(c, i).or_else(|| quarter(c, i)).or_else(|| holiday(c, i))
+    season(c, i)
+        .or_else(|| quarter(c, i))
+        .or_else(|| holiday(c, i))
 }
 
 fn season(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
@@ -275,17 +374,30 @@ fn season(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (end, year) = year_suffix(c, j + 1);
     let year = year.unwrap_or(YearSpec::Pick(pick));
     let has_context = the == 1 || pick != Pick::Infer || !matches!(year, YearSpec::Pick(_)) || {
-        matches!(c.word_before(i), "in" | "during" | "since" | "until" | "by" | "over" | "through" | "this")
+        matches!(
+            c.word_before(i),
+            "in" | "during" | "since" | "until" | "by" | "over" | "through" | "this"
+        )
     };
     if pick == Pick::This && matches!(year, YearSpec::Pick(_)) {
-        return Some((end, Expr::Season { season: s, year: YearSpec::Offset(0) }));
+        return Some((
+            end,
+            Expr::Season {
+                season: s,
+                year: YearSpec::Offset(0),
+            },
+        ));
     }
     has_context.then_some((end, Expr::Season { season: s, year }))
 }
 
 /// A year after a season or quarter: "2021", "of 2021", "of last year", "of this year".
 fn year_suffix(c: &Cursor, i: usize) -> (usize, Option<YearSpec>) {
-    let j = if c.word(i) == "of" || c.is(i, ",") { i + 1 } else { i };
+    let j = if c.word(i) == "of" || c.is(i, ",") {
+        i + 1
+    } else {
+        i
+    };
     if let Some((end, y)) = super::numbers::year(c, j) {
         return (end, Some(YearSpec::Given(y)));
     }
@@ -327,19 +439,32 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if hyphen && j > i && c.word(i) == "the" {
         return None; // "the third-quarter loss": the article belongs to "loss"
     }
-    let k = if c.word(k) == "fiscal" || hyphen { k + 1 } else { k };
+    let k = if c.word(k) == "fiscal" || hyphen {
+        k + 1
+    } else {
+        k
+    };
     let (unit, limit) = match c.word(k) {
         "quarter" => (Unit::Quarter, 4),
         "half" => (Unit::Year, 2),
         _ => return None,
     };
     let n = if n == 99 { limit } else { n };
-    let n = u8::try_from(n).ok().filter(|n| (1..=limit).contains(&u32::from(*n)))?;
+    let n = u8::try_from(n)
+        .ok()
+        .filter(|n| (1..=limit).contains(&u32::from(*n)))?;
     let (end, suffix) = year_suffix(c, k + 1);
     if let Some(s) = suffix {
         year = s;
     }
-    Some((end, if unit == Unit::Quarter { Expr::Quarter { n, year } } else { Expr::Half { n, year } }))
+    Some((
+        end,
+        if unit == Unit::Quarter {
+            Expr::Quarter { n, year }
+        } else {
+            Expr::Half { n, year }
+        },
+    ))
 }
 
 /// "the", "this year's", "last year's" before a quarter: where the ordinal starts.
@@ -355,7 +480,10 @@ fn possessive_year(c: &Cursor, i: usize) -> (usize, YearSpec) {
             return (i + 4, YearSpec::Offset(o));
         }
     }
-    (i + usize::from(c.word(i) == "the"), YearSpec::Pick(Pick::Infer))
+    (
+        i + usize::from(c.word(i) == "the"),
+        YearSpec::Pick(Pick::Infer),
+    )
 }
 
 fn holiday(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
@@ -363,8 +491,21 @@ fn holiday(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if !c.capitalised(j) {
         return None;
     }
-    let words = [c.text(j), c.text(j + 1), c.text(j + 2), c.text(j + 3), c.text(j + 4)];
+    let words = [
+        c.text(j),
+        c.text(j + 1),
+        c.text(j + 2),
+        c.text(j + 3),
+        c.text(j + 4),
+    ];
     let (n, month, day) = lexicon::holiday(&words)?;
     let (end, year) = year_suffix(c, j + n);
-    Some((end, Expr::Holiday { month, day, year: year.unwrap_or(YearSpec::Pick(pick)) }))
+    Some((
+        end,
+        Expr::Holiday {
+            month,
+            day,
+            year: year.unwrap_or(YearSpec::Pick(pick)),
+        },
+    ))
 }

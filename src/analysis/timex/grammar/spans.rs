@@ -11,9 +11,11 @@ pub fn duration(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         return Some(found);
     }
     let (j, prefixed) = match (c.word(i), c.word(i + 1)) {
-        ("the", "past" | "last" | "next" | "coming" | "first" | "final" | "previous" | "following" | "latest" | "remaining") => {
-            (i + 2, true)
-        }
+        (
+            "the",
+            "past" | "last" | "next" | "coming" | "first" | "final" | "previous" | "following"
+            | "latest" | "remaining",
+        ) => (i + 2, true),
         ("the", _) => (i + 1, false),
         ("past" | "last" | "next" | "first" | "previous" | "coming", _) => (i + 1, true),
         _ => (i, false),
@@ -54,7 +56,15 @@ pub fn duration(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 }
 
 /// Readings of "<amount> <unit>" that are not durations.
-fn refused(c: &Cursor, u: usize, unit: Unit, plural: bool, n: Amount, article: bool, no_amount: bool) -> bool {
+fn refused(
+    c: &Cursor,
+    u: usize,
+    unit: Unit,
+    plural: bool,
+    n: Amount,
+    article: bool,
+    no_amount: bool,
+) -> bool {
     // "a second attack", "a quarter of the votes", "some year"
     (article && unit == Unit::Second)
         || (unit == Unit::Quarter && c.word(u + 1) == "of")
@@ -69,15 +79,33 @@ fn bare_plural(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         return None;
     }
     if c.is(i + 1, "-") && c.touches(i + 1) && c.word(i + 2) == "long" {
-        return Some((i + 3, Expr::Duration { amount: Amount::Some, unit }));
+        return Some((
+            i + 3,
+            Expr::Duration {
+                amount: Amount::Some,
+                unit,
+            },
+        ));
     }
-    matches!(c.word_before(i), "for" | "within").then_some((i + 1, Expr::Duration { amount: Amount::Some, unit }))
+    matches!(c.word_before(i), "for" | "within").then_some((
+        i + 1,
+        Expr::Duration {
+            amount: Amount::Some,
+            unit,
+        },
+    ))
 }
 
 /// "$15 a year", "twice a week": the unit after "a" is a rate.
 fn is_rate(c: &Cursor, i: usize) -> bool {
-    let Some(j) = i.checked_sub(1) else { return false };
-    c.digits(j) > 0 || matches!(c.word(j), "once" | "twice" | "thrice" | "times" | "million" | "billion" | "percent")
+    let Some(j) = i.checked_sub(1) else {
+        return false;
+    };
+    c.digits(j) > 0
+        || matches!(
+            c.word(j),
+            "once" | "twice" | "thrice" | "times" | "million" | "billion" | "percent"
+        )
 }
 
 /// A set at `i`: "every week", "each year", "every other day", "twice a week",
@@ -103,7 +131,9 @@ pub fn set(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if !matches!(c.word(j), "a" | "an" | "per" | "every" | "each") {
         return None;
     }
-    let (unit, false) = lexicon::unit(c.word(j + 1))? else { return None };
+    let (unit, false) = lexicon::unit(c.word(j + 1))? else {
+        return None;
+    };
     Some((j + 2, Expr::Set(period(1, unit))))
 }
 
@@ -119,12 +149,15 @@ fn every_unit(c: &Cursor, j: usize) -> Option<(usize, Expr)> {
         (j + 1, 2)
     } else {
         match amount(c, j) {
-            Some((k, Amount::N(n))) if !matches!(c.word(j), "a" | "an") && n >= 1.0 => (k, n.min(1e6) as u32),
+            Some((k, Amount::N(n))) if !matches!(c.word(j), "a" | "an") && n >= 1.0 => {
+                (k, n.min(1e6) as u32)
+            }
             _ => (j, 1),
         }
     };
     let (unit, plural) = lexicon::unit(c.word(k))?;
-    (plural == (n > 1 && k > j && c.word(j) != "other")).then(|| (k + 1, Expr::Set(period(n, unit))))
+    (plural == (n > 1 && k > j && c.word(j) != "other"))
+        .then(|| (k + 1, Expr::Set(period(n, unit))))
 }
 
 /// "Mondays", "Tuesday nights", "Sunday mornings".
@@ -137,7 +170,11 @@ fn plural_weekday(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         Some(day) => (day, false),
         None => (lexicon::weekday(word.strip_suffix('s')?)?, true),
     };
-    if let Some(part) = c.word(i + 1).strip_suffix('s').and_then(lexicon::part_of_day) {
+    if let Some(part) = c
+        .word(i + 1)
+        .strip_suffix('s')
+        .and_then(lexicon::part_of_day)
+    {
         return Some((i + 2, Expr::Set(format!("XXXX-WXX-{day}T{part}"))));
     }
     plural.then(|| (i + 1, Expr::Set(format!("XXXX-WXX-{day}"))))
@@ -146,7 +183,11 @@ fn plural_weekday(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 /// The TIMEX3 period of `n` units: "P1W", "P2Y", "PT1H".
 pub fn period(n: u32, unit: Unit) -> String {
     let (letter, mult, clock) = unit.designator();
-    format!("P{}{}{letter}", if clock { "T" } else { "" }, u64::from(n) * u64::from(mult))
+    format!(
+        "P{}{}{letter}",
+        if clock { "T" } else { "" },
+        u64::from(n) * u64::from(mult)
+    )
 }
 
 #[cfg(test)]
@@ -154,16 +195,30 @@ mod tests {
     use super::super::super::scan::tokenize;
     use super::*;
 
-    fn run(f: fn(&Cursor, usize) -> Option<(usize, Expr)>, text: &str, at: usize) -> Option<(usize, Expr)> {
+    fn run(
+        f: fn(&Cursor, usize) -> Option<(usize, Expr)>,
+        text: &str,
+        at: usize,
+    ) -> Option<(usize, Expr)> {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
         let lower = text.to_ascii_lowercase();
-        f(&Cursor { tokens: &tokens, lower: &lower, original: text }, at)
+        f(
+            &Cursor {
+                tokens: &tokens,
+                lower: &lower,
+                original: text,
+            },
+            at,
+        )
     }
 
     #[test]
     fn durations() {
-        let d = |n, unit| Expr::Duration { amount: Amount::N(n), unit };
+        let d = |n, unit| Expr::Duration {
+            amount: Amount::N(n),
+            unit,
+        };
         let cases = [
             ("three years", 0, Some((2, d(3.0, Unit::Year)))),
             ("two-year", 0, Some((3, d(2.0, Unit::Year)))),
@@ -171,8 +226,28 @@ mod tests {
             ("the past two months", 0, Some((4, d(2.0, Unit::Month)))),
             ("the first nine months", 0, Some((4, d(9.0, Unit::Month)))),
             ("a year and a half", 0, Some((5, d(1.5, Unit::Year)))),
-            ("several weeks", 0, Some((2, Expr::Duration { amount: Amount::Some, unit: Unit::Week }))),
-            ("for decades", 1, Some((2, Expr::Duration { amount: Amount::Some, unit: Unit::Decade }))),
+            (
+                "several weeks",
+                0,
+                Some((
+                    2,
+                    Expr::Duration {
+                        amount: Amount::Some,
+                        unit: Unit::Week,
+                    },
+                )),
+            ),
+            (
+                "for decades",
+                1,
+                Some((
+                    2,
+                    Expr::Duration {
+                        amount: Amount::Some,
+                        unit: Unit::Decade,
+                    },
+                )),
+            ),
             ("$15 a year", 2, Some((4, Expr::Set("P1Y".into())))),
             ("a second attack", 0, None),
             ("a quarter of", 0, None),

@@ -10,7 +10,12 @@
 //! stay relative ("XXXX-WXX-3", "the week after publication") while explicit dates
 //! still resolve fully.
 
+mod occurrence;
+mod relative;
+
 use jiff::civil::Date;
+
+use occurrence::{choose, far, holiday};
 
 use super::TimexType;
 use super::calendar::{self, Period, ymd};
@@ -51,7 +56,11 @@ pub struct Context {
 
 impl Context {
     pub fn new(published: Option<Date>) -> Context {
-        Context { published, anchors: Vec::new(), quarters: Vec::new() }
+        Context {
+            published,
+            anchors: Vec::new(),
+            quarters: Vec::new(),
+        }
     }
 
     /// Resolves one expression and remembers it as an anchor for later anaphora.
@@ -59,7 +68,13 @@ impl Context {
     /// its own time.
     pub fn resolve(&mut self, expr: &Expr, tense: Tense) -> Resolved {
         let (resolved, period) = self.resolve_inner(expr, tense);
-        let comparison = matches!(expr, Expr::Ago { unit: Unit::Year, .. });
+        let comparison = matches!(
+            expr,
+            Expr::Ago {
+                unit: Unit::Year,
+                ..
+            }
+        );
         match period {
             Some(p) if matches!(expr, Expr::Quarter { .. }) => {
                 self.quarters.push(p);
@@ -72,11 +87,19 @@ impl Context {
     }
 
     fn resolve_inner(&self, expr: &Expr, tense: Tense) -> (Resolved, Option<Period>) {
-        let plain = |kind, value: String, label| Resolved { kind, value, label, modifier: None };
+        let plain = |kind, value: String, label| Resolved {
+            kind,
+            value,
+            label,
+            modifier: None,
+        };
         match expr {
             Expr::Duration { amount, unit } => {
                 let v = duration_value(*amount, *unit);
-                (plain(TimexType::Duration, v.clone(), label::duration(&v)), None)
+                (
+                    plain(TimexType::Duration, v.clone(), label::duration(&v)),
+                    None,
+                )
             }
             Expr::Set(v) => (plain(TimexType::Set, v.clone(), label::set(v)), None),
             Expr::Ref(r) => (plain(TimexType::Date, r.to_string(), value::label(r)), None),
@@ -89,7 +112,10 @@ impl Context {
             Expr::PartOfDay { base, part } => {
                 let (day, period) = self.day_value(base, tense);
                 let v = format!("{day}T{part}");
-                (plain(TimexType::Time, v.clone(), time_label(&v, period)), period)
+                (
+                    plain(TimexType::Time, v.clone(), time_label(&v, period)),
+                    period,
+                )
             }
             Expr::Time { base, hour, minute } => {
                 let (day, period) = match base {
@@ -97,7 +123,10 @@ impl Context {
                     None => self.publication_day(),
                 };
                 let v = format!("{day}T{hour:02}:{minute:02}");
-                (plain(TimexType::Time, v.clone(), time_label(&v, period)), period)
+                (
+                    plain(TimexType::Time, v.clone(), time_label(&v, period)),
+                    period,
+                )
             }
             _ => {
                 let dated = self.date(expr, tense);
@@ -135,49 +164,100 @@ impl Context {
 
     fn date(&self, expr: &Expr, tense: Tense) -> Dated {
         let found = match expr {
-            Expr::Calendar { year, month, day, pick } => return self.calendar(*year, *month, *day, *pick, tense),
+            Expr::Calendar {
+                year,
+                month,
+                day,
+                pick,
+            } => return self.calendar(*year, *month, *day, *pick, tense),
             Expr::Weekday { day, pick } => return self.weekday(*day, *pick, tense),
             Expr::Deictic { unit, offset } => return self.deictic(*unit, *offset),
             Expr::Anaphoric { unit, offset } => return self.anaphoric(*unit, *offset),
-            Expr::Ago { unit, offset, anaphoric } => return self.ago(*unit, *offset, *anaphoric),
+            Expr::Ago {
+                unit,
+                offset,
+                anaphoric,
+            } => return self.ago(*unit, *offset, *anaphoric),
             Expr::Weekend(pick) => return self.weekend(*pick, tense),
-            Expr::Decade(y) => ymd(*y, 1, 1).map(|start| Period { start, granularity: Granularity::Decade }),
-            Expr::Century(y) => ymd((*y).max(1), 1, 1).map(|start| Period { start, granularity: Granularity::Century }),
+            Expr::Decade(y) => ymd(*y, 1, 1).map(|start| Period {
+                start,
+                granularity: Granularity::Decade,
+            }),
+            Expr::Century(y) => ymd((*y).max(1), 1, 1).map(|start| Period {
+                start,
+                granularity: Granularity::Century,
+            }),
             Expr::Season { season, year } => {
                 let code = ["SP", "SU", "FA", "WI"][usize::from((*season).min(3))];
-                return self.yearly(*year, tense, |y| calendar::season(y, *season), format!("XXXX-{code}"));
+                return self.yearly(
+                    *year,
+                    tense,
+                    |y| calendar::season(y, *season),
+                    format!("XXXX-{code}"),
+                );
             }
             Expr::Quarter { n: 0, .. } => return self.the_quarter(),
             Expr::Quarter { n, year } => {
-                let make = |y| Some(Period { start: ymd(y, (n - 1) * 3 + 1, 1)?, granularity: Granularity::Quarter });
+                let make = |y| {
+                    Some(Period {
+                        start: ymd(y, (n - 1) * 3 + 1, 1)?,
+                        granularity: Granularity::Quarter,
+                    })
+                };
                 return self.yearly(*year, tense, make, format!("XXXX-Q{n}"));
             }
             Expr::Half { n, year } => {
-                let make = |y| Some(Period { start: ymd(y, (n - 1) * 6 + 1, 1)?, granularity: Granularity::Half });
+                let make = |y| {
+                    Some(Period {
+                        start: ymd(y, (n - 1) * 6 + 1, 1)?,
+                        granularity: Granularity::Half,
+                    })
+                };
                 return self.yearly(*year, tense, make, format!("XXXX-H{n}"));
             }
             Expr::Holiday { month, day, year } => {
                 let make = |y| holiday(y, *month, *day).map(Period::day);
-                let fallback = if *day == 0 { format!("XXXX-{month:02}") } else { format!("XXXX-{month:02}-{day:02}") };
+                let fallback = if *day == 0 {
+                    format!("XXXX-{month:02}")
+                } else {
+                    format!("XXXX-{month:02}-{day:02}")
+                };
                 return self.yearly(*year, tense, make, fallback);
             }
-            Expr::Modified { inner, .. } | Expr::PartOfDay { base: inner, .. } => return self.date(inner, tense),
+            Expr::Modified { inner, .. } | Expr::PartOfDay { base: inner, .. } => {
+                return self.date(inner, tense);
+            }
             _ => None,
         };
         found.map_or_else(unknown, Dated::Period)
     }
 
-    fn calendar(&self, year: Option<i32>, month: Option<u8>, day: Option<u8>, pick: Pick, tense: Tense) -> Dated {
+    fn calendar(
+        &self,
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+        pick: Pick,
+        tense: Tense,
+    ) -> Dated {
         let make = |y: i32| -> Option<Period> {
             let m = month?;
-            let month_period = Period { start: ymd(y, m, 1)?, granularity: Granularity::Month };
+            let month_period = Period {
+                start: ymd(y, m, 1)?,
+                granularity: Granularity::Month,
+            };
             match day {
                 Some(d) => Some(ymd(y, m, d).map_or(month_period, Period::day)),
                 None => Some(month_period),
             }
         };
         match (year, month) {
-            (Some(y), None) => ymd(y, 1, 1).map_or_else(unknown, |start| Dated::Period(Period { start, granularity: Granularity::Year })),
+            (Some(y), None) => ymd(y, 1, 1).map_or_else(unknown, |start| {
+                Dated::Period(Period {
+                    start,
+                    granularity: Granularity::Year,
+                })
+            }),
             (Some(y), Some(_)) => make(y).map_or_else(unknown, Dated::Period),
             (None, Some(m)) => {
                 let fallback = match day {
@@ -194,7 +274,13 @@ impl Context {
     }
 
     /// A period that recurs every year: picked by `year`, or around the publication date.
-    fn yearly(&self, year: YearSpec, tense: Tense, make: impl Fn(i32) -> Option<Period>, fallback: String) -> Dated {
+    fn yearly(
+        &self,
+        year: YearSpec,
+        tense: Tense,
+        make: impl Fn(i32) -> Option<Period>,
+        fallback: String,
+    ) -> Dated {
         let floating = || {
             let label = value::label(&fallback);
             Dated::Floating(fallback.clone(), label)
@@ -207,9 +293,13 @@ impl Context {
                 match (o, this) {
                     // "this winter" in January is the winter that started in December
                     (0, Some(t)) if t.granularity == Granularity::Season => {
-                        make(i32::from(p.year()) - 1).filter(|prev| prev.contains(p)).or(Some(t))
+                        make(i32::from(p.year()) - 1)
+                            .filter(|prev| prev.contains(p))
+                            .or(Some(t))
                     }
-                    _ => i32::try_from(o).ok().and_then(|o| make(i32::from(p.year()) + o)),
+                    _ => i32::try_from(o)
+                        .ok()
+                        .and_then(|o| make(i32::from(p.year()) + o)),
                 }
             }
             (YearSpec::Pick(pick), Some(p)) => {
@@ -217,9 +307,15 @@ impl Context {
                 let cands = [make(y - 1), make(y), make(y + 1)];
                 let tense = match cands[1].map(|c| c.granularity) {
                     // "expects a third-quarter loss": the quarter reported on, not next year's
-                    Some(Granularity::Quarter | Granularity::Half) if tense == Tense::Future => Tense::Unknown,
+                    Some(Granularity::Quarter | Granularity::Half) if tense == Tense::Future => {
+                        Tense::Unknown
+                    }
                     // a day named without its year is rarely most of a year away
-                    Some(Granularity::Day) if far(choose(cands, p, pick, tense), p) => Tense::Unknown,
+                    Some(Granularity::Day)
+                        if tense == Tense::Past && far(choose(cands, p, pick, tense), p) =>
+                    {
+                        Tense::Unknown
+                    }
                     _ => tense,
                 };
                 choose(cands, p, pick, tense)
@@ -227,149 +323,14 @@ impl Context {
         };
         found.map_or_else(floating, Dated::Period)
     }
-
-    fn weekday(&self, day: u8, pick: Pick, tense: Tense) -> Dated {
-        let Some(p) = self.published else {
-            return Dated::Floating(format!("XXXX-WXX-{day}"), label::weekday(day, pick == Pick::Last, pick == Pick::Next));
-        };
-        let at = |weeks: i64| {
-            calendar::add_days(p, weeks * 7).and_then(|d| calendar::weekday_in_week(d, day)).map(Period::day)
-        };
-        choose([at(-1), at(0), at(1)], p, pick, tense).map_or_else(unknown, Dated::Period)
-    }
-
-    fn weekend(&self, pick: Pick, tense: Tense) -> Dated {
-        let Some(p) = self.published else {
-            return Dated::Floating("XXXX-WXX-WE".to_string(), "the weekend".to_string());
-        };
-        // a weekend as a two-day period from its Saturday, so that "has it ended" is right
-        let at = |weeks: i64| {
-            let sat = calendar::add_days(p, weeks * 7).and_then(|d| calendar::weekday_in_week(d, 6))?;
-            Some(Period { start: sat, granularity: Granularity::Day })
-        };
-        let sunday_before = |w: &Period| calendar::add_days(w.start, 1).is_some_and(|sun| sun < p);
-        let all = [at(-1), at(0), at(1)];
-        let found = match (pick, tense) {
-            (Pick::This, _) => all[1],
-            (Pick::Last, _) => all.into_iter().flatten().filter(sunday_before).max_by_key(|w| w.start),
-            (Pick::Next, _) => all.into_iter().flatten().filter(|w| w.start > p).min_by_key(|w| w.start),
-            (_, Tense::Future) => all.into_iter().flatten().filter(|w| !sunday_before(w)).min_by_key(|w| w.start),
-            _ => all.into_iter().flatten().filter(|w| w.start <= p).max_by_key(|w| w.start),
-        };
-        found.map_or_else(unknown, |w| Dated::Weekend(w.start))
-    }
-
-    fn deictic(&self, unit: Unit, offset: i64) -> Dated {
-        let Some(p) = self.published else {
-            return Dated::Floating(unknown_value(unit), label::relative(unit, offset, "publication"));
-        };
-        let steps = if unit == Unit::Fortnight { offset.saturating_mul(2) } else { offset };
-        let base = Period::containing(p, unit.granularity().max(Granularity::Day));
-        base.and_then(|b| b.shift(steps)).map_or_else(unknown, Dated::Period)
-    }
-
-    /// The anchor for an anaphoric expression of `unit`: the latest date mentioned whose
-    /// granularity is at least as fine, else the publication day.
-    fn anchor(&self, granularity: Granularity) -> Option<Period> {
-        let fine = self.anchors.iter().rev().take(8).find(|a| a.granularity <= granularity).copied();
-        fine.or_else(|| self.published.map(Period::day))
-    }
-
-    fn anaphoric(&self, unit: Unit, offset: i64) -> Dated {
-        let granularity = unit.granularity().max(Granularity::Day);
-        let Some(base) = self.anchor(granularity) else {
-            return Dated::Floating(unknown_value(unit), label::relative(unit, offset, "the date mentioned before"));
-        };
-        let steps = if unit == Unit::Fortnight { offset.saturating_mul(2) } else { offset };
-        base.widen(granularity).and_then(|b| b.shift(steps)).map_or_else(unknown, Dated::Period)
-    }
-
-    /// "two days ago", "a year earlier": counted from the publication date (or the last
-    /// date), keeping a finer anchor's granularity ("a year ago" after "the third
-    /// quarter" is that quarter a year before).
-    fn ago(&self, unit: Unit, offset: i64, anaphoric: bool) -> Dated {
-        let granularity = unit.granularity().max(Granularity::Day);
-        let last_quarter = self.anchors.last().filter(|a| a.granularity == Granularity::Quarter).copied();
-        let base = match last_quarter {
-            Some(q) if unit == Unit::Year => Some((q, q.granularity)),
-            _ if anaphoric => self.anchor(granularity).map(|b| (b, b.granularity)),
-            _ => self.published.map(|p| (Period::day(p), granularity)),
-        };
-        let Some((base, granularity)) = base else {
-            let anchor = if anaphoric { "the date mentioned before" } else { "publication" };
-            return Dated::Floating(unknown_value(unit), label::relative(unit, offset, anchor));
-        };
-        let (months, days) = match unit {
-            Unit::Month => (1, 0),
-            Unit::Quarter => (3, 0),
-            Unit::Year => (12, 0),
-            Unit::Decade => (120, 0),
-            Unit::Century => (1200, 0),
-            Unit::Week | Unit::Weekend => (0, 7),
-            Unit::Fortnight => (0, 14),
-            _ => (0, 1),
-        };
-        let moved = if months > 0 {
-            offset.checked_mul(months).and_then(|n| calendar::add_months(base.start, n))
-        } else {
-            offset.checked_mul(days).and_then(|n| calendar::add_days(base.start, n))
-        };
-        moved.and_then(|d| Period::containing(d, granularity)).map_or_else(unknown, Dated::Period)
-    }
-
-    /// "the quarter", "the latest quarter": the last quarter mentioned, else the one
-    /// before publication (the one being reported).
-    fn the_quarter(&self) -> Dated {
-        let mentioned = self.quarters.last().copied();
-        let reported = || Period::containing(self.published?, Granularity::Quarter)?.shift(-1);
-        match mentioned.or_else(reported) {
-            Some(q) => Dated::Period(q),
-            None => Dated::Floating("XXXX-QX".to_string(), "the quarter".to_string()),
-        }
-    }
-}
-
-/// Picks one of three consecutive occurrences (previous, current, next).
-fn choose(cands: [Option<Period>; 3], reference: Date, pick: Pick, tense: Tense) -> Option<Period> {
-    let ends_before = |p: &Period| p.last_day().is_some_and(|e| e < reference);
-    let all = || cands.into_iter().flatten();
-    match (pick, tense) {
-        (Pick::This, _) => cands[1],
-        (Pick::Last, _) => all().filter(ends_before).max_by_key(|p| p.start),
-        (Pick::Next, _) => all().filter(|p| p.start > reference).min_by_key(|p| p.start),
-        (Pick::Infer, Tense::Past) => all().filter(|p| p.start <= reference).max_by_key(|p| p.start),
-        (Pick::Infer, Tense::Future) => all().filter(|p| !ends_before(p)).min_by_key(|p| p.start),
-        (Pick::Infer, _) => all().min_by_key(|p| distance(*p, reference)),
-    }
-}
-
-/// Whether a picked day lies more than nine months from the reference date.
-fn far(picked: Option<Period>, reference: Date) -> bool {
-    picked.is_some_and(|p| distance(p, reference) > 270)
-}
-
-/// Days between `reference` and the period (0 inside it).
-fn distance(p: Period, reference: Date) -> i64 {
-    let days = |a: Date, b: Date| i64::from(a.until(b).map_or(i32::MAX, |s| s.get_days()).unsigned_abs().min(1 << 30));
-    if p.contains(reference) {
-        0
-    } else if p.start > reference {
-        days(reference, p.start)
-    } else {
-        p.last_day().map_or(i64::MAX, |e| days(e, reference))
-    }
-}
-
-fn holiday(year: i32, month: u8, day: u8) -> Option<Date> {
-    if day == 0 {
-        let first = ymd(year, month, 1)?;
-        return first.nth_weekday_of_month(4, jiff::civil::Weekday::Thursday).ok();
-    }
-    ymd(year, month, day)
 }
 
 fn weekend_value(saturday: Date) -> (String, String) {
-    let week = Period { start: saturday, granularity: Granularity::Week }.value();
+    let week = Period {
+        start: saturday,
+        granularity: Granularity::Week,
+    }
+    .value();
     let v = format!("{week}-WE");
     let l = value::label(&v);
     (v, l)
