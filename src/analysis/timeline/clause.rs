@@ -140,7 +140,7 @@ pub fn around(
     (!text.is_empty()).then_some(Clause { start, end, text })
 }
 
-fn word<'a>(prose: &'a str, t: &Token) -> String {
+fn word(prose: &str, t: &Token) -> String {
     prose[t.start..t.end].to_ascii_lowercase()
 }
 
@@ -154,17 +154,13 @@ fn segments(prose: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             .get(i + 1)
             .map(|n| word(prose, n))
             .unwrap_or_default();
-        let cut_after =
-            matches!(text, ";" | "—" | "–") || (text == ":" && !between_digits(tokens, i));
+        let cut_after = matches!(text, ";" | "—" | "–")
+            || (text == ":" && !between_digits(tokens, i))
+            || (text == "," && AFTER_COMMA.contains(&next.as_str()));
         let cut_before = i > start
             && SUBORDINATORS.contains(&word(prose, t).as_str())
             && !prev_is_comma(prose, tokens, i);
-        if text == "," && AFTER_COMMA.contains(&next.as_str()) {
-            if i > start {
-                out.push((start, i));
-            }
-            start = i + 1;
-        } else if cut_after {
+        if cut_after {
             if i > start {
                 out.push((start, i));
             }
@@ -202,46 +198,11 @@ fn ends_in_verb(tokens: &[Token], verbs: &[(usize, usize)]) -> bool {
 /// The token indices of `[a, b)` that stay in the text: without leading connectives,
 /// the fronted or prepositional date `timex`, and surplus words.
 fn cleaned(prose: &str, tokens: &[Token], a: usize, b: usize, timex: (usize, usize)) -> Vec<usize> {
-    let mut a = a;
-    loop {
-        let w = word(prose, &tokens[a]);
-        if tokens[a].kind == Kind::Punct || CONNECTIVES.contains(&w.as_str()) {
-            a += 1;
-        } else if w == "in" && word(prose, tokens.get(a + 1).unwrap_or(&tokens[a])) == "addition" {
-            // "In addition to this,": up to the comma
-            a = (a..b)
-                .find(|&k| &prose[tokens[k].start..tokens[k].end] == ",")
-                .map_or(a + 2, |k| k + 1);
-        } else {
-            break;
-        }
-        if a >= b {
-            return Vec::new();
-        }
-    }
-    let mut drop = vec![false; b];
-    let (ts, te) = timex;
-    let mut ds = ts;
-    while ds > a
-        && matches!(
-            word(prose, &tokens[ds - 1]).as_str(),
-            "on" | "in" | "at" | "during" | "earlier" | "later"
-        )
-    {
-        ds -= 1;
-    }
-    let is = |k: usize, s: &str| tokens.get(k).is_some_and(|t| &prose[t.start..t.end] == s);
-    let fronted = ds == a && is(te, ",");
-    if fronted || ds < ts {
-        // ", on Wednesday," between commas loses one of them
-        let until = if fronted || (ds > a && is(ds - 1, ",") && is(te, ",")) {
-            te + 1
-        } else {
-            te
-        };
-        drop[ds..until.min(b)].iter_mut().for_each(|d| *d = true);
-    }
-    let mut keep: Vec<usize> = (a..b).filter(|&k| !drop[k]).collect();
+    let Some(a) = skip_connectives(prose, tokens, a, b) else {
+        return Vec::new();
+    };
+    let dropped = date_phrase(prose, tokens, a, b, timex);
+    let mut keep: Vec<usize> = (a..b).filter(|k| !dropped.contains(k)).collect();
     let mut words = 0;
     let cut = keep.iter().position(|&k| {
         words += usize::from(tokens[k].kind != Kind::Punct);
@@ -266,6 +227,61 @@ fn cleaned(prose: &str, tokens: &[Token], a: usize, b: usize, timex: (usize, usi
         keep.push(usize::MAX); // ellipsis marker
     }
     keep
+}
+
+/// The first token of `[a, b)` after connectives and punctuation ("However,", "and",
+/// "In addition to this,"), or `None` if nothing is left.
+fn skip_connectives(prose: &str, tokens: &[Token], mut a: usize, b: usize) -> Option<usize> {
+    while a < b {
+        let w = word(prose, &tokens[a]);
+        if tokens[a].kind == Kind::Punct || CONNECTIVES.contains(&w.as_str()) {
+            a += 1;
+        } else if w == "in"
+            && tokens
+                .get(a + 1)
+                .is_some_and(|t| word(prose, t) == "addition")
+        {
+            // "In addition to this,": up to the comma
+            a = (a..b)
+                .find(|&k| &prose[tokens[k].start..tokens[k].end] == ",")
+                .map_or(a + 2, |k| k + 1);
+        } else {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// The tokens of the date phrase to leave out of the text: a fronted date with its
+/// comma ("On Thursday,"), or a prepositional one ("on Wednesday") anywhere.
+fn date_phrase(
+    prose: &str,
+    tokens: &[Token],
+    a: usize,
+    b: usize,
+    (ts, te): (usize, usize),
+) -> std::ops::Range<usize> {
+    let mut ds = ts;
+    while ds > a
+        && matches!(
+            word(prose, &tokens[ds - 1]).as_str(),
+            "on" | "in" | "at" | "during" | "earlier" | "later"
+        )
+    {
+        ds -= 1;
+    }
+    let is = |k: usize, s: &str| tokens.get(k).is_some_and(|t| &prose[t.start..t.end] == s);
+    let fronted = ds == a && is(te, ",");
+    if !fronted && ds == ts {
+        return 0..0;
+    }
+    // ", on Wednesday," between commas loses one of them
+    let until = if fronted || (ds > a && is(ds - 1, ",") && is(te, ",")) {
+        te + 1
+    } else {
+        te
+    };
+    ds..until.min(b)
 }
 
 /// The text of the kept tokens: original spacing between neighbours, one space across a gap.

@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn splits_dates_into_touching_tokens() {
-        let cases: [(&str, Vec<(&str, Kind, bool)>); 4] = [
+        type Case<'a> = (&'a str, Vec<(&'a str, Kind, bool)>);
+        let cases: [Case; 4] = [
             (
                 "2022-01-26",
                 vec![

@@ -181,93 +181,84 @@ pub fn markers(c: &Cursor) -> Vec<Marker> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.tokens.len() {
-        let word = c.word(i);
-        if let Some(mut tense) = auxiliary(word) {
-            let perfect = matches!(word, "has" | "have");
-            let mut j = i + 1;
-            while j < c.tokens.len() && j <= i + 4 {
-                let w = c.word(j);
-                if matches!(
-                    w,
-                    "not"
-                        | "be"
-                        | "been"
-                        | "being"
-                        | "also"
-                        | "now"
-                        | "already"
-                        | "still"
-                        | "just"
-                        | "t"
-                ) {
-                    j += 1;
-                } else if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") {
-                    if perfect && tense == Tense::Present && !w.ends_with("ing") {
-                        tense = Tense::Past;
-                    }
-                    if INTENT.contains(&w)
-                        && matches!(c.word(j + 1), "to" | "for")
-                        && !DETERMINERS.contains(&c.word(j + 2))
-                    {
-                        tense = Tense::Future;
-                    }
-                    j += 1;
-                    break;
-                } else {
-                    break;
-                }
+        match marker_at(c, i) {
+            Some(m) => {
+                i = m.end.max(i + 1);
+                out.push(m);
             }
-            out.push(Marker {
-                start: i,
-                end: j,
-                tense,
-                reporting: false,
-            });
-            i = j;
-            continue;
+            None => i += 1,
         }
-        if word == "won" && c.is(i + 1, "'") && c.word(i + 2) == "t" {
-            out.push(Marker {
-                start: i,
-                end: i + 3,
-                tense: Tense::Future,
-                reporting: false,
-            });
-            i += 3;
-            continue;
-        }
-        if INTENT.contains(&word)
-            && matches!(c.word(i + 1), "to" | "for")
-            && !DETERMINERS.contains(&c.word(i + 2))
-        {
-            out.push(Marker {
-                start: i,
-                end: i + 2,
-                tense: Tense::Future,
-                reporting: false,
-            });
-            i += 2;
-            continue;
-        }
-        let reporting = REPORTING.contains(&word);
-        if looks_past(c, i) {
-            out.push(Marker {
-                start: i,
-                end: i + 1,
-                tense: Tense::Past,
-                reporting,
-            });
-        } else if reporting {
-            out.push(Marker {
-                start: i,
-                end: i + 1,
-                tense: Tense::Present,
-                reporting,
-            });
-        }
-        i += 1;
     }
     out
+}
+
+/// The verb group starting at token `i`, if any.
+fn marker_at(c: &Cursor, i: usize) -> Option<Marker> {
+    let word = c.word(i);
+    let group = |end, tense, reporting| {
+        Some(Marker {
+            start: i,
+            end,
+            tense,
+            reporting,
+        })
+    };
+    if let Some(tense) = auxiliary(word) {
+        return Some(auxiliary_group(c, i, tense));
+    }
+    if word == "won" && c.is(i + 1, "'") && c.word(i + 2) == "t" {
+        return group(i + 3, Tense::Future, false);
+    }
+    if intends(c, i) {
+        return group(i + 2, Tense::Future, false);
+    }
+    let reporting = REPORTING.contains(&word);
+    if looks_past(c, i) {
+        group(i + 1, Tense::Past, reporting)
+    } else if reporting {
+        group(i + 1, Tense::Present, reporting)
+    } else {
+        None
+    }
+}
+
+/// "expected to", "due to" before a verb (not "due to its loss").
+fn intends(c: &Cursor, i: usize) -> bool {
+    INTENT.contains(&c.word(i))
+        && matches!(c.word(i + 1), "to" | "for")
+        && !DETERMINERS.contains(&c.word(i + 2))
+}
+
+/// An auxiliary and the words it governs: "will be held", "has not met", "is expected to".
+fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
+    const FILLERS: [&str; 10] = [
+        "not", "be", "been", "being", "also", "now", "already", "still", "just", "t",
+    ];
+    let perfect = matches!(c.word(i), "has" | "have");
+    let mut j = i + 1;
+    while j < c.tokens.len() && j <= i + 4 {
+        let w = c.word(j);
+        if FILLERS.contains(&w) {
+            j += 1;
+            continue;
+        }
+        if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") {
+            if perfect && tense == Tense::Present && !w.ends_with("ing") {
+                tense = Tense::Past;
+            }
+            if intends(c, j) {
+                tense = Tense::Future;
+            }
+            j += 1;
+        }
+        break;
+    }
+    Marker {
+        start: i,
+        end: j,
+        tense,
+        reporting: false,
+    }
 }
 
 /// The tense of the verb group nearest to tokens `[first, end)`. "since" before
@@ -278,10 +269,8 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
     }
     // "On Wednesday, the minister said ...": a fronted date belongs to the main verb
     let fronted = first <= 2 && c.is(end, ",");
-    if fronted {
-        if let Some(m) = markers.iter().find(|m| m.start >= end) {
-            return m.tense;
-        }
+    if fronted && let Some(m) = markers.iter().find(|m| m.start >= end) {
+        return m.tense;
     }
     let mut best: Option<(usize, Tense)> = None;
     for m in markers {
@@ -293,10 +282,10 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
             Some(0)
         };
         let distance = distance.map(|d| if m.reporting && d > 2 { d + 5 } else { d });
-        if let Some(d) = distance {
-            if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, m.tense));
-            }
+        if let Some(d) = distance
+            && best.is_none_or(|(b, _)| d < b)
+        {
+            best = Some((d, m.tense));
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)

@@ -73,9 +73,7 @@ fn parse_fixed(v: &str) -> Option<(Date, Granularity)> {
     match time_part {
         None => Some((start, granularity)),
         Some(_) if granularity != Granularity::Day => None,
-        Some(t) if matches!(t, "MO" | "AF" | "EV" | "NI" | "DT") => {
-            Some((start, Granularity::PartOfDay))
-        }
+        Some("MO" | "AF" | "EV" | "NI" | "DT") => Some((start, Granularity::PartOfDay)),
         Some(t) => t
             .get(..2)?
             .parse::<u8>()
@@ -136,32 +134,34 @@ fn parse_date_part(v: &str) -> Option<(Date, Granularity)> {
             Date::new(year, number(m, 2)?, number(d, 2)?).ok()?,
             Granularity::Day,
         )),
-        [q] if q.starts_with('Q') => {
-            let n: i8 = number(&q[1..], 1)?;
-            (1..=4)
-                .contains(&n)
-                .then(|| Date::new(year, (n - 1) * 3 + 1, 1).ok())?
-                .map(|d| (d, Granularity::Quarter))
+        [code] => part_of_year(year, code),
+        _ => None,
+    }
+}
+
+/// A quarter ("Q3"), half ("H2") or season ("SU") of `year`.
+fn part_of_year(year: i16, code: &str) -> Option<(Date, Granularity)> {
+    let (month, granularity) = match code.split_at_checked(1)? {
+        ("Q", n) => {
+            let n: i8 = number(n, 1).filter(|n| (1..=4).contains(n))?;
+            ((n - 1) * 3 + 1, Granularity::Quarter)
         }
-        [h] if h.starts_with('H') => {
-            let n: i8 = number(&h[1..], 1)?;
-            (1..=2)
-                .contains(&n)
-                .then(|| Date::new(year, (n - 1) * 6 + 1, 1).ok())?
-                .map(|d| (d, Granularity::Half))
+        ("H", n) => {
+            let n: i8 = number(n, 1).filter(|n| (1..=2).contains(n))?;
+            ((n - 1) * 6 + 1, Granularity::Half)
         }
-        [s] => {
-            let month = match *s {
+        _ => {
+            let month = match code {
                 "SP" => 3,
                 "SU" => 6,
                 "FA" => 9,
                 "WI" => 12,
                 _ => return None,
             };
-            Some((Date::new(year, month, 1).ok()?, Granularity::Season))
+            (month, Granularity::Season)
         }
-        _ => None,
-    }
+    };
+    Some((Date::new(year, month, 1).ok()?, granularity))
 }
 
 /// Monday of ISO week `week` of ISO year `year`.
@@ -254,18 +254,16 @@ fn floating_label(value: &str) -> String {
     if let Some(n) = value
         .strip_prefix("XXXX-WXX-")
         .and_then(|d| d.parse::<usize>().ok())
+        && (1..=7).contains(&n)
     {
-        if (1..=7).contains(&n) {
-            return format!("{}, week of publication", DAYS[n - 1]);
-        }
+        return format!("{}, week of publication", DAYS[n - 1]);
     }
     if let Some(m) = value
         .strip_prefix("XXXX-")
         .and_then(|m| m.parse::<i8>().ok())
+        && (1..=12).contains(&m)
     {
-        if (1..=12).contains(&m) {
-            return format!("{} (year not given)", month_name(m));
-        }
+        return format!("{} (year not given)", month_name(m));
     }
     match value {
         "PRESENT_REF" => "now".to_string(),

@@ -25,23 +25,8 @@ pub fn time(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         "midnight" => return bare(i + 1, 24),
         _ => {}
     }
-    let digits = c.digits(i);
-    let (mut hour, mut minute, mut j) = (c.number(i)?, 0, i + 1);
-    let colon = c.is(j, ":") && c.touches(j) && c.digits(j + 1) == 2 && c.touches(j + 1);
-    if colon {
-        minute = c.number(j + 1)?;
-        j += 2;
-        if c.is(j, ":") && c.touches(j) && c.digits(j + 1) == 2 {
-            j += 2; // seconds are dropped
-        }
-    } else if digits == 4 {
-        (hour, minute) = (hour / 100, hour % 100);
-        if hour > 23 {
-            return None;
-        }
-    } else if digits > 2 {
-        return None;
-    }
+    let (hour, minute, j) = digits_of_time(c, i)?;
+    let (colon, digits) = (j > i + 1, c.digits(i));
     let (j, pm) = am_pm(c, j);
     let (j, zone) = zone(c, j);
     let (j, part) = in_the_part(c, j, pm.is_none() && !colon);
@@ -75,6 +60,24 @@ pub fn time(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
             minute: u8::try_from(minute).ok()?,
         },
     ))
+}
+
+/// The digits of a clock time at `i`: "10:30", "10:30:15", "0735", "3". Returns the
+/// hour, the minute and the index after the digits.
+fn digits_of_time(c: &Cursor, i: usize) -> Option<(u32, u32, usize)> {
+    let digits = c.digits(i);
+    let hour = c.number(i)?;
+    let colon = c.is(i + 1, ":") && c.touches(i + 1) && c.digits(i + 2) == 2 && c.touches(i + 2);
+    if colon {
+        let minute = c.number(i + 2)?;
+        let seconds = c.is(i + 3, ":") && c.touches(i + 3) && c.digits(i + 4) == 2;
+        return Some((hour, minute, if seconds { i + 5 } else { i + 3 }));
+    }
+    match digits {
+        4 if hour / 100 <= 23 => Some((hour / 100, hour % 100, i + 1)),
+        1 | 2 => Some((hour, 0, i + 1)),
+        _ => None,
+    }
 }
 
 /// "a.m.", "am", "p.m.", "pm" at `j`: the index after it and whether it is p.m.
@@ -113,10 +116,12 @@ fn zone(c: &Cursor, j: usize) -> (usize, bool) {
 
 /// "in the morning" after an hour ("4 in the morning").
 fn in_the_part(c: &Cursor, j: usize, allowed: bool) -> (usize, Option<&'static str>) {
-    if allowed && c.word(j) == "in" && c.word(j + 1) == "the" {
-        if let Some(part) = lexicon::part_of_day(c.word(j + 2)) {
-            return (j + 3, Some(part));
-        }
+    if allowed
+        && c.word(j) == "in"
+        && c.word(j + 1) == "the"
+        && let Some(part) = lexicon::part_of_day(c.word(j + 2))
+    {
+        return (j + 3, Some(part));
     }
     (j, None)
 }
@@ -189,17 +194,17 @@ pub fn compose(c: &Cursor, end: usize, expr: Expr) -> (usize, Expr) {
     } = expr
     {
         let k = c.skip_comma(end);
-        if let Some((after, day)) = day_at(c, k) {
-            if k == end || matches!(day, Expr::Calendar { .. } | Expr::Weekday { .. }) {
-                return (
-                    after,
-                    Expr::Time {
-                        base: Some(Box::new(day)),
-                        hour,
-                        minute,
-                    },
-                );
-            }
+        if let Some((after, day)) = day_at(c, k)
+            && (k == end || matches!(day, Expr::Calendar { .. } | Expr::Weekday { .. }))
+        {
+            return (
+                after,
+                Expr::Time {
+                    base: Some(Box::new(day)),
+                    hour,
+                    minute,
+                },
+            );
         }
     }
     (end, expr)

@@ -11,7 +11,9 @@
 //! stay in. Each match only looks a few tokens ahead, so the whole pass is linear.
 
 mod clock;
+mod cyclic;
 mod dates;
+mod modified;
 mod numbers;
 mod relative;
 mod spans;
@@ -245,8 +247,8 @@ const PATTERNS: [Pattern; 9] = [
     dates::weekday,
     dates::year_or_decade,
     relative::relative,
-    relative::modified,
-    relative::cyclic,
+    modified::modified,
+    cyclic::cyclic,
     clock::time,
     spans::duration,
     spans::set,
@@ -286,10 +288,10 @@ pub fn attach_times(cursor: &Cursor, mut found: Vec<Found>) -> Vec<Found> {
         if let Expr::Time {
             base: base @ None, ..
         } = &mut f.expr
+            && joined
+            && clock::is_day(&prev.expr)
         {
-            if joined && clock::is_day(&prev.expr) {
-                *base = Some(Box::new(prev.expr.clone()));
-            }
+            *base = Some(Box::new(prev.expr.clone()));
         }
     }
     found
@@ -302,10 +304,11 @@ pub fn longest(cursor: &Cursor, i: usize) -> Option<(usize, Expr)> {
     }
     let mut best: Option<(usize, Expr)> = None;
     for pattern in PATTERNS {
-        if let Some((end, expr)) = pattern(cursor, i) {
-            if end > i && best.as_ref().is_none_or(|(e, _)| end > *e) {
-                best = Some((end, expr));
-            }
+        if let Some((end, expr)) = pattern(cursor, i)
+            && end > i
+            && best.as_ref().is_none_or(|(e, _)| end > *e)
+        {
+            best = Some((end, expr));
         }
     }
     best

@@ -10,10 +10,12 @@ use super::{Amount, Cursor};
 pub fn amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
     let (end, amount) = base_amount(c, i)?;
     // "two and a half", "a year and a half" is handled by the caller (after the unit)
-    if c.is(end, "and") && c.word(end + 1) == "a" && c.is(end + 2, "half") {
-        if let Amount::N(n) = amount {
-            return Some((end + 3, Amount::N(n + 0.5)));
-        }
+    if c.is(end, "and")
+        && c.word(end + 1) == "a"
+        && c.is(end + 2, "half")
+        && let Amount::N(n) = amount
+    {
+        return Some((end + 3, Amount::N(n + 0.5)));
     }
     Some((end, amount))
 }
@@ -69,11 +71,11 @@ pub fn number_words(c: &Cursor, i: usize) -> Option<(usize, u32)> {
         } else {
             (end, false)
         };
-        if let Some(unit) = lexicon::cardinal(c.word(j)).filter(|n| (1..=9).contains(n)) {
-            if !glued || c.touches(j) {
-                value += unit;
-                end = j + 1;
-            }
+        if let Some(unit) = lexicon::cardinal(c.word(j)).filter(|n| (1..=9).contains(n))
+            && (!glued || c.touches(j))
+        {
+            value += unit;
+            end = j + 1;
         }
     }
     if c.word(end) == "hundred" && value < 100 {

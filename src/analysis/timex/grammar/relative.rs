@@ -1,14 +1,12 @@
 //! Relative dates: words that mean a date only against a reference point. Deictic ones
 //! count from the publication date ("yesterday", "next week", "two days ago"),
 //! anaphoric ones from the last date mentioned ("the next day", "that year", "a year
-//! earlier"), vague ones name no period ("now", "recently"). Also recurring periods
-//! without a year (seasons, quarters, halves, holidays) and modified dates ("early
-//! next year", "mid-February", "the end of the month").
+//! earlier"), vague ones name no period ("now", "recently").
 
 use super::super::lexicon::{self, Rel, Unit};
-use super::dates::{self, pick_prefix};
+use super::dates::pick_prefix;
 use super::numbers::{amount, ordinal};
-use super::{Amount, Cursor, Expr, Modifier, Pick, YearSpec, clock, spans};
+use super::{Amount, Cursor, Expr, Modifier, Pick, YearSpec};
 
 /// Deictic words, vague references, "last/next/this <unit>", anaphora, "N units ago".
 pub fn relative(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
@@ -185,7 +183,7 @@ fn weekend_or_rel_unit(c: &Cursor, i: usize, the: usize) -> Option<(usize, Expr)
 }
 
 /// "two days ago", "three years from now", "a week earlier", "two days later".
-fn ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
+pub fn ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (j, n) = match amount(c, i) {
         Some((j, n)) if lexicon::unit(c.word(j)).is_some() => (j, n),
         _ => (i, Amount::Some),
@@ -207,7 +205,7 @@ fn ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         let vague = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
         return Some((end, Expr::Ref(vague)));
     };
-    let offset = sign * (n.max(0.0).min(1e6) as i64);
+    let offset = sign * (n.clamp(0.0, 1e6) as i64);
     Some((
         end,
         Expr::Ago {
@@ -247,265 +245,6 @@ fn year_ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
             unit: Unit::Year,
             offset: -1,
             anaphoric: true,
-        },
-    ))
-}
-
-/// "early next year", "mid-February", "late 2021", "earlier this month",
-/// "the end of the month", "the mid-1990s", "about two years", "around 7:15 p.m.".
-pub fn modified(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let (j, modifier) = modifier_prefix(c, i)?;
-    let (end, inner) = match modifier {
-        Modifier::LessThan | Modifier::MoreThan => {
-            let found = spans::duration(c, j)
-                .or_else(|| clock::time(c, j))
-                .or_else(|| ago(c, j))?;
-            if !matches!(
-                found.1,
-                Expr::Duration { .. } | Expr::Time { .. } | Expr::Ago { .. }
-            ) {
-                return None;
-            }
-            found
-        }
-        _ => the_unit(c, j).or_else(|| inner_date(c, j))?,
-    };
-    // "earlier this year" and "later that day" are one expression; in "earlier Friday"
-    // and "later today" the adverb modifies the event (TimeML leaves it out)
-    let relative_period = match &inner {
-        Expr::Deictic { unit, .. } => *unit != Unit::Day,
-        Expr::Anaphoric { .. } => true,
-        _ => false,
-    };
-    if matches!(c.word(i), "earlier" | "later") && !relative_period {
-        return None;
-    }
-    Some((
-        end,
-        Expr::Modified {
-            modifier,
-            inner: Box::new(inner),
-        },
-    ))
-}
-
-fn modifier_prefix(c: &Cursor, i: usize) -> Option<(usize, Modifier)> {
-    let dash = |k: usize| {
-        if c.is(k, "-") && c.touches(k) {
-            k + 1
-        } else {
-            k
-        }
-    };
-    let the = usize::from(c.word(i) == "the");
-    let j = i + the;
-    let found = match (c.word(j), c.word(j + 1)) {
-        ("end" | "beginning" | "start" | "middle" | "close" | "turn", "of") => {
-            let m = match c.word(j) {
-                "end" | "close" => Modifier::End,
-                "middle" => Modifier::Mid,
-                _ => Modifier::Start,
-            };
-            (j + 2, m)
-        }
-        ("mid", _) => (dash(j + 1), Modifier::Mid),
-        ("early" | "earlier", _) if the == 0 => (dash(j + 1), Modifier::Start),
-        ("late" | "later", _) if the == 0 => (dash(j + 1), Modifier::End),
-        ("almost", _) if the == 0 => (j + 1, Modifier::LessThan),
-        ("less", "than") if the == 0 => (j + 2, Modifier::LessThan),
-        ("more", "than") if the == 0 => (j + 2, Modifier::MoreThan),
-        // "over the past year" is a preposition; "over two years" is "more than"
-        ("over" | "under", _) if the == 0 && starts_number(c, j + 1) => (
-            j + 1,
-            if c.word(j) == "over" {
-                Modifier::MoreThan
-            } else {
-                Modifier::LessThan
-            },
-        ),
-        _ => return None,
-    };
-    Some(found)
-}
-
-fn starts_number(c: &Cursor, i: usize) -> bool {
-    c.digits(i) > 0 || lexicon::cardinal(c.word(i)).is_some()
-}
-
-/// "the month", "the year", "the week" after "the end of": the current one.
-fn the_unit(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    if c.word(i) != "the" {
-        return None;
-    }
-    match lexicon::unit(c.word(i + 1))? {
-        (unit, false) if unit != Unit::Weekend => Some((i + 2, Expr::Deictic { unit, offset: 0 })),
-        _ => None,
-    }
-}
-
-/// A date a modifier can apply to.
-fn inner_date(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let candidates = [
-        dates::explicit(c, i),
-        dates::weekday(c, i),
-        dates::year_or_decade(c, i),
-        relative(c, i),
-        cyclic(c, i),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .filter(|(_, e)| !matches!(e, Expr::Ref(_) | Expr::Duration { .. }))
-        .max_by_key(|(end, _)| *end)
-}
-
-/// Seasons ("last summer", "the summer of 2021"), quarters ("the third quarter",
-/// "third-quarter", "Q3 2022"), halves ("the first half of 2022") and holidays.
-pub fn cyclic(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    season(c, i)
-        .or_else(|| quarter(c, i))
-        .or_else(|| holiday(c, i))
-}
-
-fn season(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let the = usize::from(c.word(i) == "the");
-    let (j, pick) = pick_prefix(c, i + the);
-    let s = lexicon::season(c.word(j))?;
-    let (end, year) = year_suffix(c, j + 1);
-    let year = year.unwrap_or(YearSpec::Pick(pick));
-    let has_context = the == 1 || pick != Pick::Infer || !matches!(year, YearSpec::Pick(_)) || {
-        matches!(
-            c.word_before(i),
-            "in" | "during" | "since" | "until" | "by" | "over" | "through" | "this"
-        )
-    };
-    if pick == Pick::This && matches!(year, YearSpec::Pick(_)) {
-        return Some((
-            end,
-            Expr::Season {
-                season: s,
-                year: YearSpec::Offset(0),
-            },
-        ));
-    }
-    has_context.then_some((end, Expr::Season { season: s, year }))
-}
-
-/// A year after a season or quarter: "2021", "of 2021", "of last year", "of this year".
-fn year_suffix(c: &Cursor, i: usize) -> (usize, Option<YearSpec>) {
-    let j = if c.word(i) == "of" || c.is(i, ",") {
-        i + 1
-    } else {
-        i
-    };
-    if let Some((end, y)) = super::numbers::year(c, j) {
-        return (end, Some(YearSpec::Given(y)));
-    }
-    if c.word(i) == "of" {
-        let offset = match (c.word(j), c.word(j + 1)) {
-            ("this" | "the", "year") => Some(0),
-            ("last", "year") => Some(-1),
-            ("next", "year") => Some(1),
-            _ => None,
-        };
-        if let Some(o) = offset {
-            return (j + 2, Some(YearSpec::Offset(o)));
-        }
-    }
-    (i, None)
-}
-
-fn quarter(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    // "Q3", "Q3 2022", "H1"
-    if matches!(c.word(i), "q" | "h") && c.touches(i + 1) && c.capitalised(i) {
-        let n = u8::try_from(c.number(i + 1)?).ok()?;
-        let (end, year) = year_suffix(c, i + 2);
-        let year = year.unwrap_or(YearSpec::Pick(Pick::Infer));
-        return match c.word(i) {
-            "q" if (1..=4).contains(&n) => Some((end, Expr::Quarter { n, year })),
-            "h" if (1..=2).contains(&n) => Some((end, Expr::Half { n, year })),
-            _ => None,
-        };
-    }
-    let (mut j, mut year) = possessive_year(c, i);
-    if c.word(j) == "fiscal" {
-        j += 1;
-    }
-    if c.word(j) == "last" {
-        return None; // "last quarter" is the one before this one (see `relative`)
-    }
-    let (k, n) = ordinal(c, j)?;
-    let hyphen = c.is(k, "-") && c.touches(k);
-    if hyphen && j > i && c.word(i) == "the" {
-        return None; // "the third-quarter loss": the article belongs to "loss"
-    }
-    let k = if c.word(k) == "fiscal" || hyphen {
-        k + 1
-    } else {
-        k
-    };
-    let (unit, limit) = match c.word(k) {
-        "quarter" => (Unit::Quarter, 4),
-        "half" => (Unit::Year, 2),
-        _ => return None,
-    };
-    let n = if n == 99 { limit } else { n };
-    let n = u8::try_from(n)
-        .ok()
-        .filter(|n| (1..=limit).contains(&u32::from(*n)))?;
-    let (end, suffix) = year_suffix(c, k + 1);
-    if let Some(s) = suffix {
-        year = s;
-    }
-    Some((
-        end,
-        if unit == Unit::Quarter {
-            Expr::Quarter { n, year }
-        } else {
-            Expr::Half { n, year }
-        },
-    ))
-}
-
-/// "the", "this year's", "last year's" before a quarter: where the ordinal starts.
-fn possessive_year(c: &Cursor, i: usize) -> (usize, YearSpec) {
-    let offset = match c.word(i) {
-        "this" => Some(0),
-        "last" => Some(-1),
-        "next" => Some(1),
-        _ => None,
-    };
-    if let Some(o) = offset {
-        if c.word(i + 1) == "year" && c.is(i + 2, "'") && c.word(i + 3) == "s" {
-            return (i + 4, YearSpec::Offset(o));
-        }
-    }
-    (
-        i + usize::from(c.word(i) == "the"),
-        YearSpec::Pick(Pick::Infer),
-    )
-}
-
-fn holiday(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
-    let (j, pick) = pick_prefix(c, i);
-    if !c.capitalised(j) {
-        return None;
-    }
-    let words = [
-        c.text(j),
-        c.text(j + 1),
-        c.text(j + 2),
-        c.text(j + 3),
-        c.text(j + 4),
-    ];
-    let (n, month, day) = lexicon::holiday(&words)?;
-    let (end, year) = year_suffix(c, j + n);
-    Some((
-        end,
-        Expr::Holiday {
-            month,
-            day,
-            year: year.unwrap_or(YearSpec::Pick(pick)),
         },
     ))
 }

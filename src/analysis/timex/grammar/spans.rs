@@ -44,10 +44,12 @@ pub fn duration(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if c.word(end) == "old" || (c.word(end) == "of" && c.word(end + 1) == "age") {
         return None;
     }
-    if c.word(end) == "and" && c.word(end + 1) == "a" && c.word(end + 2) == "half" {
-        if let Amount::N(v) = n {
-            (n, end) = (Amount::N(v + 0.5), end + 3);
-        }
+    if c.word(end) == "and"
+        && c.word(end + 1) == "a"
+        && c.word(end + 2) == "half"
+        && let Amount::N(v) = n
+    {
+        (n, end) = (Amount::N(v + 0.5), end + 3);
     }
     if article && i == j && is_rate(c, i) {
         return Some((end, Expr::Set(period(1, unit))));

@@ -187,16 +187,33 @@ impl Context {
                 start,
                 granularity: Granularity::Century,
             }),
+            Expr::Season { .. }
+            | Expr::Quarter { .. }
+            | Expr::Half { .. }
+            | Expr::Holiday { .. } => {
+                return self.cyclic(expr, tense);
+            }
+            Expr::Modified { inner, .. } | Expr::PartOfDay { base: inner, .. } => {
+                return self.date(inner, tense);
+            }
+            _ => None,
+        };
+        found.map_or_else(unknown, Dated::Period)
+    }
+
+    /// Seasons, quarters, halves and holidays: a period of a given or picked year.
+    fn cyclic(&self, expr: &Expr, tense: Tense) -> Dated {
+        match expr {
             Expr::Season { season, year } => {
                 let code = ["SP", "SU", "FA", "WI"][usize::from((*season).min(3))];
-                return self.yearly(
+                self.yearly(
                     *year,
                     tense,
                     |y| calendar::season(y, *season),
                     format!("XXXX-{code}"),
-                );
+                )
             }
-            Expr::Quarter { n: 0, .. } => return self.the_quarter(),
+            Expr::Quarter { n: 0, .. } => self.the_quarter(),
             Expr::Quarter { n, year } => {
                 let make = |y| {
                     Some(Period {
@@ -204,7 +221,7 @@ impl Context {
                         granularity: Granularity::Quarter,
                     })
                 };
-                return self.yearly(*year, tense, make, format!("XXXX-Q{n}"));
+                self.yearly(*year, tense, make, format!("XXXX-Q{n}"))
             }
             Expr::Half { n, year } => {
                 let make = |y| {
@@ -213,7 +230,7 @@ impl Context {
                         granularity: Granularity::Half,
                     })
                 };
-                return self.yearly(*year, tense, make, format!("XXXX-H{n}"));
+                self.yearly(*year, tense, make, format!("XXXX-H{n}"))
             }
             Expr::Holiday { month, day, year } => {
                 let make = |y| holiday(y, *month, *day).map(Period::day);
@@ -222,14 +239,10 @@ impl Context {
                 } else {
                     format!("XXXX-{month:02}-{day:02}")
                 };
-                return self.yearly(*year, tense, make, fallback);
+                self.yearly(*year, tense, make, fallback)
             }
-            Expr::Modified { inner, .. } | Expr::PartOfDay { base: inner, .. } => {
-                return self.date(inner, tense);
-            }
-            _ => None,
-        };
-        found.map_or_else(unknown, Dated::Period)
+            _ => unknown(),
+        }
     }
 
     fn calendar(
