@@ -12,6 +12,7 @@
 //! counts as extra distance and a semicolon stops the search.
 
 use super::grammar::Cursor;
+use super::scan::Kind;
 
 /// The tense a time expression is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +265,11 @@ fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
 /// The tense of the verb group nearest to tokens `[first, end)`. "since" before
 /// the expression makes it past whatever the verb.
 pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
-    if c.word_before(first) == "since" {
+    // "since (shortly after) the Oct. 23 attack"
+    let lookback = (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&k| c.tokens[k].kind != Kind::Punct);
+    if lookback.into_iter().any(|k| c.word(k) == "since") {
         return Tense::Past;
     }
     // "On Wednesday, the minister said ...": a fronted date belongs to the main verb
@@ -366,6 +371,10 @@ mod tests {
             ),
             ("It posted a loss due to its Wednesday sale.", Tense::Past),
             ("They have been searching since Wednesday.", Tense::Past),
+            (
+                "Police will search since shortly after the Wednesday fire.",
+                Tense::Past,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "wednesday"), want, "{text}");

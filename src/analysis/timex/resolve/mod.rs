@@ -325,7 +325,7 @@ impl Context {
                     }
                     // a day named without its year is rarely most of a year away
                     Some(Granularity::Day)
-                        if tense == Tense::Past && far(choose(cands, p, pick, tense), p) =>
+                        if far(choose(cands, p, pick, tense), p, cands, tense) =>
                     {
                         Tense::Unknown
                     }

@@ -30,9 +30,26 @@ pub(super) fn choose(
     }
 }
 
-/// Whether a picked day lies more than nine months from the reference date.
-pub(super) fn far(picked: Option<Period>, reference: Date) -> bool {
-    picked.is_some_and(|p| distance(p, reference) > 270)
+/// Whether a day picked by tense lies more than nine months from the reference date
+/// although the same day nearer to it is a plausible reading: always for the past (a
+/// past date named without its year is rarely most of a year old; "payable Dec. 15"
+/// in a past-tense sentence is this December), within a month for the future ("by
+/// Jan. 14" read the day after).
+pub(super) fn far(
+    picked: Option<Period>,
+    reference: Date,
+    cands: [Option<Period>; 3],
+    tense: Tense,
+) -> bool {
+    let near = match tense {
+        Tense::Past => 366,
+        _ => 31,
+    };
+    let plausible = cands
+        .into_iter()
+        .flatten()
+        .any(|c| distance(c, reference) <= near);
+    plausible && picked.is_some_and(|p| distance(p, reference) > 270)
 }
 
 /// Days between `reference` and the period (0 inside it).
@@ -141,8 +158,30 @@ mod tests {
             choose([None, None, None], jan, Pick::Infer, Tense::Past),
             None
         );
-        assert!(far(day(date(2021, 3, 12)), jan));
-        assert!(!far(day(date(2021, 12, 12)), jan));
+        let twelfths = [
+            day(date(2021, 1, 12)),
+            day(date(2022, 1, 12)),
+            day(date(2023, 1, 12)),
+        ];
+        assert!(far(day(date(2023, 1, 12)), jan, twelfths, Tense::Future));
+        assert!(!far(day(date(2022, 1, 12)), jan, twelfths, Tense::Future));
+        let christmases = [
+            day(date(2020, 12, 25)),
+            day(date(2021, 12, 25)),
+            day(date(2022, 12, 25)),
+        ];
+        assert!(!far(
+            day(date(2022, 12, 25)),
+            jan,
+            christmases,
+            Tense::Future
+        ));
+        let fifteenths = [
+            day(date(2021, 3, 15)),
+            day(date(2022, 3, 15)),
+            day(date(2023, 3, 15)),
+        ];
+        assert!(far(day(date(2021, 3, 15)), jan, fifteenths, Tense::Past));
         assert_eq!(holiday(2022, 11, 0), Some(date(2022, 11, 24)));
         assert_eq!(holiday(2022, 2, 30), None);
     }
