@@ -66,8 +66,9 @@ pub(super) fn process_alive(pid: u32) -> Option<bool> {
 }
 
 /// Replaces `path` with `text` atomically: a temporary file in the same directory is
-/// written, flushed and renamed over `path`. An existing file's permissions are kept.
-/// The temporary name ends in `.tmp`, which the watcher ignores.
+/// written, flushed and renamed over `path`. Missing parent directories are created;
+/// an existing file's permissions are kept. The temporary name ends in `.tmp`, which
+/// the watcher ignores.
 pub fn write_text_atomic(path: &Path, text: &str) -> Result<(), OutputError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = match path.parent() {
@@ -78,6 +79,7 @@ pub fn write_text_atomic(path: &Path, text: &str) -> Result<(), OutputError> {
         path: path.to_path_buf(),
         source: io::Error::new(io::ErrorKind::InvalidInput, "not a file path"),
     })?;
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(
         ".{}.{}-{n}.tmp",
@@ -171,10 +173,14 @@ mod tests {
     }
 
     #[test]
-    fn write_text_atomic_into_a_missing_directory_fails_cleanly() {
+    fn write_text_atomic_creates_parents_and_names_the_path_on_failure() {
         let tmp = tempfile::tempdir().unwrap();
-        let err = write_text_atomic(&tmp.path().join("no/such/dir/a.md"), "x").unwrap_err();
-        assert!(err.to_string().contains("no/such/dir"), "{err}");
+        let nested = tmp.path().join("content/briefings/a.md");
+        write_text_atomic(&nested, "x").unwrap();
+        assert_eq!(fs::read_to_string(&nested).unwrap(), "x");
+        fs::write(tmp.path().join("file"), "").unwrap();
+        let err = write_text_atomic(&tmp.path().join("file/below/a.md"), "x").unwrap_err();
+        assert!(err.to_string().contains("file/below"), "{err}");
     }
 
     #[test]

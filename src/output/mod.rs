@@ -60,12 +60,22 @@ pub enum OutputError {
 }
 
 /// How to write a site.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct OutputOptions {
     pub guard: Guard,
     /// Flush every file to disk before the swap (on for `build`, off for `serve`,
     /// whose output is rebuilt on every save and thrown away).
     pub durable: bool,
+}
+
+impl Default for OutputOptions {
+    /// Durable writes; only `/` and `$HOME` protected besides the marker rule.
+    fn default() -> Self {
+        OutputOptions {
+            guard: Guard::new(),
+            durable: true,
+        }
+    }
 }
 
 impl OutputOptions {
@@ -92,8 +102,15 @@ pub struct WriteReport {
     pub warnings: Vec<String>,
 }
 
+/// Writes `pages` as the complete content of `output_dir` with default options
+/// (durable; the marker rule, `/` and `$HOME` guard it). Prefer [`write_site_with`]
+/// and [`OutputOptions::for_site`], which also refuse the site's own directories.
+pub fn write_site(output_dir: &Path, pages: &[Page]) -> Result<WriteReport, OutputError> {
+    write_site_with(output_dir, pages, &OutputOptions::default())
+}
+
 /// Writes `pages` as the complete content of `output_dir` (see the module docs).
-pub fn write_site(
+pub fn write_site_with(
     output_dir: &Path,
     pages: &[Page],
     options: &OutputOptions,

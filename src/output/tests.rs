@@ -63,7 +63,7 @@ fn siblings(dir: &Path) -> Vec<String> {
 fn writes_the_site_with_a_marker_and_replaces_it_completely() {
     let (_tmp, config) = fixture();
     let options = OutputOptions::for_site(&config);
-    let report = write_site(&config.output_dir, &site(), &options).unwrap();
+    let report = write_site_with(&config.output_dir, &site(), &options).unwrap();
     let want_bytes: usize = site().iter().map(|p| p.bytes.len()).sum();
     assert_eq!((report.files, report.bytes), (3, want_bytes as u64));
     let out = &config.output_dir;
@@ -81,7 +81,7 @@ fn writes_the_site_with_a_marker_and_replaces_it_completely() {
         page("index.html", "<h1>new</h1>"),
         page("briefings/b/index.html", "b"),
     ];
-    write_site(out, &second, &options).unwrap();
+    write_site_with(out, &second, &options).unwrap();
     assert_eq!(
         fs::read_to_string(out.join("index.html")).unwrap(),
         "<h1>new</h1>"
@@ -95,7 +95,7 @@ fn writes_the_site_with_a_marker_and_replaces_it_completely() {
 fn a_failure_mid_write_leaves_the_old_output_identical() {
     let (_tmp, config) = fixture();
     let options = OutputOptions::for_site(&config);
-    write_site(&config.output_dir, &site(), &options).unwrap();
+    write_site_with(&config.output_dir, &site(), &options).unwrap();
     fs::create_dir_all(config.output_dir.join(".git")).unwrap();
     fs::write(config.output_dir.join(".git/HEAD"), "ref").unwrap();
     let before = snapshot(&config.output_dir);
@@ -108,7 +108,7 @@ fn a_failure_mid_write_leaves_the_old_output_identical() {
         vec![page("index.html", "x"), page("index.html/x", "y")],
     ];
     for broken in cases {
-        let err = write_site(&config.output_dir, &broken, &options).unwrap_err();
+        let err = write_site_with(&config.output_dir, &broken, &options).unwrap_err();
         assert!(matches!(err, OutputError::Io { .. }), "{err}");
         assert_eq!(snapshot(&config.output_dir), before);
         assert_eq!(siblings(&config.output_dir), ["content", "public"]);
@@ -134,7 +134,7 @@ fn unsafe_page_paths_are_rejected_before_anything_is_written() {
     ];
     for path in bad {
         let pages = vec![page("index.html", "ok"), page(path, "evil")];
-        let err = write_site(&config.output_dir, &pages, &options).unwrap_err();
+        let err = write_site_with(&config.output_dir, &pages, &options).unwrap_err();
         assert!(
             matches!(err, OutputError::InvalidPagePath { .. }),
             "{path:?}: {err}"
@@ -146,7 +146,7 @@ fn unsafe_page_paths_are_rejected_before_anything_is_written() {
     }
     let dup = vec![page("a.html", "1"), page("a.html", "2")];
     assert!(matches!(
-        write_site(&config.output_dir, &dup, &options),
+        write_site_with(&config.output_dir, &dup, &options),
         Err(OutputError::InvalidPagePath { .. })
     ));
 }
@@ -196,7 +196,7 @@ fn refuses_directories_it_must_not_replace() {
             guard: guard.clone(),
             durable: false,
         };
-        let err = write_site(&dir, &site(), &options).unwrap_err();
+        let err = write_site_with(&dir, &site(), &options).unwrap_err();
         let msg = err.to_string();
         assert!(
             matches!(err, OutputError::Refused { .. }),
@@ -217,7 +217,7 @@ fn refuses_directories_it_must_not_replace() {
 fn an_empty_directory_is_adopted() {
     let (_tmp, config) = fixture();
     fs::create_dir_all(&config.output_dir).unwrap();
-    write_site(
+    write_site_with(
         &config.output_dir,
         &site(),
         &OutputOptions::for_site(&config),
@@ -234,7 +234,7 @@ fn a_symlinked_output_is_refused_and_its_target_untouched() {
     fs::create_dir_all(&real).unwrap();
     fs::write(real.join("keep.html"), "keep").unwrap();
     std::os::unix::fs::symlink(&real, &config.output_dir).unwrap();
-    let err = write_site(
+    let err = write_site_with(
         &config.output_dir,
         &site(),
         &OutputOptions::for_site(&config),
@@ -249,12 +249,12 @@ fn entries_briefing_did_not_write_are_kept() {
     let (_tmp, config) = fixture();
     let options = OutputOptions::for_site(&config);
     let out = &config.output_dir;
-    write_site(out, &site(), &options).unwrap();
+    write_site_with(out, &site(), &options).unwrap();
     fs::create_dir_all(out.join(".git/objects")).unwrap();
     fs::write(out.join(".git/objects/x"), "obj").unwrap();
     fs::write(out.join("CNAME"), "news.example.org").unwrap();
     fs::write(out.join(".nojekyll"), "").unwrap();
-    let report = write_site(out, &[page("index.html", "v2")], &options).unwrap();
+    let report = write_site_with(out, &[page("index.html", "v2")], &options).unwrap();
     assert_eq!(report.kept, [".git", ".nojekyll", "CNAME"]);
     assert_eq!(
         fs::read_to_string(out.join(".git/objects/x")).unwrap(),
@@ -266,7 +266,7 @@ fn entries_briefing_did_not_write_are_kept() {
     );
     assert!(!out.join("style.css").exists());
     // Kept again on the next build: they are still not in our manifest.
-    write_site(out, &[page("index.html", "v3")], &options).unwrap();
+    write_site_with(out, &[page("index.html", "v3")], &options).unwrap();
     assert!(out.join(".git/objects/x").is_file() && out.join("CNAME").is_file());
 }
 
@@ -275,10 +275,10 @@ fn a_foreign_entry_colliding_with_a_new_page_stops_the_build() {
     let (_tmp, config) = fixture();
     let options = OutputOptions::for_site(&config);
     let out = &config.output_dir;
-    write_site(out, &site(), &options).unwrap();
+    write_site_with(out, &site(), &options).unwrap();
     fs::write(out.join("CNAME"), "mine").unwrap();
     let before = snapshot(out);
-    let err = write_site(out, &[page("CNAME", "theirs")], &options).unwrap_err();
+    let err = write_site_with(out, &[page("CNAME", "theirs")], &options).unwrap_err();
     assert!(matches!(err, OutputError::Collision { .. }), "{err}");
     assert!(err.to_string().contains("static/"), "{err}");
     assert_eq!(snapshot(out), before);
@@ -290,12 +290,12 @@ fn replacing_an_output_never_follows_symlinks_inside_it() {
     let (tmp, config) = fixture();
     let options = OutputOptions::for_site(&config);
     let out = &config.output_dir;
-    write_site(out, &site(), &options).unwrap();
+    write_site_with(out, &site(), &options).unwrap();
     let outside = tmp.path().join("precious");
     fs::create_dir_all(&outside).unwrap();
     fs::write(outside.join("data.txt"), "keep me").unwrap();
     std::os::unix::fs::symlink(&outside, out.join("briefings/link")).unwrap();
-    write_site(out, &[page("index.html", "v2")], &options).unwrap();
+    write_site_with(out, &[page("index.html", "v2")], &options).unwrap();
     assert!(!out.join("briefings").exists());
     assert_eq!(
         fs::read_to_string(outside.join("data.txt")).unwrap(),
@@ -316,7 +316,7 @@ fn leftovers_of_dead_builds_are_removed_and_foreign_lookalikes_kept() {
     }
     fs::create_dir_all(&lookalike).unwrap();
     fs::write(lookalike.join("notes.txt"), "user file").unwrap();
-    write_site(
+    write_site_with(
         &config.output_dir,
         &site(),
         &OutputOptions::for_site(&config),
@@ -331,7 +331,7 @@ fn leftovers_of_dead_builds_are_removed_and_foreign_lookalikes_kept() {
 #[test]
 fn clean_removes_marked_output_and_state_only() {
     let (_tmp, config) = fixture();
-    write_site(
+    write_site_with(
         &config.output_dir,
         &site(),
         &OutputOptions::for_site(&config),

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::config::CONFIG_FILE;
-use crate::output::{OutputOptions, write_site};
+use crate::output::{OutputOptions, write_site_with};
 use crate::site::Page;
 
 /// A raw HTTP/1.1 GET: status, lower-cased headers, body (chunked bodies decoded).
@@ -137,9 +137,16 @@ fn fake_rebuild(root: &Path, dir: &Path) -> Result<(), String> {
             bytes: t.into_bytes(),
         })
         .collect();
-    write_site(dir, &pages, &OutputOptions::default())
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    write_site_with(
+        dir,
+        &pages,
+        &OutputOptions {
+            durable: false,
+            ..Default::default()
+        },
+    )
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }
 
 struct Running {

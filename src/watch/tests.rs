@@ -440,7 +440,7 @@ fn a_build_writing_briefings_and_output_does_not_trigger_itself() {
                 durable: false,
                 ..Default::default()
             };
-            crate::output::write_site(&output, &[page], &opts).unwrap();
+            crate::output::write_site_with(&output, &[page], &opts).unwrap();
         },
     );
     assert_eq!(sets.len(), 1, "{sets:?}");
