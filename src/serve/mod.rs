@@ -165,72 +165,96 @@ impl Server {
     }
 
     /// Builds, serves, watches and rebuilds until Ctrl-C (or [`Shutdown::trigger`]).
-    /// Prints `Serving at <url>` on stdout once the first build is done.
+    /// Prints `Serving at <url>` on stdout once the first build is done. `rebuild` is
+    /// expected to print its own errors; their `Display` text becomes the banner.
     pub fn run<E: Display>(
         self,
         watch: WatchOptions,
         mut rebuild: impl FnMut(&ChangeSet) -> Result<(), E>,
     ) -> Result<(), ServeError> {
         let url = self.url();
+        let names = self
+            .options
+            .allowed_hosts
+            .iter()
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
         let shared = Arc::new(http::Shared {
             dir: self.options.dir.clone(),
             error: RwLock::new(None),
             allowed: AllowedHosts {
                 bound: self.addr.ip(),
-                names: self
-                    .options
-                    .allowed_hosts
-                    .iter()
-                    .map(|h| h.to_ascii_lowercase())
-                    .collect(),
+                names,
             },
         });
         let livereload = LiveReloadLayer::new();
         let reloader = livereload.reloader();
         let watcher = SiteWatcher::start(watch)?;
         self.shutdown.attach(watcher.stopper());
+        let shutdown = self.shutdown.clone();
+        crate::watch::stop_on_ctrl_c(watcher.stopper(), move || shutdown.trigger());
         let mut build = |changes: &ChangeSet| {
             match rebuild(changes) {
                 Ok(()) => shared.set_error(None),
                 Err(e) => {
-                    let message = e.to_string();
-                    eprintln!("error: {message}\n  (still serving the last good build)");
-                    shared.set_error(Some(&message));
+                    // The caller reports the error itself; we only say what the browser shows.
+                    eprintln!(
+                        "note: still serving the last good build, with the error shown on every page"
+                    );
+                    shared.set_error(Some(&e.to_string()));
                 }
             }
             reloader.reload();
         };
         build(&ChangeSet::everything());
-        let (stop_http, stopped) = tokio::sync::watch::channel(false);
-        let app = http::app(shared.clone(), livereload);
-        let listener = self.listener;
-        let server = std::thread::spawn(move || {
+        let http = Http::start(self.listener, http::app(shared.clone(), livereload));
+        announce(&url, self.options.open);
+        let watched = watcher.run(|changes| {
+            eprintln!("{}", describe(changes));
+            build(changes);
+        });
+        let served = http.stop();
+        watched?;
+        served
+    }
+}
+
+/// The HTTP server on its own thread and tokio runtime.
+struct Http {
+    thread: std::thread::JoinHandle<std::io::Result<()>>,
+    stop: tokio::sync::watch::Sender<bool>,
+}
+
+impl Http {
+    fn start(listener: TcpListener, app: axum::Router) -> Http {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let thread = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .enable_all()
                 .build()?;
             runtime.block_on(http::run(listener, app, stopped))
         });
-        println!("Serving at {url}");
-        let _ = std::io::stdout().flush();
-        eprintln!("Watching for changes; press Ctrl-C to stop.");
-        if self.options.open
-            && let Err(e) = open::that_detached(&url)
-        {
-            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
-        }
-        let shutdown = self.shutdown.clone();
-        crate::watch::stop_on_ctrl_c(watcher.stopper(), move || shutdown.trigger());
-        let watched = watcher.run(|changes| {
-            eprintln!("{}", describe(changes));
-            build(changes);
-        });
-        let _ = stop_http.send(true);
-        let served = server
+        Http { thread, stop }
+    }
+
+    fn stop(self) -> Result<(), ServeError> {
+        let _ = self.stop.send(true);
+        let served = self
+            .thread
             .join()
             .map_err(|_| ServeError::Http("the server thread panicked".into()))?;
-        watched?;
         served.map_err(|e| ServeError::Http(e.to_string()))
+    }
+}
+
+/// Prints the URL (on stdout, for people and scripts) and opens a browser if asked.
+fn announce(url: &str, open: bool) {
+    println!("Serving at {url}");
+    let _ = std::io::stdout().flush();
+    eprintln!("Watching for changes; press Ctrl-C to stop.");
+    if open && let Err(e) = open::that_detached(url) {
+        eprintln!("warning: could not open a browser ({e}); open {url} yourself");
     }
 }
 

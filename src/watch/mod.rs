@@ -167,26 +167,65 @@ pub fn watch(
 
 /// On the first Ctrl-C, calls `then` and stops the watcher (the build in progress
 /// finishes); a second Ctrl-C exits at once (a half-built staging directory is removed
-/// by the next build).
+/// by the next build). Returns once the handler is in place.
 pub fn stop_on_ctrl_c(stopper: Stopper, then: impl FnOnce() + Send + 'static) {
+    let (ready, installed) = mpsc::channel();
     std::thread::spawn(move || {
         let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
         else {
+            let _ = ready.send(());
             return;
         };
-        runtime.block_on(async {
-            if tokio::signal::ctrl_c().await.is_ok() {
+        runtime.block_on(async move {
+            let Some(mut interrupts) = Interrupts::install() else {
+                let _ = ready.send(());
+                return;
+            };
+            let _ = ready.send(());
+            if interrupts.next().await {
                 eprintln!("stopping (press Ctrl-C again to quit at once)");
                 then();
                 stopper.stop();
             }
-            if tokio::signal::ctrl_c().await.is_ok() {
+            if interrupts.next().await {
                 std::process::exit(130);
             }
         });
     });
+    let _ = installed.recv_timeout(Duration::from_secs(5));
+}
+
+/// Ctrl-C notifications, registered as soon as this is created.
+#[cfg(unix)]
+struct Interrupts(tokio::signal::unix::Signal);
+
+#[cfg(unix)]
+impl Interrupts {
+    fn install() -> Option<Interrupts> {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+            .ok()
+            .map(Interrupts)
+    }
+
+    async fn next(&mut self) -> bool {
+        self.0.recv().await.is_some()
+    }
+}
+
+#[cfg(not(unix))]
+struct Interrupts(tokio::signal::windows::CtrlC);
+
+#[cfg(not(unix))]
+impl Interrupts {
+    fn install() -> Option<Interrupts> {
+        tokio::signal::windows::ctrl_c().ok().map(Interrupts)
+    }
+
+    async fn next(&mut self) -> bool {
+        self.0.recv().await.is_some()
+    }
 }
 
 /// The loop: wait for a batch, plan it, build; whatever arrives during the build is

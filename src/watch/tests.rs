@@ -329,14 +329,14 @@ fn a_burst_split_over_debounce_ticks_is_one_build() {
             tx.send(edit(&format!("f{i}.md"))).unwrap();
             std::thread::sleep(Duration::from_millis(10));
         }
-        std::thread::sleep(Duration::from_millis(300));
+        std::thread::sleep(Duration::from_millis(1000));
         tx.send(Msg::Stop).unwrap();
     });
     let layout = site_layout(Path::new("/site"));
     let mut builds = Vec::new();
     drive(
         &rx,
-        Duration::from_millis(60),
+        Duration::from_millis(250),
         |e, _| plan(&layout, &e, &SelfWrites::default()),
         &mut |s| builds.push(s.paths.len()),
     );
