@@ -356,3 +356,27 @@ fn a_busy_port_is_a_clear_error() {
     assert!(matches!(err, ServeError::PortInUse { .. }), "{err}");
     assert!(err.to_string().contains("--port 0"), "{err}");
 }
+
+#[test]
+fn the_url_is_a_loopback_address_even_when_bound_to_all_interfaces() {
+    let cases = [
+        ("127.0.0.1", "http://127.0.0.1:"),
+        ("0.0.0.0", "http://127.0.0.1:"),
+        ("::1", "http://[::1]:"),
+    ];
+    for (bind, prefix) in cases {
+        let options = ServeOptions {
+            bind: bind.parse().unwrap(),
+            port: 0,
+            open: false,
+            dir: std::env::temp_dir(),
+            allowed_hosts: Vec::new(),
+        };
+        let Ok(server) = Server::bind(options) else {
+            continue;
+        }; // no IPv6 on this machine
+        let port = server.local_addr().port();
+        assert_ne!(port, 0, "port 0 picks a free port");
+        assert_eq!(server.url(), format!("{prefix}{port}/"), "{bind}");
+    }
+}
