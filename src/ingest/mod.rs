@@ -19,7 +19,7 @@ mod dates;
 mod discover;
 mod errors;
 mod fields;
-mod front_matter;
+pub mod front_matter;
 mod headline;
 mod html;
 mod markdown;
