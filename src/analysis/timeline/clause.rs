@@ -2,50 +2,25 @@
 //! byte range and a text that reads on its own ("Sullivan handed Grushko the reply")
 //! out.
 //!
-//! A sentence is cut into segments at clause boundaries that need no parser:
-//! semicolons, dashes, a comma before a clause word (", which", ", while", ", but"),
-//! and subordinators ("after", "because", "that"). The segment holding the date is
-//! the clause; a segment without a verb (or too short to stand alone) is joined to
-//! its neighbour, and "stated" keeps the "that ..." it introduces. The text then
-//! loses what only frames it: leading connectives ("However,", "In addition to
-//! this,"), the date itself when it is a fronted or prepositional phrase ("On
-//! Thursday,", "on Wednesday"), and anything past a word limit.
+//! The sentence is cut into [`segment`](super::segment)s; the one holding the date is
+//! the clause, put back together around its subject: a clause interrupted by a
+//! relative clause gets its first part back ("Ana Varela [, who led the walkout,]
+//! told lawmakers"), a relative clause gets its antecedent ("the commission, whose
+//! talks collapsed last week"), "said" keeps the "that ..." it introduces, and a
+//! segment without a verb is joined to its neighbours. The text then loses what only
+//! frames it: leading connectives ("However,", "In addition to this,"), the date
+//! itself when it is a fronted or prepositional phrase ("On Thursday,", "on
+//! Wednesday"), a trailing attribution (", the commission said") and anything past a
+//! word limit.
 
-use crate::analysis::timex::scan::{Kind, Token, tokenize};
+use super::segment::{self, Role, Segment, Words};
+use crate::analysis::timex::scan::{Kind, tokenize};
 
 /// Words past which a clause text is cut (with an ellipsis).
 const MAX_WORDS: usize = 30;
 
-/// Words that start a new clause after a comma.
-const AFTER_COMMA: [&str; 19] = [
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "but",
-    "although",
-    "though",
-    "whereas",
-    "as",
-    "after",
-    "before",
-    "when",
-    "because",
-    "saying",
-    "adding",
-    "according",
-    "where",
-    "unless",
-];
-
-/// Words that start a new clause even without a comma.
-const SUBORDINATORS: [&str; 9] = [
-    "which", "who", "while", "whereas", "although", "because", "after", "that", "when",
-];
-
 /// Connectives dropped from the start of a clause text.
-const CONNECTIVES: [&str; 22] = [
+const CONNECTIVES: [&str; 23] = [
     "and",
     "but",
     "which",
@@ -68,6 +43,24 @@ const CONNECTIVES: [&str; 22] = [
     "then",
     "yet",
     "after",
+    "since",
+];
+
+/// Verbs that end a trailing attribution (", the commission said").
+const REPORTING: [&str; 8] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "warned",
+];
+
+/// Words that stop the walk back to a relative clause's antecedent.
+const PREPOSITIONS: [&str; 10] = [
+    "of", "in", "on", "at", "for", "to", "from", "with", "by", "over",
 ];
 
 /// A clause: byte range in the text and its cleaned-up words.
@@ -79,7 +72,7 @@ pub struct Clause {
 }
 
 /// The clause of `prose[sentence]` that holds the expression `timex`, or `None` if it
-/// holds no verb (a heading, a caption, a list item).
+/// holds no verb (a heading, a caption) or is only an attribution ("according to ...").
 pub fn around(
     prose: &str,
     sentence: (usize, usize),
@@ -88,204 +81,193 @@ pub fn around(
 ) -> Option<Clause> {
     let mut tokens = Vec::new();
     tokenize(prose, sentence.0, sentence.1, &mut tokens);
+    let w = Words {
+        prose,
+        tokens: &tokens,
+    };
     let first = tokens.iter().position(|t| t.end > timex.0)?;
     let last = tokens
         .iter()
         .rposition(|t| t.start < timex.1)
         .unwrap_or(first)
         .max(first);
-    let bounds = segments(prose, &tokens);
-    let seg = bounds.iter().position(|&(a, b)| a <= first && first < b)?;
-    let (mut a, mut b) = bounds[seg];
-    if word(prose, &tokens[a]) == "according" {
+    let segs = segment::split(&w, verbs);
+    let seg = segs.iter().position(|s| s.a <= first && first < s.b)?;
+    if w.is_any(segs[seg].a, &["according"]) {
         return None; // ", according to X in a briefing on Friday": the source, not the event
     }
-    b = b.max(last + 1);
-    let has_verb = |a: usize, b: usize| {
-        verbs
-            .iter()
-            .any(|&(vs, ve)| vs >= tokens[a].start && ve <= tokens[b - 1].end)
+    let has_verb = |idx: &[usize]| {
+        idx.iter().any(|&k| {
+            verbs
+                .iter()
+                .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
+        })
     };
-    let words = |a: usize, b: usize| {
-        tokens[a..b]
-            .iter()
-            .filter(|t| t.kind != Kind::Punct)
-            .count()
-    };
-    let (mut lo, mut hi) = (seg, seg);
-    while !has_verb(a, b) || words(a, b) < 5 {
-        if lo > 0 {
-            lo -= 1;
-            a = bounds[lo].0;
-        } else if hi + 1 < bounds.len() {
-            hi += 1;
-            b = bounds[hi].1;
-        } else {
-            break;
-        }
+    let mut idx = assemble(&w, &segs, seg, last + 1);
+    if !has_verb(&idx) || idx.len() < 5 {
+        idx = widened(&segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
     }
-    if !has_verb(a, b) {
+    if !has_verb(&idx) {
         return None;
     }
-    // "Lavrov stated" + "that Russia is analysing the response"
-    if hi + 1 < bounds.len()
-        && word(prose, &tokens[bounds[hi + 1].0]) == "that"
-        && ends_in_verb(&tokens[a..b], verbs)
-    {
-        b = bounds[hi + 1].1;
-    }
-    let keep = cleaned(prose, &tokens, a, b, (first, last + 1));
-    let text = render(prose, &tokens, &keep);
-    let (start, end) = (tokens[a].start, tokens[b - 1].end);
+    let keep = cleaned(&w, &idx, (first, last + 1));
+    let text = render(&w, &keep);
+    let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
     (!text.is_empty()).then_some(Clause { start, end, text })
 }
 
-fn word(prose: &str, t: &Token) -> String {
-    prose[t.start..t.end].to_ascii_lowercase()
+/// The tokens of the clause around segment `seg`, in order, up to at least `until`.
+fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize> {
+    let s = segs[seg];
+    let mut idx: Vec<usize> = match s.role {
+        Role::Continuation { of } => (segs[of].a..segs[of].b).collect(),
+        Role::Relative { of } => antecedent(w, segs[of]),
+        _ => Vec::new(),
+    };
+    idx.extend(s.a..s.b.max(until));
+    if let Some(next) = segs
+        .get(seg + 1)
+        .filter(|n| n.role == Role::Complement && n.a >= until)
+    {
+        idx.extend(next.a..next.b);
+    }
+    idx
 }
 
-/// Segment boundaries as token ranges `[a, b)` covering the sentence.
-fn segments(prose: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let text = &prose[t.start..t.end];
-        let next = tokens
-            .get(i + 1)
-            .map(|n| word(prose, n))
-            .unwrap_or_default();
-        let cut_after = matches!(text, ";" | "—" | "–")
-            || (text == ":" && !between_digits(tokens, i))
-            || (text == "," && AFTER_COMMA.contains(&next.as_str()));
-        let cut_before = i > start
-            && SUBORDINATORS.contains(&word(prose, t).as_str())
-            && !prev_is_comma(prose, tokens, i);
-        if cut_after {
-            if i > start {
-                out.push((start, i));
-            }
-            start = i + 1;
-        } else if cut_before {
-            out.push((start, i));
-            start = i;
+/// The noun phrase a relative clause refers to: the last words of `seg`, back to a
+/// comma, a preposition or six words.
+fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
+    let mut a = seg.b;
+    while a > seg.a && seg.b - a < 6 && !w.is_any(a - 1, &PREPOSITIONS) {
+        let t = w.text(a - 1);
+        if !w.is_word(a - 1) && !matches!(t, "'" | "’" | "-") && !t.starts_with(char::is_numeric)
+        {
+            break;
+        }
+        a -= 1;
+    }
+    (a..seg.b).collect()
+}
+
+/// Segments around `seg` joined one at a time (before first) until `enough`.
+fn widened(segs: &[Segment], seg: usize, enough: impl Fn(&[usize]) -> bool) -> Vec<usize> {
+    let (mut lo, mut hi) = (seg, seg);
+    loop {
+        let idx: Vec<usize> = (segs[lo].a..segs[hi].b).collect();
+        if enough(&idx) || (lo == 0 && hi + 1 == segs.len()) {
+            return idx;
+        }
+        if lo > 0 {
+            lo -= 1;
+        } else {
+            hi += 1;
         }
     }
-    if start < tokens.len() {
-        out.push((start, tokens.len()));
-    }
-    out
 }
 
-fn between_digits(tokens: &[Token], i: usize) -> bool {
-    i > 0
-        && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number)
-        && tokens[i - 1].kind == Kind::Number
-}
-
-fn prev_is_comma(prose: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0 && &prose[tokens[i - 1].start..tokens[i - 1].end] == ","
-}
-
-/// Whether the last word of `tokens` belongs to a verb group ("stated", "said").
-fn ends_in_verb(tokens: &[Token], verbs: &[(usize, usize)]) -> bool {
-    tokens
-        .iter()
-        .rev()
-        .find(|t| t.kind == Kind::Word)
-        .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
-}
-
-/// The token indices of `[a, b)` that stay in the text: without leading connectives,
-/// the fronted or prepositional date `timex`, and surplus words.
-fn cleaned(prose: &str, tokens: &[Token], a: usize, b: usize, timex: (usize, usize)) -> Vec<usize> {
-    let Some(a) = skip_connectives(prose, tokens, a, b) else {
+/// The tokens of `idx` that stay in the text: without leading connectives, the
+/// fronted or prepositional date, a trailing attribution and surplus words;
+/// `usize::MAX` at the end marks a cut.
+fn cleaned(w: &Words, idx: &[usize], timex: (usize, usize)) -> Vec<usize> {
+    let Some(from) = skip_connectives(w, idx) else {
         return Vec::new();
     };
-    let dropped = date_phrase(prose, tokens, a, b, timex);
-    let mut keep: Vec<usize> = (a..b).filter(|k| !dropped.contains(k)).collect();
+    let idx = &idx[from..];
+    let dropped = date_phrase(w, idx, timex);
+    let mut keep: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|k| !dropped.contains(k))
+        .collect();
+    drop_attribution(w, &mut keep);
     let mut words = 0;
     let cut = keep.iter().position(|&k| {
-        words += usize::from(tokens[k].kind != Kind::Punct);
+        words += usize::from(w.tokens[k].kind != Kind::Punct);
         words > MAX_WORDS
     });
     if let Some(cut) = cut {
         keep.truncate(cut);
     }
-    let closing = |k: usize| {
-        matches!(
-            &prose[tokens[k].start..tokens[k].end],
-            ")" | "\"" | "”" | "'" | "’"
-        )
-    };
+    let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
     while keep
         .last()
-        .is_some_and(|&k| tokens[k].kind == Kind::Punct && !closing(k))
+        .is_some_and(|&k| w.tokens[k].kind == Kind::Punct && !closing(k))
     {
         keep.pop();
     }
     if cut.is_some() {
-        keep.push(usize::MAX); // ellipsis marker
+        keep.push(usize::MAX);
     }
     keep
 }
 
-/// The first token of `[a, b)` after connectives and punctuation ("However,", "and",
-/// "In addition to this,"), or `None` if nothing is left.
-fn skip_connectives(prose: &str, tokens: &[Token], mut a: usize, b: usize) -> Option<usize> {
-    while a < b {
-        let w = word(prose, &tokens[a]);
-        if tokens[a].kind == Kind::Punct || CONNECTIVES.contains(&w.as_str()) {
-            a += 1;
-        } else if w == "in"
-            && tokens
-                .get(a + 1)
-                .is_some_and(|t| word(prose, t) == "addition")
-        {
+/// The position in `idx` after connectives and punctuation ("However,", "and", "In
+/// addition to this,"), or `None` if nothing is left.
+fn skip_connectives(w: &Words, idx: &[usize]) -> Option<usize> {
+    let mut p = 0;
+    while p < idx.len() {
+        let k = idx[p];
+        if w.tokens[k].kind == Kind::Punct || w.is_any(k, &CONNECTIVES) {
+            p += 1;
+        } else if w.is_any(k, &["in"]) && w.is_any(k + 1, &["addition"]) {
             // "In addition to this,": up to the comma
-            a = (a..b)
-                .find(|&k| &prose[tokens[k].start..tokens[k].end] == ",")
-                .map_or(a + 2, |k| k + 1);
+            p = (p..idx.len())
+                .find(|&q| w.text(idx[q]) == ",")
+                .map_or(p + 2, |q| q + 1);
         } else {
-            return Some(a);
+            return Some(p);
         }
     }
     None
 }
 
-/// The tokens of the date phrase to leave out of the text: a fronted date with its
-/// comma ("On Thursday,"), or a prepositional one ("on Wednesday") anywhere.
-fn date_phrase(
-    prose: &str,
-    tokens: &[Token],
-    a: usize,
-    b: usize,
-    (ts, te): (usize, usize),
-) -> std::ops::Range<usize> {
-    let mut ds = ts;
-    while ds > a
-        && matches!(
-            word(prose, &tokens[ds - 1]).as_str(),
-            "on" | "in" | "at" | "during" | "earlier" | "later"
-        )
-    {
-        ds -= 1;
+/// The token indices of the date phrase to leave out: a fronted date with its comma
+/// ("On Thursday,"), or a prepositional one ("on Wednesday") anywhere.
+fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize> {
+    let Some(mut p) = idx.iter().position(|&k| k == ts) else {
+        return Vec::new();
+    };
+    let start = p;
+    let lead = ["on", "in", "at", "during", "earlier", "later"];
+    while p > 0 && idx[p - 1] + 1 == idx[p] && w.is_any(idx[p - 1], &lead) {
+        p -= 1;
     }
-    let is = |k: usize, s: &str| tokens.get(k).is_some_and(|t| &prose[t.start..t.end] == s);
-    let fronted = ds == a && is(te, ",");
-    if !fronted && ds == ts {
-        return 0..0;
+    let fronted = p == 0 && w.text(te) == ",";
+    if !fronted && p == start {
+        return Vec::new();
     }
     // ", on Wednesday," between commas loses one of them
-    let until = if fronted || (ds > a && is(ds - 1, ",") && is(te, ",")) {
+    let comma_before = p > 0 && w.text(idx[p - 1]) == ",";
+    let until = if fronted || (comma_before && w.text(te) == ",") {
         te + 1
     } else {
         te
     };
-    ds..until.min(b)
+    (idx[p]..until).collect()
 }
 
-/// The text of the kept tokens: original spacing between neighbours, one space across a gap.
-fn render(prose: &str, tokens: &[Token], keep: &[usize]) -> String {
+/// Drops a trailing ", the commission said" / ", said Petra Linnholm" of at most eight words.
+fn drop_attribution(w: &Words, keep: &mut Vec<usize>) {
+    let Some(comma) = keep.iter().rposition(|&k| w.text(k) == ",") else {
+        return;
+    };
+    let tail: Vec<usize> = keep[comma + 1..]
+        .iter()
+        .copied()
+        .filter(|&k| w.is_word(k))
+        .collect();
+    let reporting = |k: &usize| w.is_any(*k, &REPORTING);
+    let attribution = (1..=8).contains(&tail.len())
+        && (tail.first().is_some_and(reporting) || tail.last().is_some_and(reporting))
+        && comma > 2;
+    if attribution {
+        keep.truncate(comma);
+    }
+}
+
+/// The text of the kept tokens: original spacing between neighbours, one space across
+/// a gap, the first letter capitalised.
+fn render(w: &Words, keep: &[usize]) -> String {
     let mut out = String::new();
     let mut prev: Option<usize> = None;
     for &k in keep {
@@ -293,23 +275,19 @@ fn render(prose: &str, tokens: &[Token], keep: &[usize]) -> String {
             out.push('…');
             break;
         }
-        let t = &tokens[k];
+        let t = &w.tokens[k];
         match prev {
             Some(p) if p + 1 == k => {
-                let gap = &prose[tokens[p].end..t.start];
-                if !gap.is_empty() {
+                if t.space_before {
                     out.push(' ');
                 }
             }
-            Some(_)
-                if !(t.kind == Kind::Punct
-                    && matches!(&prose[t.start..t.end], "," | "." | ")")) =>
-            {
+            Some(_) if !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")) => {
                 out.push(' ')
             }
             _ => {}
         }
-        out.push_str(&prose[t.start..t.end]);
+        out.push_str(w.text(k));
         prev = Some(k);
     }
     let mut chars = out.chars();

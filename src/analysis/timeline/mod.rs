@@ -10,6 +10,7 @@
 //! Friday"). Entries are ordered by date ([`value::sort_key`]), then by position.
 
 mod clause;
+mod segment;
 
 use std::collections::HashSet;
 

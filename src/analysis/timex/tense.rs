@@ -243,12 +243,17 @@ fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
             j += 1;
             continue;
         }
-        if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") {
+        if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") || intends(c, j) {
             if perfect && tense == Tense::Present && !w.ends_with("ing") {
                 tense = Tense::Past;
             }
             if intends(c, j) {
-                tense = Tense::Future;
+                // "will be expected to" is ahead; "had been due to" may or may not have happened
+                tense = if tense == Tense::Past {
+                    Tense::Unknown
+                } else {
+                    Tense::Future
+                };
             }
             j += 1;
         }
@@ -305,8 +310,9 @@ fn cost(c: &Cursor, from: usize, to: usize) -> Option<usize> {
         d += match t {
             ";" => return None,
             "," | ":" | "(" | ")" => 3,
-            "that" | "which" | "who" | "when" | "while" | "but" | "and" | "because" | "after"
-            | "before" => 2,
+            // a subordinate clause has its own verb: "said on Wednesday that they would ..."
+            "that" | "which" | "who" | "when" | "while" | "because" | "if" => 10,
+            "but" | "and" | "after" | "before" => 2,
             _ => 1,
         };
     }
@@ -371,6 +377,18 @@ mod tests {
             ),
             ("It posted a loss due to its Wednesday sale.", Tense::Past),
             ("They have been searching since Wednesday.", Tense::Past),
+            (
+                "Marrin said in Halvik on Wednesday that Kestria would bring figures.",
+                Tense::Past,
+            ),
+            (
+                "Marrin said Kestria would bring figures on Wednesday.",
+                Tense::Future,
+            ),
+            (
+                "The session had been due to run into Wednesday evening.",
+                Tense::Unknown,
+            ),
             (
                 "Police will search since shortly after the Wednesday fire.",
                 Tense::Past,
