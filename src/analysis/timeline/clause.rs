@@ -96,13 +96,12 @@ pub fn around(
     if w.is_any(segs[seg].a, &["according"]) {
         return None; // ", according to X in a briefing on Friday": the source, not the event
     }
-    let has_verb = |idx: &[usize]| {
-        idx.iter().any(|&k| {
-            verbs
-                .iter()
-                .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
-        })
+    let is_verb = |k: usize| {
+        verbs
+            .iter()
+            .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
     };
+    let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
     let mut idx = assemble(&w, &segs, seg, last + 1);
     if !has_verb(&idx) || idx.len() < 5 {
         idx = widened(&segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
@@ -110,7 +109,7 @@ pub fn around(
     if !has_verb(&idx) {
         return None;
     }
-    let keep = cleaned(&w, &idx, (first, last + 1));
+    let keep = cleaned(&w, &idx, (first, last + 1), is_verb);
     let text = render(&w, &keep);
     let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
     (!text.is_empty()).then_some(Clause { start, end, text })
@@ -124,6 +123,13 @@ fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize>
         Role::Relative { of } => antecedent(w, segs[of]),
         _ => Vec::new(),
     };
+    if matches!(s.role, Role::Relative { .. })
+        && s.a > 0
+        && w.text(s.a - 1) == ","
+        && !idx.is_empty()
+    {
+        idx.push(s.a - 1); // "the commission, whose talks ..."
+    }
     idx.extend(s.a..s.b.max(until));
     if let Some(next) = segs
         .get(seg + 1)
@@ -140,9 +146,11 @@ fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
     let mut a = seg.b;
     while a > seg.a && seg.b - a < 6 && !w.is_any(a - 1, &PREPOSITIONS) {
         let t = w.text(a - 1);
-        if !w.is_word(a - 1) && !matches!(t, "'" | "’" | "-") && !t.starts_with(char::is_numeric)
-        {
-            break;
+        let participle = t.len() > 4 && t.ends_with("ing");
+        let part_of_name =
+            w.is_word(a - 1) || matches!(t, "'" | "’" | "-") || t.starts_with(char::is_numeric);
+        if participle || !part_of_name {
+            break; // "giving the engineer who ...", "the river, which ..."
         }
         a -= 1;
     }
@@ -168,7 +176,12 @@ fn widened(segs: &[Segment], seg: usize, enough: impl Fn(&[usize]) -> bool) -> V
 /// The tokens of `idx` that stay in the text: without leading connectives, the
 /// fronted or prepositional date, a trailing attribution and surplus words;
 /// `usize::MAX` at the end marks a cut.
-fn cleaned(w: &Words, idx: &[usize], timex: (usize, usize)) -> Vec<usize> {
+fn cleaned(
+    w: &Words,
+    idx: &[usize],
+    timex: (usize, usize),
+    is_verb: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let Some(from) = skip_connectives(w, idx) else {
         return Vec::new();
     };
@@ -179,7 +192,7 @@ fn cleaned(w: &Words, idx: &[usize], timex: (usize, usize)) -> Vec<usize> {
         .copied()
         .filter(|k| !dropped.contains(k))
         .collect();
-    drop_attribution(w, &mut keep);
+    drop_attribution(w, &mut keep, &is_verb);
     let mut words = 0;
     let cut = keep.iter().position(|&k| {
         words += usize::from(w.tokens[k].kind != Kind::Punct);
@@ -189,10 +202,11 @@ fn cleaned(w: &Words, idx: &[usize], timex: (usize, usize)) -> Vec<usize> {
         keep.truncate(cut);
     }
     let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
-    while keep
-        .last()
-        .is_some_and(|&k| w.tokens[k].kind == Kind::Punct && !closing(k))
-    {
+    let dangling = |k: usize| {
+        (w.tokens[k].kind == Kind::Punct && !closing(k))
+            || w.is_any(k, &["and", "or", "but", "that"])
+    };
+    while keep.last().is_some_and(|&k| dangling(k)) {
         keep.pop();
     }
     if cut.is_some() {
@@ -228,7 +242,9 @@ fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize>
         return Vec::new();
     };
     let start = p;
-    let lead = ["on", "in", "at", "during", "earlier", "later"];
+    let lead = [
+        "on", "in", "at", "during", "earlier", "later", "early", "late",
+    ];
     while p > 0 && idx[p - 1] + 1 == idx[p] && w.is_any(idx[p - 1], &lead) {
         p -= 1;
     }
@@ -246,8 +262,10 @@ fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize>
     (idx[p]..until).collect()
 }
 
-/// Drops a trailing ", the commission said" / ", said Petra Linnholm" of at most eight words.
-fn drop_attribution(w: &Words, keep: &mut Vec<usize>) {
+/// Drops a trailing ", the commission said" / ", said Petra Linnholm" of at most eight
+/// words, when what comes before it is a clause (a verb, or four words and more) and
+/// the tail has no other verb.
+fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl Fn(usize) -> bool) {
     let Some(comma) = keep.iter().rposition(|&k| w.text(k) == ",") else {
         return;
     };
@@ -257,9 +275,11 @@ fn drop_attribution(w: &Words, keep: &mut Vec<usize>) {
         .filter(|&k| w.is_word(k))
         .collect();
     let reporting = |k: &usize| w.is_any(*k, &REPORTING);
+    let only_reporting = tail.iter().filter(|&&k| is_verb(k)).all(reporting);
     let attribution = (1..=8).contains(&tail.len())
         && (tail.first().is_some_and(reporting) || tail.last().is_some_and(reporting))
-        && comma > 2;
+        && only_reporting
+        && (keep[..comma].iter().any(|&k| is_verb(k)) || comma >= 4);
     if attribution {
         keep.truncate(comma);
     }
@@ -277,10 +297,8 @@ fn render(w: &Words, keep: &[usize]) -> String {
         }
         let t = &w.tokens[k];
         match prev {
-            Some(p) if p + 1 == k => {
-                if t.space_before {
-                    out.push(' ');
-                }
+            Some(p) if p + 1 == k && t.space_before => {
+                out.push(' ');
             }
             Some(_) if !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")) => {
                 out.push(' ')

@@ -22,6 +22,9 @@ pub enum Role {
     Continuation { of: usize },
     /// A "that" clause completing the segment before it ("said that ...").
     Complement,
+    /// An adverbial clause set off by a comma (", until the flow rises,"); what
+    /// follows its closing comma continues segment `of`.
+    Adverbial { of: usize },
 }
 
 /// Tokens `[a, b)` of the sentence and their role.
@@ -33,28 +36,19 @@ pub struct Segment {
 }
 
 /// Words that start a new clause after a comma.
-const AFTER_COMMA: [&str; 17] = [
-    "while",
-    "but",
-    "although",
-    "though",
-    "whereas",
-    "as",
-    "after",
-    "before",
-    "when",
-    "because",
-    "according",
-    "where",
-    "unless",
-    "since",
-    "until",
-    "if",
-    "so",
+const AFTER_COMMA: [&str; 3] = ["but", "according", "so"];
+
+/// Words that start an adverbial clause, after a comma or not.
+const SUBORDINATORS: [&str; 14] = [
+    "while", "whereas", "although", "though", "because", "after", "before", "when", "where",
+    "unless", "since", "until", "if", "as",
 ];
 
-/// Words that start a new clause without a comma.
-const SUBORDINATORS: [&str; 6] = ["while", "whereas", "although", "because", "after", "when"];
+/// Words before "after"/"before" that make it part of a time phrase ("a day after").
+const SPAN_WORDS: [&str; 16] = [
+    "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes",
+    "shortly", "soon", "just", "long", "moments",
+];
 
 const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "whose", "which"];
 
@@ -99,10 +93,10 @@ pub fn split(words: &Words, verbs: &[(usize, usize)]) -> Vec<Segment> {
             }
             (start, role) = (next_start, next_role);
             // a relative clause needs its antecedent's segment
-            if let Role::Relative { of } | Role::Continuation { of } = role {
-                if out.is_empty() || of >= out.len() {
-                    role = Role::Clause;
-                }
+            if let Role::Relative { of } | Role::Continuation { of } | Role::Adverbial { of } = role
+                && (out.is_empty() || of >= out.len())
+            {
+                role = Role::Clause;
             }
         }
     }
@@ -112,6 +106,47 @@ pub fn split(words: &Words, verbs: &[(usize, usize)]) -> Vec<Segment> {
             b: n,
             role,
         });
+    }
+    merge_phrases(words, verbs, out)
+}
+
+/// Joins back what only looked like a clause: a verbless "until June 30" or "as the
+/// dam's maximum" is a prepositional phrase of the segment before it (and so is the
+/// rest of that segment after the phrase's comma).
+fn merge_phrases(words: &Words, verbs: &[(usize, usize)], segs: Vec<Segment>) -> Vec<Segment> {
+    let tokens = words.tokens;
+    let has_verb = |s: &Segment| {
+        (s.a..s.b).any(|k| {
+            verbs
+                .iter()
+                .any(|&(vs, ve)| vs <= tokens[k].start && tokens[k].end <= ve)
+        })
+    };
+    let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
+    let mut map = Vec::with_capacity(segs.len());
+    let mut absorb: Option<usize> = None;
+    for s in segs {
+        let phrase = words.is_any(s.a, &SUBORDINATORS) && !has_verb(&s);
+        let continues = matches!(s.role, Role::Continuation { of } if Some(of) == absorb);
+        if let Some(last) = out.last_mut().filter(|_| phrase || continues) {
+            last.b = s.b;
+            absorb = match s.role {
+                Role::Adverbial { of } if phrase => Some(of),
+                _ => None,
+            };
+            map.push(out.len() - 1);
+            continue;
+        }
+        absorb = None;
+        let remap = |of: usize| map.get(of).copied().unwrap_or(0);
+        let role = match s.role {
+            Role::Relative { of } => Role::Relative { of: remap(of) },
+            Role::Continuation { of } => Role::Continuation { of: remap(of) },
+            Role::Adverbial { of } => Role::Adverbial { of: remap(of) },
+            other => other,
+        };
+        map.push(out.len());
+        out.push(Segment { role, ..s });
     }
     out
 }
@@ -128,7 +163,7 @@ fn boundary(
 ) -> Option<(usize, usize, Role)> {
     let t = words.text(i);
     let closed = count + usize::from(i > start); // index the next segment's antecedent gets
-    let antecedent = closed.checked_sub(1).unwrap_or(0);
+    let antecedent = closed.saturating_sub(1);
     if matches!(t, ";" | "—" | "–")
         || (t == ":" && !between_digits(words, i))
         || inner_full_stop(words, i)
@@ -142,7 +177,10 @@ fn boundary(
         if words.is_any(i + 1, &AFTER_COMMA) || participle(words, i + 1) {
             return Some((i, i + 1, Role::Clause));
         }
-        if let Role::Relative { of } = role {
+        if words.is_any(i + 1, &SUBORDINATORS) && !span_phrase(words, i + 1) {
+            return Some((i, i + 1, Role::Adverbial { of: antecedent }));
+        }
+        if let Role::Relative { of } | Role::Adverbial { of } = role {
             return Some((i, i + 1, Role::Continuation { of }));
         }
         return None;
@@ -160,9 +198,12 @@ fn boundary(
     if words.is_any(i, &["that"]) {
         return Some((i, i, Role::Complement));
     }
-    words
-        .is_any(i, &SUBORDINATORS)
-        .then_some((i, i, Role::Clause))
+    (words.is_any(i, &SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+}
+
+/// "a day after", "hours before", "shortly after": a time phrase, not a new clause.
+fn span_phrase(words: &Words, i: usize) -> bool {
+    words.is_any(i, &["after", "before"]) && i > 0 && words.is_any(i - 1, &SPAN_WORDS)
 }
 
 /// ", seeking to end ...": a participle after a comma starts a clause.
@@ -195,14 +236,23 @@ mod tests {
     fn segments(text: &str) -> Vec<(String, Role)> {
         let mut tokens = Vec::new();
         tokenize(text, 0, text.len(), &mut tokens);
-        let verbs: Vec<(usize, usize)> = ["led", "told", "had", "said", "collapsed"]
-            .iter()
-            .flat_map(|v| {
-                text.match_indices(v)
-                    .map(|(i, m)| (i, i + m.len()))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let verbs: Vec<(usize, usize)> = [
+            "led",
+            "told",
+            "had",
+            "said",
+            "collapsed",
+            "rises",
+            "have",
+            "presented",
+        ]
+        .iter()
+        .flat_map(|v| {
+            text.match_indices(v)
+                .map(|(i, m)| (i, i + m.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
         let words = Words {
             prose: text,
             tokens: &tokens,
@@ -256,6 +306,26 @@ mod tests {
             (
                 "Prices rose, and costs fell.",
                 vec!["Prices rose, and costs fell."],
+            ),
+            (
+                "He resigned, a day after the memo leaked.",
+                vec!["He resigned, a day after the memo leaked."],
+            ),
+            (
+                "They will stay, until the flow rises, and return later.",
+                vec![
+                    "They will stay",
+                    "until the flow rises",
+                    "and return later.",
+                ],
+            ),
+            (
+                "The two sides have until June 30, 2026, to agree on a text.",
+                vec!["The two sides have until June 30, 2026, to agree on a text."],
+            ),
+            (
+                "Kestria presented its figure as the maximum.",
+                vec!["Kestria presented its figure as the maximum."],
             ),
         ];
         for (text, want) in cases {
