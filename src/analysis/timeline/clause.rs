@@ -14,7 +14,7 @@
 //! word limit.
 
 use super::segment::{self, Role, Segment, Words};
-use crate::analysis::timex::scan::{Kind, tokenize};
+use crate::analysis::timex::scan::{Kind, Token, tokenize};
 
 /// Words past which a clause text is cut (with an ellipsis).
 const MAX_WORDS: usize = 30;
@@ -71,48 +71,66 @@ pub struct Clause {
     pub text: String,
 }
 
-/// The clause of `prose[sentence]` that holds the expression `timex`, or `None` if it
-/// holds no verb (a heading, a caption) or is only an attribution ("according to ...").
-pub fn around(
-    prose: &str,
-    sentence: (usize, usize),
-    timex: (usize, usize),
-    verbs: &[(usize, usize)],
-) -> Option<Clause> {
-    let mut tokens = Vec::new();
-    tokenize(prose, sentence.0, sentence.1, &mut tokens);
-    let w = Words {
-        prose,
-        tokens: &tokens,
-    };
-    let first = tokens.iter().position(|t| t.end > timex.0)?;
-    let last = tokens
-        .iter()
-        .rposition(|t| t.start < timex.1)
-        .unwrap_or(first)
-        .max(first);
-    let segs = segment::split(&w, verbs);
-    let seg = segs.iter().position(|s| s.a <= first && first < s.b)?;
-    if w.is_any(segs[seg].a, &["according"]) {
-        return None; // ", according to X in a briefing on Friday": the source, not the event
+/// One sentence prepared for clause lookups: its tokens, verb groups and segments,
+/// computed once however many dates it holds.
+pub struct Parsed {
+    tokens: Vec<Token>,
+    verbs: Vec<(usize, usize)>,
+    segs: Vec<Segment>,
+}
+
+impl Parsed {
+    /// Prepares `prose[sentence]`, whose verb groups (byte ranges) are `verbs`.
+    pub fn new(prose: &str, sentence: (usize, usize), verbs: Vec<(usize, usize)>) -> Parsed {
+        let mut tokens = Vec::new();
+        tokenize(prose, sentence.0, sentence.1, &mut tokens);
+        let segs = segment::split(
+            &Words {
+                prose,
+                tokens: &tokens,
+            },
+            &verbs,
+        );
+        Parsed {
+            tokens,
+            verbs,
+            segs,
+        }
     }
-    let is_verb = |k: usize| {
-        verbs
+
+    /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
+    /// verb (a heading, a caption) or is only an attribution ("according to ...").
+    pub fn around(&self, prose: &str, timex: (usize, usize)) -> Option<Clause> {
+        let (tokens, segs) = (&self.tokens, &self.segs);
+        let w = Words { prose, tokens };
+        let first = tokens.iter().position(|t| t.end > timex.0)?;
+        let last = tokens
             .iter()
-            .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
-    };
-    let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
-    let mut idx = assemble(&w, &segs, seg, last + 1);
-    if !has_verb(&idx) || idx.len() < 5 {
-        idx = widened(&segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
+            .rposition(|t| t.start < timex.1)
+            .unwrap_or(first)
+            .max(first);
+        let seg = segs.iter().position(|s| s.a <= first && first < s.b)?;
+        if w.is_any(segs[seg].a, &["according"]) {
+            return None; // ", according to X in a briefing on Friday": the source, not the event
+        }
+        let is_verb = |k: usize| {
+            self.verbs
+                .iter()
+                .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
+        };
+        let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
+        let mut idx = assemble(&w, segs, seg, last + 1);
+        if !has_verb(&idx) || idx.len() < 5 {
+            idx = widened(segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
+        }
+        if !has_verb(&idx) {
+            return None;
+        }
+        let keep = cleaned(&w, &idx, (first, last + 1), is_verb);
+        let text = render(&w, &keep);
+        let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
+        (!text.is_empty()).then_some(Clause { start, end, text })
     }
-    if !has_verb(&idx) {
-        return None;
-    }
-    let keep = cleaned(&w, &idx, (first, last + 1), is_verb);
-    let text = render(&w, &keep);
-    let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
-    (!text.is_empty()).then_some(Clause { start, end, text })
 }
 
 /// The tokens of the clause around segment `seg`, in order, up to at least `until`.

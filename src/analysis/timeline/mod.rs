@@ -55,7 +55,7 @@ pub fn build(
     entities: &[Entity],
 ) -> Vec<TimelineEntry> {
     let mut entries: Vec<(usize, TimelineEntry)> = Vec::new();
-    let mut verbs_of: Option<(usize, Vec<(usize, usize)>)> = None;
+    let mut parsed: Option<(usize, clause::Parsed)> = None;
     let mut seen = HashSet::new();
     for t in timexes {
         let Some(index) = sentence_of(sentences, t) else {
@@ -68,11 +68,14 @@ pub fn build(
         if !seen.insert((index, t.value.as_str())) {
             continue;
         }
-        if verbs_of.as_ref().is_none_or(|(i, _)| *i != index) {
-            verbs_of = Some((index, timex::verb_groups(prose, s.start, s.end)));
+        if parsed.as_ref().is_none_or(|(i, _)| *i != index) {
+            let verbs = timex::verb_groups(prose, s.start, s.end);
+            parsed = Some((index, clause::Parsed::new(prose, (s.start, s.end), verbs)));
         }
-        let verbs = verbs_of.as_ref().map_or(&[][..], |(_, v)| v.as_slice());
-        let Some(clause) = clause::around(prose, (s.start, s.end), (t.start, t.end), verbs) else {
+        let Some(clause) = parsed
+            .as_ref()
+            .and_then(|(_, p)| p.around(prose, (t.start, t.end)))
+        else {
             continue;
         };
         let mut actors = actors_in(entities, clause.start, clause.end);

@@ -318,10 +318,7 @@ pub fn longest(cursor: &Cursor, i: usize) -> Option<(usize, Expr)> {
 fn could_start(cursor: &Cursor, i: usize) -> bool {
     match cursor.tokens.get(i).map(|t| t.kind) {
         Some(Kind::Number) => true,
-        Some(Kind::Word) => {
-            let w = cursor.word(i);
-            w.len() > 1 || w == "a" || w == "q" || w == "h"
-        }
+        Some(Kind::Word) => super::lexicon::may_start(cursor.word(i)),
         Some(Kind::Punct) => cursor.is(i, "'"),
         None => false,
     }
