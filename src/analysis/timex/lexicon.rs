@@ -294,77 +294,74 @@ pub fn frequency(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Words outside the tables above that can begin a time expression.
+const STARTERS: [&str; 59] = [
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "past",
+    "next",
+    "coming",
+    "current",
+    "previous",
+    "preceding",
+    "prior",
+    "following",
+    "same",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "nowadays",
+    "recently",
+    "lately",
+    "recent",
+    "every",
+    "each",
+    "once",
+    "twice",
+    "thrice",
+    "fiscal",
+    "mid",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "turn",
+    "almost",
+    "less",
+    "more",
+    "over",
+    "under",
+    "several",
+    "many",
+    "few",
+    "some",
+    "noon",
+    "midday",
+    "midnight",
+    "christmas",
+    "thanksgiving",
+    "new",
+    "valentine",
+    "halloween",
+];
+
 /// Whether a word can begin a time expression: a quick filter that spares the
 /// grammar most tokens of a sentence.
 pub fn may_start(word: &str) -> bool {
-    let listed = matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "past"
-            | "next"
-            | "coming"
-            | "current"
-            | "previous"
-            | "preceding"
-            | "prior"
-            | "following"
-            | "same"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-            | "tonight"
-            | "now"
-            | "currently"
-            | "nowadays"
-            | "recently"
-            | "lately"
-            | "recent"
-            | "every"
-            | "each"
-            | "once"
-            | "twice"
-            | "thrice"
-            | "fiscal"
-            | "mid"
-            | "early"
-            | "earlier"
-            | "late"
-            | "later"
-            | "end"
-            | "beginning"
-            | "start"
-            | "middle"
-            | "close"
-            | "turn"
-            | "almost"
-            | "less"
-            | "more"
-            | "over"
-            | "under"
-            | "several"
-            | "many"
-            | "few"
-            | "some"
-            | "noon"
-            | "midday"
-            | "midnight"
-            | "christmas"
-            | "thanksgiving"
-            | "new"
-            | "valentine"
-            | "halloween"
-            | "independence"
-            | "boxing"
-            | "q"
-            | "h"
-            | "half"
-    );
-    listed
+    STARTERS.contains(&word)
+        || matches!(word, "independence" | "boxing" | "q" | "h" | "half")
         || month(word).is_some()
         || weekday(word).is_some()
         || word.strip_suffix('s').and_then(weekday).is_some()
