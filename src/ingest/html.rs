@@ -22,6 +22,10 @@ use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
 const MAX_ELEMENTS: usize = 200_000;
+/// Deeper element nesting is refused: HTML parsing and readability scoring grow with
+/// the square of the depth (20,000 nested `<div>`s take minutes), real pages stay
+/// under about 100, and only a hostile or broken page goes past this.
+pub(crate) const MAX_NESTING: usize = 512;
 
 /// What a web page gave us.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,9 +39,18 @@ pub(crate) struct HtmlArticle {
     pub author: Option<String>,
 }
 
-/// Extracts the article from a page. Never fails: a page Readability cannot handle
-/// falls back to the text of its `<body>`.
-pub(crate) fn extract(html: &str) -> HtmlArticle {
+/// Extracts the article from a page. A page Readability cannot handle falls back to
+/// the text of its `<body>`; the only failure is a page nested deeper than
+/// [`MAX_NESTING`], reported with its depth.
+pub(crate) fn extract(html: &str) -> Result<HtmlArticle, usize> {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(depth);
+    }
+    Ok(extract_page(html))
+}
+
+fn extract_page(html: &str) -> HtmlArticle {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -57,7 +70,7 @@ pub(crate) fn extract(html: &str) -> HtmlArticle {
                 .as_deref()
                 .and_then(|d| parse_date(d).ok());
             out.url = url.or(clean(article.url));
-            out.author = clean(article.byline);
+            out.author = clean(article.byline).map(|b| byline(&b).unwrap_or(b));
             out.source = source;
             out
         }
@@ -155,6 +168,75 @@ fn walk_html(html: &str) -> HtmlArticle {
     let doc = Document::fragment(html);
     let root = doc.root();
     walk(Some(root))
+}
+
+/// Elements without content or whose end tag may be left out (`<p>`, `<li>`): they do
+/// not stay open in the parser, so they do not count towards nesting.
+const NOT_NESTING: [&str; 30] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option",
+    "optgroup", "rb", "rt", "rp", "colgroup",
+];
+
+/// A cheap estimate of how deep the parser's stack of open elements gets, from a scan
+/// of the tags (comments and the content of `<script>`/`<style>` are skipped).
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(lt) = memchr_lt(bytes, i) {
+        i = lt + 1;
+        let rest = &html[i..];
+        if rest.starts_with("!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest[..tag_end].ends_with("/>") {
+            depth += 1;
+            max = max.max(depth);
+            if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+                let after = &html[i + tag_end..];
+                i += tag_end + find_end_tag(after, &name);
+                continue;
+            }
+        }
+        i += tag_end;
+    }
+    max
+}
+
+/// Offset of `</name` in `text` (any case), or its length.
+fn find_end_tag(text: &str, name: &str) -> usize {
+    let mut from = 0;
+    while let Some(p) = text[from..].find("</") {
+        let at = from + p;
+        let candidate = text.as_bytes().get(at + 2..at + 2 + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return at;
+        }
+        from = at + 2;
+    }
+    text.len()
+}
+
+fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'<')
+        .map(|p| p + from)
 }
 
 /// Elements whose content is never article text.
@@ -324,5 +406,186 @@ fn mark_layout(out: &mut HtmlArticle) {
             block.kind
         };
         out.blocks[i].kind = kind;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = include_str!("../../tests/fixtures/ingest/page.html");
+
+    #[test]
+    fn the_article_is_extracted_without_page_furniture() {
+        let a = extract(PAGE).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ministers weigh a written reply as border talks stall")
+        );
+        assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://news.example.org/world/border-talks-stall")
+        );
+        assert_eq!(a.source.as_deref(), Some("Example News"));
+        assert_eq!(a.author.as_deref(), Some("Jane Reporter"));
+        for gone in [
+            "Home",
+            "cookies",
+            "Related stories",
+            "Border crossing closed",
+            "Privacy",
+            "All rights",
+            "tracker",
+            "<",
+        ] {
+            assert!(!a.text.contains(gone), "{gone:?} in {:?}", a.text);
+        }
+        let kinds: Vec<(BlockKind, &str)> = a
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &a.text[b.start..b.end]))
+            .collect();
+        let paragraphs: Vec<&str> = kinds
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::Paragraph)
+            .map(|(_, t)| *t)
+            .collect();
+        assert_eq!(paragraphs.len(), 4, "{kinds:#?}");
+        assert!(paragraphs[0].starts_with("The foreign ministers of two neighbouring countries"));
+        assert!(paragraphs[3].starts_with("“We will answer in writing"));
+        assert!(
+            kinds.contains(&(BlockKind::Heading, "What happens next")),
+            "{kinds:#?}"
+        );
+        for (kind, text) in &kinds {
+            let furniture = text.contains("Advertisement")
+                || text.contains("(Image:")
+                || text.starts_with("By ");
+            assert!(
+                !furniture || *kind == BlockKind::Boilerplate,
+                "{kind:?} {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let a = extract("<html><body><article><h2>Talks</h2><p>One <b>two</b>\n   three.</p><p>Four<br>five.</p></article></body></html>").unwrap();
+        assert_eq!(a.text, "Talks\n\nOne two three.\n\nFour\nfive.");
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_urls_fall_back_to_other_page_markup() {
+        let cases = [
+            (
+                "<time datetime=\"2022-01-28T10:00:00Z\">x</time>",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            (
+                "<meta itemprop=\"datePublished\" content=\"2022-01-28\">",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            (
+                "<meta property=\"article:published_time\" content=\"2022-01-28\">",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            ("<time datetime=\"someday\">x</time>", None),
+            ("", None),
+        ];
+        for (markup, want) in cases {
+            let page = format!(
+                "<html><head>{markup}</head><body><p>Ministers met on Friday in Geneva.</p></body></html>"
+            );
+            assert_eq!(extract(&page).unwrap().published, want, "{markup}");
+        }
+        let page = "<html><head><meta property=\"og:url\" content=\"https://x.org/a\"></head><body><p>Text.</p></body></html>";
+        assert_eq!(
+            extract(page).unwrap().url.as_deref(),
+            Some("https://x.org/a")
+        );
+    }
+
+    #[test]
+    fn site_names_are_stripped_from_titles() {
+        let cases = [
+            (
+                "Talks stall in Geneva | Example News",
+                Some("Example News"),
+                "Talks stall in Geneva",
+            ),
+            (
+                "Talks stall in Geneva - Example News",
+                Some("Example News"),
+                "Talks stall in Geneva",
+            ),
+            (
+                "Talks stall in Geneva | World",
+                None,
+                "Talks stall in Geneva",
+            ),
+            (
+                "Talks - the view from Geneva",
+                None,
+                "Talks - the view from Geneva",
+            ),
+        ];
+        for (title, site, want) in cases {
+            assert_eq!(strip_site_name(title, site), want);
+        }
+    }
+
+    #[test]
+    fn nesting_is_estimated_from_the_tags() {
+        let cases = [
+            ("<div><div><span>x</span></div></div>", 3),
+            ("<p>a<p>b<p>c<br><img src=x>", 0),
+            ("<div/><div/>", 0),
+            ("<!-- <div><div> --><div></div>", 1),
+            ("<script>if (a<b) { '<div><div>' }</script><b>x</b>", 1),
+            ("<STYLE>x</style><DIV></DIV>", 1),
+            ("<b><b><b>unclosed", 3),
+            ("<", 0),
+            ("<div", 1),
+        ];
+        for (page, want) in cases {
+            assert_eq!(nesting_depth(page), want, "{page}");
+        }
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_quickly() {
+        let deep = "<div>".repeat(20_000) + "deep text" + &"</div>".repeat(20_000);
+        assert_eq!(extract(&deep), Err(20_000));
+        let unclosed = "<b>".repeat(600);
+        assert_eq!(extract(&unclosed), Err(600));
+    }
+
+    #[test]
+    fn odd_pages_never_fail() {
+        let nested = "<div>".repeat(100) + "<p>deep text.</p>" + &"</div>".repeat(100);
+        let cases = [
+            "",
+            "not html at all",
+            "<p>",
+            "<html><body></body></html>",
+            "<script>x</script>",
+            nested.as_str(),
+        ];
+        for page in cases {
+            let a = extract(page).unwrap();
+            for b in &a.blocks {
+                assert!(b.end <= a.text.len() && a.text.is_char_boundary(b.start));
+            }
+        }
     }
 }
