@@ -517,3 +517,54 @@ fn temporary_file_names() {
         assert_eq!(is_temporary_file(name), want, "{name}");
     }
 }
+
+#[test]
+fn markdown_with_toml_front_matter_and_a_title_heading() {
+    let raw = "+++\r\ntitle = \"Talks stall\"\r\ndate = 2022-01-28\r\nkeywords = \"russia, nato\"\r\n+++\r\n\
+               # Talks stall\r\n\r\nMinisters **met** in [Geneva](https://x.org).\r\n\r\n## Next steps\r\n\r\n\
+               Advertisement\r\n";
+    let a = read(raw.as_bytes(), "talks.md").unwrap();
+    assert_eq!(
+        (a.format, a.body_line, a.title.as_str()),
+        (Format::Markdown, 6, "Talks stall")
+    );
+    assert_eq!(a.tags, ["russia", "nato"]);
+    assert!(a.text.starts_with("# Talks stall\r\n") && a.prose.len() == a.text.len());
+    let blocks: Vec<(BlockKind, &str)> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, a.prose[b.start..b.end].trim()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            (BlockKind::Title, "Talks stall"),
+            (
+                BlockKind::Paragraph,
+                "Ministers   met   in  Geneva                ."
+            ),
+            (BlockKind::Heading, "Next steps"),
+            (BlockKind::Boilerplate, "Advertisement"),
+        ]
+    );
+}
+
+#[test]
+fn html_files_read_through_read_article() {
+    let page = include_bytes!("../../tests/fixtures/ingest/page.html");
+    let a = read(page, "page.html").unwrap();
+    assert_eq!(a.format, Format::Html);
+    assert_eq!(
+        a.title,
+        "Ministers weigh a written reply as border talks stall"
+    );
+    assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+    assert_eq!(a.prose, a.text);
+    assert!(!a.text.contains('<') && a.text.contains("\n\n"));
+    let deep = "<div>".repeat(600);
+    let err = read(deep.as_bytes(), "deep.html").unwrap_err().to_string();
+    assert!(
+        err.contains("deep.html: the page nests elements 600 levels deep"),
+        "{err}"
+    );
+}
