@@ -44,41 +44,69 @@ pub(crate) struct Split {
     pub body_line: usize,
 }
 
+/// The kind of front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fence {
+pub enum Fence {
     Yaml,
     Toml,
 }
 
+impl Fence {
+    fn marker(self) -> &'static str {
+        match self {
+            Fence::Yaml => "---",
+            Fence::Toml => "+++",
+        }
+    }
+}
+
 /// Splits `text` (BOM already removed) and parses its front matter, if any.
 pub(crate) fn split(display: &Path, text: &str) -> Result<Split, IngestError> {
+    let Some(block) = find(display, text)? else {
+        return Ok(no_front_matter());
+    };
+    let front = parse_block(display, text, &block)?;
+    Ok(Split { front, body_start: block.body_start, body_line: block.body_line })
+}
+
+/// A front matter block found at the top of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// `---` (YAML) or `+++` (TOML).
+    pub fence: Fence,
+    /// Byte range of the block's content (between the fences).
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset and 1-based line of the body after the closing fence.
+    pub body_start: usize,
+    pub body_line: usize,
+}
+
+/// Finds the front matter block at the top of `text`: `None` if the text has none, an
+/// error naming line 1 if its fence is never closed.
+pub fn find(display: &Path, text: &str) -> Result<Option<Block>, IngestError> {
     let mut lines = LineIter { text, pos: 0 };
     let Some((_, first)) = lines.next() else {
-        return Ok(no_front_matter());
+        return Ok(None);
     };
     let fence = match first.trim_end() {
         "---" => Fence::Yaml,
         "+++" => Fence::Toml,
-        _ => return Ok(no_front_matter()),
+        _ => return Ok(None),
     };
-    let block_start = lines.pos;
+    let start = lines.pos;
     let mut line_no = 1;
-    while let Some((start, line)) = lines.next() {
+    while let Some((end, line)) = lines.next() {
         line_no += 1;
         let closes = match fence {
             Fence::Yaml => matches!(line.trim_end(), "---" | "..."),
             Fence::Toml => line.trim_end() == "+++",
         };
         if closes {
-            let front = parse_block(display, text, fence, block_start, start)?;
-            return Ok(Split {
-                front,
-                body_start: lines.pos,
-                body_line: line_no + 1,
-            });
+            return Ok(Some(Block { fence, start, end, body_start: lines.pos, body_line: line_no + 1 }));
         }
     }
-    let marker = if fence == Fence::Yaml { "---" } else { "+++" };
+    let marker = fence.marker();
     Err(invalid(
         Location::at(display, 1, 1),
         format!("the front matter opened by `{marker}` on line 1 is never closed"),
@@ -86,6 +114,22 @@ pub(crate) fn split(display: &Path, text: &str) -> Result<Split, IngestError> {
             "add a line with only `{marker}` after the front matter, or remove the first line if the file has none"
         ),
     ))
+}
+
+/// Parses a block found by [`find`] into `T`, with the same limits and error positions
+/// as article front matter. `hint` says what to do when it fails.
+pub fn parse_typed<T: serde::de::DeserializeOwned + Default>(
+    display: &Path,
+    text: &str,
+    block: &Block,
+    hint: &str,
+) -> Result<T, IngestError> {
+    let content = &text[block.start..block.end];
+    let parsed = match block.fence {
+        Fence::Yaml => parse_yaml::<T>(content),
+        Fence::Toml => parse_toml::<T>(content),
+    };
+    parsed.map_err(|e| at_offset(display, text, block.start + e.offset, format!("front matter: {}", e.message), hint))
 }
 
 fn no_front_matter() -> Split {
@@ -190,35 +234,20 @@ struct BlockError {
     message: String,
 }
 
-fn parse_block(
-    display: &Path,
-    text: &str,
-    fence: Fence,
-    start: usize,
-    end: usize,
-) -> Result<FrontMatter, IngestError> {
-    let block = &text[start..end];
-    let parsed = match fence {
-        Fence::Yaml => parse_yaml(block),
-        Fence::Toml => parse_toml(block),
+fn parse_block(display: &Path, text: &str, block: &Block) -> Result<FrontMatter, IngestError> {
+    let content = &text[block.start..block.end];
+    let parsed = match block.fence {
+        Fence::Yaml => parse_yaml::<RawFront>(content),
+        Fence::Toml => parse_toml::<RawFront>(content),
     };
     parsed.map(RawFront::resolve).map_err(|e| {
-        let what = if fence == Fence::Yaml { "YAML" } else { "TOML" };
+        let what = if block.fence == Fence::Yaml { "YAML" } else { "TOML" };
         let hint = if e.message.contains("invalid date") {
             DATE_HINT.to_string()
         } else {
-            format!(
-                "fix the {what} front matter between the `{}` lines",
-                if fence == Fence::Yaml { "---" } else { "+++" }
-            )
+            format!("fix the {what} front matter between the `{}` lines", block.fence.marker())
         };
-        at_offset(
-            display,
-            text,
-            start + e.offset,
-            format!("front matter: {}", e.message),
-            hint,
-        )
+        at_offset(display, text, block.start + e.offset, format!("front matter: {}", e.message), hint)
     })
 }
 
@@ -241,8 +270,8 @@ fn yaml_options() -> serde_saphyr::Options {
     }
 }
 
-fn parse_yaml(block: &str) -> Result<RawFront, BlockError> {
-    let parsed: Result<Option<RawFront>, _> =
+fn parse_yaml<T: serde::de::DeserializeOwned + Default>(block: &str) -> Result<T, BlockError> {
+    let parsed: Result<Option<T>, _> =
         serde_saphyr::from_str_with_options(block, yaml_options());
     match parsed {
         Ok(front) => Ok(front.unwrap_or_default()),
@@ -263,7 +292,7 @@ fn parse_yaml(block: &str) -> Result<RawFront, BlockError> {
     }
 }
 
-fn parse_toml(block: &str) -> Result<RawFront, BlockError> {
+fn parse_toml<T: serde::de::DeserializeOwned>(block: &str) -> Result<T, BlockError> {
     toml::from_str(block).map_err(|e| BlockError {
         offset: e.span().map_or(0, |s| s.start),
         message: e.message().trim().to_string(),

@@ -19,7 +19,7 @@ mod dates;
 mod discover;
 mod errors;
 mod fields;
-mod front_matter;
+pub mod front_matter;
 mod headline;
 mod html;
 mod html_page;
@@ -148,6 +148,16 @@ pub fn load_articles(config: &Config) -> Ingested {
 /// article. The slug comes from `slug:` or the file name.
 pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Article, IngestError> {
     read_parsed(path, display, max_bytes).map(|p| p.article)
+}
+
+/// The article files under `dir` (any depth, sorted), skipping hidden and temporary
+/// files, as `build` does; used by `analyze` on folders.
+pub fn article_files(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let mut found = discover::discover(dir, &|p: &Path| p.to_path_buf());
+    match found.failures.is_empty() {
+        true => Ok(found.files),
+        false => Err(found.failures.remove(0)),
+    }
 }
 
 fn read_parsed(path: &Path, display: &Path, max_bytes: u64) -> Result<parse::Parsed, IngestError> {
