@@ -225,12 +225,9 @@ impl RawFront {
         }
         FrontMatter {
             title: text(self.title),
-            published: self
-                .date
-                .or(self.published)
-                .or(self.pubdate)
-                .or(self.date_published)
-                .map(|d| d.0),
+            published: [self.date, self.published, self.pubdate, self.date_published]
+                .into_iter()
+                .find_map(|d| d.and_then(|d| d.0)),
             source: text(self.source)
                 .or(text(self.publication))
                 .or(text(self.site)),
