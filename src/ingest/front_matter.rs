@@ -404,7 +404,7 @@ mod tests {
     #[test]
     fn scraper_aliases_fill_the_canonical_fields() {
         type Getter = fn(&FrontMatter) -> String;
-        let cases: [(&str, Getter, &str); 14] = [
+        let cases: [(&str, Getter, &str); 15] = [
             (
                 "published: 2022-01-28",
                 |f| format!("{:?}", f.published),
@@ -417,6 +417,11 @@ mod tests {
             ),
             (
                 "date_published: 2022-01-28T09:00:00Z",
+                |f| format!("{:?}", f.published),
+                "Some(2022-01-28)",
+            ),
+            (
+                "date: ''\npublished: 2022-01-28",
                 |f| format!("{:?}", f.published),
                 "Some(2022-01-28)",
             ),
