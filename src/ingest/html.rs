@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use super::boilerplate::{byline, is_boilerplate};
 use super::dates::parse_date;
 use super::headline::is_heading;
-use super::html_page::{canonical_url, nesting_depth, page_date, strip_site_name};
+use super::html_page::{canonical_url, nesting_depth, page_date, page_tags, strip_site_name};
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
@@ -38,6 +38,7 @@ pub(crate) struct HtmlArticle {
     pub url: Option<String>,
     pub source: Option<String>,
     pub author: Option<String>,
+    pub tags: Vec<String>,
 }
 
 /// Extracts the article from a page. A page Readability cannot handle falls back to
@@ -61,6 +62,7 @@ fn extract_page(html: &str) -> HtmlArticle {
     };
     let url = canonical_url(&reader.doc);
     let fallback_date = page_date(&reader.doc);
+    let tags = page_tags(&reader.doc);
     let mut out = match reader.parse() {
         Ok(article) => {
             let mut out = walk_html(&article.content);
@@ -86,6 +88,7 @@ fn extract_page(html: &str) -> HtmlArticle {
         }
     };
     out.published = out.published.or(fallback_date);
+    out.tags = tags;
     mark_layout(&mut out);
     out
 }
@@ -292,6 +295,7 @@ mod tests {
         );
         assert_eq!(a.source.as_deref(), Some("Example News"));
         assert_eq!(a.author.as_deref(), Some("Jane Reporter"));
+        assert!(a.tags.is_empty(), "{:?}", a.tags);
         for gone in [
             "Home",
             "cookies",

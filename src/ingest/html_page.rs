@@ -40,6 +40,57 @@ pub(crate) fn canonical_url(doc: &Document) -> Option<String> {
         .find(|u| u.starts_with("http"))
 }
 
+/// The page's tags: `article:tag` metas, else JSON-LD `keywords`, else `<meta name=keywords>`.
+pub(crate) fn page_tags(doc: &Document) -> Vec<String> {
+    let mut tags: Vec<String> = doc
+        .select("meta[property='article:tag']")
+        .nodes()
+        .iter()
+        .filter_map(|n| n.attr("content").map(|c| c.trim().to_string()))
+        .collect();
+    if tags.is_empty() {
+        let json_ld = doc.select("script[type='application/ld+json']");
+        tags = json_ld
+            .nodes()
+            .iter()
+            .find_map(|node| {
+                let value: serde_json::Value = serde_json::from_str(&node.text()).ok()?;
+                match find_value(&value, "keywords", 0)? {
+                    serde_json::Value::String(s) => Some(split_commas(s)),
+                    serde_json::Value::Array(items) => Some(
+                        items
+                            .iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect(),
+                    ),
+                    _ => None,
+                }
+            })
+            .unwrap_or_default();
+    }
+    if tags.is_empty()
+        && let Some(keywords) = doc.select_single("meta[name=keywords]").attr("content")
+    {
+        tags = split_commas(&keywords);
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for tag in tags
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && t.len() <= 100)
+    {
+        if !unique.iter().any(|u| u.eq_ignore_ascii_case(&tag)) {
+            unique.push(tag);
+        }
+    }
+    unique.truncate(50);
+    unique
+}
+
+fn split_commas(s: &str) -> Vec<String> {
+    s.split(',').map(|t| t.trim().to_string()).collect()
+}
+
 /// Publication dates Readability does not look for.
 pub(crate) fn page_date(doc: &Document) -> Option<Date> {
     let json_ld = doc.select("script[type='application/ld+json']");
@@ -68,15 +119,23 @@ pub(crate) fn page_date(doc: &Document) -> Option<Date> {
 }
 
 fn find_key(value: &serde_json::Value, key: &str, depth: usize) -> Option<String> {
+    find_value(value, key, depth).and_then(|v| v.as_str().map(String::from))
+}
+
+/// The first value under `key` anywhere in a JSON-LD document (e.g. inside `@graph`).
+fn find_value<'v>(
+    value: &'v serde_json::Value,
+    key: &str,
+    depth: usize,
+) -> Option<&'v serde_json::Value> {
     if depth > 16 {
         return None;
     }
     match value {
         serde_json::Value::Object(map) => map
             .get(key)
-            .and_then(|v| v.as_str().map(String::from))
-            .or_else(|| map.values().find_map(|v| find_key(v, key, depth + 1))),
-        serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, key, depth + 1)),
+            .or_else(|| map.values().find_map(|v| find_value(v, key, depth + 1))),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_value(v, key, depth + 1)),
         _ => None,
     }
 }
@@ -153,6 +212,31 @@ fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_come_from_article_tags_json_ld_or_keywords() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "<meta property='article:tag' content='Sarn River'><meta property='article:tag' content='sarn river'>\
+                 <meta property='article:tag' content='Talks'>",
+                &["Sarn River", "Talks"],
+            ),
+            (
+                "<script type='application/ld+json'>{\"keywords\": [\"a\", \"b\"]}</script>",
+                &["a", "b"],
+            ),
+            (
+                "<script type='application/ld+json'>{\"@graph\": [{\"keywords\": \"a, b\"}]}</script>",
+                &["a", "b"],
+            ),
+            ("<meta name='keywords' content='a,, b '>", &["a", "b"]),
+            ("", &[]),
+        ];
+        for (head, want) in cases {
+            let doc = Document::from(format!("<html><head>{head}</head><body></body></html>"));
+            assert_eq!(page_tags(&doc), want, "{head}");
+        }
+    }
 
     #[test]
     fn site_names_are_stripped_from_titles() {

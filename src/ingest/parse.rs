@@ -42,6 +42,7 @@ struct Layout {
     published: Option<jiff::civil::Date>,
     url: Option<String>,
     source: Option<String>,
+    tags: Vec<String>,
 }
 
 /// Parses the bytes of a file whose path (as shown to users) is `display`.
@@ -79,6 +80,7 @@ pub(crate) fn parse_article(
                 published: h.published,
                 url: h.url,
                 source: h.source,
+                tags: h.tags,
             }
         }
     };
@@ -112,6 +114,7 @@ impl Layout {
             published,
             url: None,
             source: None,
+            tags: Vec::new(),
         }
     }
 }
@@ -140,7 +143,11 @@ fn assemble(
         source: front.source.or(layout.source),
         url: front.url.or(layout.url),
         author: front.author.or(layout.author),
-        tags: front.tags,
+        tags: if front.tags.is_empty() {
+            layout.tags
+        } else {
+            front.tags
+        },
         draft: front.draft,
         text: layout.text,
         prose,
