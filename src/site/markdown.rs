@@ -70,9 +70,21 @@ pub enum Problem {
 #[derive(Debug, Clone, Default)]
 pub struct Body {
     pub html: String,
+    /// The same HTML cut before each top-level (`<h2>`) heading; concatenated they
+    /// give `html`.
+    pub sections: Vec<Section>,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
     pub problems: Vec<Problem>,
+}
+
+/// A part of the body: what comes before the first top-level heading, or one
+/// top-level heading and what follows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// Index in `Body::headings`; `None` for the part before the first heading.
+    pub heading: Option<usize>,
+    pub html: String,
 }
 
 /// Renders `markdown` to safe HTML. `rewrite` maps every allowed link and image URL to
@@ -93,6 +105,7 @@ pub fn render(markdown: &str, rewrite: &dyn Fn(&str) -> String) -> Body {
         body: Body::default(),
         ids: Ids::new(),
         skip_ends: Vec::new(),
+        section_starts: Vec::new(),
         rewrite,
     };
     let mut i = 0;
@@ -100,7 +113,20 @@ pub fn render(markdown: &str, rewrite: &dyn Fn(&str) -> String) -> Body {
         i = filter.step(i) + 1;
     }
     let mut body = filter.body;
-    pulldown_cmark::html::push_html(&mut body.html, filter.out.into_iter());
+    let mut cuts = filter.section_starts;
+    cuts.push((filter.out.len(), None));
+    let mut events = filter.out.into_iter();
+    let mut at = 0;
+    let mut heading = None;
+    for (start, next) in cuts {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events.by_ref().take(start - at));
+        if !html.is_empty() || heading.is_some() {
+            body.html.push_str(&html);
+            body.sections.push(Section { heading, html });
+        }
+        (at, heading) = (start, next);
+    }
     body
 }
 
@@ -113,6 +139,8 @@ struct Filter<'e, 'a> {
     shift: usize,
     /// For each open link or image: whether its end event must be dropped too.
     skip_ends: Vec<bool>,
+    /// Where each top-level heading starts in `out`, and its index in `body.headings`.
+    section_starts: Vec<(usize, Option<usize>)>,
     rewrite: &'e dyn Fn(&str) -> String,
 }
 
@@ -173,6 +201,10 @@ impl<'a> Filter<'_, 'a> {
         let text = plain_text(&self.events[i + 1..end]);
         let id = self.ids.assign(explicit, &text);
         let level = shifted(level, self.shift);
+        if level == HeadingLevel::H2 {
+            self.section_starts
+                .push((self.out.len(), Some(self.body.headings.len())));
+        }
         self.body.headings.push(Heading {
             level: level as u8,
             id: id.clone(),
@@ -374,6 +406,39 @@ mod tests {
             "{}",
             body.html
         );
+    }
+
+    #[test]
+    fn bodies_are_cut_into_top_level_sections() {
+        let body = render(
+            "Intro.\n\n## One\n\nA\n\n### Sub\n\nB\n\n## Two\n\nC\n",
+            &|u| u.to_string(),
+        );
+        let got: Vec<(Option<&str>, &str)> = body
+            .sections
+            .iter()
+            .map(|s| {
+                (
+                    s.heading.map(|h| body.headings[h].id.as_str()),
+                    s.html.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, "<p>Intro.</p>\n"),
+                (
+                    Some("one"),
+                    "<h2 id=\"one\">One</h2>\n<p>A</p>\n<h3 id=\"sub\">Sub</h3>\n<p>B</p>\n"
+                ),
+                (Some("two"), "<h2 id=\"two\">Two</h2>\n<p>C</p>\n"),
+            ]
+        );
+        let joined: String = body.sections.iter().map(|s| s.html.as_str()).collect();
+        assert_eq!(joined, body.html);
+        assert_eq!(render("## Only\n", &|u| u.to_string()).sections.len(), 1);
+        assert!(render("", &|u| u.to_string()).sections.is_empty());
     }
 
     #[test]

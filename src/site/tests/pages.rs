@@ -306,3 +306,43 @@ fn briefings_json_holds_the_structured_data() {
     assert_eq!(strike["actors"][0]["actor_slug"], "ilse-marrow");
     assert_eq!(strike["timeline"][1]["granularity"], "week");
 }
+
+#[test]
+fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
+    let mut b = fixtures::briefing(
+        "repeats",
+        "Repeats",
+        Some(jiff::civil::date(2024, 3, 2)),
+        "## Summary\n\n- Point one.\n\n## Key actors\n\n- None here.\n\n## Timeline\n\n- Nothing.\n\n## Source\n\nThe article text.\n",
+    );
+    b.meta.lede = "The lede.".into();
+    b.meta.summary = vec!["The  lede.".into(), "Point one.".into()];
+    b.meta.actors = vec![fixtures::actor(
+        "Ana Ruiz",
+        crate::analysis::ActorKind::Person,
+        None,
+        &[],
+    )];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/repeats/index.html"];
+    let body = &page[page.find("id=\"body\"").expect("body section")..];
+    assert!(
+        !body.contains(">Summary</h2>") && !body.contains(">Key actors</h2>"),
+        "{body}"
+    );
+    assert!(
+        body.contains(">Timeline</h2>"),
+        "no structured timeline, so the body's is kept: {body}"
+    );
+    assert!(body.contains(">Source</h2>"), "{body}");
+    let summary = &page[page.find("summary-box").unwrap()..page.find("id=\"actors\"").unwrap()];
+    assert_eq!(
+        summary.matches("<li>").count(),
+        1,
+        "the point that repeats the lede is left out: {summary}"
+    );
+}

@@ -60,6 +60,18 @@ pub struct HeadingView {
     pub text: String,
 }
 
+/// A top-level section of the body.
+#[derive(Debug, Clone, Serialize)]
+pub struct BodySection {
+    /// The heading's id and text; empty for the part before the first heading.
+    pub id: String,
+    pub title: String,
+    /// Sanitised HTML, heading included: `| safe`.
+    pub html: String,
+    /// It repeats a part of the front matter shown elsewhere on the page.
+    pub repeats: bool,
+}
+
 /// `briefing.related`.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
@@ -75,12 +87,19 @@ pub struct BriefingView {
     pub card: BriefingCard,
     pub permalink: String,
     pub source: SourceView,
+    /// Summary points (a point that only repeats the lede is left out).
     pub summary: Vec<String>,
     /// Every actor of the briefing, in the file's order (most salient first).
     pub actors: Vec<BriefingActor>,
     pub timeline: Vec<EventView>,
     /// The rendered, sanitised body: print it with `| safe`.
     pub body_html: String,
+    /// The body without the sections that repeat what the page already shows from
+    /// the front matter (a "Summary", "Key actors" or "Timeline" section when the
+    /// briefing has summary points, actors or events): `| safe`.
+    pub body_rest_html: String,
+    /// The body cut at each top-level heading.
+    pub body_sections: Vec<BodySection>,
     pub headings: Vec<HeadingView>,
     pub related: Vec<RelatedView>,
     /// The next briefing in time, and the previous one.
@@ -99,6 +118,12 @@ impl BriefingView {
             .collect();
         timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
+        let sections = body_sections(body, meta);
+        let rest: String = sections
+            .iter()
+            .filter(|s| !s.repeats)
+            .map(|s| s.html.as_str())
+            .collect();
         let headings = body.headings.iter();
         BriefingView {
             card: BriefingCard::new(index, b),
@@ -113,15 +138,12 @@ impl BriefingView {
                     .map(str::to_string),
                 author: not_blank(&meta.source.author),
             },
-            summary: meta
-                .summary
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .cloned()
-                .collect(),
+            summary: summary_points(meta),
             actors: briefing_actors(index, b),
             timeline,
             body_html: body.html.clone(),
+            body_rest_html: rest,
+            body_sections: sections,
             headings: headings
                 .map(|h| HeadingView {
                     level: h.level,
@@ -134,6 +156,45 @@ impl BriefingView {
             older: (b + 1 < index.briefings.len()).then(|| LinkView::briefing(index, b + 1)),
         }
     }
+}
+
+/// The summary points, without blank ones and without one that only repeats the lede
+/// (shown just above the summary box).
+fn summary_points(meta: &crate::briefing::BriefingMeta) -> Vec<String> {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lede = words(&meta.lede);
+    meta.summary
+        .iter()
+        .filter(|s| !s.trim().is_empty() && words(s) != lede)
+        .cloned()
+        .collect()
+}
+
+/// Headings of body sections that repeat front matter, and whether that front matter
+/// is shown (non-empty) on the page.
+fn repeated(title: &str, meta: &crate::briefing::BriefingMeta) -> bool {
+    match title.trim().to_lowercase().as_str() {
+        "summary" | "key points" => !meta.summary.is_empty(),
+        "key actors" | "actors" | "who is involved" => !meta.actors.is_empty(),
+        "timeline" => !meta.timeline.is_empty(),
+        _ => false,
+    }
+}
+
+fn body_sections(body: &Body, meta: &crate::briefing::BriefingMeta) -> Vec<BodySection> {
+    body.sections
+        .iter()
+        .map(|s| {
+            let heading = s.heading.and_then(|h| body.headings.get(h));
+            let title = heading.map_or(String::new(), |h| h.text.clone());
+            BodySection {
+                id: heading.map_or(String::new(), |h| h.id.clone()),
+                repeats: heading.is_some() && repeated(&title, meta),
+                title,
+                html: s.html.clone(),
+            }
+        })
+        .collect()
 }
 
 fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
