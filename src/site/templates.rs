@@ -98,36 +98,32 @@ pub fn load(
     filters::register(&mut tera, &config.base_url, config.base_path(), assets);
     tera.set_fallback_prefixes([THEME_PREFIX, BUILTIN_PREFIX])
         .map_err(|e| SiteError::Template(e.to_string()))?;
-    let mut sources: Vec<(String, String, String)> = Vec::new();
-    for (name, text) in builtin_templates() {
-        sources.push((
-            format!("{BUILTIN_PREFIX}{name}"),
-            format!("<built-in>/templates/{name}"),
-            text,
-        ));
-    }
+    let builtin = builtin_templates();
+    let mut sources: Vec<(String, String, String)> = builtin
+        .iter()
+        .map(|(name, text)| {
+            let shown = format!("<built-in>/templates/{name}");
+            (format!("{BUILTIN_PREFIX}{name}"), shown, text.clone())
+        })
+        .collect();
+    let builtin: HashMap<String, String> = builtin.into_iter().collect();
     if theme.theme_on_disk {
+        let dir = &theme.theme_templates_dir;
         add_files(
             &mut sources,
             THEME_PREFIX,
-            &theme.theme_templates_dir,
+            dir,
             &theme.theme_templates,
+            &builtin,
         );
     } else if config.theme == "default" {
         for (name, text) in embedded::<DefaultTheme>("templates/") {
-            sources.push((
-                format!("{THEME_PREFIX}{name}"),
-                format!("<built-in>/themes/default/templates/{name}"),
-                text,
-            ));
+            let shown = format!("<built-in>/themes/default/templates/{name}");
+            sources.push((format!("{THEME_PREFIX}{name}"), shown, text));
         }
     }
-    add_files(
-        &mut sources,
-        "",
-        &theme.site_templates_dir,
-        &theme.site_templates,
-    );
+    let dir = &theme.site_templates_dir;
+    add_files(&mut sources, "", dir, &theme.site_templates, &builtin);
     let mut files: Vec<(String, String)> = sources
         .iter()
         .map(|(n, f, _)| (n.clone(), f.clone()))
@@ -144,14 +140,21 @@ pub fn load(
     }
 }
 
+/// Adds templates of a layer. A template identical to the built-in one of the same
+/// name is left out: it overrides nothing, and would hide the theme's version (the
+/// repository's own `templates/` is both the built-in layer and the demo site's).
 fn add_files(
     sources: &mut Vec<(String, String, String)>,
     prefix: &str,
     dir: &Path,
     files: &[SourceFile],
+    builtin: &HashMap<String, String>,
 ) {
     for file in files {
         let name = file.path.to_string_lossy().replace('\\', "/");
+        if builtin.get(&name) == Some(&file.text) {
+            continue;
+        }
         let shown = dir.join(&file.path).to_string_lossy().into_owned();
         sources.push((format!("{prefix}{name}"), shown, file.text.clone()));
     }

@@ -181,3 +181,29 @@ fn circular_includes_are_errors_not_crashes() {
         );
     }
 }
+
+#[test]
+fn the_compact_example_theme_renders_from_disk() {
+    let mut config = fixtures::config("https://example.org/", 10);
+    config.root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    config.theme = "compact".into();
+    let files = crate::ingest::load_theme(&config).unwrap_or_else(|e| panic!("{e}"));
+    let (site, _) = render_with(&config, &files, &fixtures::site(), &fixtures::options())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let page = &site["briefings/harbour-talks-stall/index.html"];
+    assert!(
+        page.contains("href=\"/compact.css?v="),
+        "theme stylesheet added in the head block: {}",
+        &page[..1200]
+    );
+    assert!(
+        page.contains("href=\"/style.css?v="),
+        "default theme stylesheet kept"
+    );
+    assert!(
+        page.contains("<dl class=\"glance\"") && page.contains("summary-box"),
+        "block extended with super()"
+    );
+    assert!(page.contains("related-compact"), "block replaced");
+    assert!(site.contains_key("compact.css") && site.contains_key("search.js"));
+}
