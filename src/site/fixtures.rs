@@ -213,3 +213,67 @@ pub fn hostile() -> Briefing {
     b.meta.tags = vec![HOSTILE.into()];
     b
 }
+
+/// `n` synthetic briefings for scale checks: six actors each from pools of people,
+/// organisations and places (one organisation in half of all briefings), eight dated
+/// events each over three years, two tags each. Deterministic.
+pub fn synthetic(n: usize) -> Vec<Briefing> {
+    use ActorKind::*;
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let day = date(2022, 1, 1)
+                .checked_add(jiff::Span::new().days((i % 1000) as i64))
+                .unwrap_or(date(2022, 1, 1));
+            let mut b = briefing(
+                &format!("briefing-{i:05}"),
+                &format!("Synthetic briefing number {i}"),
+                Some(day),
+                "## Notes\n\nA paragraph of notes with a [link](briefing-00001.md).\n",
+            );
+            b.meta.lede = format!("Lede sentence of briefing {i} about the council and the river.");
+            b.meta.summary = vec![
+                format!("First point of {i}."),
+                format!("Second point of {i}."),
+            ];
+            let mut actors = vec![actor("Central Council", Organization, None, &[])];
+            if i % 2 == 1 {
+                actors[0] = actor(&format!("Agency {}", next(100)), Organization, None, &[]);
+            }
+            for _ in 0..3 {
+                actors.push(actor(
+                    &format!("Person{} Surname{}", next(40), next(20)),
+                    Person,
+                    Some("official"),
+                    &[],
+                ));
+            }
+            actors.push(actor(&format!("Town {}", next(50)), Place, None, &[]));
+            actors.push(actor(&format!("Group {}", next(30)), Group, None, &[]));
+            b.meta.actors = actors;
+            b.meta.timeline = (0..8)
+                .map(|e| {
+                    let when = day
+                        .checked_sub(jiff::Span::new().days(next(60) as i64))
+                        .unwrap_or(day);
+                    event(
+                        &when.to_string(),
+                        &format!("Event {e} of briefing {i} involving Town {}", next(50)),
+                        &[],
+                    )
+                })
+                .collect();
+            b.meta.tags = vec![
+                format!("topic {}", next(30)),
+                format!("region {}", next(10)),
+            ];
+            b
+        })
+        .collect()
+}

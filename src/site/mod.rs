@@ -137,10 +137,12 @@ pub fn render(
     globals.insert("config", &view::ConfigView::new(config));
     globals.insert("site", &view::SiteView::new(&index, options.today));
     let seen_with = related::seen_with(&index, view::actor::SEEN_WITH);
+    let timeline = view::timeline::Timeline::build(&index);
     let shared = pages::Shared {
         index: &index,
         bodies: &bodies,
         seen_with: &seen_with,
+        timeline: &timeline,
         today: options.today,
     };
     let mut files = render_jobs(&templates, &shared)?;
@@ -172,10 +174,10 @@ fn render_jobs(
     templates: &templates::Templates,
     shared: &pages::Shared,
 ) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
-    pages::jobs(shared.index)
+    pages::jobs(shared.index, shared.timeline)
         .par_iter()
         .map(|job| {
-            let file = urls::output_file(&job.site_path(shared.index));
+            let file = urls::output_file(&job.site_path(shared));
             match templates.tera.render(job.template(), &job.context(shared)) {
                 Ok(text) => Ok((file, text.into_bytes())),
                 Err(e) => Err(templates.error(&e, Some(&file))),

@@ -13,8 +13,8 @@ use super::urls;
 use super::view::actor::{ActorView, groups};
 use super::view::briefing::BriefingView;
 use super::view::data::{FeedView, sitemap};
-use super::view::timeline::years;
-use super::view::{BriefingCard, PageView, Paginator, TagRef};
+use super::view::timeline::Timeline;
+use super::view::{BriefingCard, PageView, Paginator, TagRef, cards, more_links};
 
 /// One page rendered from a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum Job {
     Actors,
     Actor(usize),
     Timeline,
+    /// Part n of a timeline too long for one page (a year, or the undated events).
+    TimelinePart(usize),
     Tags,
     Tag(usize),
     Search,
@@ -39,17 +41,22 @@ pub struct Shared<'a> {
     pub index: &'a SiteIndex<'a>,
     pub bodies: &'a [Body],
     pub seen_with: &'a [Vec<(usize, usize)>],
+    pub timeline: &'a Timeline,
     pub today: jiff::civil::Date,
 }
 
 /// Every job of the site, in a fixed order.
-pub fn jobs(index: &SiteIndex) -> Vec<Job> {
+pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
     let pages = index_pages(index);
     let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
     jobs.extend((0..index.briefings.len()).map(Job::Briefing));
     jobs.push(Job::Actors);
     jobs.extend((0..index.actors.actors.len()).map(Job::Actor));
-    jobs.extend([Job::Timeline, Job::Tags]);
+    jobs.push(Job::Timeline);
+    if !timeline.one_page {
+        jobs.extend((0..timeline.parts.len()).map(Job::TimelinePart));
+    }
+    jobs.push(Job::Tags);
     jobs.extend((0..index.tags.len()).map(Job::Tag));
     jobs.extend([
         Job::Search,
@@ -71,13 +78,15 @@ fn index_pages(index: &SiteIndex) -> usize {
 
 impl Job {
     /// The page's path inside the site (`""`, `briefings/x/`, `atom.xml`).
-    pub fn site_path(self, index: &SiteIndex) -> String {
+    pub fn site_path(self, shared: &Shared) -> String {
+        let index = shared.index;
         match self {
             Job::Index(n) => urls::index_page(n),
             Job::Briefing(b) => index.briefing_path(b),
             Job::Actors => "actors/".into(),
             Job::Actor(a) => urls::actor(&index.actors.actors[a].slug),
             Job::Timeline => "timeline/".into(),
+            Job::TimelinePart(p) => format!("timeline/{}/", shared.timeline.parts[p].key),
             Job::Tags => "tags/".into(),
             Job::Tag(t) => urls::tag(&index.tags[t].slug),
             Job::Search => "search/".into(),
@@ -94,7 +103,7 @@ impl Job {
             Job::Briefing(_) => "briefing.html",
             Job::Actors => "actors.html",
             Job::Actor(_) => "actor.html",
-            Job::Timeline => "timeline.html",
+            Job::Timeline | Job::TimelinePart(_) => "timeline.html",
             Job::Tags => "tags.html",
             Job::Tag(_) => "tag.html",
             Job::Search => "search.html",
@@ -111,7 +120,7 @@ impl Job {
         let index = shared.index;
         let mut ctx = Context::new();
         let (kind, section, title, description) = self.fill(shared, &mut ctx);
-        let path = self.site_path(index);
+        let path = self.site_path(shared);
         let page = PageView {
             kind,
             title,
@@ -157,7 +166,8 @@ impl Job {
                     format!("{name} ({kind}) in {count} briefings"),
                 )
             }
-            Job::Timeline => timeline_context(index, ctx),
+            Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
+            Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
             Job::Tags => {
                 let tags: Vec<TagRef> = (0..index.tags.len())
                     .map(|t| TagRef::new(index, t))
@@ -205,25 +215,27 @@ fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
     ("index", "briefings", title, config.description.clone())
 }
 
-fn timeline_context(index: &SiteIndex, ctx: &mut Context) -> Head {
-    let (years, undated) = years(index);
-    let count: usize = years.iter().map(|y| y.event_count).sum::<usize>()
-        + undated.iter().map(|g| g.events.len()).sum::<usize>();
-    ctx.insert("years", &years);
-    ctx.insert("undated", &undated);
-    ctx.insert("event_count", &count);
+fn timeline_context(
+    index: &SiteIndex,
+    timeline: &Timeline,
+    part: Option<usize>,
+    ctx: &mut Context,
+) -> Head {
+    ctx.insert("parts", &timeline.page(part));
+    ctx.insert("event_count", &timeline.event_count);
+    ctx.insert("one_page", &timeline.one_page);
+    let current = part.map(|p| &timeline.parts[p]);
+    ctx.insert("current", &current.map(|p| p.key.as_str()));
+    let title = current.map_or("Timeline".to_string(), |p| format!("Timeline: {}", p.label));
     let description = format!("Every dated event in {}", index.config.title);
-    ("timeline", "timeline", "Timeline".into(), description)
+    ("timeline", "timeline", title, description)
 }
 
 fn tag_context(index: &SiteIndex, t: usize, ctx: &mut Context) -> Head {
     let tag = TagRef::new(index, t);
-    let cards: Vec<BriefingCard> = index.tags[t]
-        .briefings
-        .iter()
-        .map(|&b| BriefingCard::new(index, b))
-        .collect();
-    ctx.insert("briefings", &cards);
+    let list = &index.tags[t].briefings;
+    ctx.insert("briefings", &cards(index, list));
+    ctx.insert("more_briefings", &more_links(index, list));
     let head = (
         "tag",
         "tags",

@@ -346,3 +346,95 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
         "the point that repeats the lede is left out: {summary}"
     );
 }
+
+/// Scale check, run by hand: `cargo test --release --lib site::tests::pages::scale -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn scale() {
+    let config = fixtures::config("https://example.org/", 20);
+    for n in std::env::var("SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(vec![1000, 4000, 10000], |n| vec![n])
+    {
+        let briefings = fixtures::synthetic(n);
+        let start = std::time::Instant::now();
+        let rendered = render(
+            &config,
+            &ThemeFiles::default(),
+            &briefings,
+            &fixtures::options(),
+        )
+        .unwrap();
+        let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();
+        let biggest = rendered.pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
+        println!(
+            "{n} briefings: {} files, {} MB, {:.2?}; biggest {} ({} KB)",
+            rendered.pages.len(),
+            bytes / 1_000_000,
+            start.elapsed(),
+            biggest.path,
+            biggest.bytes.len() / 1000
+        );
+        let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+        for p in &rendered.pages {
+            let kind = match p.path.split('/').collect::<Vec<_>>().as_slice() {
+                [dir, _, _] => format!("{dir}/*/"),
+                _ => p.path.clone(),
+            };
+            let e = by_kind.entry(kind).or_default();
+            (e.0, e.1, e.2) = (e.0 + 1, e.1 + p.bytes.len(), e.2.max(p.bytes.len()));
+        }
+        for (kind, (count, size, max)) in by_kind.iter().filter(|(_, e)| e.1 > 200_000) {
+            println!(
+                "  {kind}: {count} files, {} KB, largest {} KB",
+                size / 1000,
+                max / 1000
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_timeline_gets_one_page_per_year_and_long_lists_become_links() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 20),
+        &ThemeFiles::default(),
+        &fixtures::synthetic(300),
+    );
+    let main = &pages["timeline/index.html"];
+    assert!(
+        !main.contains("class=\"tl-event\""),
+        "the index of a long timeline lists years only"
+    );
+    assert!(
+        main.contains("href=\"/timeline/2021/\"") && main.contains("href=\"/timeline/2022/\""),
+        "{main}"
+    );
+    let parts: Vec<&String> = pages
+        .iter()
+        .filter(|(p, _)| p.starts_with("timeline/") && p.len() > "timeline/index.html".len())
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(parts.len(), 2, "2021 and 2022");
+    let shown: usize = parts
+        .iter()
+        .map(|t| t.matches("class=\"tl-event\"").count())
+        .sum();
+    let total: usize = main
+        .split("<span class=\"count\">")
+        .skip(1)
+        .filter_map(|s| s[..s.find('<')?].parse::<usize>().ok())
+        .sum();
+    assert_eq!(shown, total, "every event is on exactly one year page");
+    assert!(shown > super::super::view::timeline::ONE_PAGE_EVENTS);
+    let council = &pages["actors/central-council/index.html"];
+    assert_eq!(
+        council.matches("<article class=\"card").count(),
+        super::super::view::LIST_CARDS
+    );
+    assert_eq!(
+        council.matches("<li><a href=\"/briefings/").count(),
+        150 - super::super::view::LIST_CARDS
+    );
+}

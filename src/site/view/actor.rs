@@ -11,7 +11,7 @@ use super::super::actors::kind_word;
 use super::super::index::SiteIndex;
 use super::super::urls;
 use super::timeline::{DateGroupView, date_groups};
-use super::{ActorRef, BriefingCard, LinkView};
+use super::{ActorRef, BriefingCard, LinkView, cards, more_links};
 
 /// Actors listed under "seen with".
 pub const SEEN_WITH: usize = 12;
@@ -124,8 +124,10 @@ pub struct ActorView {
     /// Most used first.
     pub roles: Vec<RoleView>,
     pub briefing_count: usize,
-    /// Newest first.
+    /// The newest briefings, as cards (at most [`LIST_CARDS`]).
     pub briefings: Vec<BriefingCard>,
+    /// The older ones, as plain links.
+    pub more_briefings: Vec<LinkView>,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
     /// Every event the actor is involved in, across briefings, merged and by date.
@@ -151,10 +153,8 @@ impl ActorView {
             aliases: actor.aliases.clone(),
             roles: roles(index, id),
             briefing_count: postings.len(),
-            briefings: postings
-                .iter()
-                .map(|&b| BriefingCard::new(index, b))
-                .collect(),
+            briefings: cards(index, postings),
+            more_briefings: more_links(index, postings),
             first_date: dates.last().cloned(),
             last_date: dates.first().cloned(),
             timeline: date_groups(index, events),

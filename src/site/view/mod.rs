@@ -257,6 +257,28 @@ impl BriefingCard {
     }
 }
 
+/// Briefings listed as cards on actor and tag pages; the rest are plain links, so a
+/// page about an actor in thousands of briefings stays small.
+pub const LIST_CARDS: usize = 24;
+
+/// Cards for the first [`LIST_CARDS`] of `briefings`.
+pub fn cards(index: &SiteIndex, briefings: &[usize]) -> Vec<BriefingCard> {
+    briefings
+        .iter()
+        .take(LIST_CARDS)
+        .map(|&b| BriefingCard::new(index, b))
+        .collect()
+}
+
+/// Links for the briefings after the first [`LIST_CARDS`].
+pub fn more_links(index: &SiteIndex, briefings: &[usize]) -> Vec<LinkView> {
+    briefings
+        .iter()
+        .skip(LIST_CARDS)
+        .map(|&b| LinkView::briefing(index, b))
+        .collect()
+}
+
 /// One link of a paginator; `number` is `None` for a gap ("…").
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PageLink {

@@ -38,13 +38,120 @@ pub struct DateGroupView {
     pub events: Vec<TimelineEvent>,
 }
 
-/// The groups of one year on the timeline page.
+/// Events shown on `timeline/` before it is split into one page per year.
+pub const ONE_PAGE_EVENTS: usize = 2000;
+
+/// A part of the timeline: one year, or the events without a fixed date.
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineYear {
-    pub year: String,
+pub struct TimelinePart {
+    /// The year (`2024`) or `undated`.
+    pub key: String,
+    /// `2024`, or `Without a fixed date`.
+    pub label: String,
+    /// Fragment id of the part's section (`y-2024`).
     pub id: String,
+    /// Where the part is shown: `#y-2024` on a one-page timeline, else its own page.
+    pub url: String,
     pub event_count: usize,
+    /// The part's date groups; empty when the part is not shown on this page.
     pub groups: Vec<DateGroupView>,
+}
+
+/// The merged timeline of the whole site, built once per render.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// Years oldest first, then the undated part.
+    pub parts: Vec<TimelinePart>,
+    pub event_count: usize,
+    /// Every part fits on `timeline/`; otherwise each part has its own page.
+    pub one_page: bool,
+}
+
+impl Timeline {
+    /// Merges every event of the site (see `site::timeline`).
+    pub fn build(index: &SiteIndex) -> Timeline {
+        let events = index
+            .briefings
+            .iter()
+            .enumerate()
+            .flat_map(|(briefing, b)| {
+                let timeline = b.meta.timeline.iter().enumerate();
+                timeline.map(move |(event, meta)| (EventRef { briefing, event }, meta))
+            });
+        let mut parts: Vec<TimelinePart> = Vec::new();
+        let mut undated: Vec<DateGroupView> = Vec::new();
+        for group in &timeline::merge(events) {
+            let view = group_view(index, group);
+            let Period::Fixed { start, .. } = group.period else {
+                undated.push(view);
+                continue;
+            };
+            let year = start.year().to_string();
+            if parts.last().is_none_or(|p| p.key != year) {
+                parts.push(part(year.clone(), year, Vec::new()));
+            }
+            if let Some(p) = parts.last_mut() {
+                p.groups.push(view);
+            }
+        }
+        if !undated.is_empty() {
+            parts.push(part(
+                "undated".into(),
+                "Without a fixed date".into(),
+                undated,
+            ));
+        }
+        let mut event_count = 0;
+        for p in &mut parts {
+            p.event_count = p.groups.iter().map(|g| g.events.len()).sum();
+            event_count += p.event_count;
+        }
+        let one_page = event_count <= ONE_PAGE_EVENTS;
+        for p in &mut parts {
+            p.url = match one_page {
+                true => format!("#{}", p.id),
+                false => index.url(&format!("timeline/{}/", p.key)),
+            };
+        }
+        Timeline {
+            parts,
+            event_count,
+            one_page,
+        }
+    }
+
+    /// The parts as shown on one page: all of them on a one-page timeline (`shown` is
+    /// `None`), else only part `shown` has its groups.
+    pub fn page(&self, shown: Option<usize>) -> Vec<TimelinePart> {
+        self.parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match (self.one_page, shown) {
+                (true, _) => p.clone(),
+                (false, Some(s)) if s == i => p.clone(),
+                _ => TimelinePart {
+                    groups: Vec::new(),
+                    ..p.clone()
+                },
+            })
+            .collect()
+    }
+}
+
+fn part(key: String, label: String, groups: Vec<DateGroupView>) -> TimelinePart {
+    let id = if key == "undated" {
+        "undated".to_string()
+    } else {
+        format!("y-{key}")
+    };
+    TimelinePart {
+        key,
+        label,
+        id,
+        url: String::new(),
+        event_count: 0,
+        groups,
+    }
 }
 
 /// Merges events into date groups (see `site::timeline`) and builds their views.
@@ -56,45 +163,6 @@ pub fn date_groups<'a>(
         .iter()
         .map(|g| group_view(index, g))
         .collect()
-}
-
-/// Every event of the site by year, then the events without a fixed date.
-pub fn years(index: &SiteIndex) -> (Vec<TimelineYear>, Vec<DateGroupView>) {
-    let events = index
-        .briefings
-        .iter()
-        .enumerate()
-        .flat_map(|(briefing, b)| {
-            b.meta
-                .timeline
-                .iter()
-                .enumerate()
-                .map(move |(event, meta)| (EventRef { briefing, event }, meta))
-        });
-    let groups = timeline::merge(events);
-    let mut years: Vec<TimelineYear> = Vec::new();
-    let mut undated = Vec::new();
-    for group in &groups {
-        let view = group_view(index, group);
-        let Period::Fixed { start, .. } = group.period else {
-            undated.push(view);
-            continue;
-        };
-        let year = start.year().to_string();
-        if years.last().is_none_or(|y| y.year != year) {
-            years.push(TimelineYear {
-                id: format!("y-{year}"),
-                year,
-                event_count: 0,
-                groups: Vec::new(),
-            });
-        }
-        if let Some(y) = years.last_mut() {
-            y.event_count += view.events.len();
-            y.groups.push(view);
-        }
-    }
-    (years, undated)
 }
 
 fn group_view(index: &SiteIndex, group: &DateGroup) -> DateGroupView {
