@@ -396,45 +396,62 @@ fn scale() {
 }
 
 #[test]
-fn a_long_timeline_gets_one_page_per_year_and_long_lists_become_links() {
+fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links() {
     let pages = render_site(
         &fixtures::config("https://example.org/", 20),
         &ThemeFiles::default(),
-        &fixtures::synthetic(300),
+        &fixtures::synthetic(600),
     );
     let main = &pages["timeline/index.html"];
     assert!(
         !main.contains("class=\"tl-event\""),
-        "the index of a long timeline lists years only"
+        "the index of a long timeline lists parts only"
+    );
+    let parts: Vec<(&String, &String)> = pages
+        .iter()
+        .filter(|(p, _)| p.starts_with("timeline/") && p.as_str() != "timeline/index.html")
+        .collect();
+    let names: Vec<&str> = parts.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(
+        names.contains(&"timeline/2021/index.html"),
+        "a short year is one page: {names:?}"
     );
     assert!(
-        main.contains("href=\"/timeline/2021/\"") && main.contains("href=\"/timeline/2022/\""),
-        "{main}"
+        names.contains(&"timeline/2022-03/index.html"),
+        "a long year is cut into months: {names:?}"
     );
-    let parts: Vec<&String> = pages
-        .iter()
-        .filter(|(p, _)| p.starts_with("timeline/") && p.len() > "timeline/index.html".len())
-        .map(|(_, t)| t)
-        .collect();
-    assert_eq!(parts.len(), 2, "2021 and 2022");
+    assert!(!names.contains(&"timeline/2022/index.html"), "{names:?}");
+    for (path, _) in &parts {
+        let dir = path.trim_end_matches("index.html");
+        assert!(
+            main.contains(&format!("href=\"/{dir}\"")),
+            "timeline/ links {dir}"
+        );
+    }
     let shown: usize = parts
         .iter()
-        .map(|t| t.matches("class=\"tl-event\"").count())
+        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
         .sum();
     let total: usize = main
         .split("<span class=\"count\">")
         .skip(1)
         .filter_map(|s| s[..s.find('<')?].parse::<usize>().ok())
         .sum();
-    assert_eq!(shown, total, "every event is on exactly one year page");
-    assert!(shown > super::super::view::timeline::ONE_PAGE_EVENTS);
-    let council = &pages["actors/central-council/index.html"];
-    assert_eq!(
-        council.matches("<article class=\"card").count(),
-        super::super::view::LIST_CARDS
+    assert_eq!(shown, total, "every event is on exactly one part page");
+    let largest = parts
+        .iter()
+        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        largest <= super::super::view::timeline::ONE_PAGE_EVENTS,
+        "{largest}"
     );
+    let council = &pages["actors/central-council/index.html"];
+    let cards = super::super::view::LIST_CARDS;
+    assert_eq!(council.matches("<article class=\"card").count(), cards);
     assert_eq!(
         council.matches("<li><a href=\"/briefings/").count(),
-        150 - super::super::view::LIST_CARDS
+        300 - cards
     );
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use jiff::civil::Date;
+
 use crate::analysis::timex::value;
 use crate::briefing::EventMeta;
 
@@ -68,7 +70,8 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Merges every event of the site (see `site::timeline`).
+    /// Merges every event of the site (see `site::timeline`) and cuts it into parts:
+    /// years, and months for a year too long for one page.
     pub fn build(index: &SiteIndex) -> Timeline {
         let events = index
             .briefings
@@ -78,20 +81,48 @@ impl Timeline {
                 let timeline = b.meta.timeline.iter().enumerate();
                 timeline.map(move |(event, meta)| (EventRef { briefing, event }, meta))
             });
-        let mut parts: Vec<TimelinePart> = Vec::new();
+        let mut years: Vec<(i16, Vec<(Date, DateGroupView)>)> = Vec::new();
         let mut undated: Vec<DateGroupView> = Vec::new();
         for group in &timeline::merge(events) {
             let view = group_view(index, group);
-            let Period::Fixed { start, .. } = group.period else {
-                undated.push(view);
-                continue;
-            };
-            let year = start.year().to_string();
-            if parts.last().is_none_or(|p| p.key != year) {
-                parts.push(part(year.clone(), year, Vec::new()));
+            match group.period {
+                Period::Fixed { start, .. } => match years.last_mut() {
+                    Some((year, groups)) if *year == start.year() => groups.push((start, view)),
+                    _ => years.push((start.year(), vec![(start, view)])),
+                },
+                Period::Floating(_) => undated.push(view),
             }
-            if let Some(p) = parts.last_mut() {
-                p.groups.push(view);
+        }
+        let count = |groups: &[DateGroupView]| groups.iter().map(|g| g.events.len()).sum::<usize>();
+        let event_count = count(&undated)
+            + years
+                .iter()
+                .map(|(_, g)| g.iter().map(|(_, v)| v.events.len()).sum::<usize>())
+                .sum::<usize>();
+        let one_page = event_count <= ONE_PAGE_EVENTS;
+        let mut parts: Vec<TimelinePart> = Vec::new();
+        for (year, groups) in years {
+            let total: usize = groups.iter().map(|(_, v)| v.events.len()).sum();
+            if one_page || total <= ONE_PAGE_EVENTS {
+                parts.push(part(
+                    year.to_string(),
+                    year.to_string(),
+                    groups.into_iter().map(|(_, v)| v).collect(),
+                ));
+                continue;
+            }
+            for (start, view) in groups {
+                let key = format!("{year:04}-{:02}", start.month());
+                if parts.last().is_none_or(|p| p.key != key) {
+                    parts.push(part(
+                        key,
+                        format!("{} {year}", value::month_name(start.month())),
+                        Vec::new(),
+                    ));
+                }
+                if let Some(p) = parts.last_mut() {
+                    p.groups.push(view);
+                }
             }
         }
         if !undated.is_empty() {
@@ -101,13 +132,8 @@ impl Timeline {
                 undated,
             ));
         }
-        let mut event_count = 0;
         for p in &mut parts {
-            p.event_count = p.groups.iter().map(|g| g.events.len()).sum();
-            event_count += p.event_count;
-        }
-        let one_page = event_count <= ONE_PAGE_EVENTS;
-        for p in &mut parts {
+            p.event_count = count(&p.groups);
             p.url = match one_page {
                 true => format!("#{}", p.id),
                 false => index.url(&format!("timeline/{}/", p.key)),
