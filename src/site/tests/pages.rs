@@ -455,3 +455,41 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         300 - cards
     );
 }
+
+#[test]
+fn events_on_the_same_date_show_the_date_once() {
+    let mut b = fixtures::briefing(
+        "same-day",
+        "Same day",
+        Some(jiff::civil::date(2024, 3, 2)),
+        "",
+    );
+    b.meta.timeline = vec![
+        fixtures::event("2024-03-01", "First.", &[]),
+        fixtures::event("2024-03-01", "Second.", &[]),
+        fixtures::event("2024-03-02", "Third.", &[]),
+    ];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/same-day/index.html"];
+    let classes: Vec<&str> = attribute_values(page, "class")
+        .into_iter()
+        .filter(|c| c.starts_with("tl-event"))
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "tl-event tl-day",
+            "tl-event tl-day tl-continues",
+            "tl-event tl-day"
+        ]
+    );
+    assert_eq!(
+        page.matches("<p class=\"tl-date visually-hidden\">")
+            .count(),
+        1
+    );
+}

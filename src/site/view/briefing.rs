@@ -50,6 +50,8 @@ pub struct EventView {
     pub datetime: Option<String>,
     pub text: String,
     pub actors: Vec<ActorRef>,
+    /// The event before it has the same date (`when`): a template may show the date once.
+    pub continues: bool,
 }
 
 /// A heading of the body.
@@ -117,6 +119,9 @@ impl BriefingView {
             .map(|(e, ids)| event_view(index, b, e, ids))
             .collect();
         timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
+        for i in 1..timeline.len() {
+            timeline[i].continues = timeline[i].when == timeline[i - 1].when;
+        }
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
         let sections = body_sections(body, meta);
         let rest: String = sections
@@ -246,6 +251,7 @@ fn event_view(index: &SiteIndex, b: usize, event: &EventMeta, ids: &[usize]) -> 
         granularity: granularity(&event.date),
         datetime: datetime(&event.date),
         text: event.text.trim().to_string(),
+        continues: false,
         actors: ids
             .iter()
             .map(|&id| ActorRef::new(index, id, role_of(id)))
