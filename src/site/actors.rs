@@ -138,11 +138,6 @@ impl ActorIndex {
         }
     }
 
-    /// The site actor of entry `actor` of briefing `briefing`.
-    pub fn actor_of(&self, briefing: usize, actor: usize) -> Option<usize> {
-        self.of_briefing.get(briefing)?.get(actor).copied()
-    }
-
     /// The site actors of one briefing, in the order of its actor list.
     pub fn of_briefing(&self, briefing: usize) -> &[usize] {
         self.of_briefing.get(briefing).map_or(&[], Vec::as_slice)

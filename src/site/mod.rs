@@ -24,7 +24,7 @@ mod related;
 mod templates;
 mod timeline;
 mod urls;
-pub mod view;
+mod view;
 
 #[cfg(test)]
 mod fixtures;
