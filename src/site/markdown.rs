@@ -85,6 +85,8 @@ pub struct Section {
     /// Index in `Body::headings`; `None` for the part before the first heading.
     pub heading: Option<usize>,
     pub html: String,
+    /// The words of the section, heading included, as plain text.
+    pub text: String,
 }
 
 /// Renders `markdown` to safe HTML. `rewrite` maps every allowed link and image URL to
@@ -119,11 +121,22 @@ pub fn render(markdown: &str, rewrite: &dyn Fn(&str) -> String) -> Body {
     let mut at = 0;
     let mut heading = None;
     for (start, next) in cuts {
+        let chunk: Vec<Event> = events.by_ref().take(start - at).collect();
+        let text = chunk.iter().filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => Some(" "),
+            _ => None,
+        });
+        let text: String = text.collect();
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, events.by_ref().take(start - at));
+        pulldown_cmark::html::push_html(&mut html, chunk.into_iter());
         if !html.is_empty() || heading.is_some() {
             body.html.push_str(&html);
-            body.sections.push(Section { heading, html });
+            body.sections.push(Section {
+                heading,
+                html,
+                text,
+            });
         }
         (at, heading) = (start, next);
     }

@@ -199,7 +199,10 @@ fn content_hashes(statics: &[StaticFile]) -> HashMap<String, String> {
         .collect()
 }
 
+/// JSON text for a data file, with `<`, `>` and `&` written as `\u003c`... so the
+/// file stays inert if a page ever embeds it (the parsed values are the same).
 fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value)
-        .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()).into_bytes())
+    let text = serde_json::to_string(value)
+        .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
+    filters::script_safe(&text).into_bytes()
 }

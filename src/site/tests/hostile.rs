@@ -157,12 +157,19 @@ fn feeds_and_data_files_keep_hostile_values_as_data() {
     }
     assert!(site["sitemap.xml"].contains("https://example.org/briefings/script-alert-9/"));
     for file in ["search/index.json", "briefings.json"] {
+        assert!(!site[file].contains(['<', '>']), "{file} has raw markup");
         let value: serde_json::Value = serde_json::from_str(&site[file]).expect(file);
         assert!(
             value.to_string().contains("alert(1)"),
             "{file} keeps the text as data"
         );
     }
+    let search: serde_json::Value = serde_json::from_str(&site["search/index.json"]).unwrap();
+    let docs = search["docs"].as_array().unwrap();
+    assert!(
+        docs.iter().any(|d| d["title"] == HOSTILE),
+        "the exact value survives a round trip"
+    );
     let data: serde_json::Value = serde_json::from_str(&site["briefings.json"]).unwrap();
     let hostile = data["briefings"]
         .as_array()

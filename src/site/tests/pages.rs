@@ -307,44 +307,57 @@ fn briefings_json_holds_the_structured_data() {
     assert_eq!(strike["timeline"][1]["granularity"], "week");
 }
 
-#[test]
-fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
+fn repeating_briefing(body: &str) -> Briefing {
     let mut b = fixtures::briefing(
         "repeats",
         "Repeats",
         Some(jiff::civil::date(2024, 3, 2)),
-        "## Summary\n\n- Point one.\n\n## Key actors\n\n- None here.\n\n## Timeline\n\n- Nothing.\n\n## Source\n\nThe article text.\n",
+        body,
     );
     b.meta.lede = "The lede.".into();
     b.meta.summary = vec!["The  lede.".into(), "Point one.".into()];
-    b.meta.actors = vec![fixtures::actor(
-        "Ana Ruiz",
-        crate::analysis::ActorKind::Person,
-        None,
-        &[],
-    )];
-    let pages = render_site(
-        &fixtures::config("https://example.org/", 10),
-        &ThemeFiles::default(),
-        &[b],
-    );
+    let kind = crate::analysis::ActorKind::Person;
+    b.meta.actors = vec![fixtures::actor("Ana Ruiz", kind, Some("Minister"), &[])];
+    b
+}
+
+#[test]
+fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
+    let body = "## Summary\n\n- Point one.\n\n## Key actors\n\n- **Ana Ruiz**, minister (person)\n\n\
+                ## Timeline\n\n- Nothing.\n\n## Source\n\nThe article text.\n";
+    let config = fixtures::config("https://example.org/", 10);
+    let pages = render_site(&config, &ThemeFiles::default(), &[repeating_briefing(body)]);
     let page = &pages["briefings/repeats/index.html"];
-    let body = &page[page.find("id=\"body\"").expect("body section")..];
+    let shown = &page[page.find("id=\"body\"").expect("body section")..];
     assert!(
-        !body.contains(">Summary</h2>") && !body.contains(">Key actors</h2>"),
-        "{body}"
+        !shown.contains(">Summary</h2>") && !shown.contains(">Key actors</h2>"),
+        "{shown}"
     );
     assert!(
-        body.contains(">Timeline</h2>"),
-        "no structured timeline, so the body's is kept: {body}"
+        shown.contains(">Timeline</h2>"),
+        "no structured timeline, so the body's is kept"
     );
-    assert!(body.contains(">Source</h2>"), "{body}");
+    assert!(shown.contains(">Source</h2>"), "{shown}");
     let summary = &page[page.find("summary-box").unwrap()..page.find("id=\"actors\"").unwrap()];
     assert_eq!(
         summary.matches("<li>").count(),
         1,
-        "the point that repeats the lede is left out: {summary}"
+        "the point that repeats the lede is left out"
     );
+
+    let edited = body.replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
+    let pages = render_site(
+        &config,
+        &ThemeFiles::default(),
+        &[repeating_briefing(&edited)],
+    );
+    let page = &pages["briefings/repeats/index.html"];
+    let shown = &page[page.find("id=\"body\"").unwrap()..];
+    assert!(
+        shown.contains(">Summary</h2>") && shown.contains("Editor’s note: fares rise."),
+        "an edited section is shown"
+    );
+    assert!(!shown.contains(">Key actors</h2>"), "{shown}");
 }
 
 /// Scale check, run by hand: `cargo test --release --lib site::tests::pages::scale -- --ignored --nocapture`.

@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use crate::analysis::timex::value;
-use crate::briefing::EventMeta;
+use std::collections::HashSet;
+
+use crate::briefing::{BriefingMeta, EventMeta};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
@@ -165,7 +167,7 @@ impl BriefingView {
 
 /// The summary points, without blank ones and without one that only repeats the lede
 /// (shown just above the summary box).
-fn summary_points(meta: &crate::briefing::BriefingMeta) -> Vec<String> {
+fn summary_points(meta: &BriefingMeta) -> Vec<String> {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let lede = words(&meta.lede);
     meta.summary
@@ -175,18 +177,50 @@ fn summary_points(meta: &crate::briefing::BriefingMeta) -> Vec<String> {
         .collect()
 }
 
-/// Headings of body sections that repeat front matter, and whether that front matter
-/// is shown (non-empty) on the page.
-fn repeated(title: &str, meta: &crate::briefing::BriefingMeta) -> bool {
+/// Whether a body section only repeats front matter the page already shows: its
+/// heading names a part the page shows (summary, actors, timeline; non-empty) and it
+/// has no word that part lacks. A section an editor added to is shown.
+fn repeated(title: &str, text: &str, meta: &BriefingMeta) -> bool {
+    let mut known: HashSet<String> = HashSet::new();
+    let mut add = |s: &str| known.extend(words(s));
     match title.trim().to_lowercase().as_str() {
-        "summary" | "key points" => !meta.summary.is_empty(),
-        "key actors" | "actors" | "who is involved" => !meta.actors.is_empty(),
-        "timeline" => !meta.timeline.is_empty(),
-        _ => false,
+        "summary" | "key points" if !meta.summary.is_empty() => {
+            meta.summary.iter().for_each(|s| add(s));
+            add(&meta.lede);
+        }
+        "key actors" | "actors" | "who is involved" if !meta.actors.is_empty() => {
+            add("person organization organisation place group also mentioned");
+            for a in &meta.actors {
+                [&a.name]
+                    .into_iter()
+                    .chain(&a.role)
+                    .chain(&a.aliases)
+                    .chain(&a.quotes)
+                    .for_each(|s| add(s));
+            }
+        }
+        "timeline" if !meta.timeline.is_empty() => {
+            for e in &meta.timeline {
+                [&e.when, &e.text, &value::label(&e.date)]
+                    .into_iter()
+                    .chain(&e.actors)
+                    .for_each(|s| add(s));
+            }
+        }
+        _ => return false,
     }
+    add(title);
+    words(text).all(|w| known.contains(&w))
 }
 
-fn body_sections(body: &Body, meta: &crate::briefing::BriefingMeta) -> Vec<BodySection> {
+/// Lower-case words of two letters or more.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+}
+
+fn body_sections(body: &Body, meta: &BriefingMeta) -> Vec<BodySection> {
     body.sections
         .iter()
         .map(|s| {
@@ -194,7 +228,7 @@ fn body_sections(body: &Body, meta: &crate::briefing::BriefingMeta) -> Vec<BodyS
             let title = heading.map_or(String::new(), |h| h.text.clone());
             BodySection {
                 id: heading.map_or(String::new(), |h| h.id.clone()),
-                repeats: heading.is_some() && repeated(&title, meta),
+                repeats: heading.is_some() && repeated(&title, &s.text, meta),
                 title,
                 html: s.html.clone(),
             }
