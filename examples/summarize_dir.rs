@@ -177,6 +177,13 @@ fn dump(article: &Article, analysis: &Analysis) {
     println!("LEDE: {}\n", s.lede);
 }
 
+/// Time this thread has spent on a CPU (Linux), so that a busy machine does not
+/// distort the speed figure.
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
 fn main() {
     let args = match parse_args() {
         Ok(args) => args,
@@ -200,6 +207,7 @@ fn main() {
         .iter()
         .filter_map(|p| read(p).map_err(|e| eprintln!("{e}")).ok())
         .collect();
+    let cpu_started = thread_cpu_ns();
     let started = Instant::now();
     let mut bytes = 0;
     for _ in 0..args.repeat {
@@ -209,14 +217,24 @@ fn main() {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu_seconds = thread_cpu_ns()
+        .zip(cpu_started)
+        .map(|(b, a)| (b - a) as f64 / 1e9);
     let runs = (articles.len() * args.repeat) as f64;
     eprintln!(
-        "{} articles x {} runs: {:.0} articles/s, {:.1} MB/s (split + summarize, one core)",
+        "{} articles x {} runs: {:.0} articles/s wall, {:.1} MB/s (split + summarize, one thread)",
         articles.len(),
         args.repeat,
         runs / seconds,
         bytes as f64 / seconds / 1e6
     );
+    if let Some(cpu) = cpu_seconds {
+        eprintln!(
+            "  on-CPU time: {:.0} articles/s, {:.1} MB/s",
+            runs / cpu,
+            bytes as f64 / cpu / 1e6
+        );
+    }
     for article in &articles {
         let mut analysis = analyse(article, &args);
         if args.dump {

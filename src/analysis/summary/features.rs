@@ -10,10 +10,11 @@
 //! ones. Both are sums over a sentence's words of per-word counts, so they cost one pass
 //! over the tokens instead of a pass over all sentence pairs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Weights;
@@ -72,8 +73,8 @@ pub(super) fn is_stop_word(lower: &str) -> bool {
 struct Vocabulary {
     stemmer: Stemmer,
     /// Lower-cased word to its id, `None` for stop words.
-    words: HashMap<String, Option<u32>>,
-    stems: HashMap<String, u32>,
+    words: FxHashMap<String, Option<u32>>,
+    stems: FxHashMap<String, u32>,
     lower: String,
 }
 
@@ -81,8 +82,8 @@ impl Vocabulary {
     fn new() -> Self {
         Vocabulary {
             stemmer: Stemmer::create(Algorithm::English),
-            words: HashMap::new(),
-            stems: HashMap::new(),
+            words: FxHashMap::default(),
+            stems: FxHashMap::default(),
             lower: String::new(),
         }
     }
@@ -157,7 +158,7 @@ struct Raw {
     title: f64,
     entities: f64,
     numbers: f64,
-    quote: bool,
+    quote: f64,
     question: bool,
     reference: bool,
 }
@@ -181,29 +182,38 @@ pub(super) fn document(
     let mut raws = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let text = sentence.text(prose);
-        if sentence.kind != SentenceKind::Prose || !filters::is_candidate(text, weights.min_words) {
+        let shape = Shape::of(text);
+        if sentence.kind != SentenceKind::Prose
+            || !filters::is_candidate(text, shape.words, weights.min_words)
+        {
             continue;
         }
-        let words = filters::word_count(text);
+        let words = shape.words as f64;
         let norm = (terms[index].len().max(1) as f64).powf(weights.centrality_length_exponent);
         let title = if title_terms.is_empty() {
             0.0
         } else {
             overlap(&terms[index], &title_terms) as f64 / title_terms.len() as f64
         };
+        let entities = if entities.is_empty() {
+            shape.capitalised
+        } else {
+            let from = entities.partition_point(|e| e.start < sentence.start);
+            entities.partition_point(|e| e.start < sentence.end) - from
+        };
         raws.push(Raw {
             index,
-            words,
+            words: shape.words,
             forward: forward[index] / norm,
             backward: backward[index] / norm,
             title,
-            entities: entity_count(text, sentence, entities) as f64 / words as f64,
-            numbers: text
-                .split_whitespace()
-                .filter(|w| w.contains(|c: char| c.is_ascii_digit()))
-                .count() as f64
-                / words as f64,
-            quote: filters::opens_with_quote(text) || filters::opens_in_first_person(text),
+            entities: entities as f64 / words,
+            numbers: shape.numbers as f64 / words,
+            quote: if filters::opens_with_quote(text) || filters::opens_in_first_person(text) {
+                1.0
+            } else {
+                filters::quoted_share(text)
+            },
             question: filters::is_question(text),
             reference: filters::opens_with_reference(text),
         });
@@ -238,21 +248,33 @@ fn directed_degree(terms: &[Vec<u32>], vocabulary: usize) -> (Vec<f64>, Vec<f64>
     (forward, backward)
 }
 
-/// Named-entity mentions starting in the sentence; without entities, capitalised words
-/// after the first (a stand-in that needs no model).
-fn entity_count(text: &str, sentence: &Sentence, entities: &[Entity]) -> usize {
-    if !entities.is_empty() {
-        let from = entities.partition_point(|e| e.start < sentence.start);
-        let to = entities.partition_point(|e| e.start < sentence.end);
-        return to - from;
+/// Counts over a sentence's whitespace-separated words, in one pass.
+struct Shape {
+    /// Words with a letter or digit.
+    words: usize,
+    /// Capitalised words after the first: a stand-in for entity mentions when no
+    /// entities are given (needs no model).
+    capitalised: usize,
+    /// Words with a digit.
+    numbers: usize,
+}
+
+impl Shape {
+    fn of(text: &str) -> Self {
+        let mut shape = Shape {
+            words: 0,
+            capitalised: 0,
+            numbers: 0,
+        };
+        for (i, w) in text.split_whitespace().enumerate() {
+            let mut alnum = w.chars().filter(|c| c.is_alphanumeric());
+            let Some(first) = alnum.next() else { continue };
+            shape.words += 1;
+            shape.capitalised += usize::from(i > 0 && first.is_uppercase());
+            shape.numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
+        }
+        shape
     }
-    text.split_whitespace()
-        .skip(1)
-        .filter(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(|c: char| c.is_uppercase())
-        })
-        .count()
 }
 
 /// Scales the raw measurements to features and scores them.
@@ -279,7 +301,7 @@ fn score(raws: &[Raw], w: &Weights) -> Vec<Candidate> {
                 r.title,
                 r.entities / max_entities,
                 r.numbers / max_numbers,
-                f64::from(u8::from(r.quote)),
+                r.quote,
                 f64::from(u8::from(r.question)),
             ];
             let score = features.iter().zip(coefficients).map(|(f, c)| f * c).sum();

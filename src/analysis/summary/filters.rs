@@ -134,13 +134,6 @@ fn matcher(cell: &'static OnceLock<AhoCorasick>, patterns: &[&str]) -> &'static 
     })
 }
 
-/// Words: whitespace-separated tokens with at least one letter or digit.
-pub(super) fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 /// The text without leading quotes, brackets and dashes.
 fn strip_opening(text: &str) -> &str {
     text.trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -196,9 +189,9 @@ pub(super) fn is_complete(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// Whether the sentence may appear in a summary at all.
-pub(super) fn is_candidate(text: &str, min_words: usize) -> bool {
-    is_complete(text) && word_count(text) >= min_words && !is_boilerplate(text)
+/// Whether the sentence (of `words` words) may appear in a summary at all.
+pub(super) fn is_candidate(text: &str, words: usize, min_words: usize) -> bool {
+    is_complete(text) && words >= min_words && !is_boilerplate(text)
 }
 
 /// Whether the first word refers back ("He", "However", "This").
@@ -211,6 +204,39 @@ pub(super) fn opens_with_reference(text: &str) -> bool {
         && REFERENCE_OPENERS
             .iter()
             .any(|w| w.eq_ignore_ascii_case(first))
+}
+
+/// Share of the sentence's letters and digits that stand inside double quotation marks
+/// (straight, curly, guillemets or PTB-style); an opening mark that is never closed
+/// runs to the end of the sentence.
+pub(super) fn quoted_share(text: &str) -> f64 {
+    let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '“' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            '"' => inside = !inside,
+            '`' if chars.peek() == Some(&'`') => {
+                chars.next();
+                inside = true;
+            }
+            '\'' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                inside = false;
+            }
+            c if c.is_alphanumeric() => {
+                total += 1;
+                quoted += usize::from(inside);
+            }
+            _ => {}
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        quoted as f64 / total as f64
+    }
 }
 
 /// Whether the sentence opens with a quotation mark.
@@ -241,6 +267,12 @@ pub(super) fn is_question(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn word_count(text: &str) -> usize {
+        text.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    }
 
     #[test]
     fn furniture_is_not_a_candidate() {
@@ -281,7 +313,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            assert_eq!(is_candidate(text, 6), want, "{text}");
+            assert_eq!(is_candidate(text, word_count(text), 6), want, "{text}");
         }
     }
 
@@ -299,6 +331,27 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(opens_with_reference(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn share_of_quoted_text() {
+        let cases = [
+            ("\"We won,\" he said.", 5.0 / 11.0),
+            (
+                "The mayor told reporters, “We have heard some signs of progress.",
+                30.0 / 51.0,
+            ),
+            ("`` It rained, '' she said.", 8.0 / 15.0),
+            ("The mayor won the vote on Sunday.", 0.0),
+            ("", 0.0),
+        ];
+        for (text, want) in cases {
+            assert!(
+                (quoted_share(text) - want).abs() < 1e-9,
+                "{text}: {}",
+                quoted_share(text)
+            );
         }
     }
 

@@ -12,6 +12,10 @@
 //! Greedy selection makes the choices nested: the best `k + 1` sentences contain the
 //! best `k`, so one ranking serves every budget (the evaluation scorer reads the first
 //! k indices, with k differing between datasets). All numbers live in [`Weights`].
+//! With the default weights the position feature is a soft step over the first three
+//! candidates (the lead of an inverted-pyramid story), so a three-sentence summary is
+//! mostly the cleaned-up lead, and centrality decides close calls and everything
+//! beyond it.
 //!
 //! Deterministic: no clock, no randomness, ties broken by document order. Work is
 //! linear in the text plus `ranking length x candidates` set intersections, and the

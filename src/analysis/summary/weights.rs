@@ -42,7 +42,8 @@ pub struct Weights {
     pub entities: f64,
     /// Tokens with digits per word.
     pub numbers: f64,
-    /// Penalty for a sentence that opens with a quotation.
+    /// Penalty for a quotation: 1 for a sentence that opens with one (or in the first
+    /// person), else the share of its words inside quotation marks.
     pub quote: f64,
     /// Penalty for a question.
     pub question: f64,
