@@ -124,6 +124,12 @@ impl Vocabulary {
     }
 }
 
+/// The sentence's text, or "" if its span does not fit `prose` (never panics on a
+/// caller's mismatched input).
+pub(super) fn text_of<'a>(prose: &'a str, sentence: &Sentence) -> &'a str {
+    prose.get(sentence.start..sentence.end).unwrap_or("")
+}
+
 /// Size of the intersection of two sorted id lists.
 pub(super) fn overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -174,14 +180,14 @@ pub(super) fn document(
     let mut vocabulary = Vocabulary::new();
     let terms: Vec<Vec<u32>> = sentences
         .iter()
-        .map(|s| vocabulary.terms(s.text(prose)))
+        .map(|s| vocabulary.terms(text_of(prose, s)))
         .collect();
     let title_terms = vocabulary.terms(title);
     let (forward, backward) = directed_degree(&terms, vocabulary.stems.len());
 
     let mut raws = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        let text = sentence.text(prose);
+        let text = text_of(prose, sentence);
         let shape = Shape::of(text);
         if sentence.kind != SentenceKind::Prose
             || !filters::is_candidate(text, shape.words, weights.min_words)

@@ -92,7 +92,7 @@ pub fn summarize_with(
     let order = chosen
         .iter()
         .chain(ranking.iter().filter(|i| !chosen.contains(i)));
-    let texts = order.map(|&i| sentences[i].text(prose));
+    let texts = order.map(|&i| features::text_of(prose, &sentences[i]));
     let lede = lede::lede(texts, weights.lede_max_words, weights.lede_min_words);
     Summary {
         sentences: chosen,

@@ -281,6 +281,13 @@ fn bad_input_is_bounded_and_never_panics() {
         "The harbour ferry runs again today after the storm. ".repeat(2_000)
     );
     let odd = "Odd\n\n\u{feff}🙂 🙂 🙂. \"\" '' `` . . . ?\n\n## \n\n\t\n\nÆgir Þór sagði að brúin yrði opnuð á ný.";
+    let mismatched = [Sentence {
+        start: 5,
+        end: 500,
+        kind: SentenceKind::Prose,
+    }];
+    let s = summarize("short", "", &mismatched, &[], 3);
+    assert!(s.sentences.is_empty(), "{s:?}");
     for text in [endless.as_str(), ranks.as_str(), odd] {
         let f = Fixture::new(text);
         let s = f.summarize(3, &Weights::default());
