@@ -154,7 +154,9 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     is_byline(t) || is_shouting(t)
 }
 
-/// "By Jane Doe and John Roe, Staff Reporters" (but not "By Friday, talks had ...").
+/// "By Jane Doe and John Roe, Staff Reporters", "By Teo Marchetti in Lisk · March 20,
+/// 2026, 6:45 a.m." (but not "By Friday, talks had ..."): a name of capitalised words,
+/// then only capitalised words, numbers, dates and small linking words.
 fn is_byline(text: &str) -> bool {
     let Some(rest) = text
         .strip_prefix("By ")
@@ -163,11 +165,28 @@ fn is_byline(text: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .count();
-    words.len() <= 8 && capitalised * 3 >= words.len() * 2
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    let name =
+        words.len() >= 2 && capital(&words[0]) && capital(&words[1]) && !words[0].ends_with(',');
+    let linking = |w: &&str| {
+        let w = w.trim_end_matches([',', '.', ';']);
+        matches!(
+            w,
+            "in" | "and"
+                | "for"
+                | "at"
+                | "of"
+                | "the"
+                | "a.m"
+                | "p.m"
+                | "de"
+                | "van"
+                | "von"
+                | "da"
+        )
+    };
+    let fits = |w: &&str| capital(w) || linking(w) || !w.contains(char::is_alphabetic);
+    name && words.len() <= 16 && words.iter().all(fits)
 }
 
 /// Mostly upper-case letters: a kicker or heading typed in capitals.
@@ -284,6 +303,7 @@ mod tests {
                 false,
             ),
             ("By Jane Doe and Omar Haddad.", false),
+            ("By Lena Park in Porto · March 20, 2026, 6:45 a.m.", false),
             (
                 "Staff writer Lena Park contributed to this report from the capital.",
                 false,

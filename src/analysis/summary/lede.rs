@@ -205,6 +205,13 @@ fn main_clause_start(words: &[&str]) -> usize {
 /// adverbial ending at `main`, at least four words of the main clause.
 fn best_cut(words: &[&str], main: usize, max_words: usize, min_words: usize) -> Option<usize> {
     let mut best: [Option<usize>; 3] = [None; 3];
+    let first_report = words
+        .iter()
+        .position(|w| reporting(w))
+        .filter(|&r| attribution_ends(&words[r..]));
+    // The earliest comma at most 12 words before the first reporting verb starts the
+    // attribution ("..., Ana Ruiz, the regional envoy, said on Monday").
+    let mut attribution = None;
     let mut depth = 0i32;
     let mut kept = 0;
     for i in 1..words.len() {
@@ -221,27 +228,108 @@ fn best_cut(words: &[&str], main: usize, max_words: usize, min_words: usize) -> 
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         let starter = CLAUSE_STARTERS.contains(&word.as_str());
-        let class = if prev.ends_with([';', ':']) || matches!(words[i], "—" | "--" | "–" | "-")
-        {
-            Some(0)
+        let loose = !matches!(
+            word.as_str(),
+            "and" | "or" | "in" | "on" | "at" | "for" | "with"
+        );
+        if prev.ends_with([';', ':']) || matches!(words[i], "—" | "--" | "–" | "-") {
+            best[0] = Some(i);
         } else if prev.ends_with(',') && (starter || participle(&word)) {
-            Some(1)
-        } else if starter
-            && !ties(prev)
-            && !matches!(
-                word.as_str(),
-                "and" | "or" | "in" | "on" | "at" | "for" | "with"
-            )
-        {
-            Some(2)
-        } else {
-            None
-        };
-        if let Some(c) = class {
-            best[c] = Some(i);
+            best[1] = Some(i);
+        } else if prev.ends_with(',') && first_report.is_some_and(|r| r >= i && r - i <= 12) {
+            attribution = attribution.or(Some(i));
+        } else if starter && loose && binds_forward(prev) && comma_before(words, i).is_some() {
+            // "on Wednesday, hours after ...": cut at the comma before "hours".
+            let j = comma_before(words, i).unwrap_or(i);
+            let dropped = words[j..i].len();
+            if kept - dropped >= min_words && (main == 0 || j >= main + 4) {
+                best[1] = best[1].max(Some(j));
+            }
+        } else if starter && loose && !ties(prev) {
+            best[2] = Some(i);
         }
     }
+    best[1] = best[1].max(attribution);
     best.into_iter().flatten().next()
+}
+
+/// A reporting verb: what follows a comma before it is an attribution ("..., officials
+/// said on Monday.") that a lede can drop.
+fn reporting(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        w,
+        "said" | "says" | "told" | "added" | "announced" | "reported" | "according" | "warned"
+    )
+}
+
+/// Whether the words from a reporting verb on close an attribution ("said.", "said on
+/// Monday after the vote.") rather than introduce what was said ("said he would go").
+fn attribution_ends(words: &[&str]) -> bool {
+    let next = words.get(1).map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    words.len() <= 5
+        || next.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "late"
+                    | "when"
+                    | "while"
+                    | "as"
+            )
+        })
+}
+
+/// The index after a comma among the three words before `i`.
+fn comma_before(words: &[&str], i: usize) -> Option<usize> {
+    (i.saturating_sub(3).max(1)..i)
+        .rev()
+        .find(|&j| words[j - 1].ends_with(','))
+}
+
+/// Words that bind to a following "after"/"before" ("hours after", "shortly before"):
+/// a cut between them would leave the first dangling.
+fn binds_forward(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "minutes"
+            | "moments"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "shortly"
+            | "soon"
+            | "just"
+            | "right"
+            | "long"
+            | "only"
+            | "even"
+            | "moment"
+    )
 }
 
 /// "ending", "citing": after a comma, the start of a participial clause.
@@ -329,9 +417,11 @@ fn strip_dateline(text: &str) -> &str {
         .iter()
         .position(|w| matches!(*w, "—" | "--" | "–" | "-"))
         && dash > 0
+        && words[0].len() > 1
+        && words[0].chars().all(|c| !c.is_lowercase())
         && words[..dash]
             .iter()
-            .any(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && let Some(at) = t.find(words[dash])
     {
         return after_dash(&t[at..]);
@@ -380,6 +470,29 @@ mod tests {
                 "The harbour council on Tuesday approved a four-million-euro plan to repair the old swing bridge, \
                  ending a long dispute over whether the steel crossing should be restored or torn down and replaced.",
                 "The harbour council on Tuesday approved a four-million-euro plan to repair the old swing bridge.",
+            ),
+            (
+                "The harbour ferry crew walked off the job on Wednesday, hours after the operator said it could \
+                 not pay more than the old rate to the deckhands and pilots who had asked for an increase.",
+                "The harbour ferry crew walked off the job on Wednesday.",
+            ),
+            (
+                "The mayors of the two river towns will meet next Thursday for an emergency summit on the flood \
+                 defences, Ana Ruiz, the regional envoy for water, said on Thursday after two days of talks.",
+                "The mayors of the two river towns will meet next Thursday for an emergency summit on the flood \
+                 defences.",
+            ),
+            (
+                "The driver of the delivery van, who has not been named, said he had been arguing with the two men \
+                 for several minutes before one of them pulled a knife at the petrol station on Harbour Road.",
+                "The driver of the delivery van, who has not been named, said he had been arguing with the two men \
+                 for several minutes.",
+            ),
+            (
+                "The IAAF - athletics' world governing body - has met anti-doping officials and coaches in \
+                 Monaco.",
+                "The IAAF - athletics' world governing body - has met anti-doping officials and coaches in \
+                 Monaco.",
             ),
             (
                 "(Wire) The harbour council approved the budget on Tuesday.",
