@@ -238,8 +238,8 @@ fn times_and_parts_of_day() {
         ),
         (
             "Polls closed at 3 p.m. Thursday in the north.",
-            "3 p.m.",
-            "2022-01-28T15:00",
+            "3 p.m. Thursday",
+            "2022-01-27T15:00",
         ),
         (
             "The quake struck at 10:30 a.m. local time.",
