@@ -1,0 +1,299 @@
+//! Mentions: tagged entities in, the ones that can name an actor out, each with what it
+//! refers to (a person, a country, a known organisation, a group, or a name to match),
+//! its role and its courtesy title.
+//!
+//! This is where CoNLL tags become actor evidence. PER, ORG and LOC names are kept;
+//! countries and known organisations get their canonical name from the gazetteer
+//! whatever tag they carry. A MISC national adjective counts toward its country only
+//! where the country acts: as a plural ("the Russians are interested") or before an
+//! agent noun ("Russian officials said"), never inside a role ("Russian Foreign
+//! Minister") or before an ordinary noun ("Russian aggression"). A regional adjective
+//! before a group noun names a group ("European allies"). Everything else tagged MISC
+//! (events, products, nationalities as adjectives) belongs to no actor.
+
+use super::super::entities::{Entity, EntityType};
+use super::ActorKind;
+use super::gazetteer::gazetteer;
+use super::lexicon::lexicon;
+use super::roles::{Role, sentence_roles};
+use super::text::{Doc, HONORIFICS, clean_name, is_word};
+
+/// What a mention refers to, as far as its own words tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Reference {
+    /// A person: merged with other person mentions by first name and surname.
+    Person,
+    /// A country, by canonical name.
+    Country(String),
+    /// A known organisation, by canonical name.
+    KnownOrganization(String),
+    /// A group, by canonical name ("the West", "European allies").
+    Group(String),
+    /// Any other organisation or place: merged by name.
+    Named,
+}
+
+/// One entity mention that names an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Mention {
+    /// Index into the entity list.
+    pub entity: usize,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: Option<usize>,
+    /// The name as written, cleaned ("Lavrov", "U.S.", "European allies").
+    pub name: String,
+    pub kind: ActorKind,
+    pub reference: Reference,
+    /// A courtesy title right before the name ("Mr").
+    pub honorific: Option<&'static str>,
+    /// For persons: the role the text gives them here.
+    pub role: Option<Role>,
+    /// Whether the mention sits inside another person's role ("US" in "US Secretary of State").
+    pub in_role: bool,
+    /// Whether the name is a national adjective or noun ("Russians"), not a name of the country.
+    pub demonym: bool,
+}
+
+/// The mentions of `entities` that name actors, in document order.
+pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    let mut outside = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.start >= e.end || doc.prose.get(e.start..e.end).is_none() {
+            continue;
+        }
+        match doc.sentence_at(e.start) {
+            Some(s) => by_sentence[s].push(i),
+            None => outside.push(i),
+        }
+    }
+    let mut roles: Vec<(usize, Role)> = Vec::new();
+    for (s, in_sentence) in by_sentence.iter().enumerate() {
+        roles.extend(sentence_roles(doc, s, entities, in_sentence));
+    }
+    let mut out = Vec::new();
+    let sentence_entities = by_sentence
+        .iter()
+        .enumerate()
+        .flat_map(|(s, v)| v.iter().map(move |&i| (i, Some(s))));
+    for (i, sentence) in sentence_entities.chain(outside.into_iter().map(|i| (i, None))) {
+        let e = &entities[i];
+        let role = roles.iter().find(|(j, _)| *j == i).map(|(_, r)| r.clone());
+        let in_role = roles
+            .iter()
+            .any(|(j, r)| *j != i && r.start <= e.start && e.end <= r.end);
+        if let Some(m) = mention(doc, i, e, sentence, role, in_role) {
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.entity));
+    out
+}
+
+fn mention(
+    doc: &Doc,
+    i: usize,
+    e: &Entity,
+    sentence: Option<usize>,
+    role: Option<Role>,
+    in_role: bool,
+) -> Option<Mention> {
+    let raw = doc.slice(e.start, e.end);
+    let name = clean_name(raw);
+    if !name.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let g = gazetteer();
+    let lex = lexicon();
+    let next = next_word(doc, sentence, e.end);
+    let mut demonym = false;
+    let (kind, reference, name) = if let Some(country) = g.country(&name) {
+        (
+            ActorKind::Place,
+            Reference::Country(country.to_string()),
+            name,
+        )
+    } else if let Some(org) = g.organization(&name) {
+        (
+            ActorKind::Organization,
+            Reference::KnownOrganization(org.to_string()),
+            name,
+        )
+    } else if let Some(group) = lex.groups.get(&super::text::name_key(&name)) {
+        (ActorKind::Group, Reference::Group(group.clone()), name)
+    } else {
+        match e.kind {
+            EntityType::Per => (ActorKind::Person, Reference::Person, name),
+            EntityType::Org => (ActorKind::Organization, Reference::Named, name),
+            EntityType::Loc => (ActorKind::Place, Reference::Named, name),
+            EntityType::Misc => {
+                let (country, plural) = g.demonym(&name).unzip();
+                let agent = next.is_some_and(|w| lex.agents.contains(&w.to_lowercase()));
+                if let Some(country) =
+                    country.filter(|_| !in_role && (plural == Some(true) || agent))
+                {
+                    demonym = true;
+                    (
+                        ActorKind::Place,
+                        Reference::Country(country.to_string()),
+                        name,
+                    )
+                } else if let Some(noun) = next.filter(|w| lex.group_nouns.contains(*w))
+                    && lex.regions.contains(&name)
+                {
+                    let group = format!("{name} {noun}");
+                    (ActorKind::Group, Reference::Group(group.clone()), group)
+                } else {
+                    return None;
+                }
+            }
+        }
+    };
+    Some(Mention {
+        entity: i,
+        start: e.start,
+        end: e.end,
+        sentence,
+        name,
+        kind,
+        reference,
+        honorific: honorific_before(doc, sentence, e.start, raw),
+        role: role.filter(|_| kind == ActorKind::Person),
+        in_role,
+        demonym,
+    })
+}
+
+/// The word right after byte `end` in the sentence.
+fn next_word<'a>(doc: &Doc<'a>, sentence: Option<usize>, end: usize) -> Option<&'a str> {
+    let s = sentence?;
+    let word = doc.word(*doc.tokens[s].get(doc.token_from(s, end))?);
+    is_word(word).then_some(word)
+}
+
+/// "Mr" or "Mr." right before the name, or at the start of the mention itself.
+fn honorific_before(
+    doc: &Doc,
+    sentence: Option<usize>,
+    start: usize,
+    raw: &str,
+) -> Option<&'static str> {
+    let first = raw
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    if let Some(h) = HONORIFICS.iter().find(|h| **h == first) {
+        return Some(h);
+    }
+    let s = sentence?;
+    let tokens = &doc.tokens[s];
+    let mut i = doc.token_from(s, start);
+    if i > 0 && doc.word(tokens[i - 1]) == "." {
+        i -= 1;
+    }
+    let word = doc.word(*tokens.get(i.checked_sub(1)?)?);
+    HONORIFICS.iter().find(|h| **h == word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::sentences::{Sentence, SentenceKind};
+    use super::*;
+
+    fn mentions_of(marked: &str) -> Vec<(String, Option<Reference>)> {
+        let (prose, entities) = super::super::tests::parse_marked(marked);
+        let sentences = [Sentence {
+            start: 0,
+            end: prose.len(),
+            kind: SentenceKind::Prose,
+        }];
+        let doc = Doc::new(&prose, &sentences);
+        let found = collect(&doc, &entities);
+        entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let m = found.iter().find(|m| m.entity == i);
+                (
+                    prose[e.start..e.end].to_string(),
+                    m.map(|m| m.reference.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn national_adjectives_count_only_where_the_country_acts() {
+        let russia = || Some(Reference::Country("Russia".into()));
+        let cases = [
+            ("[MISC|Russian] officials said no.", russia()),
+            (
+                "We heard that the [MISC|Russians] are interested.",
+                russia(),
+            ),
+            (
+                "They met [MISC|Russian] Foreign Minister [PER|Sergey Lavrov].",
+                None,
+            ),
+            ("They condemned [MISC|Russian] aggression.", None),
+            ("A [MISC|Russian] diplomat spoke.", russia()),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(mentions_of(marked)[0].1, want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn references_by_tag_and_gazetteer() {
+        let cases = [
+            (
+                "[LOC|U.S.] troops",
+                Some(Reference::Country("United States".into())),
+            ),
+            (
+                "[ORG|US] said",
+                Some(Reference::Country("United States".into())),
+            ),
+            (
+                "[ORG|Nato] said",
+                Some(Reference::KnownOrganization("NATO".into())),
+            ),
+            ("[LOC|West] said", Some(Reference::Group("the West".into()))),
+            (
+                "talks with [MISC|European] allies",
+                Some(Reference::Group("European allies".into())),
+            ),
+            ("[MISC|European] security", None),
+            ("[MISC|Olympics] open", None),
+            ("[PER|Lavrov] said", Some(Reference::Person)),
+            ("[ORG|Harbour Authority] said", Some(Reference::Named)),
+            ("[LOC|Kyiv] said", Some(Reference::Named)),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(mentions_of(marked)[0].1, want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn courtesy_titles_are_found_but_not_kept_in_names() {
+        let cases = [
+            ("Mr [PER|Lavrov] said", Some("Mr")),
+            ("Ms. [PER|Quint] said", Some("Ms")),
+            ("[PER|Lavrov] said", None),
+        ];
+        for (marked, want) in cases {
+            let (prose, entities) = super::super::tests::parse_marked(marked);
+            let sentences = [Sentence {
+                start: 0,
+                end: prose.len(),
+                kind: SentenceKind::Prose,
+            }];
+            let doc = Doc::new(&prose, &sentences);
+            let found = collect(&doc, &entities);
+            assert_eq!(found[0].honorific, want, "{marked}");
+            assert!(!found[0].name.starts_with('M'), "{marked}");
+        }
+    }
+}

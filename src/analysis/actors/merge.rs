@@ -1,0 +1,278 @@
+//! Merging: mentions in, clusters of mentions that name one real-world entity out.
+//!
+//! Evidence, from strongest to weakest:
+//! 1. the gazetteer ("US", "U.S." and "America" are one country; "Nato" is NATO);
+//! 2. the same name ("Kyiv" and "Kyiv", "Harbour Authority" tagged ORG once and LOC once);
+//! 3. person names: full names with the same surname merge when their first names agree
+//!    ("John F. Smith" and "John Smith", "J. Smith"); a surname alone joins the one full
+//!    name it can belong to, or, when two people share it ("John Smith", "Mary Smith"),
+//!    the one mentioned most recently before it; two different first names never merge;
+//! 4. acronyms: "North Atlantic Treaty Organization (NATO)" in the text, or an acronym
+//!    whose letters are the initials of another name in the article;
+//! 5. short forms of organisations ("Lockheed" for "Lockheed Martin", "Foreign Ministry"
+//!    for "Russian Foreign Ministry") when only one longer name fits.
+//!
+//! A union-find over mentions keeps every step order-independent and linear enough:
+//! steps compare each mention with the clusters, never all mentions pairwise.
+
+use std::collections::HashMap;
+
+use super::mentions::{Mention, Reference};
+use super::text::{Doc, initials, is_acronym, name_key};
+
+/// Clusters of mention indices, ordered by their first mention; and the acronyms the
+/// text defines in parentheses for each cluster ("NATO"), keyed by cluster index.
+pub(super) struct Clusters {
+    pub members: Vec<Vec<usize>>,
+    pub defined_acronyms: Vec<Vec<String>>,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        // The earlier mention stays the root, so roots are first mentions.
+        let (low, high) = (a.min(b), a.max(b));
+        self.0[high] = low;
+    }
+}
+
+/// Groups `mentions` (in document order) into actors.
+pub(super) fn cluster(doc: &Doc, mentions: &[Mention]) -> Clusters {
+    let mut uf = UnionFind((0..mentions.len()).collect());
+    by_key(mentions, &mut uf);
+    persons(mentions, &mut uf);
+    let acronyms = acronyms(doc, mentions, &mut uf);
+    short_forms(mentions, &mut uf);
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..mentions.len() {
+        let root = uf.find(i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut members: Vec<Vec<usize>> = groups.into_values().collect();
+    members.sort_by_key(|m| m[0]);
+    let defined_acronyms = members
+        .iter()
+        .map(|m| {
+            let mut found: Vec<String> = Vec::new();
+            for (i, acronym) in &acronyms {
+                if m.contains(i) && !found.contains(acronym) {
+                    found.push(acronym.clone());
+                }
+            }
+            found
+        })
+        .collect();
+    Clusters {
+        members,
+        defined_acronyms,
+    }
+}
+
+/// The key two mentions must share to be merged without further evidence.
+fn key(m: &Mention) -> Option<String> {
+    match &m.reference {
+        Reference::Country(c) => Some(format!("country:{c}")),
+        Reference::KnownOrganization(o) => Some(format!("org:{o}")),
+        Reference::Group(g) => Some(format!("group:{g}")),
+        Reference::Named => Some(format!("name:{}", name_key(&m.name))),
+        Reference::Person => None,
+    }
+}
+
+fn by_key(mentions: &[Mention], uf: &mut UnionFind) {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(k) = key(m) {
+            let root = *first.entry(k).or_insert(i);
+            uf.union(root, i);
+        }
+    }
+}
+
+/// Words of a person's name, lowercased, without dots ("J." -> "j").
+fn name_words(name: &str) -> Vec<String> {
+    name_key(name).split(' ').map(String::from).collect()
+}
+
+/// Whether two given names can be the same: equal, or one is the other's initial.
+fn given_names_agree(a: &str, b: &str) -> bool {
+    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+}
+
+fn persons(mentions: &[Mention], uf: &mut UnionFind) {
+    let people: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].reference == Reference::Person)
+        .collect();
+    let words: HashMap<usize, Vec<String>> = people
+        .iter()
+        .map(|&i| (i, name_words(&mentions[i].name)))
+        .collect();
+    let full: Vec<usize> = people
+        .iter()
+        .copied()
+        .filter(|i| words[i].len() > 1)
+        .collect();
+    // Full names: join the most recent person whose every full name has this surname and
+    // an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
+    let mut people_so_far: Vec<Vec<usize>> = Vec::new();
+    for &a in &full {
+        let wa = &words[&a];
+        let fits = |p: &Vec<usize>| {
+            p.iter()
+                .all(|b| words[b].last() == wa.last() && given_names_agree(&words[b][0], &wa[0]))
+        };
+        match people_so_far.iter().rposition(fits) {
+            Some(p) => {
+                uf.union(people_so_far[p][0], a);
+                people_so_far[p].push(a);
+            }
+            None => people_so_far.push(vec![a]),
+        }
+    }
+    // Single names: join the full name they belong to, else each other.
+    let mut lone: HashMap<String, usize> = HashMap::new();
+    for &i in people.iter().filter(|i| words[i].len() == 1) {
+        let word = &words[&i][0];
+        let by_surname: Vec<usize> = full
+            .iter()
+            .copied()
+            .filter(|f| words[f].last() == Some(word))
+            .collect();
+        let by_first: Vec<usize> = full
+            .iter()
+            .copied()
+            .filter(|f| &words[f][0] == word)
+            .collect();
+        let first_roots: Vec<usize> = by_first.iter().map(|&f| uf.find(f)).collect();
+        let one_first = first_roots.windows(2).all(|w| w[0] == w[1]);
+        let candidates = if !by_surname.is_empty() {
+            by_surname
+        } else if one_first {
+            by_first
+        } else {
+            Vec::new()
+        };
+        match nearest(uf, &candidates, i) {
+            Some(target) => uf.union(target, i),
+            None => {
+                let root = *lone.entry(word.clone()).or_insert(i);
+                uf.union(root, i);
+            }
+        }
+    }
+}
+
+/// Among candidate mentions, the cluster mentioned last before mention `i` (else the
+/// first after it); `None` if there are none.
+fn nearest(uf: &mut UnionFind, candidates: &[usize], i: usize) -> Option<usize> {
+    let before = candidates.iter().copied().filter(|&c| c < i).max();
+    let after = candidates.iter().copied().filter(|&c| c > i).min();
+    let chosen = before.or(after)?;
+    Some(uf.find(chosen))
+}
+
+/// Links acronyms to their expansions; returns (mention, acronym) pairs for acronyms
+/// the text defines in parentheses.
+fn acronyms(doc: &Doc, mentions: &[Mention], uf: &mut UnionFind) -> Vec<(usize, String)> {
+    let mut defined = Vec::new();
+    let eligible = |m: &Mention| {
+        matches!(
+            m.reference,
+            Reference::Named | Reference::KnownOrganization(_)
+        )
+    };
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| eligible(m)) {
+        let after = doc.prose.get(m.end..).unwrap_or("").trim_start();
+        let Some(inner) = after.strip_prefix('(').and_then(|a| a.split(')').next()) else {
+            continue;
+        };
+        let inner = inner.trim();
+        if is_acronym(inner) && m.name.split_whitespace().count() > 1 {
+            defined.push((i, inner.to_string()));
+            if let Some(j) = mentions
+                .iter()
+                .position(|o| eligible(o) && name_key(&o.name) == name_key(inner))
+            {
+                uf.union(i, j);
+            }
+        }
+    }
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| eligible(m) && is_acronym(&m.name))
+    {
+        let letters: String = m.name.chars().filter(|c| *c != '.').collect();
+        let expansions: Vec<usize> = (0..mentions.len())
+            .filter(|&j| {
+                eligible(&mentions[j])
+                    && mentions[j].name.contains(' ')
+                    && initials(&mentions[j].name) == letters
+            })
+            .collect();
+        let roots: Vec<usize> = expansions.iter().map(|&j| uf.find(j)).collect();
+        if let Some(&root) = roots.first()
+            && roots.iter().all(|r| *r == root)
+        {
+            uf.union(root, i);
+        }
+    }
+    defined
+}
+
+/// "Lockheed" -> "Lockheed Martin"; "Foreign Ministry" -> "Russian Foreign Ministry":
+/// a short form joins the one longer name that fits it, if the text used that name first.
+fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
+    let named =
+        |m: &Mention| m.reference == Reference::Named && m.kind == super::ActorKind::Organization;
+    let long: Vec<usize> = (0..mentions.len())
+        .filter(|&i| named(&mentions[i]) && mentions[i].name.contains(' '))
+        .collect();
+    let mut first_of_key: HashMap<String, usize> = HashMap::new();
+    for i in (0..mentions.len()).filter(|&i| named(&mentions[i])) {
+        first_of_key.entry(name_key(&mentions[i].name)).or_insert(i);
+    }
+    let mut shorts: Vec<(String, usize)> = first_of_key.into_iter().collect();
+    shorts.sort_by_key(|(_, i)| *i);
+    for (key, i) in &shorts {
+        let (key, i) = (key, *i);
+        let fits: Vec<usize> = long
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let other = name_key(&mentions[j].name);
+                &other != key
+                    && (other.starts_with(&format!("{key} "))
+                        || &without_nationality(&mentions[j].name) == key)
+            })
+            .collect();
+        let roots: Vec<usize> = fits.iter().map(|&j| uf.find(j)).collect();
+        if let Some(&root) = roots.first()
+            && roots.iter().all(|r| *r == root)
+            && fits.iter().any(|&j| j < i)
+        {
+            uf.union(root, i);
+        }
+    }
+}
+
+/// The key of a name without a leading country name or national adjective.
+fn without_nationality(name: &str) -> String {
+    let g = super::gazetteer::gazetteer();
+    match name.split_once(' ') {
+        Some((first, rest)) if g.country(first).is_some() || g.demonym(first).is_some() => {
+            name_key(rest)
+        }
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,122 @@
+//! Naming: clusters of mentions in, each actor's name, kind, role and aliases out.
+//!
+//! The name is what other articles will call the same entity, because the site stage
+//! merges actors across articles by name and alias: so a country or a known
+//! organisation takes its canonical gazetteer name ("United States" for "U.S.", "NATO"
+//! for "North Atlantic Treaty Organization"), and anything else takes its fullest form
+//! in the article ("Sergey Lavrov", not "Lavrov"). Every other form the article used
+//! becomes an alias, including "Mr Lavrov" and acronyms defined in parentheses, so the
+//! aliases are complete; national adjectives ("Russians") are evidence, not names, and
+//! are left out. The role is the most informative one the text gives the person.
+
+use std::collections::HashMap;
+
+use super::ActorKind;
+use super::mentions::{Mention, Reference};
+use super::merge::Clusters;
+
+/// An actor before ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Draft {
+    /// Mention indices, in document order.
+    pub members: Vec<usize>,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// Names every cluster.
+pub(super) fn name_clusters(mentions: &[Mention], clusters: &Clusters) -> Vec<Draft> {
+    clusters
+        .members
+        .iter()
+        .zip(&clusters.defined_acronyms)
+        .map(|(members, acronyms)| {
+            let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+            let name = choose_name(&ms);
+            let mut aliases: Vec<String> = Vec::new();
+            let mut add = |form: String| {
+                if form != name && !aliases.contains(&form) {
+                    aliases.push(form);
+                }
+            };
+            for m in &ms {
+                if !m.demonym {
+                    add(m.name.clone());
+                }
+                if let Some(h) = m.honorific {
+                    add(format!("{h} {}", m.name));
+                }
+            }
+            for acronym in acronyms {
+                add(acronym.clone());
+            }
+            Draft {
+                members: members.clone(),
+                kind: choose_kind(&ms),
+                role: choose_role(&ms),
+                name,
+                aliases,
+            }
+        })
+        .collect()
+}
+
+/// The canonical name if the gazetteer gave one, else the fullest, then most used, form.
+fn choose_name(ms: &[&Mention]) -> String {
+    let canonical = ms.iter().find_map(|m| match &m.reference {
+        Reference::Country(c) | Reference::KnownOrganization(c) | Reference::Group(c) => {
+            Some(c.clone())
+        }
+        Reference::Person | Reference::Named => None,
+    });
+    if let Some(name) = canonical {
+        return name;
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in ms {
+        *counts.entry(m.name.as_str()).or_default() += 1;
+    }
+    let mut best: Option<(&str, (usize, usize))> = None;
+    for m in ms {
+        let score = (m.name.split_whitespace().count(), counts[m.name.as_str()]);
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((&m.name, score));
+        }
+    }
+    best.map(|(n, _)| n.to_string()).unwrap_or_default()
+}
+
+/// Person if any mention is a person; otherwise the most frequent kind, the first on ties.
+fn choose_kind(ms: &[&Mention]) -> ActorKind {
+    if ms.iter().any(|m| m.kind == ActorKind::Person) {
+        return ActorKind::Person;
+    }
+    let mut best = (ms.first().map_or(ActorKind::Organization, |m| m.kind), 0);
+    for m in ms {
+        let count = ms.iter().filter(|o| o.kind == m.kind).count();
+        if count > best.1 {
+            best = (m.kind, count);
+        }
+    }
+    best.0
+}
+
+/// The role with the most words (then the most capitalised words), the earliest on ties.
+fn choose_role(ms: &[&Mention]) -> Option<String> {
+    let score = |r: &str| {
+        let words = r.split_whitespace();
+        (
+            words.clone().count(),
+            words.filter(|w| super::text::is_capitalised(w)).count(),
+        )
+    };
+    let mut best: Option<&str> = None;
+    for role in ms.iter().filter_map(|m| m.role.as_ref()) {
+        if best.is_none_or(|b| score(&role.text) > score(b)) {
+            best = Some(&role.text);
+        }
+    }
+    best.map(String::from)
+}

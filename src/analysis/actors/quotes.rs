@@ -1,0 +1,380 @@
+//! Quotes: the prose and the actor mentions in, what each actor said out, attributed
+//! only where the text says who spoke.
+//!
+//! Direct quotes are the spans between quotation marks (curly, straight or guillemets;
+//! single quotes are left alone, since they are mostly scare quotes and apostrophes),
+//! taken across sentences inside a paragraph and to the paragraph's end when the
+//! closing mark is missing. A quote is attributed by the words right after it ("...,"
+//! Lavrov said / "...," said Russian Foreign Minister Sergey Lavrov / "...," he said)
+//! or right before it (X told CBS, "..."; X said: "..."). Reported speech is attributed
+//! from "X said (that) ..." and "... according to X". The speaker is the mention that
+//! touches the speech verb (an apposition or a role may sit between them). "He" and
+//! "she" go to the one person named earlier in the sentence, or else earlier in the
+//! paragraph; with two candidates the quote stays unattributed. Quotes without a
+//! speaker (scare quotes, "as per media reports") are never attributed.
+
+use super::Quote;
+use super::mentions::{Mention, Reference};
+use super::text::{Doc, Token};
+
+/// A quote and the mention of who said it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Attribution {
+    /// Index into the mentions.
+    pub speaker: usize,
+    pub quote: Quote,
+}
+
+/// Words that may stand between a speaker and the speech verb ("Lavrov also said").
+const ADVERBS: [&str; 13] = [
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "again",
+    "reportedly",
+    "publicly",
+    "further",
+    "earlier",
+    "separately",
+];
+
+/// What `doc` attributes to the `mentions`; `cluster[i]` is the actor of mention `i`.
+pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> Vec<Attribution> {
+    let spans = quote_spans(doc);
+    let ctx = Context {
+        doc,
+        mentions,
+        cluster,
+        spans: &spans,
+    };
+    let mut out = Vec::new();
+    for span in &spans {
+        if let Some((speaker, sentence)) = ctx.direct_speaker(span) {
+            let text = clean_quote(doc.slice(span.open_end, span.close));
+            if !text.is_empty() {
+                out.push(Attribution {
+                    speaker,
+                    quote: Quote {
+                        sentence,
+                        text,
+                        direct: true,
+                    },
+                });
+            }
+        }
+    }
+    for s in 0..doc.sentences.len() {
+        if out.iter().any(|a| a.quote.sentence == s) || spans.iter().any(|q| ctx.sentence_has(s, q))
+        {
+            continue;
+        }
+        if let Some(a) = ctx.reported(s) {
+            out.push(a);
+        }
+    }
+    out.sort_by_key(|a| a.quote.sentence);
+    out
+}
+
+/// A quotation: the mark's start, the content's start, the content's end (the closing
+/// mark or the paragraph's end) and whether it closes.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    open: usize,
+    open_end: usize,
+    close: usize,
+    closed: bool,
+}
+
+fn quote_spans(doc: &Doc) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut s = 0;
+    while s < doc.sentences.len() {
+        let last = (s..doc.sentences.len())
+            .take_while(|&i| doc.paragraphs[i] == doc.paragraphs[s])
+            .last()
+            .unwrap_or(s);
+        let (start, end) = (doc.sentences[s].start, doc.sentences[last].end);
+        let mut open: Option<(usize, usize)> = None;
+        for (i, c) in doc.slice(start, end).char_indices() {
+            let at = start + i;
+            let next = at + c.len_utf8();
+            match (c, open) {
+                ('\u{201c}' | '\u{ab}', _) | ('"', None) => open = Some((at, next)),
+                ('\u{201d}' | '\u{bb}' | '"', Some((o, oe))) => {
+                    spans.push(Span {
+                        open: o,
+                        open_end: oe,
+                        close: at,
+                        closed: true,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((o, oe)) = open {
+            spans.push(Span {
+                open: o,
+                open_end: oe,
+                close: end,
+                closed: false,
+            });
+        }
+        s = last + 1;
+    }
+    spans
+}
+
+/// Quote text: whitespace collapsed, a trailing comma and surrounding spaces dropped.
+fn clean_quote(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.trim_end_matches([',', ' ']).trim().to_string()
+}
+
+struct Context<'a, 'b> {
+    doc: &'b Doc<'a>,
+    mentions: &'b [Mention],
+    cluster: &'b [usize],
+    spans: &'b [Span],
+}
+
+impl Context<'_, '_> {
+    fn word(&self, s: usize, i: usize) -> &str {
+        self.doc.tokens[s].get(i).map_or("", |t| self.doc.word(*t))
+    }
+
+    fn sentence_has(&self, s: usize, q: &Span) -> bool {
+        let sentence = self.doc.sentences[s];
+        q.open < sentence.end && sentence.start < q.close
+    }
+
+    fn quoted(&self, at: usize) -> bool {
+        self.spans.iter().any(|q| q.open <= at && at < q.close)
+    }
+
+    /// Who said a direct quote, and the sentence the quote starts in.
+    fn direct_speaker(&self, q: &Span) -> Option<(usize, usize)> {
+        let open_sentence = self.doc.sentence_at(q.open)?;
+        let after = if q.closed {
+            self.doc
+                .sentence_at(q.close)
+                .and_then(|s| self.speaker_after(s, q.close))
+        } else {
+            None
+        };
+        after
+            .or_else(|| self.speaker_before(open_sentence, q.open))
+            .map(|speaker| (speaker, open_sentence))
+    }
+
+    /// "...," Lavrov said / said Lavrov / he said: right after the closing mark.
+    fn speaker_after(&self, s: usize, close: usize) -> Option<usize> {
+        let tokens = &self.doc.tokens[s];
+        let mut i = self.doc.token_from(s, close + 1);
+        while [",", ".", "!", "?", "\u{2014}"].contains(&self.word(s, i)) {
+            i += 1;
+        }
+        if self.is_speech(s, i) {
+            return self.speaker_at(s, i + 1, true);
+        }
+        let speaker = self.speaker_at(s, i, false)?;
+        let end = self.mention_or_pronoun_end(s, i, speaker);
+        let verb = self.skip_to_verb(s, self.doc.token_after(s, end));
+        (verb < tokens.len() && self.is_speech(s, verb)).then_some(speaker)
+    }
+
+    /// X told CBS, "..." / X said: "...": a speech verb at most five words before the mark.
+    fn speaker_before(&self, s: usize, open: usize) -> Option<usize> {
+        let mark = self.doc.token_from(s, open);
+        let lowest = mark.saturating_sub(7);
+        let verb = (lowest..mark).rev().find(|&i| self.is_speech(s, i))?;
+        if (verb + 1..mark)
+            .any(|i| self.word(s, i) == "that" || self.quoted(self.doc.tokens[s][i].start))
+        {
+            return None;
+        }
+        self.speaker_ending_before(s, verb)
+    }
+
+    /// A speech verb: lowercase ("the United States" holds no verb), outside quotes and names.
+    fn is_speech(&self, s: usize, i: usize) -> bool {
+        let word = self.word(s, i);
+        word.starts_with(|c: char| c.is_lowercase())
+            && super::lexicon::lexicon().is_speech(word)
+            && self.doc.tokens[s].get(i).is_some_and(|t| {
+                !self.quoted(t.start)
+                    && !self
+                        .mentions
+                        .iter()
+                        .any(|m| m.start <= t.start && t.end <= m.end)
+            })
+    }
+
+    /// The speaker starting at token `i` (after "said", with a role allowed before the name).
+    fn speaker_at(&self, s: usize, i: usize, allow_role: bool) -> Option<usize> {
+        let tokens = &self.doc.tokens[s];
+        let t = tokens.get(i)?;
+        if ["he", "she", "He", "She"].contains(&self.doc.word(*t)) {
+            return self.pronoun(s, t.start);
+        }
+        self.mentions.iter().position(|m| {
+            m.sentence == Some(s)
+                && !m.in_role
+                && (m.start == t.start
+                    || (allow_role
+                        && m.start > t.start
+                        && m.role.as_ref().is_some_and(|r| r.start <= t.start))
+                    || (self.doc.word(*t).eq_ignore_ascii_case("the")
+                        && tokens.get(i + 1).is_some_and(|n| n.start == m.start)))
+        })
+    }
+
+    fn mention_or_pronoun_end(&self, s: usize, i: usize, speaker: usize) -> usize {
+        let t = self.doc.tokens[s][i];
+        if self.mentions[speaker].start >= t.start && self.mentions[speaker].sentence == Some(s) {
+            self.mentions[speaker].end
+        } else {
+            t.end
+        }
+    }
+
+    /// From token `i`, skips an apposition (", the minister,") and adverbs; returns where a verb should be.
+    fn skip_to_verb(&self, s: usize, mut i: usize) -> usize {
+        let n = self.doc.tokens[s].len();
+        if self.word(s, i) == ","
+            && let Some(close) = (i + 1..n.min(i + 18)).find(|&k| self.word(s, k) == ",")
+        {
+            i = close + 1;
+        }
+        while i < n && ADVERBS.contains(&self.word(s, i)) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The speaker whose name (or pronoun) ends right before the verb at token `verb`.
+    fn speaker_ending_before(&self, s: usize, verb: usize) -> Option<usize> {
+        let mut i = verb;
+        while i > 0 && ADVERBS.contains(&self.word(s, i - 1)) {
+            i -= 1;
+        }
+        if i > 0 && self.word(s, i - 1) == "," {
+            let lowest = i.saturating_sub(18);
+            i = (lowest..i - 1).rev().find(|&k| self.word(s, k) == ",")?;
+        }
+        let t = *self.doc.tokens[s].get(i.checked_sub(1)?)?;
+        if ["he", "she", "He", "She"].contains(&self.doc.word(t)) {
+            return self.pronoun(s, t.start);
+        }
+        self.mentions
+            .iter()
+            .position(|m| m.sentence == Some(s) && !m.in_role && m.end == t.end)
+    }
+
+    /// The one person a pronoun at byte `at` can refer to, if there is exactly one.
+    fn pronoun(&self, s: usize, at: usize) -> Option<usize> {
+        let people_in = |from: usize, to: usize| -> Vec<usize> {
+            let mut found: Vec<usize> = Vec::new();
+            for (i, m) in self.mentions.iter().enumerate() {
+                let here = m.sentence.is_some_and(|ms| ms >= from && ms <= to) && m.start < at;
+                if here && m.reference == Reference::Person && !self.quoted(m.start) && !m.in_role {
+                    match found
+                        .iter()
+                        .position(|&f| self.cluster[f] == self.cluster[i])
+                    {
+                        Some(k) => found[k] = i,
+                        None => found.push(i),
+                    }
+                }
+            }
+            found
+        };
+        let first = (0..=s)
+            .rev()
+            .take_while(|&k| self.doc.paragraphs[k] == self.doc.paragraphs[s])
+            .last()
+            .unwrap_or(s);
+        let here = people_in(s, s);
+        let scope = if here.is_empty() {
+            people_in(first, s)
+        } else {
+            here
+        };
+        (scope.len() == 1).then(|| scope[0])
+    }
+
+    /// Reported speech in sentence `s`: "X said (that) ..." or "... according to X".
+    fn reported(&self, s: usize) -> Option<Attribution> {
+        let tokens = &self.doc.tokens[s];
+        for i in 0..tokens.len() {
+            if self.word(s, i).eq_ignore_ascii_case("according") && self.word(s, i + 1) == "to" {
+                let Some(speaker) = self.speaker_at(s, i + 2, true) else {
+                    continue;
+                };
+                let text = if i == 0 {
+                    let after = self.doc.token_after(s, self.mentions[speaker].end);
+                    let from = if self.word(s, after) == "," {
+                        after + 1
+                    } else {
+                        after
+                    };
+                    self.clause(s, from, tokens.len())
+                } else {
+                    let to = if i > 0 && self.word(s, i - 1) == "," {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    self.clause(s, 0, to)
+                };
+                return self.reported_quote(s, speaker, text);
+            }
+            if self.is_speech(s, i) {
+                let Some(speaker) = self.speaker_ending_before(s, i) else {
+                    continue;
+                };
+                let mut from = i + 1;
+                let limit = (from + 4).min(tokens.len());
+                if let Some(that) = (from..limit).find(|&k| self.word(s, k) == "that") {
+                    from = that + 1;
+                } else if !self.starts_clause(s, from) {
+                    continue;
+                }
+                return self.reported_quote(s, speaker, self.clause(s, from, tokens.len()));
+            }
+        }
+        None
+    }
+
+    fn starts_clause(&self, s: usize, i: usize) -> bool {
+        let w = self.word(s, i);
+        [
+            "the", "it", "he", "she", "they", "we", "there", "this", "no",
+        ]
+        .contains(&w)
+            || super::text::is_capitalised(w)
+    }
+
+    fn clause(&self, s: usize, from: usize, to: usize) -> String {
+        let tokens: &[Token] = &self.doc.tokens[s];
+        if from >= to || to > tokens.len() {
+            return String::new();
+        }
+        let text = self.doc.slice(tokens[from].start, tokens[to - 1].end);
+        clean_quote(text.trim_end_matches(['.', '!', '?']))
+    }
+
+    fn reported_quote(&self, s: usize, speaker: usize, text: String) -> Option<Attribution> {
+        let quote = Quote {
+            sentence: s,
+            text,
+            direct: false,
+        };
+        (quote.text.split_whitespace().count() >= 3).then_some(Attribution { speaker, quote })
+    }
+}

@@ -1,0 +1,131 @@
+//! Salience: actors with their mentions in, a score from 0.0 to 1.0 (top actor 1.0) out.
+//!
+//! A linear score over the signals news writing gives for importance, in the order of
+//! their weight: how often the actor is mentioned (log-damped, so a long list of
+//! mentions does not drown everything else), whether it is in the headline, how early
+//! it first appears, how many summary sentences mention it, and how often it is the
+//! grammatical subject of a sentence or a quoted speaker. Mentions inside another
+//! person's role ("US" in "US Secretary of State") count half: they describe someone
+//! else. The score is divided by the best score, so the top actor has 1.0.
+
+use super::mentions::Mention;
+use super::naming::Draft;
+use super::text::{Doc, is_possessive};
+
+/// Weights of the signals (tuned by hand on our own fixture articles; see BENCHMARKS.md for MEANTIME figures).
+const W_MENTIONS: f64 = 1.0;
+const W_TITLE: f64 = 0.6;
+const W_FIRST: f64 = 0.5;
+const W_SUMMARY: f64 = 0.3;
+const W_SUBJECT: f64 = 0.25;
+
+/// What the rest of the article says about one actor.
+pub(super) struct Signals<'a> {
+    pub doc: &'a Doc<'a>,
+    pub title: &'a str,
+    pub summary: &'a [usize],
+    /// Number of quotes attributed to each draft.
+    pub quotes: &'a [usize],
+}
+
+/// Raw scores, one per draft (not normalised).
+pub(super) fn scores(mentions: &[Mention], drafts: &[Draft], signals: &Signals) -> Vec<f64> {
+    let sentences = signals.doc.sentences.len().max(1) as f64;
+    drafts
+        .iter()
+        .zip(signals.quotes)
+        .map(|(d, &quotes)| {
+            let ms: Vec<&Mention> = d.members.iter().map(|&i| &mentions[i]).collect();
+            let weight: f64 = ms.iter().map(|m| if m.in_role { 0.5 } else { 1.0 }).sum();
+            let first = ms
+                .iter()
+                .filter_map(|m| m.sentence)
+                .min()
+                .map_or(0.0, |s| 1.0 - s as f64 / sentences);
+            let mut in_summary: Vec<usize> = ms
+                .iter()
+                .filter_map(|m| m.sentence)
+                .filter(|s| signals.summary.contains(s))
+                .collect();
+            in_summary.dedup();
+            let subjects = ms.iter().filter(|m| is_subject(signals.doc, m)).count() + quotes;
+            let title = in_title(signals.title, d);
+            W_MENTIONS * (1.0 + weight).ln()
+                + W_TITLE * f64::from(u8::from(title))
+                + W_FIRST * first
+                + W_SUMMARY * (in_summary.len().min(3) as f64 / 3.0)
+                + W_SUBJECT * (1.0 + subjects as f64).ln()
+        })
+        .collect()
+}
+
+/// Scores divided by the best one (all zero if there is none).
+pub(super) fn normalise(scores: &[f64]) -> Vec<f64> {
+    let best = scores.iter().copied().fold(0.0_f64, f64::max);
+    scores
+        .iter()
+        .map(|s| {
+            if best > 0.0 {
+                (s / best).clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// Whether the headline names the actor (its name, an alias, or a person's surname), as whole words.
+fn in_title(title: &str, d: &Draft) -> bool {
+    let mut forms: Vec<&str> = std::iter::once(d.name.as_str())
+        .chain(d.aliases.iter().map(String::as_str))
+        .collect();
+    if d.kind == super::ActorKind::Person
+        && let Some(surname) = d.name.split_whitespace().last()
+    {
+        forms.push(surname);
+    }
+    forms
+        .iter()
+        .filter(|f| f.len() > 1)
+        .any(|f| contains_words(title, f))
+}
+
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether a mention is the subject of its sentence: only a role, "the", other names,
+/// "and" or an opening phrase closed by a comma come before it, and a lowercase word
+/// (the verb) follows it, after an optional apposition.
+fn is_subject(doc: &Doc, m: &Mention) -> bool {
+    let Some(s) = m.sentence else { return false };
+    if m.in_role || doc.sentences[s].kind != super::super::sentences::SentenceKind::Prose {
+        return false;
+    }
+    let tokens = &doc.tokens[s];
+    let role_start = m.role.as_ref().map_or(m.start, |r| r.start.min(m.start));
+    let lead_in = doc.token_from(s, role_start);
+    let opening_comma = (0..lead_in).rev().find(|&i| doc.word(tokens[i]) == ",");
+    let before_ok = (opening_comma.map_or(0, |c| c + 1)..lead_in).all(|i| {
+        let w = doc.word(tokens[i]);
+        w.eq_ignore_ascii_case("the") || w == "and" || super::text::is_capitalised(w)
+    });
+    let mut next = doc.token_after(s, m.end);
+    if tokens.get(next).is_some_and(|t| doc.word(*t) == ",") {
+        next = (next + 1..tokens.len())
+            .find(|&i| doc.word(tokens[i]) == ",")
+            .map_or(tokens.len(), |c| c + 1);
+    }
+    let verb = tokens.get(next).map(|t| doc.word(*t)).unwrap_or("");
+    const NOT_VERBS: [&str; 12] = [
+        "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as",
+    ];
+    before_ok
+        && verb.starts_with(|c: char| c.is_lowercase())
+        && !NOT_VERBS.contains(&verb)
+        && !is_possessive(verb)
+}
