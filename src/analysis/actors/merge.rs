@@ -235,8 +235,10 @@ fn acronyms(doc: &Doc, mentions: &[Mention], uf: &mut UnionFind) -> Vec<(usize, 
 fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
     let named =
         |m: &Mention| m.reference == Reference::Named && m.kind == super::ActorKind::Organization;
+    let organization =
+        |m: &Mention| named(m) || matches!(m.reference, Reference::KnownOrganization(_));
     let long: Vec<usize> = (0..mentions.len())
-        .filter(|&i| named(&mentions[i]) && mentions[i].name.contains(' '))
+        .filter(|&i| organization(&mentions[i]) && mentions[i].name.contains(' '))
         .collect();
     let mut first_of_key: HashMap<String, usize> = HashMap::new();
     for i in (0..mentions.len()).filter(|&i| named(&mentions[i])) {
@@ -266,13 +268,16 @@ fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
     }
 }
 
-/// The key of a name without a leading country name or national adjective.
+/// The key of a name without a leading country name or national adjective
+/// ("United States Air Force" -> "air force"), or "" if it has none.
 fn without_nationality(name: &str) -> String {
     let g = super::gazetteer::gazetteer();
-    match name.split_once(' ') {
-        Some((first, rest)) if g.country(first).is_some() || g.demonym(first).is_some() => {
-            name_key(rest)
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for n in 1..words.len().min(4) {
+        let lead = words[..n].join(" ");
+        if g.country(&lead).is_some() || g.demonym(&lead).is_some() {
+            return name_key(&words[n..].join(" "));
         }
-        _ => String::new(),
     }
+    String::new()
 }

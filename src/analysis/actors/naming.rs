@@ -3,8 +3,9 @@
 //! The name is what other articles will call the same entity, because the site stage
 //! merges actors across articles by name and alias: so a country or a known
 //! organisation takes its canonical gazetteer name ("United States" for "U.S.", "NATO"
-//! for "North Atlantic Treaty Organization"), and anything else takes its fullest form
-//! in the article ("Sergey Lavrov", not "Lavrov"). Every other form the article used
+//! for "North Atlantic Treaty Organization"), a person their fullest name in the article
+//! ("Sergey Lavrov", not "Lavrov"), and anything else the form the article uses most,
+//! which is the one its readers know ("Apple" more than "Apple Computer"). Every other form the article used
 //! becomes an alias, including "Mr Lavrov" and acronyms defined in parentheses, so the
 //! aliases are complete; national adjectives ("Russians") are evidence, not names, and
 //! are left out. The role is the most informative one the text gives the person.
@@ -14,6 +15,7 @@ use std::collections::HashMap;
 use super::ActorKind;
 use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
+use super::text::name_key;
 
 /// An actor before ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +65,10 @@ pub(super) fn name_clusters(mentions: &[Mention], clusters: &Clusters) -> Vec<Dr
         .collect()
 }
 
-/// The canonical name if the gazetteer gave one, else the fullest, then most used, form.
+/// The canonical name if the gazetteer gave one. Otherwise, for a person, the fullest
+/// form ("Sergey Lavrov" over "Lavrov"); for anything else, the form the article uses
+/// most ("Apple" over "Apple Computer", "NATO" over its one-time expansion), the
+/// fullest on ties. Forms are counted by key, so "Nato" and "NATO" are one form.
 fn choose_name(ms: &[&Mention]) -> String {
     let canonical = ms.iter().find_map(|m| match &m.reference {
         Reference::Country(c) | Reference::KnownOrganization(c) | Reference::Group(c) => {
@@ -74,13 +79,22 @@ fn choose_name(ms: &[&Mention]) -> String {
     if let Some(name) = canonical {
         return name;
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let person = ms.iter().any(|m| m.reference == Reference::Person);
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for m in ms {
-        *counts.entry(m.name.as_str()).or_default() += 1;
+        *counts.entry(name_key(&m.name)).or_default() += 1;
     }
     let mut best: Option<(&str, (usize, usize))> = None;
     for m in ms {
-        let score = (m.name.split_whitespace().count(), counts[m.name.as_str()]);
+        let (words, count) = (
+            m.name.split_whitespace().count(),
+            counts[&name_key(&m.name)],
+        );
+        let score = if person {
+            (words, count)
+        } else {
+            (count, words)
+        };
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((&m.name, score));
         }

@@ -95,7 +95,7 @@ fn assert_consistent(prose: &str, entities: &[Entity], actors: &[Actor]) {
 
 #[test]
 fn aliases_merge_into_the_fullest_name() {
-    let cases: [(&str, &str, &[&str]); 5] = [
+    let cases: [(&str, &str, &[&str]); 6] = [
         (
             "[PER|Sergey Lavrov] arrived. [PER|Lavrov] spoke. Mr [PER|Lavrov] left.",
             "Sergey Lavrov",
@@ -108,8 +108,13 @@ fn aliases_merge_into_the_fullest_name() {
         ),
         (
             "The [ORG|Harbour Safety Board] ([ORG|HSB]) met. The [ORG|HSB] agreed.",
-            "Harbour Safety Board",
-            &["HSB"],
+            "HSB",
+            &["Harbour Safety Board"],
+        ),
+        (
+            "[ORG|Arlo Foods Company] grew. [ORG|Arlo Foods] hired. [ORG|Arlo Foods] sold.",
+            "Arlo Foods",
+            &["Arlo Foods Company"],
         ),
         (
             "The [ORG|Harbour Safety Board] met. Later the [ORG|HSB] agreed.",
@@ -205,7 +210,7 @@ fn kinds_and_groups() {
 #[test]
 fn quotes_go_to_who_said_them() {
     type Said<'a> = Option<(&'a str, &'a str, bool)>;
-    let cases: [(&str, Said); 11] = [
+    let cases: [(&str, Said); 13] = [
         (
             "\u{201c}We will respond,\u{201d} [PER|Lavrov] said.",
             Some(("Lavrov", "We will respond", true)),
@@ -221,6 +226,14 @@ fn quotes_go_to_who_said_them() {
         (
             "[PER|Ada Quint] said: \"Nothing changed.\"",
             Some(("Ada Quint", "Nothing changed.", true)),
+        ),
+        (
+            "[PER|Ada Quint] told [ORG|CBS], \u{201c}We saw signs of progress, [ORG|Sputnik] reported.",
+            Some(("Ada Quint", "We saw signs of progress", true)),
+        ),
+        (
+            "[PER|Ada Quint] said \"We took a swing.\n\nBut we won.\" The end.",
+            Some(("Ada Quint", "We took a swing. But we won.", true)),
         ),
         (
             "[PER|Ada Quint] arrived late. \"We are ready,\" she said.",
