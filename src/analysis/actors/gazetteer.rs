@@ -65,33 +65,9 @@ fn build() -> Gazetteer {
         organizations: HashMap::new(),
     };
     let overrides = place_overrides();
-    for country in keshvar::CountryIterator::new() {
-        let code = country.alpha2().to_string();
-        let names: Vec<&str> = std::iter::once(country.iso_short_name())
-            .chain(country.unofficial_name_list().iter().copied())
-            .filter(|n| usable_name(n))
-            .collect();
-        let over = overrides.iter().find(|o| o.code == code);
-        let Some(canonical) = over.map(|o| o.name.clone()).or_else(|| {
-            country
-                .unofficial_name_list()
-                .iter()
-                .find(|n| usable_name(n))
-                .map(|n| n.to_string())
-        }) else {
-            continue;
-        };
-        for name in names.iter().filter(|n| **n != "England") {
-            g.places
-                .entry(name_key(name))
-                .or_insert_with(|| canonical.clone());
-        }
-        if let Some(nationality) = country.maybe_nationality().filter(|n| usable_name(n)) {
-            add_demonym(&mut g, nationality, &canonical);
-        }
-    }
+    add_keshvar(&mut g, &overrides);
+    // Curated forms win over keshvar's.
     for o in &overrides {
-        // Curated forms win over keshvar's.
         g.places.insert(name_key(&o.name), o.name.clone());
         for alias in &o.aliases {
             g.places.insert(name_key(alias), o.name.clone());
@@ -101,25 +77,49 @@ fn build() -> Gazetteer {
             g.demonyms.insert(demonym.clone(), (o.name.clone(), plural));
         }
     }
-    for line in super::lexicon::sections(ORGANIZATIONS)
-        .get("")
-        .into_iter()
-        .flatten()
-    {
+    let lines = super::lexicon::sections(ORGANIZATIONS);
+    for line in lines.get("").into_iter().flatten() {
         let names: Vec<&str> = line
             .split('|')
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .collect();
-        let Some(canonical) = names.first() else {
-            continue;
-        };
         for name in &names {
-            g.organizations
-                .insert(name_key(name), canonical.to_string());
+            g.organizations.insert(name_key(name), names[0].to_string());
         }
     }
     g
+}
+
+/// Every country keshvar knows: its English names and nationality adjective. "England"
+/// is left out: it is part of the United Kingdom, not another name for it.
+fn add_keshvar(g: &mut Gazetteer, overrides: &[PlaceOverride]) {
+    for country in keshvar::CountryIterator::new() {
+        let code = country.alpha2().to_string();
+        let names: Vec<&str> = std::iter::once(country.iso_short_name())
+            .chain(country.unofficial_name_list().iter().copied())
+            .filter(|n| usable_name(n) && *n != "England")
+            .collect();
+        let over = overrides.iter().find(|o| o.code == code);
+        let first = country
+            .unofficial_name_list()
+            .iter()
+            .find(|n| usable_name(n));
+        let Some(canonical) = over
+            .map(|o| o.name.clone())
+            .or(first.map(|n| n.to_string()))
+        else {
+            continue;
+        };
+        for name in names {
+            g.places
+                .entry(name_key(name))
+                .or_insert_with(|| canonical.clone());
+        }
+        if let Some(nationality) = country.maybe_nationality().filter(|n| usable_name(n)) {
+            add_demonym(g, nationality, &canonical);
+        }
+    }
 }
 
 /// keshvar lists names in many languages and formats; keep plain English-looking ones.

@@ -104,65 +104,95 @@ fn mention(
     if !name.chars().any(char::is_alphabetic) {
         return None;
     }
-    let g = gazetteer();
-    let lex = lexicon();
     let next = next_word(doc, sentence, e.end);
-    let mut demonym = false;
-    let (kind, reference, name) = if let Some(country) = g.country(&name) {
-        (
-            ActorKind::Place,
-            Reference::Country(country.to_string()),
-            name,
-        )
-    } else if let Some(org) = g.organization(&name) {
-        (
-            ActorKind::Organization,
-            Reference::KnownOrganization(org.to_string()),
-            name,
-        )
-    } else if let Some(group) = lex.groups.get(&super::text::name_key(&name)) {
-        (ActorKind::Group, Reference::Group(group.clone()), name)
-    } else {
-        match e.kind {
-            EntityType::Per => (ActorKind::Person, Reference::Person, name),
-            EntityType::Org => (ActorKind::Organization, Reference::Named, name),
-            EntityType::Loc => (ActorKind::Place, Reference::Named, name),
-            EntityType::Misc => {
-                let (country, plural) = g.demonym(&name).unzip();
-                let agent = next.is_some_and(|w| lex.agents.contains(&w.to_lowercase()));
-                if let Some(country) =
-                    country.filter(|_| !in_role && (plural == Some(true) || agent))
-                {
-                    demonym = true;
-                    (
-                        ActorKind::Place,
-                        Reference::Country(country.to_string()),
-                        name,
-                    )
-                } else if let Some(noun) = next.filter(|w| lex.group_nouns.contains(*w))
-                    && lex.regions.contains(&name)
-                {
-                    let group = format!("{name} {noun}");
-                    (ActorKind::Group, Reference::Group(group.clone()), group)
-                } else {
-                    return None;
-                }
-            }
-        }
-    };
+    let reading = read(name, e.kind, next, in_role)?;
     Some(Mention {
         entity: i,
         start: e.start,
         end: e.end,
         sentence,
-        name,
-        kind,
-        reference,
+        name: reading.name,
+        kind: reading.kind,
+        reference: reading.reference,
         honorific: honorific_before(doc, sentence, e.start, raw),
-        role: role.filter(|_| kind == ActorKind::Person),
+        role: role.filter(|_| reading.kind == ActorKind::Person),
         in_role,
-        demonym,
+        demonym: reading.demonym,
     })
+}
+
+/// What a mention's words say it refers to.
+struct Reading {
+    kind: ActorKind,
+    reference: Reference,
+    name: String,
+    demonym: bool,
+}
+
+impl Reading {
+    fn new(kind: ActorKind, reference: Reference, name: String) -> Self {
+        Reading {
+            kind,
+            reference,
+            name,
+            demonym: false,
+        }
+    }
+}
+
+/// Reads a mention's cleaned name, given its tag, the word after it and whether it is
+/// inside someone's role; `None` if it names no actor.
+fn read(name: String, tag: EntityType, next: Option<&str>, in_role: bool) -> Option<Reading> {
+    let g = gazetteer();
+    if let Some(country) = g.country(&name) {
+        let reference = Reference::Country(country.to_string());
+        return Some(Reading::new(ActorKind::Place, reference, name));
+    }
+    if let Some(org) = g.organization(&name) {
+        let reference = Reference::KnownOrganization(org.to_string());
+        return Some(Reading::new(ActorKind::Organization, reference, name));
+    }
+    if let Some(group) = lexicon().groups.get(&super::text::name_key(&name)) {
+        return Some(Reading::new(
+            ActorKind::Group,
+            Reference::Group(group.clone()),
+            name,
+        ));
+    }
+    Some(match tag {
+        EntityType::Per => Reading::new(ActorKind::Person, Reference::Person, name),
+        EntityType::Org => Reading::new(ActorKind::Organization, Reference::Named, name),
+        EntityType::Loc => Reading::new(ActorKind::Place, Reference::Named, name),
+        EntityType::Misc => return read_adjective(name, next, in_role),
+    })
+}
+
+/// A MISC mention: a country where a national adjective acts ("Russian officials",
+/// "the Russians"), a group for a regional adjective with a group noun ("European
+/// allies"), else nothing.
+fn read_adjective(name: String, next: Option<&str>, in_role: bool) -> Option<Reading> {
+    let lex = lexicon();
+    let agent = next.is_some_and(|w| lex.agents.contains(&w.to_lowercase()));
+    if let Some((country, plural)) = gazetteer().demonym(&name)
+        && !in_role
+        && (plural || agent)
+    {
+        let reference = Reference::Country(country.to_string());
+        return Some(Reading {
+            demonym: true,
+            ..Reading::new(ActorKind::Place, reference, name)
+        });
+    }
+    let noun = next.filter(|w| lex.group_nouns.contains(*w))?;
+    if !lex.regions.contains(&name) {
+        return None;
+    }
+    let group = format!("{name} {noun}");
+    Some(Reading::new(
+        ActorKind::Group,
+        Reference::Group(group.clone()),
+        group,
+    ))
 }
 
 /// The word right after byte `end` in the sentence.

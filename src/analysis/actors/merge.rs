@@ -110,22 +110,22 @@ fn given_names_agree(a: &str, b: &str) -> bool {
 }
 
 fn persons(mentions: &[Mention], uf: &mut UnionFind) {
-    let people: Vec<usize> = (0..mentions.len())
+    let words: HashMap<usize, Vec<String>> = (0..mentions.len())
         .filter(|&i| mentions[i].reference == Reference::Person)
+        .map(|i| (i, name_words(&mentions[i].name)))
         .collect();
-    let words: HashMap<usize, Vec<String>> = people
-        .iter()
-        .map(|&i| (i, name_words(&mentions[i].name)))
-        .collect();
-    let full: Vec<usize> = people
-        .iter()
-        .copied()
-        .filter(|i| words[i].len() > 1)
-        .collect();
-    // Full names: join the most recent person whose every full name has this surname and
-    // an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
+    let mut people: Vec<usize> = words.keys().copied().collect();
+    people.sort_unstable();
+    let (full, single): (Vec<usize>, Vec<usize>) = people.iter().partition(|i| words[i].len() > 1);
+    full_names(&full, &words, uf);
+    single_names(&single, &full, &words, uf);
+}
+
+/// Full names join the most recent person whose every full name has the same surname and
+/// an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
+fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
     let mut people_so_far: Vec<Vec<usize>> = Vec::new();
-    for &a in &full {
+    for &a in full {
         let wa = &words[&a];
         let fits = |p: &Vec<usize>| {
             p.iter()
@@ -139,9 +139,18 @@ fn persons(mentions: &[Mention], uf: &mut UnionFind) {
             None => people_so_far.push(vec![a]),
         }
     }
-    // Single names: join the full name they belong to, else each other.
+}
+
+/// A single name joins the nearest full name with that surname (else the one person
+/// with that first name), else the other mentions of the same single name.
+fn single_names(
+    single: &[usize],
+    full: &[usize],
+    words: &HashMap<usize, Vec<String>>,
+    uf: &mut UnionFind,
+) {
     let mut lone: HashMap<String, usize> = HashMap::new();
-    for &i in people.iter().filter(|i| words[i].len() == 1) {
+    for &i in single {
         let word = &words[&i][0];
         let by_surname: Vec<usize> = full
             .iter()
@@ -154,10 +163,9 @@ fn persons(mentions: &[Mention], uf: &mut UnionFind) {
             .filter(|f| &words[f][0] == word)
             .collect();
         let first_roots: Vec<usize> = by_first.iter().map(|&f| uf.find(f)).collect();
-        let one_first = first_roots.windows(2).all(|w| w[0] == w[1]);
         let candidates = if !by_surname.is_empty() {
             by_surname
-        } else if one_first {
+        } else if first_roots.windows(2).all(|w| w[0] == w[1]) {
             by_first
         } else {
             Vec::new()
@@ -280,4 +288,101 @@ fn without_nationality(name: &str) -> String {
         }
     }
     String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sentences::{Sentence, SentenceKind};
+
+    /// The mention texts of each cluster, for a marked one-paragraph text.
+    fn clusters_of(marked: &str) -> Vec<Vec<String>> {
+        let (prose, entities) = super::super::tests::parse_marked(marked);
+        let sentences = [Sentence {
+            start: 0,
+            end: prose.len(),
+            kind: SentenceKind::Prose,
+        }];
+        let doc = Doc::new(&prose, &sentences);
+        let mentions = super::super::mentions::collect(&doc, &entities);
+        let clusters = cluster(&doc, &mentions);
+        clusters
+            .members
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|&i| prose[mentions[i].start..mentions[i].end].to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merges_what_names_one_entity_and_nothing_else() {
+        let cases: [(&str, &[&[&str]]); 8] = [
+            (
+                "[ORG|Lockheed Martin] and [ORG|Boeing] bid; [ORG|Lockheed] won.",
+                &[&["Lockheed Martin", "Lockheed"], &["Boeing"]],
+            ),
+            (
+                "[ORG|Arlo] sells; [ORG|Arlo Music] streams; [ORG|Arlo] grows.",
+                &[&["Arlo", "Arlo"], &["Arlo Music"]],
+            ),
+            (
+                "The [ORG|Russian Foreign Ministry] said the [ORG|Foreign Ministry] agreed.",
+                &[&["Russian Foreign Ministry", "Foreign Ministry"]],
+            ),
+            (
+                "The [ORG|United States Air Force] and the [ORG|Air Force] and [ORG|USAF].",
+                &[&["United States Air Force", "Air Force", "USAF"]],
+            ),
+            (
+                "The [ORG|Kessel Port Union] ([ORG|KPU]) and [ORG|KPU] met.",
+                &[&["Kessel Port Union", "KPU", "KPU"]],
+            ),
+            (
+                "[ORG|Kessel Port Union] met [ORG|Kessel Paper Unit] and [ORG|KPU].",
+                &[&["Kessel Port Union"], &["Kessel Paper Unit"], &["KPU"]],
+            ),
+            (
+                "[LOC|Kyiv] and [ORG|Kyiv] and [LOC|Kiev].",
+                &[&["Kyiv", "Kyiv"], &["Kiev"]],
+            ),
+            (
+                "[PER|Ann Lee] met [PER|Bo Lee]; [PER|Lee] spoke to [PER|Ann].",
+                &[&["Ann Lee", "Ann"], &["Bo Lee", "Lee"]],
+            ),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(clusters_of(marked), *want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn first_names_agree_when_equal_or_an_initial() {
+        let cases = [
+            ("john", "john", true),
+            ("j", "john", true),
+            ("john", "j", true),
+            ("john", "jane", false),
+            ("jo", "john", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(given_names_agree(a, b), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn leading_countries_and_adjectives_are_stripped() {
+        let cases = [
+            ("United States Air Force", "air force"),
+            ("Russian Foreign Ministry", "foreign ministry"),
+            ("US State Department", "state department"),
+            ("Harbour Authority", ""),
+            ("Russia", ""),
+        ];
+        for (name, want) in cases {
+            assert_eq!(without_nationality(name), want, "{name}");
+        }
+    }
 }

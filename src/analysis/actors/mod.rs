@@ -109,13 +109,7 @@ pub fn resolve(
     };
     let scores = salience::scores(&found, &drafts, &signals);
     let saliences = salience::normalise(&scores);
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by(|&a, &b| {
-        scores[b]
-            .total_cmp(&scores[a])
-            .then(drafts[b].members.len().cmp(&drafts[a].members.len()))
-            .then(drafts[a].members[0].cmp(&drafts[b].members[0]))
-    });
+    let order = salience::rank(&scores, &drafts);
     let mut rank = vec![0; drafts.len()];
     for (r, &d) in order.iter().enumerate() {
         rank[d] = r;
@@ -123,16 +117,15 @@ pub fn resolve(
     for (m, mention) in found.iter().enumerate() {
         entities[mention.entity].actor = Some(rank[actor_of[m]]);
     }
+    let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); drafts.len()];
+    for a in attributions {
+        quotes[actor_of[a.speaker]].push(a.quote);
+    }
     order
         .into_iter()
         .enumerate()
         .map(|(id, d)| {
             let draft = &drafts[d];
-            let quotes = attributions
-                .iter()
-                .filter(|a| actor_of[a.speaker] == d)
-                .map(|a| a.quote.clone())
-                .collect();
             Actor {
                 id,
                 name: draft.name.clone(),
@@ -141,7 +134,7 @@ pub fn resolve(
                 aliases: draft.aliases.clone(),
                 mentions: draft.members.len(),
                 salience: saliences[d],
-                quotes,
+                quotes: std::mem::take(&mut quotes[d]),
             }
         })
         .collect()

@@ -134,3 +134,65 @@ fn choose_role(ms: &[&Mention]) -> Option<String> {
     }
     best.map(String::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sentences::{Sentence, SentenceKind};
+
+    /// (name, role, aliases) of each actor, for a marked one-paragraph text.
+    fn drafts_of(marked: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        let (prose, entities) = super::super::tests::parse_marked(marked);
+        let sentences = [Sentence {
+            start: 0,
+            end: prose.len(),
+            kind: SentenceKind::Prose,
+        }];
+        let doc = super::super::text::Doc::new(&prose, &sentences);
+        let mentions = super::super::mentions::collect(&doc, &entities);
+        let clusters = super::super::merge::cluster(&doc, &mentions);
+        name_clusters(&mentions, &clusters)
+            .into_iter()
+            .map(|d| (d.name, d.role, d.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn names_roles_and_aliases() {
+        let s = |x: &str| x.to_string();
+        let cases = [
+            (
+                "[PER|Lavrov] and [PER|Lavrov] met [PER|Sergey Lavrov].",
+                (s("Sergey Lavrov"), None, vec![s("Lavrov")]),
+            ),
+            (
+                "[ORG|Arlo Foods Company], [ORG|Arlo Foods] and [ORG|Arlo Foods].",
+                (s("Arlo Foods"), None, vec![s("Arlo Foods Company")]),
+            ),
+            (
+                "[ORG|Arlo Foods Company] and [ORG|Arlo Foods].",
+                (s("Arlo Foods Company"), None, vec![s("Arlo Foods")]),
+            ),
+            (
+                "[ORG|Nato] and [ORG|North Atlantic Treaty Organization].",
+                (
+                    s("NATO"),
+                    None,
+                    vec![s("Nato"), s("North Atlantic Treaty Organization")],
+                ),
+            ),
+            (
+                "Deputy Minister [PER|Ada Quint] met Mr [PER|Quint], the [LOC|Kessel] Deputy Foreign Minister, twice.",
+                (
+                    s("Ada Quint"),
+                    Some(s("Kessel Deputy Foreign Minister")),
+                    vec![s("Quint"), s("Mr Quint")],
+                ),
+            ),
+        ];
+        for (marked, want) in cases {
+            let got = drafts_of(marked);
+            assert_eq!(got.first(), Some(&want), "{marked}: {got:?}");
+        }
+    }
+}

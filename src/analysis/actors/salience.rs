@@ -59,6 +59,18 @@ pub(super) fn scores(mentions: &[Mention], drafts: &[Draft], signals: &Signals) 
         .collect()
 }
 
+/// Draft indices from most to least salient: by score, then mentions, then first mention.
+pub(super) fn rank(scores: &[f64], drafts: &[Draft]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by(|&a, &b| {
+        scores[b]
+            .total_cmp(&scores[a])
+            .then(drafts[b].members.len().cmp(&drafts[a].members.len()))
+            .then(drafts[a].members.first().cmp(&drafts[b].members.first()))
+    });
+    order
+}
+
 /// Scores divided by the best one (all zero if there is none).
 pub(super) fn normalise(scores: &[f64]) -> Vec<f64> {
     let best = scores.iter().copied().fold(0.0_f64, f64::max);
@@ -100,7 +112,7 @@ fn contains_words(text: &str, words: &str) -> bool {
 
 /// Whether a mention is the subject of its sentence: only a role, "the", other names,
 /// "and" or an opening phrase closed by a comma come before it, and a lowercase word
-/// (the verb) follows it, after an optional apposition.
+/// (the verb) follows it, after an optional apposition or "and" with other names.
 fn is_subject(doc: &Doc, m: &Mention) -> bool {
     let Some(s) = m.sentence else { return false };
     if m.in_role || doc.sentences[s].kind != super::super::sentences::SentenceKind::Prose {
@@ -120,6 +132,16 @@ fn is_subject(doc: &Doc, m: &Mention) -> bool {
             .find(|&i| doc.word(tokens[i]) == ",")
             .map_or(tokens.len(), |c| c + 1);
     }
+    // A coordinated subject ("X and the Y sent"): skip to after the other names.
+    if tokens.get(next).is_some_and(|t| doc.word(*t) == "and") {
+        next += 1;
+        while tokens.get(next).is_some_and(|t| {
+            let w = doc.word(*t);
+            w == "the" || super::text::is_capitalised(w)
+        }) {
+            next += 1;
+        }
+    }
     let verb = tokens.get(next).map(|t| doc.word(*t)).unwrap_or("");
     const NOT_VERBS: [&str; 12] = [
         "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as",
@@ -128,4 +150,68 @@ fn is_subject(doc: &Doc, m: &Mention) -> bool {
         && verb.starts_with(|c: char| c.is_lowercase())
         && !NOT_VERBS.contains(&verb)
         && !is_possessive(verb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sentences::{Sentence, SentenceKind};
+
+    #[test]
+    fn subjects_come_before_their_verb() {
+        // For each mention outside a role, in order: is it a subject?
+        let cases: [(&str, &[bool]); 9] = [
+            ("[PER|Ada Quint] said no.", &[true]),
+            ("On Friday, [PER|Ada Quint] said no.", &[true]),
+            (
+                "The [ORG|Harbour Authority] and [ORG|NATO] sent replies.",
+                &[true, true],
+            ),
+            ("[PER|Ada Quint], the harbour chief, left.", &[true]),
+            ("[LOC|US] Secretary of State [PER|Ada Quint] left.", &[true]),
+            ("They met [PER|Ada Quint] today.", &[false]),
+            ("[LOC|Kessel]'s reply came.", &[false]),
+            ("Talks with [PER|Ada Quint] ended.", &[false]),
+            (
+                "[PER|Ada Quint] of the harbour met [LOC|Kessel] envoys.",
+                &[false, false],
+            ),
+        ];
+        for (marked, want) in cases {
+            let (prose, entities) = super::super::tests::parse_marked(marked);
+            let sentences = [Sentence {
+                start: 0,
+                end: prose.len(),
+                kind: SentenceKind::Prose,
+            }];
+            let doc = Doc::new(&prose, &sentences);
+            let mentions = super::super::mentions::collect(&doc, &entities);
+            let got: Vec<bool> = mentions
+                .iter()
+                .filter(|m| !m.in_role)
+                .map(|m| is_subject(&doc, m))
+                .collect();
+            assert_eq!(got, want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn headline_words_match_whole_words_only() {
+        let cases = [
+            ("Quint reopens port", "Quint", true),
+            ("Quintet plays", "Quint", false),
+            ("NATO's plan", "NATO", true),
+            ("", "NATO", false),
+        ];
+        for (title, name, want) in cases {
+            assert_eq!(contains_words(title, name), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn scores_are_normalised_to_the_best() {
+        assert_eq!(normalise(&[2.0, 1.0, 0.0]), [1.0, 0.5, 0.0]);
+        assert_eq!(normalise(&[0.0, 0.0]), [0.0, 0.0]);
+        assert!(normalise(&[]).is_empty());
+    }
 }

@@ -13,6 +13,10 @@
 //! paragraph; with two candidates the quote stays unattributed. Quotes without a
 //! speaker (scare quotes, "as per media reports") are never attributed.
 
+mod marks;
+
+use marks::{Span, clean_quote, quote_spans, without_trailing_source};
+
 use super::Quote;
 use super::mentions::{Mention, Reference};
 use super::text::{Doc, Token};
@@ -81,117 +85,6 @@ pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> V
     }
     out.sort_by_key(|a| a.quote.sentence);
     out
-}
-
-/// A quotation: the mark's start, the content's start, the content's end (the closing
-/// mark or the paragraph's end) and whether it closes.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    open: usize,
-    open_end: usize,
-    close: usize,
-    closed: bool,
-}
-
-fn quote_spans(doc: &Doc) -> Vec<Span> {
-    let mut spans = Vec::new();
-    // An unclosed quote at a paragraph's end: (open, open_end, paragraph end).
-    let mut carried: Option<(usize, usize, usize)> = None;
-    let mut s = 0;
-    while s < doc.sentences.len() {
-        let last = (s..doc.sentences.len())
-            .take_while(|&i| doc.paragraphs[i] == doc.paragraphs[s])
-            .last()
-            .unwrap_or(s);
-        let (start, end) = (doc.sentences[s].start, doc.sentences[last].end);
-        let text = doc.slice(start, end);
-        // A quote left open may close in the next paragraph, if that one starts with a
-        // closing mark or has an odd number of straight quotes.
-        let straight = text.matches('"').count();
-        let first_mark = text
-            .find(['\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '"'])
-            .map(|i| (i, text[i..].chars().next()));
-        let mut open: Option<(usize, usize)> = None;
-        if let Some((o, oe, para_end)) = carried.take() {
-            match first_mark {
-                Some((_, Some('\u{201d}' | '\u{bb}'))) => open = Some((o, oe)),
-                Some((_, Some('"'))) if straight % 2 == 1 => open = Some((o, oe)),
-                _ => spans.push(Span {
-                    open: o,
-                    open_end: oe,
-                    close: para_end,
-                    closed: false,
-                }),
-            }
-        }
-        for (i, c) in text.char_indices() {
-            let at = start + i;
-            let next = at + c.len_utf8();
-            match (c, open) {
-                ('\u{201c}' | '\u{ab}', _) | ('"', None) => open = Some((at, next)),
-                ('\u{201d}' | '\u{bb}' | '"', Some((o, oe))) => {
-                    spans.push(Span {
-                        open: o,
-                        open_end: oe,
-                        close: at,
-                        closed: true,
-                    });
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-        carried = open.map(|(o, oe)| (o, oe, end));
-        s = last + 1;
-    }
-    if let Some((o, oe, para_end)) = carried {
-        spans.push(Span {
-            open: o,
-            open_end: oe,
-            close: para_end,
-            closed: false,
-        });
-    }
-    spans
-}
-
-/// Where an unclosed quote really ends when its last words name a source, as in
-/// `"We have heard signs, Sputnik reported.` (the closing mark is missing): before the comma.
-fn without_trailing_source(doc: &Doc, mentions: &[Mention], q: &Span) -> usize {
-    let Some(s) = doc.sentence_at(q.close.saturating_sub(1)) else {
-        return q.close;
-    };
-    let tokens = &doc.tokens[s];
-    let mut k = doc.token_after(s, q.close);
-    let word = |i: usize| tokens.get(i).map_or("", |t| doc.word(*t));
-    while k > 0 && [".", "!", "?"].contains(&word(k - 1)) {
-        k -= 1;
-    }
-    let Some(verb) = k.checked_sub(1) else {
-        return q.close;
-    };
-    let lex = super::lexicon::lexicon();
-    if !word(verb).starts_with(char::is_lowercase) || !lex.is_speech(word(verb)) {
-        return q.close;
-    }
-    let Some(before_verb) = verb.checked_sub(1).map(|i| tokens[i].end) else {
-        return q.close;
-    };
-    let source = mentions
-        .iter()
-        .find(|m| m.sentence == Some(s) && m.end == before_verb && m.start > q.open_end);
-    let Some(m) = source else { return q.close };
-    let first = doc.token_from(s, m.start);
-    match first.checked_sub(1) {
-        Some(comma) if word(comma) == "," => tokens[comma].start,
-        _ => q.close,
-    }
-}
-
-/// Quote text: whitespace collapsed, a trailing comma and surrounding spaces dropped.
-fn clean_quote(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined.trim_end_matches([',', ' ']).trim().to_string()
 }
 
 struct Context<'a, 'b> {
