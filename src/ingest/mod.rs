@@ -78,3 +78,19 @@ pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Artic
         hint: String::new(),
     })
 }
+
+/// The article files under `dir` (any depth), sorted by path.
+pub fn article_files(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| IngestError::Read {
+            location: Location::file(e.path().unwrap_or(dir)),
+            source: e.into(),
+        })?;
+        let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
+        if entry.file_type().is_file() && matches!(ext, "txt" | "md" | "markdown" | "html" | "htm") {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
