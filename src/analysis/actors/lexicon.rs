@@ -25,6 +25,8 @@ pub(super) struct Lexicon {
     pub agents: HashSet<String>,
     /// Group form key -> canonical group name ("west" -> "the West").
     pub groups: HashMap<String, String>,
+    /// English stop words (NLTK's list, from the stop-words crate).
+    pub stop_words: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -39,6 +41,11 @@ impl Lexicon {
 
     pub fn is_speech(&self, word: &str) -> bool {
         self.speech.contains(&word.to_lowercase())
+    }
+
+    /// A function word ("The", "Then", "After"), but not an acronym that spells one ("US").
+    pub fn is_function_word(&self, word: &str) -> bool {
+        !super::text::is_acronym(word) && self.stop_words.contains(word.to_lowercase().as_str())
     }
 }
 
@@ -78,6 +85,11 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 .collect(),
             agents: set(groups.get("agents")),
             groups: named,
+            stop_words: stop_words::lookup("en")
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .collect(),
         }
     });
     &LEXICON
@@ -120,6 +132,9 @@ mod tests {
             (lex.is_speech("handed"), false),
             (lex.agents.contains("officials"), true),
             (lex.group_nouns.contains("allies"), true),
+            (lex.is_function_word("Then"), true),
+            (lex.is_function_word("US"), false),
+            (lex.is_function_word("Kremlin"), false),
         ];
         for (i, (got, want)) in cases.into_iter().enumerate() {
             assert_eq!(got, want, "case {i}");

@@ -100,7 +100,17 @@ fn mention(
     in_role: bool,
 ) -> Option<Mention> {
     let raw = doc.slice(e.start, e.end);
-    let name = clean_name(raw);
+    let mut name = clean_name(raw);
+    if e.kind == EntityType::Per
+        && let Some(s) = sentence
+    {
+        // "President Arlen" tagged as one name: the title is the role, not the name.
+        let (first, last) = (doc.token_from(s, e.start), doc.token_after(s, e.end));
+        let titled = super::roles::title_words(doc, s, first, last);
+        if titled > 0 {
+            name = clean_name(doc.slice(doc.tokens[s][first + titled].start, e.end));
+        }
+    }
     if !name.chars().any(char::is_alphabetic) {
         return None;
     }

@@ -162,6 +162,10 @@ mod tests {
         let s = |x: &str| x.to_string();
         let cases = [
             (
+                "[PER|Deputy Minister Ada Quint] met [PER|Quint].",
+                (s("Ada Quint"), Some(s("Deputy Minister")), vec![s("Quint")]),
+            ),
+            (
                 "[PER|Lavrov] and [PER|Lavrov] met [PER|Sergey Lavrov].",
                 (s("Sergey Lavrov"), None, vec![s("Lavrov")]),
             ),

@@ -43,44 +43,16 @@ enum Class {
     Other,
 }
 
-/// Capitalised function words and time words that start sentences but never roles.
-const NOT_IN_ROLES: [&str; 48] = [
-    "the",
-    "a",
-    "an",
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "but",
-    "and",
-    "or",
-    "as",
-    "while",
-    "when",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
+/// Capitalised words that start sentences but never roles, beyond the stop words
+/// (which `Lexicon::is_function_word` knows): time words and sentence adverbs.
+const NOT_IN_ROLES: [&str; 31] = [
     "according",
     "meanwhile",
     "however",
-    "also",
     "yesterday",
     "today",
     "tomorrow",
+    "tonight",
     "last",
     "next",
     "earlier",
@@ -92,7 +64,19 @@ const NOT_IN_ROLES: [&str; 48] = [
     "friday",
     "saturday",
     "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
     "said",
+    "says",
 ];
 
 /// The roles of the person mentions in sentence `s`: (entity index, role) pairs.
@@ -111,11 +95,12 @@ pub(super) fn sentence_roles(
         if entity.kind != EntityType::Per {
             continue;
         }
-        let first = doc.token_from(s, entity.start);
         let last = doc.token_after(s, entity.end);
+        let first = doc.token_from(s, entity.start);
         if first >= last || last > tokens.len() {
             continue;
         }
+        let first = first + title_words(doc, s, first, last);
         let found = role_before(&classes, first)
             .or_else(|| apposition_after(doc, s, &classes, last))
             .or_else(|| apposition_before(doc, s, &classes, first, last));
@@ -134,21 +119,45 @@ pub(super) fn sentence_roles(
 
 fn classify(doc: &Doc, s: usize, entities: &[Entity], in_sentence: &[usize]) -> Vec<Class> {
     let lex = lexicon();
-    doc.tokens[s]
+    let mut classes: Vec<Class> = doc.tokens[s]
         .iter()
         .map(|t| {
             let inside = in_sentence
                 .iter()
                 .map(|&e| &entities[e])
                 .find(|e| e.start <= t.start && t.end <= e.end);
-            let word = doc.word(*t);
             match inside.map(|e| e.kind) {
                 Some(EntityType::Per) => Class::Person,
                 Some(_) => Class::Cap,
-                None => word_class(lex, word),
+                None => word_class(lex, doc.word(*t)),
             }
         })
-        .collect()
+        .collect();
+    // A tagger may take a title into a person's name ("President Arlen"): those words are role words.
+    for e in in_sentence
+        .iter()
+        .map(|&e| &entities[e])
+        .filter(|e| e.kind == EntityType::Per)
+    {
+        let (first, last) = (doc.token_from(s, e.start), doc.token_after(s, e.end));
+        for i in first..first + title_words(doc, s, first, last) {
+            classes[i] = word_class(lex, doc.word(doc.tokens[s][i]));
+        }
+    }
+    classes
+}
+
+/// How many tokens at the start of a person's name `first..last` are a title
+/// ("President", "Deputy Minister"), always leaving at least one word of the name.
+pub(super) fn title_words(doc: &Doc, s: usize, first: usize, last: usize) -> usize {
+    let lex = lexicon();
+    let tokens = &doc.tokens[s];
+    (first..last.min(tokens.len()).saturating_sub(1))
+        .take_while(|&i| {
+            let word = doc.word(tokens[i]);
+            is_capitalised(word) && (lex.is_head(word) || lex.is_modifier(word))
+        })
+        .count()
 }
 
 fn word_class(lex: &Lexicon, word: &str) -> Class {
@@ -165,7 +174,11 @@ fn word_class(lex: &Lexicon, word: &str) -> Class {
         Class::The
     } else if word == "and" || word == "&" {
         Class::And
-    } else if is_word(word) && is_capitalised(word) && !NOT_IN_ROLES.contains(&lower.as_str()) {
+    } else if is_word(word)
+        && is_capitalised(word)
+        && !lex.is_function_word(word)
+        && !NOT_IN_ROLES.contains(&lower.as_str())
+    {
         Class::Cap
     } else {
         Class::Other
@@ -308,7 +321,13 @@ mod tests {
 
     #[test]
     fn roles_from_titles_and_appositions() {
-        let cases: [(&str, &str, Option<&str>); 17] = [
+        let cases: [(&str, &str, Option<&str>); 19] = [
+            (
+                "Then [LOC|US] [PER|President Tom Arlen] spoke.",
+                "President Tom Arlen",
+                Some("US President"),
+            ),
+            ("[PER|General Lee] spoke.", "General Lee", Some("General")),
             (
                 "[LOC|US] Secretary of State [PER|Antony Blinken] flew home.",
                 "Antony Blinken",
