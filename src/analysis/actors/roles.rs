@@ -140,8 +140,12 @@ fn classify(doc: &Doc, s: usize, entities: &[Entity], in_sentence: &[usize]) -> 
         .filter(|e| e.kind == EntityType::Per)
     {
         let (first, last) = (doc.token_from(s, e.start), doc.token_after(s, e.end));
-        for i in first..first + title_words(doc, s, first, last) {
-            classes[i] = word_class(lex, doc.word(doc.tokens[s][i]));
+        let titled = title_words(doc, s, first, last);
+        for (class, token) in classes[first..first + titled]
+            .iter_mut()
+            .zip(&doc.tokens[s][first..])
+        {
+            *class = word_class(lex, doc.word(*token));
         }
     }
     classes
