@@ -133,6 +133,15 @@ fn classify(doc: &Doc, s: usize, entities: &[Entity], in_sentence: &[usize]) -> 
             }
         })
         .collect();
+    // A possessor is part of a role whatever its case ("the commission's chief negotiator").
+    for i in 1..classes.len() {
+        if classes[i] == Class::Possessive && classes[i - 1] == Class::Other {
+            let word = doc.word(doc.tokens[s][i - 1]);
+            if word.chars().all(char::is_alphabetic) && !lex.is_function_word(word) {
+                classes[i - 1] = Class::Cap;
+            }
+        }
+    }
     // A tagger may take a title into a person's name ("President Arlen"): those words are role words.
     for e in in_sentence
         .iter()
@@ -244,7 +253,9 @@ fn apposition_before(
     let comma = first - 1;
     let lowest = comma.saturating_sub(MAX_ROLE_TOKENS);
     let from = (lowest..comma).find(|&from| parses_exactly(classes, from, comma))?;
-    let opens = from == 0 || is_determiner(word(from - 1));
+    let opens = from == 0
+        || is_determiner(word(from - 1))
+        || [",", ":", "(", "\u{2014}", "\u{2013}", "-"].contains(&word(from - 1));
     (closes && opens).then_some((from, comma))
 }
 
@@ -259,9 +270,14 @@ fn parses_exactly(classes: &[Class], from: usize, to: usize) -> bool {
     }
     let mut i = from;
     while i < to {
+        let word_like = |c: Class| matches!(c, Class::Head | Class::Modifier | Class::Cap);
         match classes[i] {
             Class::Head | Class::Modifier | Class::Cap => i += 1,
             Class::Possessive if classes[i - 1] == Class::Cap => i += 1,
+            // "water and energy minister"
+            Class::And if word_like(classes[i - 1]) && i + 1 < to && word_like(classes[i + 1]) => {
+                i += 1
+            }
             _ => break,
         }
     }
@@ -325,7 +341,37 @@ mod tests {
 
     #[test]
     fn roles_from_titles_and_appositions() {
-        let cases: [(&str, &str, Option<&str>); 19] = [
+        let cases: [(&str, &str, Option<&str>); 25] = [
+            (
+                "HALVIK \u{2014} [LOC|Kessel]'s water and energy minister, [PER|Ada Quint], resigned.",
+                "Ada Quint",
+                Some("Kessel's water and energy minister"),
+            ),
+            (
+                "It was said by [PER|Petra Lind], the government spokeswoman.",
+                "Petra Lind",
+                Some("government spokeswoman"),
+            ),
+            (
+                "[PER|Tomas Reyne], the commission's chief negotiator, said so.",
+                "Tomas Reyne",
+                Some("commission's chief negotiator"),
+            ),
+            (
+                "[PER|Mara Tan], the [ORG|Assembly of Nations] special envoy for water, said so.",
+                "Mara Tan",
+                Some("Assembly of Nations special envoy for water"),
+            ),
+            (
+                "[PER|Teo Kasp], leader of the opposition [ORG|Civic Alliance], called for more.",
+                "Teo Kasp",
+                Some("leader of the opposition Civic Alliance"),
+            ),
+            (
+                "In [LOC|Port Aubel], [LOC|Meranthe]'s water minister, [PER|Ana Varela], said so.",
+                "Ana Varela",
+                Some("Meranthe's water minister"),
+            ),
             (
                 "Then [LOC|US] [PER|President Tom Arlen] spoke.",
                 "President Tom Arlen",
@@ -437,6 +483,8 @@ mod tests {
             "The minister met [PER|Sergey Lavrov] in [LOC|Geneva].",
             "Talks between [LOC|Russia] and [PER|John Sullivan] ended.",
             "Secretary of State and [PER|Antony Blinken] are here.",
+            "[PER|Sela Marrin], 49, a civil engineer who led the team, said so.",
+            "The talks, which [PER|Sela Marrin] led, ended.",
         ];
         for marked in cases {
             for (name, role) in roles_of(marked) {

@@ -347,3 +347,45 @@ fn bad_input_gives_no_panic_and_no_actor() {
     );
     assert!(resolve("", "", &[], &mut [], &Summary::default()).is_empty());
 }
+
+#[test]
+fn quotes_around_appositions_and_in_paragraph_order() {
+    type Said<'a> = &'a [(&'a str, &'a str, bool)];
+    let cases: [(&str, Said); 4] = [
+        (
+            "In [LOC|Port Aubel], [LOC|Meranthe]'s water minister, [PER|Ana Varela], said the memo \"confirms our view.\"",
+            &[("Ana Varela", "confirms our view.", true)],
+        ),
+        (
+            "[PER|Sela Marrin], 49, an engineer who worked in [LOC|Lisk], said on Tuesday that her first call would go to the envoy.",
+            &[("Sela Marrin", "her first call would go to the envoy", false)],
+        ),
+        (
+            "[PER|Sela Marrin] said on Tuesday that she would call [PER|Tomas Reyne] first. \"We will check the numbers,\" she said.",
+            &[
+                ("Sela Marrin", "she would call Tomas Reyne first", false),
+                ("Sela Marrin", "We will check the numbers", true),
+            ],
+        ),
+        (
+            "[PER|Henrik Sallow] said in a statement that the memo set out \"one of several scenarios\" only.",
+            &[(
+                "Henrik Sallow",
+                "the memo set out \"one of several scenarios\" only",
+                false,
+            )],
+        ),
+    ];
+    for (marked, want) in cases {
+        let (_, _, actors) = analyse(marked, "", &[]);
+        let got: Vec<(&str, &str, bool)> = actors
+            .iter()
+            .flat_map(|a| {
+                a.quotes
+                    .iter()
+                    .map(move |q| (a.name.as_str(), q.text.as_str(), q.direct))
+            })
+            .collect();
+        assert_eq!(got, want, "{marked}");
+    }
+}

@@ -10,12 +10,15 @@
 //! from "X said (that) ..." and "... according to X". The speaker is the mention that
 //! touches the speech verb (an apposition or a role may sit between them). "He" and
 //! "she" go to the one person named earlier in the sentence, or else earlier in the
-//! paragraph; with two candidates the quote stays unattributed. Quotes without a
-//! speaker (scare quotes, "as per media reports") are never attributed.
+//! paragraph; with several candidates, to the one the paragraph last quoted (news
+//! convention), else the quote stays unattributed. Quotes without a speaker (scare
+//! quotes, "as per media reports") are never attributed. Sentences are read in order.
 
 mod marks;
 
 use marks::{Span, clean_quote, quote_spans, without_trailing_source};
+
+use std::cell::Cell;
 
 use super::Quote;
 use super::mentions::{Mention, Reference};
@@ -47,6 +50,7 @@ const ADVERBS: [&str; 13] = [
 ];
 
 /// What `doc` attributes to the `mentions`; `cluster[i]` is the actor of mention `i`.
+/// Sentences are read in order, so that "he said" can fall back on the paragraph's last speaker.
 pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> Vec<Attribution> {
     let mut spans = quote_spans(doc);
     for span in spans.iter_mut().filter(|q| !q.closed) {
@@ -57,33 +61,35 @@ pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> V
         mentions,
         cluster,
         spans: &spans,
+        last_speaker: Cell::new(None),
     };
-    let mut out = Vec::new();
-    for span in &spans {
-        if let Some((speaker, sentence)) = ctx.direct_speaker(span) {
+    let mut out: Vec<Attribution> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let before = out.len();
+        for span in spans.iter().filter(|q| doc.sentence_at(q.open) == Some(s)) {
+            let Some(speaker) = ctx.direct_speaker(span, s) else {
+                continue;
+            };
             let text = clean_quote(doc.slice(span.open_end, span.close));
             if !text.is_empty() {
+                ctx.spoke(s, speaker);
                 out.push(Attribution {
                     speaker,
                     quote: Quote {
-                        sentence,
+                        sentence: s,
                         text,
                         direct: true,
                     },
                 });
             }
         }
-    }
-    for s in 0..doc.sentences.len() {
-        if out.iter().any(|a| a.quote.sentence == s) || spans.iter().any(|q| ctx.sentence_has(s, q))
+        if out.len() == before
+            && let Some(a) = ctx.reported(s)
         {
-            continue;
-        }
-        if let Some(a) = ctx.reported(s) {
+            ctx.spoke(s, a.speaker);
             out.push(a);
         }
     }
-    out.sort_by_key(|a| a.quote.sentence);
     out
 }
 
@@ -92,6 +98,8 @@ struct Context<'a, 'b> {
     mentions: &'b [Mention],
     cluster: &'b [usize],
     spans: &'b [Span],
+    /// The last person quoted so far, and their paragraph.
+    last_speaker: Cell<Option<(usize, usize)>>,
 }
 
 impl Context<'_, '_> {
@@ -99,18 +107,20 @@ impl Context<'_, '_> {
         self.doc.tokens[s].get(i).map_or("", |t| self.doc.word(*t))
     }
 
-    fn sentence_has(&self, s: usize, q: &Span) -> bool {
-        let sentence = self.doc.sentences[s];
-        q.open < sentence.end && sentence.start < q.close
+    /// Records a quote by mention `speaker` in sentence `s`.
+    fn spoke(&self, s: usize, speaker: usize) {
+        if self.mentions[speaker].reference == Reference::Person {
+            self.last_speaker
+                .set(Some((self.doc.paragraphs[s], speaker)));
+        }
     }
 
     fn quoted(&self, at: usize) -> bool {
         self.spans.iter().any(|q| q.open <= at && at < q.close)
     }
 
-    /// Who said a direct quote, and the sentence the quote starts in.
-    fn direct_speaker(&self, q: &Span) -> Option<(usize, usize)> {
-        let open_sentence = self.doc.sentence_at(q.open)?;
+    /// Who said a direct quote that opens in sentence `open_sentence`.
+    fn direct_speaker(&self, q: &Span, open_sentence: usize) -> Option<usize> {
         let after = if q.closed {
             self.doc
                 .sentence_at(q.close)
@@ -118,9 +128,7 @@ impl Context<'_, '_> {
         } else {
             None
         };
-        after
-            .or_else(|| self.speaker_before(open_sentence, q.open))
-            .map(|speaker| (speaker, open_sentence))
+        after.or_else(|| self.speaker_before(open_sentence, q.open))
     }
 
     /// "...," Lavrov said / said Lavrov / he said: right after the closing mark.
@@ -214,11 +222,41 @@ impl Context<'_, '_> {
         while i > 0 && ADVERBS.contains(&self.word(s, i - 1)) {
             i -= 1;
         }
-        if i > 0 && self.word(s, i - 1) == "," {
-            let lowest = i.saturating_sub(18);
-            i = (lowest..i - 1).rev().find(|&k| self.word(s, k) == ",")?;
+        let before = i.checked_sub(1)?;
+        if self.word(s, before) != "," {
+            return self.speaker_ending_at(s, before);
         }
-        let t = *self.doc.tokens[s].get(i.checked_sub(1)?)?;
+        // "..., Ana Varela, said": a person right before the comma.
+        if let Some(m) = before
+            .checked_sub(1)
+            .and_then(|k| self.speaker_ending_at(s, k))
+            && self.mentions[m].reference == Reference::Person
+        {
+            return Some(m);
+        }
+        // "Lavrov, the foreign minister, said": the name before the apposition.
+        let lowest = before.saturating_sub(18);
+        if let Some(m) = (lowest..before)
+            .rev()
+            .find(|&k| self.word(s, k) == ",")
+            .and_then(|c| self.speaker_ending_at(s, c.checked_sub(1)?))
+        {
+            return Some(m);
+        }
+        // "Marrin, 49, a civil engineer who ..., said": the person who opens the sentence.
+        let first = self
+            .mentions
+            .iter()
+            .position(|m| m.sentence == Some(s) && !m.in_role)?;
+        let m = &self.mentions[first];
+        let opens = self.doc.token_from(s, m.start) == 0;
+        let comma_after = self.word(s, self.doc.token_after(s, m.end)) == ",";
+        (opens && comma_after && m.reference == Reference::Person).then_some(first)
+    }
+
+    /// The speaker (a mention outside roles, or a resolved pronoun) ending at token `k`.
+    fn speaker_ending_at(&self, s: usize, k: usize) -> Option<usize> {
+        let t = *self.doc.tokens[s].get(k)?;
         if ["he", "she", "He", "She"].contains(&self.doc.word(t)) {
             return self.pronoun(s, t.start);
         }
@@ -256,7 +294,13 @@ impl Context<'_, '_> {
         } else {
             here
         };
-        (scope.len() == 1).then(|| scope[0])
+        if let [only] = scope[..] {
+            return Some(only);
+        }
+        // Several people: news convention gives "he said" to the paragraph's last speaker.
+        let (paragraph, last) = self.last_speaker.get()?;
+        let known = scope.iter().any(|&m| self.cluster[m] == self.cluster[last]);
+        (paragraph == self.doc.paragraphs[s] && known).then_some(last)
     }
 
     /// Reported speech in sentence `s`: "X said (that) ..." or "... according to X".
