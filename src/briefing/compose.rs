@@ -101,11 +101,7 @@ fn escape_line(line: &str) -> String {
 }
 
 fn body_markdown(meta: &BriefingMeta, article: &Article) -> String {
-    let mut md = String::new();
-    if !meta.lede.is_empty() {
-        let _ = writeln!(md, "**{}**\n", escape_inline(&meta.lede));
-    }
-    md.push_str("## Summary\n\n");
+    let mut md = String::from("## Summary\n\n");
     if meta.summary.is_empty() {
         md.push_str("_The article is too short to summarise._\n");
     }

@@ -15,20 +15,25 @@ use thiserror::Error;
 
 use super::model::{Briefing, BriefingMeta};
 use crate::diagnostics::Location;
+use crate::ingest::{IngestError, front_matter};
 
-/// Why a briefing file could not be read.
+/// Why a briefing file could not be read: its position, and what to do.
 #[derive(Debug, Error)]
-pub enum BriefingError {
-    #[error("{location}: {message}\n  help: {hint}")]
-    Invalid { location: Location, message: String, hint: String },
-}
+#[error(transparent)]
+pub struct BriefingError(#[from] IngestError);
 
 impl BriefingError {
     /// The file and position the error is about.
     pub fn location(&self) -> &Location {
-        match self {
-            BriefingError::Invalid { location, .. } => location,
-        }
+        self.0.location()
+    }
+
+    fn at_start(path: &Path, message: &str) -> BriefingError {
+        BriefingError(IngestError::Invalid {
+            location: Location::at(path, 1, 1),
+            message: message.to_string(),
+            hint: "restore the front matter, or delete the file and run `briefing build` to generate it again".into(),
+        })
     }
 }
 
@@ -75,46 +80,21 @@ pub fn is_unedited(text: &str, meta: &BriefingMeta) -> bool {
 
 /// Parses a briefing file. `path` is shown in errors; the slug is the file stem.
 pub fn parse(path: &Path, text: &str) -> Result<Briefing, BriefingError> {
-    let invalid = |line: usize, column: usize, message: String, hint: &str| BriefingError::Invalid {
-        location: Location::at(path, line, column),
-        message,
-        hint: hint.to_string(),
-    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-        return Err(invalid(1, 1, "a briefing file must start with `---` front matter".into(), "restore the front matter, or delete the file and run `briefing build` to generate it again"));
-    };
-    let Some((yaml, body, body_line)) = split_front_matter(rest) else {
-        return Err(invalid(1, 1, "the front matter is not closed by a `---` line".into(), "add a line with `---` after the front matter"));
-    };
-    let meta: BriefingMeta = serde_saphyr::from_str(yaml).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-        invalid(line + 1, column, format!("invalid front matter: {}", first_line(&e.without_snippet().to_string())), "fix the YAML at this position; see the \"Briefing files\" section of the README for the keys")
-    })?;
-    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Briefing { slug, path: path.to_path_buf(), meta, body: body.to_string(), body_line })
-}
-
-fn first_line(message: &str) -> &str {
-    let m = message.strip_prefix("error: ").unwrap_or(message);
-    m.lines().next().unwrap_or(m)
-}
-
-/// Splits `yaml\n---\nbody` (the text after the opening fence): returns the YAML, the
-/// body, and the 1-based line of the file on which the body starts.
-fn split_front_matter(rest: &str) -> Option<(&str, &str, usize)> {
-    let mut offset = 0;
-    for (i, line) in rest.split_inclusive('\n').enumerate() {
-        if line.trim_end() == FENCE {
-            let body = &rest[offset + line.len()..];
-            let trimmed = body.trim_start_matches(['\n', '\r']);
-            let skipped = body[..body.len() - trimmed.len()].matches('\n').count();
-            return Some((&rest[..offset], trimmed, i + 3 + skipped));
-        }
-        offset += line.len();
+    let block = front_matter::find(path, text)?
+        .ok_or_else(|| BriefingError::at_start(path, "a briefing file must start with `---` front matter"))?;
+    let meta: BriefingMeta = front_matter::parse_typed(path, text, &block, PARSE_HINT)?;
+    if meta.title.trim().is_empty() {
+        return Err(BriefingError::at_start(path, "the front matter has no `title`"));
     }
-    None
+    let body = &text[block.body_start..];
+    let trimmed = body.trim_start_matches(['\n', '\r']);
+    let body_line = block.body_line + body[..body.len() - trimmed.len()].matches('\n').count();
+    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(Briefing { slug, path: path.to_path_buf(), meta, body: trimmed.to_string(), body_line })
 }
+
+const PARSE_HINT: &str = "fix the front matter at this position; the \"Briefing files\" section of the README lists every key";
 
 #[cfg(test)]
 mod tests {
@@ -188,10 +168,12 @@ mod tests {
     fn errors_name_the_line_in_the_file() {
         let cases = [
             ("title: x\n---\n", 1, "must start with"),
-            ("---\ntitle: x\n", 1, "not closed"),
-            ("---\ntitle: x\ndate: 2026-13-01\n---\n", 3, "invalid front matter"),
+            ("---\ntitle: x\n", 1, "never closed"),
+            ("---\ndate: 2026-01-01\n---\n", 2, "missing field `title`"),
+            ("---\ntitle: \"\"\n---\n", 1, "no `title`"),
+            ("---\ntitle: x\ndate: 2026-13-01\n---\n", 3, "front matter"),
             ("---\ntitle: x\ntitel: y\n---\n", 3, "titel"),
-            ("---\ntitle: [x\n---\n", 2, "invalid front matter"),
+            ("---\ntitle: [x\n---\n", 2, "front matter"),
         ];
         for (text, line, needle) in cases {
             let err = parse(Path::new("b.md"), text).unwrap_err();
