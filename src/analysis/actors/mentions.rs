@@ -11,6 +11,8 @@
 //! before a group noun names a group ("European allies"). Everything else tagged MISC
 //! (events, products, nationalities as adjectives) belongs to no actor.
 
+use std::collections::HashMap;
+
 use super::super::entities::{Entity, EntityType};
 use super::ActorKind;
 use super::gazetteer::gazetteer;
@@ -68,9 +70,13 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
             None => outside.push(i),
         }
     }
-    let mut roles: Vec<(usize, Role)> = Vec::new();
+    let mut roles: HashMap<usize, Role> = HashMap::new();
+    let mut role_spans: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
     for (s, in_sentence) in by_sentence.iter().enumerate() {
-        roles.extend(sentence_roles(doc, s, entities, in_sentence));
+        for (e, role) in sentence_roles(doc, s, entities, in_sentence) {
+            role_spans[s].push((e, role.start, role.end));
+            roles.insert(e, role);
+        }
     }
     let mut out = Vec::new();
     let sentence_entities = by_sentence
@@ -79,11 +85,11 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
         .flat_map(|(s, v)| v.iter().map(move |&i| (i, Some(s))));
     for (i, sentence) in sentence_entities.chain(outside.into_iter().map(|i| (i, None))) {
         let e = &entities[i];
-        let role = roles.iter().find(|(j, _)| *j == i).map(|(_, r)| r.clone());
-        let in_role = roles
+        let spans = sentence.map_or(&[][..], |s| &role_spans[s][..]);
+        let in_role = spans
             .iter()
-            .any(|(j, r)| *j != i && r.start <= e.start && e.end <= r.end);
-        if let Some(m) = mention(doc, i, e, sentence, role, in_role) {
+            .any(|&(j, start, end)| j != i && start <= e.start && e.end <= end);
+        if let Some(m) = mention(doc, i, e, sentence, roles.remove(&i), in_role) {
             out.push(m);
         }
     }

@@ -124,19 +124,23 @@ fn persons(mentions: &[Mention], uf: &mut UnionFind) {
 /// Full names join the most recent person whose every full name has the same surname and
 /// an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
 fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
-    let mut people_so_far: Vec<Vec<usize>> = Vec::new();
+    // Each person so far: a mention of theirs and the distinct names they go by.
+    let mut people_so_far: Vec<(usize, Vec<&[String]>)> = Vec::new();
     for &a in full {
-        let wa = &words[&a];
-        let fits = |p: &Vec<usize>| {
-            p.iter()
-                .all(|b| words[b].last() == wa.last() && given_names_agree(&words[b][0], &wa[0]))
+        let wa = &words[&a][..];
+        let fits = |(_, names): &(usize, Vec<&[String]>)| {
+            names
+                .iter()
+                .all(|wb| wb.last() == wa.last() && given_names_agree(&wb[0], &wa[0]))
         };
         match people_so_far.iter().rposition(fits) {
             Some(p) => {
-                uf.union(people_so_far[p][0], a);
-                people_so_far[p].push(a);
+                uf.union(people_so_far[p].0, a);
+                if !people_so_far[p].1.contains(&wa) {
+                    people_so_far[p].1.push(wa);
+                }
             }
-            None => people_so_far.push(vec![a]),
+            None => people_so_far.push((a, vec![wa])),
         }
     }
 }
@@ -149,93 +153,121 @@ fn single_names(
     words: &HashMap<usize, Vec<String>>,
     uf: &mut UnionFind,
 ) {
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &f in full {
+        let w = &words[&f];
+        by_surname
+            .entry(w[w.len() - 1].as_str())
+            .or_default()
+            .push(f);
+        by_first.entry(w[0].as_str()).or_default().push(f);
+    }
     let mut lone: HashMap<String, usize> = HashMap::new();
     for &i in single {
-        let word = &words[&i][0];
-        let by_surname: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|f| words[f].last() == Some(word))
-            .collect();
-        let by_first: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|f| &words[f][0] == word)
-            .collect();
-        let first_roots: Vec<usize> = by_first.iter().map(|&f| uf.find(f)).collect();
-        let candidates = if !by_surname.is_empty() {
-            by_surname
-        } else if first_roots.windows(2).all(|w| w[0] == w[1]) {
-            by_first
-        } else {
-            Vec::new()
+        let word = words[&i][0].as_str();
+        let candidates: &[usize] = match (by_surname.get(word), by_first.get(word)) {
+            (Some(surnames), _) => surnames,
+            (None, Some(firsts)) => {
+                let root = uf.find(firsts[0]);
+                if firsts.iter().all(|&f| uf.find(f) == root) {
+                    firsts
+                } else {
+                    &[]
+                }
+            }
+            (None, None) => &[],
         };
-        match nearest(uf, &candidates, i) {
+        match nearest(uf, candidates, i) {
             Some(target) => uf.union(target, i),
             None => {
-                let root = *lone.entry(word.clone()).or_insert(i);
+                let root = *lone.entry(word.to_string()).or_insert(i);
                 uf.union(root, i);
             }
         }
     }
 }
 
-/// Among candidate mentions, the cluster mentioned last before mention `i` (else the
-/// first after it); `None` if there are none.
+/// Among candidate mentions (ascending), the cluster mentioned last before mention `i`
+/// (else the first after it); `None` if there are none.
 fn nearest(uf: &mut UnionFind, candidates: &[usize], i: usize) -> Option<usize> {
-    let before = candidates.iter().copied().filter(|&c| c < i).max();
-    let after = candidates.iter().copied().filter(|&c| c > i).min();
-    let chosen = before.or(after)?;
+    let k = candidates.partition_point(|&c| c < i);
+    let chosen = if k > 0 {
+        candidates[k - 1]
+    } else {
+        *candidates.get(k)?
+    };
     Some(uf.find(chosen))
 }
 
 /// Links acronyms to their expansions; returns (mention, acronym) pairs for acronyms
 /// the text defines in parentheses.
 fn acronyms(doc: &Doc, mentions: &[Mention], uf: &mut UnionFind) -> Vec<(usize, String)> {
+    let eligible: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            matches!(
+                mentions[i].reference,
+                Reference::Named | Reference::KnownOrganization(_)
+            )
+        })
+        .collect();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &eligible {
+        by_key.entry(name_key(&mentions[i].name)).or_insert(i);
+        if mentions[i].name.contains(' ') {
+            by_initials
+                .entry(initials(&mentions[i].name))
+                .or_default()
+                .push(i);
+        }
+    }
     let mut defined = Vec::new();
-    let eligible = |m: &Mention| {
-        matches!(
-            m.reference,
-            Reference::Named | Reference::KnownOrganization(_)
-        )
-    };
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| eligible(m)) {
-        let after = doc.prose.get(m.end..).unwrap_or("").trim_start();
-        let Some(inner) = after.strip_prefix('(').and_then(|a| a.split(')').next()) else {
+    for &i in &eligible {
+        let m = &mentions[i];
+        let after = doc
+            .slice(m.end, floor_boundary(doc.prose, m.end + 24))
+            .trim_start();
+        let Some(inner) = after
+            .strip_prefix('(')
+            .and_then(|a| a.split_once(')'))
+            .map(|(x, _)| x.trim())
+        else {
             continue;
         };
-        let inner = inner.trim();
-        if is_acronym(inner) && m.name.split_whitespace().count() > 1 {
+        if is_acronym(inner) && m.name.contains(' ') {
             defined.push((i, inner.to_string()));
-            if let Some(j) = mentions
-                .iter()
-                .position(|o| eligible(o) && name_key(&o.name) == name_key(inner))
-            {
+            if let Some(&j) = by_key.get(&name_key(inner)) {
                 uf.union(i, j);
             }
         }
     }
-    for (i, m) in mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| eligible(m) && is_acronym(&m.name))
-    {
-        let letters: String = m.name.chars().filter(|c| *c != '.').collect();
-        let expansions: Vec<usize> = (0..mentions.len())
-            .filter(|&j| {
-                eligible(&mentions[j])
-                    && mentions[j].name.contains(' ')
-                    && initials(&mentions[j].name) == letters
-            })
-            .collect();
-        let roots: Vec<usize> = expansions.iter().map(|&j| uf.find(j)).collect();
-        if let Some(&root) = roots.first()
-            && roots.iter().all(|r| *r == root)
-        {
+    // One expansion per acronym, found once: the acronym joins it if all its forms are one cluster.
+    let mut expansion_of: HashMap<String, Option<usize>> = HashMap::new();
+    for &i in eligible.iter().filter(|&&i| is_acronym(&mentions[i].name)) {
+        let letters: String = mentions[i].name.chars().filter(|c| *c != '.').collect();
+        let target = *expansion_of.entry(letters).or_insert_with_key(|letters| {
+            let expansions = by_initials.get(letters)?;
+            let root = uf.find(expansions[0]);
+            expansions
+                .iter()
+                .all(|&j| uf.find(j) == root)
+                .then_some(root)
+        });
+        if let Some(root) = target {
             uf.union(root, i);
         }
     }
     defined
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// "Lockheed" -> "Lockheed Martin"; "Foreign Ministry" -> "Russian Foreign Ministry":

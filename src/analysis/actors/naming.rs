@@ -107,14 +107,19 @@ fn choose_kind(ms: &[&Mention]) -> ActorKind {
     if ms.iter().any(|m| m.kind == ActorKind::Person) {
         return ActorKind::Person;
     }
-    let mut best = (ms.first().map_or(ActorKind::Organization, |m| m.kind), 0);
+    let mut counts: Vec<(ActorKind, usize)> = Vec::new();
     for m in ms {
-        let count = ms.iter().filter(|o| o.kind == m.kind).count();
-        if count > best.1 {
-            best = (m.kind, count);
+        match counts.iter_mut().find(|(k, _)| *k == m.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m.kind, 1)),
         }
     }
-    best.0
+    // The first kind seen wins ties: max_by_key keeps the last maximum, so search reversed.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map_or(ActorKind::Organization, |(k, _)| *k)
 }
 
 /// The role with the most words (then the most capitalised words), the earliest on ties.

@@ -56,17 +56,30 @@ pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> V
     for span in spans.iter_mut().filter(|q| !q.closed) {
         span.close = without_trailing_source(doc, mentions, span);
     }
+    let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(s) = m.sentence {
+            in_sentence[s].push(i);
+        }
+    }
+    let mut opening: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, q) in spans.iter().enumerate() {
+        if let Some(s) = doc.sentence_at(q.open) {
+            opening[s].push(i);
+        }
+    }
     let ctx = Context {
         doc,
         mentions,
         cluster,
         spans: &spans,
+        in_sentence,
         last_speaker: Cell::new(None),
     };
     let mut out: Vec<Attribution> = Vec::new();
-    for s in 0..doc.sentences.len() {
+    for (s, opens_here) in opening.iter().enumerate() {
         let before = out.len();
-        for span in spans.iter().filter(|q| doc.sentence_at(q.open) == Some(s)) {
+        for span in opens_here.iter().map(|&q| &spans[q]) {
             let Some(speaker) = ctx.direct_speaker(span, s) else {
                 continue;
             };
@@ -97,7 +110,10 @@ struct Context<'a, 'b> {
     doc: &'b Doc<'a>,
     mentions: &'b [Mention],
     cluster: &'b [usize],
+    /// In document order, not overlapping.
     spans: &'b [Span],
+    /// The mentions of each sentence.
+    in_sentence: Vec<Vec<usize>>,
     /// The last person quoted so far, and their paragraph.
     last_speaker: Cell<Option<(usize, usize)>>,
 }
@@ -116,7 +132,16 @@ impl Context<'_, '_> {
     }
 
     fn quoted(&self, at: usize) -> bool {
-        self.spans.iter().any(|q| q.open <= at && at < q.close)
+        let i = self.spans.partition_point(|q| q.open <= at);
+        i > 0 && at < self.spans[i - 1].close
+    }
+
+    /// The first mention of sentence `s` outside roles that satisfies `pred`.
+    fn find(&self, s: usize, pred: impl Fn(&Mention) -> bool) -> Option<usize> {
+        let ms = self.in_sentence.get(s)?;
+        ms.iter()
+            .copied()
+            .find(|&i| !self.mentions[i].in_role && pred(&self.mentions[i]))
     }
 
     /// Who said a direct quote that opens in sentence `open_sentence`.
@@ -166,11 +191,9 @@ impl Context<'_, '_> {
         word.starts_with(|c: char| c.is_lowercase())
             && super::lexicon::lexicon().is_speech(word)
             && self.doc.tokens[s].get(i).is_some_and(|t| {
+                let named = self.in_sentence[s].iter().map(|&m| &self.mentions[m]);
                 !self.quoted(t.start)
-                    && !self
-                        .mentions
-                        .iter()
-                        .any(|m| m.start <= t.start && t.end <= m.end)
+                    && !named.clone().any(|m| m.start <= t.start && t.end <= m.end)
             })
     }
 
@@ -181,15 +204,12 @@ impl Context<'_, '_> {
         if ["he", "she", "He", "She"].contains(&self.doc.word(*t)) {
             return self.pronoun(s, t.start);
         }
-        self.mentions.iter().position(|m| {
-            m.sentence == Some(s)
-                && !m.in_role
-                && (m.start == t.start
-                    || (allow_role
-                        && m.start > t.start
-                        && m.role.as_ref().is_some_and(|r| r.start <= t.start))
-                    || (self.doc.word(*t).eq_ignore_ascii_case("the")
-                        && tokens.get(i + 1).is_some_and(|n| n.start == m.start)))
+        let after_the = self.doc.word(*t).eq_ignore_ascii_case("the");
+        self.find(s, |m| {
+            let role_first = m.role.as_ref().is_some_and(|r| r.start <= t.start);
+            m.start == t.start
+                || (allow_role && m.start > t.start && role_first)
+                || (after_the && tokens.get(i + 1).is_some_and(|n| n.start == m.start))
         })
     }
 
@@ -244,10 +264,7 @@ impl Context<'_, '_> {
             return Some(m);
         }
         // "Marrin, 49, a civil engineer who ..., said": the person who opens the sentence.
-        let first = self
-            .mentions
-            .iter()
-            .position(|m| m.sentence == Some(s) && !m.in_role)?;
+        let first = self.find(s, |_| true)?;
         let m = &self.mentions[first];
         let opens = self.doc.token_from(s, m.start) == 0;
         let comma_after = self.word(s, self.doc.token_after(s, m.end)) == ",";
@@ -260,18 +277,20 @@ impl Context<'_, '_> {
         if ["he", "she", "He", "She"].contains(&self.doc.word(t)) {
             return self.pronoun(s, t.start);
         }
-        self.mentions
-            .iter()
-            .position(|m| m.sentence == Some(s) && !m.in_role && m.end == t.end)
+        self.find(s, |m| m.end == t.end)
     }
 
     /// The one person a pronoun at byte `at` can refer to, if there is exactly one.
     fn pronoun(&self, s: usize, at: usize) -> Option<usize> {
         let people_in = |from: usize, to: usize| -> Vec<usize> {
             let mut found: Vec<usize> = Vec::new();
-            for (i, m) in self.mentions.iter().enumerate() {
-                let here = m.sentence.is_some_and(|ms| ms >= from && ms <= to) && m.start < at;
-                if here && m.reference == Reference::Person && !self.quoted(m.start) && !m.in_role {
+            for &i in (from..=to).flat_map(|k| &self.in_sentence[k]) {
+                let m = &self.mentions[i];
+                if m.start < at
+                    && m.reference == Reference::Person
+                    && !self.quoted(m.start)
+                    && !m.in_role
+                {
                     match found
                         .iter()
                         .position(|&f| self.cluster[f] == self.cluster[i])
