@@ -253,14 +253,19 @@ fn apposition_before(
     let comma = first - 1;
     let lowest = comma.saturating_sub(MAX_ROLE_TOKENS);
     let from = (lowest..comma).find(|&from| parses_exactly(classes, from, comma))?;
+    let possessor = classes.get(from + 1) == Some(&Class::Possessive);
     let opens = from == 0
+        || possessor
         || is_determiner(word(from - 1))
         || [",", ":", "(", "\u{2014}", "\u{2013}", "-"].contains(&word(from - 1));
     (closes && opens).then_some((from, comma))
 }
 
 fn is_determiner(word: &str) -> bool {
-    ["the", "a", "an"].contains(&word.to_lowercase().as_str())
+    const DETERMINERS: [&str; 9] = [
+        "the", "a", "an", "its", "his", "her", "their", "our", "whose",
+    ];
+    DETERMINERS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether tokens `from..to` are exactly one role.
@@ -341,7 +346,22 @@ mod tests {
 
     #[test]
     fn roles_from_titles_and_appositions() {
-        let cases: [(&str, &str, Option<&str>); 25] = [
+        let cases: [(&str, &str, Option<&str>); 28] = [
+            (
+                "The [ORG|Assembly of Nations] said its special envoy for water, [PER|Mara Tan], is ready.",
+                "Mara Tan",
+                Some("special envoy for water"),
+            ),
+            (
+                "He spoke with [LOC|Meranthe]'s prime minister, [PER|Celia Amar], and left.",
+                "Celia Amar",
+                Some("Meranthe's prime minister"),
+            ),
+            (
+                "[PER|Nadia Orsek], a hydrologist at the [ORG|University of Port Aubel], said so.",
+                "Nadia Orsek",
+                Some("hydrologist at the University of Port Aubel"),
+            ),
             (
                 "HALVIK \u{2014} [LOC|Kessel]'s water and energy minister, [PER|Ada Quint], resigned.",
                 "Ada Quint",

@@ -351,7 +351,15 @@ fn bad_input_gives_no_panic_and_no_actor() {
 #[test]
 fn quotes_around_appositions_and_in_paragraph_order() {
     type Said<'a> = &'a [(&'a str, &'a str, bool)];
-    let cases: [(&str, Said); 4] = [
+    let cases: [(&str, Said); 6] = [
+        (
+            "[PER|Sela Marrin] said in [LOC|Halvik] on Wednesday that the figures would be audited.",
+            &[("Sela Marrin", "the figures would be audited", false)],
+        ),
+        (
+            "[PER|Petra Lind], a spokeswoman for the [MISC|Kestrian] government, said on Thursday that talks would resume.",
+            &[("Petra Lind", "talks would resume", false)],
+        ),
         (
             "In [LOC|Port Aubel], [LOC|Meranthe]'s water minister, [PER|Ana Varela], said the memo \"confirms our view.\"",
             &[("Ana Varela", "confirms our view.", true)],

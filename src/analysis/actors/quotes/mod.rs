@@ -353,7 +353,7 @@ impl Context<'_, '_> {
                     continue;
                 };
                 let mut from = i + 1;
-                let limit = (from + 4).min(tokens.len());
+                let limit = (from + 6).min(tokens.len());
                 if let Some(that) = (from..limit).find(|&k| self.word(s, k) == "that") {
                     from = that + 1;
                 } else if !self.starts_clause(s, from) {
