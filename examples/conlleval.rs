@@ -23,6 +23,9 @@ struct Args {
     /// A model file to use instead of the built-in one.
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Score the model's own labels, without the boundary repairs.
+    #[arg(long)]
+    unrepaired: bool,
 }
 
 fn main() -> Result<()> {
@@ -47,7 +50,7 @@ fn main() -> Result<()> {
         .map(|s| s.words.len())
         .sum();
     let started = Instant::now();
-    let scores = train::evaluate(model, &docs);
+    let scores = train::evaluate(model, &docs, !args.unrepaired);
     let secs = started.elapsed().as_secs_f64();
     print!("{}", scores.report(tokens));
     eprintln!(

@@ -91,7 +91,10 @@ fn main() -> Result<()> {
             .flat_map(|d| &d.sentences)
             .map(|s| s.words.len())
             .sum();
-        print!("{}", train::evaluate(&model, &dev_docs).report(tokens));
+        print!(
+            "{}",
+            train::evaluate(&model, &dev_docs, true).report(tokens)
+        );
     }
     Ok(())
 }

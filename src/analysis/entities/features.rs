@@ -21,7 +21,7 @@ use super::hash::{self, affix, finish, mix, shape};
 
 /// Identifies the feature set; a model records the version it was trained with. Bump it
 /// whenever features, gazetteers or hashing change.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 
 /// Spelling flags of a word.
 mod flag {

@@ -36,6 +36,7 @@ mod gazetteer;
 mod hash;
 pub mod labels;
 pub mod model;
+mod repair;
 pub mod train;
 
 use std::sync::LazyLock;
@@ -139,6 +140,21 @@ pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec
 /// Labels the words of one document, given as sentences of words; the labels of all
 /// sentences are concatenated (see [`labels`] for their encoding).
 pub fn tag_words<S: AsRef<[W]>, W: AsRef<str>>(model: &Model, sentences: &[S]) -> Vec<u8> {
+    let mut labels = tag_words_unrepaired(model, sentences);
+    let mut at = 0;
+    for sentence in sentences {
+        let words: Vec<&str> = sentence.as_ref().iter().map(AsRef::as_ref).collect();
+        repair::repair(&words, &mut labels[at..at + words.len()], gazetteer());
+        at += words.len();
+    }
+    labels
+}
+
+/// [`tag_words`] without the boundary repairs of [`repair`]: the model's own labels.
+pub fn tag_words_unrepaired<S: AsRef<[W]>, W: AsRef<str>>(
+    model: &Model,
+    sentences: &[S],
+) -> Vec<u8> {
     let mut doc = Doc::new(sentences, gazetteer());
     model.tag(&mut doc)
 }

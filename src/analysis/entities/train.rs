@@ -272,8 +272,8 @@ fn train_stage(
     perceptron.export()
 }
 
-/// Scores `model` on documents.
-pub fn evaluate(model: &Model, docs: &[Document]) -> Scores {
+/// Scores `model` on documents, with or without the boundary repairs.
+pub fn evaluate(model: &Model, docs: &[Document], repair: bool) -> Scores {
     let mut scores = Scores::default();
     for d in docs {
         let words: Vec<Vec<&str>> = d
@@ -281,7 +281,11 @@ pub fn evaluate(model: &Model, docs: &[Document]) -> Scores {
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let pred = super::tag_words(model, &words);
+        let pred = if repair {
+            super::tag_words(model, &words)
+        } else {
+            super::tag_words_unrepaired(model, &words)
+        };
         let mut at = 0;
         for s in &d.sentences {
             scores.add(&s.labels, &pred[at..at + s.labels.len()]);
@@ -307,7 +311,7 @@ pub fn train(
     }
     let report = |name: &str, model: &Model, epoch: usize, log: &mut dyn FnMut(String)| {
         if !dev.is_empty() {
-            let s = evaluate(model, dev);
+            let s = evaluate(model, dev, true);
             log(format!(
                 "{name} epoch {epoch}: dev F1 {:.2} (P {:.2} R {:.2})",
                 s.overall.f1(),
