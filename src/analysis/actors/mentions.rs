@@ -120,6 +120,9 @@ fn mention(
     if !name.chars().any(char::is_alphabetic) {
         return None;
     }
+    if !names_something(doc, &name, e.end) {
+        return None;
+    }
     let next = next_word(doc, sentence, e.end);
     let reading = read(name, e.kind, next, in_role)?;
     Some(Mention {
@@ -135,6 +138,18 @@ fn mention(
         in_role,
         demonym: reading.demonym,
     })
+}
+
+/// Whether a tagged span can name an actor at all: not the currency prefix of "US$40",
+/// not a lone function word ("This") and not a bare title ("CEO", "Foreign Minister").
+fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
+    let lex = lexicon();
+    let currency = doc.slice(end, (end + 1).min(doc.prose.len())) == "$";
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let title = words.iter().all(|w| lex.is_head(w) || lex.is_modifier(w))
+        && words.last().is_some_and(|w| lex.is_head(w));
+    let function_word = words.len() == 1 && lex.is_function_word(name);
+    !(currency || title || function_word)
 }
 
 /// What a mention's words say it refers to.
@@ -316,6 +331,11 @@ mod tests {
             ("[PER|Lavrov] said", Some(Reference::Person)),
             ("[ORG|Harbour Authority] said", Some(Reference::Named)),
             ("[LOC|Kyiv] said", Some(Reference::Named)),
+            ("a [MISC|US]$40 deal", None),
+            ("[ORG|This] is new", None),
+            ("the [ORG|CEO] said", None),
+            ("the [ORG|Foreign Minister] said", None),
+            ("the [ORG|Air Force] said", Some(Reference::Named)),
         ];
         for (marked, want) in cases {
             assert_eq!(mentions_of(marked)[0].1, want, "{marked}");

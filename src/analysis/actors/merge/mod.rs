@@ -17,6 +17,8 @@
 
 use std::collections::HashMap;
 
+mod persons;
+
 use super::mentions::{Mention, Reference};
 use super::text::{Doc, initials, is_acronym, name_key};
 
@@ -50,7 +52,8 @@ impl UnionFind {
 pub(super) fn cluster(doc: &Doc, mentions: &[Mention]) -> Clusters {
     let mut uf = UnionFind((0..mentions.len()).collect());
     by_key(mentions, &mut uf);
-    persons(mentions, &mut uf);
+    persons::persons(mentions, &mut uf);
+    persons::confusions(mentions, &mut uf);
     let acronyms = acronyms(doc, mentions, &mut uf);
     short_forms(mentions, &mut uf);
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -84,8 +87,42 @@ fn key(m: &Mention) -> Option<String> {
         Reference::Country(c) => Some(format!("country:{c}")),
         Reference::KnownOrganization(o) => Some(format!("org:{o}")),
         Reference::Group(g) => Some(format!("group:{g}")),
-        Reference::Named => Some(format!("name:{}", name_key(&m.name))),
+        Reference::Named => Some(format!("name:{}", key_of_name(m))),
         Reference::Person => None,
+    }
+}
+
+/// Corporate suffixes that do not change which organisation a name denotes ("Apple Inc.").
+const CORPORATE: [&str; 17] = [
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "nv",
+    "ag",
+    "sa",
+    "gmbh",
+    "spa",
+    "group",
+    "holdings",
+];
+
+/// The key of an organisation's or place's name, without a corporate suffix.
+fn key_of_name(m: &Mention) -> String {
+    let key = name_key(&m.name);
+    match key.rsplit_once(' ') {
+        Some((head, last))
+            if CORPORATE.contains(&last) && m.kind == super::ActorKind::Organization =>
+        {
+            head.to_string()
+        }
+        _ => key,
     }
 }
 
@@ -97,107 +134,6 @@ fn by_key(mentions: &[Mention], uf: &mut UnionFind) {
             uf.union(root, i);
         }
     }
-}
-
-/// Words of a person's name, lowercased, without dots ("J." -> "j").
-fn name_words(name: &str) -> Vec<String> {
-    name_key(name).split(' ').map(String::from).collect()
-}
-
-/// Whether two given names can be the same: equal, or one is the other's initial.
-fn given_names_agree(a: &str, b: &str) -> bool {
-    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
-}
-
-fn persons(mentions: &[Mention], uf: &mut UnionFind) {
-    let words: HashMap<usize, Vec<String>> = (0..mentions.len())
-        .filter(|&i| mentions[i].reference == Reference::Person)
-        .map(|i| (i, name_words(&mentions[i].name)))
-        .collect();
-    let mut people: Vec<usize> = words.keys().copied().collect();
-    people.sort_unstable();
-    let (full, single): (Vec<usize>, Vec<usize>) = people.iter().partition(|i| words[i].len() > 1);
-    full_names(&full, &words, uf);
-    single_names(&single, &full, &words, uf);
-}
-
-/// Full names join the most recent person whose every full name has the same surname and
-/// an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
-fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
-    // Each person so far: a mention of theirs and the distinct names they go by.
-    let mut people_so_far: Vec<(usize, Vec<&[String]>)> = Vec::new();
-    for &a in full {
-        let wa = &words[&a][..];
-        let fits = |(_, names): &(usize, Vec<&[String]>)| {
-            names
-                .iter()
-                .all(|wb| wb.last() == wa.last() && given_names_agree(&wb[0], &wa[0]))
-        };
-        match people_so_far.iter().rposition(fits) {
-            Some(p) => {
-                uf.union(people_so_far[p].0, a);
-                if !people_so_far[p].1.contains(&wa) {
-                    people_so_far[p].1.push(wa);
-                }
-            }
-            None => people_so_far.push((a, vec![wa])),
-        }
-    }
-}
-
-/// A single name joins the nearest full name with that surname (else the one person
-/// with that first name), else the other mentions of the same single name.
-fn single_names(
-    single: &[usize],
-    full: &[usize],
-    words: &HashMap<usize, Vec<String>>,
-    uf: &mut UnionFind,
-) {
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &f in full {
-        let w = &words[&f];
-        by_surname
-            .entry(w[w.len() - 1].as_str())
-            .or_default()
-            .push(f);
-        by_first.entry(w[0].as_str()).or_default().push(f);
-    }
-    let mut lone: HashMap<String, usize> = HashMap::new();
-    for &i in single {
-        let word = words[&i][0].as_str();
-        let candidates: &[usize] = match (by_surname.get(word), by_first.get(word)) {
-            (Some(surnames), _) => surnames,
-            (None, Some(firsts)) => {
-                let root = uf.find(firsts[0]);
-                if firsts.iter().all(|&f| uf.find(f) == root) {
-                    firsts
-                } else {
-                    &[]
-                }
-            }
-            (None, None) => &[],
-        };
-        match nearest(uf, candidates, i) {
-            Some(target) => uf.union(target, i),
-            None => {
-                let root = *lone.entry(word.to_string()).or_insert(i);
-                uf.union(root, i);
-            }
-        }
-    }
-}
-
-/// Among candidate mentions (ascending), the cluster mentioned last before mention `i`
-/// (else the first after it); `None` if there are none.
-fn nearest(uf: &mut UnionFind, candidates: &[usize], i: usize) -> Option<usize> {
-    let k = candidates.partition_point(|&c| c < i);
-    let chosen = if k > 0 {
-        candidates[k - 1]
-    } else {
-        *candidates.get(k)?
-    };
-    Some(uf.find(chosen))
 }
 
 /// Links acronyms to their expansions; returns (mention, acronym) pairs for acronyms
@@ -351,7 +287,19 @@ mod tests {
 
     #[test]
     fn merges_what_names_one_entity_and_nothing_else() {
-        let cases: [(&str, &[&[&str]]); 8] = [
+        let cases: [(&str, &[&[&str]]); 11] = [
+            (
+                "[ORG|Arlo] sells; [ORG|Arlo Inc.] grew.",
+                &[&["Arlo", "Arlo Inc."]],
+            ),
+            (
+                "[PER|Aer Lingus] bought jets. [ORG|Aer Lingus] said so.",
+                &[&["Aer Lingus", "Aer Lingus"]],
+            ),
+            (
+                "[PER|Steve Jobs] spoke. [ORG|Steve] smiled.",
+                &[&["Steve Jobs", "Steve"]],
+            ),
             (
                 "[ORG|Lockheed Martin] and [ORG|Boeing] bid; [ORG|Lockheed] won.",
                 &[&["Lockheed Martin", "Lockheed"], &["Boeing"]],
@@ -387,20 +335,6 @@ mod tests {
         ];
         for (marked, want) in cases {
             assert_eq!(clusters_of(marked), *want, "{marked}");
-        }
-    }
-
-    #[test]
-    fn first_names_agree_when_equal_or_an_initial() {
-        let cases = [
-            ("john", "john", true),
-            ("j", "john", true),
-            ("john", "j", true),
-            ("john", "jane", false),
-            ("jo", "john", false),
-        ];
-        for (a, b, want) in cases {
-            assert_eq!(given_names_agree(a, b), want, "{a} {b}");
         }
     }
 
