@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 const ROLES: &str = include_str!("data/roles.txt");
 const SPEECH: &str = include_str!("data/speech.txt");
 const GROUPS: &str = include_str!("data/groups.txt");
+const HEADS: &str = include_str!("data/heads.txt");
 
 /// The parsed word lists (all lowercase except `regions` and group forms).
 pub(super) struct Lexicon {
@@ -25,6 +26,9 @@ pub(super) struct Lexicon {
     pub agents: HashSet<String>,
     /// Group form key -> canonical group name ("west" -> "the West").
     pub groups: HashMap<String, String>,
+    /// Head nouns of place names ("dam", "river") and of organisation names ("union").
+    pub place_heads: HashSet<String>,
+    pub organization_heads: HashSet<String>,
     /// English stop words (NLTK's list, from the stop-words crate).
     pub stop_words: HashSet<&'static str>,
 }
@@ -37,6 +41,26 @@ impl Lexicon {
 
     pub fn is_modifier(&self, word: &str) -> bool {
         self.modifiers.contains(&word.to_lowercase())
+    }
+
+    /// The kind a multi-word name's head noun gives it: the last word, or the word before
+    /// "of" ("Tarsk Dam" is a place, "Assembly of Nations" an organisation).
+    pub fn head_kind(&self, name: &str) -> Option<super::ActorKind> {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let head = match words.iter().position(|w| w == "of") {
+            Some(i) if i > 0 => &words[i - 1],
+            _ => &words[words.len() - 1],
+        };
+        if self.place_heads.contains(head) {
+            Some(super::ActorKind::Place)
+        } else if self.organization_heads.contains(head) {
+            Some(super::ActorKind::Organization)
+        } else {
+            None
+        }
     }
 
     pub fn is_speech(&self, word: &str) -> bool {
@@ -53,6 +77,7 @@ impl Lexicon {
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let roles = sections(ROLES);
+        let heads = sections(HEADS);
         let groups = sections(GROUPS);
         let set = |lines: Option<&Vec<&str>>| -> HashSet<String> {
             lines
@@ -85,6 +110,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 .collect(),
             agents: set(groups.get("agents")),
             groups: named,
+            place_heads: set(heads.get("places")),
+            organization_heads: set(heads.get("organizations")),
             stop_words: stop_words::lookup("en")
                 .unwrap_or(&[])
                 .iter()
@@ -140,6 +167,26 @@ mod tests {
             assert_eq!(got, want, "case {i}");
         }
         assert_eq!(lex.groups.get("west").map(String::as_str), Some("the West"));
+        let kinds = [
+            ("Tarsk Dam", Some(super::super::ActorKind::Place)),
+            (
+                "Emmer Delta Farmers' Union",
+                Some(super::super::ActorKind::Organization),
+            ),
+            (
+                "Assembly of Nations",
+                Some(super::super::ActorKind::Organization),
+            ),
+            (
+                "Bank of England",
+                Some(super::super::ActorKind::Organization),
+            ),
+            ("Dam", None),
+            ("Ada Quint", None),
+        ];
+        for (name, want) in kinds {
+            assert_eq!(lex.head_kind(name), want, "{name}");
+        }
         assert!(lex.regions.iter().any(|r| r == "European"));
     }
 

@@ -11,7 +11,7 @@
 //! before a group noun names a group ("European allies"). Everything else tagged MISC
 //! (events, products, nationalities as adjectives) belongs to no actor.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::super::entities::{Entity, EntityType};
 use super::ActorKind;
@@ -70,6 +70,21 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
             None => outside.push(i),
         }
     }
+    // One-word place and organisation names, to read national adjectives of places the
+    // gazetteer lacks ("Kestrian").
+    let known: HashSet<String> = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Loc | EntityType::Org))
+        .filter_map(|e| doc.prose.get(e.start..e.end))
+        .map(clean_name)
+        .filter(|n| !n.contains(' '))
+        .collect();
+    // Places whose national adjective the article uses ("Kestrian") are places, whatever their tag.
+    let adjectival: HashSet<&str> = entities
+        .iter()
+        .filter_map(|e| local_demonym(&clean_name(doc.prose.get(e.start..e.end)?), e.kind, &known))
+        .map(|(stem, _)| stem)
+        .collect();
     let mut roles: HashMap<usize, Role> = HashMap::new();
     let mut role_spans: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
     for (s, in_sentence) in by_sentence.iter().enumerate() {
@@ -89,7 +104,15 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
         let in_role = spans
             .iter()
             .any(|&(j, start, end)| j != i && start <= e.start && e.end <= end);
-        if let Some(m) = mention(doc, i, e, sentence, roles.remove(&i), in_role) {
+        let place = Place {
+            role: roles.remove(&i),
+            in_role,
+            known: &known,
+        };
+        if let Some(mut m) = mention(doc, i, e, sentence, place) {
+            if m.reference == Reference::Named && adjectival.contains(m.name.as_str()) {
+                m.kind = ActorKind::Place;
+            }
             out.push(m);
         }
     }
@@ -97,14 +120,26 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
     out
 }
 
+/// Where a mention stands: its role, whether it is inside someone else's role, and the
+/// one-word names of the article.
+struct Place<'a> {
+    role: Option<Role>,
+    in_role: bool,
+    known: &'a HashSet<String>,
+}
+
 fn mention(
     doc: &Doc,
     i: usize,
     e: &Entity,
     sentence: Option<usize>,
-    role: Option<Role>,
-    in_role: bool,
+    place: Place,
 ) -> Option<Mention> {
+    let Place {
+        role,
+        in_role,
+        known,
+    } = place;
     let raw = doc.slice(e.start, e.end);
     let mut name = clean_name(raw);
     if e.kind == EntityType::Per
@@ -124,7 +159,14 @@ fn mention(
         return None;
     }
     let next = next_word(doc, sentence, e.end);
-    let reading = read(name, e.kind, next, in_role)?;
+    let reading = match local_demonym(&name, e.kind, known) {
+        Some((stem, plural)) if acts(next, plural, in_role) => Reading {
+            demonym: true,
+            ..Reading::new(ActorKind::Place, Reference::Named, stem.to_string())
+        },
+        Some(_) => return None,
+        None => read(name, e.kind, next, in_role)?,
+    };
     Some(Mention {
         entity: i,
         start: e.start,
@@ -190,6 +232,18 @@ fn read(name: String, tag: EntityType, next: Option<&str>, in_role: bool) -> Opt
             name,
         ));
     }
+    // Head nouns that are also surnames ("Michael Bay") do not overrule a PER tag.
+    const SURNAMES: [&str; 8] = [
+        "park", "bank", "court", "church", "street", "lake", "bay", "hill",
+    ];
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let surname = tag == EntityType::Per && SURNAMES.contains(&last.as_str());
+    if tag != EntityType::Misc
+        && !surname
+        && let Some(kind) = lexicon().head_kind(&name)
+    {
+        return Some(Reading::new(kind, Reference::Named, name));
+    }
     Some(match tag {
         EntityType::Per => Reading::new(ActorKind::Person, Reference::Person, name),
         EntityType::Org => Reading::new(ActorKind::Organization, Reference::Named, name),
@@ -203,10 +257,8 @@ fn read(name: String, tag: EntityType, next: Option<&str>, in_role: bool) -> Opt
 /// allies"), else nothing.
 fn read_adjective(name: String, next: Option<&str>, in_role: bool) -> Option<Reading> {
     let lex = lexicon();
-    let agent = next.is_some_and(|w| lex.agents.contains(&w.to_lowercase()));
     if let Some((country, plural)) = gazetteer().demonym(&name)
-        && !in_role
-        && (plural || agent)
+        && acts(next, plural, in_role)
     {
         let reference = Reference::Country(country.to_string());
         return Some(Reading {
@@ -224,6 +276,42 @@ fn read_adjective(name: String, next: Option<&str>, in_role: bool) -> Option<Rea
         Reference::Group(group.clone()),
         group,
     ))
+}
+
+/// Whether a national adjective or noun stands for its country acting: a plural ("the
+/// Russians") or before an agent noun ("Russian officials"), never inside a role.
+fn acts(next: Option<&str>, plural: bool, in_role: bool) -> bool {
+    let agent = next.is_some_and(|w| lexicon().agents.contains(&w.to_lowercase()));
+    !in_role && (plural || agent)
+}
+
+/// A national adjective or noun of a place the article names but the gazetteer does not
+/// know ("Kestrian", "Kestrians" for "Kestria"): the place and whether it is plural.
+fn local_demonym<'a>(
+    name: &str,
+    tag: EntityType,
+    known: &'a HashSet<String>,
+) -> Option<(&'a str, bool)> {
+    let candidate = matches!(tag, EntityType::Misc | EntityType::Per)
+        && !name.contains(' ')
+        && !known.contains(name)
+        && gazetteer().demonym(name).is_none();
+    if !candidate {
+        return None;
+    }
+    let (word, plural) = name.strip_suffix('s').map_or((name, false), |w| (w, true));
+    let stems = [
+        word.strip_suffix('n').map(String::from),
+        word.strip_suffix("an").map(String::from),
+        word.strip_suffix("ian").map(|w| format!("{w}y")),
+        word.strip_suffix("ese").map(String::from),
+        word.strip_suffix('i').map(String::from),
+    ];
+    let stem = stems
+        .into_iter()
+        .flatten()
+        .find(|s| s.chars().count() > 2 && known.contains(s))?;
+    known.get(&stem).map(|s| (s.as_str(), plural))
 }
 
 /// The word right after byte `end` in the sentence.
@@ -300,9 +388,22 @@ mod tests {
             ),
             ("They condemned [MISC|Russian] aggression.", None),
             ("A [MISC|Russian] diplomat spoke.", russia()),
+            (
+                "[LOC|Kestria] met. [MISC|Kestrian] officials left.",
+                Some(Reference::Named),
+            ),
+            (
+                "[LOC|Kestria] met. [PER|Kestrians] left.",
+                Some(Reference::Named),
+            ),
+            ("[LOC|Kestria] met. [MISC|Kestrian] dams hold.", None),
         ];
         for (marked, want) in cases {
-            assert_eq!(mentions_of(marked)[0].1, want, "{marked}");
+            let got = mentions_of(marked);
+            let adjective = got
+                .iter()
+                .find(|(text, _)| text.ends_with("ian") || text.ends_with("ians"));
+            assert_eq!(adjective.map(|(_, r)| r.clone()), Some(want), "{marked}");
         }
     }
 
@@ -331,6 +432,8 @@ mod tests {
             ("[PER|Lavrov] said", Some(Reference::Person)),
             ("[ORG|Harbour Authority] said", Some(Reference::Named)),
             ("[LOC|Kyiv] said", Some(Reference::Named)),
+            ("the [PER|Tarsk Dam] holds", Some(Reference::Named)),
+            ("[PER|Jenna Park] said", Some(Reference::Person)),
             ("a [MISC|US]$40 deal", None),
             ("[ORG|This] is new", None),
             ("the [ORG|CEO] said", None),

@@ -134,12 +134,21 @@ fn classify(doc: &Doc, s: usize, entities: &[Entity], in_sentence: &[usize]) -> 
         })
         .collect();
     // A possessor is part of a role whatever its case ("the commission's chief negotiator").
+    // So is a person's name ("Trump's adviser").
     for i in 1..classes.len() {
-        if classes[i] == Class::Possessive && classes[i - 1] == Class::Other {
+        if classes[i] != Class::Possessive {
+            continue;
+        }
+        if classes[i - 1] == Class::Other {
             let word = doc.word(doc.tokens[s][i - 1]);
             if word.chars().all(char::is_alphabetic) && !lex.is_function_word(word) {
                 classes[i - 1] = Class::Cap;
             }
+        }
+        let mut k = i;
+        while k > 0 && classes[k - 1] == Class::Person {
+            classes[k - 1] = Class::Cap;
+            k -= 1;
         }
     }
     // A tagger may take a title into a person's name ("President Arlen"): those words are role words.
@@ -346,11 +355,16 @@ mod tests {
 
     #[test]
     fn roles_from_titles_and_appositions() {
-        let cases: [(&str, &str, Option<&str>); 28] = [
+        let cases: [(&str, &str, Option<&str>); 29] = [
             (
                 "The [ORG|Assembly of Nations] said its special envoy for water, [PER|Mara Tan], is ready.",
                 "Mara Tan",
                 Some("special envoy for water"),
+            ),
+            (
+                "He spoke with [PER|Meranthe]'s prime minister, [PER|Celia Amar], and left.",
+                "Celia Amar",
+                Some("Meranthe's prime minister"),
             ),
             (
                 "He spoke with [LOC|Meranthe]'s prime minister, [PER|Celia Amar], and left.",

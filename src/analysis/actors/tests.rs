@@ -189,7 +189,8 @@ fn national_adjectives_inside_roles_name_no_actor() {
 
 #[test]
 fn kinds_and_groups() {
-    let marked = "[PER|Ada Quint] met [ORG|Harbour Safety Board] staff in [LOC|Kyiv]. \
+    let marked = "[PER|Ada Quint] met [ORG|Harbour Safety Board] staff in [LOC|Kyiv] and [ORG|Kestria]. \
+                  [MISC|Kestrian] dams are full. \
                   [MISC|European] allies and the [LOC|West] agreed. The [MISC|Democrats] objected at the [MISC|Olympics].";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
@@ -199,6 +200,7 @@ fn kinds_and_groups() {
         ("European allies", ActorKind::Group),
         ("the West", ActorKind::Group),
         ("Democrats", ActorKind::Group),
+        ("Kestria", ActorKind::Place),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}");
@@ -351,7 +353,18 @@ fn bad_input_gives_no_panic_and_no_actor() {
 #[test]
 fn quotes_around_appositions_and_in_paragraph_order() {
     type Said<'a> = &'a [(&'a str, &'a str, bool)];
-    let cases: [(&str, Said); 6] = [
+    let cases: [(&str, Said); 8] = [
+        (
+            "\"Nobody wins,\" [PER|Tomas Reyne] told reporters. \"But everybody loses.\" The talks ended.",
+            &[
+                ("Tomas Reyne", "Nobody wins", true),
+                ("Tomas Reyne", "But everybody loses.", true),
+            ],
+        ),
+        (
+            "\"Nobody wins,\" [PER|Tomas Reyne] told reporters.\n\n\"But everybody loses.\"",
+            &[("Tomas Reyne", "Nobody wins", true)],
+        ),
         (
             "[PER|Sela Marrin] said in [LOC|Halvik] on Wednesday that the figures would be audited.",
             &[("Sela Marrin", "the figures would be audited", false)],

@@ -15,6 +15,7 @@
 //! quotes, "as per media reports") are never attributed. Sentences are read in order.
 
 mod marks;
+mod reported;
 
 use marks::{Span, clean_quote, quote_spans, without_trailing_source};
 
@@ -22,7 +23,7 @@ use std::cell::Cell;
 
 use super::Quote;
 use super::mentions::{Mention, Reference};
-use super::text::{Doc, Token};
+use super::text::Doc;
 
 /// A quote and the mention of who said it.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,12 +78,18 @@ pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> V
         last_speaker: Cell::new(None),
     };
     let mut out: Vec<Attribution> = Vec::new();
+    // The last direct quote attributed: its sentence and speaker.
+    let mut last_direct: Option<(usize, usize)> = None;
     for (s, opens_here) in opening.iter().enumerate() {
         let before = out.len();
         for span in opens_here.iter().map(|&q| &spans[q]) {
-            let Some(speaker) = ctx.direct_speaker(span, s) else {
+            let continued = last_direct
+                .filter(|&(ls, _)| ctx.continues(ls, s, span))
+                .map(|(_, m)| m);
+            let Some(speaker) = ctx.direct_speaker(span, s).or(continued) else {
                 continue;
             };
+            last_direct = Some((s, speaker));
             let text = clean_quote(doc.slice(span.open_end, span.close));
             if !text.is_empty() {
                 ctx.spoke(s, speaker);
@@ -121,6 +128,17 @@ struct Context<'a, 'b> {
 impl Context<'_, '_> {
     fn word(&self, s: usize, i: usize) -> &str {
         self.doc.tokens[s].get(i).map_or("", |t| self.doc.word(*t))
+    }
+
+    /// Whether a quote opening sentence `s` with no attribution of its own goes on from a
+    /// quote attributed in sentence `last` ("'A,' X said. 'B.'"): the next sentence of the
+    /// same paragraph, starting with the quotation mark.
+    fn continues(&self, last: usize, s: usize, q: &Span) -> bool {
+        let opens_sentence = self.doc.tokens[s]
+            .first()
+            .is_some_and(|t| t.start == q.open);
+        let next = last + 1 == s && self.doc.paragraphs[last] == self.doc.paragraphs[s];
+        opens_sentence && (next || last == s)
     }
 
     /// Records a quote by mention `speaker` in sentence `s`.
@@ -320,75 +338,5 @@ impl Context<'_, '_> {
         let (paragraph, last) = self.last_speaker.get()?;
         let known = scope.iter().any(|&m| self.cluster[m] == self.cluster[last]);
         (paragraph == self.doc.paragraphs[s] && known).then_some(last)
-    }
-
-    /// Reported speech in sentence `s`: "X said (that) ..." or "... according to X".
-    fn reported(&self, s: usize) -> Option<Attribution> {
-        let tokens = &self.doc.tokens[s];
-        for i in 0..tokens.len() {
-            if self.word(s, i).eq_ignore_ascii_case("according") && self.word(s, i + 1) == "to" {
-                let Some(speaker) = self.speaker_at(s, i + 2, true) else {
-                    continue;
-                };
-                let text = if i == 0 {
-                    let after = self.doc.token_after(s, self.mentions[speaker].end);
-                    let from = if self.word(s, after) == "," {
-                        after + 1
-                    } else {
-                        after
-                    };
-                    self.clause(s, from, tokens.len())
-                } else {
-                    let to = if i > 0 && self.word(s, i - 1) == "," {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    self.clause(s, 0, to)
-                };
-                return self.reported_quote(s, speaker, text);
-            }
-            if self.is_speech(s, i) {
-                let Some(speaker) = self.speaker_ending_before(s, i) else {
-                    continue;
-                };
-                let mut from = i + 1;
-                let limit = (from + 6).min(tokens.len());
-                if let Some(that) = (from..limit).find(|&k| self.word(s, k) == "that") {
-                    from = that + 1;
-                } else if !self.starts_clause(s, from) {
-                    continue;
-                }
-                return self.reported_quote(s, speaker, self.clause(s, from, tokens.len()));
-            }
-        }
-        None
-    }
-
-    fn starts_clause(&self, s: usize, i: usize) -> bool {
-        let w = self.word(s, i);
-        [
-            "the", "it", "he", "she", "they", "we", "there", "this", "no",
-        ]
-        .contains(&w)
-            || super::text::is_capitalised(w)
-    }
-
-    fn clause(&self, s: usize, from: usize, to: usize) -> String {
-        let tokens: &[Token] = &self.doc.tokens[s];
-        if from >= to || to > tokens.len() {
-            return String::new();
-        }
-        let text = self.doc.slice(tokens[from].start, tokens[to - 1].end);
-        clean_quote(text.trim_end_matches(['.', '!', '?']))
-    }
-
-    fn reported_quote(&self, s: usize, speaker: usize, text: String) -> Option<Attribution> {
-        let quote = Quote {
-            sentence: s,
-            text,
-            direct: false,
-        };
-        (quote.text.split_whitespace().count() >= 3).then_some(Attribution { speaker, quote })
     }
 }
