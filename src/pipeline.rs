@@ -24,7 +24,7 @@ use crate::briefing::{self, Briefing, BriefingError, Existing, Plan};
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{self, Article, IngestError, SourceFile};
-use crate::output::{self, OutputError};
+use crate::output::{self, OutputError, OutputOptions};
 use crate::site::{self, RenderOptions, SiteError};
 
 /// How to run a build (everything that does not come from `briefing.toml`).
@@ -40,6 +40,9 @@ pub struct BuildOptions {
     pub write: bool,
     /// The build date, passed to templates.
     pub today: Date,
+    /// Flush every written file to disk before swapping the site in (off for `serve`,
+    /// whose output is rebuilt on every save and thrown away).
+    pub durable: bool,
 }
 
 /// Reports a build's progress to the user interface.
@@ -149,7 +152,9 @@ pub fn build(config: &Config, options: &BuildOptions, progress: &dyn Progress) -
     report.pages = rendered.pages.len();
     if options.write {
         write_briefings(config, &writes, &mut report)?;
-        output::write_site(&config.output_dir, &rendered.pages)?;
+        let output = OutputOptions { durable: options.durable, ..OutputOptions::for_site(config) };
+        let written = output::write_site_with(&config.output_dir, &rendered.pages, &output)?;
+        report.warnings.extend(written.warnings.into_iter().map(|w| Warning::new(Location::file(config.display_path(&config.output_dir)), w)));
     }
     Ok(report)
 }

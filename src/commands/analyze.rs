@@ -24,6 +24,9 @@ pub fn run(paths: &[PathBuf], format: Format, options: &AnalysisOptions, out: &m
         .par_iter()
         .map(|path| {
             let article = ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES)?;
+            if let Some(warning) = ingest::missing_date_warning(&article) {
+                eprintln!("warning: {warning}");
+            }
             let analysis = analysis::analyze(&article, options);
             Ok(match format {
                 Format::Json => contract::to_json(&article, &analysis).to_string(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use super::report::{self, Bar};
@@ -22,6 +22,8 @@ pub struct BuildRun {
     pub write: bool,
     pub quiet: bool,
     pub today: Date,
+    /// Flush files to disk before swapping the site in (off for `serve`).
+    pub durable: bool,
 }
 
 /// Builds (or checks) once, prints problems and the summary; returns whether it succeeded.
@@ -38,6 +40,7 @@ fn build_once(config: &Config, run: &BuildRun) -> Result<BuildReport, String> {
         regenerate: run.regenerate.clone(),
         write: run.write,
         today: run.today,
+        durable: run.durable,
     };
     let bar = Bar::new(run.quiet);
     match pipeline::build(config, &options, &bar) {
@@ -61,9 +64,25 @@ fn build_once(config: &Config, run: &BuildRun) -> Result<BuildReport, String> {
 
 /// `watch`: build, then rebuild on every change until interrupted.
 pub fn watch(config: Config, args: &BuildArgs, quiet: bool, today: Date) -> Result<ExitCode> {
-    let run = BuildRun { drafts: args.drafts, keep_going: args.keep_going, regenerate: Vec::new(), write: true, quiet, today };
-    let _ = build_once(&config, &run);
-    bail!("watching is not available in this build")
+    let run = BuildRun { drafts: args.drafts, keep_going: args.keep_going, regenerate: Vec::new(), write: true, quiet, today, durable: true };
+    let options = crate::watch::WatchOptions::for_site(&config);
+    let writes = options.self_writes.clone();
+    crate::watch::watch(options, |_changes| {
+        if let Ok(report) = build_once(&config, &run) {
+            record_self_writes(&config, &report, &writes);
+        }
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tells the watcher which briefing files the build just wrote, so they do not trigger a rebuild.
+fn record_self_writes(config: &Config, report: &BuildReport, writes: &crate::watch::SelfWrites) {
+    for path in &report.briefings_written {
+        let full = config.root.join(path);
+        if let Ok(bytes) = std::fs::read(&full) {
+            writes.record(&full, &bytes);
+        }
+    }
 }
 
 /// Options of `serve` from the command line.
@@ -76,12 +95,29 @@ pub struct ServeArgs {
 
 /// `serve`: build into the tool's state folder and serve it with live reload.
 pub fn serve(config: Config, args: &BuildArgs, serve: ServeArgs, quiet: bool, today: Date) -> Result<ExitCode> {
-    let _ = (config, args, serve, quiet, today);
-    bail!("serving is not available in this build")
+    let mut options = crate::serve::ServeOptions::for_site(&config);
+    (options.port, options.bind, options.open) = (serve.port, serve.bind, serve.open);
+    let server = crate::serve::Server::bind(options.clone())?;
+    let watch = crate::watch::WatchOptions::for_site(&config);
+    let writes = watch.self_writes.clone();
+    let mut config = config.with_base_url(&server.url())?;
+    config.output_dir = options.dir;
+    let run = BuildRun { drafts: args.drafts, keep_going: args.keep_going, regenerate: Vec::new(), write: true, quiet, today, durable: false };
+    server.run(watch, |_changes| {
+        let report = build_once(&config, &run)?;
+        record_self_writes(&config, &report, &writes);
+        Ok::<(), String>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `clean`: delete the built site and the state folder.
 pub fn clean(config: &Config, quiet: bool) -> Result<()> {
-    let _ = (config, quiet);
+    let report = crate::output::clean(config)?;
+    if !quiet {
+        for path in &report.removed {
+            println!("removed {}", config.display_path(path).display());
+        }
+    }
     Ok(())
 }

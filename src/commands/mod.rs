@@ -53,12 +53,12 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             if let Some(dir) = output {
                 config.output_dir = std::path::absolute(&dir).unwrap_or(dir);
             }
-            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate, write: true, quiet, today };
+            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate, write: true, quiet, today, durable: true };
             Ok(exit(run_build(&config, &run)))
         }
         Command::Check { build } => {
             let config = load_config(cli.root.as_deref())?;
-            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate: Vec::new(), write: false, quiet, today };
+            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate: Vec::new(), write: false, quiet, today, durable: true };
             Ok(exit(run_build(&config, &run)))
         }
         Command::Watch { build } => build::watch(load_config(cli.root.as_deref())?, &build, quiet, today),

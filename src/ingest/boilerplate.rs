@@ -26,6 +26,10 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
                 (?:\s+(?:photo|photos|images|file|via\s+\w+))? \s* (?:[/|:,][^)]*)? \) \.?
           | (?:ap|afp|reuters|getty\s+images|pti|ani|epa)\s+(?:photo|file\s+photo)\b .*
           | (?:getty\s+images|shutterstock|reuters|ap|afp)\s*(?:/\s*\w[\w\s]*)?
+          | .{1,150}? \( \s* (?:
+                (?:file\s+)? (?:image|photo|photograph|picture|pic)s? (?:\s+credit)? \s* [:/] [^)]{1,60}
+              | (?:ap|afp|reuters|getty\s+images|epa) \s+ photo [^)]{0,60}
+            ) \) \.?
         )$",
     )
     .expect("valid credit pattern")
@@ -109,6 +113,8 @@ mod tests {
             "Photo: Reuters",
             "PHOTO: Reuters/File",
             "(AP Photo/Evan Vucci)",
+            "Delegates arrive for the talks in Geneva. (Photo: Example Agency)",
+            "Delegates arrive for the talks in Geneva (AP Photo/Jane Doe)",
             "(Reuters)",
             "(Getty Images)",
             "Image source, Getty Images",
@@ -156,6 +162,7 @@ mod tests {
             "Advertising revenue fell by a third last year.",
             "Related talks will resume on Monday, officials said.",
             "Reuters reported that the talks had stalled.",
+            "Ministers met (photos of the meeting were not released) on Friday.",
             "Follow-up talks are planned for next week.",
             "Share prices fell sharply on Friday.",
             "Copyright disputes rose sharply last year.",

@@ -83,10 +83,18 @@ pub(crate) fn utf8_error(display: &Path, bytes: &[u8], error: Utf8Error) -> Inge
     let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
     let (line, column) = line_column(prefix, prefix.len());
     let byte = bytes.get(valid).copied().unwrap_or(0);
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = bytes[valid..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| valid + i);
+    let shown = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    let shown = shown.strip_suffix('\r').unwrap_or(&shown);
     invalid(
         Location::at(display, line, column),
         format!(
-            "is not valid UTF-8: byte 0x{byte:02X} at offset {valid} is not part of a valid character"
+            "is not valid UTF-8: byte 0x{byte:02X} at offset {valid} is not part of a valid character{}",
+            frame(shown, line, column)
         ),
         "re-save the file as UTF-8 (in most editors: \"Save with encoding\" > UTF-8)",
     )
@@ -195,6 +203,7 @@ mod tests {
         let e = utf8_error(Path::new("a.txt"), &bytes, err);
         assert_eq!(e.location().to_string(), "a.txt:2:3");
         assert!(e.to_string().contains("offset 5"), "{e}");
+        assert!(e.to_string().contains("2 | ab\u{FFFD}cd\n  |   ^"), "{e}");
         assert!(e.to_string().contains("re-save the file as UTF-8"), "{e}");
     }
 

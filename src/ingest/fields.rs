@@ -106,8 +106,9 @@ impl<'de> Visitor<'de> for NamesVisitor {
 }
 
 /// A publication date, parsed while deserialising so errors carry the value's position.
+/// An empty string (scrapers write `date: ""` when they found none) is no date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct DateValue(pub Date);
+pub(crate) struct DateValue(pub Option<Date>);
 
 impl<'de> Deserialize<'de> for DateValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -125,8 +126,11 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<DateValue, E> {
+        if v.trim().is_empty() {
+            return Ok(DateValue(None));
+        }
         parse_date(v)
-            .map(DateValue)
+            .map(|d| DateValue(Some(d)))
             .map_err(|why| E::custom(format!("invalid date: {why}")))
     }
 
@@ -191,7 +195,7 @@ mod tests {
 
     #[test]
     fn dates_come_from_strings_yaml_dates_and_toml_dates() {
-        let want = Some(DateValue(jiff::civil::date(2022, 1, 28)));
+        let want = Some(DateValue(Some(jiff::civil::date(2022, 1, 28))));
         let cases = [
             yaml("date: 2022-01-28"),
             yaml("date: 'January 28, 2022'"),
@@ -203,6 +207,7 @@ mod tests {
         for got in cases {
             assert_eq!(got.unwrap().date, want);
         }
+        assert_eq!(yaml("date: ''").unwrap().date, Some(DateValue(None)));
     }
 
     #[test]

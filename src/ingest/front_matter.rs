@@ -66,7 +66,11 @@ pub(crate) fn split(display: &Path, text: &str) -> Result<Split, IngestError> {
         return Ok(no_front_matter());
     };
     let front = parse_block(display, text, &block)?;
-    Ok(Split { front, body_start: block.body_start, body_line: block.body_line })
+    Ok(Split {
+        front,
+        body_start: block.body_start,
+        body_line: block.body_line,
+    })
 }
 
 /// A front matter block found at the top of a text.
@@ -103,7 +107,13 @@ pub fn find(display: &Path, text: &str) -> Result<Option<Block>, IngestError> {
             Fence::Toml => line.trim_end() == "+++",
         };
         if closes {
-            return Ok(Some(Block { fence, start, end, body_start: lines.pos, body_line: line_no + 1 }));
+            return Ok(Some(Block {
+                fence,
+                start,
+                end,
+                body_start: lines.pos,
+                body_line: line_no + 1,
+            }));
         }
     }
     let marker = fence.marker();
@@ -129,7 +139,15 @@ pub fn parse_typed<T: serde::de::DeserializeOwned + Default>(
         Fence::Yaml => parse_yaml::<T>(content),
         Fence::Toml => parse_toml::<T>(content),
     };
-    parsed.map_err(|e| at_offset(display, text, block.start + e.offset, format!("front matter: {}", e.message), hint))
+    parsed.map_err(|e| {
+        at_offset(
+            display,
+            text,
+            block.start + e.offset,
+            format!("front matter: {}", e.message),
+            hint,
+        )
+    })
 }
 
 fn no_front_matter() -> Split {
@@ -207,12 +225,9 @@ impl RawFront {
         }
         FrontMatter {
             title: text(self.title),
-            published: self
-                .date
-                .or(self.published)
-                .or(self.pubdate)
-                .or(self.date_published)
-                .map(|d| d.0),
+            published: [self.date, self.published, self.pubdate, self.date_published]
+                .into_iter()
+                .find_map(|d| d.and_then(|d| d.0)),
             source: text(self.source)
                 .or(text(self.publication))
                 .or(text(self.site)),
@@ -241,13 +256,26 @@ fn parse_block(display: &Path, text: &str, block: &Block) -> Result<FrontMatter,
         Fence::Toml => parse_toml::<RawFront>(content),
     };
     parsed.map(RawFront::resolve).map_err(|e| {
-        let what = if block.fence == Fence::Yaml { "YAML" } else { "TOML" };
+        let what = if block.fence == Fence::Yaml {
+            "YAML"
+        } else {
+            "TOML"
+        };
         let hint = if e.message.contains("invalid date") {
             DATE_HINT.to_string()
         } else {
-            format!("fix the {what} front matter between the `{}` lines", block.fence.marker())
+            format!(
+                "fix the {what} front matter between the `{}` lines",
+                block.fence.marker()
+            )
         };
-        at_offset(display, text, block.start + e.offset, format!("front matter: {}", e.message), hint)
+        at_offset(
+            display,
+            text,
+            block.start + e.offset,
+            format!("front matter: {}", e.message),
+            hint,
+        )
     })
 }
 
@@ -271,8 +299,7 @@ fn yaml_options() -> serde_saphyr::Options {
 }
 
 fn parse_yaml<T: serde::de::DeserializeOwned + Default>(block: &str) -> Result<T, BlockError> {
-    let parsed: Result<Option<T>, _> =
-        serde_saphyr::from_str_with_options(block, yaml_options());
+    let parsed: Result<Option<T>, _> = serde_saphyr::from_str_with_options(block, yaml_options());
     match parsed {
         Ok(front) => Ok(front.unwrap_or_default()),
         Err(e) => {
@@ -377,7 +404,7 @@ mod tests {
     #[test]
     fn scraper_aliases_fill_the_canonical_fields() {
         type Getter = fn(&FrontMatter) -> String;
-        let cases: [(&str, Getter, &str); 14] = [
+        let cases: [(&str, Getter, &str); 15] = [
             (
                 "published: 2022-01-28",
                 |f| format!("{:?}", f.published),
@@ -390,6 +417,11 @@ mod tests {
             ),
             (
                 "date_published: 2022-01-28T09:00:00Z",
+                |f| format!("{:?}", f.published),
+                "Some(2022-01-28)",
+            ),
+            (
+                "date: ''\npublished: 2022-01-28",
                 |f| format!("{:?}", f.published),
                 "Some(2022-01-28)",
             ),

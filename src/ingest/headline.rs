@@ -8,9 +8,9 @@
 //! instead of being cut mid-phrase.
 
 /// Longest line that can still be a headline or subheading, in characters.
-const MAX_HEADING_CHARS: usize = 160;
+const MAX_HEADING_CHARS: usize = 140;
 /// Most words in a headline or subheading.
-const MAX_HEADING_WORDS: usize = 25;
+const MAX_HEADING_WORDS: usize = 18;
 /// A lead sentence up to this long is used whole as the title.
 const TITLE_CHARS: usize = 90;
 /// A shortened title has at least this many characters.
@@ -176,32 +176,40 @@ pub(crate) fn title_from_sentence(sentence: &str) -> String {
     })
 }
 
-/// Drops a wire dateline such as "LONDON (Reuters) - " or "(CNN)" from the start of a lead.
+/// Drops a wire dateline from the start of a lead: "LONDON (Reuters) - ", "(CNN) ",
+/// "THE HAGUE, Netherlands (AP)_ ", "WASHINGTON — ".
 fn strip_dateline(s: &str) -> &str {
-    let mut rest = s;
-    if let Some(close) = rest.strip_prefix('(').and_then(|r| r.find(')')) {
-        let inner = &rest[1..=close];
-        let short = inner.len() <= 20 && inner.split_whitespace().count() <= 2;
-        if short && inner.starts_with(char::is_uppercase) {
-            rest = rest[close + 2..]
-                .trim_start()
-                .trim_start_matches(['-', '–', '—'])
-                .trim_start();
-        }
+    let limit = s.char_indices().nth(60).map_or(s.len(), |(i, _)| i);
+    let head = &s[..limit];
+    let place_end = [",", "(", " - ", " -- ", " – ", " — ", "_ "]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()
+        .unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    let place_in_caps = place.split_whitespace().count() <= 4
+        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.split_whitespace().all(all_caps_word);
+    if !s.starts_with('(') && !place_in_caps {
+        return s;
     }
-    for dash in [" - ", " -- ", " – ", " — "] {
-        if let Some((head, tail)) = rest.split_once(dash) {
-            let first_word = head.split([' ', ',']).next().unwrap_or("");
-            if head.chars().count() <= 50
-                && first_word.chars().count() >= 3
-                && all_caps_word(first_word)
-            {
-                rest = tail;
-            }
-            break;
-        }
-    }
-    rest
+    let agency = head.find('(').zip(head.find(')')).filter(|&(open, close)| {
+        let inner = &head[open + 1..close.max(open + 1)];
+        open < close
+            && inner.starts_with(char::is_uppercase)
+            && inner.split_whitespace().count() <= 3
+    });
+    let dash = [" - ", " -- ", " – ", " — ", "_ "]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|i| i + sep.len()))
+        .min();
+    let cut = match (agency, dash) {
+        (Some((_, close)), _) => close + 1,
+        (None, Some(end)) if place_in_caps => end,
+        _ => return s,
+    };
+    let rest = s[cut..].trim_start_matches(|c: char| c.is_whitespace() || "-–—_:".contains(c));
+    if rest.is_empty() { s } else { rest }
 }
 
 fn all_caps_word(word: &str) -> bool {
@@ -306,6 +314,22 @@ mod tests {
                 "Ministers met in London on Friday to discuss the crisis",
             ),
             ("(CNN) Talks stalled on Friday.", "Talks stalled on Friday"),
+            (
+                "THE HAGUE, Netherlands (AP)_ The court on Friday rejected the request.",
+                "The court on Friday rejected the request",
+            ),
+            (
+                "WASHINGTON — Talks resumed on Friday.",
+                "Talks resumed on Friday",
+            ),
+            (
+                "NATO (the alliance) met on Friday.",
+                "NATO (the alliance) met on Friday",
+            ),
+            (
+                "NATO said on Friday - quietly - that talks resumed.",
+                "NATO said on Friday - quietly - that talks resumed",
+            ),
         ];
         for (sentence, want) in cases {
             assert_eq!(title_from_sentence(sentence), want, "{sentence}");

@@ -18,10 +18,15 @@ use jiff::civil::Date;
 use super::boilerplate::{byline, is_boilerplate};
 use super::dates::parse_date;
 use super::headline::is_heading;
+use super::html_page::{canonical_url, nesting_depth, page_date, page_tags, strip_site_name};
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
 const MAX_ELEMENTS: usize = 200_000;
+/// Deeper element nesting is refused: HTML parsing and readability scoring grow with
+/// the square of the depth (20,000 nested `<div>`s take minutes), real pages stay
+/// under about 100, and only a hostile or broken page goes past this.
+pub(crate) const MAX_NESTING: usize = 512;
 
 /// What a web page gave us.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,11 +38,21 @@ pub(crate) struct HtmlArticle {
     pub url: Option<String>,
     pub source: Option<String>,
     pub author: Option<String>,
+    pub tags: Vec<String>,
 }
 
-/// Extracts the article from a page. Never fails: a page Readability cannot handle
-/// falls back to the text of its `<body>`.
-pub(crate) fn extract(html: &str) -> HtmlArticle {
+/// Extracts the article from a page. A page Readability cannot handle falls back to
+/// the text of its `<body>`; the only failure is a page nested deeper than
+/// [`MAX_NESTING`], reported with its depth.
+pub(crate) fn extract(html: &str) -> Result<HtmlArticle, usize> {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(depth);
+    }
+    Ok(extract_page(html))
+}
+
+fn extract_page(html: &str) -> HtmlArticle {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
@@ -47,6 +62,7 @@ pub(crate) fn extract(html: &str) -> HtmlArticle {
     };
     let url = canonical_url(&reader.doc);
     let fallback_date = page_date(&reader.doc);
+    let tags = page_tags(&reader.doc);
     let mut out = match reader.parse() {
         Ok(article) => {
             let mut out = walk_html(&article.content);
@@ -57,7 +73,7 @@ pub(crate) fn extract(html: &str) -> HtmlArticle {
                 .as_deref()
                 .and_then(|d| parse_date(d).ok());
             out.url = url.or(clean(article.url));
-            out.author = clean(article.byline);
+            out.author = clean(article.byline).map(|b| byline(&b).unwrap_or(b));
             out.source = source;
             out
         }
@@ -72,6 +88,7 @@ pub(crate) fn extract(html: &str) -> HtmlArticle {
         }
     };
     out.published = out.published.or(fallback_date);
+    out.tags = tags;
     mark_layout(&mut out);
     out
 }
@@ -80,75 +97,6 @@ fn clean(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|v| !v.is_empty())
-}
-
-/// "Talks stall | Example News" -> "Talks stall" when the site is "Example News".
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let title = title.trim();
-    for sep in [" | ", " - ", " – ", " — ", " · ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
-            let short_tail =
-                tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3;
-            if is_site || (sep == " | " && short_tail) {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
-}
-
-fn canonical_url(doc: &Document) -> Option<String> {
-    let candidates = [
-        doc.select_single("link[rel=canonical]").attr("href"),
-        doc.select_single("meta[property='og:url']").attr("content"),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .map(|u| u.trim().to_string())
-        .find(|u| u.starts_with("http"))
-}
-
-/// Publication dates Readability does not look for.
-fn page_date(doc: &Document) -> Option<Date> {
-    let json_ld = doc.select("script[type='application/ld+json']");
-    let from_json = json_ld.nodes().iter().find_map(|node| {
-        let value: serde_json::Value = serde_json::from_str(&node.text()).ok()?;
-        find_key(&value, "datePublished", 0).and_then(|d| parse_date(&d).ok())
-    });
-    let attributes = [
-        ("meta[itemprop=datePublished]", "content"),
-        ("time[itemprop=datePublished]", "datetime"),
-        ("meta[name=date]", "content"),
-        ("meta[name=pubdate]", "content"),
-        ("meta[name=publish-date]", "content"),
-        ("time[pubdate]", "datetime"),
-        ("article time[datetime]", "datetime"),
-        ("time[datetime]", "datetime"),
-    ];
-    from_json.or_else(|| {
-        attributes.iter().find_map(|(selector, attr)| {
-            doc.select(selector)
-                .nodes()
-                .iter()
-                .find_map(|n| parse_date(&n.attr(attr)?).ok())
-        })
-    })
-}
-
-fn find_key(value: &serde_json::Value, key: &str, depth: usize) -> Option<String> {
-    if depth > 16 {
-        return None;
-    }
-    match value {
-        serde_json::Value::Object(map) => map
-            .get(key)
-            .and_then(|v| v.as_str().map(String::from))
-            .or_else(|| map.values().find_map(|v| find_key(v, key, depth + 1))),
-        serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, key, depth + 1)),
-        _ => None,
-    }
 }
 
 fn walk_html(html: &str) -> HtmlArticle {
@@ -324,5 +272,140 @@ fn mark_layout(out: &mut HtmlArticle) {
             block.kind
         };
         out.blocks[i].kind = kind;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = include_str!("../../tests/fixtures/ingest/page.html");
+
+    #[test]
+    fn the_article_is_extracted_without_page_furniture() {
+        let a = extract(PAGE).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ministers weigh a written reply as border talks stall")
+        );
+        assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://news.example.org/world/border-talks-stall")
+        );
+        assert_eq!(a.source.as_deref(), Some("Example News"));
+        assert_eq!(a.author.as_deref(), Some("Jane Reporter"));
+        assert!(a.tags.is_empty(), "{:?}", a.tags);
+        for gone in [
+            "Home",
+            "cookies",
+            "Related stories",
+            "Border crossing closed",
+            "Privacy",
+            "All rights",
+            "tracker",
+            "<",
+        ] {
+            assert!(!a.text.contains(gone), "{gone:?} in {:?}", a.text);
+        }
+        let kinds: Vec<(BlockKind, &str)> = a
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &a.text[b.start..b.end]))
+            .collect();
+        let paragraphs: Vec<&str> = kinds
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::Paragraph)
+            .map(|(_, t)| *t)
+            .collect();
+        assert_eq!(paragraphs.len(), 4, "{kinds:#?}");
+        assert!(paragraphs[0].starts_with("The foreign ministers of two neighbouring countries"));
+        assert!(paragraphs[3].starts_with("“We will answer in writing"));
+        assert!(
+            kinds.contains(&(BlockKind::Heading, "What happens next")),
+            "{kinds:#?}"
+        );
+        for (kind, text) in &kinds {
+            let furniture = text.contains("Advertisement")
+                || text.contains("(Image:")
+                || text.starts_with("By ");
+            assert!(
+                !furniture || *kind == BlockKind::Boilerplate,
+                "{kind:?} {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let a = extract("<html><body><article><h2>Talks</h2><p>One <b>two</b>\n   three.</p><p>Four<br>five.</p></article></body></html>").unwrap();
+        assert_eq!(a.text, "Talks\n\nOne two three.\n\nFour\nfive.");
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_urls_fall_back_to_other_page_markup() {
+        let cases = [
+            (
+                "<time datetime=\"2022-01-28T10:00:00Z\">x</time>",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            (
+                "<meta itemprop=\"datePublished\" content=\"2022-01-28\">",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            (
+                "<meta property=\"article:published_time\" content=\"2022-01-28\">",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            ("<time datetime=\"someday\">x</time>", None),
+            ("", None),
+        ];
+        for (markup, want) in cases {
+            let page = format!(
+                "<html><head>{markup}</head><body><p>Ministers met on Friday in Geneva.</p></body></html>"
+            );
+            assert_eq!(extract(&page).unwrap().published, want, "{markup}");
+        }
+        let page = "<html><head><meta property=\"og:url\" content=\"https://x.org/a\"></head><body><p>Text.</p></body></html>";
+        assert_eq!(
+            extract(page).unwrap().url.as_deref(),
+            Some("https://x.org/a")
+        );
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_quickly() {
+        let deep = "<div>".repeat(20_000) + "deep text" + &"</div>".repeat(20_000);
+        assert_eq!(extract(&deep), Err(20_000));
+        let unclosed = "<b>".repeat(600);
+        assert_eq!(extract(&unclosed), Err(600));
+    }
+
+    #[test]
+    fn odd_pages_never_fail() {
+        let nested = "<div>".repeat(100) + "<p>deep text.</p>" + &"</div>".repeat(100);
+        let cases = [
+            "",
+            "not html at all",
+            "<p>",
+            "<html><body></body></html>",
+            "<script>x</script>",
+            nested.as_str(),
+        ];
+        for page in cases {
+            let a = extract(page).unwrap();
+            for b in &a.blocks {
+                assert!(b.end <= a.text.len() && a.text.is_char_boundary(b.start));
+            }
+        }
     }
 }

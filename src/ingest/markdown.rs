@@ -249,3 +249,117 @@ fn finish(prose: String, raw: Vec<(Block, u8)>, known_title: Option<&str>) -> Ma
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BlockKind::{Boilerplate as B, Heading as H, Paragraph as P, Title as T};
+
+    fn prose(text: &str) -> String {
+        layout(text, None).prose
+    }
+
+    #[test]
+    fn markup_is_blanked_and_offsets_are_kept() {
+        let cases = [
+            ("Plain words.", "Plain words."),
+            (
+                "Some *emphasis* and **strong**.",
+                "Some  emphasis  and   strong  .",
+            ),
+            (
+                "A [link](https://x.org/a) here.",
+                "A  link                   here.",
+            ),
+            (
+                "An ![alt text](i.png) image.",
+                "An                    image.",
+            ),
+            ("# Heading", "  Heading"),
+            ("Setext\n======", "Setext\n      "),
+            ("- one\n- two", "  one\n  two"),
+            ("> quoted", "  quoted"),
+            ("Inline <b>html</b> tag.", "Inline    html     tag."),
+            ("Code `x + 1` span.", "Code  x + 1  span."),
+            ("```\nlet x;\n```", "   \nlet x;\n   "),
+            ("Tom \\& Jerry", "Tom  & Jerry"),
+            ("Fish &amp; chips", "Fish &     chips"),
+            ("Zoë *ß* 東京", "Zoë  ß  東京"),
+            ("Line one\r\nline two", "Line one\r\nline two"),
+            (
+                "[ref]\n\n[ref]: https://x.org",
+                " ref \n\n                    ",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = prose(text);
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(got.len(), text.len());
+        }
+    }
+
+    fn blocks(text: &str, title: Option<&str>) -> Vec<(BlockKind, String)> {
+        let l = layout(text, title);
+        l.blocks
+            .iter()
+            .map(|b| (b.kind, l.prose[b.start..b.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_are_paragraphs_headings_and_boilerplate() {
+        let text = "# Talks stall\n\nBy Jane Doe\n\nMinisters *met*.\n\n## What next\n\n- First item\n- Second item\n  - Nested\n\n\
+                    > Quoted words.\n\n```\ncode\n```\n\n<div>raw</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                    Read more: [Other story](https://x.org)\n";
+        let want = [
+            (T, "Talks stall"),
+            (B, "By Jane Doe"),
+            (P, "Ministers  met"),
+            (H, "What next"),
+            (P, "First item"),
+            (P, "Second item"),
+            (P, "Nested"),
+            (P, "Quoted words."),
+            (B, "code"),
+            (B, ""),
+            (B, "a   b"),
+            (B, "Read more:  Other story"),
+        ];
+        let got = blocks(text, None);
+        let got: Vec<(BlockKind, &str)> = got.iter().map(|(k, s)| (*k, s.trim())).collect();
+        let want: Vec<(BlockKind, &str)> = want.to_vec();
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for ((gk, gs), (wk, ws)) in got.iter().zip(&want) {
+            assert_eq!(gk, wk, "{gs:?}");
+            if !ws.is_empty() {
+                assert!(gs.starts_with(ws), "{gs:?} vs {ws:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_leading_h1_is_the_title_only_when_it_matches() {
+        let text = "# Talks stall\n\nBody.";
+        assert_eq!(blocks(text, None)[0].0, T);
+        assert_eq!(blocks(text, Some("talks stall"))[0].0, T);
+        assert_eq!(blocks(text, Some("Something else"))[0].0, H);
+        assert_eq!(blocks("## Talks stall\n\nBody.", None)[0].0, H);
+        assert_eq!(layout(text, None).headline.as_deref(), Some("Talks stall"));
+    }
+
+    #[test]
+    fn blocks_are_ordered_disjoint_and_on_char_boundaries() {
+        let text = "- a\n  1. b\n     > c *d*\n  2. e\n- f\n\n[^1]: note\n\nText[^1] é.";
+        let l = layout(text, None);
+        let mut end = 0;
+        for b in &l.blocks {
+            assert!(
+                b.start >= end && b.start <= b.end && b.end <= text.len(),
+                "{:?}",
+                l.blocks
+            );
+            assert!(text.is_char_boundary(b.start) && text.is_char_boundary(b.end));
+            end = b.end;
+        }
+    }
+}

@@ -22,6 +22,7 @@ mod fields;
 pub mod front_matter;
 mod headline;
 mod html;
+mod html_page;
 mod markdown;
 mod parse;
 mod plain;

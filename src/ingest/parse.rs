@@ -42,6 +42,7 @@ struct Layout {
     published: Option<jiff::civil::Date>,
     url: Option<String>,
     source: Option<String>,
+    tags: Vec<String>,
 }
 
 /// Parses the bytes of a file whose path (as shown to users) is `display`.
@@ -69,7 +70,7 @@ pub(crate) fn parse_article(
             Layout::from_body(body, Some(l.prose), l.blocks, l.headline, l.byline, None)
         }
         Format::Html => {
-            let h = html::extract(body);
+            let h = html::extract(body).map_err(|depth| too_deep(display, depth))?;
             Layout {
                 text: h.text,
                 prose: None,
@@ -79,6 +80,7 @@ pub(crate) fn parse_article(
                 published: h.published,
                 url: h.url,
                 source: h.source,
+                tags: h.tags,
             }
         }
     };
@@ -112,6 +114,7 @@ impl Layout {
             published,
             url: None,
             source: None,
+            tags: Vec::new(),
         }
     }
 }
@@ -140,7 +143,11 @@ fn assemble(
         source: front.source.or(layout.source),
         url: front.url.or(layout.url),
         author: front.author.or(layout.author),
-        tags: front.tags,
+        tags: if front.tags.is_empty() {
+            layout.tags
+        } else {
+            front.tags
+        },
         draft: front.draft,
         text: layout.text,
         prose,
@@ -212,6 +219,17 @@ fn file_slug(display: &Path) -> String {
     }
 }
 
+fn too_deep(display: &Path, depth: usize) -> IngestError {
+    invalid(
+        Location::file(display),
+        format!(
+            "the page nests elements {depth} levels deep (the limit is {})",
+            html::MAX_NESTING
+        ),
+        "save the article's text as a .txt or .md file instead of the whole page",
+    )
+}
+
 fn checked_slug(given: &str, display: &Path) -> Result<String, IngestError> {
     let slug = slug::slugify(given);
     if slug.is_empty() {
@@ -222,4 +240,170 @@ fn checked_slug(given: &str, display: &Path) -> Result<String, IngestError> {
         ));
     }
     Ok(slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// xorshift64*: a small deterministic generator, so failures are reproducible.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const FRAGMENTS: [&str; 58] = [
+        "---\n",
+        "+++\n",
+        "---",
+        "...\n",
+        "title: ",
+        "date: ",
+        "slug: ",
+        "tags: [",
+        "draft: ",
+        "published: ",
+        "2022-01-28",
+        "Jan 28, 2022",
+        "true",
+        "no",
+        "]",
+        "&a ",
+        "*a",
+        "\"",
+        "'",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "# ",
+        "## ",
+        "*",
+        "_",
+        "[",
+        "](",
+        ")",
+        "<b>",
+        "</b>",
+        "<div>",
+        "</div>",
+        "```",
+        "> ",
+        "- ",
+        "1. ",
+        "\u{FEFF}",
+        "é",
+        "東京",
+        "\u{0}",
+        "\t",
+        "By Jane Doe",
+        "(Image: AP)",
+        "Advertisement",
+        "= ",
+        "{",
+        "}",
+        ": ",
+        "|",
+        "\\",
+        "&amp;",
+        "[^1]",
+        "<!--",
+        "<p>",
+        "<script>",
+        "LONDON 1996-08-30",
+        "Ministers met on Friday. ",
+    ];
+
+    fn check(bytes: &[u8], format: Format) {
+        let display = Path::new("fuzz/input.txt");
+        match parse_article(bytes, display, format) {
+            Ok(Parsed { article: a, .. }) => {
+                assert_eq!(a.prose.len(), a.text.len(), "{bytes:?}");
+                assert!(
+                    a.body_line >= 1 && !a.slug.is_empty() && !a.title.is_empty(),
+                    "{bytes:?}"
+                );
+                let mut end = 0;
+                for b in &a.blocks {
+                    assert!(
+                        end <= b.start && b.start <= b.end && b.end <= a.text.len(),
+                        "{bytes:?}: {:?}",
+                        a.blocks
+                    );
+                    assert!(
+                        a.text.is_char_boundary(b.start) && a.text.is_char_boundary(b.end),
+                        "{bytes:?}"
+                    );
+                    assert!(
+                        a.prose.is_char_boundary(b.start) && a.prose.is_char_boundary(b.end),
+                        "{bytes:?}"
+                    );
+                    end = b.end;
+                }
+            }
+            Err(e) => assert_eq!(e.location().path, display, "{e}"),
+        }
+    }
+
+    #[test]
+    fn random_fragments_and_bytes_never_panic_and_keep_the_invariants() {
+        let mut rng = Rng(0x5EED_1234_ABCD_0001);
+        for round in 0..1_500 {
+            let mut input = Vec::new();
+            if round % 3 == 0 {
+                for _ in 0..rng.below(200) {
+                    input.push(rng.next() as u8);
+                }
+            } else {
+                if round % 2 == 0 {
+                    input.extend_from_slice(b"---\n");
+                }
+                for _ in 0..rng.below(40) {
+                    input.extend_from_slice(FRAGMENTS[rng.below(FRAGMENTS.len())].as_bytes());
+                }
+            }
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                check(&input, format);
+            }
+        }
+    }
+
+    #[test]
+    fn every_prefix_of_a_full_article_is_handled() {
+        let article = "\u{FEFF}---\r\ntitle: \"Talks stall\"\r\ndate: 2022-01-28\r\ntags: [a, b]\r\n---\r\n# Talks stall\r\n\r\n\
+                       By Jane Doe\r\n\r\nMinisters *met* in [Geneva](https://x.org) on Friday. 東京.\r\n\r\n(Image: AP)\r\n";
+        let bytes = article.as_bytes();
+        for end in 0..=bytes.len() {
+            for format in [Format::Text, Format::Markdown] {
+                check(&bytes[..end], format);
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_is_detected_with_and_without_a_bom() {
+        let cases: [(&[u8], bool); 5] = [
+            (b"\xFF\xFEa\0b\0", true),
+            (b"\xFE\xFF\0a\0b", true),
+            (b"a\0b\0c\0d\0e\0f\0", true),
+            (b"\0a\0b\0c\0d\0e\0f", true),
+            (b"\0\0\0\0\0\0\0\0", false),
+        ];
+        for (bytes, utf16) in cases {
+            let got = decode(bytes, Path::new("a.txt"));
+            let is_utf16 = got
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("UTF-16"));
+            assert_eq!(is_utf16, utf16, "{bytes:?}: {got:?}");
+        }
+    }
 }

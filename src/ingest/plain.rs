@@ -61,8 +61,17 @@ pub(crate) fn layout(text: &str, known_title: Option<&str>) -> PlainLayout {
                 out.blocks.push(block(line, BlockKind::Title));
                 continue;
             }
-            let near_top = line_index <= BYLINE_LINES && out.byline.is_none();
-            if let Some(name) = near_top.then(|| byline(line.text)).flatten() {
+            let near_top = line_index <= BYLINE_LINES;
+            let dateline = near_top.then(|| dateline_date(line.text)).flatten();
+            if let Some(date) = dateline.filter(|_| out.dateline.is_none()) {
+                flush(&mut run, &mut out.blocks);
+                out.dateline = Some(date);
+                out.blocks.push(block(line, BlockKind::Heading));
+            } else if let Some(name) = near_top
+                .then(|| byline(line.text))
+                .flatten()
+                .filter(|_| out.byline.is_none())
+            {
                 flush(&mut run, &mut out.blocks);
                 out.byline = Some(name);
                 out.blocks.push(block(line, BlockKind::Boilerplate));
@@ -75,12 +84,6 @@ pub(crate) fn layout(text: &str, known_title: Option<&str>) -> PlainLayout {
         }
         flush(&mut run, &mut out.blocks);
     }
-    out.dateline = out
-        .blocks
-        .iter()
-        .take(3)
-        .filter(|b| b.kind == BlockKind::Heading)
-        .find_map(|b| dateline_date(&text[b.start..b.end]));
     out
 }
 
@@ -111,11 +114,14 @@ fn is_title_line(
         return true;
     }
     let plausible = !is_boilerplate(line.text) && byline(line.text).is_none();
+    // A wire headline keeps its final period; the dateline under it gives it away.
+    if plausible && next.is_some_and(|n| dateline_date(n).is_some()) {
+        return is_heading(line.text.trim_end_matches('.'));
+    }
     let apart = match next {
         None => true,
         Some(next) => {
-            let next_is_not_prose =
-                is_boilerplate(next) || byline(next).is_some() || dateline_date(next).is_some();
+            let next_is_not_prose = is_boilerplate(next) || byline(next).is_some();
             all_caps(line.text) || next_is_not_prose || stands_out(line, group)
         }
     };
@@ -217,15 +223,18 @@ fn groups(text: &str) -> Vec<Vec<Line<'_>>> {
     groups
 }
 
-/// "LONDON 1996-08-30" -> 1996-08-30: a place in capitals followed by an ISO date.
+/// "LONDON 1996-08-30" or "NICE, France 1996-08-30" -> 1996-08-30: a place in
+/// capitals, maybe a country or state after a comma, then an ISO date.
 fn dateline_date(line: &str) -> Option<Date> {
     let (place, date) = line.trim().rsplit_once(char::is_whitespace)?;
-    let place = place.trim().trim_end_matches(',');
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = place
-        .chars()
-        .all(|c| c.is_uppercase() || " .,'-".contains(c));
-    if letters < 2 || place.chars().count() > 40 || !caps || date.len() != 10 {
+    let (city, region) = place.trim().split_once(',').unwrap_or((place.trim(), ""));
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = city.chars().all(|c| c.is_uppercase() || " .'-".contains(c));
+    let region_ok = region.chars().count() <= 30
+        && region
+            .chars()
+            .all(|c| c.is_alphabetic() || " .'-".contains(c));
+    if letters < 2 || city.chars().count() > 40 || !caps || !region_ok || date.len() != 10 {
         return None;
     }
     date.parse().ok()

@@ -273,3 +273,298 @@ fn shared_evaluation_articles_when_present() {
     }
     assert!(count >= 600, "only {count} articles found");
 }
+
+fn site() -> (tempfile::TempDir, Config) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::parse(dir.path(), &dir.path().join("briefing.toml"), "").unwrap();
+    (dir, config)
+}
+
+const DATED: &[u8] = b"---\ndate: 2022-01-28\n---\nMinisters met.\n";
+
+#[test]
+fn load_articles_reads_supported_files_in_path_order_and_skips_the_rest() {
+    let (_dir, config) = site();
+    let articles = &config.articles_dir;
+    let files: [(&str, &[u8]); 16] = [
+        ("b.txt", DATED),
+        ("a.md", DATED),
+        ("world/Europe/Talks Stall.markdown", DATED),
+        ("page.HTML", b"<html><head><meta name=date content=2022-01-28></head><body><p>Text.</p></body></html>"),
+        (".hidden.txt", b"x"),
+        (".git/config.txt", b"x"),
+        ("drafts/.cache/x.md", b"x"),
+        ("b.txt~", b"x"),
+        (".#b.txt", b"x"),
+        ("#b.txt#", b"x"),
+        ("b.txt.swp", b"x"),
+        ("4913", b"x"),
+        ("b.txt___jb_tmp___", b"x"),
+        ("x.tmp", b"x"),
+        ("notes.pdf", b"x"),
+        ("README", b"x"),
+    ];
+    for (name, bytes) in files {
+        write(articles, name, bytes);
+    }
+    let got = load_articles(&config);
+    assert!(got.failures.is_empty(), "{:?}", got.failures);
+    let paths: Vec<String> = got
+        .articles
+        .iter()
+        .map(|a| a.path.display().to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "content/articles/a.md",
+            "content/articles/b.txt",
+            "content/articles/page.HTML",
+            "content/articles/world/Europe/Talks Stall.markdown",
+        ]
+    );
+    let slugs: Vec<&str> = got.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["a", "b", "page", "world-europe-talks-stall"]);
+    let warnings: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(
+        warnings[0]
+            .starts_with("content/articles/README: is a file without an extension, not an article")
+    );
+    assert!(
+        warnings[1].starts_with("content/articles/notes.pdf: is a `.pdf` file, not an article")
+    );
+}
+
+#[test]
+fn missing_dates_give_one_warning_each() {
+    let (_dir, config) = site();
+    write(
+        &config.articles_dir,
+        "undated.txt",
+        b"Ministers met on Wednesday.\n",
+    );
+    write(&config.articles_dir, "dated.txt", DATED);
+    let got = load_articles(&config);
+    assert_eq!(got.articles.len(), 2);
+    let [warning] = got.warnings.as_slice() else {
+        panic!("{:?}", got.warnings)
+    };
+    let shown = warning.to_string();
+    assert!(
+        shown.starts_with("content/articles/undated.txt: has no publication date"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("will stay relative") && shown.contains("`date: 2022-01-28`"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn duplicate_slugs_fail_on_the_second_file_naming_both() {
+    let (_dir, config) = site();
+    write(&config.articles_dir, "a-b.txt", DATED);
+    write(&config.articles_dir, "a/b.txt", DATED);
+    write(
+        &config.articles_dir,
+        "c.md",
+        b"---\nslug: a-b\ndate: 2022-01-28\n---\nText.\n",
+    );
+    write(
+        &config.articles_dir,
+        "d.md",
+        b"---\nslug: Other Name\ndate: 2022-01-28\n---\nText.\n",
+    );
+    let got = load_articles(&config);
+    let slugs: Vec<&str> = got.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["a-b", "other-name"]);
+    let failures: Vec<String> = got.failures.iter().map(ToString::to_string).collect();
+    assert_eq!(failures.len(), 2, "{failures:#?}");
+    // Paths sort by component, so `a/b.txt` comes before `a-b.txt`.
+    assert!(failures[0].starts_with(
+        "content/articles/a-b.txt: has the slug `a-b`, already used by content/articles/a/b.txt"
+    ));
+    assert!(failures[1].starts_with("content/articles/c.md: has the slug `a-b`"));
+    assert!(failures[1].contains("rename one of the two files, or set a different `slug:`"));
+}
+
+#[test]
+fn one_bad_file_does_not_hide_the_others() {
+    let (_dir, config) = site();
+    write(&config.articles_dir, "a.txt", DATED);
+    write(&config.articles_dir, "b.md", b"---\ndraft: maybe\n---\n");
+    write(&config.articles_dir, "c.txt", b"\xFF\xFE\x00\x00");
+    write(&config.articles_dir, "d.txt", DATED);
+    let got = load_articles(&config);
+    let paths: Vec<String> = got
+        .articles
+        .iter()
+        .map(|a| a.path.display().to_string())
+        .collect();
+    assert_eq!(paths, ["content/articles/a.txt", "content/articles/d.txt"]);
+    let failed: Vec<String> = got
+        .failures
+        .iter()
+        .map(|f| f.location().to_string())
+        .collect();
+    assert_eq!(
+        failed,
+        ["content/articles/b.md:2:8", "content/articles/c.txt"]
+    );
+}
+
+#[test]
+fn a_missing_articles_directory_is_a_warning() {
+    let (_dir, config) = site();
+    let got = load_articles(&config);
+    assert!(got.articles.is_empty() && got.failures.is_empty());
+    assert!(
+        got.warnings[0]
+            .to_string()
+            .contains("no articles directory"),
+        "{:?}",
+        got.warnings
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_not_followed_out_of_the_articles_directory() {
+    use std::os::unix::fs::symlink;
+    let (dir, config) = site();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.txt", b"private");
+    write(outside.path(), "folder/inner.txt", b"private");
+    write(&config.articles_dir, "real.txt", DATED);
+    write(&config.articles_dir, "sub/inside.txt", DATED);
+    symlink(
+        outside.path().join("secret.txt"),
+        config.articles_dir.join("leak.txt"),
+    )
+    .unwrap();
+    symlink(
+        outside.path().join("folder"),
+        config.articles_dir.join("linked-dir"),
+    )
+    .unwrap();
+    symlink(
+        config.articles_dir.join("real.txt"),
+        config.articles_dir.join("alias.txt"),
+    )
+    .unwrap();
+    symlink(
+        config.articles_dir.join("sub"),
+        config.articles_dir.join("sub-link"),
+    )
+    .unwrap();
+    symlink(
+        dir.path().join("nowhere.txt"),
+        config.articles_dir.join("broken.txt"),
+    )
+    .unwrap();
+    let got = load_articles(&config);
+    let paths: Vec<String> = got
+        .articles
+        .iter()
+        .map(|a| a.path.display().to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "content/articles/alias.txt",
+            "content/articles/real.txt",
+            "content/articles/sub/inside.txt"
+        ]
+    );
+    assert!(got.articles.iter().all(|a| !a.text.contains("private")));
+    let warned: Vec<String> = got.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 3, "{warned:#?}");
+    assert!(
+        warned
+            .iter()
+            .any(|w| w
+                .starts_with("content/articles/leak.txt: is a symbolic link to a path outside"))
+    );
+    assert!(warned.iter().any(|w| {
+        w.starts_with("content/articles/linked-dir: is a symbolic link to a path outside")
+    }));
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.starts_with("content/articles/broken.txt: is a broken symbolic link"))
+    );
+}
+
+#[test]
+fn temporary_file_names() {
+    let cases = [
+        ("a.txt", false),
+        ("notes.md", false),
+        ("a.txt~", true),
+        (".a.txt.swp", true),
+        ("a.swo", true),
+        ("4913", true),
+        (".#a.md", true),
+        ("#a.md#", true),
+        ("a.md___jb_tmp___", true),
+        (".DS_Store", true),
+        ("Thumbs.db", true),
+        ("a.md.bck", true),
+        ("a.tmp", true),
+    ];
+    for (name, want) in cases {
+        assert_eq!(is_temporary_file(name), want, "{name}");
+    }
+}
+
+#[test]
+fn markdown_with_toml_front_matter_and_a_title_heading() {
+    let raw = "+++\r\ntitle = \"Talks stall\"\r\ndate = 2022-01-28\r\nkeywords = \"russia, nato\"\r\n+++\r\n\
+               # Talks stall\r\n\r\nMinisters **met** in [Geneva](https://x.org).\r\n\r\n## Next steps\r\n\r\n\
+               Advertisement\r\n";
+    let a = read(raw.as_bytes(), "talks.md").unwrap();
+    assert_eq!(
+        (a.format, a.body_line, a.title.as_str()),
+        (Format::Markdown, 6, "Talks stall")
+    );
+    assert_eq!(a.tags, ["russia", "nato"]);
+    assert!(a.text.starts_with("# Talks stall\r\n") && a.prose.len() == a.text.len());
+    let blocks: Vec<(BlockKind, &str)> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, a.prose[b.start..b.end].trim()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            (BlockKind::Title, "Talks stall"),
+            (
+                BlockKind::Paragraph,
+                "Ministers   met   in  Geneva                ."
+            ),
+            (BlockKind::Heading, "Next steps"),
+            (BlockKind::Boilerplate, "Advertisement"),
+        ]
+    );
+}
+
+#[test]
+fn html_files_read_through_read_article() {
+    let page = include_bytes!("../../tests/fixtures/ingest/page.html");
+    let a = read(page, "page.html").unwrap();
+    assert_eq!(a.format, Format::Html);
+    assert_eq!(
+        a.title,
+        "Ministers weigh a written reply as border talks stall"
+    );
+    assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+    assert_eq!(a.prose, a.text);
+    assert!(!a.text.contains('<') && a.text.contains("\n\n"));
+    let deep = "<div>".repeat(600);
+    let err = read(deep.as_bytes(), "deep.html").unwrap_err().to_string();
+    assert!(
+        err.contains("deep.html: the page nests elements 600 levels deep"),
+        "{err}"
+    );
+}

@@ -10,3 +10,4 @@ mod analyze;
 mod build;
 mod edits;
 mod safety;
+mod serve;
