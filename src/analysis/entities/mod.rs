@@ -119,7 +119,7 @@ pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec
         let sentence_labels = &labels[at..at + toks.len()];
         at += toks.len();
         for (first, end, kind) in labels::spans(sentence_labels) {
-            if end == first + 1 && place_parts(ws[first]).is_some() {
+            if end == first + 1 && (place_parts(ws[first]).is_some() || is_currency(ws[first])) {
                 continue;
             }
             out.push(Entity {
@@ -157,6 +157,12 @@ pub fn tag_words_unrepaired<S: AsRef<[W]>, W: AsRef<str>>(
 ) -> Vec<u8> {
     let mut doc = Doc::new(sentences, gazetteer());
     model.tag(&mut doc)
+}
+
+/// "US$", "C$", "HK$": CoNLL tags these currency signs MISC, but they are no actor.
+fn is_currency(word: &str) -> bool {
+    word.strip_suffix('$')
+        .is_some_and(|letters| letters.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Emits "Ukraine" and "Russia" for a word "Ukraine-Russia", whatever its label: one LOC
