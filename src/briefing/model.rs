@@ -27,7 +27,7 @@ pub struct Briefing {
 }
 
 /// The front matter of a briefing file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BriefingMeta {
     pub title: String,

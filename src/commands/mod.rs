@@ -1,1 +1,88 @@
-//! One module per command.
+//! One module per command: they turn parsed command-line arguments into calls to the
+//! pipeline, and print what happened. This is the only layer that talks to the
+//! terminal, reads the clock, and uses `anyhow`.
+
+mod analyze;
+mod build;
+mod report;
+mod scaffold;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use jiff::civil::Date;
+
+use crate::analysis::AnalysisOptions;
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+
+pub use build::{BuildRun, run_build};
+
+/// Runs the command line `cli`, with `today` as the current date.
+pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Init { dir } => {
+            let dir = dir.or(cli.root).unwrap_or_else(|| PathBuf::from("."));
+            let created = scaffold::init(&dir)?;
+            if !quiet {
+                for path in &created {
+                    println!("created {}", path.display());
+                }
+                println!("Next: add articles to {}, then run `briefing serve` in {}", dir.join("content/articles").display(), dir.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { title } => {
+            let config = load_config(cli.root.as_deref())?;
+            let path = scaffold::new_article(&config, &title, today)?;
+            println!("{}", config.display_path(&path).display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze { paths, format, summary_sentences } => {
+            let options = AnalysisOptions { summary_sentences: usize::from(summary_sentences) };
+            let failed = analyze::run(&paths, format, &options, &mut std::io::stdout().lock())?;
+            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Build { build, output, base_url, regenerate } => {
+            let mut config = load_config(cli.root.as_deref())?;
+            if let Some(url) = base_url {
+                config = config.with_base_url(&url)?;
+            }
+            if let Some(dir) = output {
+                config.output_dir = std::path::absolute(&dir).unwrap_or(dir);
+            }
+            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate, write: true, quiet, today, durable: true };
+            Ok(exit(run_build(&config, &run)))
+        }
+        Command::Check { build } => {
+            let config = load_config(cli.root.as_deref())?;
+            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate: Vec::new(), write: false, quiet, today, durable: true };
+            Ok(exit(run_build(&config, &run)))
+        }
+        Command::Watch { build } => build::watch(load_config(cli.root.as_deref())?, &build, quiet, today),
+        Command::Serve { build, port, bind, open } => {
+            build::serve(load_config(cli.root.as_deref())?, &build, build::ServeArgs { port, bind, open }, quiet, today)
+        }
+        Command::Clean => {
+            let config = load_config(cli.root.as_deref())?;
+            build::clean(&config, quiet)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn exit(ok: bool) -> ExitCode {
+    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn load_config(root: Option<&Path>) -> Result<Config> {
+    match root {
+        Some(root) => Ok(Config::load(root)?),
+        None => {
+            let cwd = std::env::current_dir().context("cannot read the current folder")?;
+            Ok(Config::discover(&cwd)?)
+        }
+    }
+}

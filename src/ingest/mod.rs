@@ -13,14 +13,31 @@
 //! text, so that every later stage is a pure function of values.
 
 mod article;
+mod boilerplate;
 mod briefings;
+mod dates;
+mod discover;
+mod errors;
+mod fields;
+pub mod front_matter;
+mod headline;
+mod html;
+mod html_page;
+mod markdown;
+mod parse;
+mod plain;
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, content_hash};
 pub use briefings::load_briefing_files;
+pub use discover::{ARTICLE_EXTENSIONS, is_temporary_file};
+pub use parse::format_of;
 pub use theme::{StaticFile, ThemeFiles, load_theme};
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use thiserror::Error;
 
@@ -30,10 +47,19 @@ use crate::diagnostics::{Location, Warning};
 /// Why an article (or another input file) could not be read.
 #[derive(Debug, Error)]
 pub enum IngestError {
-    #[error("{location}: cannot read file: {source}\n  help: check that the file exists and is readable")]
-    Read { location: Location, source: std::io::Error },
+    #[error(
+        "{location}: cannot read file: {source}\n  help: check that the file exists and is readable"
+    )]
+    Read {
+        location: Location,
+        source: std::io::Error,
+    },
     #[error("{location}: {message}\n  help: {hint}")]
-    Invalid { location: Location, message: String, hint: String },
+    Invalid {
+        location: Location,
+        message: String,
+        hint: String,
+    },
 }
 
 impl IngestError {
@@ -63,18 +89,143 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// Reads every article under `config.articles_dir`.
+/// Reads every article under `config.articles_dir`, in parallel, sorted by path.
+///
+/// Slugs come from `slug:` or from the path relative to the articles directory
+/// (`world/talks.md` -> `world-talks`); a second article with a slug already taken is a
+/// failure naming both files. An article without a publication date gets one warning.
 pub fn load_articles(config: &Config) -> Ingested {
-    let _ = config;
-    Ingested::default()
+    let dir = &config.articles_dir;
+    let display = |p: &Path| config.display_path(p).to_path_buf();
+    if !dir.is_dir() {
+        let warning = Warning::new(Location::file(display(dir)), "no articles directory: nothing to read")
+            .with_hint("create it and put .txt, .md or .html articles in it (or set `build.articles` in briefing.toml)");
+        return Ingested {
+            warnings: vec![warning],
+            ..Ingested::default()
+        };
+    }
+    let found = discover::discover(dir, &display);
+    let results: Vec<Result<parse::Parsed, IngestError>> = found
+        .files
+        .par_iter()
+        .map(|path| {
+            let mut parsed = read_parsed(path, &display(path), config.max_article_bytes)?;
+            if !parsed.slug_from_front_matter {
+                parsed.article.slug = path_slug(path.strip_prefix(dir).unwrap_or(path));
+            }
+            Ok(parsed)
+        })
+        .collect();
+    let mut out = Ingested {
+        failures: found.failures,
+        warnings: found.warnings,
+        ..Ingested::default()
+    };
+    let mut taken: HashMap<String, PathBuf> = HashMap::new();
+    for result in results {
+        let article = match result {
+            Ok(parsed) => parsed.article,
+            Err(e) => {
+                out.failures.push(e);
+                continue;
+            }
+        };
+        if let Some(first) = taken.get(&article.slug) {
+            out.failures.push(duplicate_slug(&article, first));
+            continue;
+        }
+        taken.insert(article.slug.clone(), article.path.clone());
+        out.warnings.extend(missing_date_warning(&article));
+        out.articles.push(article);
+    }
+    out.failures.sort_by(|a, b| a.location().cmp(b.location()));
+    out.warnings.sort_by(|a, b| a.location.cmp(&b.location));
+    out
 }
 
-/// Reads one article file. `display` is the path shown in messages and stored in the article.
+/// Reads one article file. `display` is the path shown in messages and stored in the
+/// article. The slug comes from `slug:` or the file name.
 pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Article, IngestError> {
-    let _ = (path, max_bytes);
-    Err(IngestError::Invalid {
-        location: Location::file(display),
-        message: "not implemented".into(),
-        hint: String::new(),
-    })
+    read_parsed(path, display, max_bytes).map(|p| p.article)
 }
+
+/// The article files under `dir` (any depth, sorted), skipping hidden and temporary
+/// files, as `build` does; used by `analyze` on folders.
+pub fn article_files(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let mut found = discover::discover(dir, &|p: &Path| p.to_path_buf());
+    match found.failures.is_empty() {
+        true => Ok(found.files),
+        false => Err(found.failures.remove(0)),
+    }
+}
+
+fn read_parsed(path: &Path, display: &Path, max_bytes: u64) -> Result<parse::Parsed, IngestError> {
+    let read_error = |source| IngestError::Read {
+        location: Location::file(display),
+        source,
+    };
+    let format = format_of(path).ok_or_else(|| {
+        errors::invalid(
+            Location::file(display),
+            "is not an article file",
+            "articles are .txt, .md, .markdown, .html or .htm files",
+        )
+    })?;
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > max_bytes {
+        return Err(errors::too_large(display, size, max_bytes));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(errors::too_large(display, bytes.len() as u64, max_bytes));
+    }
+    parse::parse_article(&bytes, display, format)
+}
+
+/// The slug of a path relative to the articles directory: directories joined with `-`.
+fn path_slug(relative: &Path) -> String {
+    let without_ext = relative.with_extension("");
+    let joined: Vec<String> = without_ext
+        .iter()
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect();
+    let slug = slug::slugify(joined.join("-"));
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
+}
+
+fn duplicate_slug(article: &Article, first: &Path) -> IngestError {
+    errors::invalid(
+        Location::file(&article.path),
+        format!(
+            "has the slug `{}`, already used by {}",
+            article.slug,
+            first.display()
+        ),
+        "rename one of the two files, or set a different `slug:` in the front matter of one of them",
+    )
+}
+
+/// The warning for an article without a publication date, if it has none. `build` and
+/// `analyze` show it so users know why "on Wednesday" was not turned into a date.
+pub fn missing_date_warning(article: &Article) -> Option<Warning> {
+    if article.published.is_some() {
+        return None;
+    }
+    let hint = match article.format {
+        Format::Html => {
+            "save the page with its `<meta property=\"article:published_time\">`, or convert it to Markdown with `date: 2022-01-28` in its front matter"
+        }
+        Format::Text | Format::Markdown => {
+            "add `date: 2022-01-28` to its front matter (between `---` lines at the top; `date = 2022-01-28` between `+++` lines for TOML)"
+        }
+    };
+    let message = "has no publication date: relative dates such as \"on Wednesday\" or \"next week\" will stay relative";
+    Some(Warning::new(Location::file(&article.path), message).with_hint(hint))
+}
+#[cfg(test)]
+mod tests;

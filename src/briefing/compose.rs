@@ -1,0 +1,244 @@
+//! An article and its analysis in, a [`Briefing`] out: the structured front matter and
+//! the readable Markdown body a newcomer to the story reads first.
+//!
+//! Text taken from the article is normalised (whitespace collapsed, markup already
+//! blanked by ingest) and escaped for Markdown, so that a `*` or `<` in a news article
+//! is shown as written instead of turning into emphasis or an HTML tag.
+
+use std::fmt::Write as _;
+
+use super::model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
+use crate::analysis::{Analysis, timex::value};
+use crate::ingest::{Article, BlockKind, Format};
+
+/// How many actors the body's "Key actors" section lists by name; the rest are
+/// listed on one line (all of them stay in the front matter for actor pages).
+const KEY_ACTORS_IN_BODY: usize = 10;
+
+/// Builds the briefing for `article`. `key` is the analysis cache key it was made with.
+pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
+    let sentence = |i: usize| {
+        analysis.sentences.get(i).map_or(String::new(), |s| collapse(s.text(&article.prose)))
+    };
+    let actors: Vec<ActorMeta> = analysis
+        .actors
+        .iter()
+        .map(|a| ActorMeta {
+            name: a.name.clone(),
+            kind: a.kind,
+            role: a.role.clone(),
+            aliases: a.aliases.clone(),
+            mentions: a.mentions,
+            salience: (a.salience * 100.0).round() / 100.0,
+            quotes: a.quotes.iter().map(|q| collapse(&q.text)).collect(),
+        })
+        .collect();
+    let timeline = analysis
+        .timeline
+        .iter()
+        .map(|e| EventMeta {
+            date: e.date.clone(),
+            when: e.when.clone(),
+            text: collapse(&e.text),
+            actors: e.actors.iter().filter_map(|&i| analysis.actors.get(i)).map(|a| a.name.clone()).collect(),
+        })
+        .collect();
+    let meta = BriefingMeta {
+        title: collapse(&article.title),
+        date: article.published,
+        source: SourceMeta {
+            path: Some(slash_path(&article.path)),
+            hash: Some(article.hash.clone()),
+            name: article.source.clone(),
+            url: article.url.clone(),
+            author: article.author.clone(),
+        },
+        lede: collapse(&analysis.summary.lede),
+        summary: analysis.summary.sentences.iter().map(|&i| sentence(i)).collect(),
+        actors,
+        timeline,
+        tags: article.tags.clone(),
+        draft: article.draft,
+        generated: Some(Generated { by: key.to_string(), hash: String::new() }),
+    };
+    let body = body_markdown(&meta, article);
+    Briefing { slug: article.slug.clone(), path: Default::default(), meta, body, body_line: 0 }
+}
+
+/// The path with `/` separators, as stored in briefings on every platform.
+fn slash_path(path: &std::path::Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escapes text for use inside a Markdown paragraph or list item: it renders exactly as written.
+pub(crate) fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes one line of plain text so that it stays a plain paragraph line.
+fn escape_line(line: &str) -> String {
+    let escaped = escape_inline(line.trim());
+    if escaped.starts_with(['-', '+', '=', '!']) {
+        return format!("\\{escaped}");
+    }
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..10).contains(&digits) && matches!(escaped.as_bytes().get(digits), Some(b'.' | b')')) {
+        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
+    }
+    escaped
+}
+
+fn body_markdown(meta: &BriefingMeta, article: &Article) -> String {
+    let mut md = String::from("## Summary\n\n");
+    if meta.summary.is_empty() {
+        md.push_str("_The article is too short to summarise._\n");
+    }
+    for s in &meta.summary {
+        let _ = writeln!(md, "- {}", escape_inline(s));
+    }
+    write_actors(&mut md, &meta.actors);
+    write_timeline(&mut md, &meta.timeline);
+    write_source(&mut md, meta, article);
+    md
+}
+
+fn write_actors(md: &mut String, actors: &[ActorMeta]) {
+    md.push_str("\n## Key actors\n\n");
+    if actors.is_empty() {
+        md.push_str("_No named people, organisations or places were found._\n");
+    }
+    for a in actors.iter().take(KEY_ACTORS_IN_BODY) {
+        let _ = write!(md, "- **{}**", escape_inline(&a.name));
+        if let Some(role) = &a.role {
+            let _ = write!(md, ", {}", escape_inline(role));
+        }
+        let kind = serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let _ = write!(md, " ({kind})");
+        if !a.aliases.is_empty() {
+            let aliases: Vec<String> = a.aliases.iter().map(|s| escape_inline(s)).collect();
+            let _ = write!(md, ", also “{}”", aliases.join("”, “"));
+        }
+        md.push('\n');
+        for q in &a.quotes {
+            let _ = writeln!(md, "  > “{}”", escape_inline(q));
+        }
+    }
+    if actors.len() > KEY_ACTORS_IN_BODY {
+        let rest: Vec<String> = actors[KEY_ACTORS_IN_BODY..].iter().map(|a| escape_inline(&a.name)).collect();
+        let _ = writeln!(md, "\nAlso mentioned: {}.", rest.join(", "));
+    }
+}
+
+fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
+    md.push_str("\n## Timeline\n\n");
+    if timeline.is_empty() {
+        md.push_str("_No dated events were found._\n");
+    }
+    for e in timeline {
+        let when = if e.when.is_empty() { value::label(&e.date) } else { e.when.clone() };
+        let _ = write!(md, "- **{}**: {}", escape_inline(&when), escape_inline(&e.text));
+        if !e.actors.is_empty() {
+            let names: Vec<String> = e.actors.iter().map(|s| escape_inline(s)).collect();
+            let _ = write!(md, " ({})", names.join(", "));
+        }
+        md.push('\n');
+    }
+}
+
+fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
+    md.push_str("\n## Source\n\n");
+    let title = escape_inline(&meta.title);
+    match meta.source.url.as_deref().map(link_destination) {
+        Some(url) => {
+            let _ = write!(md, "[{title}](<{url}>)");
+        }
+        None => {
+            let _ = write!(md, "“{title}”");
+        }
+    }
+    for part in [&meta.source.name, &meta.source.author] {
+        if let Some(p) = part {
+            let _ = write!(md, ", {}", escape_inline(p));
+        }
+    }
+    match meta.date {
+        Some(d) => {
+            let _ = write!(md, ", published {} {} {}", d.day(), value::month_name(d.month()), d.year());
+        }
+        None => md.push_str(", publication date unknown"),
+    }
+    let _ = writeln!(md, ". File: `{}`.", meta.source.path.as_deref().unwrap_or_default().replace('`', "'"));
+    md.push_str("\n### Article text\n\n");
+    write_article_text(md, article);
+}
+
+/// Makes a URL safe inside `<...>` link syntax.
+fn link_destination(url: &str) -> String {
+    url.trim().replace(' ', "%20").replace('<', "%3C").replace('>', "%3E").replace(['\n', '\r'], "")
+}
+
+fn write_article_text(md: &mut String, article: &Article) {
+    for block in &article.blocks {
+        let text = &article.prose[block.start..block.end];
+        match block.kind {
+            BlockKind::Title | BlockKind::Boilerplate => continue,
+            BlockKind::Heading => {
+                let _ = writeln!(md, "#### {}\n", escape_inline(&collapse(text)));
+            }
+            BlockKind::Paragraph if article.format == Format::Markdown => {
+                let _ = writeln!(md, "{}\n", escape_inline(&collapse(text)));
+            }
+            BlockKind::Paragraph => {
+                let lines: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(escape_line).collect();
+                let _ = writeln!(md, "{}\n", lines.join("\n"));
+            }
+        }
+    }
+    while md.ends_with("\n\n") {
+        md.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_article_text_literal() {
+        let cases = [
+            ("a *b* c", "a \\*b\\* c"),
+            ("<script>x</script>", "\\<script\\>x\\</script\\>"),
+            ("[x](javascript:y)", "\\[x\\](javascript:y)"),
+            ("AT&T", "AT\\&T"),
+            ("plain text, “quoted”.", "plain text, “quoted”."),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(escape_inline(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn line_starts_that_would_become_blocks_are_escaped() {
+        let cases = [("- not a list", "\\- not a list"), ("1. not a list", "1\\. not a list"), ("12) no", "12\\) no"), ("# no heading", "\\# no heading"), ("2022 was a year.", "2022 was a year.")];
+        for (raw, want) in cases {
+            assert_eq!(escape_line(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn link_destinations_cannot_break_out_of_angle_brackets() {
+        assert_eq!(link_destination("https://x.org/a b<c>"), "https://x.org/a%20b%3Cc%3E");
+    }
+}

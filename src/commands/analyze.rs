@@ -1,0 +1,65 @@
+//! `analyze`: article files or folders in, one analysis per article on stdout, as the
+//! `briefing.analysis/1` JSON contract (JSON Lines) or as briefing Markdown.
+//!
+//! It needs no site: it reads the files given, analyses them in parallel, and prints
+//! in the order of the paths (folders sorted), so output is reproducible. A file that
+//! cannot be read is reported on stderr and the others are still printed.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use crate::analysis::{self, AnalysisOptions, contract};
+use crate::briefing;
+use crate::cli::Format;
+use crate::config::DEFAULT_MAX_ARTICLE_BYTES;
+use crate::ingest::{self, IngestError};
+
+/// Runs `analyze`; returns the number of files that could not be read.
+pub fn run(paths: &[PathBuf], format: Format, options: &AnalysisOptions, out: &mut dyn Write) -> Result<usize> {
+    let files = expand(paths)?;
+    let results: Vec<Result<String, IngestError>> = files
+        .par_iter()
+        .map(|path| {
+            let article = ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES)?;
+            if let Some(warning) = ingest::missing_date_warning(&article) {
+                eprintln!("warning: {warning}");
+            }
+            let analysis = analysis::analyze(&article, options);
+            Ok(match format {
+                Format::Json => contract::to_json(&article, &analysis).to_string(),
+                Format::Md => {
+                    let mut b = briefing::compose(&article, &analysis, &options.cache_key());
+                    b.meta.generated = None;
+                    briefing::render(&b)
+                }
+            })
+        })
+        .collect();
+    let mut failed = 0;
+    for result in results {
+        match result {
+            Ok(text) => writeln!(out, "{text}")?,
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    Ok(failed)
+}
+
+/// Files as given, and the article files inside folders (sorted).
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            files.extend(ingest::article_files(path)?);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}

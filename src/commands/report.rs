@@ -1,0 +1,104 @@
+//! What the user sees while and after a build: a progress bar on large builds (only on
+//! a terminal), warnings with their file and position, and a one-line summary.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::config::Config;
+use crate::pipeline::{BuildReport, Progress};
+
+/// Builds with more articles than this show a progress bar.
+const PROGRESS_THRESHOLD: usize = 40;
+
+/// An indicatif progress bar on stderr, shown only on a terminal for large builds.
+pub struct Bar {
+    bar: ProgressBar,
+    enabled: bool,
+}
+
+impl Bar {
+    pub fn new(quiet: bool) -> Bar {
+        let enabled = !quiet && std::io::stderr().is_terminal() && std::io::stdout().is_terminal();
+        Bar { bar: ProgressBar::hidden(), enabled }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        if self.enabled && total > PROGRESS_THRESHOLD {
+            self.bar.set_length(total as u64);
+            self.bar.set_style(
+                ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles [{bar:30}] {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+    fn advance(&self) {
+        self.bar.inc(1);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Prints warnings and skipped files to stderr.
+pub fn print_problems(report: &BuildReport) {
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for s in &report.skipped {
+        eprintln!("error (skipped): {s}");
+    }
+}
+
+/// The one-line summary of a build.
+pub fn summary_line(config: &Config, report: &BuildReport, wrote: bool, elapsed: Duration) -> String {
+    let mut line = format!(
+        "{} {} ({} analysed, {} reused from cache)",
+        if wrote { "Built" } else { "Checked" },
+        plural(report.articles, "article"),
+        report.analysed,
+        report.reused
+    );
+    if wrote {
+        line.push_str(&format!(
+            ": {} written, {} in {}",
+            plural(report.briefings_written.len(), "briefing"),
+            plural(report.pages, "page"),
+            config.display_path(&config.output_dir).display()
+        ));
+    } else {
+        line.push_str(&format!(": {} would be written", plural(report.pages, "page")));
+    }
+    line.push_str(&format!(" in {:.2} s", elapsed.as_secs_f64()));
+    if !report.warnings.is_empty() {
+        line.push_str(&format!(", {}", plural(report.warnings.len(), "warning")));
+    }
+    if !report.skipped.is_empty() {
+        line.push_str(&format!(", {} skipped", plural(report.skipped.len(), "file")));
+    }
+    line
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_line_says_what_happened() {
+        let config = Config::parse(std::path::Path::new("/s"), std::path::Path::new("/s/briefing.toml"), "").unwrap();
+        let report = BuildReport { articles: 8, analysed: 3, reused: 5, pages: 40, briefings_written: vec!["a".into()], ..Default::default() };
+        let line = summary_line(&config, &report, true, Duration::from_millis(420));
+        assert_eq!(line, "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public in 0.42 s");
+        let line = summary_line(&config, &report, false, Duration::from_millis(5));
+        assert_eq!(line, "Checked 8 articles (3 analysed, 5 reused from cache): 40 pages would be written in 0.01 s");
+    }
+}

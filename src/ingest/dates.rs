@@ -1,0 +1,235 @@
+//! Publication dates as scrapers and people write them, in; a [`jiff::civil::Date`] out.
+//!
+//! Accepted: ISO dates (`2022-01-28`), RFC 3339 / ISO 8601 date-times with or without an
+//! offset (the date is the one written, i.e. the publisher's local date), RFC 2822
+//! (`Fri, 28 Jan 2022 14:05:00 +0000`), slashed ISO (`2022/01/28`) and the common written
+//! forms "January 28, 2022", "Jan. 28 2022", "Friday, 28th January 2022", optionally
+//! followed by a time. All parsing is jiff's (Temporal, RFC 2822 and strptime parsers);
+//! this module only normalises the written forms (weekdays, ordinals, month spellings)
+//! so a handful of strptime formats cover them. Purely numeric day/month orders such as
+//! `01/02/2022` are ambiguous between countries and are refused rather than guessed.
+
+use jiff::civil::Date;
+use jiff::fmt::strtime::BrokenDownTime;
+use jiff::fmt::temporal::Pieces;
+
+/// What to write instead, for messages.
+pub(crate) const DATE_HINT: &str =
+    "write the date as `date: 2022-01-28` (or an RFC 3339 date-time)";
+
+/// Parses a publication date, or says why it is not one.
+pub(crate) fn parse_date(input: &str) -> Result<Date, String> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err("the date is empty".into());
+    }
+    if s.len() > 100 {
+        return Err("this is too long to be a date".into());
+    }
+    if let Ok(pieces) = Pieces::parse(s) {
+        return Ok(pieces.date());
+    }
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(s) {
+        return Ok(zoned.date());
+    }
+    if starts_like_iso(s) {
+        return parse_iso_like(s);
+    }
+    parse_written(s).ok_or_else(|| format!("{s:?} is not a date this tool can read"))
+}
+
+fn starts_like_iso(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// `2022-01-28` variants jiff's Temporal parser refuses: `2022/01/28`, `2022.01.28`, or an
+/// ISO date followed by something that is not an ISO time. Impossible dates are errors.
+fn parse_iso_like(s: &str) -> Result<Date, String> {
+    let head: String = s
+        .chars()
+        .take(10)
+        .map(|c| if c == '/' || c == '.' { '-' } else { c })
+        .collect();
+    let tail = s.get(10..).unwrap_or("");
+    let separated = tail.is_empty() || tail.starts_with([' ', 'T', 't', ',']);
+    match head.parse::<Date>() {
+        Ok(date) if separated => Ok(date),
+        Ok(_) => Err(format!("{s:?} is not a date this tool can read")),
+        Err(e) => {
+            let numbers: Vec<&str> = head.split('-').collect();
+            if numbers.len() == 3
+                && numbers
+                    .iter()
+                    .all(|n| n.chars().all(|c| c.is_ascii_digit()))
+            {
+                Err(format!("{head} is not a valid calendar date ({e})"))
+            } else {
+                Err(format!("{s:?} is not a date this tool can read"))
+            }
+        }
+    }
+}
+
+const MONTHS: [(&str, &str); 13] = [
+    ("january", "Jan"),
+    ("february", "Feb"),
+    ("march", "Mar"),
+    ("april", "Apr"),
+    ("may", "May"),
+    ("june", "Jun"),
+    ("july", "Jul"),
+    ("august", "Aug"),
+    ("september", "Sep"),
+    ("sept", "Sep"),
+    ("october", "Oct"),
+    ("november", "Nov"),
+    ("december", "Dec"),
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// "Friday, January 28th, 2022 at 2:05 PM" -> "Jan 28, 2022 at 2:05 PM": weekday dropped,
+/// months as three-letter abbreviations, ordinals and abbreviation dots removed.
+fn normalise_written(s: &str) -> String {
+    let mut words = Vec::new();
+    for (i, raw) in s.split_whitespace().enumerate() {
+        let word = raw.trim_end_matches(',');
+        let comma = if word.len() < raw.len() { "," } else { "" };
+        let bare = word.trim_end_matches('.').to_lowercase();
+        if i == 0
+            && WEEKDAYS
+                .iter()
+                .any(|w| w.starts_with(&bare) && bare.len() >= 3)
+        {
+            continue;
+        }
+        if let Some((_, abbrev)) = MONTHS
+            .iter()
+            .find(|(full, abbrev)| bare == *full || bare == abbrev.to_lowercase())
+        {
+            words.push(format!("{abbrev}{comma}"));
+            continue;
+        }
+        let ordinal = ["st", "nd", "rd", "th"].iter().find_map(|suffix| {
+            let digits = bare.strip_suffix(suffix)?;
+            (!digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit()))
+                .then_some(digits)
+        });
+        match ordinal {
+            Some(digits) => words.push(format!("{digits}{comma}")),
+            None => words.push(raw.to_string()),
+        }
+    }
+    words.join(" ")
+}
+
+fn parse_written(s: &str) -> Option<Date> {
+    const FORMATS: [&str; 6] = [
+        "%b %d, %Y",
+        "%b %d %Y",
+        "%d %b %Y",
+        "%d %b, %Y",
+        "%Y %b %d",
+        "%b %d,%Y",
+    ];
+    let normal = normalise_written(s);
+    FORMATS.iter().find_map(|format| {
+        let (tm, used) = BrokenDownTime::parse_prefix(format, &normal).ok()?;
+        let rest = &normal[used..];
+        let separated = rest.is_empty() || rest.starts_with([' ', ',', 'T']);
+        let date = tm
+            .to_date()
+            .ok()
+            .filter(|d| (1800..=2200).contains(&d.year()))?;
+        separated.then_some(date)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn common_forms_parse_to_the_written_date() {
+        let d = date(2022, 1, 28);
+        let cases = [
+            "2022-01-28",
+            " 2022-01-28 ",
+            "2022-01-28T14:05:00Z",
+            "2022-01-28T23:30:00-05:00",
+            "2022-01-28 14:05:00+02:00",
+            "2022-01-28T14:05:00.123Z",
+            "2022-01-28T14:05",
+            "2022/01/28",
+            "2022.01.28",
+            "2022-01-28 2:05 PM",
+            "Fri, 28 Jan 2022 14:05:00 +0000",
+            "January 28, 2022",
+            "january 28, 2022",
+            "Jan 28, 2022",
+            "Jan. 28, 2022",
+            "Jan 28 2022",
+            "28 Jan 2022",
+            "28 January 2022",
+            "28th January 2022",
+            "Friday, January 28, 2022",
+            "Fri, Jan 28, 2022",
+            "January 28th, 2022 at 2:05 PM EST",
+            "28 Jan 2022 14:05",
+            "Sept 28, 2022",
+        ];
+        for input in cases {
+            let want = if input.starts_with("Sept") {
+                date(2022, 9, 28)
+            } else {
+                d
+            };
+            assert_eq!(parse_date(input), Ok(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn non_dates_and_impossible_dates_are_refused_with_a_reason() {
+        let cases = [
+            ("", "empty"),
+            ("soon", "not a date"),
+            ("2022-13-45", "not a valid calendar date"),
+            ("2022-02-30", "not a valid calendar date"),
+            ("01/02/2022", "not a date"),
+            ("January 2022", "not a date"),
+            ("February 30, 2022", "not a date"),
+            ("2022-01-28garbage", "not a date"),
+            ("Jan 28, 2022x", "not a date"),
+        ];
+        for (input, want) in cases {
+            let err = parse_date(input).unwrap_err();
+            assert!(err.contains(want), "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic() {
+        let pieces = [
+            "2022", "-", "01", "/", "Jan", "28th", ",", " ", "T", "Z", "+05:00", "é", "99", "May",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let _ = parse_date(&format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+    }
+}

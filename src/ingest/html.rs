@@ -1,0 +1,411 @@
+//! A saved web page in; the article's plain text, its [`Block`]s and the page's metadata
+//! (title, date, canonical URL, site name, byline) out.
+//!
+//! dom_smoothie (a port of Mozilla's Readability) finds the main article and drops
+//! navigation, ads, related links and footers; it also reads JSON-LD and `<meta>` tags.
+//! We then walk the extracted article's DOM ourselves (iteratively, so deep nesting
+//! cannot overflow the stack) and write one block per paragraph, list item or heading,
+//! separated by blank lines, so `text` is plain prose with exact block ranges, never
+//! HTML. Lines Readability keeps but readers skip ("Advertisement", captions, a byline)
+//! are marked boilerplate with the same rules as plain text. Dates and the canonical
+//! URL also have fallbacks Readability lacks (`<time datetime>`, `itemprop`,
+//! `<link rel=canonical>`, JSON-LD inside `@graph`).
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+use jiff::civil::Date;
+
+use super::boilerplate::{byline, is_boilerplate};
+use super::dates::parse_date;
+use super::headline::is_heading;
+use super::html_page::{canonical_url, nesting_depth, page_date, page_tags, strip_site_name};
+use super::{Block, BlockKind};
+
+/// Pages with more elements than this are not worth a readability pass.
+const MAX_ELEMENTS: usize = 200_000;
+/// Deeper element nesting is refused: HTML parsing and readability scoring grow with
+/// the square of the depth (20,000 nested `<div>`s take minutes), real pages stay
+/// under about 100, and only a hostile or broken page goes past this.
+pub(crate) const MAX_NESTING: usize = 512;
+
+/// What a web page gave us.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct HtmlArticle {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub title: Option<String>,
+    pub published: Option<Date>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// Extracts the article from a page. A page Readability cannot handle falls back to
+/// the text of its `<body>`; the only failure is a page nested deeper than
+/// [`MAX_NESTING`], reported with its depth.
+pub(crate) fn extract(html: &str) -> Result<HtmlArticle, usize> {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(depth);
+    }
+    Ok(extract_page(html))
+}
+
+fn extract_page(html: &str) -> HtmlArticle {
+    let config = Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let Ok(mut reader) = Readability::new(html, None, Some(config)) else {
+        return HtmlArticle::default();
+    };
+    let url = canonical_url(&reader.doc);
+    let fallback_date = page_date(&reader.doc);
+    let tags = page_tags(&reader.doc);
+    let mut out = match reader.parse() {
+        Ok(article) => {
+            let mut out = walk_html(&article.content);
+            let source = clean(article.site_name);
+            out.title = clean(Some(strip_site_name(&article.title, source.as_deref())));
+            out.published = article
+                .published_time
+                .as_deref()
+                .and_then(|d| parse_date(d).ok());
+            out.url = url.or(clean(article.url));
+            out.author = clean(article.byline).map(|b| byline(&b).unwrap_or(b));
+            out.source = source;
+            out
+        }
+        Err(_) => {
+            let doc = Document::from(html);
+            doc.select("script, style, noscript, template, nav, header, footer, aside, form")
+                .remove();
+            let mut out = walk(doc.select("body").nodes().first().copied());
+            out.title = clean(Some(doc.select("title").text().to_string()));
+            out.url = url;
+            out
+        }
+    };
+    out.published = out.published.or(fallback_date);
+    out.tags = tags;
+    mark_layout(&mut out);
+    out
+}
+
+fn clean(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+}
+
+fn walk_html(html: &str) -> HtmlArticle {
+    let doc = Document::fragment(html);
+    let root = doc.root();
+    walk(Some(root))
+}
+
+/// Elements whose content is never article text.
+const SKIP: [&str; 16] = [
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "button", "select",
+    "input", "textarea", "form", "nav", "aside", "footer", "head",
+];
+
+const BLOCKS: [&str; 29] = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+    "details",
+];
+
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    Leave,
+}
+
+/// Text and blocks from a DOM subtree.
+fn walk(root: Option<NodeRef>) -> HtmlArticle {
+    let mut writer = Writer::default();
+    let mut stack: Vec<Step> = root.into_iter().map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave => {
+                writer.flush();
+                writer.open.pop();
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        if node.is_text() {
+            writer.push_text(&node.text());
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIP.contains(&name.as_str()) || node.is_comment() {
+            continue;
+        }
+        if name == "br" {
+            writer.line_break();
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            writer.flush();
+            writer.open.push(name);
+            stack.push(Step::Leave);
+        }
+        stack.extend(node.children_it(true).map(Step::Enter));
+    }
+    writer.flush();
+    HtmlArticle {
+        text: writer.text,
+        blocks: writer.blocks,
+        ..HtmlArticle::default()
+    }
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    blocks: Vec<Block>,
+    /// Open block elements, innermost last.
+    open: Vec<String>,
+    current: String,
+}
+
+impl Writer {
+    fn push_text(&mut self, s: &str) {
+        for (i, word) in s.split(char::is_whitespace).enumerate() {
+            let needs_space = i > 0 || s.starts_with(char::is_whitespace);
+            if needs_space && !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
+                self.current.push(' ');
+            }
+            self.current.push_str(word);
+        }
+    }
+
+    fn line_break(&mut self) {
+        let trimmed = self.current.trim_end().len();
+        self.current.truncate(trimmed);
+        if !self.current.is_empty() {
+            self.current.push('\n');
+        }
+    }
+
+    fn kind(&self) -> BlockKind {
+        let boiler = ["figcaption", "pre", "table", "address"];
+        if self.open.iter().any(|t| boiler.contains(&t.as_str())) {
+            return BlockKind::Boilerplate;
+        }
+        match self.open.last().map(String::as_str) {
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt") => BlockKind::Heading,
+            _ => BlockKind::Paragraph,
+        }
+    }
+
+    fn flush(&mut self) {
+        let current = std::mem::take(&mut self.current);
+        let block = current.trim();
+        if block.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(block);
+        self.blocks.push(Block {
+            start,
+            end: self.text.len(),
+            kind: self.kind(),
+        });
+    }
+}
+
+/// Title, byline, boilerplate and bold-paragraph subheadings, by the plain-text rules.
+fn mark_layout(out: &mut HtmlArticle) {
+    let title = out.title.clone().unwrap_or_default();
+    for i in 0..out.blocks.len() {
+        let block = out.blocks[i];
+        let text = &out.text[block.start..block.end];
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let kind = if i == 0 && !title.is_empty() && flat.eq_ignore_ascii_case(&title) {
+            BlockKind::Title
+        } else if i < 4 && byline(&flat).is_some() {
+            out.author = out.author.take().or_else(|| byline(&flat));
+            BlockKind::Boilerplate
+        } else if is_boilerplate(&flat) {
+            BlockKind::Boilerplate
+        } else if block.kind == BlockKind::Paragraph
+            && is_heading(&flat)
+            && flat.split_whitespace().count() <= 12
+        {
+            BlockKind::Heading
+        } else {
+            block.kind
+        };
+        out.blocks[i].kind = kind;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = include_str!("../../tests/fixtures/ingest/page.html");
+
+    #[test]
+    fn the_article_is_extracted_without_page_furniture() {
+        let a = extract(PAGE).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ministers weigh a written reply as border talks stall")
+        );
+        assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://news.example.org/world/border-talks-stall")
+        );
+        assert_eq!(a.source.as_deref(), Some("Example News"));
+        assert_eq!(a.author.as_deref(), Some("Jane Reporter"));
+        assert!(a.tags.is_empty(), "{:?}", a.tags);
+        for gone in [
+            "Home",
+            "cookies",
+            "Related stories",
+            "Border crossing closed",
+            "Privacy",
+            "All rights",
+            "tracker",
+            "<",
+        ] {
+            assert!(!a.text.contains(gone), "{gone:?} in {:?}", a.text);
+        }
+        let kinds: Vec<(BlockKind, &str)> = a
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &a.text[b.start..b.end]))
+            .collect();
+        let paragraphs: Vec<&str> = kinds
+            .iter()
+            .filter(|(k, _)| *k == BlockKind::Paragraph)
+            .map(|(_, t)| *t)
+            .collect();
+        assert_eq!(paragraphs.len(), 4, "{kinds:#?}");
+        assert!(paragraphs[0].starts_with("The foreign ministers of two neighbouring countries"));
+        assert!(paragraphs[3].starts_with("“We will answer in writing"));
+        assert!(
+            kinds.contains(&(BlockKind::Heading, "What happens next")),
+            "{kinds:#?}"
+        );
+        for (kind, text) in &kinds {
+            let furniture = text.contains("Advertisement")
+                || text.contains("(Image:")
+                || text.starts_with("By ");
+            assert!(
+                !furniture || *kind == BlockKind::Boilerplate,
+                "{kind:?} {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let a = extract("<html><body><article><h2>Talks</h2><p>One <b>two</b>\n   three.</p><p>Four<br>five.</p></article></body></html>").unwrap();
+        assert_eq!(a.text, "Talks\n\nOne two three.\n\nFour\nfive.");
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_urls_fall_back_to_other_page_markup() {
+        let cases = [
+            (
+                "<time datetime=\"2022-01-28T10:00:00Z\">x</time>",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            (
+                "<meta itemprop=\"datePublished\" content=\"2022-01-28\">",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            (
+                "<meta property=\"article:published_time\" content=\"2022-01-28\">",
+                Some(jiff::civil::date(2022, 1, 28)),
+            ),
+            ("<time datetime=\"someday\">x</time>", None),
+            ("", None),
+        ];
+        for (markup, want) in cases {
+            let page = format!(
+                "<html><head>{markup}</head><body><p>Ministers met on Friday in Geneva.</p></body></html>"
+            );
+            assert_eq!(extract(&page).unwrap().published, want, "{markup}");
+        }
+        let page = "<html><head><meta property=\"og:url\" content=\"https://x.org/a\"></head><body><p>Text.</p></body></html>";
+        assert_eq!(
+            extract(page).unwrap().url.as_deref(),
+            Some("https://x.org/a")
+        );
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_quickly() {
+        let deep = "<div>".repeat(20_000) + "deep text" + &"</div>".repeat(20_000);
+        assert_eq!(extract(&deep), Err(20_000));
+        let unclosed = "<b>".repeat(600);
+        assert_eq!(extract(&unclosed), Err(600));
+    }
+
+    #[test]
+    fn odd_pages_never_fail() {
+        let nested = "<div>".repeat(100) + "<p>deep text.</p>" + &"</div>".repeat(100);
+        let cases = [
+            "",
+            "not html at all",
+            "<p>",
+            "<html><body></body></html>",
+            "<script>x</script>",
+            nested.as_str(),
+        ];
+        for page in cases {
+            let a = extract(page).unwrap();
+            for b in &a.blocks {
+                assert!(b.end <= a.text.len() && a.text.is_char_boundary(b.start));
+            }
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! One article's raw bytes in, an [`Article`] out: the pure part of reading a file.
+//!
+//! Decoding (BOM, UTF-16, invalid UTF-8), front matter, then the format's layout
+//! (`plain`, `markdown` or `html`), then the metadata precedence rules: front matter or
+//! page metadata first, then what the layout found (headline line, byline, dateline),
+//! then the lead sentence, then the file name. No I/O happens here, so every input
+//! can be fed through it in tests, including random bytes.
+
+use std::path::Path;
+
+use super::errors::{invalid, utf8_error, utf16_error};
+use super::front_matter::{FrontMatter, split};
+use super::headline::{title_from_file_stem, title_from_sentence};
+use super::{Article, Block, BlockKind, Format, IngestError, content_hash, html, markdown, plain};
+use crate::diagnostics::Location;
+
+/// An article and whether its slug was set in its front matter (else it is derived from
+/// the file name, and `load_articles` replaces it by one derived from the whole path).
+pub(crate) struct Parsed {
+    pub article: Article,
+    pub slug_from_front_matter: bool,
+}
+
+/// The format of a file, from its extension (any case).
+pub fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" => Some(Format::Html),
+        _ => None,
+    }
+}
+
+/// What a layout pass produced, whatever the format.
+struct Layout {
+    text: String,
+    prose: Option<String>,
+    blocks: Vec<Block>,
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<jiff::civil::Date>,
+    url: Option<String>,
+    source: Option<String>,
+    tags: Vec<String>,
+}
+
+/// Parses the bytes of a file whose path (as shown to users) is `display`.
+pub(crate) fn parse_article(
+    bytes: &[u8],
+    display: &Path,
+    format: Format,
+) -> Result<Parsed, IngestError> {
+    let text = decode(bytes, display)?;
+    let (front, body_start, body_line) = match format {
+        Format::Html => (FrontMatter::default(), 0, 1),
+        Format::Text | Format::Markdown => {
+            let s = split(display, text)?;
+            (s.front, s.body_start, s.body_line)
+        }
+    };
+    let body = &text[body_start..];
+    let layout = match format {
+        Format::Text => {
+            let l = plain::layout(body, front.title.as_deref());
+            Layout::from_body(body, None, l.blocks, l.headline, l.byline, l.dateline)
+        }
+        Format::Markdown => {
+            let l = markdown::layout(body, front.title.as_deref());
+            Layout::from_body(body, Some(l.prose), l.blocks, l.headline, l.byline, None)
+        }
+        Format::Html => {
+            let h = html::extract(body).map_err(|depth| too_deep(display, depth))?;
+            Layout {
+                text: h.text,
+                prose: None,
+                blocks: h.blocks,
+                title: h.title,
+                author: h.author,
+                published: h.published,
+                url: h.url,
+                source: h.source,
+                tags: h.tags,
+            }
+        }
+    };
+    let slug_from_front_matter = front.slug.is_some();
+    let slug = match &front.slug {
+        Some(given) => checked_slug(given, display)?,
+        None => file_slug(display),
+    };
+    let article = assemble(front, layout, format, display, bytes, body_line, slug);
+    Ok(Parsed {
+        article,
+        slug_from_front_matter,
+    })
+}
+
+impl Layout {
+    fn from_body(
+        body: &str,
+        prose: Option<String>,
+        blocks: Vec<Block>,
+        title: Option<String>,
+        author: Option<String>,
+        published: Option<jiff::civil::Date>,
+    ) -> Layout {
+        Layout {
+            text: body.to_string(),
+            prose,
+            blocks,
+            title,
+            author,
+            published,
+            url: None,
+            source: None,
+            tags: Vec::new(),
+        }
+    }
+}
+
+fn assemble(
+    front: FrontMatter,
+    layout: Layout,
+    format: Format,
+    display: &Path,
+    bytes: &[u8],
+    body_line: usize,
+    slug: String,
+) -> Article {
+    let prose = layout.prose.unwrap_or_else(|| layout.text.clone());
+    let title = front
+        .title
+        .or(layout.title)
+        .or_else(|| lead_title(&prose, &layout.blocks))
+        .unwrap_or_else(|| title_from_file_stem(&file_stem(display)));
+    Article {
+        path: display.to_path_buf(),
+        slug,
+        format,
+        title,
+        published: front.published.or(layout.published),
+        source: front.source.or(layout.source),
+        url: front.url.or(layout.url),
+        author: front.author.or(layout.author),
+        tags: if front.tags.is_empty() {
+            layout.tags
+        } else {
+            front.tags
+        },
+        draft: front.draft,
+        text: layout.text,
+        prose,
+        blocks: layout.blocks,
+        body_line,
+        hash: content_hash(bytes),
+    }
+}
+
+/// The shortened first sentence of the first paragraph.
+fn lead_title(prose: &str, blocks: &[Block]) -> Option<String> {
+    let block = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
+    let paragraph = prose.get(block.start..block.end)?;
+    let first = sentencex::get_sentence_boundaries("en", paragraph)
+        .into_iter()
+        .next();
+    let sentence = first
+        .and_then(|b| paragraph.get(b.start_byte..b.end_byte))
+        .unwrap_or(paragraph);
+    let title = title_from_sentence(sentence);
+    (!title.trim_end_matches('…').trim().is_empty()).then_some(title)
+}
+
+/// UTF-8 text without its byte-order mark, or an error saying how to re-save the file.
+fn decode<'a>(bytes: &'a [u8], display: &Path) -> Result<&'a str, IngestError> {
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || looks_like_utf16(bytes)
+    {
+        return Err(utf16_error(display));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| utf8_error(display, bytes, e))
+}
+
+/// UTF-16 without a byte-order mark: ASCII text with every other byte zero.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512)];
+    if sample.len() < 4 {
+        return false;
+    }
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = sample.len() / 2;
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    even.max(odd) * 10 >= half * 9 && even.min(odd) * 2 < half
+}
+
+fn file_stem(display: &Path) -> String {
+    display
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The slug of a file read on its own: its name, URL-safe.
+fn file_slug(display: &Path) -> String {
+    let slug = slug::slugify(file_stem(display));
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
+}
+
+fn too_deep(display: &Path, depth: usize) -> IngestError {
+    invalid(
+        Location::file(display),
+        format!(
+            "the page nests elements {depth} levels deep (the limit is {})",
+            html::MAX_NESTING
+        ),
+        "save the article's text as a .txt or .md file instead of the whole page",
+    )
+}
+
+fn checked_slug(given: &str, display: &Path) -> Result<String, IngestError> {
+    let slug = slug::slugify(given);
+    if slug.is_empty() {
+        return Err(invalid(
+            Location::file(display),
+            format!("front matter: `slug: {given}` has no letters or digits to make a URL from"),
+            "use letters, digits and dashes, e.g. `slug: russia-talks`, or remove `slug:`",
+        ));
+    }
+    Ok(slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// xorshift64*: a small deterministic generator, so failures are reproducible.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const FRAGMENTS: [&str; 58] = [
+        "---\n",
+        "+++\n",
+        "---",
+        "...\n",
+        "title: ",
+        "date: ",
+        "slug: ",
+        "tags: [",
+        "draft: ",
+        "published: ",
+        "2022-01-28",
+        "Jan 28, 2022",
+        "true",
+        "no",
+        "]",
+        "&a ",
+        "*a",
+        "\"",
+        "'",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "# ",
+        "## ",
+        "*",
+        "_",
+        "[",
+        "](",
+        ")",
+        "<b>",
+        "</b>",
+        "<div>",
+        "</div>",
+        "```",
+        "> ",
+        "- ",
+        "1. ",
+        "\u{FEFF}",
+        "é",
+        "東京",
+        "\u{0}",
+        "\t",
+        "By Jane Doe",
+        "(Image: AP)",
+        "Advertisement",
+        "= ",
+        "{",
+        "}",
+        ": ",
+        "|",
+        "\\",
+        "&amp;",
+        "[^1]",
+        "<!--",
+        "<p>",
+        "<script>",
+        "LONDON 1996-08-30",
+        "Ministers met on Friday. ",
+    ];
+
+    fn check(bytes: &[u8], format: Format) {
+        let display = Path::new("fuzz/input.txt");
+        match parse_article(bytes, display, format) {
+            Ok(Parsed { article: a, .. }) => {
+                assert_eq!(a.prose.len(), a.text.len(), "{bytes:?}");
+                assert!(
+                    a.body_line >= 1 && !a.slug.is_empty() && !a.title.is_empty(),
+                    "{bytes:?}"
+                );
+                let mut end = 0;
+                for b in &a.blocks {
+                    assert!(
+                        end <= b.start && b.start <= b.end && b.end <= a.text.len(),
+                        "{bytes:?}: {:?}",
+                        a.blocks
+                    );
+                    assert!(
+                        a.text.is_char_boundary(b.start) && a.text.is_char_boundary(b.end),
+                        "{bytes:?}"
+                    );
+                    assert!(
+                        a.prose.is_char_boundary(b.start) && a.prose.is_char_boundary(b.end),
+                        "{bytes:?}"
+                    );
+                    end = b.end;
+                }
+            }
+            Err(e) => assert_eq!(e.location().path, display, "{e}"),
+        }
+    }
+
+    #[test]
+    fn random_fragments_and_bytes_never_panic_and_keep_the_invariants() {
+        let mut rng = Rng(0x5EED_1234_ABCD_0001);
+        for round in 0..1_500 {
+            let mut input = Vec::new();
+            if round % 3 == 0 {
+                for _ in 0..rng.below(200) {
+                    input.push(rng.next() as u8);
+                }
+            } else {
+                if round % 2 == 0 {
+                    input.extend_from_slice(b"---\n");
+                }
+                for _ in 0..rng.below(40) {
+                    input.extend_from_slice(FRAGMENTS[rng.below(FRAGMENTS.len())].as_bytes());
+                }
+            }
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                check(&input, format);
+            }
+        }
+    }
+
+    #[test]
+    fn every_prefix_of_a_full_article_is_handled() {
+        let article = "\u{FEFF}---\r\ntitle: \"Talks stall\"\r\ndate: 2022-01-28\r\ntags: [a, b]\r\n---\r\n# Talks stall\r\n\r\n\
+                       By Jane Doe\r\n\r\nMinisters *met* in [Geneva](https://x.org) on Friday. 東京.\r\n\r\n(Image: AP)\r\n";
+        let bytes = article.as_bytes();
+        for end in 0..=bytes.len() {
+            for format in [Format::Text, Format::Markdown] {
+                check(&bytes[..end], format);
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_is_detected_with_and_without_a_bom() {
+        let cases: [(&[u8], bool); 5] = [
+            (b"\xFF\xFEa\0b\0", true),
+            (b"\xFE\xFF\0a\0b", true),
+            (b"a\0b\0c\0d\0e\0f\0", true),
+            (b"\0a\0b\0c\0d\0e\0f", true),
+            (b"\0\0\0\0\0\0\0\0", false),
+        ];
+        for (bytes, utf16) in cases {
+            let got = decode(bytes, Path::new("a.txt"));
+            let is_utf16 = got
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("UTF-16"));
+            assert_eq!(is_utf16, utf16, "{bytes:?}: {got:?}");
+        }
+    }
+}

@@ -1,1 +1,0 @@
-//! The local preview server with live reload.

@@ -1,0 +1,307 @@
+//! The HTTP side of `serve`: requests in, files of the last good build out.
+//!
+//! Layers, outermost first:
+//! 1. [`guard`]: only requests addressed to this computer (`Host` is `localhost`, a
+//!    loopback or the bound address, or an allowed name; a cross-site `Origin` is
+//!    refused). This stops DNS-rebinding pages from reading the preview. No CORS
+//!    header is ever sent.
+//! 2. [`no_cache`]: the browser must not answer a reload from its cache (the banner
+//!    comes and goes while the files stay the same).
+//! 3. `tower-livereload`: the SSE endpoint and the reload script in HTML responses.
+//! 4. [`with_banner`]: the build-error banner in HTML responses while a rebuild is failing.
+//! 5. [`files`]: `tower-http`'s `ServeDir` on the output directory (it rejects `..`,
+//!    encoded or not, and never lists directories), behind our own check that refuses
+//!    hidden segments (`.briefing-output`, `.git`); unknown paths get the site's
+//!    `404.html` with status 404.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use tower_http::services::ServeDir;
+use tower_livereload::LiveReloadLayer;
+
+use super::banner;
+
+/// State shared by the request handlers and the rebuild loop.
+#[derive(Debug)]
+pub struct Shared {
+    /// The directory the rebuild writes the site into.
+    pub dir: PathBuf,
+    /// The banner HTML while the last rebuild failed.
+    pub error: RwLock<Option<String>>,
+    pub allowed: AllowedHosts,
+}
+
+impl Shared {
+    pub fn set_error(&self, message: Option<&str>) {
+        if let Ok(mut e) = self.error.write() {
+            *e = message.map(banner::banner_html);
+        }
+    }
+
+    fn banner(&self) -> Option<String> {
+        self.error.read().ok().and_then(|e| e.clone())
+    }
+}
+
+/// Which `Host` (and `Origin`) names the server answers.
+#[derive(Debug, Clone)]
+pub struct AllowedHosts {
+    /// The bound address (any IP literal is fine when it is unspecified, `0.0.0.0`).
+    pub bound: IpAddr,
+    /// Lower-case extra names.
+    pub names: Vec<String>,
+}
+
+impl AllowedHosts {
+    /// Whether a `Host` header value (`name[:port]`, `[v6]:port`) is allowed.
+    pub fn allows_host(&self, value: &str) -> bool {
+        let host = match value.strip_prefix('[') {
+            Some(rest) => rest.split_once(']').map(|(h, _)| h),
+            None => Some(match value.rsplit_once(':') {
+                Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+                _ => value,
+            }),
+        };
+        let Some(host) = host else { return false };
+        let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+        if let Ok(ip) = host.parse::<IpAddr>() {
+            return ip.is_loopback() || ip == self.bound || self.bound.is_unspecified();
+        }
+        host == "localhost" || host.ends_with(".localhost") || self.names.contains(&host)
+    }
+
+    /// Whether an `Origin` header value (`http://host:port`) is allowed.
+    pub fn allows_origin(&self, value: &str) -> bool {
+        let rest = value
+            .strip_prefix("http://")
+            .or_else(|| value.strip_prefix("https://"));
+        rest.is_some_and(|r| !r.contains('/') && self.allows_host(r))
+    }
+}
+
+/// The application: every layer of the module docs.
+pub fn app(shared: Arc<Shared>, livereload: LiveReloadLayer) -> Router {
+    Router::new()
+        .fallback(files)
+        .with_state(shared.clone())
+        .layer(from_fn_with_state(shared.clone(), with_banner))
+        .layer(livereload)
+        .layer(from_fn(no_cache))
+        .layer(from_fn_with_state(shared, guard))
+}
+
+async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let host_ok = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| shared.allowed.allows_host(h));
+    let origin_ok = headers
+        .get(header::ORIGIN)
+        .is_none_or(|o| o.to_str().is_ok_and(|o| shared.allowed.allows_origin(o)));
+    if host_ok && origin_ok {
+        return next.run(request).await;
+    }
+    let text = "403 Forbidden: this preview server only answers requests addressed to this computer \
+                (open it at the address `briefing serve` printed). Requests for other host names are \
+                refused to protect the preview from DNS rebinding.\n";
+    (StatusCode::FORBIDDEN, text).into_response()
+}
+
+async fn no_cache(mut request: Request, next: Next) -> Response {
+    let headers = request.headers_mut();
+    headers.remove(header::IF_NONE_MATCH);
+    headers.remove(header::IF_MODIFIED_SINCE);
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.remove(header::ACCESS_CONTROL_ALLOW_ORIGIN);
+    response
+}
+
+async fn with_banner(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let Some(banner) = shared.banner() else {
+        return response;
+    };
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let status_ok = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
+    if !is_html || !status_ok || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, 64 * 1024 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "could not read the page").into_response();
+    };
+    let html = banner::inject(&bytes, &banner);
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(html.len()));
+    parts.headers.remove(header::ETAG);
+    parts.headers.remove(header::LAST_MODIFIED);
+    Response::from_parts(parts, Body::from(html))
+}
+
+/// Whether the raw request path may reach the file system at all.
+pub fn path_is_servable(path: &str) -> bool {
+    path.starts_with('/')
+        && path.split('/').skip(1).all(|segment| {
+            let s = segment.to_ascii_lowercase();
+            let hidden = (s.starts_with('.') || s.starts_with("%2e")) && s != ".well-known";
+            !hidden
+                && !s.contains("%2f")
+                && !s.contains("%5c")
+                && !s.contains('\\')
+                && !s.contains("%00")
+        })
+}
+
+async fn files(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    use std::io::ErrorKind::{NotADirectory, NotFound, PermissionDenied};
+    if !path_is_servable(request.uri().path()) {
+        return not_found(&shared).await;
+    }
+    let mut serve_dir = ServeDir::new(&shared.dir);
+    match serve_dir.try_call(request).await {
+        Ok(response) if response.status() == StatusCode::NOT_FOUND => not_found(&shared).await,
+        Ok(response) => response.map(Body::new),
+        // Without a fallback, `try_call` reports missing and unreadable files as errors.
+        Err(e) if matches!(e.kind(), NotFound | NotADirectory | PermissionDenied) => {
+            not_found(&shared).await
+        }
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "could not read the file").into_response(),
+    }
+}
+
+async fn not_found(shared: &Shared) -> Response {
+    let page = tokio::fs::read(shared.dir.join("404.html"))
+        .await
+        .unwrap_or_else(|_| banner::FALLBACK_404.into());
+    let mut response = (StatusCode::NOT_FOUND, page).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+/// Serves `app` on `listener` until `shutdown` turns true; open connections (the
+/// reload event streams never end) get half a second to finish after that.
+pub async fn run(
+    listener: std::net::TcpListener,
+    app: Router,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let mut graceful = shutdown.clone();
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        let _ = graceful.wait_for(|stop| *stop).await;
+    });
+    tokio::select! {
+        result = server => result,
+        _ = async {
+            let _ = shutdown.wait_for(|stop| *stop).await;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        } => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_header_allow_list() {
+        let loopback = AllowedHosts {
+            bound: "127.0.0.1".parse().unwrap(),
+            names: vec!["preview.test".into()],
+        };
+        let cases = [
+            ("127.0.0.1:1111", true),
+            ("localhost:1111", true),
+            ("LOCALHOST", true),
+            ("localhost.:80", true),
+            ("app.localhost:1111", true),
+            ("[::1]:1111", true),
+            ("127.0.0.2", true),
+            ("preview.test:8080", true),
+            ("evil.example", false),
+            ("evil.example:1111", false),
+            ("localhost.evil.example", false),
+            ("192.168.1.20:1111", false),
+            ("[::1", false),
+            ("", false),
+        ];
+        for (host, want) in cases {
+            assert_eq!(loopback.allows_host(host), want, "{host}");
+        }
+        let lan = AllowedHosts {
+            bound: "0.0.0.0".parse().unwrap(),
+            names: vec![],
+        };
+        assert!(lan.allows_host("192.168.1.20:1111"));
+        assert!(!lan.allows_host("rebind.evil.example:1111"));
+    }
+
+    #[test]
+    fn origin_allow_list() {
+        let allowed = AllowedHosts {
+            bound: "127.0.0.1".parse().unwrap(),
+            names: vec![],
+        };
+        let cases = [
+            ("http://127.0.0.1:1111", true),
+            ("http://localhost:1111", true),
+            ("https://evil.example", false),
+            ("null", false),
+            ("http://evil.example/127.0.0.1", false),
+        ];
+        for (origin, want) in cases {
+            assert_eq!(allowed.allows_origin(origin), want, "{origin}");
+        }
+    }
+
+    #[test]
+    fn hidden_and_encoded_separator_paths_are_not_servable() {
+        let cases = [
+            ("/", true),
+            ("/index.html", true),
+            ("/briefings/a/", true),
+            ("/.well-known/security.txt", true),
+            ("/.briefing-output", false),
+            ("/.git/config", false),
+            ("/a/%2e%2e/%2e%2e/etc/passwd", false),
+            ("/%2E%2E/x", false),
+            ("/..%2fetc/passwd", false),
+            ("/a%5c..%5cb", false),
+            ("/a\\b", false),
+            ("/x%00.html", false),
+            ("/../../etc/passwd", false),
+            ("relative", false),
+        ];
+        for (path, want) in cases {
+            assert_eq!(path_is_servable(path), want, "{path}");
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! The server end to end, driven by a fake rebuild closure on a temporary site.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::config::CONFIG_FILE;
+use crate::output::{OutputOptions, write_site_with};
+use crate::site::Page;
+
+/// A raw HTTP/1.1 GET: status, lower-cased headers, body (chunked bodies decoded).
+fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut request = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        request.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    stream
+        .write_all(format!("{request}\r\n").as_bytes())
+        .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let head = head.to_ascii_lowercase();
+    let body = if head.contains("transfer-encoding: chunked") {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    (status, head, body)
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// An open live-reload event stream.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    fn connect(addr: SocketAddr) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let request = format!(
+            "GET {RELOAD_EVENTS_PATH} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        );
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut events = Events {
+            stream,
+            seen: String::new(),
+        };
+        assert!(
+            events.wait_for("event: init", Duration::from_secs(5)),
+            "no init event: {}",
+            events.seen
+        );
+        events
+    }
+
+    fn wait_for(&mut self, needle: &str, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut buf = [0u8; 4096];
+        while Instant::now() < deadline {
+            if self.seen.contains(needle) {
+                return true;
+            }
+            match self.stream.read(&mut buf) {
+                Ok(0) => return self.seen.contains(needle),
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(_) => {}
+            }
+        }
+        self.seen.contains(needle)
+    }
+}
+
+/// The fake build: the page shows the article's text; a template containing `{{ oops`
+/// fails with a located error whose text needs escaping.
+fn fake_rebuild(root: &Path, dir: &Path) -> Result<(), String> {
+    let article = std::fs::read_to_string(root.join("content/articles/story.md"))
+        .map_err(|e| e.to_string())?;
+    let template =
+        std::fs::read_to_string(root.join("templates/page.html")).map_err(|e| e.to_string())?;
+    if template.contains("{{ oops") {
+        return Err("templates/page.html:1:4: unexpected end of tag `{{ oops` <here>".into());
+    }
+    let pages = [
+        (
+            "index.html",
+            format!(
+                "<!DOCTYPE html><html><body><h1>{}</h1></body></html>",
+                article.trim()
+            ),
+        ),
+        (
+            "404.html",
+            "<!DOCTYPE html><html><body><p>custom not found</p></body></html>".to_string(),
+        ),
+        (
+            "briefings/a/index.html",
+            "<html><body>a</body></html>".to_string(),
+        ),
+        ("style.css", "body{}".to_string()),
+    ];
+    let pages: Vec<Page> = pages
+        .into_iter()
+        .map(|(p, t)| Page {
+            path: p.into(),
+            bytes: t.into_bytes(),
+        })
+        .collect();
+    write_site_with(
+        dir,
+        &pages,
+        &OutputOptions {
+            durable: false,
+            ..Default::default()
+        },
+    )
+    .map(|_| ())
+    .map_err(|e| e.to_string())
+}
+
+struct Running {
+    addr: SocketAddr,
+    root: std::path::PathBuf,
+    dir: std::path::PathBuf,
+    shutdown: Shutdown,
+    thread: Option<std::thread::JoinHandle<Result<(), ServeError>>>,
+    _tmp: tempfile::TempDir,
+}
+
+impl Running {
+    fn start() -> Running {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(tmp.path()).unwrap();
+        for dir in ["content/articles", "templates"] {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        std::fs::write(root.join(CONFIG_FILE), "").unwrap();
+        std::fs::write(root.join("content/articles/story.md"), "Hello v1").unwrap();
+        std::fs::write(root.join("templates/page.html"), "ok").unwrap();
+        let config = Config::load(&root).unwrap();
+        let mut options = ServeOptions::for_site(&config);
+        options.port = 0;
+        let mut watch = WatchOptions::for_site(&config);
+        watch.debounce = Duration::from_millis(50);
+        let server = Server::bind(options.clone()).unwrap();
+        let (addr, shutdown) = (server.local_addr(), server.shutdown_handle());
+        assert_eq!(server.url(), format!("http://{addr}/"));
+        let (r, d) = (root.clone(), options.dir.clone());
+        let thread = std::thread::spawn(move || {
+            server.run(watch, move |_: &ChangeSet| fake_rebuild(&r, &d))
+        });
+        let running = Running {
+            addr,
+            root,
+            dir: options.dir,
+            shutdown,
+            thread: Some(thread),
+            _tmp: tmp,
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(addr).is_err() || get(addr, "/", &[]).0 != 200 {
+            assert!(Instant::now() < deadline, "server did not come up");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        running
+    }
+
+    fn edit(&self, path: &str, text: &str) {
+        std::fs::write(self.root.join(path), text).unwrap();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.shutdown.trigger();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+#[test]
+fn serves_pages_with_reload_script_and_refuses_what_it_must() {
+    let s = Running::start();
+    let (status, head, body) = get(s.addr, "/", &[]);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<h1>Hello v1</h1>") && body.contains("data-event-stream"),
+        "{body}"
+    );
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(!head.contains("access-control-allow-origin"), "{head}");
+    let (status, _, body) = get(s.addr, "/no/such/page", &[]);
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("custom not found") && body.contains("data-event-stream"),
+        "{body}"
+    );
+    let refused = [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/briefings/..%2f..%2f..%2fetc/passwd",
+        "/.briefing-output",
+        "/briefings/",
+        "/x/c:/windows/win.ini",
+    ];
+    for path in refused {
+        let (status, _, body) = get(s.addr, path, &[]);
+        assert!(status == 404 || status == 400, "{path}: {status}");
+        assert!(
+            !body.contains("root:") && !body.contains("Written by"),
+            "{path}: {body}"
+        );
+    }
+    assert_eq!(get(s.addr, "/briefings/a/", &[]).0, 200);
+    assert_eq!(get(s.addr, "/", &[("Host", "evil.example")]).0, 403);
+    assert_eq!(
+        get(
+            s.addr,
+            "/",
+            &[("Host", &format!("rebind.evil.example:{}", s.addr.port()))]
+        )
+        .0,
+        403
+    );
+    assert_eq!(
+        get(s.addr, "/", &[("Origin", "https://evil.example")]).0,
+        403
+    );
+    assert_eq!(
+        get(s.addr, RELOAD_EVENTS_PATH, &[("Host", "evil.example")]).0,
+        403
+    );
+    assert_eq!(
+        get(
+            s.addr,
+            "/",
+            &[("Host", &format!("localhost:{}", s.addr.port()))]
+        )
+        .0,
+        200
+    );
+}
+
+#[test]
+fn edits_reload_failures_show_a_banner_over_the_last_good_site_and_recover() {
+    let s = Running::start();
+    let mut events = Events::connect(s.addr);
+    s.edit("content/articles/story.md", "Hello v2");
+    assert!(
+        events.wait_for("event: reload", Duration::from_secs(10)),
+        "{}",
+        events.seen
+    );
+    assert!(get(s.addr, "/", &[]).2.contains("<h1>Hello v2</h1>"));
+
+    let mut events = Events::connect(s.addr);
+    s.edit("templates/page.html", "{{ oops");
+    assert!(
+        events.wait_for("event: reload", Duration::from_secs(10)),
+        "{}",
+        events.seen
+    );
+    let (status, _, body) = get(s.addr, "/", &[]);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<h1>Hello v2</h1>"),
+        "last good page still served: {body}"
+    );
+    assert!(body.contains(BANNER_ID), "{body}");
+    assert!(
+        body.contains("templates/page.html:1:4: unexpected end of tag `{{ oops` &lt;here&gt;"),
+        "{body}"
+    );
+    let (_, _, missing) = get(s.addr, "/missing", &[]);
+    assert!(missing.contains(BANNER_ID), "banner on 404 pages too");
+    let (_, _, css) = get(s.addr, "/style.css", &[]);
+    assert_eq!(css, "body{}", "no banner outside HTML");
+    let on_disk = std::fs::read_to_string(s.dir.join("index.html")).unwrap();
+    assert!(
+        !on_disk.contains(BANNER_ID) && !on_disk.contains("event-stream"),
+        "built files stay clean"
+    );
+
+    let mut events = Events::connect(s.addr);
+    s.edit("templates/page.html", "fixed");
+    assert!(
+        events.wait_for("event: reload", Duration::from_secs(10)),
+        "{}",
+        events.seen
+    );
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(
+        !body.contains(BANNER_ID) && body.contains("<h1>Hello v2</h1>"),
+        "{body}"
+    );
+}
+
+#[test]
+fn shutdown_stops_serving_and_deletes_nothing() {
+    let mut s = Running::start();
+    s.shutdown.trigger();
+    let thread = s.thread.take().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !thread.is_finished() {
+        assert!(Instant::now() < deadline, "run did not return");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    thread.join().unwrap().unwrap();
+    assert!(s.dir.join("index.html").is_file());
+    assert!(s.root.join("content/articles/story.md").is_file());
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let options = ServeOptions {
+        bind: "127.0.0.1".parse().unwrap(),
+        port: taken.local_addr().unwrap().port(),
+        open: false,
+        dir: std::env::temp_dir(),
+        allowed_hosts: Vec::new(),
+    };
+    let err = Server::bind(options).err().expect("bind must fail");
+    assert!(matches!(err, ServeError::PortInUse { .. }), "{err}");
+    assert!(err.to_string().contains("--port 0"), "{err}");
+}
+
+#[test]
+fn the_url_is_a_loopback_address_even_when_bound_to_all_interfaces() {
+    let cases = [
+        ("127.0.0.1", "http://127.0.0.1:"),
+        ("0.0.0.0", "http://127.0.0.1:"),
+        ("::1", "http://[::1]:"),
+    ];
+    for (bind, prefix) in cases {
+        let options = ServeOptions {
+            bind: bind.parse().unwrap(),
+            port: 0,
+            open: false,
+            dir: std::env::temp_dir(),
+            allowed_hosts: Vec::new(),
+        };
+        let Ok(server) = Server::bind(options) else {
+            continue;
+        }; // no IPv6 on this machine
+        let port = server.local_addr().port();
+        assert_ne!(port, 0, "port 0 picks a free port");
+        assert_eq!(server.url(), format!("{prefix}{port}/"), "{bind}");
+    }
+}

@@ -1,1 +1,0 @@
-//! Watching a site's sources and rebuilding on change.

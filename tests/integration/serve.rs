@@ -1,0 +1,317 @@
+//! `briefing serve` as a user runs it: the binary on a temporary site, `--port 0`, the
+//! URL read from stdout, then raw HTTP requests, the live-reload event stream, edits,
+//! a broken template and its fix. Every wait has a timeout; the child is killed on drop.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::harness::Site;
+
+const EVENTS: &str = "/_tower-livereload/event-stream";
+const BANNER: &str = "briefing-build-error";
+const PAGE: &str = "/briefings/harbour/";
+
+/// A running `briefing serve`.
+struct Served {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Served {
+    fn start(site: &Site, extra: &[&str]) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .current_dir(site.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", site.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn briefing serve");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut served = Served {
+            child,
+            addr: "127.0.0.1:1".parse().unwrap(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = rx.recv_timeout(left).expect("`Serving at <url>` on stdout");
+            if let Some(url) = line.strip_prefix("Serving at ") {
+                let host = url.trim_start_matches("http://").trim_end_matches('/');
+                served.addr = host.parse().expect("the URL names an address");
+                assert!(
+                    served.addr.ip().is_loopback(),
+                    "binds to loopback by default: {url}"
+                );
+                return served;
+            }
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A raw HTTP/1.1 GET: status, lower-cased head, body (chunked bodies decoded).
+fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut request = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        request.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    stream
+        .write_all(format!("{request}\r\n").as_bytes())
+        .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let head = head.to_ascii_lowercase();
+    let body = if head.contains("transfer-encoding: chunked") {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    (status, head, body)
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// An open live-reload event stream.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    fn connect(addr: SocketAddr) -> Events {
+        let mut stream = TcpStream::connect(addr).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let request =
+            format!("GET {EVENTS} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut events = Events {
+            stream,
+            seen: String::new(),
+        };
+        assert!(
+            events.wait_for("event: init", Duration::from_secs(10)),
+            "no init event: {}",
+            events.seen
+        );
+        events
+    }
+
+    fn wait_for(&mut self, needle: &str, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut buf = [0u8; 4096];
+        while Instant::now() < deadline && !self.seen.contains(needle) {
+            match self.stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(_) => {}
+            }
+        }
+        self.seen.contains(needle)
+    }
+}
+
+fn article(title: &str) -> String {
+    format!(
+        "---\ntitle: {title}\ndate: 2026-03-02\n---\nHarbour workers in Lisk met the port authority on Monday. \
+         The two sides agreed to meet again next week.\n"
+    )
+}
+
+fn harbour_site() -> Site {
+    let site = Site::new();
+    site.write(
+        "content/articles/harbour.md",
+        &article("Harbour talks resume"),
+    );
+    site
+}
+
+#[test]
+fn serve_answers_pages_and_refuses_what_it_must() {
+    let site = harbour_site();
+    let served = Served::start(&site, &[]);
+    let (status, head, body) = get(served.addr, PAGE, &[]);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Harbour talks resume"), "{body}");
+    assert!(
+        body.contains(&format!("data-event-stream=\"{EVENTS}\"")),
+        "live-reload script injected"
+    );
+    assert!(!head.contains("access-control-allow-origin"), "{head}");
+    let (status, _, body) = get(served.addr, "/no/such/page/", &[]);
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("data-event-stream"),
+        "the 404 page reloads too"
+    );
+    for path in [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/briefings/..%2f..%2f..%2fetc%2fpasswd",
+        "/.briefing-output",
+    ] {
+        let (status, _, body) = get(served.addr, path, &[]);
+        assert!(status == 404 || status == 400, "{path}: {status}");
+        assert!(!body.contains("root:x:0"), "{path}");
+    }
+    assert_eq!(get(served.addr, PAGE, &[("Host", "evil.example")]).0, 403);
+    assert_eq!(
+        get(served.addr, PAGE, &[("Origin", "https://evil.example")]).0,
+        403
+    );
+    assert!(
+        !site.exists("public"),
+        "serve builds into its own folder, not public/"
+    );
+}
+
+#[test]
+fn edits_reload_and_a_broken_template_shows_a_banner_over_the_last_good_site() {
+    let site = harbour_site();
+    let served = Served::start(&site, &[]);
+    let mut events = Events::connect(served.addr);
+    site.write(
+        "content/articles/harbour.md",
+        &article("Harbour talks collapse"),
+    );
+    assert!(
+        events.wait_for("event: reload", Duration::from_secs(30)),
+        "reload after an edit: {}",
+        events.seen
+    );
+    let (_, _, body) = get(served.addr, PAGE, &[]);
+    assert!(
+        body.contains("Harbour talks collapse") && !body.contains(BANNER),
+        "{body}"
+    );
+    // The rebuild rewrote content/briefings/harbour.md: that must not trigger another
+    // rebuild, or browsers would reload forever.
+    let mut quiet = Events::connect(served.addr);
+    assert!(
+        !quiet.wait_for("event: reload", Duration::from_secs(2)),
+        "a rebuild triggered itself"
+    );
+
+    let mut events = Events::connect(served.addr);
+    site.write(
+        "templates/briefing.html",
+        "{% extends \"base.html\" %}{% block content %}{{ broken( }}{% endblock %}",
+    );
+    assert!(
+        events.wait_for("event: reload", Duration::from_secs(30)),
+        "reload after a failed build: {}",
+        events.seen
+    );
+    let (status, _, body) = get(served.addr, PAGE, &[]);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Harbour talks collapse"),
+        "the last good page is still served"
+    );
+    assert!(
+        body.contains(BANNER) && body.contains("briefing.html"),
+        "the banner names the template: {body}"
+    );
+
+    let mut events = Events::connect(served.addr);
+    std::fs::remove_file(site.path().join("templates/briefing.html")).unwrap();
+    assert!(
+        events.wait_for("event: reload", Duration::from_secs(30)),
+        "reload after the fix: {}",
+        events.seen
+    );
+    let (_, _, body) = get(served.addr, PAGE, &[]);
+    assert!(
+        body.contains("Harbour talks collapse") && !body.contains(BANNER),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_busy_port_is_reported_with_a_hint() {
+    let site = harbour_site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = site.run(&["serve", "--port", &port]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("already in use") && run.stderr.contains("--port"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_serving_and_deletes_nothing() {
+    let site = harbour_site();
+    let mut served = Served::start(&site, &[]);
+    let pid = served.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(site.exists("content/articles/harbour.md"));
+    assert!(
+        site.exists(".briefing/serve/.briefing-output"),
+        "the served build is kept"
+    );
+}
