@@ -50,6 +50,9 @@ struct Args {
     /// Percentage of training sentences written in capitals.
     #[arg(long, default_value_t = 10)]
     uncase: u32,
+    /// Percentage of training documents with "U.S." written "US" (also UK, UN, EU).
+    #[arg(long, default_value_t = 30)]
+    modern: u32,
 }
 
 fn read(path: &PathBuf) -> Result<Vec<conll::Document>> {
@@ -74,6 +77,7 @@ fn main() -> Result<()> {
         folds: args.folds,
         isolate: args.isolate,
         uncase: args.uncase,
+        modern: args.modern,
     };
     eprintln!("training on {} documents: {opts:?}", train_docs.len());
     let started = Instant::now();

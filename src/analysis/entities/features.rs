@@ -21,7 +21,7 @@ use super::hash::{self, affix, finish, mix, shape};
 
 /// Identifies the feature set; a model records the version it was trained with. Bump it
 /// whenever features, gazetteers or hashing change.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 6;
 
 /// Spelling flags of a word.
 mod flag {
@@ -118,12 +118,21 @@ impl Doc {
             scratch.extend(sentence.as_ref().iter().map(AsRef::as_ref));
             let uncased = is_uncased(&scratch);
             let start = words.len();
-            let mut seen_word = false;
+            // The first word, and a word after an opening quote, is capitalised
+            // whatever it is. Straight quotes alternate between opening and closing.
+            let (mut starts, mut open) = (true, false);
             for w in &scratch {
                 let mut info = describe(w, uncased);
-                if !seen_word && info.flags & flag::PUNCT == 0 {
-                    info.flags |= flag::SENT_START;
-                    seen_word = true;
+                if info.flags & flag::PUNCT == 0 {
+                    if starts {
+                        info.flags |= flag::SENT_START;
+                    }
+                    starts = false;
+                } else if *w == "\"" {
+                    open = !open;
+                    starts = open;
+                } else if matches!(*w, "“" | "‘" | "``") {
+                    starts = true;
                 }
                 words.push(info);
             }

@@ -39,6 +39,7 @@ pub mod model;
 mod repair;
 pub mod train;
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -106,7 +107,8 @@ fn recognize_or_nothing(
 pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec<Entity> {
     let tokens: Vec<Vec<Token>> = sentences
         .iter()
-        .map(|s| tokenize(prose, s.start..s.end))
+        .flat_map(|s| tagging_units(prose, s.start..s.end))
+        .map(|range| tokenize(prose, range))
         .collect();
     let words: Vec<Vec<&str>> = tokens
         .iter()
@@ -119,7 +121,7 @@ pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec
         let sentence_labels = &labels[at..at + toks.len()];
         at += toks.len();
         for (first, end, kind) in labels::spans(sentence_labels) {
-            if end == first + 1 && place_parts(ws[first]).is_some() {
+            if end == first + 1 && (place_parts(ws[first]).is_some() || is_currency(ws[first])) {
                 continue;
             }
             out.push(Entity {
@@ -135,6 +137,34 @@ pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec
     }
     out.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+/// Lines shorter than this end a tagging unit even inside a sentence.
+const SHORT_LINE: usize = 50;
+
+/// Cuts a sentence at line breaks that end a short line: a table row, a list item or a
+/// dateline is its own unit (no name runs across it), while hard-wrapped prose, whose
+/// lines are long, stays whole.
+fn tagging_units(prose: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let end = range.end.min(prose.len());
+    let mut start = range.start.min(end);
+    std::iter::from_fn(move || {
+        if start >= end {
+            return None;
+        }
+        let piece = prose.get(start..end)?;
+        let mut cut = end;
+        for (i, _) in piece.match_indices('\n') {
+            let line_start = prose[..start + i].rfind('\n').map_or(0, |j| j + 1);
+            if start + i - line_start < SHORT_LINE {
+                cut = start + i;
+                break;
+            }
+        }
+        let unit = start..cut;
+        start = cut + 1;
+        Some(unit)
+    })
 }
 
 /// Labels the words of one document, given as sentences of words; the labels of all
@@ -157,6 +187,12 @@ pub fn tag_words_unrepaired<S: AsRef<[W]>, W: AsRef<str>>(
 ) -> Vec<u8> {
     let mut doc = Doc::new(sentences, gazetteer());
     model.tag(&mut doc)
+}
+
+/// "US$", "C$", "HK$": CoNLL tags these currency signs MISC, but they are no actor.
+fn is_currency(word: &str) -> bool {
+    word.strip_suffix('$')
+        .is_some_and(|letters| letters.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Emits "Ukraine" and "Russia" for a word "Ukraine-Russia", whatever its label: one LOC
@@ -301,6 +337,26 @@ mod tests {
                 want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
             assert_eq!(entities(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn short_lines_are_tagging_units_and_wrapped_prose_is_not() {
+        let table = "Lotte 6 Hyundai 2\nHaitai 2 Samsung 0";
+        let units: Vec<&str> = tagging_units(table, 0..table.len())
+            .map(|r| &table[r])
+            .collect();
+        assert_eq!(units, ["Lotte 6 Hyundai 2", "Haitai 2 Samsung 0"]);
+        let wrapped =
+            "The talks were held in Geneva by US Secretary of State Antony\nBlinken and others.";
+        assert_eq!(tagging_units(wrapped, 4..wrapped.len()).count(), 1);
+        assert_eq!(
+            entities(wrapped),
+            [
+                ("Geneva".to_string(), Loc),
+                ("US".to_string(), Loc),
+                ("Antony\nBlinken".to_string(), Per)
+            ]
+        );
     }
 
     #[test]

@@ -40,16 +40,36 @@ pub struct TrainOptions {
     /// Percentage of training sentences written in capitals (the labels stay), so the
     /// model learns to read words without case (headlines, all-lowercase text).
     pub uncase: u32,
+    /// Percentage of training documents with "U.S." written "US" (and "UK", "UN", "EU"),
+    /// as most news sites write them today.
+    pub modern: u32,
 }
 
-/// Cuts `isolate` percent of the documents (a seeded choice) into one-sentence documents
-/// and writes `uncase` percent of the sentences in capitals.
+/// Today's style for the abbreviations that 1990s Reuters wrote with periods.
+fn modernise(word: &mut String) {
+    let modern = match word.as_str() {
+        "U.S." => "US",
+        "U.K." => "UK",
+        "U.N." => "UN",
+        "E.U." => "EU",
+        _ => return,
+    };
+    *word = modern.to_string();
+}
+
+/// Cuts `isolate` percent of the documents (a seeded choice) into one-sentence documents,
+/// writes `uncase` percent of the sentences in capitals and `modern` percent of the
+/// documents in today's abbreviation style ("US" for "U.S.").
 fn augment(docs: &[Document], opts: &TrainOptions) -> Vec<Document> {
     let mut rng = Rng(opts.seed ^ 0x15_01a7e);
     let mut out = Vec::with_capacity(docs.len());
     for d in docs {
         let mut d = d.clone();
+        let modern = rng.next() % 100 < opts.modern as u64;
         for s in &mut d.sentences {
+            if modern {
+                s.words.iter_mut().for_each(modernise);
+            }
             if rng.next() % 100 < opts.uncase as u64 {
                 s.words.iter_mut().for_each(|w| *w = w.to_uppercase());
             }
