@@ -89,7 +89,8 @@ pub(super) fn normalise(scores: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// Whether the headline names the actor (its name, an alias, or a person's surname), as whole words.
+/// Whether the headline names the actor (its name, an alias, or a person's surname), as
+/// whole words; a place only counts when it is not just the setting ("talks in Lisk").
 fn in_title(title: &str, d: &Draft) -> bool {
     let mut forms: Vec<&str> = std::iter::once(d.name.as_str())
         .chain(d.aliases.iter().map(String::as_str))
@@ -99,17 +100,25 @@ fn in_title(title: &str, d: &Draft) -> bool {
     {
         forms.push(surname);
     }
+    let setting_only = d.kind == super::ActorKind::Place;
     forms
         .iter()
         .filter(|f| f.len() > 1)
-        .any(|f| contains_words(title, f))
+        .any(|f| contains_words(title, f, setting_only))
 }
 
-fn contains_words(text: &str, words: &str) -> bool {
+/// Whether `words` occurs in `text` as whole words (not after a locative preposition, if
+/// `not_setting`).
+fn contains_words(text: &str, words: &str, not_setting: bool) -> bool {
+    const LOCATIVE: [&str; 7] = ["in", "at", "near", "from", "outside", "inside", "across"];
     text.match_indices(words).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + words.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let previous = text[..i].split_whitespace().next_back().unwrap_or("");
+        let setting = not_setting && LOCATIVE.contains(&previous.to_lowercase().as_str());
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+            && !setting
     })
 }
 
@@ -201,13 +210,16 @@ mod tests {
     #[test]
     fn headline_words_match_whole_words_only() {
         let cases = [
-            ("Quint reopens port", "Quint", true),
-            ("Quintet plays", "Quint", false),
-            ("NATO's plan", "NATO", true),
-            ("", "NATO", false),
+            ("Quint reopens port", "Quint", false, true),
+            ("Quintet plays", "Quint", false, false),
+            ("NATO's plan", "NATO", false, true),
+            ("", "NATO", false, false),
+            ("Ministers meet in Lisk", "Lisk", true, false),
+            ("Ministers meet in Lisk", "Lisk", false, true),
+            ("Lisk floods", "Lisk", true, true),
         ];
-        for (title, name, want) in cases {
-            assert_eq!(contains_words(title, name), want, "{title}");
+        for (title, name, not_setting, want) in cases {
+            assert_eq!(contains_words(title, name, not_setting), want, "{title}");
         }
     }
 

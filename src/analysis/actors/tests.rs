@@ -285,25 +285,22 @@ fn salience_ranks_the_main_actor_first() {
     let marked = "[PER|Ada Quint] will lead the [ORG|Harbour Safety Board] talks in [LOC|Kyiv].\n\n\
                   The [ORG|Harbour Safety Board] met on Monday. [PER|Quint] said the port will reopen.\n\n\
                   [PER|Tom Arlen] was not there. Officials in [LOC|Kyiv] were silent. [PER|Quint] left.";
-    let cases: [(&str, &[usize], &[&str]); 2] = [
-        (
-            "Quint reopens the port",
-            &[0],
-            &["Ada Quint", "Harbour Safety Board", "Kyiv", "Tom Arlen"],
-        ),
-        // In the headline and the summary, a one-mention actor climbs over better-mentioned ones.
-        (
-            "Arlen absent from harbour talks",
-            &[3],
-            &["Ada Quint", "Tom Arlen", "Harbour Safety Board", "Kyiv"],
-        ),
-    ];
-    for (title, summary, want) in cases {
+    let arlen = |title: &str, summary: &[usize]| {
         let (prose, entities, actors) = analyse(marked, title, summary);
-        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, want, "{title}");
         assert_consistent(&prose, &entities, &actors);
-    }
+        assert_eq!(actors[0].name, "Ada Quint", "{title}");
+        let rank = actors
+            .iter()
+            .position(|a| a.name == "Tom Arlen")
+            .unwrap_or(usize::MAX);
+        (rank, actors[rank.min(actors.len() - 1)].salience)
+    };
+    // Mentioned most, first and as a subject, Quint leads; the one-mention actor named
+    // late comes last, climbs when the headline names him, and gains when the summary does.
+    let (plain_rank, plain) = arlen("Port reopens", &[0]);
+    assert_eq!(plain_rank, 3);
+    assert!(arlen("Arlen absent from harbour talks", &[0]).0 < plain_rank);
+    assert!(arlen("Port reopens", &[3]).1 > plain);
 }
 
 #[test]
@@ -353,7 +350,23 @@ fn bad_input_gives_no_panic_and_no_actor() {
 #[test]
 fn quotes_around_appositions_and_in_paragraph_order() {
     type Said<'a> = &'a [(&'a str, &'a str, bool)];
-    let cases: [(&str, Said); 8] = [
+    let cases: [(&str, Said); 11] = [
+        (
+            "The talks will resume next week, the [ORG|Harbour Safety Board] said.",
+            &[(
+                "Harbour Safety Board",
+                "The talks will resume next week",
+                false,
+            )],
+        ),
+        (
+            "The talks will resume next week, said [MISC|Kestrian] Water Minister [PER|Ana Varela].",
+            &[("Ana Varela", "The talks will resume next week", false)],
+        ),
+        (
+            "[PER|Ana Varela] arrived. The talks will resume next week, she said on Friday.",
+            &[("Ana Varela", "The talks will resume next week", false)],
+        ),
         (
             "\"Nobody wins,\" [PER|Tomas Reyne] told reporters. \"But everybody loses.\" The talks ended.",
             &[

@@ -1,5 +1,5 @@
-//! Reported speech: "X said (that) ...", "X told CBS that ...", "... according to X"
-//! and "According to X, ...": the reported clause, attributed to the speaker who touches
+//! Reported speech: "X said (that) ...", "X told CBS that ...", "..., X said",
+//! "..., said X", "... according to X" and "According to X, ...": the reported clause, attributed to the speaker who touches
 //! the verb (or follows "according to"). At most one per sentence; a clause shorter than
 //! three words is no quote.
 
@@ -34,21 +34,52 @@ impl Context<'_, '_> {
                 };
                 return self.reported_quote(s, speaker, text);
             }
-            if self.is_speech(s, i) {
-                let Some(speaker) = self.speaker_ending_before(s, i) else {
-                    continue;
-                };
-                let mut from = i + 1;
-                let limit = (from + 6).min(tokens.len());
-                if let Some(that) = (from..limit).find(|&k| self.word(s, k) == "that") {
-                    from = that + 1;
-                } else if !self.starts_clause(s, from) {
-                    continue;
-                }
+            if !self.is_speech(s, i) {
+                continue;
+            }
+            // "CLAUSE, said X."
+            if i > 0
+                && self.word(s, i - 1) == ","
+                && let Some(speaker) = self.speaker_at(s, i + 1, true)
+            {
+                return self.reported_quote(s, speaker, self.clause(s, 0, i - 1));
+            }
+            let Some(speaker) = self.speaker_ending_before(s, i) else {
+                continue;
+            };
+            let from = i + 1;
+            let limit = (from + 6).min(tokens.len());
+            // "X said (that) CLAUSE"
+            if let Some(that) = (from..limit).find(|&k| self.word(s, k) == "that") {
+                return self.reported_quote(s, speaker, self.clause(s, that + 1, tokens.len()));
+            }
+            if self.starts_clause(s, from) {
                 return self.reported_quote(s, speaker, self.clause(s, from, tokens.len()));
+            }
+            // "CLAUSE, X said."
+            if let Some(comma) = self.comma_before_subject(s, i) {
+                return self.reported_quote(s, speaker, self.clause(s, 0, comma));
             }
         }
         None
+    }
+
+    /// The comma right before the subject of the verb at token `verb` ("..., the commission
+    /// said", "..., Russian Foreign Minister Sergey Lavrov said", "..., he said").
+    fn comma_before_subject(&self, s: usize, verb: usize) -> Option<usize> {
+        let mut k = verb.checked_sub(1)?;
+        let end = self.doc.tokens[s][k].end;
+        if !["he", "she"].contains(&self.word(s, k)) {
+            let m = self.find(s, |m| m.end == end)?;
+            let m = &self.mentions[m];
+            let start = m.role.as_ref().map_or(m.start, |r| r.start.min(m.start));
+            k = self.doc.token_from(s, start);
+        }
+        if k > 0 && self.word(s, k - 1).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        let comma = k.checked_sub(1)?;
+        (self.word(s, comma) == ",").then_some(comma)
     }
 
     fn starts_clause(&self, s: usize, i: usize) -> bool {
