@@ -155,7 +155,7 @@ fn mention(
     if !name.chars().any(char::is_alphabetic) {
         return None;
     }
-    if !names_something(doc, &name, e.end) {
+    if !names_something(doc, &name, e.end) || (in_role && is_portfolio(&name)) {
         return None;
     }
     let next = next_word(doc, sentence, e.end);
@@ -192,6 +192,14 @@ fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
         && words.last().is_some_and(|w| lex.is_head(w));
     let function_word = words.len() == 1 && lex.is_function_word(name);
     !(currency || title || function_word)
+}
+
+/// A name inside a role made only of role words is a portfolio, not an actor
+/// ("Political Affairs" in "Under Secretary of State for Political Affairs").
+fn is_portfolio(name: &str) -> bool {
+    let lex = lexicon();
+    name.split_whitespace()
+        .all(|w| lex.is_head(w) || lex.is_modifier(w))
 }
 
 /// What a mention's words say it refers to.
@@ -442,6 +450,31 @@ mod tests {
         ];
         for (marked, want) in cases {
             assert_eq!(mentions_of(marked)[0].1, want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn portfolios_inside_roles_are_no_actors() {
+        let cases = [
+            (
+                "[LOC|US] Secretary for [ORG|Political Affairs] [PER|Ann Lee] spoke.",
+                None,
+            ),
+            (
+                "The [ORG|Harbour Authority] spokesperson [PER|Ann Lee] spoke.",
+                Some(Reference::Named),
+            ),
+            (
+                "The [ORG|Political Affairs] office closed.",
+                Some(Reference::Named),
+            ),
+        ];
+        for (marked, want) in cases {
+            let got = mentions_of(marked);
+            let org = got
+                .iter()
+                .find(|(text, _)| text.contains("Affairs") || text.contains("Harbour"));
+            assert_eq!(org.map(|(_, r)| r.clone()), Some(want), "{marked}");
         }
     }
 
