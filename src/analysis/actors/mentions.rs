@@ -183,20 +183,24 @@ fn mention(
 }
 
 /// Whether a tagged span can name an actor at all: not the currency prefix of "US$40",
-/// not a lone function word ("This") and not a bare title ("CEO", "Foreign Minister").
+/// not a lone function word ("This") or role word ("Water"), not a bare title ("CEO",
+/// "Foreign Minister").
 fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
     let lex = lexicon();
     let currency = doc.slice(end, (end + 1).min(doc.prose.len())) == "$";
     let words: Vec<&str> = name.split_whitespace().collect();
     let title = words.iter().all(|w| lex.is_head(w) || lex.is_modifier(w))
         && words.last().is_some_and(|w| lex.is_head(w));
-    let function_word = words.len() == 1 && lex.is_function_word(name);
+    let known = gazetteer().organization(name).is_some()
+        || lex.groups.contains_key(&super::text::name_key(name));
+    let function_word =
+        words.len() == 1 && (lex.is_function_word(name) || (is_portfolio(name) && !known));
     !(currency || title || function_word)
 }
 
 /// A name inside a role made only of role words is a portfolio, not an actor
 /// ("Political Affairs" in "Under Secretary of State for Political Affairs").
-fn is_portfolio(name: &str) -> bool {
+pub(super) fn is_portfolio(name: &str) -> bool {
     let lex = lexicon();
     name.split_whitespace()
         .all(|w| lex.is_head(w) || lex.is_modifier(w))
@@ -300,10 +304,8 @@ fn local_demonym<'a>(
     tag: EntityType,
     known: &'a HashSet<String>,
 ) -> Option<(&'a str, bool)> {
-    let candidate = matches!(tag, EntityType::Misc | EntityType::Per)
-        && !name.contains(' ')
-        && !known.contains(name)
-        && gazetteer().demonym(name).is_none();
+    let candidate =
+        tag != EntityType::Loc && !name.contains(' ') && gazetteer().demonym(name).is_none();
     if !candidate {
         return None;
     }
@@ -447,9 +449,48 @@ mod tests {
             ("the [ORG|CEO] said", None),
             ("the [ORG|Foreign Minister] said", None),
             ("the [ORG|Air Force] said", Some(Reference::Named)),
+            ("[ORG|Water] flows", None),
+            ("[ORG|Labour] won", Some(Reference::Group("Labour".into()))),
         ];
         for (marked, want) in cases {
             assert_eq!(mentions_of(marked)[0].1, want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn adjectives_of_places_the_gazetteer_lacks_name_the_place() {
+        let cases = [
+            (
+                "[LOC|Kestria] met. [MISC|Kestrian] officials left.",
+                Some("Kestria"),
+            ),
+            (
+                "[ORG|Kestria] met. [ORG|Kestrian] officials left.",
+                Some("Kestria"),
+            ),
+            ("[LOC|Kestria] met. [PER|Kestrians] left.", Some("Kestria")),
+            ("[LOC|Kestria] met. [MISC|Kestrian] dams hold.", None),
+            (
+                "[LOC|Italy] met. [MISC|Italian] officials left.",
+                Some("Italy"),
+            ),
+        ];
+        for (marked, want) in cases {
+            let (prose, entities) = super::super::tests::parse_marked(marked);
+            let sentences = [Sentence {
+                start: 0,
+                end: prose.len(),
+                kind: SentenceKind::Prose,
+            }];
+            let doc = Doc::new(&prose, &sentences);
+            let found = collect(&doc, &entities);
+            let adjective = found.iter().find(|m| m.entity == 1);
+            let got = adjective.map(|m| match &m.reference {
+                Reference::Country(c) => c.as_str(),
+                _ => m.name.as_str(),
+            });
+            assert_eq!(got, want, "{marked}");
+            assert!(adjective.is_none_or(|m| m.demonym), "{marked}");
         }
     }
 

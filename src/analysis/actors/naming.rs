@@ -39,7 +39,8 @@ pub(super) fn name_clusters(mentions: &[Mention], clusters: &Clusters) -> Vec<Dr
             let name = choose_name(&ms);
             let mut aliases: Vec<String> = Vec::new();
             let mut add = |form: String| {
-                if form != name && !aliases.contains(&form) {
+                let capitals = shouting(&form) && form.to_lowercase() == name.to_lowercase();
+                if form != name && !capitals && !aliases.contains(&form) {
                     aliases.push(form);
                 }
             };
@@ -99,7 +100,21 @@ fn choose_name(ms: &[&Mention]) -> String {
             best = Some((&m.name, score));
         }
     }
-    best.map(|(n, _)| n.to_string()).unwrap_or_default()
+    let Some((best, _)) = best else {
+        return String::new();
+    };
+    // A dateline writes names in capitals ("LISK —"): show the form the text uses elsewhere.
+    let key = name_key(best);
+    ms.iter()
+        .map(|m| m.name.as_str())
+        .find(|n| name_key(n) == key && !shouting(n))
+        .unwrap_or(best)
+        .to_string()
+}
+
+/// A name in capitals ("LISK", "PORT AUBEL"); only shown when the text has no other form.
+fn shouting(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
 }
 
 /// The most frequent kind among the mentions. On ties a person loses to the others:
@@ -169,6 +184,10 @@ mod tests {
             (
                 "[PER|Deputy Minister Ada Quint] met [PER|Quint].",
                 (s("Ada Quint"), Some(s("Deputy Minister")), vec![s("Quint")]),
+            ),
+            (
+                "LISK \u{2014} [LOC|LISK] met [LOC|Lisk] in [LOC|Lisk].",
+                (s("Lisk"), None, vec![]),
             ),
             (
                 "[PER|Lavrov] and [PER|Lavrov] met [PER|Sergey Lavrov].",

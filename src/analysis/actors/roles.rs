@@ -126,10 +126,11 @@ fn classify(doc: &Doc, s: usize, entities: &[Entity], in_sentence: &[usize]) -> 
                 .iter()
                 .map(|&e| &entities[e])
                 .find(|e| e.start <= t.start && t.end <= e.end);
-            match inside.map(|e| e.kind) {
-                Some(EntityType::Per) => Class::Person,
-                Some(_) => Class::Cap,
-                None => word_class(lex, doc.word(*t)),
+            match inside {
+                Some(e) if e.kind == EntityType::Per => Class::Person,
+                // A tagged portfolio ("Water" in "Water and Energy Minister") is role words.
+                Some(e) if !super::mentions::is_portfolio(doc.slice(e.start, e.end)) => Class::Cap,
+                _ => word_class(lex, doc.word(*t)),
             }
         })
         .collect();
@@ -284,12 +285,12 @@ fn parses_exactly(classes: &[Class], from: usize, to: usize) -> bool {
     }
     let mut i = from;
     while i < to {
-        let word_like = |c: Class| matches!(c, Class::Head | Class::Modifier | Class::Cap);
+        let role_word = |c: Class| matches!(c, Class::Head | Class::Modifier);
         match classes[i] {
             Class::Head | Class::Modifier | Class::Cap => i += 1,
             Class::Possessive if classes[i - 1] == Class::Cap => i += 1,
             // "water and energy minister"
-            Class::And if word_like(classes[i - 1]) && i + 1 < to && word_like(classes[i + 1]) => {
+            Class::And if role_word(classes[i - 1]) && i + 1 < to && role_word(classes[i + 1]) => {
                 i += 1
             }
             _ => break,
@@ -355,11 +356,21 @@ mod tests {
 
     #[test]
     fn roles_from_titles_and_appositions() {
-        let cases: [(&str, &str, Option<&str>); 29] = [
+        let cases: [(&str, &str, Option<&str>); 31] = [
             (
                 "The [ORG|Assembly of Nations] said its special envoy for water, [PER|Mara Tan], is ready.",
                 "Mara Tan",
                 Some("special envoy for water"),
+            ),
+            (
+                "Then [LOC|Kestria] and Prime Minister [PER|Celia Amar] spoke.",
+                "Celia Amar",
+                Some("Prime Minister"),
+            ),
+            (
+                "Then [ORG|Water] and Energy Minister [PER|Sela Marr] spoke.",
+                "Sela Marr",
+                Some("Water and Energy Minister"),
             ),
             (
                 "He spoke with [PER|Meranthe]'s prime minister, [PER|Celia Amar], and left.",

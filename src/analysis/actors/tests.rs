@@ -350,7 +350,23 @@ fn bad_input_gives_no_panic_and_no_actor() {
 #[test]
 fn quotes_around_appositions_and_in_paragraph_order() {
     type Said<'a> = &'a [(&'a str, &'a str, bool)];
-    let cases: [(&str, Said); 11] = [
+    let cases: [(&str, Said); 15] = [
+        (
+            "Prime Minister [PER|Celia Amar] of [LOC|Meranthe] announced the deal before dawn.",
+            &[],
+        ),
+        (
+            "Prime Minister [PER|Celia Amar] of [LOC|Meranthe] said that the deal was done.",
+            &[("Celia Amar", "the deal was done", false)],
+        ),
+        (
+            "[PER|Tomas Reyne], the chief negotiator, said he regretted the walkout.",
+            &[("Tomas Reyne", "he regretted the walkout", false)],
+        ),
+        (
+            "An official, speaking on condition of anonymity, said [LOC|Halvik] could accept a deal.",
+            &[],
+        ),
         (
             "The talks will resume next week, the [ORG|Harbour Safety Board] said.",
             &[(

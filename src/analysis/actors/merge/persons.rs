@@ -152,6 +152,24 @@ pub(super) fn confusions(mentions: &[Mention], uf: &mut UnionFind) {
             by_first.entry(words[0].clone()).or_default().push(root);
         }
     }
+    // A one-word "person" that begins exactly one organisation's name ("Norvane" for
+    // "Norvane Energy") is that organisation, named short.
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (key, &i) in &named {
+        if let Some((first, _)) = key.split_once(' ')
+            && mentions[i].kind == super::super::ActorKind::Organization
+        {
+            by_first_word.entry(first).or_default().push(i);
+        }
+    }
+    for (&root, &best) in &fullest {
+        let key = name_key(&mentions[best].name);
+        if let Some([org]) = by_first_word.get(key.as_str()).map(Vec::as_slice)
+            && !key.contains(' ')
+        {
+            uf.union(*org, root);
+        }
+    }
     for (key, &i) in &named {
         let fits = by_surname.get(key).or_else(|| by_first.get(key));
         if !key.contains(' ')

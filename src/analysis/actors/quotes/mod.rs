@@ -289,13 +289,21 @@ impl Context<'_, '_> {
         (opens && comma_after && m.reference == Reference::Person).then_some(first)
     }
 
-    /// The speaker (a mention outside roles, or a resolved pronoun) ending at token `k`.
+    /// The speaker (a mention outside roles, or a resolved pronoun) ending at token `k`;
+    /// for "Celeste Amari of Meranthe", the person, not the place.
     fn speaker_ending_at(&self, s: usize, k: usize) -> Option<usize> {
         let t = *self.doc.tokens[s].get(k)?;
         if ["he", "she", "He", "She"].contains(&self.doc.word(t)) {
             return self.pronoun(s, t.start);
         }
-        self.find(s, |m| m.end == t.end)
+        let m = self.find(s, |m| m.end == t.end)?;
+        let first = self.doc.token_from(s, self.mentions[m].start);
+        let owner = first
+            .checked_sub(2)
+            .filter(|&o| ["of", "from"].contains(&self.word(s, o + 1)))
+            .and_then(|o| self.find(s, |p| p.end == self.doc.tokens[s][o].end))
+            .filter(|&p| self.mentions[p].reference == Reference::Person);
+        Some(owner.unwrap_or(m))
     }
 
     /// The one person a pronoun at byte `at` can refer to, if there is exactly one.

@@ -7,6 +7,13 @@ use super::super::Quote;
 use super::super::text::Token;
 use super::{Attribution, Context, clean_quote};
 
+/// Verbs whose reported clause may come without "that" ("said the port will reopen");
+/// the others take an object ("announced the deal") unless "that" follows.
+const BARE_CLAUSE: [&str; 16] = [
+    "said", "says", "say", "added", "adds", "argued", "argues", "insisted", "insists", "warned",
+    "warns", "claimed", "claims", "noted", "wrote", "writes",
+];
+
 impl Context<'_, '_> {
     /// Reported speech in sentence `s`: "X said (that) ..." or "... according to X".
     pub(super) fn reported(&self, s: usize) -> Option<Attribution> {
@@ -37,10 +44,11 @@ impl Context<'_, '_> {
             if !self.is_speech(s, i) {
                 continue;
             }
-            // "CLAUSE, said X."
+            // "CLAUSE, said X." (X ends the sentence, or an apposition follows)
             if i > 0
                 && self.word(s, i - 1) == ","
                 && let Some(speaker) = self.speaker_at(s, i + 1, true)
+                && self.ends_after(s, i + 1, speaker)
             {
                 return self.reported_quote(s, speaker, self.clause(s, 0, i - 1));
             }
@@ -53,7 +61,7 @@ impl Context<'_, '_> {
             if let Some(that) = (from..limit).find(|&k| self.word(s, k) == "that") {
                 return self.reported_quote(s, speaker, self.clause(s, that + 1, tokens.len()));
             }
-            if self.starts_clause(s, from) {
+            if BARE_CLAUSE.contains(&self.word(s, i)) && self.starts_clause(s, from) {
                 return self.reported_quote(s, speaker, self.clause(s, from, tokens.len()));
             }
             // "CLAUSE, X said."
@@ -80,6 +88,16 @@ impl Context<'_, '_> {
         }
         let comma = k.checked_sub(1)?;
         (self.word(s, comma) == ",").then_some(comma)
+    }
+
+    /// Whether only punctuation follows the speaker named from token `at` ("said Lavrov.",
+    /// "said Lavrov, the foreign minister."), so the verb has no clause of its own.
+    fn ends_after(&self, s: usize, at: usize, speaker: usize) -> bool {
+        let m = &self.mentions[speaker];
+        let t = self.doc.tokens[s][at];
+        let end = if m.start >= t.start { m.end } else { t.end };
+        let next = self.word(s, self.doc.token_after(s, end));
+        ["", ".", ",", "!", "?", ";"].contains(&next)
     }
 
     fn starts_clause(&self, s: usize, i: usize) -> bool {
