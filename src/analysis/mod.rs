@@ -17,6 +17,7 @@ pub mod sentences;
 pub mod summary;
 pub mod timeline;
 pub mod timex;
+pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +39,9 @@ pub struct AnalysisOptions {
 
 impl Default for AnalysisOptions {
     fn default() -> Self {
-        AnalysisOptions { summary_sentences: 3 }
+        AnalysisOptions {
+            summary_sentences: 3,
+        }
     }
 }
 
@@ -81,5 +84,12 @@ pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
     let actors = actors::resolve(prose, &article.title, &sentences, &mut entities, &summary);
     let timexes = timex::tag(prose, &sentences, article.published);
     let timeline = timeline::build(prose, &sentences, &timexes, &entities);
-    Analysis { sentences, summary, entities, actors, timexes, timeline }
+    Analysis {
+        sentences,
+        summary,
+        entities,
+        actors,
+        timexes,
+        timeline,
+    }
 }

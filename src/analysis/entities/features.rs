@@ -1,0 +1,458 @@
+//! Features: the words of one document in, for every word a list of hashed feature ids.
+//!
+//! A [`Doc`] is built once per document: per word it precomputes the folded word hash,
+//! shapes, affixes, spelling flags and gazetteer membership; per sentence whether its
+//! capitals mean anything (all-caps headlines and datelines, all-lowercase text and
+//! Title Case headings are "uncased": their shapes are computed as if every letter were
+//! a capital, which is how CoNLL's all-caps headlines look, so the tagger learned to
+//! read them from the words alone); per document how each word is written where its
+//! case is informative (mid-sentence in cased text), which tells a sentence-initial or
+//! headline "Essex" from "The". Stage two adds what stage one predicted for the same
+//! word elsewhere in the document (see [`Doc::set_first_pass`]).
+//!
+//! Features are hashed into `2^bits` buckets ([`hash`]); the model stores one weight per
+//! bucket and label, so there is no feature dictionary to ship or look up.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{Gazetteer, LISTS, Membership};
+use super::hash::{self, affix, finish, mix, shape};
+
+/// Identifies the feature set; a model records the version it was trained with. Bump it
+/// whenever features, gazetteers or hashing change.
+pub(crate) const FEATURE_VERSION: u32 = 6;
+
+/// Spelling flags of a word.
+mod flag {
+    pub const INIT_CAP: u16 = 1;
+    pub const ALL_CAPS: u16 = 1 << 1;
+    pub const HAS_DIGIT: u16 = 1 << 2;
+    pub const NUMBER: u16 = 1 << 3;
+    pub const HYPHEN: u16 = 1 << 4;
+    pub const PERIOD: u16 = 1 << 5;
+    pub const APOSTROPHE: u16 = 1 << 6;
+    pub const PUNCT: u16 = 1 << 7;
+    pub const INNER_CAP: u16 = 1 << 8;
+    pub const SINGLE: u16 = 1 << 9;
+    pub const SENT_START: u16 = 1 << 10;
+    pub const UNCASED: u16 = 1 << 11;
+    pub const LOWER: u16 = 1 << 12;
+    pub const COUNT: u32 = 13;
+}
+
+/// What one word looks like, precomputed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Word {
+    word: u64,
+    shape: u64,
+    shape_long: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    flags: u16,
+    gaz: Membership,
+    /// How the word is written elsewhere in the document: 0 unseen, 1 capitalised,
+    /// 2 lower case, 3 both.
+    doc_case: u8,
+    /// Stage two: what the first pass predicted for this word elsewhere in the document
+    /// (0 nothing, else 1 + entity type) and here (same encoding, with B/I in bit 3).
+    doc_label: u8,
+    here_label: u8,
+}
+
+/// One document's words, ready for feature extraction.
+pub(crate) struct Doc {
+    words: Vec<Word>,
+    sentences: Vec<Range<usize>>,
+}
+
+/// Words of a sentence that are not letters and digits do not decide whether its
+/// capitals mean anything.
+fn letters(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().filter(|c| c.is_alphabetic())
+}
+
+/// Words that Title Case leaves in lower case.
+const SMALL_WORDS: [&str; 30] = [
+    "a", "after", "amid", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+    "of", "off", "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "via", "vs",
+    "with", "yet",
+];
+
+/// Whether a sentence's capitalisation is uninformative (see the module docs): no
+/// lower-case letters, no capitals (at least two words), or Title Case (at least three
+/// capitalised words and every lower-case word a small word).
+fn is_uncased(sentence: &[&str]) -> bool {
+    let (mut upper, mut lower, mut alpha_words) = (false, false, 0);
+    let (mut capitalised, mut other_lower) = (0, 0);
+    for w in sentence {
+        let Some(first) = letters(w).next() else {
+            continue;
+        };
+        alpha_words += 1;
+        for c in letters(w) {
+            upper |= c.is_uppercase();
+            lower |= c.is_lowercase();
+        }
+        if first.is_uppercase() {
+            capitalised += 1;
+        } else if !SMALL_WORDS.contains(w) {
+            other_lower += 1;
+        }
+    }
+    let one_case = (upper && !lower) || (lower && !upper && alpha_words >= 2);
+    one_case || (capitalised >= 3 && other_lower == 0)
+}
+
+impl Doc {
+    /// Prepares a document given as sentences of words.
+    pub(crate) fn new<S: AsRef<[W]>, W: AsRef<str>>(sentences: &[S], gaz: &Gazetteer) -> Doc {
+        let mut words = Vec::new();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut scratch: Vec<&str> = Vec::new();
+        let mut folded = Vec::new();
+        let mut caps = Vec::new();
+        let mut gaz_out = Vec::new();
+        for sentence in sentences {
+            scratch.clear();
+            scratch.extend(sentence.as_ref().iter().map(AsRef::as_ref));
+            let uncased = is_uncased(&scratch);
+            let start = words.len();
+            // The first word, and a word after an opening quote, is capitalised
+            // whatever it is. Straight quotes alternate between opening and closing.
+            let (mut starts, mut open) = (true, false);
+            for w in &scratch {
+                let mut info = describe(w, uncased);
+                if info.flags & flag::PUNCT == 0 {
+                    if starts {
+                        info.flags |= flag::SENT_START;
+                    }
+                    starts = false;
+                } else if *w == "\"" {
+                    open = !open;
+                    starts = open;
+                } else if matches!(*w, "“" | "‘" | "``") {
+                    starts = true;
+                }
+                words.push(info);
+            }
+            folded.clear();
+            folded.extend(words[start..].iter().map(|w| w.word));
+            caps.clear();
+            caps.extend(scratch.iter().map(|w| !w.chars().any(char::is_lowercase)));
+            gaz_out.clear();
+            gaz.tag(&folded, &caps, &mut gaz_out);
+            for (w, g) in words[start..].iter_mut().zip(&gaz_out) {
+                w.gaz = *g;
+            }
+            ranges.push(start..words.len());
+        }
+        let mut doc = Doc {
+            words,
+            sentences: ranges,
+        };
+        doc.set_doc_case();
+        doc
+    }
+
+    pub(crate) fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Records how each word is written where case is informative.
+    fn set_doc_case(&mut self) {
+        let mut seen: HashMap<u64, u8> = HashMap::new();
+        for w in &self.words {
+            if w.flags & (flag::UNCASED | flag::SENT_START | flag::PUNCT | flag::NUMBER) != 0 {
+                continue;
+            }
+            let case = if w.flags & flag::INIT_CAP != 0 {
+                1
+            } else if w.flags & flag::LOWER != 0 {
+                2
+            } else {
+                0
+            };
+            *seen.entry(w.word).or_default() |= case;
+        }
+        for w in &mut self.words {
+            w.doc_case = seen.get(&w.word).copied().unwrap_or(0);
+        }
+    }
+
+    /// Stage two: `labels` are the first pass's labels for every word of the document
+    /// (see [`super::labels`]); each word learns what its other occurrences got.
+    pub(crate) fn set_first_pass(&mut self, labels: &[u8]) {
+        let mut votes: HashMap<u64, [u16; 5]> = HashMap::new();
+        for (w, &l) in self.words.iter().zip(labels) {
+            if w.flags & (flag::INIT_CAP | flag::UNCASED) != 0 {
+                votes.entry(w.word).or_default()[super::labels::kind_index(l)] += 1;
+            }
+        }
+        for (w, &l) in self.words.iter_mut().zip(labels) {
+            w.here_label = l;
+            let Some(v) = votes.get(&w.word) else {
+                continue;
+            };
+            let mut v = *v;
+            if w.flags & (flag::INIT_CAP | flag::UNCASED) != 0 {
+                v[super::labels::kind_index(l)] -= 1;
+            }
+            let best = (1..5).max_by_key(|&k| v[k]).unwrap_or(0);
+            w.doc_label = if v[best] > 0 && v[best] >= v[0] {
+                best as u8
+            } else {
+                0
+            };
+        }
+    }
+
+    /// Appends the feature buckets of word `i` (of sentence `sentence`) to `out`.
+    pub(crate) fn features(
+        &self,
+        sentence: &Range<usize>,
+        i: usize,
+        bits: u32,
+        stage2: bool,
+        out: &mut Vec<u32>,
+    ) {
+        let at = |k: isize| -> Option<&Word> {
+            let j = i as isize + k;
+            (j >= sentence.start as isize && j < sentence.end as isize)
+                .then(|| &self.words[j as usize])
+        };
+        let w = &self.words[i];
+        let (p1, n1, p2, n2) = (at(-1), at(1), at(-2), at(2));
+        let word_of = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.word);
+        let shape_of = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.shape);
+        let (pw1, nw1, pw2, nw2) = (
+            word_of(p1, 1),
+            word_of(n1, 2),
+            word_of(p2, 3),
+            word_of(n2, 4),
+        );
+        let (ps1, ns1) = (shape_of(p1, 1), shape_of(n1, 2));
+        let context = (w.flags & (flag::SENT_START | flag::UNCASED)) as u64;
+        let mut f = Emit { bits, out };
+        f.add(0, 0, 0);
+        f.add(1, w.word, 0);
+        f.add(2, pw1, 0);
+        f.add(3, nw1, 0);
+        f.add(4, pw2, 0);
+        f.add(5, nw2, 0);
+        f.add(6, pw1, w.word);
+        f.add(7, w.word, nw1);
+        f.add(8, w.shape, 0);
+        f.add(9, w.shape_long, 0);
+        f.add(10, ps1, 0);
+        f.add(11, ns1, 0);
+        f.add(12, ps1, w.shape);
+        f.add(13, w.shape, ns1);
+        f.add(14, mix(ps1, w.shape), ns1);
+        for k in 0..4 {
+            if w.prefix[k] != 0 {
+                f.add(15 + k as u64, w.prefix[k], 0);
+            }
+            if w.suffix[k] != 0 {
+                f.add(19 + k as u64, w.suffix[k], 0);
+            }
+        }
+        for b in (0..flag::COUNT).filter(|b| w.flags & (1 << b) != 0) {
+            f.add(23, b as u64, 0);
+        }
+        for (template, g) in [
+            (24, w.gaz),
+            (25, p1.map_or(0, |x| x.gaz)),
+            (26, n1.map_or(0, |x| x.gaz)),
+        ] {
+            for b in (0..2 * LISTS as u32).filter(|b| g & (1 << b) != 0) {
+                f.add(template, b as u64, if template == 24 { w.shape } else { 0 });
+                f.add(template + 100, b as u64, 0);
+            }
+        }
+        if w.doc_case != 0 {
+            f.add(27, w.doc_case as u64 | context << 8, w.shape);
+        }
+        f.add(28, w.word, w.shape);
+        f.add(29, w.word, context);
+        f.add(30, pw1, w.shape);
+        f.add(31, w.shape, nw1);
+        f.add(32, mix(pw2, pw1), w.shape);
+        if stage2 {
+            f.add(40, w.doc_label as u64, w.shape);
+            f.add(41, w.doc_label as u64, w.doc_case as u64 | context << 8);
+            f.add(42, w.here_label as u64, 0);
+            f.add(
+                43,
+                p1.map_or(99, |x| x.here_label) as u64,
+                w.here_label as u64,
+            );
+            f.add(
+                44,
+                w.here_label as u64,
+                n1.map_or(99, |x| x.here_label) as u64,
+            );
+            f.add(45, w.doc_label as u64, w.word);
+            f.add(
+                46,
+                p1.map_or(99, |x| x.doc_label) as u64,
+                w.doc_label as u64 | (n1.map_or(99, |x| x.doc_label) as u64) << 8,
+            );
+        }
+    }
+}
+
+struct Emit<'a> {
+    bits: u32,
+    out: &'a mut Vec<u32>,
+}
+
+impl Emit<'_> {
+    #[inline]
+    fn add(&mut self, template: u64, a: u64, b: u64) {
+        let h = finish(mix(mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b));
+        self.out.push((h >> (64 - self.bits)) as u32);
+    }
+}
+
+/// Precomputes what one word looks like.
+fn describe(w: &str, uncased: bool) -> Word {
+    let mut flags = 0;
+    let (mut n_chars, mut alpha, mut upper, mut lower, mut digits) = (0, 0, 0, 0, 0);
+    let mut first_upper = false;
+    let mut inner_upper = false;
+    for (k, c) in w.chars().enumerate() {
+        n_chars += 1;
+        if c.is_alphabetic() {
+            alpha += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if k == 0 {
+                    first_upper = true;
+                } else if lower > 0 {
+                    inner_upper = true;
+                }
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        } else if c.is_numeric() {
+            digits += 1;
+        }
+        match c {
+            '-' => flags |= flag::HYPHEN,
+            '.' => flags |= flag::PERIOD,
+            '\'' | '’' => flags |= flag::APOSTROPHE,
+            _ => {}
+        }
+    }
+    if uncased {
+        flags |= flag::UNCASED;
+    } else {
+        if first_upper {
+            flags |= flag::INIT_CAP;
+        }
+        if upper > 0 && lower == 0 {
+            flags |= flag::ALL_CAPS;
+        }
+        if inner_upper {
+            flags |= flag::INNER_CAP;
+        }
+        if lower > 0 && upper == 0 {
+            flags |= flag::LOWER;
+        }
+    }
+    if digits > 0 {
+        flags |= flag::HAS_DIGIT;
+        if alpha == 0 {
+            flags |= flag::NUMBER;
+        }
+    }
+    if alpha == 0 && digits == 0 {
+        flags |= flag::PUNCT;
+    }
+    if n_chars == 1 {
+        flags |= flag::SINGLE;
+    }
+    let mut word = Word {
+        word: hash::word(w),
+        shape: shape(w, 1, uncased),
+        shape_long: shape(w, 3, uncased),
+        flags,
+        ..Word::default()
+    };
+    for n in 1..=4 {
+        word.prefix[n - 1] = affix(w, n, false).unwrap_or(0);
+        word.suffix[n - 1] = affix(w, n, true).unwrap_or(0);
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_without_usable_capitals_are_uncased() {
+        let cases: [(&[&str], bool); 9] = [
+            (&["CRICKET", "-", "ESSEX", "WIN", "."], true),
+            (&["LONDON", "1996-08-30"], true),
+            (&["blinken", "met", "lavrov", "in", "geneva"], true),
+            (
+                &[
+                    "Blinken", "Meets", "Lavrov", "in", "Geneva", "as", "Talks", "Stall",
+                ],
+                true,
+            ),
+            (&["Blinken", "met", "Lavrov", "in", "Geneva", "."], false),
+            (&["Blinken", "and", "Lavrov", "in", "Geneva"], true),
+            (&["Kim", "Jong", "Un", "spoke"], false),
+            (&["NATO"], true),
+            (
+                &[
+                    "US",
+                    "Secretary",
+                    "of",
+                    "State",
+                    "Antony",
+                    "Blinken",
+                    "spoke",
+                ],
+                false,
+            ),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(is_uncased(sentence), want, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn document_case_reveals_headline_words() {
+        let gaz = Gazetteer::new();
+        let doc = Doc::new(
+            &[
+                vec!["ESSEX", "BEAT", "THE", "CHAMPIONS"],
+                vec!["Later", ",", "Essex", "beat", "the", "rest"],
+            ],
+            &gaz,
+        );
+        let case: Vec<u8> = doc.words.iter().map(|w| w.doc_case).collect();
+        assert_eq!(case[..4], [1, 2, 2, 0]);
+    }
+
+    #[test]
+    fn every_word_gets_features_within_the_table() {
+        let gaz = Gazetteer::new();
+        let doc = Doc::new(&[vec!["Mr.", "Lavrov", "'s", "view"], vec!["?"]], &gaz);
+        for range in doc.sentences() {
+            for i in range.clone() {
+                let mut out = Vec::new();
+                doc.features(range, i, 12, true, &mut out);
+                assert!(out.len() > 15 && out.iter().all(|&b| b < 1 << 12));
+            }
+        }
+    }
+}
