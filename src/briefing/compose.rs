@@ -8,12 +8,13 @@
 use std::fmt::Write as _;
 
 use super::model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
-use crate::analysis::{Analysis, timex::value};
+use crate::analysis::{ActorKind, Analysis, timex::value};
 use crate::ingest::{Article, BlockKind, Format};
 
-/// How many actors the body's "Key actors" section lists by name; the rest are
-/// listed on one line (all of them stay in the front matter for actor pages).
-const KEY_ACTORS_IN_BODY: usize = 10;
+/// How many people, organisations and groups the body's "Key actors" section lists
+/// with their roles and quotes; the rest, and places, are named on one line each (all
+/// of them stay in the front matter for actor pages).
+const KEY_ACTORS_IN_BODY: usize = 16;
 
 /// Builds the briefing for `article`. `key` is the analysis cache key it was made with.
 pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
@@ -30,7 +31,7 @@ pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
             aliases: a.aliases.clone(),
             mentions: a.mentions,
             salience: (a.salience * 100.0).round() / 100.0,
-            quotes: a.quotes.iter().map(|q| collapse(&q.text)).collect(),
+            quotes: a.quotes.iter().filter(|q| q.direct).map(|q| collapse(&q.text)).collect(),
         })
         .collect();
     let timeline = analysis
@@ -116,16 +117,16 @@ fn body_markdown(meta: &BriefingMeta, article: &Article) -> String {
 
 fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     md.push_str("\n## Key actors\n\n");
-    if actors.is_empty() {
-        md.push_str("_No named people, organisations or places were found._\n");
+    let (places, others): (Vec<&ActorMeta>, Vec<&ActorMeta>) = actors.iter().partition(|a| a.kind == ActorKind::Place);
+    if others.is_empty() {
+        md.push_str("_No named people or organisations were found._\n");
     }
-    for a in actors.iter().take(KEY_ACTORS_IN_BODY) {
+    for a in others.iter().take(KEY_ACTORS_IN_BODY) {
         let _ = write!(md, "- **{}**", escape_inline(&a.name));
         if let Some(role) = &a.role {
             let _ = write!(md, ", {}", escape_inline(role));
         }
-        let kind = serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        let _ = write!(md, " ({kind})");
+        let _ = write!(md, " ({})", kind_word(a.kind));
         if !a.aliases.is_empty() {
             let aliases: Vec<String> = a.aliases.iter().map(|s| escape_inline(s)).collect();
             let _ = write!(md, ", also “{}”", aliases.join("”, “"));
@@ -135,9 +136,21 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
             let _ = writeln!(md, "  > “{}”", escape_inline(q));
         }
     }
-    if actors.len() > KEY_ACTORS_IN_BODY {
-        let rest: Vec<String> = actors[KEY_ACTORS_IN_BODY..].iter().map(|a| escape_inline(&a.name)).collect();
-        let _ = writeln!(md, "\nAlso mentioned: {}.", rest.join(", "));
+    let names = |list: &[&ActorMeta]| list.iter().map(|a| escape_inline(&a.name)).collect::<Vec<_>>().join(", ");
+    if others.len() > KEY_ACTORS_IN_BODY {
+        let _ = writeln!(md, "\nAlso mentioned: {}.", names(&others[KEY_ACTORS_IN_BODY..]));
+    }
+    if !places.is_empty() {
+        let _ = writeln!(md, "\nPlaces: {}.", names(&places));
+    }
+}
+
+fn kind_word(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organization",
+        ActorKind::Place => "place",
+        ActorKind::Group => "group",
     }
 }
 

@@ -54,7 +54,7 @@ fn analyse(marked: &str, title: &str, summary: &[usize]) -> (String, Vec<Entity>
     let sentences = super::super::sentences::split(&prose, &blocks);
     let summary = Summary {
         sentences: summary.to_vec(),
-        lede: String::new(),
+        ..Summary::default()
     };
     let actors = resolve(&prose, title, &sentences, &mut entities, &summary);
     (prose, entities, actors)

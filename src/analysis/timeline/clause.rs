@@ -315,8 +315,10 @@ fn render(w: &Words, keep: &[usize]) -> String {
         }
         let t = &w.tokens[k];
         match prev {
-            Some(p) if p + 1 == k && t.space_before => {
-                out.push(' ');
+            Some(p) if p + 1 == k => {
+                if t.space_before {
+                    out.push(' ');
+                }
             }
             Some(_) if !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")) => {
                 out.push(' ')

@@ -124,6 +124,11 @@ fn event_text_is_the_clause_not_the_sentence() {
             "2022-01-26",
             "The ambassador handed the reply to the deputy minister",
         ),
+        (
+            "On Tuesday the envoy's team crossed the Kestria-Meranthe border at a 'routine' checkpoint.",
+            "2022-01-25",
+            "The envoy's team crossed the Kestria-Meranthe border at a 'routine' checkpoint",
+        ),
     ];
     for (text, date, want) in cases {
         let got = timeline(text, Some(FRIDAY), &[]);
