@@ -102,21 +102,32 @@ fn escape_line(line: &str) -> String {
 }
 
 fn body_markdown(meta: &BriefingMeta, article: &Article) -> String {
-    let mut md = String::from("## Summary\n\n");
-    if meta.summary.is_empty() {
-        md.push_str("_The article is too short to summarise._\n");
-    }
-    for s in &meta.summary {
-        let _ = writeln!(md, "- {}", escape_inline(s));
-    }
-    write_actors(&mut md, &meta.actors);
-    write_timeline(&mut md, &meta.timeline);
+    let mut md: String = generated_sections(meta).into_iter().map(|(_, section)| section).collect::<Vec<_>>().join("\n");
     write_source(&mut md, meta, article);
     md
 }
 
+/// The body sections that restate the front matter, as `(heading, Markdown)` in body
+/// order: "Summary", "Key actors", "Timeline". The site compares a briefing's body
+/// sections with these to tell a section someone edited from one it can show in a
+/// richer form.
+pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
+    let mut summary = String::from("## Summary\n\n");
+    if meta.summary.is_empty() {
+        summary.push_str("_The article is too short to summarise._\n");
+    }
+    for s in &meta.summary {
+        let _ = writeln!(summary, "- {}", escape_inline(s));
+    }
+    let mut actors = String::new();
+    write_actors(&mut actors, &meta.actors);
+    let mut timeline = String::new();
+    write_timeline(&mut timeline, &meta.timeline);
+    [("Summary", summary), ("Key actors", actors), ("Timeline", timeline)]
+}
+
 fn write_actors(md: &mut String, actors: &[ActorMeta]) {
-    md.push_str("\n## Key actors\n\n");
+    md.push_str("## Key actors\n\n");
     let (places, others): (Vec<&ActorMeta>, Vec<&ActorMeta>) = actors.iter().partition(|a| a.kind == ActorKind::Place);
     if others.is_empty() {
         md.push_str("_No named people or organisations were found._\n");
@@ -155,7 +166,7 @@ fn kind_word(kind: ActorKind) -> &'static str {
 }
 
 fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
-    md.push_str("\n## Timeline\n\n");
+    md.push_str("## Timeline\n\n");
     if timeline.is_empty() {
         md.push_str("_No dated events were found._\n");
     }

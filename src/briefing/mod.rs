@@ -11,7 +11,7 @@ mod file;
 mod model;
 mod plan;
 
-pub use compose::compose;
+pub use compose::{compose, generated_sections};
 pub use file::{BriefingError, is_unedited, parse, render};
 pub use model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
 pub use plan::{Existing, Plan, plan};

@@ -3,9 +3,8 @@
 use serde::Serialize;
 
 use crate::analysis::timex::value;
-use std::collections::HashSet;
 
-use crate::briefing::{BriefingMeta, EventMeta};
+use crate::briefing::{self, BriefingMeta, EventMeta};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
@@ -126,6 +125,13 @@ impl BriefingView {
         }
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
         let sections = body_sections(body, meta);
+        // A section someone edited replaces the front matter's form of it on the page
+        // (the actor cards stay: they are how readers reach actor pages).
+        let edited = |name: &str| sections.iter().any(|s| !s.repeats && s.title.trim().eq_ignore_ascii_case(name));
+        if edited("Timeline") {
+            timeline.clear();
+        }
+        let summary = if edited("Summary") { Vec::new() } else { summary_points(meta) };
         let rest: String = sections
             .iter()
             .filter(|s| !s.repeats)
@@ -145,7 +151,7 @@ impl BriefingView {
                     .map(str::to_string),
                 author: not_blank(&meta.source.author),
             },
-            summary: summary_points(meta),
+            summary,
             actors: briefing_actors(index, b),
             timeline,
             body_html: body.html.clone(),
@@ -177,40 +183,19 @@ fn summary_points(meta: &BriefingMeta) -> Vec<String> {
         .collect()
 }
 
-/// Whether a body section only repeats front matter the page already shows: its
-/// heading names a part the page shows (summary, actors, timeline; non-empty) and it
-/// has no word that part lacks. A section an editor added to is shown.
+/// Whether a body section is exactly what `briefing` generated from the front matter,
+/// in which case the page shows the front matter's richer form (actor cards, the
+/// timeline) in its place. A section someone edited differs, and is shown as written.
 fn repeated(title: &str, text: &str, meta: &BriefingMeta) -> bool {
-    let mut known: HashSet<String> = HashSet::new();
-    let mut add = |s: &str| known.extend(words(s));
-    match title.trim().to_lowercase().as_str() {
-        "summary" | "key points" if !meta.summary.is_empty() => {
-            meta.summary.iter().for_each(|s| add(s));
-            add(&meta.lede);
-        }
-        "key actors" | "actors" | "who is involved" if !meta.actors.is_empty() => {
-            add("person organization organisation place group also mentioned");
-            for a in &meta.actors {
-                [&a.name]
-                    .into_iter()
-                    .chain(&a.role)
-                    .chain(&a.aliases)
-                    .chain(&a.quotes)
-                    .for_each(|s| add(s));
-            }
-        }
-        "timeline" if !meta.timeline.is_empty() => {
-            for e in &meta.timeline {
-                [&e.when, &e.text, &value::label(&e.date)]
-                    .into_iter()
-                    .chain(&e.actors)
-                    .for_each(|s| add(s));
-            }
-        }
-        _ => return false,
-    }
-    add(title);
-    words(text).all(|w| known.contains(&w))
+    let Some((_, markdown)) = briefing::generated_sections(meta)
+        .into_iter()
+        .find(|(heading, _)| heading.eq_ignore_ascii_case(title.trim()))
+    else {
+        return false;
+    };
+    let generated = super::super::markdown::render(&markdown, &|url: &str| url.to_string());
+    let generated: Vec<&str> = generated.sections.iter().map(|s| s.text.as_str()).collect();
+    words(&generated.join(" ")).eq(words(text))
 }
 
 /// Lower-case words of two letters or more.
