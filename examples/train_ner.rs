@@ -36,7 +36,7 @@ struct Args {
     #[arg(long, default_value_t = 2024)]
     seed: u64,
     /// Ignore features seen fewer times than this in training.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 2)]
     min_count: u32,
     /// 1: local features; 2: add the document-level second stage.
     #[arg(long, default_value_t = 2)]
