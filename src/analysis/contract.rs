@@ -21,7 +21,7 @@ struct Record<'a> {
     published: Option<String>,
     text: &'a str,
     sentences: Vec<[usize; 2]>,
-    summary: &'a [usize],
+    summary: Vec<usize>,
     entities: Vec<EntityRecord<'a>>,
     actors: Vec<ActorRecord<'a>>,
     timexes: Vec<TimexRecord<'a>>,
@@ -79,7 +79,7 @@ pub fn to_json(article: &Article, analysis: &Analysis) -> serde_json::Value {
         published: article.published.map(|d| d.to_string()),
         text,
         sentences: analysis.sentences.iter().map(|s| [s.start, s.end]).collect(),
-        summary: &analysis.summary.sentences,
+        summary: analysis.summary.ranked_for_contract(),
         entities: analysis
             .entities
             .iter()

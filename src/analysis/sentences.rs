@@ -4,8 +4,10 @@
 //! which knows English abbreviations, initials, decimals and quotes). Around it we add
 //! what it cannot know: layout (a heading is one sentence of its own, a photo credit or
 //! the headline line is no sentence at all), one repair rule for dates written with
-//! abbreviations ("on Wed. Jan. 26"), and a hard cap on sentence length so that a
-//! paragraph without punctuation cannot make later passes slow.
+//! abbreviations ("on Wed. Jan. 26"), one for pieces that cannot start a sentence (a
+//! lone closing quote, a lower-case continuation after a quoted question, "a.m." before
+//! a weekday), and a hard cap on sentence length so that a paragraph without
+//! punctuation cannot make later passes slow.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,25 +41,28 @@ impl Sentence {
     }
 }
 
-/// Splits the paragraph and heading blocks of `prose` into sentences, in document order.
+/// Splits the paragraph, heading and headline blocks of `prose` into sentences, in
+/// document order. Headings and the headline are one sentence each, never summarised
+/// but analysed for names and dates.
 pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for block in blocks {
         let kind = match block.kind {
             BlockKind::Paragraph => SentenceKind::Prose,
-            BlockKind::Heading => SentenceKind::Heading,
-            BlockKind::Title | BlockKind::Boilerplate => continue,
+            BlockKind::Heading | BlockKind::Title => SentenceKind::Heading,
+            BlockKind::Boilerplate => continue,
         };
-        let Some(range) = prose.get(block.start..block.end) else { continue };
+        let Some(range) = prose.get(block.start..block.end) else {
+            continue;
+        };
         if kind == SentenceKind::Heading {
             push_trimmed(prose, block.start, block.end, kind, &mut out);
             continue;
         }
-        let mut pieces: Vec<(usize, usize)> = sentencex::get_sentence_boundaries("en", range)
-            .into_iter()
-            .map(|b| (block.start + b.start_byte, block.start + b.end_byte))
-            .collect();
+        let mut pieces = segment(range, block.start);
+        resplit_long_quoted(prose, &mut pieces);
         merge_date_abbreviations(prose, &mut pieces);
+        merge_continuations(prose, &mut pieces);
         for (start, end) in pieces {
             push_trimmed(prose, start, end, kind, &mut out);
         }
@@ -65,8 +70,50 @@ pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
     out
 }
 
+/// sentencex's pieces of `text`, as byte ranges shifted by `offset`.
+fn segment(text: &str, offset: usize) -> Vec<(usize, usize)> {
+    sentencex::get_sentence_boundaries("en", text)
+        .into_iter()
+        .map(|b| (offset + b.start_byte, offset + b.end_byte))
+        .collect()
+}
+
+/// A piece with more words than this that contains single quotes is segmented again
+/// with them blanked.
+const LONG_PIECE_WORDS: usize = 60;
+
+/// sentencex never splits inside what it takes for a quotation, and it pairs single
+/// quotes with stray apostrophes ("the players ' wives ... ' said"), which can glue a
+/// whole paragraph into one piece. A long piece with single quotes or backticks is
+/// segmented again with those blanked to spaces (same byte length, so offsets hold);
+/// double quotes, which are unambiguous, still hold a quotation together.
+fn resplit_long_quoted(prose: &str, pieces: &mut Vec<(usize, usize)>) {
+    let mut i = 0;
+    while i < pieces.len() {
+        let (start, end) = pieces[i];
+        let text = &prose[start..end];
+        if !text.contains(['\'', '`']) || text.split_whitespace().count() <= LONG_PIECE_WORDS {
+            i += 1;
+            continue;
+        }
+        let blanked = text.replace(['\'', '`'], " ");
+        let parts = segment(&blanked, start);
+        let n = parts.len().max(1);
+        if parts.len() > 1 {
+            pieces.splice(i..=i, parts);
+        }
+        i += n;
+    }
+}
+
 /// Pushes `prose[start..end]` trimmed, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
-fn push_trimmed(prose: &str, start: usize, end: usize, kind: SentenceKind, out: &mut Vec<Sentence>) {
+fn push_trimmed(
+    prose: &str,
+    start: usize,
+    end: usize,
+    kind: SentenceKind,
+    out: &mut Vec<Sentence>,
+) {
     let piece = &prose[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let (mut start, end) = (start + lead, start + piece.trim_end().len());
@@ -74,11 +121,19 @@ fn push_trimmed(prose: &str, start: usize, end: usize, kind: SentenceKind, out: 
         let mut cut = end;
         if end - start > MAX_SENTENCE_BYTES {
             let window = &prose[start..floor_char_boundary(prose, start + MAX_SENTENCE_BYTES)];
-            cut = start + window.rfind(char::is_whitespace).filter(|&i| i > 0).unwrap_or(window.len());
+            cut = start
+                + window
+                    .rfind(char::is_whitespace)
+                    .filter(|&i| i > 0)
+                    .unwrap_or(window.len());
         }
         let trimmed = prose[start..cut].trim_end();
         if !trimmed.is_empty() {
-            out.push(Sentence { start, end: start + trimmed.len(), kind });
+            out.push(Sentence {
+                start,
+                end: start + trimmed.len(),
+                kind,
+            });
         }
         let rest = &prose[cut..end];
         start = cut + (rest.len() - rest.trim_start().len());
@@ -94,11 +149,12 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 const DATE_ABBREVIATIONS: [&str; 19] = [
-    "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.", "Jan.", "Feb.",
-    "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+    "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.", "Jan.",
+    "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
 ];
-const MONTH_STARTS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_STARTS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Rejoins "… on Wed." + "Jan. 26 …" and "… on Jan." + "26 …": sentencex splits after a
 /// weekday abbreviation followed by a capitalised month, and after "Dec." before a number.
@@ -121,30 +177,186 @@ fn merge_date_abbreviations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
     }
 }
 
+const TIME_FOLLOWERS: [&str; 20] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "ET",
+    "EST",
+    "EDT",
+    "CT",
+    "PT",
+    "PST",
+    "PDT",
+    "GMT",
+    "BST",
+    "CET",
+    "UTC",
+    "local",
+    "today",
+];
+
+/// Repairs pieces that cannot start a sentence: a closing quote split off its sentence
+/// ("... optimistic." + "' Van Ryn sat ...") goes back to the previous piece and an
+/// opening quote left at the end of one ("... won. '" + "Why?") goes forward; a piece
+/// with nothing to read, a continuation in lower case after a quoted question ("'Is it
+/// over?'" + "she asked.") and a clock time's "a.m."/"p.m." before a weekday or time
+/// zone ("at 11:30 a.m." + "Thursday.") are joined to the previous piece.
+fn merge_continuations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
+    let mut i = 1;
+    while i < pieces.len() {
+        let tail = pieces[i - 1].0 + prose[pieces[i - 1].0..pieces[i - 1].1].trim_end().len();
+        let opening = opening_quote_len(&prose[..tail], &prose[tail..]);
+        if opening > 0 && pieces[i - 1].0 + opening < tail {
+            pieces[i - 1].1 = tail - opening;
+            pieces[i].0 = tail - opening;
+        }
+        let (start, end) = pieces[i];
+        let lead = prose[start..end].len() - prose[start..end].trim_start().len();
+        let quote = closing_quote_len(&prose[start + lead..end]);
+        if quote > 0 {
+            pieces[i - 1].1 = start + lead + quote;
+            pieces[i].0 = start + lead + quote;
+        }
+        let prev = prose[pieces[i - 1].0..pieces[i - 1].1].trim_end();
+        let next = prose[pieces[i].0..end].trim();
+        let first_word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lower_start = first_word.starts_with(|c: char| c.is_lowercase())
+            && !first_word.contains(char::is_uppercase);
+        let clock = (prev.ends_with("a.m.") || prev.ends_with("p.m."))
+            && TIME_FOLLOWERS.contains(&first_word);
+        if !next.contains(char::is_alphanumeric) || lower_start || clock {
+            pieces[i - 1].1 = end;
+            pieces.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Length in bytes of an opening quotation mark at the end of `before`: a quote with a
+/// space before it and a word right after it (`... won. 'Why`).
+fn opening_quote_len(before: &str, after: &str) -> usize {
+    let mut tail = before.chars().rev();
+    match (tail.next(), tail.next(), after.chars().next()) {
+        (Some(q @ ('\'' | '"' | '‘' | '“')), Some(space), Some(word))
+            if space.is_whitespace() && word.is_alphanumeric() =>
+        {
+            q.len_utf8()
+        }
+        _ => 0,
+    }
+}
+
+/// Length in bytes of a closing quotation mark at the start of `text`: a quote that is
+/// followed by a space or nothing (an opening quote sticks to the word after it).
+fn closing_quote_len(text: &str) -> usize {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(q @ ('\'' | '"' | '’' | '”')), None) => q.len_utf8(),
+        (Some(q @ ('\'' | '"' | '’' | '”')), Some(c)) if c.is_whitespace() => q.len_utf8(),
+        (Some(q @ ('’' | '”')), _) => q.len_utf8(),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn paragraph(text: &str) -> Vec<String> {
-        let blocks = [Block { start: 0, end: text.len(), kind: BlockKind::Paragraph }];
-        split(text, &blocks).iter().map(|s| s.text(text).to_string()).collect()
+        let blocks = [Block {
+            start: 0,
+            end: text.len(),
+            kind: BlockKind::Paragraph,
+        }];
+        split(text, &blocks)
+            .iter()
+            .map(|s| s.text(text).to_string())
+            .collect()
     }
 
     #[test]
     fn survives_abbreviations_initials_decimals_and_quotes() {
-        let cases: [(&str, &[&str]); 6] = [
+        let cases: [(&str, &[&str]); 13] = [
             (
                 "U.S. Ambassador John Sullivan met Mr. Grushko on Wed. Jan. 26. Russia has 100,000 troops.",
-                &["U.S. Ambassador John Sullivan met Mr. Grushko on Wed. Jan. 26.", "Russia has 100,000 troops."],
+                &[
+                    "U.S. Ambassador John Sullivan met Mr. Grushko on Wed. Jan. 26.",
+                    "Russia has 100,000 troops.",
+                ],
             ),
-            ("Growth was 2.5 percent in Q3. It fell later.", &["Growth was 2.5 percent in Q3.", "It fell later."]),
-            ("J. R. R. Tolkien wrote it. Then he left.", &["J. R. R. Tolkien wrote it.", "Then he left."]),
+            (
+                "Growth was 2.5 percent in Q3. It fell later.",
+                &["Growth was 2.5 percent in Q3.", "It fell later."],
+            ),
+            (
+                "J. R. R. Tolkien wrote it. Then he left.",
+                &["J. R. R. Tolkien wrote it.", "Then he left."],
+            ),
             (
                 "\"We will respond,\" Dr. Lee said. The talks ended.",
                 &["\"We will respond,\" Dr. Lee said.", "The talks ended."],
             ),
-            ("The deal was signed on Jan. 26 in Geneva. Nobody came.", &["The deal was signed on Jan. 26 in Geneva.", "Nobody came."]),
-            ("Gen. Smith and Sen. Jones met at 3 p.m. on Friday.", &["Gen. Smith and Sen. Jones met at 3 p.m. on Friday."]),
+            (
+                "The deal was signed on Jan. 26 in Geneva. Nobody came.",
+                &["The deal was signed on Jan. 26 in Geneva.", "Nobody came."],
+            ),
+            (
+                "Gen. Smith and Sen. Jones met at 3 p.m. on Friday.",
+                &["Gen. Smith and Sen. Jones met at 3 p.m. on Friday."],
+            ),
+            (
+                "The ferry left at 9:15 a.m. Tuesday. It sank.",
+                &["The ferry left at 9:15 a.m. Tuesday.", "It sank."],
+            ),
+            (
+                "'Is it over?' she asked. 'Not yet.' Then he left.",
+                &["'Is it over?' she asked.", "'Not yet.'", "Then he left."],
+            ),
+            (
+                "He said: 'We are not worried at all. ' The vote is on Monday.",
+                &[
+                    "He said: 'We are not worried at all. '",
+                    "The vote is on Monday.",
+                ],
+            ),
+            (
+                "Sales rose. iPhone sales fell.",
+                &["Sales rose.", "iPhone sales fell."],
+            ),
+            (
+                "He said it was 'a good day. ' Ana Ruiz won. 'Why? ' she asked.",
+                &[
+                    "He said it was 'a good day. '",
+                    "Ana Ruiz won.",
+                    "'Why? ' she asked.",
+                ],
+            ),
+            (
+                "\"We won.\" Then we left.",
+                &["\"We won.\"", "Then we left."],
+            ),
+            (
+                "The club will open its doors to the supporters ' children for the first time this spring. The \
+                 stadium has room for twelve thousand people and a new roof. Tickets go on sale on Monday at the \
+                 ground and online, with a discount for members and their families. Officials said the \
+                 supporters ' groups had asked for the change for years.",
+                &[
+                    "The club will open its doors to the supporters ' children for the first time this spring.",
+                    "The stadium has room for twelve thousand people and a new roof.",
+                    "Tickets go on sale on Monday at the ground and online, with a discount for members and their \
+                     families.",
+                    "Officials said the supporters ' groups had asked for the change for years.",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(paragraph(text), want, "{text}");
@@ -155,12 +367,26 @@ mod tests {
     fn layout_decides_what_is_a_sentence() {
         let text = "Talks stall\n\nLavrov spoke. Blinken listened.\n\n(Image: AP)";
         let blocks = [
-            Block { start: 0, end: 11, kind: BlockKind::Heading },
-            Block { start: 13, end: 44, kind: BlockKind::Paragraph },
-            Block { start: 46, end: 57, kind: BlockKind::Boilerplate },
+            Block {
+                start: 0,
+                end: 11,
+                kind: BlockKind::Heading,
+            },
+            Block {
+                start: 13,
+                end: 44,
+                kind: BlockKind::Paragraph,
+            },
+            Block {
+                start: 46,
+                end: 57,
+                kind: BlockKind::Boilerplate,
+            },
         ];
-        let got: Vec<(&str, SentenceKind)> =
-            split(text, &blocks).iter().map(|s| (s.text(text), s.kind)).collect();
+        let got: Vec<(&str, SentenceKind)> = split(text, &blocks)
+            .iter()
+            .map(|s| (s.text(text), s.kind))
+            .collect();
         assert_eq!(
             got,
             [
@@ -176,7 +402,10 @@ mod tests {
         let text = "word ".repeat(1_000);
         let got = paragraph(&text);
         assert!(got.len() >= 2, "{}", got.len());
-        assert!(got.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES && !s.starts_with(' ')));
+        assert!(
+            got.iter()
+                .all(|s| s.len() <= MAX_SENTENCE_BYTES && !s.starts_with(' '))
+        );
         assert_eq!(got.concat().replace(' ', ""), text.replace(' ', ""));
     }
 
@@ -190,7 +419,11 @@ mod tests {
     #[test]
     fn spans_index_the_original_text() {
         let text = "  First one.   Second one.  ";
-        let blocks = [Block { start: 0, end: text.len(), kind: BlockKind::Paragraph }];
+        let blocks = [Block {
+            start: 0,
+            end: text.len(),
+            kind: BlockKind::Paragraph,
+        }];
         for s in split(text, &blocks) {
             let t = s.text(text);
             assert_eq!(t, t.trim());

@@ -160,7 +160,7 @@ fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
 fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
     md.push_str("\n## Source\n\n");
     let title = escape_inline(&meta.title);
-    match meta.source.url.as_deref().map(link_destination) {
+    match meta.source.url.as_deref().filter(|u| is_web_url(u)).map(link_destination) {
         Some(url) => {
             let _ = write!(md, "[{title}](<{url}>)");
         }
@@ -182,6 +182,12 @@ fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
     let _ = writeln!(md, ". File: `{}`.", meta.source.path.as_deref().unwrap_or_default().replace('`', "'"));
     md.push_str("\n### Article text\n\n");
     write_article_text(md, article);
+}
+
+/// Whether `url` is an http(s) address, the only kind linked from a briefing body.
+fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// Makes a URL safe inside `<...>` link syntax.
@@ -234,6 +240,14 @@ mod tests {
         let cases = [("- not a list", "\\- not a list"), ("1. not a list", "1\\. not a list"), ("12) no", "12\\) no"), ("# no heading", "\\# no heading"), ("2022 was a year.", "2022 was a year.")];
         for (raw, want) in cases {
             assert_eq!(escape_line(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn only_web_urls_are_linked() {
+        let cases = [("https://x.org/a", true), ("HTTP://x.org", true), ("javascript:alert(1)", false), (" data:text/html,x", false), ("ftp://x", false)];
+        for (url, want) in cases {
+            assert_eq!(is_web_url(url), want, "{url}");
         }
     }
 

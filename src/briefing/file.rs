@@ -47,7 +47,7 @@ pub fn render(briefing: &Briefing) -> String {
     let mut meta = briefing.meta.clone();
     let generated = meta.generated.take();
     let yaml = serde_saphyr::to_string(&meta).unwrap_or_else(|e| format!("# could not write front matter: {e}\n"));
-    let mut text = format!("{FENCE}\n{yaml}");
+    let mut text = format!("{FENCE}\n{}", unquote_dates(&yaml));
     if let Some(g) = &generated {
         text.push_str(&format!("generated:\n  by: \"{}\"\n{HASH_LINE_EMPTY}\n", g.by.replace(['"', '\\'], "")));
     }
@@ -61,6 +61,29 @@ pub fn render(briefing: &Briefing) -> String {
         text.replace_range(at..at + HASH_LINE_EMPTY.len(), &format!("  hash: \"{hash}\""));
     }
     text
+}
+
+/// Writes `date: "2026-03-05"` as `date: 2026-03-05`, the way people write dates in
+/// front matter (the YAML serializer quotes strings that look like timestamps).
+fn unquote_dates(yaml: &str) -> String {
+    let mut out = String::with_capacity(yaml.len());
+    for line in yaml.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let unquoted = body.split_once("date: \"").and_then(|(key, rest)| {
+            let value = rest.strip_suffix('"')?;
+            let is_key = key.trim_start_matches([' ', '-']).is_empty();
+            let is_date = value.len() == 10 && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            (is_key && is_date).then(|| format!("{key}date: {value}"))
+        });
+        match unquoted {
+            Some(u) => {
+                out.push_str(&u);
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The first 16 hex digits of the text's blake3 hash.
@@ -136,6 +159,16 @@ mod tests {
         assert_eq!(parsed.meta.generated.as_ref().unwrap().hash.len(), 16);
         assert!(is_unedited(&text, &parsed.meta));
         assert_eq!(&text.lines().nth(parsed.body_line - 1).unwrap(), &"## Summary");
+    }
+
+    #[test]
+    fn dates_are_written_unquoted_and_read_back() {
+        let yaml = "date: \"2026-03-12\"\ntimeline:\n- date: \"2026-03-10\"\n  text: \"date: \\\"x\\\"\"\n- date: \"2026-W11\"\n";
+        let want = "date: 2026-03-12\ntimeline:\n- date: 2026-03-10\n  text: \"date: \\\"x\\\"\"\n- date: \"2026-W11\"\n";
+        assert_eq!(unquote_dates(yaml), want);
+        let text = render(&sample());
+        assert!(text.contains("\ndate: 2026-03-12\n"), "{text}");
+        assert_eq!(parse(Path::new("t.md"), &text).unwrap().meta.date, Some(jiff::civil::date(2026, 3, 12)));
     }
 
     #[test]

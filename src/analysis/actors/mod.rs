@@ -1,5 +1,33 @@
 //! Actors: entity mentions in, one actor per real-world entity out, with type, role,
 //! aliases, quotes and salience.
+//!
+//! The passes, each in its own file:
+//! - `text`: tokens, paragraphs and name normalisation;
+//! - `mentions`: which tagged entities name actors and what they refer to, reading the
+//!   gazetteer (`gazetteer`, countries and organisations) and word lists (`lexicon`,
+//!   from `data/*.txt`), and the person's role (`roles`);
+//! - `merge`: mentions of one real-world entity into one cluster;
+//! - `naming`: each cluster's canonical name, kind, role and aliases;
+//! - `quotes`: what each actor said, where the text says so;
+//! - `salience`: the ranking.
+//!
+//! Everything is rule-based and deterministic, and linear in the article apart from
+//! small windows around each mention: the rules are readable, testable one by one and
+//! need no model. `Actor::id` is the actor's rank and `Entity::actor` points to it;
+//! a mention that names no actor (a national adjective inside a role, an event name)
+//! keeps `None`.
+
+mod gazetteer;
+mod lexicon;
+mod mentions;
+mod merge;
+mod naming;
+mod quotes;
+mod roles;
+mod salience;
+#[cfg(test)]
+mod tests;
+mod text;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,8 +50,11 @@ pub enum ActorKind {
 pub struct Quote {
     /// Index of the sentence holding the quote.
     pub sentence: usize,
-    /// The quoted words, without the quotation marks.
+    /// The quoted words, without the quotation marks; for reported speech, the reported clause.
     pub text: String,
+    /// Whether the words were between quotation marks (else: "X said that ...", "according to X").
+    #[serde(default)]
+    pub direct: bool,
 }
 
 /// One real-world person, organisation, place or group in an article.
@@ -52,6 +83,59 @@ pub fn resolve(
     entities: &mut [Entity],
     summary: &Summary,
 ) -> Vec<Actor> {
-    let _ = (prose, title, sentences, entities, summary);
-    Vec::new()
+    for e in entities.iter_mut() {
+        e.actor = None;
+    }
+    let doc = text::Doc::new(prose, sentences);
+    let found = mentions::collect(&doc, entities);
+    let clusters = merge::cluster(&doc, &found);
+    let drafts = naming::name_clusters(&found, &clusters);
+    let mut actor_of = vec![0; found.len()];
+    for (d, draft) in drafts.iter().enumerate() {
+        for &m in &draft.members {
+            actor_of[m] = d;
+        }
+    }
+    let attributions = quotes::attribute(&doc, &found, &actor_of);
+    let mut quote_counts = vec![0; drafts.len()];
+    for a in &attributions {
+        quote_counts[actor_of[a.speaker]] += 1;
+    }
+    let signals = salience::Signals {
+        doc: &doc,
+        title,
+        summary: &summary.sentences,
+        quotes: &quote_counts,
+    };
+    let scores = salience::scores(&found, &drafts, &signals);
+    let saliences = salience::normalise(&scores);
+    let order = salience::rank(&scores, &drafts);
+    let mut rank = vec![0; drafts.len()];
+    for (r, &d) in order.iter().enumerate() {
+        rank[d] = r;
+    }
+    for (m, mention) in found.iter().enumerate() {
+        entities[mention.entity].actor = Some(rank[actor_of[m]]);
+    }
+    let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); drafts.len()];
+    for a in attributions {
+        quotes[actor_of[a.speaker]].push(a.quote);
+    }
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(id, d)| {
+            let draft = &drafts[d];
+            Actor {
+                id,
+                name: draft.name.clone(),
+                kind: draft.kind,
+                role: draft.role.clone(),
+                aliases: draft.aliases.clone(),
+                mentions: draft.members.len(),
+                salience: saliences[d],
+                quotes: std::mem::take(&mut quotes[d]),
+            }
+        })
+        .collect()
 }

@@ -1,5 +1,24 @@
-//! Time expressions: sentences in, TIMEX3-typed and normalised expressions out.
+//! Time expressions: an article's prose and sentences (and its publication date) in,
+//! TIMEX3-typed, normalised expressions with reader-facing labels out.
+//!
+//! No crate finds time expressions in running news text, so this is a small
+//! rule-based tagger in the HeidelTime tradition, in four steps per sentence:
+//! [`scan`] cuts the sentence into tokens, [`grammar`] matches the expression families
+//! over them (longest match, TimeML extents), [`tense`] reads the tense of the verb
+//! nearest to each expression, and [`resolve`] turns meaning + tense + context into a
+//! TIMEX3 value against the publication date and the dates mentioned before it
+//! (for anaphora such as "the next day"). [`value`] reads values back for sorting and
+//! labels. Everything is linear in the text and never panics: odd input ("February
+//! 30", "the 99th", "the year 99999") either resolves to something coarser or is not
+//! a date.
 
+mod calendar;
+mod grammar;
+mod label;
+mod lexicon;
+mod resolve;
+pub(crate) mod scan;
+mod tense;
 pub mod value;
 
 use jiff::civil::Date;
@@ -17,6 +36,24 @@ pub enum TimexType {
     Set,
 }
 
+/// TIMEX3 `mod`: which part of the period, or how exact a duration is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    /// "early 2022", "earlier this month", "the beginning of the year".
+    Start,
+    /// "mid-February", "the middle of October".
+    Mid,
+    /// "late November", "the end of the month".
+    End,
+    /// "about two years", "around 7 p.m.".
+    Approx,
+    /// "almost two years", "less than a decade".
+    LessThan,
+    /// "more than four decades".
+    MoreThan,
+}
+
 /// One time expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timex {
@@ -26,12 +63,83 @@ pub struct Timex {
     pub kind: TimexType,
     /// TIMEX3 value ("2022-01-26", "2021-12", "P3Y", "XXXX-WXX-3").
     pub value: String,
-    /// The value for readers ("Wednesday 26 January 2022").
+    /// The value for readers ("Wednesday 26 January 2022", "early 2022").
     pub label: String,
+    /// TIMEX3 `mod`, when the expression names part of a period or an approximate span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<TimexMod>,
+    /// Index of the sentence the expression is in.
+    #[serde(default)]
+    pub sentence: usize,
 }
 
 /// Finds and normalises the time expressions in `prose`, in document order.
 pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<Timex> {
-    let _ = (prose, sentences, published);
-    Vec::new()
+    let lower = prose.to_ascii_lowercase();
+    let mut context = resolve::Context::new(published);
+    let mut tokens = Vec::new();
+    let mut out = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        tokens.clear();
+        scan::tokenize(prose, sentence.start, sentence.end, &mut tokens);
+        let cursor = grammar::Cursor {
+            tokens: &tokens,
+            lower: &lower,
+            original: prose,
+        };
+        let found = grammar::find(&cursor);
+        if found.is_empty() {
+            continue;
+        }
+        let markers = tense::markers(&cursor);
+        let found = grammar::attach_times(&cursor, found);
+        for f in found {
+            let tense = tense::at(&cursor, &markers, f.first, f.end);
+            let resolved = context.resolve(&f.expr, tense);
+            out.push(Timex {
+                start: tokens[f.first].start,
+                end: tokens[f.end - 1].end,
+                kind: resolved.kind,
+                value: resolved.value,
+                label: resolved.label,
+                modifier: resolved.modifier.map(timex_mod),
+                sentence: index,
+            });
+        }
+    }
+    out
 }
+
+/// Byte ranges of the verb groups ("will be held", "said", "handed") in
+/// `prose[start..end]`, in order. The timeline uses them to tell an event clause from
+/// a verbless fragment.
+pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let Some(piece) = prose.get(start..end) else {
+        return Vec::new();
+    };
+    let lower = piece.to_ascii_lowercase();
+    let mut tokens = Vec::new();
+    scan::tokenize(piece, 0, piece.len(), &mut tokens);
+    let cursor = grammar::Cursor {
+        tokens: &tokens,
+        lower: &lower,
+        original: piece,
+    };
+    tense::markers(&cursor)
+        .into_iter()
+        .map(|m| (start + tokens[m.start].start, start + tokens[m.end - 1].end))
+        .collect()
+}
+
+fn timex_mod(m: grammar::Modifier) -> TimexMod {
+    match m {
+        grammar::Modifier::Start => TimexMod::Start,
+        grammar::Modifier::Mid => TimexMod::Mid,
+        grammar::Modifier::End => TimexMod::End,
+        grammar::Modifier::LessThan => TimexMod::LessThan,
+        grammar::Modifier::MoreThan => TimexMod::MoreThan,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -48,7 +48,10 @@ impl Granularity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Anchor {
     /// A period of the calendar starting on `start`.
-    Fixed { start: Date, granularity: Granularity },
+    Fixed {
+        start: Date,
+        granularity: Granularity,
+    },
     /// A value that names no fixed period ("XXXX-WXX-3", "PAST_REF", "P3Y").
     Floating,
 }
@@ -70,13 +73,20 @@ fn parse_fixed(v: &str) -> Option<(Date, Granularity)> {
     match time_part {
         None => Some((start, granularity)),
         Some(_) if granularity != Granularity::Day => None,
-        Some(t) if matches!(t, "MO" | "AF" | "EV" | "NI" | "DT") => Some((start, Granularity::PartOfDay)),
-        Some(t) => t.get(..2)?.parse::<u8>().ok().filter(|h| *h < 24).map(|_| (start, Granularity::Time)),
+        Some("MO" | "AF" | "EV" | "NI" | "DT") => Some((start, Granularity::PartOfDay)),
+        Some(t) => t
+            .get(..2)?
+            .parse::<u8>()
+            .ok()
+            .filter(|h| *h < 24)
+            .map(|_| (start, Granularity::Time)),
     }
 }
 
 fn number<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
-    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 fn parse_date_part(v: &str) -> Option<(Date, Granularity)> {
@@ -86,8 +96,14 @@ fn parse_date_part(v: &str) -> Option<(Date, Granularity)> {
     if rest.is_empty() {
         return match head.len() {
             4 => Some((Date::new(number(head, 4)?, 1, 1).ok()?, Granularity::Year)),
-            3 => Some((Date::new(number::<i16>(head, 3)? * 10, 1, 1).ok()?, Granularity::Decade)),
-            2 => Some((Date::new(number::<i16>(head, 2)? * 100, 1, 1).ok()?, Granularity::Century)),
+            3 => Some((
+                Date::new(number::<i16>(head, 3)? * 10, 1, 1).ok()?,
+                Granularity::Decade,
+            )),
+            2 => Some((
+                Date::new(number::<i16>(head, 2)? * 100, 1, 1).ok()?,
+                Granularity::Century,
+            )),
             _ => None,
         };
     }
@@ -96,43 +112,78 @@ fn parse_date_part(v: &str) -> Option<(Date, Granularity)> {
         [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
             Some((Date::new(year, number(m, 2)?, 1).ok()?, Granularity::Month))
         }
-        [w] if w.starts_with('W') => Some((week_start(year, number(&w[1..], 2)?)?, Granularity::Week)),
+        [w] if w.starts_with('W') => {
+            Some((week_start(year, number(&w[1..], 2)?)?, Granularity::Week))
+        }
+        [w, "WE"] if w.starts_with('W') => {
+            let start = week_start(year, number(&w[1..], 2)?)?;
+            Some((
+                start.checked_add(jiff::Span::new().days(5)).ok()?,
+                Granularity::Week,
+            ))
+        }
         [w, d] if w.starts_with('W') => {
             let day: i8 = number(d, 1)?;
             let start = week_start(year, number(&w[1..], 2)?)?;
-            (1..=7).contains(&day).then(|| start.checked_add(jiff::Span::new().days(day - 1)).ok())?.map(|d| (d, Granularity::Day))
+            (1..=7)
+                .contains(&day)
+                .then(|| start.checked_add(jiff::Span::new().days(day - 1)).ok())?
+                .map(|d| (d, Granularity::Day))
         }
-        [m, d] => Some((Date::new(year, number(m, 2)?, number(d, 2)?).ok()?, Granularity::Day)),
-        [q] if q.starts_with('Q') => {
-            let n: i8 = number(&q[1..], 1)?;
-            (1..=4).contains(&n).then(|| Date::new(year, (n - 1) * 3 + 1, 1).ok())?.map(|d| (d, Granularity::Quarter))
+        [m, d] => Some((
+            Date::new(year, number(m, 2)?, number(d, 2)?).ok()?,
+            Granularity::Day,
+        )),
+        [code] => part_of_year(year, code),
+        _ => None,
+    }
+}
+
+/// A quarter ("Q3"), half ("H2") or season ("SU") of `year`.
+fn part_of_year(year: i16, code: &str) -> Option<(Date, Granularity)> {
+    let (month, granularity) = match code.split_at_checked(1)? {
+        ("Q", n) => {
+            let n: i8 = number(n, 1).filter(|n| (1..=4).contains(n))?;
+            ((n - 1) * 3 + 1, Granularity::Quarter)
         }
-        [h] if h.starts_with('H') => {
-            let n: i8 = number(&h[1..], 1)?;
-            (1..=2).contains(&n).then(|| Date::new(year, (n - 1) * 6 + 1, 1).ok())?.map(|d| (d, Granularity::Half))
+        ("H", n) => {
+            let n: i8 = number(n, 1).filter(|n| (1..=2).contains(n))?;
+            ((n - 1) * 6 + 1, Granularity::Half)
         }
-        [s] => {
-            let month = match *s {
+        _ => {
+            let month = match code {
                 "SP" => 3,
                 "SU" => 6,
                 "FA" => 9,
                 "WI" => 12,
                 _ => return None,
             };
-            Some((Date::new(year, month, 1).ok()?, Granularity::Season))
+            (month, Granularity::Season)
         }
-        _ => None,
-    }
+    };
+    Some((Date::new(year, month, 1).ok()?, granularity))
 }
 
 /// Monday of ISO week `week` of ISO year `year`.
 fn week_start(year: i16, week: i8) -> Option<Date> {
-    jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday).ok().map(|w| w.date())
+    jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday)
+        .ok()
+        .map(|w| w.date())
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The English name of a month (1-12).
@@ -175,6 +226,7 @@ pub fn label(value: &str) -> String {
             }
             s
         }
+        Granularity::Week if value.ends_with("-WE") => format!("weekend of {}", day(start)),
         Granularity::Week => format!("week of {}", day(start)),
         Granularity::Month => format!("{} {}", month_name(start.month()), start.year()),
         Granularity::Season => {
@@ -190,16 +242,28 @@ pub fn label(value: &str) -> String {
 }
 
 fn floating_label(value: &str) -> String {
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    if let Some(n) = value.strip_prefix("XXXX-WXX-").and_then(|d| d.parse::<usize>().ok()) {
-        if (1..=7).contains(&n) {
-            return format!("{}, week of publication", DAYS[n - 1]);
-        }
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    if let Some(n) = value
+        .strip_prefix("XXXX-WXX-")
+        .and_then(|d| d.parse::<usize>().ok())
+        && (1..=7).contains(&n)
+    {
+        return format!("{}, week of publication", DAYS[n - 1]);
     }
-    if let Some(m) = value.strip_prefix("XXXX-").and_then(|m| m.parse::<i8>().ok()) {
-        if (1..=12).contains(&m) {
-            return format!("{} (year not given)", month_name(m));
-        }
+    if let Some(m) = value
+        .strip_prefix("XXXX-")
+        .and_then(|m| m.parse::<i8>().ok())
+        && (1..=12).contains(&m)
+    {
+        return format!("{} (year not given)", month_name(m));
     }
     match value {
         "PRESENT_REF" => "now".to_string(),
@@ -238,15 +302,30 @@ mod tests {
             ("19", date(1900, 1, 1), Granularity::Century),
             ("2022-01-28TMO", date(2022, 1, 28), Granularity::PartOfDay),
             ("2022-01-28T14:30", date(2022, 1, 28), Granularity::Time),
+            ("2022-W04-WE", date(2022, 1, 29), Granularity::Week),
         ];
         for (value, start, granularity) in cases {
-            assert_eq!(parse(value), Anchor::Fixed { start, granularity }, "{value}");
+            assert_eq!(
+                parse(value),
+                Anchor::Fixed { start, granularity },
+                "{value}"
+            );
         }
     }
 
     #[test]
     fn floating_and_malformed_values_do_not_parse() {
-        for value in ["XXXX-WXX-3", "PAST_REF", "P3Y", "2022-13", "2022-02-30", "", "2022-W60", "20x2", "2022-01-26T99"] {
+        for value in [
+            "XXXX-WXX-3",
+            "PAST_REF",
+            "P3Y",
+            "2022-13",
+            "2022-02-30",
+            "",
+            "2022-W60",
+            "20x2",
+            "2022-01-26T99",
+        ] {
             assert_eq!(parse(value), Anchor::Floating, "{value}");
         }
     }
@@ -257,6 +336,7 @@ mod tests {
             ("2022-01-26", "Wednesday 26 January 2022"),
             ("2021-12", "December 2021"),
             ("2022-W05", "week of 31 January 2022"),
+            ("2022-W04-WE", "weekend of 29 January 2022"),
             ("2022-01-28TEV", "Friday 28 January 2022 (evening)"),
             ("XXXX-WXX-3", "Wednesday, week of publication"),
             ("XXXX-12", "December (year not given)"),
@@ -270,8 +350,25 @@ mod tests {
 
     #[test]
     fn sort_key_orders_chronologically_with_floating_last() {
-        let mut values = vec!["XXXX-WXX-3", "2022-W05", "2022-01-31", "2021-12", "2021-12-05", "2022"];
+        let mut values = vec![
+            "XXXX-WXX-3",
+            "2022-W05",
+            "2022-01-31",
+            "2021-12",
+            "2021-12-05",
+            "2022",
+        ];
         values.sort_by_key(|v| sort_key(v));
-        assert_eq!(values, ["2021-12", "2021-12-05", "2022", "2022-01-31", "2022-W05", "XXXX-WXX-3"]);
+        assert_eq!(
+            values,
+            [
+                "2021-12",
+                "2021-12-05",
+                "2022",
+                "2022-01-31",
+                "2022-W05",
+                "XXXX-WXX-3"
+            ]
+        );
     }
 }

@@ -1,0 +1,245 @@
+//! Canonical names for places and organisations: a mention's text in, the real-world
+//! entity it names out ("U.S." -> United States, "Russian" -> Russia,
+//! "North Atlantic Treaty Organization" -> NATO).
+//!
+//! Countries come from the keshvar crate (ISO 3166 data: English names and nationality
+//! adjectives), corrected and extended by `data/places.txt` with the forms news writes
+//! ("US", "America", "Britain") and the canonical name readers know best. Organisations
+//! come from `data/organizations.txt`. Canonical names matter beyond one article: the
+//! site stage merges actors across articles by name and alias, so every spelling of
+//! a country must land on one name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::text::name_key;
+
+const PLACES: &str = include_str!("data/places.txt");
+const ORGANIZATIONS: &str = include_str!("data/organizations.txt");
+
+/// Countries and organisations by the keys of their names.
+pub(super) struct Gazetteer {
+    /// Name key -> canonical country name.
+    places: HashMap<String, String>,
+    /// Demonym as written ("Russian", "Russians") -> (canonical country, plural).
+    demonyms: HashMap<String, (String, bool)>,
+    /// Name key -> canonical organisation name.
+    organizations: HashMap<String, String>,
+}
+
+impl Gazetteer {
+    /// The canonical country a place name denotes.
+    pub fn country(&self, name: &str) -> Option<&str> {
+        if !name.chars().any(char::is_uppercase) {
+            return None;
+        }
+        self.places.get(&name_key(name)).map(String::as_str)
+    }
+
+    /// The country a national adjective or noun denotes, and whether it is plural ("Russians").
+    pub fn demonym(&self, word: &str) -> Option<(&str, bool)> {
+        self.demonyms
+            .get(word)
+            .map(|(c, plural)| (c.as_str(), *plural))
+    }
+
+    /// The canonical name of a known organisation.
+    pub fn organization(&self, name: &str) -> Option<&str> {
+        if !name.chars().any(char::is_uppercase) {
+            return None;
+        }
+        self.organizations.get(&name_key(name)).map(String::as_str)
+    }
+}
+
+/// The gazetteer, built on first use.
+pub(super) fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+    &GAZETTEER
+}
+
+fn build() -> Gazetteer {
+    let mut g = Gazetteer {
+        places: HashMap::new(),
+        demonyms: HashMap::new(),
+        organizations: HashMap::new(),
+    };
+    let overrides = place_overrides();
+    add_keshvar(&mut g, &overrides);
+    // Curated forms win over keshvar's.
+    for o in &overrides {
+        g.places.insert(name_key(&o.name), o.name.clone());
+        for alias in &o.aliases {
+            g.places.insert(name_key(alias), o.name.clone());
+        }
+        for demonym in &o.demonyms {
+            let plural = demonym.ends_with('s') && !demonym.ends_with("ss");
+            g.demonyms.insert(demonym.clone(), (o.name.clone(), plural));
+        }
+    }
+    let lines = super::lexicon::sections(ORGANIZATIONS);
+    for line in lines.get("").into_iter().flatten() {
+        let names: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        for name in &names {
+            g.organizations.insert(name_key(name), names[0].to_string());
+        }
+    }
+    g
+}
+
+/// Every country keshvar knows: its English names and nationality adjective. "England"
+/// is left out: it is part of the United Kingdom, not another name for it.
+fn add_keshvar(g: &mut Gazetteer, overrides: &[PlaceOverride]) {
+    for country in keshvar::CountryIterator::new() {
+        let code = country.alpha2().to_string();
+        let names: Vec<&str> = std::iter::once(country.iso_short_name())
+            .chain(country.unofficial_name_list().iter().copied())
+            .filter(|n| usable_name(n) && *n != "England")
+            .collect();
+        let over = overrides.iter().find(|o| o.code == code);
+        let first = country
+            .unofficial_name_list()
+            .iter()
+            .find(|n| usable_name(n));
+        let Some(canonical) = over
+            .map(|o| o.name.clone())
+            .or(first.map(|n| n.to_string()))
+        else {
+            continue;
+        };
+        for name in names {
+            g.places
+                .entry(name_key(name))
+                .or_insert_with(|| canonical.clone());
+        }
+        if let Some(nationality) = country.maybe_nationality().filter(|n| usable_name(n)) {
+            add_demonym(g, nationality, &canonical);
+        }
+    }
+}
+
+/// keshvar lists names in many languages and formats; keep plain English-looking ones.
+fn usable_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || " .'-".contains(c))
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Adds "Russian" and its plural "Russians" (not for "-ese", "-ish", "-ch" adjectives).
+fn add_demonym(g: &mut Gazetteer, demonym: &str, country: &str) {
+    g.demonyms
+        .entry(demonym.to_string())
+        .or_insert_with(|| (country.to_string(), false));
+    let uncountable = ["ese", "ish", "ch", "ss", "s"]
+        .iter()
+        .any(|e| demonym.ends_with(e));
+    if !uncountable {
+        g.demonyms
+            .entry(format!("{demonym}s"))
+            .or_insert_with(|| (country.to_string(), true));
+    }
+}
+
+struct PlaceOverride {
+    code: String,
+    name: String,
+    aliases: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+fn place_overrides() -> Vec<PlaceOverride> {
+    let list = |s: Option<&str>| -> Vec<String> {
+        s.unwrap_or("")
+            .split(';')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    super::lexicon::sections(PLACES)
+        .get("")
+        .into_iter()
+        .flatten()
+        .filter_map(|line| {
+            let mut parts = line.split('|').map(str::trim);
+            let code = parts.next()?.to_string();
+            let name = parts.next().filter(|n| !n.is_empty())?.to_string();
+            Some(PlaceOverride {
+                code,
+                name,
+                aliases: list(parts.next()),
+                demonyms: list(parts.next()),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_of_a_country_has_one_name() {
+        let g = gazetteer();
+        let cases = [
+            ("US", Some("United States")),
+            ("U.S.", Some("United States")),
+            ("the United States", Some("United States")),
+            ("America", Some("United States")),
+            ("United States of America", Some("United States")),
+            ("Britain", Some("United Kingdom")),
+            ("Russian Federation", Some("Russia")),
+            ("Russia", Some("Russia")),
+            ("Ukraine", Some("Ukraine")),
+            ("Germany", Some("Germany")),
+            ("Kenya", Some("Kenya")),
+            ("England", None),
+            ("us", None),
+            ("Moscow", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(g.country(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn demonyms_know_their_country_and_number() {
+        let g = gazetteer();
+        let cases = [
+            ("Russian", Some(("Russia", false))),
+            ("Russians", Some(("Russia", true))),
+            ("American", Some(("United States", false))),
+            ("British", Some(("United Kingdom", false))),
+            ("Kenyan", Some(("Kenya", false))),
+            ("Kenyans", Some(("Kenya", true))),
+            ("Chinese", Some(("China", false))),
+            ("European", None),
+            ("russian", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(g.demonym(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn organisations_have_canonical_names() {
+        let g = gazetteer();
+        let cases = [
+            ("North Atlantic Treaty Organization", Some("NATO")),
+            ("Nato", Some("NATO")),
+            ("U.N.", Some("United Nations")),
+            ("the US State Department", Some("State Department")),
+            ("Department of State", Some("State Department")),
+            ("Acme Widgets", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(g.organization(name), want, "{name}");
+        }
+    }
+}

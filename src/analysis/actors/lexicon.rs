@@ -1,0 +1,200 @@
+//! Word lists the actor passes read, kept as data beside the code (`data/*.txt`):
+//! role head words and modifiers, speech verbs, group nouns, regional adjectives and the
+//! nouns after a national adjective that make the country the actor.
+//!
+//! The lists are plain text so that adding a title ("ombudsman") or a verb ("quipped")
+//! is a one-line change reviewed as data, not code. They are parsed once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const ROLES: &str = include_str!("data/roles.txt");
+const SPEECH: &str = include_str!("data/speech.txt");
+const GROUPS: &str = include_str!("data/groups.txt");
+const HEADS: &str = include_str!("data/heads.txt");
+
+/// The parsed word lists (all lowercase except `regions` and group forms).
+pub(super) struct Lexicon {
+    pub heads: HashSet<String>,
+    pub modifiers: HashSet<String>,
+    pub speech: HashSet<String>,
+    /// Plural nouns that turn a regional adjective into a group ("allies").
+    pub group_nouns: HashSet<String>,
+    /// Regional adjectives as written ("European", "Latin American").
+    pub regions: Vec<String>,
+    /// Nouns after "Russian" that make Russia the actor ("officials").
+    pub agents: HashSet<String>,
+    /// Group form key -> canonical group name ("west" -> "the West").
+    pub groups: HashMap<String, String>,
+    /// Head nouns of place names ("dam", "river") and of organisation names ("union").
+    pub place_heads: HashSet<String>,
+    pub organization_heads: HashSet<String>,
+    /// English stop words (NLTK's list, from the stop-words crate).
+    pub stop_words: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    pub fn is_head(&self, word: &str) -> bool {
+        self.heads
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(&word.to_lowercase())
+    }
+
+    /// The kind a multi-word name's head noun gives it: the last word, or the word before
+    /// "of" ("Tarsk Dam" is a place, "Assembly of Nations" an organisation).
+    pub fn head_kind(&self, name: &str) -> Option<super::ActorKind> {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let head = match words.iter().position(|w| w == "of") {
+            Some(i) if i > 0 => &words[i - 1],
+            _ => &words[words.len() - 1],
+        };
+        if self.place_heads.contains(head) {
+            Some(super::ActorKind::Place)
+        } else if self.organization_heads.contains(head) {
+            Some(super::ActorKind::Organization)
+        } else {
+            None
+        }
+    }
+
+    pub fn is_speech(&self, word: &str) -> bool {
+        self.speech.contains(&word.to_lowercase())
+    }
+
+    /// A function word ("The", "Then", "After"), but not an acronym that spells one ("US").
+    pub fn is_function_word(&self, word: &str) -> bool {
+        !super::text::is_acronym(word) && self.stop_words.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+        let roles = sections(ROLES);
+        let heads = sections(HEADS);
+        let groups = sections(GROUPS);
+        let set = |lines: Option<&Vec<&str>>| -> HashSet<String> {
+            lines
+                .into_iter()
+                .flatten()
+                .map(|l| l.to_lowercase())
+                .collect()
+        };
+        let mut named = HashMap::new();
+        for line in groups.get("names").into_iter().flatten() {
+            let mut parts = line.split('|').map(str::trim);
+            let Some(canonical) = parts.next() else {
+                continue;
+            };
+            named.insert(super::text::name_key(canonical), canonical.to_string());
+            for form in parts {
+                named.insert(super::text::name_key(form), canonical.to_string());
+            }
+        }
+        Lexicon {
+            heads: set(roles.get("heads")),
+            modifiers: set(roles.get("modifiers")),
+            speech: set(sections(SPEECH).get("")),
+            group_nouns: set(groups.get("nouns")),
+            regions: groups
+                .get("regions")
+                .into_iter()
+                .flatten()
+                .map(|s| s.to_string())
+                .collect(),
+            agents: set(groups.get("agents")),
+            groups: named,
+            place_heads: set(heads.get("places")),
+            organization_heads: set(heads.get("organizations")),
+            stop_words: stop_words::lookup("en")
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .collect(),
+        }
+    });
+    &LEXICON
+}
+
+/// Splits a data file into `[section]`s of non-empty, non-comment lines ("" before any header).
+pub(super) fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut current = "";
+    for line in data.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name;
+            continue;
+        }
+        out.entry(current).or_default().push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_loaded_from_data() {
+        let lex = lexicon();
+        let cases = [
+            (lex.is_head("Minister"), true),
+            (lex.is_head("spokesperson"), true),
+            (lex.is_head("CEO"), true),
+            (lex.is_head("Sen."), true),
+            (lex.is_head("Lavrov"), false),
+            (lex.is_modifier("Deputy"), true),
+            (lex.is_modifier("under"), true),
+            (lex.is_modifier("the"), false),
+            (lex.is_speech("told"), true),
+            (lex.is_speech("handed"), false),
+            (lex.agents.contains("officials"), true),
+            (lex.group_nouns.contains("allies"), true),
+            (lex.is_function_word("Then"), true),
+            (lex.is_function_word("US"), false),
+            (lex.is_function_word("Kremlin"), false),
+        ];
+        for (i, (got, want)) in cases.into_iter().enumerate() {
+            assert_eq!(got, want, "case {i}");
+        }
+        assert_eq!(lex.groups.get("west").map(String::as_str), Some("the West"));
+        let kinds = [
+            ("Tarsk Dam", Some(super::super::ActorKind::Place)),
+            (
+                "Emmer Delta Farmers' Union",
+                Some(super::super::ActorKind::Organization),
+            ),
+            (
+                "Assembly of Nations",
+                Some(super::super::ActorKind::Organization),
+            ),
+            (
+                "Bank of England",
+                Some(super::super::ActorKind::Organization),
+            ),
+            ("Dam", None),
+            ("Ada Quint", None),
+        ];
+        for (name, want) in kinds {
+            assert_eq!(lex.head_kind(name), want, "{name}");
+        }
+        assert!(lex.regions.iter().any(|r| r == "European"));
+    }
+
+    #[test]
+    fn sections_skip_comments_and_blank_lines() {
+        let parsed = sections("# c\nfree\n\n[a]\nx\n # y\n[b]\nz\n");
+        assert_eq!(parsed[""], ["free"]);
+        assert_eq!(parsed["a"], ["x"]);
+        assert_eq!(parsed["b"], ["z"]);
+    }
+}

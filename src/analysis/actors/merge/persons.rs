@@ -1,0 +1,200 @@
+//! Person names and tagger confusions: the person mentions in, unions of the mentions
+//! that name one person out.
+//!
+//! Full names with the same surname are one person when their first names agree
+//! ("John F. Smith", "John Smith", "J. Smith"); a surname alone joins the full name it
+//! can belong to, the most recently mentioned one when two people share it. Two
+//! different first names never merge. Taggers also confuse types from one sentence to
+//! the next ("Aer Lingus" as PER, then ORG; "Lavrov" as ORG), so names are compared
+//! across tags too, where only one entity fits.
+
+use std::collections::HashMap;
+
+use super::super::mentions::{Mention, Reference};
+use super::super::text::name_key;
+use super::UnionFind;
+
+/// Words of a person's name, lowercased, without dots ("J." -> "j").
+fn name_words(name: &str) -> Vec<String> {
+    name_key(name).split(' ').map(String::from).collect()
+}
+
+/// Whether two given names can be the same: equal, or one is the other's initial.
+fn given_names_agree(a: &str, b: &str) -> bool {
+    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+}
+
+pub(super) fn persons(mentions: &[Mention], uf: &mut UnionFind) {
+    let words: HashMap<usize, Vec<String>> = (0..mentions.len())
+        .filter(|&i| mentions[i].reference == Reference::Person)
+        .map(|i| (i, name_words(&mentions[i].name)))
+        .collect();
+    let mut people: Vec<usize> = words.keys().copied().collect();
+    people.sort_unstable();
+    let (full, single): (Vec<usize>, Vec<usize>) = people.iter().partition(|i| words[i].len() > 1);
+    full_names(&full, &words, uf);
+    single_names(&single, &full, &words, uf);
+}
+
+/// Full names join the most recent person whose every full name has the same surname and
+/// an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
+fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
+    // Each person so far: a mention of theirs and the distinct names they go by.
+    let mut people_so_far: Vec<(usize, Vec<&[String]>)> = Vec::new();
+    for &a in full {
+        let wa = &words[&a][..];
+        let fits = |(_, names): &(usize, Vec<&[String]>)| {
+            names
+                .iter()
+                .all(|wb| wb.last() == wa.last() && given_names_agree(&wb[0], &wa[0]))
+        };
+        match people_so_far.iter().rposition(fits) {
+            Some(p) => {
+                uf.union(people_so_far[p].0, a);
+                if !people_so_far[p].1.contains(&wa) {
+                    people_so_far[p].1.push(wa);
+                }
+            }
+            None => people_so_far.push((a, vec![wa])),
+        }
+    }
+}
+
+/// A single name joins the nearest full name with that surname (else the one person
+/// with that first name), else the other mentions of the same single name.
+fn single_names(
+    single: &[usize],
+    full: &[usize],
+    words: &HashMap<usize, Vec<String>>,
+    uf: &mut UnionFind,
+) {
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &f in full {
+        let w = &words[&f];
+        by_surname
+            .entry(w[w.len() - 1].as_str())
+            .or_default()
+            .push(f);
+        by_first.entry(w[0].as_str()).or_default().push(f);
+    }
+    let mut lone: HashMap<String, usize> = HashMap::new();
+    for &i in single {
+        let word = words[&i][0].as_str();
+        let candidates: &[usize] = match (by_surname.get(word), by_first.get(word)) {
+            (Some(surnames), _) => surnames,
+            (None, Some(firsts)) => {
+                let root = uf.find(firsts[0]);
+                if firsts.iter().all(|&f| uf.find(f) == root) {
+                    firsts
+                } else {
+                    &[]
+                }
+            }
+            (None, None) => &[],
+        };
+        match nearest(uf, candidates, i) {
+            Some(target) => uf.union(target, i),
+            None => {
+                let root = *lone.entry(word.to_string()).or_insert(i);
+                uf.union(root, i);
+            }
+        }
+    }
+}
+
+/// Among candidate mentions (ascending), the cluster mentioned last before mention `i`
+/// (else the first after it); `None` if there are none.
+fn nearest(uf: &mut UnionFind, candidates: &[usize], i: usize) -> Option<usize> {
+    let k = candidates.partition_point(|&c| c < i);
+    let chosen = if k > 0 {
+        candidates[k - 1]
+    } else {
+        *candidates.get(k)?
+    };
+    Some(uf.find(chosen))
+}
+
+/// A person whose fullest name is also an organisation's or place's name joins it; a
+/// one-word organisation or place that is one person's surname (else first name) joins them.
+pub(super) fn confusions(mentions: &[Mention], uf: &mut UnionFind) {
+    let mut named: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.reference == Reference::Named)
+    {
+        named.entry(super::key_of_name(m)).or_insert(i);
+    }
+    let mut fullest: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.reference == Reference::Person)
+    {
+        let best = fullest.entry(uf.find(i)).or_insert(i);
+        if m.name.split_whitespace().count() > mentions[*best].name.split_whitespace().count() {
+            *best = i;
+        }
+    }
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (&root, &best) in &fullest {
+        let words = name_words(&mentions[best].name);
+        if let Some(&j) = named.get(&name_key(&mentions[best].name)) {
+            uf.union(j, root);
+        }
+        if words.len() > 1 {
+            by_surname
+                .entry(words[words.len() - 1].clone())
+                .or_default()
+                .push(root);
+            by_first.entry(words[0].clone()).or_default().push(root);
+        }
+    }
+    // A one-word "person" that begins exactly one organisation's name ("Norvane" for
+    // "Norvane Energy") is that organisation, named short.
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (key, &i) in &named {
+        if let Some((first, _)) = key.split_once(' ')
+            && mentions[i].kind == super::super::ActorKind::Organization
+        {
+            by_first_word.entry(first).or_default().push(i);
+        }
+    }
+    for (&root, &best) in &fullest {
+        let key = name_key(&mentions[best].name);
+        if let Some([org]) = by_first_word.get(key.as_str()).map(Vec::as_slice)
+            && !key.contains(' ')
+        {
+            uf.union(*org, root);
+        }
+    }
+    for (key, &i) in &named {
+        let fits = by_surname.get(key).or_else(|| by_first.get(key));
+        if !key.contains(' ')
+            && let Some([person]) = fits.map(Vec::as_slice)
+        {
+            uf.union(*person, i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_names_agree_when_equal_or_an_initial() {
+        let cases = [
+            ("john", "john", true),
+            ("j", "john", true),
+            ("john", "j", true),
+            ("john", "jane", false),
+            ("jo", "john", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(given_names_agree(a, b), want, "{a} {b}");
+        }
+    }
+}

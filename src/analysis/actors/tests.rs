@@ -1,0 +1,441 @@
+//! End-to-end tests of `resolve` on fixture sentences, and the fixture helper the
+//! other test modules share: `[PER|Sergey Lavrov]` marks an entity of a CoNLL type.
+
+use super::super::entities::{Entity, EntityType};
+use super::super::sentences::{Sentence, SentenceKind};
+use super::super::summary::Summary;
+use super::*;
+
+/// Strips `[TYPE|text]` marks; returns the prose and the marked entities.
+pub(super) fn parse_marked(marked: &str) -> (String, Vec<Entity>) {
+    let mut prose = String::new();
+    let mut entities = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        prose.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + close];
+        let (tag, text) = inner.split_once('|').unwrap_or(("MISC", inner));
+        let kind = match tag {
+            "PER" => EntityType::Per,
+            "ORG" => EntityType::Org,
+            "LOC" => EntityType::Loc,
+            _ => EntityType::Misc,
+        };
+        entities.push(Entity {
+            start: prose.len(),
+            end: prose.len() + text.len(),
+            kind,
+            actor: None,
+        });
+        prose.push_str(text);
+        rest = &rest[open + close + 1..];
+    }
+    prose.push_str(rest);
+    (prose, entities)
+}
+
+/// Runs `resolve` on a marked article (paragraphs separated by blank lines) with the
+/// given summary sentences.
+fn analyse(marked: &str, title: &str, summary: &[usize]) -> (String, Vec<Entity>, Vec<Actor>) {
+    let (prose, mut entities) = parse_marked(marked);
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for para in prose.split("\n\n") {
+        blocks.push(crate::ingest::Block {
+            start: at,
+            end: at + para.len(),
+            kind: crate::ingest::BlockKind::Paragraph,
+        });
+        at += para.len() + 2;
+    }
+    let sentences = super::super::sentences::split(&prose, &blocks);
+    let summary = Summary {
+        sentences: summary.to_vec(),
+        lede: String::new(),
+    };
+    let actors = resolve(&prose, title, &sentences, &mut entities, &summary);
+    (prose, entities, actors)
+}
+
+fn actor<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
+    actors
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name} in {actors:#?}"))
+}
+
+/// Ids are ranks, saliences descend from 1.0, and every entity points to an actor that
+/// has its words as name or alias (or is a country it is the adjective of).
+fn assert_consistent(prose: &str, entities: &[Entity], actors: &[Actor]) {
+    for (i, a) in actors.iter().enumerate() {
+        assert_eq!(a.id, i);
+        assert!((0.0..=1.0).contains(&a.salience), "{a:?}");
+        if i > 0 {
+            assert!(actors[i - 1].salience >= a.salience, "{actors:#?}");
+        }
+        let pointing = entities.iter().filter(|e| e.actor == Some(i)).count();
+        assert_eq!(pointing, a.mentions, "{a:?}");
+    }
+    if let Some(top) = actors.first() {
+        assert_eq!(top.salience, 1.0);
+    }
+    for e in entities {
+        let Some(id) = e.actor else { continue };
+        let a = &actors[id];
+        let name = text::clean_name(&prose[e.start..e.end]);
+        let named = a.name == name
+            || a.aliases.contains(&name)
+            || gazetteer::gazetteer().demonym(&name).is_some();
+        assert!(named || a.kind == ActorKind::Group, "{name} -> {a:?}");
+    }
+}
+
+#[test]
+fn aliases_merge_into_the_fullest_name() {
+    let cases: [(&str, &str, &[&str]); 6] = [
+        (
+            "[PER|Sergey Lavrov] arrived. [PER|Lavrov] spoke. Mr [PER|Lavrov] left.",
+            "Sergey Lavrov",
+            &["Lavrov", "Mr Lavrov"],
+        ),
+        (
+            "The [ORG|North Atlantic Treaty Organization] ([ORG|NATO]) met. [ORG|NATO] agreed.",
+            "NATO",
+            &["North Atlantic Treaty Organization"],
+        ),
+        (
+            "The [ORG|Harbour Safety Board] ([ORG|HSB]) met. The [ORG|HSB] agreed.",
+            "HSB",
+            &["Harbour Safety Board"],
+        ),
+        (
+            "[ORG|Arlo Foods Company] grew. [ORG|Arlo Foods] hired. [ORG|Arlo Foods] sold.",
+            "Arlo Foods",
+            &["Arlo Foods Company"],
+        ),
+        (
+            "The [ORG|Harbour Safety Board] met. Later the [ORG|HSB] agreed.",
+            "Harbour Safety Board",
+            &["HSB"],
+        ),
+        (
+            "The [LOC|US] spoke. [LOC|U.S.] troops moved. The [LOC|United States] and [LOC|America] agreed.",
+            "United States",
+            &["US", "U.S.", "America"],
+        ),
+    ];
+    for (marked, name, aliases) in cases {
+        let (prose, entities, actors) = analyse(marked, "", &[]);
+        assert_eq!(actors.len(), 1, "{marked}: {actors:#?}");
+        assert_eq!(actors[0].name, name, "{marked}");
+        assert_eq!(actors[0].aliases, aliases, "{marked}");
+        assert_consistent(&prose, &entities, &actors);
+    }
+}
+
+#[test]
+fn different_people_with_one_surname_stay_apart() {
+    let cases: [(&str, &[(&str, usize)]); 4] = [
+        (
+            "[PER|John Smith] met [PER|Mary Smith]. Later [PER|Mary Smith] left.",
+            &[("John Smith", 1), ("Mary Smith", 2)],
+        ),
+        (
+            "[PER|John Smith] spoke. [PER|Mary Smith] replied. [PER|Smith] then left.",
+            &[("John Smith", 1), ("Mary Smith", 2)],
+        ),
+        (
+            "[PER|John Smith] spoke. [PER|J. Smith] wrote. [PER|Jane Smith] replied.",
+            &[("John Smith", 2), ("Jane Smith", 1)],
+        ),
+        (
+            "[PER|John F. Smith] spoke. [PER|John Smith] wrote. [PER|Smith] left.",
+            &[("John F. Smith", 3)],
+        ),
+    ];
+    for (marked, want) in cases {
+        let (prose, entities, actors) = analyse(marked, "", &[]);
+        assert_eq!(actors.len(), want.len(), "{marked}: {actors:#?}");
+        for (name, mentions) in want {
+            assert_eq!(actor(&actors, name).mentions, *mentions, "{marked}: {name}");
+        }
+        assert_consistent(&prose, &entities, &actors);
+    }
+}
+
+#[test]
+fn national_adjectives_inside_roles_name_no_actor() {
+    let marked = "[MISC|Russian] Foreign Minister [PER|Sergey Lavrov] spoke. [MISC|Russian] officials said no. \
+                  The [LOC|US] Secretary of State [PER|Antony Blinken] listened.";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    assert_eq!(entities[0].actor, None);
+    let russia = actor(&actors, "Russia");
+    assert_eq!(russia.mentions, 1);
+    assert_eq!(russia.aliases, Vec::<String>::new());
+    assert_eq!(
+        actor(&actors, "Sergey Lavrov").role.as_deref(),
+        Some("Russian Foreign Minister")
+    );
+    assert_eq!(
+        actor(&actors, "Antony Blinken").role.as_deref(),
+        Some("US Secretary of State")
+    );
+    assert_eq!(actor(&actors, "United States").kind, ActorKind::Place);
+    assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
+fn kinds_and_groups() {
+    let marked = "[PER|Ada Quint] met [ORG|Harbour Safety Board] staff in [LOC|Kyiv] and [ORG|Kestria]. \
+                  [MISC|Kestrian] dams are full. \
+                  [MISC|European] allies and the [LOC|West] agreed. The [MISC|Democrats] objected at the [MISC|Olympics].";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    let cases = [
+        ("Ada Quint", ActorKind::Person),
+        ("Harbour Safety Board", ActorKind::Organization),
+        ("Kyiv", ActorKind::Place),
+        ("European allies", ActorKind::Group),
+        ("the West", ActorKind::Group),
+        ("Democrats", ActorKind::Group),
+        ("Kestria", ActorKind::Place),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(actor(&actors, name).kind, kind, "{name}");
+    }
+    assert_eq!(actors.len(), cases.len(), "{actors:#?}");
+    assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
+fn quotes_go_to_who_said_them() {
+    type Said<'a> = Option<(&'a str, &'a str, bool)>;
+    let cases: [(&str, Said); 13] = [
+        (
+            "\u{201c}We will respond,\u{201d} [PER|Lavrov] said.",
+            Some(("Lavrov", "We will respond", true)),
+        ),
+        (
+            "\"We will respond,\" said [MISC|Russian] Foreign Minister [PER|Sergey Lavrov].",
+            Some(("Sergey Lavrov", "We will respond", true)),
+        ),
+        (
+            "[PER|Ada Quint] told [ORG|CBS], \u{201c}The talks are over.\u{201d}",
+            Some(("Ada Quint", "The talks are over.", true)),
+        ),
+        (
+            "[PER|Ada Quint] said: \"Nothing changed.\"",
+            Some(("Ada Quint", "Nothing changed.", true)),
+        ),
+        (
+            "[PER|Ada Quint] told [ORG|CBS], \u{201c}We saw signs of progress, [ORG|Sputnik] reported.",
+            Some(("Ada Quint", "We saw signs of progress", true)),
+        ),
+        (
+            "[PER|Ada Quint] said \"We took a swing.\n\nBut we won.\" The end.",
+            Some(("Ada Quint", "We took a swing. But we won.", true)),
+        ),
+        (
+            "[PER|Ada Quint] arrived late. \"We are ready,\" she said.",
+            Some(("Ada Quint", "We are ready", true)),
+        ),
+        (
+            "[PER|Ada Quint] met [PER|Tom Arlen]. \"We are ready,\" she said.",
+            None,
+        ),
+        (
+            "[PER|Ada Quint] said that the port will reopen next week.",
+            Some(("Ada Quint", "the port will reopen next week", false)),
+        ),
+        (
+            "The port will reopen, according to [PER|Ada Quint].",
+            Some(("Ada Quint", "The port will reopen", false)),
+        ),
+        (
+            "According to the [ORG|Harbour Safety Board], the port will reopen.",
+            Some(("Harbour Safety Board", "the port will reopen", false)),
+        ),
+        (
+            "The diplomats agreed on \"severe consequences,\" as per media reports.",
+            None,
+        ),
+        (
+            "The [ORG|Harbour Safety Board] said the port will reopen soon.",
+            Some(("Harbour Safety Board", "the port will reopen soon", false)),
+        ),
+    ];
+    for (marked, want) in cases {
+        let (_, _, actors) = analyse(marked, "", &[]);
+        let got: Vec<(&str, &str, bool)> = actors
+            .iter()
+            .flat_map(|a| {
+                a.quotes
+                    .iter()
+                    .map(move |q| (a.name.as_str(), q.text.as_str(), q.direct))
+            })
+            .collect();
+        assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{marked}");
+    }
+}
+
+#[test]
+fn salience_ranks_the_main_actor_first() {
+    let marked = "[PER|Ada Quint] will lead the [ORG|Harbour Safety Board] talks in [LOC|Kyiv].\n\n\
+                  The [ORG|Harbour Safety Board] met on Monday. [PER|Quint] said the port will reopen.\n\n\
+                  [PER|Tom Arlen] was not there. Officials in [LOC|Kyiv] were silent. [PER|Quint] left.";
+    let arlen = |title: &str, summary: &[usize]| {
+        let (prose, entities, actors) = analyse(marked, title, summary);
+        assert_consistent(&prose, &entities, &actors);
+        assert_eq!(actors[0].name, "Ada Quint", "{title}");
+        let rank = actors
+            .iter()
+            .position(|a| a.name == "Tom Arlen")
+            .unwrap_or(usize::MAX);
+        (rank, actors[rank.min(actors.len() - 1)].salience)
+    };
+    // Mentioned most, first and as a subject, Quint leads; the one-mention actor named
+    // late comes last, climbs when the headline names him, and gains when the summary does.
+    let (plain_rank, plain) = arlen("Port reopens", &[0]);
+    assert_eq!(plain_rank, 3);
+    assert!(arlen("Arlen absent from harbour talks", &[0]).0 < plain_rank);
+    assert!(arlen("Port reopens", &[3]).1 > plain);
+}
+
+#[test]
+fn bad_input_gives_no_panic_and_no_actor() {
+    let prose = "Caf\u{e9} talks. Short.";
+    let sentences = [Sentence {
+        start: 0,
+        end: 12,
+        kind: SentenceKind::Prose,
+    }];
+    let mut entities = vec![
+        Entity {
+            start: 2,
+            end: 4,
+            kind: EntityType::Per,
+            actor: Some(7),
+        },
+        Entity {
+            start: 10,
+            end: 400,
+            kind: EntityType::Org,
+            actor: None,
+        },
+        Entity {
+            start: 5,
+            end: 5,
+            kind: EntityType::Loc,
+            actor: None,
+        },
+        Entity {
+            start: 13,
+            end: 18,
+            kind: EntityType::Org,
+            actor: None,
+        },
+    ];
+    let actors = resolve(prose, "", &sentences, &mut entities, &Summary::default());
+    assert_eq!(actors.len(), 1, "{actors:#?}");
+    assert_eq!(actors[0].name, "Short");
+    assert_eq!(
+        entities.iter().map(|e| e.actor).collect::<Vec<_>>(),
+        [None, None, None, Some(0)]
+    );
+    assert!(resolve("", "", &[], &mut [], &Summary::default()).is_empty());
+}
+
+#[test]
+fn quotes_around_appositions_and_in_paragraph_order() {
+    type Said<'a> = &'a [(&'a str, &'a str, bool)];
+    let cases: [(&str, Said); 15] = [
+        (
+            "Prime Minister [PER|Celia Amar] of [LOC|Meranthe] announced the deal before dawn.",
+            &[],
+        ),
+        (
+            "Prime Minister [PER|Celia Amar] of [LOC|Meranthe] said that the deal was done.",
+            &[("Celia Amar", "the deal was done", false)],
+        ),
+        (
+            "[PER|Tomas Reyne], the chief negotiator, said he regretted the walkout.",
+            &[("Tomas Reyne", "he regretted the walkout", false)],
+        ),
+        (
+            "An official, speaking on condition of anonymity, said [LOC|Halvik] could accept a deal.",
+            &[],
+        ),
+        (
+            "The talks will resume next week, the [ORG|Harbour Safety Board] said.",
+            &[(
+                "Harbour Safety Board",
+                "The talks will resume next week",
+                false,
+            )],
+        ),
+        (
+            "The talks will resume next week, said [MISC|Kestrian] Water Minister [PER|Ana Varela].",
+            &[("Ana Varela", "The talks will resume next week", false)],
+        ),
+        (
+            "[PER|Ana Varela] arrived. The talks will resume next week, she said on Friday.",
+            &[("Ana Varela", "The talks will resume next week", false)],
+        ),
+        (
+            "\"Nobody wins,\" [PER|Tomas Reyne] told reporters. \"But everybody loses.\" The talks ended.",
+            &[
+                ("Tomas Reyne", "Nobody wins", true),
+                ("Tomas Reyne", "But everybody loses.", true),
+            ],
+        ),
+        (
+            "\"Nobody wins,\" [PER|Tomas Reyne] told reporters.\n\n\"But everybody loses.\"",
+            &[("Tomas Reyne", "Nobody wins", true)],
+        ),
+        (
+            "[PER|Sela Marrin] said in [LOC|Halvik] on Wednesday that the figures would be audited.",
+            &[("Sela Marrin", "the figures would be audited", false)],
+        ),
+        (
+            "[PER|Petra Lind], a spokeswoman for the [MISC|Kestrian] government, said on Thursday that talks would resume.",
+            &[("Petra Lind", "talks would resume", false)],
+        ),
+        (
+            "In [LOC|Port Aubel], [LOC|Meranthe]'s water minister, [PER|Ana Varela], said the memo \"confirms our view.\"",
+            &[("Ana Varela", "confirms our view.", true)],
+        ),
+        (
+            "[PER|Sela Marrin], 49, an engineer who worked in [LOC|Lisk], said on Tuesday that her first call would go to the envoy.",
+            &[("Sela Marrin", "her first call would go to the envoy", false)],
+        ),
+        (
+            "[PER|Sela Marrin] said on Tuesday that she would call [PER|Tomas Reyne] first. \"We will check the numbers,\" she said.",
+            &[
+                ("Sela Marrin", "she would call Tomas Reyne first", false),
+                ("Sela Marrin", "We will check the numbers", true),
+            ],
+        ),
+        (
+            "[PER|Henrik Sallow] said in a statement that the memo set out \"one of several scenarios\" only.",
+            &[(
+                "Henrik Sallow",
+                "the memo set out \"one of several scenarios\" only",
+                false,
+            )],
+        ),
+    ];
+    for (marked, want) in cases {
+        let (_, _, actors) = analyse(marked, "", &[]);
+        let got: Vec<(&str, &str, bool)> = actors
+            .iter()
+            .flat_map(|a| {
+                a.quotes
+                    .iter()
+                    .map(move |q| (a.name.as_str(), q.text.as_str(), q.direct))
+            })
+            .collect();
+        assert_eq!(got, want, "{marked}");
+    }
+}

@@ -1,0 +1,334 @@
+//! The clause a date belongs to: a sentence and a time expression in, the clause's
+//! byte range and a text that reads on its own ("Sullivan handed Grushko the reply")
+//! out.
+//!
+//! The sentence is cut into [`segment`](super::segment)s; the one holding the date is
+//! the clause, put back together around its subject: a clause interrupted by a
+//! relative clause gets its first part back ("Ana Varela [, who led the walkout,]
+//! told lawmakers"), a relative clause gets its antecedent ("the commission, whose
+//! talks collapsed last week"), "said" keeps the "that ..." it introduces, and a
+//! segment without a verb is joined to its neighbours. The text then loses what only
+//! frames it: leading connectives ("However,", "In addition to this,"), the date
+//! itself when it is a fronted or prepositional phrase ("On Thursday,", "on
+//! Wednesday"), a trailing attribution (", the commission said") and anything past a
+//! word limit.
+
+use super::segment::{self, Role, Segment, Words};
+use crate::analysis::timex::scan::{Kind, Token, tokenize};
+
+/// Words past which a clause text is cut (with an ellipsis).
+const MAX_WORDS: usize = 30;
+
+/// Connectives dropped from the start of a clause text.
+const CONNECTIVES: [&str; 23] = [
+    "and",
+    "but",
+    "which",
+    "who",
+    "that",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "as",
+    "when",
+    "because",
+    "however",
+    "further",
+    "furthermore",
+    "moreover",
+    "meanwhile",
+    "also",
+    "so",
+    "then",
+    "yet",
+    "after",
+    "since",
+];
+
+/// Verbs that end a trailing attribution (", the commission said").
+const REPORTING: [&str; 8] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "warned",
+];
+
+/// Words that stop the walk back to a relative clause's antecedent.
+const PREPOSITIONS: [&str; 10] = [
+    "of", "in", "on", "at", "for", "to", "from", "with", "by", "over",
+];
+
+/// A clause: byte range in the text and its cleaned-up words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One sentence prepared for clause lookups: its tokens, verb groups and segments,
+/// computed once however many dates it holds.
+pub struct Parsed {
+    tokens: Vec<Token>,
+    verbs: Vec<(usize, usize)>,
+    segs: Vec<Segment>,
+}
+
+impl Parsed {
+    /// Prepares `prose[sentence]`, whose verb groups (byte ranges) are `verbs`.
+    pub fn new(prose: &str, sentence: (usize, usize), verbs: Vec<(usize, usize)>) -> Parsed {
+        let mut tokens = Vec::new();
+        tokenize(prose, sentence.0, sentence.1, &mut tokens);
+        let segs = segment::split(
+            &Words {
+                prose,
+                tokens: &tokens,
+            },
+            &verbs,
+        );
+        Parsed {
+            tokens,
+            verbs,
+            segs,
+        }
+    }
+
+    /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
+    /// verb (a heading, a caption) or is only an attribution ("according to ...").
+    pub fn around(&self, prose: &str, timex: (usize, usize)) -> Option<Clause> {
+        let (tokens, segs) = (&self.tokens, &self.segs);
+        let w = Words { prose, tokens };
+        let first = tokens.iter().position(|t| t.end > timex.0)?;
+        let last = tokens
+            .iter()
+            .rposition(|t| t.start < timex.1)
+            .unwrap_or(first)
+            .max(first);
+        let seg = segs.iter().position(|s| s.a <= first && first < s.b)?;
+        if w.is_any(segs[seg].a, &["according"]) {
+            return None; // ", according to X in a briefing on Friday": the source, not the event
+        }
+        let is_verb = |k: usize| {
+            self.verbs
+                .iter()
+                .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
+        };
+        let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
+        let mut idx = assemble(&w, segs, seg, last + 1);
+        if !has_verb(&idx) || idx.len() < 5 {
+            idx = widened(segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
+        }
+        if !has_verb(&idx) {
+            return None;
+        }
+        let keep = cleaned(&w, &idx, (first, last + 1), is_verb);
+        let text = render(&w, &keep);
+        let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
+        (!text.is_empty()).then_some(Clause { start, end, text })
+    }
+}
+
+/// The tokens of the clause around segment `seg`, in order, up to at least `until`.
+fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize> {
+    let s = segs[seg];
+    let mut idx: Vec<usize> = match s.role {
+        Role::Continuation { of } => (segs[of].a..segs[of].b).collect(),
+        Role::Relative { of } => antecedent(w, segs[of]),
+        _ => Vec::new(),
+    };
+    if matches!(s.role, Role::Relative { .. })
+        && s.a > 0
+        && w.text(s.a - 1) == ","
+        && !idx.is_empty()
+    {
+        idx.push(s.a - 1); // "the commission, whose talks ..."
+    }
+    idx.extend(s.a..s.b.max(until));
+    if let Some(next) = segs
+        .get(seg + 1)
+        .filter(|n| n.role == Role::Complement && n.a >= until)
+    {
+        idx.extend(next.a..next.b);
+    }
+    idx
+}
+
+/// The noun phrase a relative clause refers to: the last words of `seg`, back to a
+/// comma, a preposition or six words.
+fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
+    let mut a = seg.b;
+    while a > seg.a && seg.b - a < 6 && !w.is_any(a - 1, &PREPOSITIONS) {
+        let t = w.text(a - 1);
+        let participle = t.len() > 4 && t.ends_with("ing");
+        let part_of_name =
+            w.is_word(a - 1) || matches!(t, "'" | "’" | "-") || t.starts_with(char::is_numeric);
+        if participle || !part_of_name {
+            break; // "giving the engineer who ...", "the river, which ..."
+        }
+        a -= 1;
+    }
+    (a..seg.b).collect()
+}
+
+/// Segments around `seg` joined one at a time (before first) until `enough`.
+fn widened(segs: &[Segment], seg: usize, enough: impl Fn(&[usize]) -> bool) -> Vec<usize> {
+    let (mut lo, mut hi) = (seg, seg);
+    loop {
+        let idx: Vec<usize> = (segs[lo].a..segs[hi].b).collect();
+        if enough(&idx) || (lo == 0 && hi + 1 == segs.len()) {
+            return idx;
+        }
+        if lo > 0 {
+            lo -= 1;
+        } else {
+            hi += 1;
+        }
+    }
+}
+
+/// The tokens of `idx` that stay in the text: without leading connectives, the
+/// fronted or prepositional date, a trailing attribution and surplus words;
+/// `usize::MAX` at the end marks a cut.
+fn cleaned(
+    w: &Words,
+    idx: &[usize],
+    timex: (usize, usize),
+    is_verb: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let Some(from) = skip_connectives(w, idx) else {
+        return Vec::new();
+    };
+    let idx = &idx[from..];
+    let dropped = date_phrase(w, idx, timex);
+    let mut keep: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|k| !dropped.contains(k))
+        .collect();
+    drop_attribution(w, &mut keep, &is_verb);
+    let mut words = 0;
+    let cut = keep.iter().position(|&k| {
+        words += usize::from(w.tokens[k].kind != Kind::Punct);
+        words > MAX_WORDS
+    });
+    if let Some(cut) = cut {
+        keep.truncate(cut);
+    }
+    let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
+    let dangling = |k: usize| {
+        (w.tokens[k].kind == Kind::Punct && !closing(k))
+            || w.is_any(k, &["and", "or", "but", "that"])
+    };
+    while keep.last().is_some_and(|&k| dangling(k)) {
+        keep.pop();
+    }
+    if cut.is_some() {
+        keep.push(usize::MAX);
+    }
+    keep
+}
+
+/// The position in `idx` after connectives and punctuation ("However,", "and", "In
+/// addition to this,"), or `None` if nothing is left.
+fn skip_connectives(w: &Words, idx: &[usize]) -> Option<usize> {
+    let mut p = 0;
+    while p < idx.len() {
+        let k = idx[p];
+        if w.tokens[k].kind == Kind::Punct || w.is_any(k, &CONNECTIVES) {
+            p += 1;
+        } else if w.is_any(k, &["in"]) && w.is_any(k + 1, &["addition"]) {
+            // "In addition to this,": up to the comma
+            p = (p..idx.len())
+                .find(|&q| w.text(idx[q]) == ",")
+                .map_or(p + 2, |q| q + 1);
+        } else {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The token indices of the date phrase to leave out: a fronted date with its comma
+/// ("On Thursday,"), or a prepositional one ("on Wednesday") anywhere.
+fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize> {
+    let Some(mut p) = idx.iter().position(|&k| k == ts) else {
+        return Vec::new();
+    };
+    let start = p;
+    let lead = [
+        "on", "in", "at", "during", "earlier", "later", "early", "late",
+    ];
+    while p > 0 && idx[p - 1] + 1 == idx[p] && w.is_any(idx[p - 1], &lead) {
+        p -= 1;
+    }
+    let fronted = p == 0 && w.text(te) == ",";
+    if !fronted && p == start {
+        return Vec::new();
+    }
+    // ", on Wednesday," between commas loses one of them
+    let comma_before = p > 0 && w.text(idx[p - 1]) == ",";
+    let until = if fronted || (comma_before && w.text(te) == ",") {
+        te + 1
+    } else {
+        te
+    };
+    (idx[p]..until).collect()
+}
+
+/// Drops a trailing ", the commission said" / ", said Petra Linnholm" of at most eight
+/// words, when what comes before it is a clause (a verb, or four words and more) and
+/// the tail has no other verb.
+fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl Fn(usize) -> bool) {
+    let Some(comma) = keep.iter().rposition(|&k| w.text(k) == ",") else {
+        return;
+    };
+    let tail: Vec<usize> = keep[comma + 1..]
+        .iter()
+        .copied()
+        .filter(|&k| w.is_word(k))
+        .collect();
+    let reporting = |k: &usize| w.is_any(*k, &REPORTING);
+    let only_reporting = tail.iter().filter(|&&k| is_verb(k)).all(reporting);
+    let attribution = (1..=8).contains(&tail.len())
+        && (tail.first().is_some_and(reporting) || tail.last().is_some_and(reporting))
+        && only_reporting
+        && (keep[..comma].iter().any(|&k| is_verb(k)) || comma >= 4);
+    if attribution {
+        keep.truncate(comma);
+    }
+}
+
+/// The text of the kept tokens: original spacing between neighbours, one space across
+/// a gap, the first letter capitalised.
+fn render(w: &Words, keep: &[usize]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<usize> = None;
+    for &k in keep {
+        if k == usize::MAX {
+            out.push('…');
+            break;
+        }
+        let t = &w.tokens[k];
+        match prev {
+            Some(p) if p + 1 == k && t.space_before => {
+                out.push(' ');
+            }
+            Some(_) if !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")) => {
+                out.push(' ')
+            }
+            _ => {}
+        }
+        out.push_str(w.text(k));
+        prev = Some(k);
+    }
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => out,
+    }
+}

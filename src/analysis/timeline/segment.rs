@@ -1,0 +1,336 @@
+//! Clause segments: a sentence's tokens (and its verb groups) in, the segments it
+//! splits into at clause boundaries, each with its role, out.
+//!
+//! Boundaries that need no parser: semicolons, dashes, colons, a full stop inside a
+//! quoted passage, a comma before a clause word (", while", ", but", ", saying") or a
+//! participle (", seeking"), and subordinators ("because", "when", "that"). Relative
+//! clauses ("who led the walkout", "which Kestria began filling", "that had been due")
+//! are marked with the segment holding their antecedent, and the rest of a clause
+//! they interrupt ("..., told lawmakers on Thursday") with the segment it continues,
+//! so that a clause can be put back together around its subject.
+
+use crate::analysis::timex::scan::{Kind, Token};
+
+/// What a segment is to the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A clause of its own (main or subordinate).
+    Clause,
+    /// A relative clause; segment `of` ends with its antecedent.
+    Relative { of: usize },
+    /// The rest of a clause that a relative clause interrupted: continues segment `of`.
+    Continuation { of: usize },
+    /// A "that" clause completing the segment before it ("said that ...").
+    Complement,
+    /// An adverbial clause set off by a comma (", until the flow rises,"); what
+    /// follows its closing comma continues segment `of`.
+    Adverbial { of: usize },
+}
+
+/// Tokens `[a, b)` of the sentence and their role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub a: usize,
+    pub b: usize,
+    pub role: Role,
+}
+
+/// Words that start a new clause after a comma.
+const AFTER_COMMA: [&str; 3] = ["but", "according", "so"];
+
+/// Words that start an adverbial clause, after a comma or not.
+const SUBORDINATORS: [&str; 14] = [
+    "while", "whereas", "although", "though", "because", "after", "before", "when", "where",
+    "unless", "since", "until", "if", "as",
+];
+
+/// Words before "after"/"before" that make it part of a time phrase ("a day after").
+const SPAN_WORDS: [&str; 16] = [
+    "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes",
+    "shortly", "soon", "just", "long", "moments",
+];
+
+const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "whose", "which"];
+
+/// Read access to one sentence's tokens.
+pub struct Words<'a> {
+    pub prose: &'a str,
+    pub tokens: &'a [Token],
+}
+
+impl Words<'_> {
+    pub fn text(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.prose[t.start..t.end])
+    }
+
+    /// Whether token `i` is one of `words` (ASCII case-insensitive).
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let t = self.text(i);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+}
+
+/// The segments of a sentence, in order, covering all its tokens.
+pub fn split(words: &Words, verbs: &[(usize, usize)]) -> Vec<Segment> {
+    let n = words.tokens.len();
+    let mut out: Vec<Segment> = Vec::new();
+    let (mut start, mut role) = (0, Role::Clause);
+    for i in 0..n {
+        let cut = boundary(words, verbs, i, start, role, out.len());
+        if let Some((end, next_start, next_role)) = cut {
+            if end > start {
+                out.push(Segment {
+                    a: start,
+                    b: end,
+                    role,
+                });
+            }
+            (start, role) = (next_start, next_role);
+            // a relative clause needs its antecedent's segment
+            if let Role::Relative { of } | Role::Continuation { of } | Role::Adverbial { of } = role
+                && (out.is_empty() || of >= out.len())
+            {
+                role = Role::Clause;
+            }
+        }
+    }
+    if start < n {
+        out.push(Segment {
+            a: start,
+            b: n,
+            role,
+        });
+    }
+    merge_phrases(words, verbs, out)
+}
+
+/// Joins back what only looked like a clause: a verbless "until June 30" or "as the
+/// dam's maximum" is a prepositional phrase of the segment before it (and so is the
+/// rest of that segment after the phrase's comma).
+fn merge_phrases(words: &Words, verbs: &[(usize, usize)], segs: Vec<Segment>) -> Vec<Segment> {
+    let tokens = words.tokens;
+    let has_verb = |s: &Segment| {
+        (s.a..s.b).any(|k| {
+            verbs
+                .iter()
+                .any(|&(vs, ve)| vs <= tokens[k].start && tokens[k].end <= ve)
+        })
+    };
+    let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
+    let mut map = Vec::with_capacity(segs.len());
+    let mut absorb: Option<usize> = None;
+    for s in segs {
+        let phrase = words.is_any(s.a, &SUBORDINATORS) && !has_verb(&s);
+        let continues = matches!(s.role, Role::Continuation { of } if Some(of) == absorb);
+        if let Some(last) = out.last_mut().filter(|_| phrase || continues) {
+            last.b = s.b;
+            absorb = match s.role {
+                Role::Adverbial { of } if phrase => Some(of),
+                _ => None,
+            };
+            map.push(out.len() - 1);
+            continue;
+        }
+        absorb = None;
+        let remap = |of: usize| map.get(of).copied().unwrap_or(0);
+        let role = match s.role {
+            Role::Relative { of } => Role::Relative { of: remap(of) },
+            Role::Continuation { of } => Role::Continuation { of: remap(of) },
+            Role::Adverbial { of } => Role::Adverbial { of: remap(of) },
+            other => other,
+        };
+        map.push(out.len());
+        out.push(Segment { role, ..s });
+    }
+    out
+}
+
+/// Whether token `i` ends the current segment: (end of the segment, start of the
+/// next one, the next one's role). `count` is the number of segments so far.
+fn boundary(
+    words: &Words,
+    verbs: &[(usize, usize)],
+    i: usize,
+    start: usize,
+    role: Role,
+    count: usize,
+) -> Option<(usize, usize, Role)> {
+    let t = words.text(i);
+    let closed = count + usize::from(i > start); // index the next segment's antecedent gets
+    let antecedent = closed.saturating_sub(1);
+    if matches!(t, ";" | "—" | "–")
+        || (t == ":" && !between_digits(words, i))
+        || inner_full_stop(words, i)
+    {
+        return Some((i, i + 1, Role::Clause));
+    }
+    if t == "," {
+        if words.is_any(i + 1, &RELATIVE_PRONOUNS) {
+            return Some((i, i + 1, Role::Relative { of: antecedent }));
+        }
+        if words.is_any(i + 1, &AFTER_COMMA) || participle(words, i + 1) {
+            return Some((i, i + 1, Role::Clause));
+        }
+        if words.is_any(i + 1, &SUBORDINATORS) && !span_phrase(words, i + 1) {
+            return Some((i, i + 1, Role::Adverbial { of: antecedent }));
+        }
+        if let Role::Relative { of } | Role::Adverbial { of } = role {
+            return Some((i, i + 1, Role::Continuation { of }));
+        }
+        return None;
+    }
+    if i == start {
+        return None;
+    }
+    let verb_follows = words
+        .tokens
+        .get(i + 1)
+        .is_some_and(|n| verbs.iter().any(|&(s, _)| s == n.start));
+    if words.is_any(i, &RELATIVE_PRONOUNS) || (words.is_any(i, &["that"]) && verb_follows) {
+        return Some((i, i, Role::Relative { of: antecedent }));
+    }
+    if words.is_any(i, &["that"]) {
+        return Some((i, i, Role::Complement));
+    }
+    (words.is_any(i, &SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+}
+
+/// "a day after", "hours before", "shortly after": a time phrase, not a new clause.
+fn span_phrase(words: &Words, i: usize) -> bool {
+    words.is_any(i, &["after", "before"]) && i > 0 && words.is_any(i - 1, &SPAN_WORDS)
+}
+
+/// ", seeking to end ...": a participle after a comma starts a clause.
+fn participle(words: &Words, i: usize) -> bool {
+    let w = words.text(i);
+    words.is_word(i)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && w.starts_with(|c: char| c.is_lowercase())
+}
+
+/// "...opportunity. I have asked...": a full stop inside a quoted passage.
+fn inner_full_stop(words: &Words, i: usize) -> bool {
+    let next = words.tokens.get(i + 1);
+    matches!(words.text(i), "." | "?" | "!")
+        && next.is_some_and(|n| n.space_before && words.text(i + 1).starts_with(char::is_uppercase))
+}
+
+fn between_digits(words: &Words, i: usize) -> bool {
+    let number = |k: usize| words.tokens.get(k).is_some_and(|t| t.kind == Kind::Number);
+    i > 0 && number(i - 1) && number(i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::timex::scan::tokenize;
+
+    /// Segments as (text, role) for a sentence, with "led", "told", "had been" as verbs.
+    fn segments(text: &str) -> Vec<(String, Role)> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0, text.len(), &mut tokens);
+        let verbs: Vec<(usize, usize)> = [
+            "led",
+            "told",
+            "had",
+            "said",
+            "collapsed",
+            "rises",
+            "have",
+            "presented",
+        ]
+        .iter()
+        .flat_map(|v| {
+            text.match_indices(v)
+                .map(|(i, m)| (i, i + m.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+        let words = Words {
+            prose: text,
+            tokens: &tokens,
+        };
+        split(&words, &verbs)
+            .into_iter()
+            .map(|s| {
+                (
+                    text[tokens[s.a].start..tokens[s.b - 1].end].to_string(),
+                    s.role,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relative_clauses_know_their_antecedent_and_continuation() {
+        let got = segments(
+            "Ana Varela, who led the walkout, told lawmakers on Thursday that the offer was low.",
+        );
+        let want = [
+            ("Ana Varela", Role::Clause),
+            ("who led the walkout", Role::Relative { of: 0 }),
+            ("told lawmakers on Thursday", Role::Continuation { of: 0 }),
+            ("that the offer was low.", Role::Complement),
+        ];
+        let want: Vec<(String, Role)> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn boundaries() {
+        let cases = [
+            (
+                "The talks ended; the envoys left.",
+                vec!["The talks ended", "the envoys left."],
+            ),
+            (
+                "Talks opened, seeking an end to the dispute.",
+                vec!["Talks opened", "seeking an end to the dispute."],
+            ),
+            (
+                "It was a session that had been due to end.",
+                vec!["It was a session", "that had been due to end."],
+            ),
+            (
+                "\"It is late. We must act,\" she said.",
+                vec!["\"It is late", "We must act,\" she said."],
+            ),
+            ("At 10:30 the vote began.", vec!["At 10:30 the vote began."]),
+            (
+                "Prices rose, and costs fell.",
+                vec!["Prices rose, and costs fell."],
+            ),
+            (
+                "He resigned, a day after the memo leaked.",
+                vec!["He resigned, a day after the memo leaked."],
+            ),
+            (
+                "They will stay, until the flow rises, and return later.",
+                vec![
+                    "They will stay",
+                    "until the flow rises",
+                    "and return later.",
+                ],
+            ),
+            (
+                "The two sides have until June 30, 2026, to agree on a text.",
+                vec!["The two sides have until June 30, 2026, to agree on a text."],
+            ),
+            (
+                "Kestria presented its figure as the maximum.",
+                vec!["Kestria presented its figure as the maximum."],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = segments(text).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Timeline tests on articles written for them, published Friday 28 January 2022.
+
+use jiff::civil::{Date, date};
+
+use super::{TimelineEntry, build};
+use crate::analysis::entities::{Entity, EntityType};
+use crate::analysis::sentences::{Sentence, SentenceKind, split};
+use crate::analysis::timex::tag;
+use crate::ingest::{Block, BlockKind};
+
+const FRIDAY: Date = date(2022, 1, 28);
+
+/// Entities for each `(name, actor)`: every occurrence of the name in `text`.
+fn entities(text: &str, names: &[(&str, usize)]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = names
+        .iter()
+        .flat_map(|&(name, actor)| {
+            text.match_indices(name).map(move |(i, _)| Entity {
+                start: i,
+                end: i + name.len(),
+                kind: EntityType::Per,
+                actor: Some(actor),
+            })
+        })
+        .collect();
+    out.sort_by_key(|e| e.start);
+    out
+}
+
+fn timeline(text: &str, published: Option<Date>, names: &[(&str, usize)]) -> Vec<TimelineEntry> {
+    let sentences = split(
+        text,
+        &[Block {
+            start: 0,
+            end: text.len(),
+            kind: BlockKind::Paragraph,
+        }],
+    );
+    timeline_of(text, &sentences, published, names)
+}
+
+fn timeline_of(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<Date>,
+    names: &[(&str, usize)],
+) -> Vec<TimelineEntry> {
+    let timexes = tag(text, sentences, published);
+    build(text, sentences, &timexes, &entities(text, names))
+}
+
+const ARTICLE: &str = "The talks in Vienna ended on Thursday. On Tuesday, Foreign Minister Anna Berg met her \
+    Danish counterpart, Lars Holm. Anna Berg will travel to Oslo next week. The war lasted three years. Since 2014, \
+    the border has been closed. Negotiators meet every week. Prices are now rising.";
+
+const NAMES: [(&str, usize); 4] = [
+    ("Anna Berg", 0),
+    ("Lars Holm", 1),
+    ("Vienna", 2),
+    ("Oslo", 3),
+];
+
+#[test]
+fn events_are_ordered_by_date_with_their_actors() {
+    let got = timeline(ARTICLE, Some(FRIDAY), &NAMES);
+    let summary: Vec<(&str, &str, Vec<usize>)> = got
+        .iter()
+        .map(|e| (e.date.as_str(), e.text.as_str(), e.actors.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "2022-01-25",
+                "Foreign Minister Anna Berg met her Danish counterpart, Lars Holm",
+                vec![0, 1]
+            ),
+            ("2022-01-27", "The talks in Vienna ended", vec![2]),
+            (
+                "2022-W05",
+                "Anna Berg will travel to Oslo next week",
+                vec![0, 3]
+            ),
+        ]
+    );
+    assert_eq!(got[0].when, "Tuesday 25 January 2022");
+    assert_eq!(
+        got.iter().map(|e| e.sentence).collect::<Vec<_>>(),
+        [1, 0, 2]
+    );
+}
+
+#[test]
+fn durations_sets_vague_and_bounding_dates_stay_out() {
+    let got = timeline(ARTICLE, Some(FRIDAY), &NAMES);
+    for excluded in ["P3Y", "P1W", "PRESENT_REF", "2014"] {
+        assert!(
+            got.iter().all(|e| e.date != excluded),
+            "{excluded} in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn event_text_is_the_clause_not_the_sentence() {
+    let cases = [
+        (
+            "The government approved the budget on Monday, which opposition leaders said would raise taxes for millions of families.",
+            "2022-01-24",
+            "The government approved the budget",
+        ),
+        (
+            "In addition to this, earlier on Friday, the envoy held a call with allies to review the reply.",
+            "2022-01-28",
+            "The envoy held a call with allies to review the reply",
+        ),
+        (
+            "On Thursday, the minister stated that the country is studying the response, but also criticised the delay.",
+            "2022-01-27",
+            "The minister stated that the country is studying the response",
+        ),
+        (
+            "This came after the ambassador on Wednesday handed the reply to the deputy minister.",
+            "2022-01-26",
+            "The ambassador handed the reply to the deputy minister",
+        ),
+    ];
+    for (text, date, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &[]);
+        let entry = got
+            .iter()
+            .find(|e| e.date == date)
+            .unwrap_or_else(|| panic!("{date} missing: {got:?}"));
+        assert_eq!(entry.text, want, "{text}");
+    }
+}
+
+#[test]
+fn long_clauses_are_cut_with_an_ellipsis() {
+    let text = "On Monday the committee reviewed every line of the annual report of the company with great \
+        care and at considerable expense for the shareholders of the company and its many creditors in the \
+        northern and southern provinces of the country.";
+    let got = timeline(text, Some(FRIDAY), &[]);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].text.ends_with('…'), "{}", got[0].text);
+    assert!(
+        got[0].text.split_whitespace().count() <= 31,
+        "{}",
+        got[0].text
+    );
+}
+
+#[test]
+fn datelines_headings_and_repeats_are_not_events() {
+    let text = "KYIV, Jan. 28 (Reuters) - Officials said the convoy had arrived. Talks next week. \
+        The convoy left on Monday and reached the city on Monday.";
+    let mut sentences = split(
+        text,
+        &[Block {
+            start: 0,
+            end: text.len(),
+            kind: BlockKind::Paragraph,
+        }],
+    );
+    if let Some(s) = sentences
+        .iter_mut()
+        .find(|s| text[s.start..s.end].starts_with("Talks"))
+    {
+        s.kind = SentenceKind::Heading;
+    }
+    let got = timeline_of(text, &sentences, Some(FRIDAY), &[]);
+    let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(dates, ["2022-01-24"], "{got:?}");
+}
+
+#[test]
+fn actors_fall_back_to_the_sentence() {
+    let text = "On Thursday, talks ended; Berg left.";
+    let got = timeline(text, Some(FRIDAY), &[("Berg", 4)]);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].actors, [4]);
+}
+
+#[test]
+fn without_publication_date_entries_keep_relative_labels() {
+    let got = timeline(
+        "The envoys met on Wednesday. They will meet again next week.",
+        None,
+        &[],
+    );
+    let summary: Vec<(&str, &str)> = got
+        .iter()
+        .map(|e| (e.date.as_str(), e.when.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("XXXX-WXX", "the week after publication"),
+            ("XXXX-WXX-3", "Wednesday, week of publication")
+        ]
+    );
+}
+
+#[test]
+fn anaphoric_dates_order_after_their_anchor() {
+    let text = "The summit opened on March 3, 2021. The next day, leaders signed the accord.";
+    let got = timeline(text, Some(FRIDAY), &[]);
+    let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(dates, ["2021-03-03", "2021-03-04"]);
+    assert_eq!(got[1].text, "Leaders signed the accord");
+}

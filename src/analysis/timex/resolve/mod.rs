@@ -1,0 +1,398 @@
+//! Resolution: an expression's meaning, the clause's tense and the article's context
+//! (publication date, dates mentioned so far) in, a TIMEX3 type, value and label out.
+//!
+//! Deictic expressions count from the publication date; anaphoric ones from the last
+//! date mentioned whose granularity fits ("the next day" needs a day). A recurring
+//! period without a year or week ("Wednesday", "December", "the third quarter") has
+//! three candidates around the publication date and the tense picks one: the latest
+//! that started by publication for the past, the first that has not ended for the
+//! future, the nearest otherwise. Without a publication date, relative expressions
+//! stay relative ("XXXX-WXX-3", "the week after publication") while explicit dates
+//! still resolve fully.
+
+mod occurrence;
+mod relative;
+
+use jiff::civil::Date;
+
+use occurrence::{choose, far, holiday};
+
+use super::TimexType;
+use super::calendar::{self, Period, ymd};
+use super::grammar::{Amount, Expr, Modifier, Pick, YearSpec};
+use super::label;
+use super::lexicon::Unit;
+use super::tense::Tense;
+use super::value::{self, Granularity};
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub label: String,
+    pub modifier: Option<Modifier>,
+}
+
+/// What a date expression names.
+#[derive(Debug, Clone, PartialEq)]
+enum Dated {
+    Period(Period),
+    /// A weekend, by its Saturday.
+    Weekend(Date),
+    /// No fixed period: value and label.
+    Floating(String, String),
+}
+
+/// The article-level state of resolution: the publication date and the dates
+/// mentioned so far (anchors for anaphora), in document order.
+#[derive(Debug, Clone)]
+pub struct Context {
+    published: Option<Date>,
+    anchors: Vec<Period>,
+    /// Quarters named in the text ("the third quarter"): what "the quarter" refers to.
+    quarters: Vec<Period>,
+}
+
+impl Context {
+    pub fn new(published: Option<Date>) -> Context {
+        Context {
+            published,
+            anchors: Vec::new(),
+            quarters: Vec::new(),
+        }
+    }
+
+    /// Resolves one expression and remembers it as an anchor for later anaphora.
+    /// Year-long comparisons ("a year earlier") are not anchors: the story stays in
+    /// its own time.
+    pub fn resolve(&mut self, expr: &Expr, tense: Tense) -> Resolved {
+        let (resolved, period) = self.resolve_inner(expr, tense);
+        let comparison = matches!(
+            expr,
+            Expr::Ago {
+                unit: Unit::Year,
+                ..
+            }
+        );
+        match period {
+            Some(p) if matches!(expr, Expr::Quarter { .. }) => {
+                self.quarters.push(p);
+                self.anchors.push(p);
+            }
+            Some(p) if !comparison => self.anchors.push(p),
+            _ => {}
+        }
+        resolved
+    }
+
+    fn resolve_inner(&self, expr: &Expr, tense: Tense) -> (Resolved, Option<Period>) {
+        let plain = |kind, value: String, label| Resolved {
+            kind,
+            value,
+            label,
+            modifier: None,
+        };
+        match expr {
+            Expr::Duration { amount, unit } => {
+                let v = duration_value(*amount, *unit);
+                (
+                    plain(TimexType::Duration, v.clone(), label::duration(&v)),
+                    None,
+                )
+            }
+            Expr::Set(v) => (plain(TimexType::Set, v.clone(), label::set(v)), None),
+            Expr::Ref(r) => (plain(TimexType::Date, r.to_string(), value::label(r)), None),
+            Expr::Modified { modifier, inner } => {
+                let (mut r, period) = self.resolve_inner(inner, tense);
+                r.label = label::modified(*modifier, &r.label);
+                r.modifier = Some(*modifier);
+                (r, period)
+            }
+            Expr::PartOfDay { base, part } => {
+                let (day, period) = self.day_value(base, tense);
+                let v = format!("{day}T{part}");
+                (
+                    plain(TimexType::Time, v.clone(), time_label(&v, period)),
+                    period,
+                )
+            }
+            Expr::Time { base, hour, minute } => {
+                let (day, period) = match base {
+                    Some(b) => self.day_value(b, tense),
+                    None => self.publication_day(),
+                };
+                let v = format!("{day}T{hour:02}:{minute:02}");
+                (
+                    plain(TimexType::Time, v.clone(), time_label(&v, period)),
+                    period,
+                )
+            }
+            _ => {
+                let dated = self.date(expr, tense);
+                let period = match &dated {
+                    Dated::Period(p) => Some(*p),
+                    Dated::Weekend(sat) => Period::containing(*sat, Granularity::Week),
+                    Dated::Floating(..) => None,
+                };
+                let (v, l) = match dated {
+                    Dated::Period(p) => (p.value(), value::label(&p.value())),
+                    Dated::Weekend(sat) => weekend_value(sat),
+                    Dated::Floating(v, l) => (v, l),
+                };
+                (plain(TimexType::Date, v, l), period)
+            }
+        }
+    }
+
+    /// The day of a part-of-day or time base ("Friday", "yesterday").
+    fn day_value(&self, base: &Expr, tense: Tense) -> (String, Option<Period>) {
+        match self.date(base, tense) {
+            Dated::Period(p) if p.granularity <= Granularity::Day => (p.value(), Some(p)),
+            Dated::Period(p) => (p.value(), None),
+            Dated::Weekend(sat) => (weekend_value(sat).0, None),
+            Dated::Floating(v, _) => (v, None),
+        }
+    }
+
+    fn publication_day(&self) -> (String, Option<Period>) {
+        match self.published {
+            Some(p) => (Period::day(p).value(), Some(Period::day(p))),
+            None => ("XXXX-XX-XX".to_string(), None),
+        }
+    }
+
+    fn date(&self, expr: &Expr, tense: Tense) -> Dated {
+        let found = match expr {
+            Expr::Calendar {
+                year,
+                month,
+                day,
+                pick,
+            } => return self.calendar(*year, *month, *day, *pick, tense),
+            Expr::Weekday { day, pick } => return self.weekday(*day, *pick, tense),
+            Expr::Deictic { unit, offset } => return self.deictic(*unit, *offset),
+            Expr::Anaphoric { unit, offset } => return self.anaphoric(*unit, *offset),
+            Expr::Ago {
+                unit,
+                offset,
+                anaphoric,
+            } => return self.ago(*unit, *offset, *anaphoric),
+            Expr::Weekend(pick) => return self.weekend(*pick, tense),
+            Expr::Decade(y) => ymd(*y, 1, 1).map(|start| Period {
+                start,
+                granularity: Granularity::Decade,
+            }),
+            Expr::Century(y) => ymd((*y).max(1), 1, 1).map(|start| Period {
+                start,
+                granularity: Granularity::Century,
+            }),
+            Expr::Season { .. }
+            | Expr::Quarter { .. }
+            | Expr::Half { .. }
+            | Expr::Holiday { .. } => {
+                return self.cyclic(expr, tense);
+            }
+            Expr::Modified { inner, .. } | Expr::PartOfDay { base: inner, .. } => {
+                return self.date(inner, tense);
+            }
+            _ => None,
+        };
+        found.map_or_else(unknown, Dated::Period)
+    }
+
+    /// Seasons, quarters, halves and holidays: a period of a given or picked year.
+    fn cyclic(&self, expr: &Expr, tense: Tense) -> Dated {
+        match expr {
+            Expr::Season { season, year } => {
+                let code = ["SP", "SU", "FA", "WI"][usize::from((*season).min(3))];
+                self.yearly(
+                    *year,
+                    tense,
+                    |y| calendar::season(y, *season),
+                    format!("XXXX-{code}"),
+                )
+            }
+            Expr::Quarter { n: 0, .. } => self.the_quarter(),
+            Expr::Quarter { n, year } => {
+                let make = |y| {
+                    Some(Period {
+                        start: ymd(y, (n - 1) * 3 + 1, 1)?,
+                        granularity: Granularity::Quarter,
+                    })
+                };
+                self.yearly(*year, tense, make, format!("XXXX-Q{n}"))
+            }
+            Expr::Half { n, year } => {
+                let make = |y| {
+                    Some(Period {
+                        start: ymd(y, (n - 1) * 6 + 1, 1)?,
+                        granularity: Granularity::Half,
+                    })
+                };
+                self.yearly(*year, tense, make, format!("XXXX-H{n}"))
+            }
+            Expr::Holiday { month, day, year } => {
+                let make = |y| holiday(y, *month, *day).map(Period::day);
+                let fallback = if *day == 0 {
+                    format!("XXXX-{month:02}")
+                } else {
+                    format!("XXXX-{month:02}-{day:02}")
+                };
+                self.yearly(*year, tense, make, fallback)
+            }
+            _ => unknown(),
+        }
+    }
+
+    fn calendar(
+        &self,
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+        pick: Pick,
+        tense: Tense,
+    ) -> Dated {
+        let make = |y: i32| -> Option<Period> {
+            let m = month?;
+            let month_period = Period {
+                start: ymd(y, m, 1)?,
+                granularity: Granularity::Month,
+            };
+            match day {
+                Some(d) => Some(ymd(y, m, d).map_or(month_period, Period::day)),
+                None => Some(month_period),
+            }
+        };
+        match (year, month) {
+            (Some(y), None) => ymd(y, 1, 1).map_or_else(unknown, |start| {
+                Dated::Period(Period {
+                    start,
+                    granularity: Granularity::Year,
+                })
+            }),
+            (Some(y), Some(_)) => make(y).map_or_else(unknown, Dated::Period),
+            (None, Some(m)) => {
+                let fallback = match day {
+                    Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                    None => format!("XXXX-{m:02}"),
+                };
+                match self.yearly(YearSpec::Pick(pick), tense, make, fallback) {
+                    Dated::Floating(v, _) => Dated::Floating(v, label::yearless(m, day)),
+                    found => found,
+                }
+            }
+            (None, None) => unknown(),
+        }
+    }
+
+    /// A period that recurs every year: picked by `year`, or around the publication date.
+    fn yearly(
+        &self,
+        year: YearSpec,
+        tense: Tense,
+        make: impl Fn(i32) -> Option<Period>,
+        fallback: String,
+    ) -> Dated {
+        let floating = || {
+            let label = value::label(&fallback);
+            Dated::Floating(fallback.clone(), label)
+        };
+        let found = match (year, self.published) {
+            (YearSpec::Given(y), _) => make(y),
+            (_, None) => return floating(),
+            (YearSpec::Offset(o), Some(p)) => {
+                let this = make(i32::from(p.year()));
+                match (o, this) {
+                    // "this winter" in January is the winter that started in December
+                    (0, Some(t)) if t.granularity == Granularity::Season => {
+                        make(i32::from(p.year()) - 1)
+                            .filter(|prev| prev.contains(p))
+                            .or(Some(t))
+                    }
+                    _ => i32::try_from(o)
+                        .ok()
+                        .and_then(|o| make(i32::from(p.year()) + o)),
+                }
+            }
+            (YearSpec::Pick(pick), Some(p)) => {
+                let y = i32::from(p.year());
+                let cands = [make(y - 1), make(y), make(y + 1)];
+                let tense = match cands[1].map(|c| c.granularity) {
+                    // "expects a third-quarter loss": the quarter reported on, not next year's
+                    Some(Granularity::Quarter | Granularity::Half) if tense == Tense::Future => {
+                        Tense::Unknown
+                    }
+                    // a day named without its year is rarely most of a year away
+                    Some(Granularity::Day)
+                        if far(choose(cands, p, pick, tense), p, cands, tense) =>
+                    {
+                        Tense::Unknown
+                    }
+                    _ => tense,
+                };
+                choose(cands, p, pick, tense)
+            }
+        };
+        found.map_or_else(floating, Dated::Period)
+    }
+}
+
+fn weekend_value(saturday: Date) -> (String, String) {
+    let week = Period {
+        start: saturday,
+        granularity: Granularity::Week,
+    }
+    .value();
+    let v = format!("{week}-WE");
+    let l = value::label(&v);
+    (v, l)
+}
+
+fn time_label(v: &str, period: Option<Period>) -> String {
+    if period.is_some() {
+        return value::label(v);
+    }
+    let (day, t) = v.split_once('T').unwrap_or((v, ""));
+    let base = match day {
+        "XXXX-XX-XX" => "day not known".to_string(),
+        d => value::label(d),
+    };
+    format!("{base}, {t}")
+}
+
+fn unknown() -> Dated {
+    Dated::Floating("XXXX-XX-XX".to_string(), "date not known".to_string())
+}
+
+/// The TIMEX3 value of an unknown period of `unit`: "XXXX-WXX", "XXXX-XX", "XXXX".
+fn unknown_value(unit: Unit) -> String {
+    match unit.granularity() {
+        Granularity::Week => "XXXX-WXX",
+        Granularity::Month => "XXXX-XX",
+        Granularity::Quarter => "XXXX-QX",
+        Granularity::Season => "XXXX-XX",
+        Granularity::Year | Granularity::Half => "XXXX",
+        Granularity::Decade => "XXX",
+        Granularity::Century => "XX",
+        _ => "XXXX-XX-XX",
+    }
+    .to_string()
+}
+
+/// "P3Y", "P2.5Y", "PXY", "PT24H", "P10Y" (a decade).
+fn duration_value(amount: Amount, unit: Unit) -> String {
+    let (letter, mult, clock) = unit.designator();
+    let t = if clock { "T" } else { "" };
+    match amount {
+        Amount::Some => format!("P{t}X{letter}"),
+        Amount::N(n) => {
+            let total = n * f64::from(mult);
+            if total.fract() == 0.0 && total < 1e9 {
+                format!("P{t}{}{letter}", total as u64)
+            } else {
+                format!("P{t}{}{letter}", (total * 100.0).round() / 100.0)
+            }
+        }
+    }
+}

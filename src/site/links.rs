@@ -1,0 +1,151 @@
+//! Broken internal links: the links of every rendered briefing body and the set of
+//! pages the site has in, warnings naming the briefing file and line out.
+//!
+//! A link is internal when it is relative, root-relative, or absolute under the site's
+//! `base_url`. It is resolved against the briefing page's own URL, stripped of query and
+//! fragment, and looked up in the set of page URLs (`/news/briefings/x/`, and the
+//! `…/index.html` and slash-less forms of the same page). External links are not
+//! checked (that would need the network).
+
+use std::collections::HashSet;
+
+use crate::diagnostics::{Location, Warning};
+
+use super::index::SiteIndex;
+use super::markdown::{Body, Problem};
+use super::urls;
+
+/// Every URL path a link may point at, built from the site paths of all pages and files.
+pub struct KnownPaths {
+    paths: HashSet<String>,
+}
+
+impl KnownPaths {
+    /// `site_paths` are paths inside the site (`""`, `briefings/x/`, `style.css`).
+    pub fn new<'a>(base_path: &str, site_paths: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut paths = HashSet::new();
+        for p in site_paths {
+            let url = format!("{base_path}{p}");
+            if let Some(dir) = url.strip_suffix('/') {
+                paths.insert(format!("{url}index.html"));
+                if !dir.is_empty() {
+                    paths.insert(dir.to_string());
+                }
+            }
+            paths.insert(url);
+        }
+        KnownPaths { paths }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.paths.contains(path)
+    }
+}
+
+/// Warnings for the broken internal links and the sanitised content of every body.
+pub fn check(index: &SiteIndex, bodies: &[Body], known: &KnownPaths) -> Vec<Warning> {
+    let base_url = &index.config.base_url;
+    let mut warnings = Vec::new();
+    for (b, body) in bodies.iter().enumerate() {
+        let briefing = index.briefings[b];
+        let at = |offset: usize| {
+            Location::of_offset(&briefing.path, &briefing.body, offset, briefing.body_line)
+        };
+        let page = index.url(&index.briefing_path(b));
+        for link in &body.links {
+            let Some(target) = internal_path(&link.url, base_url, index.config.base_path(), &page)
+            else {
+                continue;
+            };
+            if !known.contains(&target) {
+                warnings.push(
+                    Warning::new(at(link.offset), format!("broken link: `{}` does not match any page of the site", link.url))
+                        .with_hint("link to another briefing as `its-file-name.md`, or to a page as `/actors/<slug>/`"),
+                );
+            }
+        }
+        let mut raw_html_line = None;
+        for problem in &body.problems {
+            warnings.push(match problem {
+                Problem::RawHtml { offset } => {
+                    let location = at(*offset);
+                    if raw_html_line == location.line {
+                        continue;
+                    }
+                    raw_html_line = location.line;
+                    Warning::new(location, "raw HTML is not allowed in a briefing; it is shown as text")
+                        .with_hint("write it in Markdown, or remove it")
+                }
+                Problem::UnsafeUrl { offset, url } => {
+                    let shown: String = url.chars().take(40).collect();
+                    Warning::new(at(*offset), format!("link to `{shown}` removed: only http, https and mailto links are allowed"))
+                }
+            });
+        }
+    }
+    warnings
+}
+
+/// The URL path a link points at inside the site, or `None` for an external link or a
+/// link to a fragment of the same page.
+fn internal_path(url: &str, base_url: &str, base_path: &str, page: &str) -> Option<String> {
+    let path = &url[..url.find(['?', '#']).unwrap_or(url.len())];
+    if path.is_empty() {
+        return None;
+    }
+    if let Some(inside) = path.strip_prefix(base_url) {
+        return Some(format!("{base_path}{inside}"));
+    }
+    if path.starts_with("//") || path.contains(':') {
+        return None;
+    }
+    Some(urls::resolve(page, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_paths_resolve_against_the_page() {
+        let page = "/news/briefings/a/";
+        let base = "https://example.org/news/";
+        let cases = [
+            ("/news/briefings/b/", Some("/news/briefings/b/")),
+            ("../b/#x", Some("/news/briefings/b/")),
+            (
+                "https://example.org/news/actors/x/?q=1",
+                Some("/news/actors/x/"),
+            ),
+            ("https://other.example/news/", None),
+            ("mailto:desk@example.org", None),
+            ("//cdn.example/x.js", None),
+            ("#timeline", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(
+                internal_path(url, base, "/news/", page).as_deref(),
+                want,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn known_paths_accept_every_form_of_a_page() {
+        let known = KnownPaths::new("/news/", ["", "briefings/a/", "atom.xml"]);
+        let cases = [
+            ("/news/", true),
+            ("/news/index.html", true),
+            ("/news/briefings/a/", true),
+            ("/news/briefings/a", true),
+            ("/news/briefings/a/index.html", true),
+            ("/news/atom.xml", true),
+            ("/news/briefings/b/", false),
+            ("/briefings/a/", false),
+        ];
+        for (path, want) in cases {
+            assert_eq!(known.contains(path), want, "{path}");
+        }
+    }
+}

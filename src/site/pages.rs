@@ -1,0 +1,247 @@
+//! The list of template-rendered pages of a site ([`Job`]) and, for each, its URL,
+//! template and context.
+//!
+//! Jobs are plain values listed up front (their URLs are known before anything is
+//! rendered, which the link checker needs); each one builds its own views when it
+//! runs, so jobs render independently and in parallel.
+
+use tera::Context;
+
+use super::index::SiteIndex;
+use super::markdown::Body;
+use super::urls;
+use super::view::actor::{ActorView, groups};
+use super::view::briefing::BriefingView;
+use super::view::data::{FeedView, sitemap};
+use super::view::timeline::Timeline;
+use super::view::{BriefingCard, PageView, Paginator, TagRef, cards, more_links};
+
+/// One page rendered from a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Index page n (1-based).
+    Index(usize),
+    Briefing(usize),
+    Actors,
+    Actor(usize),
+    Timeline,
+    /// Part n of a timeline too long for one page (a year, or the undated events).
+    TimelinePart(usize),
+    Tags,
+    Tag(usize),
+    Search,
+    NotFound,
+    Atom,
+    Sitemap,
+    Robots,
+}
+
+/// What every job may read.
+pub struct Shared<'a> {
+    pub index: &'a SiteIndex<'a>,
+    pub bodies: &'a [Body],
+    pub seen_with: &'a [Vec<(usize, usize)>],
+    pub timeline: &'a Timeline,
+    pub today: jiff::civil::Date,
+}
+
+/// Every job of the site, in a fixed order.
+pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
+    let pages = index_pages(index);
+    let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
+    jobs.extend((0..index.briefings.len()).map(Job::Briefing));
+    jobs.push(Job::Actors);
+    jobs.extend((0..index.actors.actors.len()).map(Job::Actor));
+    jobs.push(Job::Timeline);
+    if !timeline.one_page {
+        jobs.extend((0..timeline.parts.len()).map(Job::TimelinePart));
+    }
+    jobs.push(Job::Tags);
+    jobs.extend((0..index.tags.len()).map(Job::Tag));
+    jobs.extend([
+        Job::Search,
+        Job::NotFound,
+        Job::Atom,
+        Job::Sitemap,
+        Job::Robots,
+    ]);
+    jobs
+}
+
+fn index_pages(index: &SiteIndex) -> usize {
+    index
+        .briefings
+        .len()
+        .div_ceil(index.config.paginate_by)
+        .max(1)
+}
+
+impl Job {
+    /// The page's path inside the site (`""`, `briefings/x/`, `atom.xml`).
+    pub fn site_path(self, shared: &Shared) -> String {
+        let index = shared.index;
+        match self {
+            Job::Index(n) => urls::index_page(n),
+            Job::Briefing(b) => index.briefing_path(b),
+            Job::Actors => "actors/".into(),
+            Job::Actor(a) => urls::actor(&index.actors.actors[a].slug),
+            Job::Timeline => "timeline/".into(),
+            Job::TimelinePart(p) => format!("timeline/{}/", shared.timeline.parts[p].key),
+            Job::Tags => "tags/".into(),
+            Job::Tag(t) => urls::tag(&index.tags[t].slug),
+            Job::Search => "search/".into(),
+            Job::NotFound => "404.html".into(),
+            Job::Atom => "atom.xml".into(),
+            Job::Sitemap => "sitemap.xml".into(),
+            Job::Robots => "robots.txt".into(),
+        }
+    }
+
+    pub fn template(self) -> &'static str {
+        match self {
+            Job::Index(_) => "index.html",
+            Job::Briefing(_) => "briefing.html",
+            Job::Actors => "actors.html",
+            Job::Actor(_) => "actor.html",
+            Job::Timeline | Job::TimelinePart(_) => "timeline.html",
+            Job::Tags => "tags.html",
+            Job::Tag(_) => "tag.html",
+            Job::Search => "search.html",
+            Job::NotFound => "404.html",
+            Job::Atom => "atom.xml",
+            Job::Sitemap => "sitemap.xml",
+            Job::Robots => "robots.txt",
+        }
+    }
+
+    /// The template context: `page` and the job's own variables (globals are added
+    /// to the Tera instance once).
+    pub fn context(self, shared: &Shared) -> Context {
+        let index = shared.index;
+        let mut ctx = Context::new();
+        let (kind, section, title, description) = self.fill(shared, &mut ctx);
+        let path = self.site_path(shared);
+        let page = PageView {
+            kind,
+            title,
+            description,
+            url: index.url(&path),
+            permalink: index.permalink(&path),
+            section,
+        };
+        ctx.insert("page", &page);
+        ctx
+    }
+
+    /// Inserts the job's own variables and returns its `page` fields.
+    fn fill(self, shared: &Shared, ctx: &mut Context) -> Head {
+        let index = shared.index;
+        let title = &index.config.title;
+        match self {
+            Job::Index(n) => index_context(index, n, ctx),
+            Job::Briefing(b) => {
+                let view = BriefingView::new(index, b, &shared.bodies[b]);
+                let head = (view.card.title.clone(), view.card.lede.clone());
+                ctx.insert("briefing", &view);
+                ("briefing", "briefings", head.0, head.1)
+            }
+            Job::Actors => {
+                ctx.insert("actor_total", &index.actors.actors.len());
+                ctx.insert("groups", &groups(index));
+                let description = format!("Every person, organization, place and group in {title}");
+                ("actors", "actors", "Actors".into(), description)
+            }
+            Job::Actor(a) => {
+                let view = ActorView::new(index, a, &shared.seen_with[a]);
+                let (name, kind, count) = (
+                    view.actor.name.clone(),
+                    view.actor.kind,
+                    view.briefing_count,
+                );
+                ctx.insert("actor", &view);
+                (
+                    "actor",
+                    "actors",
+                    name.clone(),
+                    format!("{name} ({kind}) in {count} briefings"),
+                )
+            }
+            Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
+            Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
+            Job::Tags => {
+                let tags: Vec<TagRef> = (0..index.tags.len())
+                    .map(|t| TagRef::new(index, t))
+                    .collect();
+                ctx.insert("tags", &tags);
+                ("tags", "tags", "Tags".into(), format!("Topics of {title}"))
+            }
+            Job::Tag(t) => tag_context(index, t, ctx),
+            Job::Search => (
+                "search",
+                "search",
+                "Search".into(),
+                format!("Search {title}"),
+            ),
+            Job::NotFound => ("404", "", "Page not found".into(), String::new()),
+            Job::Atom => {
+                ctx.insert("feed", &FeedView::new(index, shared.bodies, shared.today));
+                ("atom", "", title.clone(), index.config.description.clone())
+            }
+            Job::Sitemap => {
+                ctx.insert("entries", &sitemap(index));
+                ("sitemap", "", "Sitemap".into(), String::new())
+            }
+            Job::Robots => ("robots", "", "robots.txt".into(), String::new()),
+        }
+    }
+}
+
+/// `page` fields of a job: kind, nav section, title, description.
+type Head = (&'static str, &'static str, String, String);
+
+fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
+    let config = index.config;
+    let per = config.paginate_by;
+    let cards: Vec<BriefingCard> = ((n - 1) * per..(n * per).min(index.briefings.len()))
+        .map(|b| BriefingCard::new(index, b))
+        .collect();
+    ctx.insert("briefings", &cards);
+    let paginator = Paginator::new(index, n, index_pages(index), index.briefings.len());
+    ctx.insert("paginator", &paginator);
+    let title = match n {
+        1 => config.title.clone(),
+        n => format!("{} (page {n})", config.title),
+    };
+    ("index", "briefings", title, config.description.clone())
+}
+
+fn timeline_context(
+    index: &SiteIndex,
+    timeline: &Timeline,
+    part: Option<usize>,
+    ctx: &mut Context,
+) -> Head {
+    ctx.insert("parts", &timeline.page(part));
+    ctx.insert("event_count", &timeline.event_count);
+    ctx.insert("one_page", &timeline.one_page);
+    let current = part.map(|p| &timeline.parts[p]);
+    ctx.insert("current", &current.map(|p| p.key.as_str()));
+    let title = current.map_or("Timeline".to_string(), |p| format!("Timeline: {}", p.label));
+    let description = format!("Every dated event in {}", index.config.title);
+    ("timeline", "timeline", title, description)
+}
+
+fn tag_context(index: &SiteIndex, t: usize, ctx: &mut Context) -> Head {
+    let tag = TagRef::new(index, t);
+    let list = &index.tags[t].briefings;
+    ctx.insert("briefings", &cards(index, list));
+    ctx.insert("more_briefings", &more_links(index, list));
+    let head = (
+        "tag",
+        "tags",
+        tag.name.clone(),
+        format!("Briefings tagged {}", tag.name),
+    );
+    ctx.insert("tag", &tag);
+    head
+}

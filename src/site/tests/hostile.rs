@@ -1,0 +1,231 @@
+//! Hostile input: a briefing whose every field is `"'><script>alert(1)</script>` and
+//! whose body holds raw HTML, script URLs and template syntax. Nothing may execute in
+//! any output context: HTML text, attributes, `<title>`, JSON in a page, Atom,
+//! sitemap, the JSON files.
+
+use super::fixtures::HOSTILE;
+use super::*;
+
+const ESCAPED: &str = "&quot;&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+
+fn hostile_site() -> Site {
+    let mut briefings = fixtures::site();
+    briefings.push(fixtures::hostile());
+    let mut odd_slug = fixtures::briefing(
+        "\"'><script>alert(9)<",
+        "Odd file name",
+        Some(jiff::civil::date(2024, 1, 5)),
+        "Body.\n",
+    );
+    odd_slug.meta.tags = vec!["<b>".into()];
+    briefings.push(odd_slug);
+    render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &briefings,
+    )
+}
+
+#[test]
+fn no_script_or_markup_from_articles_survives_in_html() {
+    let site = hostile_site();
+    for (path, html) in html_pages(&site) {
+        for (at, _) in html.match_indices("<script") {
+            let rest = &html[at + 7..];
+            assert!(
+                rest.starts_with(" type=\"application/ld+json\">")
+                    || rest.starts_with(" src=\"/search.js?v="),
+                "{path}: {}",
+                &rest[..rest.len().min(60)]
+            );
+        }
+        for bad in ["<img", "<iframe", "<style", "<svg><", "onerror=\"", "<b>"] {
+            assert!(!html.contains(bad), "{path} contains {bad}");
+        }
+        let lower = html.to_ascii_lowercase();
+        for attr in ["href", "src", "action"] {
+            for value in attribute_values(&lower, attr) {
+                assert!(
+                    !value.contains("script:") && !value.starts_with("data:"),
+                    "{path}: {attr}={value}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_values_are_escaped_in_every_html_context() {
+    let site = hostile_site();
+    let page = &site["briefings/hostile/index.html"];
+    let contexts = [
+        (
+            "<title>",
+            format!("<title>{ESCAPED} · Estuary Desk</title>"),
+        ),
+        (
+            "meta description",
+            format!("<meta name=\"description\" content=\"{ESCAPED}\">"),
+        ),
+        (
+            "og:title attribute",
+            format!("<meta property=\"og:title\" content=\"{ESCAPED}\">"),
+        ),
+        ("h1", format!("<h1 id=\"briefing-title\">{ESCAPED}</h1>")),
+        ("lede", format!("<p class=\"lede\">{ESCAPED}</p>")),
+        ("summary", format!("<li>{ESCAPED} (summary)</li>")),
+        (
+            "actor name",
+            format!("<span class=\"actor-name\">{ESCAPED}</span>"),
+        ),
+        (
+            "role",
+            format!("<span class=\"actor-role\">{ESCAPED}</span>"),
+        ),
+        ("quote", format!("<p>{ESCAPED}</p>")),
+        ("event text", format!("<p class=\"tl-text\">{ESCAPED}</p>")),
+        ("event date", format!("{ESCAPED}</time>")),
+        ("source name, not linked", format!("Source: {ESCAPED}")),
+        ("tag", format!(">{ESCAPED}</a>")),
+    ];
+    for (what, want) in contexts {
+        assert!(page.contains(&want), "{what}: {want} not in page");
+    }
+    let actor = &site["actors/script-alert-1-script/index.html"];
+    assert!(actor.contains(&format!("<h1>{ESCAPED}</h1>")), "{actor}");
+    for listing in [
+        "index.html",
+        "actors/index.html",
+        "timeline/index.html",
+        "search/index.html",
+    ] {
+        assert!(
+            !site[listing].contains(HOSTILE),
+            "{listing} prints the raw value"
+        );
+    }
+}
+
+#[test]
+fn json_in_a_page_cannot_close_its_script() {
+    let site = hostile_site();
+    let page = &site["briefings/hostile/index.html"];
+    let start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let json = &page[start..start + page[start..].find("</script>").unwrap()];
+    assert!(!json.contains('<') && !json.contains('>'), "{json}");
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(value["headline"], HOSTILE);
+    assert_eq!(value["about"][0], HOSTILE);
+    assert!(
+        value.get("isBasedOn").is_none_or(|v| v.is_null()),
+        "a javascript: source URL is dropped"
+    );
+}
+
+#[test]
+fn template_syntax_in_a_body_prints_literally() {
+    let site = hostile_site();
+    let page = &site["briefings/hostile/index.html"];
+    assert!(
+        page.contains("{{ config }} {% include “base.html” %} {{ site.generator }}"),
+        "{page}"
+    );
+}
+
+#[test]
+fn feeds_and_data_files_keep_hostile_values_as_data() {
+    let site = hostile_site();
+    let feed = atom_syndication::Feed::read_from(site["atom.xml"].as_bytes())
+        .expect("Atom stays well-formed");
+    let entry = feed
+        .entries()
+        .iter()
+        .find(|e| e.title().as_str() == HOSTILE)
+        .expect("hostile entry");
+    assert_eq!(entry.summary().map(|s| s.as_str()), Some(HOSTILE));
+    assert!(entry.categories().iter().any(|c| c.term() == HOSTILE));
+    let content = entry.content().and_then(|c| c.value()).unwrap_or_default();
+    assert!(
+        !content.contains("<script")
+            && !content.contains("<img")
+            && !content.contains("javascript:"),
+        "{content}"
+    );
+    for loc in site["sitemap.xml"].split("<loc>").skip(1) {
+        let loc = &loc[..loc.find("</loc>").unwrap()];
+        assert!(!loc.contains(['<', '>', '"', '\'']), "{loc}");
+    }
+    assert!(site["sitemap.xml"].contains("https://example.org/briefings/script-alert-9/"));
+    for file in ["search/index.json", "briefings.json"] {
+        assert!(!site[file].contains(['<', '>']), "{file} has raw markup");
+        let value: serde_json::Value = serde_json::from_str(&site[file]).expect(file);
+        assert!(
+            value.to_string().contains("alert(1)"),
+            "{file} keeps the text as data"
+        );
+    }
+    let search: serde_json::Value = serde_json::from_str(&site["search/index.json"]).unwrap();
+    let docs = search["docs"].as_array().unwrap();
+    assert!(
+        docs.iter().any(|d| d["title"] == HOSTILE),
+        "the exact value survives a round trip"
+    );
+    let data: serde_json::Value = serde_json::from_str(&site["briefings.json"]).unwrap();
+    let hostile = data["briefings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["slug"] == "hostile")
+        .unwrap();
+    assert!(
+        hostile["source"]["url"].is_null(),
+        "javascript: source URL dropped"
+    );
+}
+
+#[test]
+fn odd_file_names_get_safe_urls() {
+    let site = hostile_site();
+    assert!(site.contains_key("briefings/script-alert-9/index.html"));
+    assert!(
+        !site.keys().any(|p| p.contains(['"', '\'', '<', '>'])),
+        "{:?}",
+        site.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn hostile_bodies_are_reported() {
+    let mut briefings = fixtures::site();
+    briefings.push(fixtures::hostile());
+    let config = fixtures::config("https://example.org/", 10);
+    let (_, warnings) = render_with(
+        &config,
+        &ThemeFiles::default(),
+        &briefings,
+        &fixtures::options(),
+    )
+    .unwrap();
+    let hostile: Vec<&Warning> = warnings
+        .iter()
+        .filter(|w| w.location.path.ends_with("hostile.md"))
+        .collect();
+    let raw = hostile
+        .iter()
+        .filter(|w| w.message.contains("raw HTML"))
+        .count();
+    let links = hostile
+        .iter()
+        .filter(|w| w.message.contains("removed"))
+        .count();
+    assert_eq!(
+        (raw, links),
+        (3, 4),
+        "one raw HTML warning per line: {hostile:#?}"
+    );
+    assert!(
+        hostile
+            .iter()
+            .all(|w| w.location.line.is_some_and(|l| l >= 12))
+    );
+}

@@ -1,0 +1,508 @@
+//! The pages of a fixture site: URL scheme, snapshots, feeds, sub-path, warnings.
+
+use super::*;
+
+/// The `<main>` element of a page, with content hashes and the version redacted.
+fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("a <main> element");
+    let end = html.find("</main>").expect("a closing </main>") + "</main>".len();
+    redact(&html[start..end])
+}
+
+fn redact(text: &str) -> String {
+    let hashes = regex::Regex::new(r"\?v=[0-9a-f]{10}").unwrap();
+    hashes
+        .replace_all(text, "?v=[HASH]")
+        .replace(crate::VERSION, "[VERSION]")
+}
+
+#[test]
+fn renders_every_page_of_the_url_scheme() {
+    let pages = fixture_site();
+    let expected = [
+        "index.html",
+        "briefings/harbour-talks-stall/index.html",
+        "briefings/ferry-strike-called/index.html",
+        "briefings/estuary-budget/index.html",
+        "actors/index.html",
+        "actors/ilse-marrow/index.html",
+        "actors/council-of-the-estuary/index.html",
+        "actors/brede/index.html",
+        "actors/anna-brede/index.html",
+        "actors/tomas-brede/index.html",
+        "timeline/index.html",
+        "tags/index.html",
+        "tags/labour/index.html",
+        "search/index.html",
+        "search/index.json",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "briefings.json",
+        "style.css",
+        "search.js",
+        "favicon.svg",
+    ];
+    for path in expected {
+        assert!(
+            pages.contains_key(path),
+            "missing {path}; have {:?}",
+            pages.keys().collect::<Vec<_>>()
+        );
+    }
+    assert!(
+        !pages.keys().any(|p| p.contains("draft-note")),
+        "drafts are left out by default"
+    );
+    assert!(
+        !pages.contains_key("actors/marrow/index.html"),
+        "Marrow is Ilse Marrow"
+    );
+    assert!(
+        !pages.contains_key("actors/coe/index.html"),
+        "CoE is the Council of the Estuary"
+    );
+}
+
+#[test]
+fn snapshots_of_the_main_pages() {
+    let pages = fixture_site();
+    let cases = [
+        ("index", "index.html"),
+        ("briefing", "briefings/harbour-talks-stall/index.html"),
+        ("actors", "actors/index.html"),
+        ("actor", "actors/ilse-marrow/index.html"),
+        ("timeline", "timeline/index.html"),
+        ("tag", "tags/labour/index.html"),
+    ];
+    for (name, path) in cases {
+        insta::assert_snapshot!(format!("main_{name}"), main_of(&pages[path]));
+    }
+    insta::assert_snapshot!(
+        "full_briefing_page",
+        redact(&pages["briefings/harbour-talks-stall/index.html"])
+    );
+    insta::assert_snapshot!("atom", redact(&pages["atom.xml"]));
+    insta::assert_snapshot!("sitemap", pages["sitemap.xml"].as_str());
+    insta::assert_snapshot!("robots", pages["robots.txt"].as_str());
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    assert_eq!(fixture_site(), fixture_site());
+}
+
+#[test]
+fn the_same_event_from_two_briefings_is_shown_once_with_both_sources() {
+    let pages = fixture_site();
+    let timeline = &pages["timeline/index.html"];
+    assert_eq!(
+        timeline.matches("Union delegates walked out").count(),
+        1,
+        "{timeline}"
+    );
+    assert!(timeline.contains("2 reports"), "{timeline}");
+}
+
+#[test]
+fn atom_feed_parses_with_absolute_urls() {
+    let config = fixtures::config("https://example.org/news/", 10);
+    let pages = render_site(&config, &ThemeFiles::default(), &fixtures::site());
+    let feed = atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).expect("valid Atom");
+    assert_eq!(feed.title().as_str(), "Estuary Desk");
+    assert_eq!(feed.id(), "https://example.org/news/");
+    let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Ferry strike called for next week",
+            "Harbour talks stall over pilotage fees",
+            "Estuary council passes emergency budget"
+        ]
+    );
+    for entry in feed.entries() {
+        assert!(
+            entry
+                .id()
+                .starts_with("https://example.org/news/briefings/"),
+            "{}",
+            entry.id()
+        );
+        assert!(
+            entry
+                .links()
+                .iter()
+                .all(|l| l.href().starts_with("https://example.org/news/"))
+        );
+        assert_eq!(entry.updated().to_rfc3339().len(), 25);
+    }
+    let first = &feed.entries()[1];
+    assert_eq!(first.updated().to_rfc3339(), "2024-03-14T00:00:00+00:00");
+    assert_eq!(
+        first.summary().map(|s| s.as_str()),
+        Some(
+            "Negotiations between the Port Calder authority and harbour pilots broke down on Tuesday."
+        )
+    );
+    let html = first.content().and_then(|c| c.value()).unwrap_or_default();
+    assert!(
+        html.contains("<a href=\"/news/briefings/estuary-budget/\">the budget</a>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn feed_limit_caps_the_entries() {
+    let mut config = fixtures::config("https://example.org/", 10);
+    config.feed_limit = 2;
+    let pages = render_site(&config, &ThemeFiles::default(), &fixtures::site());
+    let feed = atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).unwrap();
+    assert_eq!(feed.entries().len(), 2);
+}
+
+#[test]
+fn every_internal_url_carries_the_sub_path() {
+    let config = fixtures::config("https://example.org/news/", 1);
+    let pages = render_site(&config, &ThemeFiles::default(), &fixtures::site());
+    let mut checked = 0;
+    for (path, html) in html_pages(&pages) {
+        for attr in ["href", "src", "action", "data-index"] {
+            for value in attribute_values(html, attr) {
+                let ok = value.starts_with("/news/")
+                    || value.starts_with('#')
+                    || value.starts_with("https://");
+                assert!(ok, "{path}: {attr}=\"{value}\" is outside /news/");
+                if value.starts_with("https://") {
+                    assert!(
+                        value.starts_with("https://example.org/news/")
+                            || value.starts_with("https://courier.example/"),
+                        "{path}: {value}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} URLs checked");
+    assert!(pages.contains_key("page/2/index.html") && pages.contains_key("page/3/index.html"));
+    for loc in pages["sitemap.xml"].split("<loc>").skip(1) {
+        assert!(loc.starts_with("https://example.org/news/"), "{loc}");
+    }
+    assert!(pages["robots.txt"].contains("Sitemap: https://example.org/news/sitemap.xml"));
+    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    assert!(
+        search["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["url"].as_str().unwrap().starts_with("/news/briefings/"))
+    );
+}
+
+#[test]
+fn pagination_links_pages_in_order() {
+    let config = fixtures::config("https://example.org/", 1);
+    let pages = render_site(&config, &ThemeFiles::default(), &fixtures::site());
+    let page2 = &pages["page/2/index.html"];
+    assert!(page2.contains("rel=\"prev\" href=\"/\""), "{page2}");
+    assert!(page2.contains("rel=\"next\" href=\"/page/3/\""), "{page2}");
+    assert!(
+        page2.contains("Harbour talks stall"),
+        "page 2 holds the second newest briefing"
+    );
+    assert!(!pages.contains_key("page/4/index.html"));
+}
+
+#[test]
+fn paginator_shows_a_window_of_pages_with_gaps() {
+    let config = fixtures::config("https://example.org/", 1);
+    let briefings = fixtures::site();
+    let index = crate::site::index::SiteIndex::build(&config, &briefings, false);
+    let cases = [
+        (1, 1, vec![Some(1)]),
+        (1, 9, vec![Some(1), Some(2), Some(3), None, Some(9)]),
+        (
+            5,
+            9,
+            vec![
+                Some(1),
+                None,
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                None,
+                Some(9),
+            ],
+        ),
+        (9, 9, vec![Some(1), None, Some(7), Some(8), Some(9)]),
+        (3, 5, vec![Some(1), Some(2), Some(3), Some(4), Some(5)]),
+    ];
+    for (current, total, want) in cases {
+        let p = crate::site::view::Paginator::new(&index, current, total, total);
+        let got: Vec<Option<usize>> = p.pages.iter().map(|l| l.number).collect();
+        assert_eq!(got, want, "page {current} of {total}");
+        assert_eq!(p.pages.iter().filter(|l| l.current).count(), 1);
+    }
+}
+
+#[test]
+fn drafts_are_shown_only_when_asked() {
+    let config = fixtures::config("https://example.org/", 10);
+    let options = RenderOptions {
+        drafts: true,
+        ..fixtures::options()
+    };
+    let (pages, _) =
+        render_with(&config, &ThemeFiles::default(), &fixtures::site(), &options).unwrap();
+    let draft = &pages["briefings/draft-note/index.html"];
+    assert!(draft.contains("badge-draft"), "{draft}");
+}
+
+#[test]
+fn broken_internal_links_are_warnings_with_file_and_line() {
+    let config = fixtures::config("https://example.org/news/", 10);
+    let (_, warnings) = render_with(
+        &config,
+        &ThemeFiles::default(),
+        &fixtures::site(),
+        &fixtures::options(),
+    )
+    .unwrap();
+    let got: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.location, w.message))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "content/briefings/harbour-talks-stall.md:18:68: broken link: `/news/briefings/no-such-briefing/` does not match any page of the site"
+        ]
+    );
+}
+
+#[test]
+fn an_empty_site_still_renders() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[],
+    );
+    assert!(pages["index.html"].contains("No briefings yet"));
+    assert!(atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).is_ok());
+}
+
+#[test]
+fn briefings_json_holds_the_structured_data() {
+    let pages = fixture_site();
+    let data: serde_json::Value = serde_json::from_str(&pages["briefings.json"]).unwrap();
+    let briefings = data["briefings"].as_array().unwrap();
+    assert_eq!(briefings.len(), 3);
+    let strike = &briefings[0];
+    assert_eq!(strike["slug"], "ferry-strike-called");
+    assert_eq!(strike["actors"][0]["name"], "Marrow");
+    assert_eq!(strike["actors"][0]["actor_slug"], "ilse-marrow");
+    assert_eq!(strike["timeline"][1]["granularity"], "week");
+}
+
+fn repeating_briefing(body: &str) -> Briefing {
+    let mut b = fixtures::briefing(
+        "repeats",
+        "Repeats",
+        Some(jiff::civil::date(2024, 3, 2)),
+        body,
+    );
+    b.meta.lede = "The lede.".into();
+    b.meta.summary = vec!["The  lede.".into(), "Point one.".into()];
+    let kind = crate::analysis::ActorKind::Person;
+    b.meta.actors = vec![fixtures::actor("Ana Ruiz", kind, Some("Minister"), &[])];
+    b
+}
+
+#[test]
+fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
+    let body = "## Summary\n\n- Point one.\n\n## Key actors\n\n- **Ana Ruiz**, minister (person)\n\n\
+                ## Timeline\n\n- Nothing.\n\n## Source\n\nThe article text.\n";
+    let config = fixtures::config("https://example.org/", 10);
+    let pages = render_site(&config, &ThemeFiles::default(), &[repeating_briefing(body)]);
+    let page = &pages["briefings/repeats/index.html"];
+    let shown = &page[page.find("id=\"body\"").expect("body section")..];
+    assert!(
+        !shown.contains(">Summary</h2>") && !shown.contains(">Key actors</h2>"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(">Timeline</h2>"),
+        "no structured timeline, so the body's is kept"
+    );
+    assert!(shown.contains(">Source</h2>"), "{shown}");
+    let summary = &page[page.find("summary-box").unwrap()..page.find("id=\"actors\"").unwrap()];
+    assert_eq!(
+        summary.matches("<li>").count(),
+        1,
+        "the point that repeats the lede is left out"
+    );
+
+    let edited = body.replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
+    let pages = render_site(
+        &config,
+        &ThemeFiles::default(),
+        &[repeating_briefing(&edited)],
+    );
+    let page = &pages["briefings/repeats/index.html"];
+    let shown = &page[page.find("id=\"body\"").unwrap()..];
+    assert!(
+        shown.contains(">Summary</h2>") && shown.contains("Editor’s note: fares rise."),
+        "an edited section is shown"
+    );
+    assert!(!shown.contains(">Key actors</h2>"), "{shown}");
+}
+
+/// Scale check, run by hand: `cargo test --release --lib site::tests::pages::scale -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn scale() {
+    let config = fixtures::config("https://example.org/", 20);
+    for n in std::env::var("SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(vec![1000, 4000, 10000], |n| vec![n])
+    {
+        let briefings = fixtures::synthetic(n);
+        let start = std::time::Instant::now();
+        let rendered = render(
+            &config,
+            &ThemeFiles::default(),
+            &briefings,
+            &fixtures::options(),
+        )
+        .unwrap();
+        let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();
+        let biggest = rendered.pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
+        println!(
+            "{n} briefings: {} files, {} MB, {:.2?}; biggest {} ({} KB)",
+            rendered.pages.len(),
+            bytes / 1_000_000,
+            start.elapsed(),
+            biggest.path,
+            biggest.bytes.len() / 1000
+        );
+        let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+        for p in &rendered.pages {
+            let kind = match p.path.split('/').collect::<Vec<_>>().as_slice() {
+                [dir, _, _] => format!("{dir}/*/"),
+                _ => p.path.clone(),
+            };
+            let e = by_kind.entry(kind).or_default();
+            (e.0, e.1, e.2) = (e.0 + 1, e.1 + p.bytes.len(), e.2.max(p.bytes.len()));
+        }
+        for (kind, (count, size, max)) in by_kind.iter().filter(|(_, e)| e.1 > 200_000) {
+            println!(
+                "  {kind}: {count} files, {} KB, largest {} KB",
+                size / 1000,
+                max / 1000
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 20),
+        &ThemeFiles::default(),
+        &fixtures::synthetic(600),
+    );
+    let main = &pages["timeline/index.html"];
+    assert!(
+        !main.contains("class=\"tl-event\""),
+        "the index of a long timeline lists parts only"
+    );
+    let parts: Vec<(&String, &String)> = pages
+        .iter()
+        .filter(|(p, _)| p.starts_with("timeline/") && p.as_str() != "timeline/index.html")
+        .collect();
+    let names: Vec<&str> = parts.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(
+        names.contains(&"timeline/2021/index.html"),
+        "a short year is one page: {names:?}"
+    );
+    assert!(
+        names.contains(&"timeline/2022-03/index.html"),
+        "a long year is cut into months: {names:?}"
+    );
+    assert!(!names.contains(&"timeline/2022/index.html"), "{names:?}");
+    for (path, _) in &parts {
+        let dir = path.trim_end_matches("index.html");
+        assert!(
+            main.contains(&format!("href=\"/{dir}\"")),
+            "timeline/ links {dir}"
+        );
+    }
+    let shown: usize = parts
+        .iter()
+        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
+        .sum();
+    let total: usize = main
+        .split("<span class=\"count\">")
+        .skip(1)
+        .filter_map(|s| s[..s.find('<')?].parse::<usize>().ok())
+        .sum();
+    assert_eq!(shown, total, "every event is on exactly one part page");
+    let largest = parts
+        .iter()
+        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        largest <= super::super::view::timeline::ONE_PAGE_EVENTS,
+        "{largest}"
+    );
+    let council = &pages["actors/central-council/index.html"];
+    let cards = super::super::view::LIST_CARDS;
+    assert_eq!(council.matches("<article class=\"card").count(), cards);
+    assert_eq!(
+        council.matches("<li><a href=\"/briefings/").count(),
+        300 - cards
+    );
+}
+
+#[test]
+fn events_on_the_same_date_show_the_date_once() {
+    let mut b = fixtures::briefing(
+        "same-day",
+        "Same day",
+        Some(jiff::civil::date(2024, 3, 2)),
+        "",
+    );
+    b.meta.timeline = vec![
+        fixtures::event("2024-03-01", "First.", &[]),
+        fixtures::event("2024-03-01", "Second.", &[]),
+        fixtures::event("2024-03-02", "Third.", &[]),
+    ];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/same-day/index.html"];
+    let classes: Vec<&str> = attribute_values(page, "class")
+        .into_iter()
+        .filter(|c| c.starts_with("tl-event"))
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "tl-event tl-day",
+            "tl-event tl-day tl-continues",
+            "tl-event tl-day"
+        ]
+    );
+    assert_eq!(
+        page.matches("<p class=\"tl-date visually-hidden\">")
+            .count(),
+        1
+    );
+}

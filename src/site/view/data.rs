@@ -1,0 +1,319 @@
+//! Views for machines: the Atom feed (`feed` in `atom.xml`), the sitemap (`entries`
+//! in `sitemap.xml`), the search index (`search/index.json`) and `briefings.json`.
+//!
+//! The two JSON files are serialised here with serde_json, not through templates: they
+//! are data formats other tools read, so their shape is fixed and versioned.
+
+use serde::Serialize;
+
+use crate::analysis::timex::value;
+
+use super::super::actors::kind_word;
+use super::super::index::SiteIndex;
+use super::super::markdown::Body;
+use super::super::urls;
+use super::briefing::granularity;
+
+/// An entry of the Atom feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    pub permalink: String,
+    /// ISO date; the build date for undated briefings.
+    pub updated: String,
+    pub summary: String,
+    /// The sanitised body; the template escapes it into `<content type="html">`.
+    pub content_html: String,
+    pub tags: Vec<String>,
+    pub source_name: Option<String>,
+}
+
+/// `feed`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView {
+    pub title: String,
+    pub subtitle: String,
+    /// The feed's id: the site's absolute URL.
+    pub id: String,
+    pub self_url: String,
+    pub home: String,
+    /// The newest entry date (ISO), or the build date.
+    pub updated: String,
+    pub author: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+impl FeedView {
+    pub fn new(index: &SiteIndex, bodies: &[Body], today: jiff::civil::Date) -> Self {
+        let config = index.config;
+        let entries: Vec<FeedEntry> = (0..index.briefings.len().min(config.feed_limit))
+            .map(|b| {
+                let meta = &index.briefings[b].meta;
+                FeedEntry {
+                    title: meta.title.clone(),
+                    permalink: index.permalink(&index.briefing_path(b)),
+                    updated: meta.date.unwrap_or(today).to_string(),
+                    summary: meta.lede.clone(),
+                    content_html: bodies[b].html.clone(),
+                    tags: index.tags_of[b]
+                        .iter()
+                        .map(|&t| index.tags[t].name.clone())
+                        .collect(),
+                    source_name: meta.source.name.clone().filter(|n| !n.trim().is_empty()),
+                }
+            })
+            .collect();
+        FeedView {
+            title: config.title.clone(),
+            subtitle: config.description.clone(),
+            id: config.base_url.clone(),
+            self_url: index.permalink("atom.xml"),
+            home: config.base_url.clone(),
+            updated: entries
+                .iter()
+                .map(|e| e.updated.clone())
+                .max()
+                .unwrap_or_else(|| today.to_string()),
+            author: config
+                .author
+                .clone()
+                .unwrap_or_else(|| config.title.clone()),
+            entries,
+        }
+    }
+}
+
+/// An entry of `sitemap.xml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapEntry {
+    pub permalink: String,
+    pub lastmod: Option<String>,
+}
+
+/// Every HTML page worth indexing: home, briefings, actors, tags, timeline.
+pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
+    let plain = |path: &str| SitemapEntry {
+        permalink: index.permalink(path),
+        lastmod: None,
+    };
+    let newest = index
+        .briefings
+        .iter()
+        .filter_map(|b| b.meta.date)
+        .max()
+        .map(|d| d.to_string());
+    let mut entries = vec![SitemapEntry {
+        permalink: index.permalink(""),
+        lastmod: newest,
+    }];
+    entries.extend((0..index.briefings.len()).map(|b| SitemapEntry {
+        permalink: index.permalink(&index.briefing_path(b)),
+        lastmod: index.briefings[b].meta.date.map(|d| d.to_string()),
+    }));
+    entries.extend(["actors/", "timeline/", "tags/"].map(plain));
+    entries.extend(
+        index
+            .actors
+            .actors
+            .iter()
+            .map(|a| plain(&urls::actor(&a.slug))),
+    );
+    entries.extend(index.tags.iter().map(|t| plain(&urls::tag(&t.slug))));
+    entries
+}
+
+/// A document of the search index.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchDoc {
+    pub title: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub lede: String,
+    pub summary: String,
+    /// Site-wide names of the briefing's actors.
+    pub actors: Vec<String>,
+    /// Other names the briefing uses for them (as written, and aliases).
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// The search index file.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchIndex {
+    pub version: u32,
+    pub docs: Vec<SearchDoc>,
+}
+
+pub fn search_index(index: &SiteIndex) -> SearchIndex {
+    let docs = (0..index.briefings.len())
+        .map(|b| {
+            let meta = &index.briefings[b].meta;
+            let mut actors: Vec<String> = Vec::new();
+            let mut aliases: Vec<String> = Vec::new();
+            for (a, &id) in meta.actors.iter().zip(index.actors.of_briefing(b)) {
+                let name = &index.actors.actors[id].name;
+                if !actors.contains(name) {
+                    actors.push(name.clone());
+                }
+                for other in std::iter::once(&a.name).chain(&a.aliases) {
+                    if other != name && !aliases.contains(other) {
+                        aliases.push(other.clone());
+                    }
+                }
+            }
+            SearchDoc {
+                title: meta.title.clone(),
+                url: index.url(&index.briefing_path(b)),
+                date: meta.date.map(|d| d.to_string()),
+                lede: meta.lede.clone(),
+                summary: meta.summary.join(" "),
+                actors,
+                aliases,
+                tags: index.tags_of[b]
+                    .iter()
+                    .map(|&t| index.tags[t].name.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    SearchIndex { version: 1, docs }
+}
+
+/// An actor in `briefings.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorData {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+    pub salience: f64,
+    pub quotes: Vec<String>,
+    /// The site actor this entry was merged into.
+    pub actor_slug: String,
+    pub actor_url: String,
+}
+
+/// A timeline event in `briefings.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventData {
+    pub date: String,
+    pub when: String,
+    pub granularity: &'static str,
+    pub text: String,
+    pub actors: Vec<String>,
+}
+
+/// Where a briefing comes from, in `briefings.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceData {
+    pub name: Option<String>,
+    /// Only absolute `http(s)` URLs.
+    pub url: Option<String>,
+    pub author: Option<String>,
+}
+
+/// A briefing in `briefings.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingData {
+    pub slug: String,
+    pub url: String,
+    pub permalink: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: SourceData,
+    pub lede: String,
+    pub summary: Vec<String>,
+    pub actors: Vec<ActorData>,
+    pub timeline: Vec<EventData>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+}
+
+/// `briefings.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteData {
+    pub version: u32,
+    pub title: String,
+    pub base_url: String,
+    pub briefings: Vec<BriefingData>,
+}
+
+pub fn site_data(index: &SiteIndex) -> SiteData {
+    let briefings = (0..index.briefings.len())
+        .map(|b| briefing_data(index, b))
+        .collect();
+    SiteData {
+        version: 1,
+        title: index.config.title.clone(),
+        base_url: index.config.base_url.clone(),
+        briefings,
+    }
+}
+
+fn briefing_data(index: &SiteIndex, b: usize) -> BriefingData {
+    let meta = &index.briefings[b].meta;
+    let actors = meta
+        .actors
+        .iter()
+        .zip(index.actors.of_briefing(b))
+        .map(|(a, &id)| actor_data(index, a, id))
+        .collect();
+    let timeline = meta
+        .timeline
+        .iter()
+        .map(|e| EventData {
+            date: e.date.clone(),
+            when: if e.when.trim().is_empty() {
+                value::label(&e.date)
+            } else {
+                e.when.clone()
+            },
+            granularity: granularity(&e.date),
+            text: e.text.clone(),
+            actors: e.actors.clone(),
+        })
+        .collect();
+    BriefingData {
+        slug: index.slugs[b].clone(),
+        url: index.url(&index.briefing_path(b)),
+        permalink: index.permalink(&index.briefing_path(b)),
+        title: meta.title.clone(),
+        date: meta.date.map(|d| d.to_string()),
+        source: SourceData {
+            name: meta.source.name.clone(),
+            url: meta
+                .source
+                .url
+                .as_deref()
+                .and_then(urls::web_url)
+                .map(str::to_string),
+            author: meta.source.author.clone(),
+        },
+        lede: meta.lede.clone(),
+        summary: meta.summary.clone(),
+        actors,
+        timeline,
+        tags: index.tags_of[b]
+            .iter()
+            .map(|&t| index.tags[t].name.clone())
+            .collect(),
+        draft: meta.draft,
+    }
+}
+
+fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: usize) -> ActorData {
+    let site = &index.actors.actors[id];
+    ActorData {
+        name: a.name.clone(),
+        kind: kind_word(a.kind),
+        role: a.role.clone(),
+        aliases: a.aliases.clone(),
+        mentions: a.mentions,
+        salience: a.salience,
+        quotes: a.quotes.clone(),
+        actor_slug: site.slug.clone(),
+        actor_url: index.url(&urls::actor(&site.slug)),
+    }
+}

@@ -1,0 +1,342 @@
+//! View structs: what templates receive, built from the site index (never the domain
+//! types themselves, so templates keep working when the briefing format changes, and
+//! every value a template can print is listed in `docs/templates.md`).
+//!
+//! Views hold plain strings and numbers ready to print: URLs already carry the base
+//! path, dates are ISO strings (`2022-01-26`, format them with the `date` filter),
+//! article text is raw text (templates escape it; only `body_html`, which `markdown`
+//! sanitised, is meant for `| safe`). This module holds the small views shared by
+//! several pages; one submodule per page family builds the rest.
+
+pub mod actor;
+pub mod briefing;
+pub mod data;
+pub mod timeline;
+
+use serde::Serialize;
+
+use crate::analysis::ActorKind;
+use crate::config::Config;
+
+use super::actors::kind_word;
+use super::index::SiteIndex;
+use super::urls;
+
+/// `config`: the site settings from `briefing.toml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfigView {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: String,
+    pub author: Option<String>,
+    pub extra: serde_json::Value,
+}
+
+impl ConfigView {
+    pub fn new(config: &Config) -> Self {
+        ConfigView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: config.base_url.clone(),
+            base_path: config.base_path().to_string(),
+            language: config.language.clone(),
+            author: config.author.clone(),
+            extra: config.extra.clone(),
+        }
+    }
+}
+
+/// An entry of the main navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    /// Matches `page.section` on the pages of that section.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub url: String,
+}
+
+/// `site`: what every page may link to, and site-wide figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub url: String,
+    pub permalink: String,
+    /// The build date, ISO (`2022-01-26`).
+    pub today: String,
+    pub generator: String,
+    pub nav: Vec<NavItem>,
+    pub feed_url: String,
+    pub feed_permalink: String,
+    pub search_url: String,
+    pub search_index_url: String,
+    pub data_url: String,
+    pub sitemap_permalink: String,
+    pub briefing_count: usize,
+    pub actor_count: usize,
+    pub tag_count: usize,
+}
+
+impl SiteView {
+    pub fn new(index: &SiteIndex, today: jiff::civil::Date) -> Self {
+        let nav = [
+            ("briefings", "Briefings", ""),
+            ("actors", "Actors", "actors/"),
+            ("timeline", "Timeline", "timeline/"),
+            ("tags", "Tags", "tags/"),
+            ("search", "Search", "search/"),
+        ];
+        SiteView {
+            url: index.url(""),
+            permalink: index.permalink(""),
+            today: today.to_string(),
+            generator: format!("briefing {}", crate::VERSION),
+            nav: nav
+                .iter()
+                .map(|&(key, label, path)| NavItem {
+                    key,
+                    label,
+                    url: index.url(path),
+                })
+                .collect(),
+            feed_url: index.url("atom.xml"),
+            feed_permalink: index.permalink("atom.xml"),
+            search_url: index.url("search/"),
+            search_index_url: index.url("search/index.json"),
+            data_url: index.url("briefings.json"),
+            sitemap_permalink: index.permalink("sitemap.xml"),
+            briefing_count: index.briefings.len(),
+            actor_count: index.actors.actors.len(),
+            tag_count: index.tags.len(),
+        }
+    }
+}
+
+/// `page`: the page being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// `index`, `briefing`, `actors`, `actor`, `timeline`, `tags`, `tag`, `search`, `404`, ...
+    pub kind: &'static str,
+    /// The page's own title (the layout adds the site title).
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub permalink: String,
+    /// Which `site.nav` entry this page belongs to.
+    pub section: &'static str,
+}
+
+/// A link to an actor page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorRef {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    /// `person`, `organization`, `place` or `group`.
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    /// The role in the briefing the reference comes from, if any.
+    pub role: Option<String>,
+}
+
+impl ActorRef {
+    /// A reference to site actor `id`, with the role it has in one briefing.
+    pub fn new(index: &SiteIndex, id: usize, role: Option<&str>) -> Self {
+        let a = &index.actors.actors[id];
+        ActorRef {
+            name: a.name.clone(),
+            slug: a.slug.clone(),
+            url: index.url(&urls::actor(&a.slug)),
+            kind: kind_word(a.kind),
+            kind_label: kind_label(a.kind),
+            role: role
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_string),
+        }
+    }
+}
+
+/// The type for readers.
+pub fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "Person",
+        ActorKind::Organization => "Organization",
+        ActorKind::Place => "Place",
+        ActorKind::Group => "Group",
+    }
+}
+
+/// A link to a tag page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagRef {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    /// Briefings with the tag.
+    pub count: usize,
+}
+
+impl TagRef {
+    pub fn new(index: &SiteIndex, id: usize) -> Self {
+        let t = &index.tags[id];
+        TagRef {
+            name: t.name.clone(),
+            slug: t.slug.clone(),
+            url: index.url(&urls::tag(&t.slug)),
+            count: t.briefings.len(),
+        }
+    }
+}
+
+/// A plain link to a briefing (sources, neighbours).
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+    pub date: Option<String>,
+}
+
+impl LinkView {
+    pub fn briefing(index: &SiteIndex, b: usize) -> Self {
+        let meta = &index.briefings[b].meta;
+        LinkView {
+            title: meta.title.clone(),
+            url: index.url(&index.briefing_path(b)),
+            date: meta.date.map(|d| d.to_string()),
+        }
+    }
+}
+
+/// A briefing in a list (index, tag and actor pages, related briefings).
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefingCard {
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub lede: String,
+    pub source_name: Option<String>,
+    /// The most salient actors, at most [`CARD_ACTORS`].
+    pub actors: Vec<ActorRef>,
+    pub tags: Vec<TagRef>,
+    pub draft: bool,
+}
+
+/// Actors shown on a briefing card.
+pub const CARD_ACTORS: usize = 4;
+
+impl BriefingCard {
+    pub fn new(index: &SiteIndex, b: usize) -> Self {
+        let briefing = index.briefings[b];
+        let meta = &briefing.meta;
+        let mut seen = std::collections::HashSet::new();
+        let actors = index
+            .actors
+            .of_briefing(b)
+            .iter()
+            .zip(&meta.actors)
+            .filter(|(id, _)| seen.insert(**id))
+            .take(CARD_ACTORS)
+            .map(|(&id, a)| ActorRef::new(index, id, a.role.as_deref()))
+            .collect();
+        BriefingCard {
+            slug: index.slugs[b].clone(),
+            url: index.url(&index.briefing_path(b)),
+            title: meta.title.clone(),
+            date: meta.date.map(|d| d.to_string()),
+            lede: meta.lede.clone(),
+            source_name: meta.source.name.clone().filter(|n| !n.trim().is_empty()),
+            actors,
+            tags: index.tags_of[b]
+                .iter()
+                .map(|&t| TagRef::new(index, t))
+                .collect(),
+            draft: meta.draft,
+        }
+    }
+}
+
+/// Briefings listed as cards on actor and tag pages; the rest are plain links, so a
+/// page about an actor in thousands of briefings stays small.
+pub const LIST_CARDS: usize = 24;
+
+/// Cards for the first [`LIST_CARDS`] of `briefings`.
+pub fn cards(index: &SiteIndex, briefings: &[usize]) -> Vec<BriefingCard> {
+    briefings
+        .iter()
+        .take(LIST_CARDS)
+        .map(|&b| BriefingCard::new(index, b))
+        .collect()
+}
+
+/// Links for the briefings after the first [`LIST_CARDS`].
+pub fn more_links(index: &SiteIndex, briefings: &[usize]) -> Vec<LinkView> {
+    briefings
+        .iter()
+        .skip(LIST_CARDS)
+        .map(|&b| LinkView::briefing(index, b))
+        .collect()
+}
+
+/// One link of a paginator; `number` is `None` for a gap ("…").
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PageLink {
+    pub number: Option<usize>,
+    pub url: String,
+    pub current: bool,
+}
+
+/// `paginator` on index pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    /// 1-based.
+    pub current: usize,
+    pub total_pages: usize,
+    pub per_page: usize,
+    pub total_items: usize,
+    pub first_url: String,
+    pub last_url: String,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+    /// First, last, and the pages around the current one, with gaps; never more than 9.
+    pub pages: Vec<PageLink>,
+}
+
+impl Paginator {
+    pub fn new(index: &SiteIndex, current: usize, total_pages: usize, total_items: usize) -> Self {
+        let url = |n: usize| index.url(&urls::index_page(n));
+        let mut numbers: Vec<usize> = vec![1, total_pages];
+        numbers.extend(
+            (current.saturating_sub(2)..=current + 2).filter(|n| (1..=total_pages).contains(n)),
+        );
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut pages = Vec::with_capacity(numbers.len() + 2);
+        for (i, &n) in numbers.iter().enumerate() {
+            if i > 0 && n > numbers[i - 1] + 1 {
+                pages.push(PageLink {
+                    number: None,
+                    url: String::new(),
+                    current: false,
+                });
+            }
+            pages.push(PageLink {
+                number: Some(n),
+                url: url(n),
+                current: n == current,
+            });
+        }
+        Paginator {
+            current,
+            total_pages,
+            per_page: index.config.paginate_by,
+            total_items,
+            first_url: url(1),
+            last_url: url(total_pages),
+            previous_url: (current > 1).then(|| url(current - 1)),
+            next_url: (current < total_pages).then(|| url(current + 1)),
+            pages,
+        }
+    }
+}

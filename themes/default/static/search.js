@@ -1,0 +1,136 @@
+// briefing: site search. Plain JavaScript, no framework, no network beyond this site.
+// Loads search/index.json once, matches every word of the query (accents and case
+// ignored) against title, actors, tags, lede and summary, ranks by where words match.
+// Results are built with DOM nodes and textContent only: nothing from the index or
+// the query is ever parsed as HTML.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!form || !input || !status || !list) return;
+
+  var WEIGHTS = { title: 6, actors: 5, tags: 4, lede: 2, summary: 1 };
+  var LIMIT = 50;
+  var docs = null;
+
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function prepare(raw) {
+    return raw.map(function (d) {
+      return {
+        doc: d,
+        title: fold(d.title),
+        actors: fold((d.actors || []).concat(d.aliases || []).join(" \u0001 ")),
+        tags: fold((d.tags || []).join(" \u0001 ")),
+        lede: fold(d.lede),
+        summary: fold(d.summary)
+      };
+    });
+  }
+
+  function terms(query) {
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
+  }
+
+  function score(entry, words) {
+    var total = 0;
+    for (var i = 0; i < words.length; i++) {
+      var best = 0;
+      for (var field in WEIGHTS) {
+        var at = entry[field].indexOf(words[i]);
+        if (at < 0) continue;
+        var startsWord = at === 0 || /[^\p{L}\p{N}]/u.test(entry[field].charAt(at - 1));
+        var w = WEIGHTS[field] * (startsWord ? 2 : 1);
+        if (w > best) best = w;
+      }
+      if (best === 0) return 0;
+      total += best;
+    }
+    return total;
+  }
+
+  function formatDate(iso) {
+    if (!iso) return "";
+    var day = new Date(iso + "T00:00:00Z");
+    if (isNaN(day.getTime())) return iso;
+    return day.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function render(query) {
+    list.textContent = "";
+    var words = terms(query);
+    if (words.length === 0) {
+      status.textContent = docs.length + " briefings. Type words to search.";
+      return;
+    }
+    var hits = [];
+    for (var i = 0; i < docs.length; i++) {
+      var s = score(docs[i], words);
+      if (s > 0) hits.push({ s: s, d: docs[i].doc, i: i });
+    }
+    hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; });
+    status.textContent = hits.length === 0
+      ? "No briefing matches \u201c" + query + "\u201d."
+      : hits.length + (hits.length === 1 ? " briefing matches" : " briefings match") + " \u201c" + query + "\u201d" +
+        (hits.length > LIMIT ? "; showing the first " + LIMIT + "." : ".");
+    hits.slice(0, LIMIT).forEach(function (hit) {
+      var d = hit.d;
+      var item = el("li");
+      var link = el("a", "result-title", d.title);
+      link.href = d.url;
+      item.appendChild(link);
+      var meta = [formatDate(d.date), (d.actors || []).slice(0, 4).join(", ")].filter(Boolean).join(" \u00b7 ");
+      if (meta) item.appendChild(el("p", "result-meta", meta));
+      if (d.lede) item.appendChild(el("p", "result-lede", d.lede));
+      list.appendChild(item);
+    });
+  }
+
+  function current() {
+    return new URLSearchParams(window.location.search).get("q") || "";
+  }
+
+  function update() {
+    var q = input.value.trim();
+    var url = new URL(window.location.href);
+    if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+    window.history.replaceState(null, "", url.toString());
+    render(q);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (docs) update();
+  });
+
+  input.value = current();
+  status.textContent = "Loading the search index\u2026";
+  fetch(form.getAttribute("data-index"), { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    })
+    .then(function (index) {
+      docs = prepare(index.docs || []);
+      var timer = null;
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(update, 120);
+      });
+      render(input.value.trim());
+    })
+    .catch(function () {
+      status.textContent = "The search index could not be loaded. Open this site through a web server (for example `briefing serve`).";
+    });
+})();
