@@ -63,6 +63,10 @@ fn read(path: &PathBuf) -> Result<Vec<conll::Document>> {
 
 fn main() -> Result<()> {
     let args = Args::parse();
+    anyhow::ensure!(
+        (8..=24).contains(&args.bits),
+        "--bits must be between 8 and 24"
+    );
     let train_docs = read(&args.train)?;
     let dev_docs = match &args.dev {
         Some(p) => read(p)?,

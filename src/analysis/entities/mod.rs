@@ -167,9 +167,14 @@ fn tagging_units(prose: &str, range: Range<usize>) -> impl Iterator<Item = Range
         let piece = prose.get(start..end)?;
         let mut cut = end;
         for (i, _) in piece.match_indices('\n') {
-            let line_start = prose[..start + i].rfind('\n').map_or(0, |j| j + 1);
-            if start + i - line_start < SHORT_LINE {
-                cut = start + i;
+            // Only the last SHORT_LINE bytes matter: the line is short if it starts there.
+            let newline = start + i;
+            let mut from = newline.saturating_sub(SHORT_LINE);
+            while !prose.is_char_boundary(from) {
+                from += 1;
+            }
+            if from == 0 || prose[from..newline].contains('\n') {
+                cut = newline;
                 break;
             }
         }
