@@ -36,7 +36,7 @@ struct Args {
     #[arg(long, default_value_t = 2024)]
     seed: u64,
     /// Ignore features seen fewer times than this in training.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 2)]
     min_count: u32,
     /// 1: local features; 2: add the document-level second stage.
     #[arg(long, default_value_t = 2)]
@@ -63,6 +63,10 @@ fn read(path: &PathBuf) -> Result<Vec<conll::Document>> {
 
 fn main() -> Result<()> {
     let args = Args::parse();
+    anyhow::ensure!(
+        (8..=24).contains(&args.bits),
+        "--bits must be between 8 and 24"
+    );
     let train_docs = read(&args.train)?;
     let dev_docs = match &args.dev {
         Some(p) => read(p)?,

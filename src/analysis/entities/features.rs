@@ -225,19 +225,42 @@ impl Doc {
             (j >= sentence.start as isize && j < sentence.end as isize)
                 .then(|| &self.words[j as usize])
         };
-        let w = &self.words[i];
-        let (p1, n1, p2, n2) = (at(-1), at(1), at(-2), at(2));
-        let word_of = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.word);
-        let shape_of = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.shape);
-        let (pw1, nw1, pw2, nw2) = (
-            word_of(p1, 1),
-            word_of(n1, 2),
-            word_of(p2, 3),
-            word_of(n2, 4),
-        );
-        let (ps1, ns1) = (shape_of(p1, 1), shape_of(n1, 2));
-        let context = (w.flags & (flag::SENT_START | flag::UNCASED)) as u64;
+        let win = Window {
+            w: &self.words[i],
+            p1: at(-1),
+            n1: at(1),
+            p2: at(-2),
+            n2: at(2),
+        };
         let mut f = Emit { bits, out };
+        win.lexical(&mut f);
+        win.spelling(&mut f);
+        if stage2 {
+            win.document(&mut f);
+        }
+    }
+}
+
+/// A word and its neighbours (`None` beyond the sentence).
+struct Window<'a> {
+    w: &'a Word,
+    p1: Option<&'a Word>,
+    n1: Option<&'a Word>,
+    p2: Option<&'a Word>,
+    n2: Option<&'a Word>,
+}
+
+impl Window<'_> {
+    fn context(&self) -> u64 {
+        (self.w.flags & (flag::SENT_START | flag::UNCASED)) as u64
+    }
+
+    /// The words around, and the word with its shape and context.
+    fn lexical(&self, f: &mut Emit) {
+        let w = self.w;
+        let word_of = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.word);
+        let (pw1, nw1) = (word_of(self.p1, 1), word_of(self.n1, 2));
+        let (pw2, nw2) = (word_of(self.p2, 3), word_of(self.n2, 4));
         f.add(0, 0, 0);
         f.add(1, w.word, 0);
         f.add(2, pw1, 0);
@@ -246,6 +269,18 @@ impl Doc {
         f.add(5, nw2, 0);
         f.add(6, pw1, w.word);
         f.add(7, w.word, nw1);
+        f.add(28, w.word, w.shape);
+        f.add(29, w.word, self.context());
+        f.add(30, pw1, w.shape);
+        f.add(31, w.shape, nw1);
+        f.add(32, mix(pw2, pw1), w.shape);
+    }
+
+    /// Shapes, affixes, spelling flags, gazetteers and the word's case in the document.
+    fn spelling(&self, f: &mut Emit) {
+        let w = self.w;
+        let shape_of = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.shape);
+        let (ps1, ns1) = (shape_of(self.p1, 1), shape_of(self.n1, 2));
         f.add(8, w.shape, 0);
         f.add(9, w.shape_long, 0);
         f.add(10, ps1, 0);
@@ -264,45 +299,38 @@ impl Doc {
         for b in (0..flag::COUNT).filter(|b| w.flags & (1 << b) != 0) {
             f.add(23, b as u64, 0);
         }
-        for (template, g) in [
-            (24, w.gaz),
-            (25, p1.map_or(0, |x| x.gaz)),
-            (26, n1.map_or(0, |x| x.gaz)),
-        ] {
+        let gaz_of = |o: Option<&Word>| o.map_or(0, |x| x.gaz);
+        for (template, g) in [(24, w.gaz), (25, gaz_of(self.p1)), (26, gaz_of(self.n1))] {
             for b in (0..2 * LISTS as u32).filter(|b| g & (1 << b) != 0) {
                 f.add(template, b as u64, if template == 24 { w.shape } else { 0 });
                 f.add(template + 100, b as u64, 0);
             }
         }
         if w.doc_case != 0 {
-            f.add(27, w.doc_case as u64 | context << 8, w.shape);
+            f.add(27, w.doc_case as u64 | self.context() << 8, w.shape);
         }
-        f.add(28, w.word, w.shape);
-        f.add(29, w.word, context);
-        f.add(30, pw1, w.shape);
-        f.add(31, w.shape, nw1);
-        f.add(32, mix(pw2, pw1), w.shape);
-        if stage2 {
-            f.add(40, w.doc_label as u64, w.shape);
-            f.add(41, w.doc_label as u64, w.doc_case as u64 | context << 8);
-            f.add(42, w.here_label as u64, 0);
-            f.add(
-                43,
-                p1.map_or(99, |x| x.here_label) as u64,
-                w.here_label as u64,
-            );
-            f.add(
-                44,
-                w.here_label as u64,
-                n1.map_or(99, |x| x.here_label) as u64,
-            );
-            f.add(45, w.doc_label as u64, w.word);
-            f.add(
-                46,
-                p1.map_or(99, |x| x.doc_label) as u64,
-                w.doc_label as u64 | (n1.map_or(99, |x| x.doc_label) as u64) << 8,
-            );
-        }
+    }
+
+    /// Stage two: the first pass's labels here and for the same word elsewhere.
+    fn document(&self, f: &mut Emit) {
+        let w = self.w;
+        let here = |o: Option<&Word>| o.map_or(99, |x| x.here_label) as u64;
+        let elsewhere = |o: Option<&Word>| o.map_or(99, |x| x.doc_label) as u64;
+        f.add(40, w.doc_label as u64, w.shape);
+        f.add(
+            41,
+            w.doc_label as u64,
+            w.doc_case as u64 | self.context() << 8,
+        );
+        f.add(42, w.here_label as u64, 0);
+        f.add(43, here(self.p1), w.here_label as u64);
+        f.add(44, w.here_label as u64, here(self.n1));
+        f.add(45, w.doc_label as u64, w.word);
+        f.add(
+            46,
+            elsewhere(self.p1),
+            w.doc_label as u64 | elsewhere(self.n1) << 8,
+        );
     }
 }
 
@@ -321,67 +349,11 @@ impl Emit<'_> {
 
 /// Precomputes what one word looks like.
 fn describe(w: &str, uncased: bool) -> Word {
-    let mut flags = 0;
-    let (mut n_chars, mut alpha, mut upper, mut lower, mut digits) = (0, 0, 0, 0, 0);
-    let mut first_upper = false;
-    let mut inner_upper = false;
-    for (k, c) in w.chars().enumerate() {
-        n_chars += 1;
-        if c.is_alphabetic() {
-            alpha += 1;
-            if c.is_uppercase() {
-                upper += 1;
-                if k == 0 {
-                    first_upper = true;
-                } else if lower > 0 {
-                    inner_upper = true;
-                }
-            } else if c.is_lowercase() {
-                lower += 1;
-            }
-        } else if c.is_numeric() {
-            digits += 1;
-        }
-        match c {
-            '-' => flags |= flag::HYPHEN,
-            '.' => flags |= flag::PERIOD,
-            '\'' | '’' => flags |= flag::APOSTROPHE,
-            _ => {}
-        }
-    }
-    if uncased {
-        flags |= flag::UNCASED;
-    } else {
-        if first_upper {
-            flags |= flag::INIT_CAP;
-        }
-        if upper > 0 && lower == 0 {
-            flags |= flag::ALL_CAPS;
-        }
-        if inner_upper {
-            flags |= flag::INNER_CAP;
-        }
-        if lower > 0 && upper == 0 {
-            flags |= flag::LOWER;
-        }
-    }
-    if digits > 0 {
-        flags |= flag::HAS_DIGIT;
-        if alpha == 0 {
-            flags |= flag::NUMBER;
-        }
-    }
-    if alpha == 0 && digits == 0 {
-        flags |= flag::PUNCT;
-    }
-    if n_chars == 1 {
-        flags |= flag::SINGLE;
-    }
     let mut word = Word {
         word: hash::word(w),
         shape: shape(w, 1, uncased),
         shape_long: shape(w, 3, uncased),
-        flags,
+        flags: spelling_flags(w, uncased),
         ..Word::default()
     };
     for n in 1..=4 {
@@ -389,6 +361,51 @@ fn describe(w: &str, uncased: bool) -> Word {
         word.suffix[n - 1] = affix(w, n, true).unwrap_or(0);
     }
     word
+}
+
+/// The [`flag`]s of a word; case flags only when the sentence's case is informative.
+fn spelling_flags(w: &str, uncased: bool) -> u16 {
+    let mut flags = 0;
+    let (mut n_chars, mut alpha, mut upper, mut lower, mut digits) = (0, 0, 0, 0, 0);
+    for (k, c) in w.chars().enumerate() {
+        n_chars += 1;
+        if c.is_uppercase() {
+            upper += 1;
+            if k == 0 {
+                flags |= flag::INIT_CAP;
+            } else if lower > 0 {
+                flags |= flag::INNER_CAP;
+            }
+        } else if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_numeric() {
+            digits += 1;
+        }
+        alpha += c.is_alphabetic() as usize;
+        flags |= match c {
+            '-' => flag::HYPHEN,
+            '.' => flag::PERIOD,
+            '\'' | '’' => flag::APOSTROPHE,
+            _ => 0,
+        };
+    }
+    if uncased {
+        flags = (flags & !(flag::INIT_CAP | flag::INNER_CAP)) | flag::UNCASED;
+    } else if upper > 0 && lower == 0 {
+        flags |= flag::ALL_CAPS;
+    } else if lower > 0 && upper == 0 {
+        flags |= flag::LOWER;
+    }
+    if digits > 0 {
+        flags |= flag::HAS_DIGIT | if alpha == 0 { flag::NUMBER } else { 0 };
+    }
+    if alpha == 0 && digits == 0 {
+        flags |= flag::PUNCT;
+    }
+    if n_chars == 1 {
+        flags |= flag::SINGLE;
+    }
+    flags
 }
 
 #[cfg(test)]

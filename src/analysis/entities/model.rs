@@ -1,8 +1,8 @@
-//! The trained tagger: a [`Doc`] in, one BIO label per word out; and the model file.
+//! The trained tagger: a document's words in, one BIO label per word out; and the model file.
 //!
 //! A model is one or two stages of a linear sequence model: per stage a table of
 //! `2^bits` rows of nine 16-bit weights (one per label, see [`labels`]) indexed by the
-//! hashed features of [`features`], plus label-to-label transition weights. A sentence
+//! hashed features of `features.rs`, plus label-to-label transition weights. A sentence
 //! is decoded with Viterbi over the transitions that keep BIO valid. Stage two reads the
 //! first stage's labels for the whole document (how the same word was tagged elsewhere),
 //! which is what makes "Essex ... Essex" and headline words consistent.

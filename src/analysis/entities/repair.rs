@@ -9,8 +9,9 @@
 //! 1. an organisation or place span never ends in words of a role title ("Senate
 //!    [Majority] Leader"): they are cut off;
 //! 2. a non-person span whose last two or three words start with a known first name
-//!    ends with a person: the span is split there ("Political Affairs" | "Victoria
-//!    Nuland"), and the part before is dropped if it holds only title words;
+//!    ends with a person: the span is split there, and the part before is dropped if
+//!    it holds only title words or completes a title ("Under Secretary of State for
+//!    Political Affairs" | "Victoria Nuland");
 //! 3. a person span of three or more words ending in a country or place name is split
 //!    before it ("Alexander Grushko" | "Washington");
 //! 4. a one-word MISC span that is a listed organisation and is not followed by a model
@@ -129,7 +130,7 @@ fn split_person_at_end(
         labels[k] = per;
         labels[k + 1..end].fill(per + 1);
         let only_titles = (first..k).all(|i| has(lists[i], List::Title) || !capitalised(words[i]));
-        if only_titles {
+        if only_titles || ends_a_title(words, lists, first) {
             labels[first..k].fill(0);
         } else {
             let own = label_of(kind);
@@ -138,6 +139,13 @@ fn split_person_at_end(
         }
         return;
     }
+}
+
+/// Whether the words before `first` are a role title ending in "of" or "for", as in
+/// "Under Secretary of State for [Political Affairs]": then the span completes the title.
+fn ends_a_title(words: &[&str], lists: &[Membership], first: usize) -> bool {
+    let joins = first > 0 && matches!(words[first - 1], "for" | "of");
+    joins && (first.saturating_sub(5)..first - 1).any(|i| has(lists[i], List::Title))
 }
 
 /// Rule 3: "Firstname Surname Place" (a person) becomes a person and a place.
@@ -203,9 +211,9 @@ mod tests {
                 &["Department of Justice:Org"],
             ),
             (
-                "for Political Affairs Victoria Nuland told",
-                "O B-ORG I-ORG I-ORG I-ORG O",
-                &["Political Affairs:Org", "Victoria Nuland:Per"],
+                "Under Secretary of State for Political Affairs Victoria Nuland told",
+                "O O O O O B-ORG I-ORG I-ORG I-ORG O",
+                &["Victoria Nuland:Per"],
             ),
             (
                 "White House National Security Adviser Jake Sullivan",

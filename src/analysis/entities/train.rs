@@ -315,6 +315,32 @@ pub fn evaluate(model: &Model, docs: &[Document], repair: bool) -> Scores {
     scores
 }
 
+/// First-pass labels for every training document, each from a first stage trained
+/// without it (see the module docs).
+fn jackknife(
+    opts: &TrainOptions,
+    data: &mut [Prepared],
+    log: &mut dyn FnMut(String),
+) -> Vec<Vec<u8>> {
+    let folds = opts.folds.max(2);
+    let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
+    for fold in 0..folds {
+        let (held, rest): (Vec<usize>, Vec<usize>) =
+            (0..data.len()).partition(|d| d % folds == fold);
+        let part: Vec<&Prepared> = rest.iter().map(|&d| &data[d]).collect();
+        let stage = train_stage(opts, &part, opts.seed ^ (fold as u64 + 1), |_, _| {});
+        let fold_model = Model {
+            bits: opts.bits,
+            stages: vec![stage],
+        };
+        for d in held {
+            first_pass[d] = fold_model.tag(&mut data[d].doc);
+        }
+        log(format!("jackknife fold {}/{folds} done", fold + 1));
+    }
+    first_pass
+}
+
 /// Trains a model; `log` receives progress lines (with dev F1 per epoch when `dev` is
 /// not empty).
 pub fn train(
@@ -355,22 +381,7 @@ pub fn train(
     if opts.stages < 2 {
         return model;
     }
-    let folds = opts.folds.max(2);
-    let mut first_pass: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
-    for fold in 0..folds {
-        let (held, rest): (Vec<usize>, Vec<usize>) =
-            (0..data.len()).partition(|d| d % folds == fold);
-        let part: Vec<&Prepared> = rest.iter().map(|&d| &data[d]).collect();
-        let stage = train_stage(opts, &part, opts.seed ^ (fold as u64 + 1), |_, _| {});
-        let fold_model = Model {
-            bits: opts.bits,
-            stages: vec![stage],
-        };
-        for d in held {
-            first_pass[d] = fold_model.tag(&mut data[d].doc);
-        }
-        log(format!("jackknife fold {}/{folds} done", fold + 1));
-    }
+    let first_pass = jackknife(opts, &mut data, log);
     for (p, labels) in data.iter_mut().zip(&first_pass) {
         p.doc.set_first_pass(labels);
         p.compute(opts.bits, true);
