@@ -120,8 +120,26 @@ mod tests {
 
     #[test]
     fn flags_parse() {
-        let cli = Cli::parse_from(["briefing", "build", "--base-url", "https://x.org/news/", "--drafts", "--regenerate", "a.md", "--regenerate", "b.md"]);
-        let Command::Build { build, base_url, regenerate, .. } = cli.command else { panic!("not build") };
+        let cli = Cli::parse_from([
+            "briefing",
+            "build",
+            "--base-url",
+            "https://x.org/news/",
+            "--drafts",
+            "--regenerate",
+            "a.md",
+            "--regenerate",
+            "b.md",
+        ]);
+        let Command::Build {
+            build,
+            base_url,
+            regenerate,
+            ..
+        } = cli.command
+        else {
+            panic!("not build")
+        };
         assert!(build.drafts && !build.keep_going);
         assert_eq!(base_url.as_deref(), Some("https://x.org/news/"));
         assert_eq!(regenerate.len(), 2);

@@ -27,11 +27,18 @@ pub enum ConfigError {
     #[error("no {CONFIG_FILE} in {} or any parent directory\n  help: run `briefing init` to create a site here, or pass `--root DIR`", .0.display())]
     NotFound(PathBuf),
     #[error("cannot read {}: {source}", .path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: {message}\n  help: see the \"Configuration\" section of the README for every key", .path.display())]
     Parse { path: PathBuf, message: String },
     #[error("{}: `{key}` {problem}", .path.display())]
-    Invalid { path: PathBuf, key: &'static str, problem: String },
+    Invalid {
+        path: PathBuf,
+        key: &'static str,
+        problem: String,
+    },
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -107,36 +114,48 @@ impl Config {
     /// Loads `root/briefing.toml`.
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|source| ConfigError::Read { path: path.clone(), source })?;
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
         Config::parse(root, &path, &text)
     }
 
     /// Parses configuration text; `path` is only used in messages.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text)
-            .map_err(|e| ConfigError::Parse { path: path.to_path_buf(), message: e.to_string() })?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let invalid = |key, problem: &str| ConfigError::Invalid {
             path: path.to_path_buf(),
             key,
             problem: problem.to_string(),
         };
-        let base_url = normalise_base_url(raw.base_url.as_deref().unwrap_or("http://127.0.0.1:1111/"))
-            .map_err(|p| invalid("base_url", &p))?;
+        let base_url =
+            normalise_base_url(raw.base_url.as_deref().unwrap_or("http://127.0.0.1:1111/"))
+                .map_err(|p| invalid("base_url", &p))?;
         let paginate_by = raw.build.paginate_by.unwrap_or(10);
         if paginate_by == 0 {
             return Err(invalid("build.paginate_by", "must be at least 1"));
         }
         let summary_sentences = raw.analysis.summary_sentences.unwrap_or(3);
         if !(1..=20).contains(&summary_sentences) {
-            return Err(invalid("analysis.summary_sentences", "must be between 1 and 20"));
+            return Err(invalid(
+                "analysis.summary_sentences",
+                "must be between 1 and 20",
+            ));
         }
         let theme = raw.theme.unwrap_or_else(|| "default".to_string());
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
-            return Err(invalid("theme", "must be the name of a folder under themes/"));
+            return Err(invalid(
+                "theme",
+                "must be the name of a folder under themes/",
+            ));
         }
-        let dir = |p: Option<PathBuf>, default: &str| root.join(p.unwrap_or_else(|| default.into()));
+        let dir =
+            |p: Option<PathBuf>, default: &str| root.join(p.unwrap_or_else(|| default.into()));
         Ok(Config {
             title: raw.title.unwrap_or_else(|| "Briefings".to_string()),
             description: raw.description.unwrap_or_default(),
@@ -149,7 +168,10 @@ impl Config {
             output_dir: dir(raw.build.output, "public"),
             paginate_by,
             feed_limit: raw.build.feed_limit.unwrap_or(50).max(1),
-            max_article_bytes: raw.build.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
+            max_article_bytes: raw
+                .build
+                .max_article_bytes
+                .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
             analysis: AnalysisOptions { summary_sentences },
             extra: serde_json::to_value(raw.extra).unwrap_or(serde_json::Value::Null),
             root,
@@ -192,9 +214,15 @@ fn normalise_base_url(url: &str) -> Result<String, String> {
         return Err(format!("has no host (got {url:?})"));
     }
     if url.contains(['"', '<', '>', '\'', ' ', '?', '#']) {
-        return Err(format!("must be a plain URL without quotes, spaces, query or fragment (got {url:?})"));
+        return Err(format!(
+            "must be a plain URL without quotes, spaces, query or fragment (got {url:?})"
+        ));
     }
-    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 fn base_path_of(base_url: &str) -> &str {
@@ -224,7 +252,11 @@ mod tests {
     fn base_url_is_normalised_and_its_path_derived() {
         let cases = [
             ("https://example.org", "https://example.org/", "/"),
-            ("https://example.org/news", "https://example.org/news/", "/news/"),
+            (
+                "https://example.org/news",
+                "https://example.org/news/",
+                "/news/",
+            ),
             ("http://h:8080/a/b/", "http://h:8080/a/b/", "/a/b/"),
         ];
         for (given, url, path) in cases {
@@ -240,7 +272,10 @@ mod tests {
             ("base_url = \"https://x.org/\\\"><script>\"", "base_url"),
             ("theme = \"../etc\"", "theme"),
             ("[build]\npaginate_by = 0", "build.paginate_by"),
-            ("[analysis]\nsummary_sentences = 0", "analysis.summary_sentences"),
+            (
+                "[analysis]\nsummary_sentences = 0",
+                "analysis.summary_sentences",
+            ),
         ];
         for (text, key) in cases {
             match parse(text) {
@@ -252,7 +287,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_a_position() {
-        let err = parse("title = \"x\"\ntitel = \"y\"\n").unwrap_err().to_string();
+        let err = parse("title = \"x\"\ntitel = \"y\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("titel"), "{err}");
         assert!(err.contains("line 2"), "{err}");
     }

@@ -19,12 +19,20 @@ pub struct Location {
 impl Location {
     /// A location that names only a file.
     pub fn file(path: impl Into<PathBuf>) -> Self {
-        Location { path: path.into(), line: None, column: None }
+        Location {
+            path: path.into(),
+            line: None,
+            column: None,
+        }
     }
 
     /// A location at a 1-based line and column.
     pub fn at(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
-        Location { path: path.into(), line: Some(line), column: Some(column) }
+        Location {
+            path: path.into(),
+            line: Some(line),
+            column: Some(column),
+        }
     }
 
     /// The location of byte `offset` in `text`, where `text` starts at 1-based `first_line`.
@@ -72,7 +80,11 @@ pub struct Warning {
 
 impl Warning {
     pub fn new(location: Location, message: impl Into<String>) -> Self {
-        Warning { location, message: message.into(), hint: None }
+        Warning {
+            location,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

@@ -12,18 +12,18 @@
 //! can be unit-tested without a file system and re-run cheaply by `watch`.
 //! `pipeline::build` is the one linear orchestrator that calls them in order.
 
-pub mod diagnostics;
 pub mod config;
+pub mod diagnostics;
 
-pub mod ingest;
 pub mod analysis;
 pub mod briefing;
-pub mod site;
+pub mod ingest;
 pub mod output;
+pub mod site;
 
 pub mod pipeline;
-pub mod watch;
 pub mod serve;
+pub mod watch;
 
 pub mod cli;
 pub mod commands;

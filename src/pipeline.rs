@@ -95,7 +95,11 @@ pub enum BuildError {
 }
 
 fn list_errors<E: std::fmt::Display>(errors: &[E]) -> String {
-    let mut text = errors.iter().map(E::to_string).collect::<Vec<_>>().join("\n");
+    let mut text = errors
+        .iter()
+        .map(E::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     if errors.len() > 1 {
         text.push_str(&format!("\n{} files could not be read", errors.len()));
     }
@@ -110,7 +114,11 @@ struct ExistingFile {
 }
 
 /// Runs every stage once. See the module docs for the data flow.
-pub fn build(config: &Config, options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
+pub fn build(
+    config: &Config,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     let articles = accept_articles(ingest::load_articles(config), options, &mut report)?;
     let mut existing = parse_existing(ingest::load_briefing_files(config)?, options, &mut report)?;
@@ -121,7 +129,13 @@ pub fn build(config: &Config, options: &BuildOptions, progress: &dyn Progress) -
     let outcomes: Vec<Outcome> = articles
         .par_iter()
         .map(|article| {
-            let outcome = briefing_for(config, article, existing.get(&article.slug), regenerate.contains(&article.slug), &key);
+            let outcome = briefing_for(
+                config,
+                article,
+                existing.get(&article.slug),
+                regenerate.contains(&article.slug),
+                &key,
+            );
             progress.advance();
             outcome
         })
@@ -139,43 +153,70 @@ pub fn build(config: &Config, options: &BuildOptions, progress: &dyn Progress) -
         }
         report.warnings.extend(outcome.warning);
         if let Some(text) = outcome.text {
-            writes.push((outcome.briefing.path.clone(), text, outcome.plan == Plan::Regenerate));
+            writes.push((
+                outcome.briefing.path.clone(),
+                text,
+                outcome.plan == Plan::Regenerate,
+            ));
         }
         briefings.push(outcome.briefing);
     }
     briefings.extend(orphans(&articles, existing, &mut report));
 
     let theme = ingest::load_theme(config)?;
-    let render = RenderOptions { drafts: options.drafts, today: options.today };
+    let render = RenderOptions {
+        drafts: options.drafts,
+        today: options.today,
+    };
     let rendered = site::render(config, &theme, &briefings, &render)?;
     report.warnings.extend(rendered.warnings);
     report.pages = rendered.pages.len();
     if options.write {
         write_briefings(config, &writes, &mut report)?;
-        let output = OutputOptions { durable: options.durable, ..OutputOptions::for_site(config) };
+        let output = OutputOptions {
+            durable: options.durable,
+            ..OutputOptions::for_site(config)
+        };
         let written = output::write_site_with(&config.output_dir, &rendered.pages, &output)?;
-        report.warnings.extend(written.warnings.into_iter().map(|w| Warning::new(Location::file(config.display_path(&config.output_dir)), w)));
+        report.warnings.extend(
+            written
+                .warnings
+                .into_iter()
+                .map(|w| Warning::new(Location::file(config.display_path(&config.output_dir)), w)),
+        );
     }
     Ok(report)
 }
 
-fn accept_articles(ingested: ingest::Ingested, options: &BuildOptions, report: &mut BuildReport) -> Result<Vec<Article>, BuildError> {
+fn accept_articles(
+    ingested: ingest::Ingested,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<Vec<Article>, BuildError> {
     report.warnings.extend(ingested.warnings);
     if !ingested.failures.is_empty() {
         if !options.keep_going {
             return Err(BuildError::Articles(ingested.failures));
         }
-        report.skipped.extend(ingested.failures.iter().map(ToString::to_string));
+        report
+            .skipped
+            .extend(ingested.failures.iter().map(ToString::to_string));
     }
     Ok(ingested.articles)
 }
 
-fn parse_existing(files: Vec<SourceFile>, options: &BuildOptions, report: &mut BuildReport) -> Result<HashMap<String, ExistingFile>, BuildError> {
-    let parsed: Vec<(SourceFile, Result<Briefing, BriefingError>)> =
-        files.into_par_iter().map(|file| {
+fn parse_existing(
+    files: Vec<SourceFile>,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<HashMap<String, ExistingFile>, BuildError> {
+    let parsed: Vec<(SourceFile, Result<Briefing, BriefingError>)> = files
+        .into_par_iter()
+        .map(|file| {
             let result = briefing::parse(&file.path, &file.text);
             (file, result)
-        }).collect();
+        })
+        .collect();
     let mut existing = HashMap::with_capacity(parsed.len());
     let mut errors = Vec::new();
     for (file, result) in parsed {
@@ -190,25 +231,40 @@ fn parse_existing(files: Vec<SourceFile>, options: &BuildOptions, report: &mut B
         if !options.keep_going {
             return Err(BuildError::Briefings(errors));
         }
-        report.skipped.extend(errors.iter().map(ToString::to_string));
+        report
+            .skipped
+            .extend(errors.iter().map(ToString::to_string));
     }
     Ok(existing)
 }
 
 /// The slugs named by `--regenerate` paths (article or briefing files).
-fn resolve_regenerate(config: &Config, paths: &[PathBuf], articles: &[Article], existing: &HashMap<String, ExistingFile>) -> Result<HashSet<String>, BuildError> {
+fn resolve_regenerate(
+    config: &Config,
+    paths: &[PathBuf],
+    articles: &[Article],
+    existing: &HashMap<String, ExistingFile>,
+) -> Result<HashSet<String>, BuildError> {
     let normal = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let mut by_path: HashMap<PathBuf, &str> = HashMap::new();
     for a in articles {
         by_path.insert(normal(&config.root.join(&a.path)), &a.slug);
-        by_path.insert(normal(&config.briefings_dir.join(format!("{}.md", a.slug))), &a.slug);
+        by_path.insert(
+            normal(&config.briefings_dir.join(format!("{}.md", a.slug))),
+            &a.slug,
+        );
     }
     for (slug, e) in existing {
         by_path.insert(normal(&config.root.join(&e.file.path)), slug);
     }
     paths
         .iter()
-        .map(|p| by_path.get(&normal(p)).map(|s| s.to_string()).ok_or_else(|| BuildError::Regenerate(p.clone())))
+        .map(|p| {
+            by_path
+                .get(&normal(p))
+                .map(|s| s.to_string())
+                .ok_or_else(|| BuildError::Regenerate(p.clone()))
+        })
         .collect()
 }
 
@@ -220,19 +276,45 @@ struct Outcome {
     warning: Option<Warning>,
 }
 
-fn briefing_for(config: &Config, article: &Article, existing: Option<&ExistingFile>, regenerate: bool, key: &str) -> Outcome {
-    let path = config.display_path(&config.briefings_dir).join(format!("{}.md", article.slug));
-    let plan = briefing::plan(&article.hash, key, existing.map(|e| Existing { text: &e.file.text, meta: &e.briefing.meta }), regenerate);
+fn briefing_for(
+    config: &Config,
+    article: &Article,
+    existing: Option<&ExistingFile>,
+    regenerate: bool,
+    key: &str,
+) -> Outcome {
+    let path = config
+        .display_path(&config.briefings_dir)
+        .join(format!("{}.md", article.slug));
+    let plan = briefing::plan(
+        &article.hash,
+        key,
+        existing.map(|e| Existing {
+            text: &e.file.text,
+            meta: &e.briefing.meta,
+        }),
+        regenerate,
+    );
     if let (false, Some(e)) = (plan.needs_analysis(), existing) {
         let warning = (plan == Plan::KeepEditedStale).then(|| stale_warning(&e.briefing, article));
-        return Outcome { plan, briefing: e.briefing.clone(), text: None, warning };
+        return Outcome {
+            plan,
+            briefing: e.briefing.clone(),
+            text: None,
+            warning,
+        };
     }
     let analysis = analysis::analyze(article, &config.analysis);
     let mut fresh = briefing::compose(article, &analysis, key);
     fresh.path = path;
     let text = briefing::render(&fresh);
     let briefing = briefing::parse(&fresh.path, &text).unwrap_or(fresh);
-    Outcome { plan, briefing, text: Some(text), warning: None }
+    Outcome {
+        plan,
+        briefing,
+        text: Some(text),
+        warning: None,
+    }
 }
 
 fn stale_warning(briefing: &Briefing, article: &Article) -> Warning {
@@ -247,25 +329,41 @@ fn stale_warning(briefing: &Briefing, article: &Article) -> Warning {
 }
 
 /// Briefing files without an article: hand-written briefings, or articles removed since.
-fn orphans(articles: &[Article], existing: HashMap<String, ExistingFile>, report: &mut BuildReport) -> Vec<Briefing> {
-    let article_paths: HashSet<String> = articles.iter().map(|a| a.path.to_string_lossy().replace('\\', "/")).collect();
+fn orphans(
+    articles: &[Article],
+    existing: HashMap<String, ExistingFile>,
+    report: &mut BuildReport,
+) -> Vec<Briefing> {
+    let article_paths: HashSet<String> = articles
+        .iter()
+        .map(|a| a.path.to_string_lossy().replace('\\', "/"))
+        .collect();
     let mut rest: Vec<ExistingFile> = existing.into_values().collect();
     rest.sort_by(|a, b| a.briefing.slug.cmp(&b.briefing.slug));
     for e in &rest {
         let source = e.briefing.meta.source.path.as_deref();
-        if let (Some(_), Some(source)) = (&e.briefing.meta.generated, source) {
-            if !article_paths.contains(source) {
-                report.warnings.push(
-                    Warning::new(Location::file(&e.briefing.path), format!("its article {source} no longer exists; the briefing is still published"))
-                        .with_hint("delete the briefing file to remove it from the site"),
-                );
-            }
+        if let (Some(_), Some(source)) = (&e.briefing.meta.generated, source)
+            && !article_paths.contains(source)
+        {
+            report.warnings.push(
+                Warning::new(
+                    Location::file(&e.briefing.path),
+                    format!(
+                        "its article {source} no longer exists; the briefing is still published"
+                    ),
+                )
+                .with_hint("delete the briefing file to remove it from the site"),
+            );
         }
     }
     rest.into_iter().map(|e| e.briefing).collect()
 }
 
-fn write_briefings(config: &Config, writes: &[(PathBuf, String, bool)], report: &mut BuildReport) -> Result<(), OutputError> {
+fn write_briefings(
+    config: &Config,
+    writes: &[(PathBuf, String, bool)],
+    report: &mut BuildReport,
+) -> Result<(), OutputError> {
     for (path, text, backup) in writes {
         let full = config.root.join(path);
         if *backup && full.exists() {

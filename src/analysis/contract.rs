@@ -78,12 +78,22 @@ pub fn to_json(article: &Article, analysis: &Analysis) -> serde_json::Value {
         title: &article.title,
         published: article.published.map(|d| d.to_string()),
         text,
-        sentences: analysis.sentences.iter().map(|s| [s.start, s.end]).collect(),
+        sentences: analysis
+            .sentences
+            .iter()
+            .map(|s| [s.start, s.end])
+            .collect(),
         summary: analysis.summary.ranked_for_contract(),
         entities: analysis
             .entities
             .iter()
-            .map(|e| EntityRecord { start: e.start, end: e.end, text: slice(e.start, e.end), kind: e.kind, actor: e.actor })
+            .map(|e| EntityRecord {
+                start: e.start,
+                end: e.end,
+                text: slice(e.start, e.end),
+                kind: e.kind,
+                actor: e.actor,
+            })
             .collect(),
         actors: analysis
             .actors
@@ -101,12 +111,23 @@ pub fn to_json(article: &Article, analysis: &Analysis) -> serde_json::Value {
         timexes: analysis
             .timexes
             .iter()
-            .map(|t| TimexRecord { start: t.start, end: t.end, text: slice(t.start, t.end), kind: t.kind, value: &t.value })
+            .map(|t| TimexRecord {
+                start: t.start,
+                end: t.end,
+                text: slice(t.start, t.end),
+                kind: t.kind,
+                value: &t.value,
+            })
             .collect(),
         timeline: analysis
             .timeline
             .iter()
-            .map(|e| TimelineRecord { date: &e.date, sentence: e.sentence, text: &e.text, actors: &e.actors })
+            .map(|e| TimelineRecord {
+                date: &e.date,
+                sentence: e.sentence,
+                text: &e.text,
+                actors: &e.actors,
+            })
             .collect(),
     };
     serde_json::to_value(record).expect("the contract record serialises")

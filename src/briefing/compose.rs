@@ -19,7 +19,10 @@ const KEY_ACTORS_IN_BODY: usize = 16;
 /// Builds the briefing for `article`. `key` is the analysis cache key it was made with.
 pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
     let sentence = |i: usize| {
-        analysis.sentences.get(i).map_or(String::new(), |s| collapse(s.text(&article.prose)))
+        analysis
+            .sentences
+            .get(i)
+            .map_or(String::new(), |s| collapse(s.text(&article.prose)))
     };
     let actors: Vec<ActorMeta> = analysis
         .actors
@@ -31,7 +34,12 @@ pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
             aliases: a.aliases.clone(),
             mentions: a.mentions,
             salience: (a.salience * 100.0).round() / 100.0,
-            quotes: a.quotes.iter().filter(|q| q.direct).map(|q| collapse(&q.text)).collect(),
+            quotes: a
+                .quotes
+                .iter()
+                .filter(|q| q.direct)
+                .map(|q| collapse(&q.text))
+                .collect(),
         })
         .collect();
     let timeline = analysis
@@ -41,7 +49,12 @@ pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
             date: e.date.clone(),
             when: e.when.clone(),
             text: collapse(&e.text),
-            actors: e.actors.iter().filter_map(|&i| analysis.actors.get(i)).map(|a| a.name.clone()).collect(),
+            actors: e
+                .actors
+                .iter()
+                .filter_map(|&i| analysis.actors.get(i))
+                .map(|a| a.name.clone())
+                .collect(),
         })
         .collect();
     let meta = BriefingMeta {
@@ -55,20 +68,37 @@ pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
             author: article.author.clone(),
         },
         lede: collapse(&analysis.summary.lede),
-        summary: analysis.summary.sentences.iter().map(|&i| sentence(i)).collect(),
+        summary: analysis
+            .summary
+            .sentences
+            .iter()
+            .map(|&i| sentence(i))
+            .collect(),
         actors,
         timeline,
         tags: article.tags.clone(),
         draft: article.draft,
-        generated: Some(Generated { by: key.to_string(), hash: String::new() }),
+        generated: Some(Generated {
+            by: key.to_string(),
+            hash: String::new(),
+        }),
     };
     let body = body_markdown(&meta, article);
-    Briefing { slug: article.slug.clone(), path: Default::default(), meta, body, body_line: 0 }
+    Briefing {
+        slug: article.slug.clone(),
+        path: Default::default(),
+        meta,
+        body,
+        body_line: 0,
+    }
 }
 
 /// The path with `/` separators, as stored in briefings on every platform.
 fn slash_path(path: &std::path::Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -80,7 +110,10 @@ pub(crate) fn collapse(text: &str) -> String {
 pub(crate) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -102,7 +135,11 @@ fn escape_line(line: &str) -> String {
 }
 
 fn body_markdown(meta: &BriefingMeta, article: &Article) -> String {
-    let mut md: String = generated_sections(meta).into_iter().map(|(_, section)| section).collect::<Vec<_>>().join("\n");
+    let mut md: String = generated_sections(meta)
+        .into_iter()
+        .map(|(_, section)| section)
+        .collect::<Vec<_>>()
+        .join("\n");
     write_source(&mut md, meta, article);
     md
 }
@@ -123,12 +160,17 @@ pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     write_actors(&mut actors, &meta.actors);
     let mut timeline = String::new();
     write_timeline(&mut timeline, &meta.timeline);
-    [("Summary", summary), ("Key actors", actors), ("Timeline", timeline)]
+    [
+        ("Summary", summary),
+        ("Key actors", actors),
+        ("Timeline", timeline),
+    ]
 }
 
 fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     md.push_str("## Key actors\n\n");
-    let (places, others): (Vec<&ActorMeta>, Vec<&ActorMeta>) = actors.iter().partition(|a| a.kind == ActorKind::Place);
+    let (places, others): (Vec<&ActorMeta>, Vec<&ActorMeta>) =
+        actors.iter().partition(|a| a.kind == ActorKind::Place);
     if others.is_empty() {
         md.push_str("_No named people or organisations were found._\n");
     }
@@ -147,9 +189,18 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
             let _ = writeln!(md, "  > “{}”", escape_inline(q));
         }
     }
-    let names = |list: &[&ActorMeta]| list.iter().map(|a| escape_inline(&a.name)).collect::<Vec<_>>().join(", ");
+    let names = |list: &[&ActorMeta]| {
+        list.iter()
+            .map(|a| escape_inline(&a.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if others.len() > KEY_ACTORS_IN_BODY {
-        let _ = writeln!(md, "\nAlso mentioned: {}.", names(&others[KEY_ACTORS_IN_BODY..]));
+        let _ = writeln!(
+            md,
+            "\nAlso mentioned: {}.",
+            names(&others[KEY_ACTORS_IN_BODY..])
+        );
     }
     if !places.is_empty() {
         let _ = writeln!(md, "\nPlaces: {}.", names(&places));
@@ -171,8 +222,17 @@ fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
         md.push_str("_No dated events were found._\n");
     }
     for e in timeline {
-        let when = if e.when.is_empty() { value::label(&e.date) } else { e.when.clone() };
-        let _ = write!(md, "- **{}**: {}", escape_inline(&when), escape_inline(&e.text));
+        let when = if e.when.is_empty() {
+            value::label(&e.date)
+        } else {
+            e.when.clone()
+        };
+        let _ = write!(
+            md,
+            "- **{}**: {}",
+            escape_inline(&when),
+            escape_inline(&e.text)
+        );
         if !e.actors.is_empty() {
             let names: Vec<String> = e.actors.iter().map(|s| escape_inline(s)).collect();
             let _ = write!(md, " ({})", names.join(", "));
@@ -184,7 +244,13 @@ fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
 fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
     md.push_str("\n## Source\n\n");
     let title = escape_inline(&meta.title);
-    match meta.source.url.as_deref().filter(|u| is_web_url(u)).map(link_destination) {
+    match meta
+        .source
+        .url
+        .as_deref()
+        .filter(|u| is_web_url(u))
+        .map(link_destination)
+    {
         Some(url) => {
             let _ = write!(md, "[{title}](<{url}>)");
         }
@@ -192,18 +258,33 @@ fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
             let _ = write!(md, "“{title}”");
         }
     }
-    for part in [&meta.source.name, &meta.source.author] {
-        if let Some(p) = part {
-            let _ = write!(md, ", {}", escape_inline(p));
-        }
+    for part in [&meta.source.name, &meta.source.author]
+        .into_iter()
+        .flatten()
+    {
+        let _ = write!(md, ", {}", escape_inline(part));
     }
     match meta.date {
         Some(d) => {
-            let _ = write!(md, ", published {} {} {}", d.day(), value::month_name(d.month()), d.year());
+            let _ = write!(
+                md,
+                ", published {} {} {}",
+                d.day(),
+                value::month_name(d.month()),
+                d.year()
+            );
         }
         None => md.push_str(", publication date unknown"),
     }
-    let _ = writeln!(md, ". File: `{}`.", meta.source.path.as_deref().unwrap_or_default().replace('`', "'"));
+    let _ = writeln!(
+        md,
+        ". File: `{}`.",
+        meta.source
+            .path
+            .as_deref()
+            .unwrap_or_default()
+            .replace('`', "'")
+    );
     md.push_str("\n### Article text\n\n");
     write_article_text(md, article);
 }
@@ -216,7 +297,11 @@ fn is_web_url(url: &str) -> bool {
 
 /// Makes a URL safe inside `<...>` link syntax.
 fn link_destination(url: &str) -> String {
-    url.trim().replace(' ', "%20").replace('<', "%3C").replace('>', "%3E").replace(['\n', '\r'], "")
+    url.trim()
+        .replace(' ', "%20")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+        .replace(['\n', '\r'], "")
 }
 
 fn write_article_text(md: &mut String, article: &Article) {
@@ -231,7 +316,11 @@ fn write_article_text(md: &mut String, article: &Article) {
                 let _ = writeln!(md, "{}\n", escape_inline(&collapse(text)));
             }
             BlockKind::Paragraph => {
-                let lines: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(escape_line).collect();
+                let lines: Vec<String> = text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(escape_line)
+                    .collect();
                 let _ = writeln!(md, "{}\n", lines.join("\n"));
             }
         }
@@ -261,7 +350,13 @@ mod tests {
 
     #[test]
     fn line_starts_that_would_become_blocks_are_escaped() {
-        let cases = [("- not a list", "\\- not a list"), ("1. not a list", "1\\. not a list"), ("12) no", "12\\) no"), ("# no heading", "\\# no heading"), ("2022 was a year.", "2022 was a year.")];
+        let cases = [
+            ("- not a list", "\\- not a list"),
+            ("1. not a list", "1\\. not a list"),
+            ("12) no", "12\\) no"),
+            ("# no heading", "\\# no heading"),
+            ("2022 was a year.", "2022 was a year."),
+        ];
         for (raw, want) in cases {
             assert_eq!(escape_line(raw), want, "{raw}");
         }
@@ -269,7 +364,13 @@ mod tests {
 
     #[test]
     fn only_web_urls_are_linked() {
-        let cases = [("https://x.org/a", true), ("HTTP://x.org", true), ("javascript:alert(1)", false), (" data:text/html,x", false), ("ftp://x", false)];
+        let cases = [
+            ("https://x.org/a", true),
+            ("HTTP://x.org", true),
+            ("javascript:alert(1)", false),
+            (" data:text/html,x", false),
+            ("ftp://x", false),
+        ];
         for (url, want) in cases {
             assert_eq!(is_web_url(url), want, "{url}");
         }
@@ -277,6 +378,9 @@ mod tests {
 
     #[test]
     fn link_destinations_cannot_break_out_of_angle_brackets() {
-        assert_eq!(link_destination("https://x.org/a b<c>"), "https://x.org/a%20b%3Cc%3E");
+        assert_eq!(
+            link_destination("https://x.org/a b<c>"),
+            "https://x.org/a%20b%3Cc%3E"
+        );
     }
 }

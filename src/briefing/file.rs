@@ -46,10 +46,14 @@ const HASH_LINE_EMPTY: &str = "  hash: \"\"";
 pub fn render(briefing: &Briefing) -> String {
     let mut meta = briefing.meta.clone();
     let generated = meta.generated.take();
-    let yaml = serde_saphyr::to_string(&meta).unwrap_or_else(|e| format!("# could not write front matter: {e}\n"));
+    let yaml = serde_saphyr::to_string(&meta)
+        .unwrap_or_else(|e| format!("# could not write front matter: {e}\n"));
     let mut text = format!("{FENCE}\n{}", unquote_dates(&yaml));
     if let Some(g) = &generated {
-        text.push_str(&format!("generated:\n  by: \"{}\"\n{HASH_LINE_EMPTY}\n", g.by.replace(['"', '\\'], "")));
+        text.push_str(&format!(
+            "generated:\n  by: \"{}\"\n{HASH_LINE_EMPTY}\n",
+            g.by.replace(['"', '\\'], "")
+        ));
     }
     text.push_str(FENCE);
     text.push_str("\n\n");
@@ -57,8 +61,13 @@ pub fn render(briefing: &Briefing) -> String {
     text.push('\n');
     if generated.is_some() {
         let hash = fingerprint(&text);
-        let at = text.rfind(HASH_LINE_EMPTY).expect("the hash line was just written");
-        text.replace_range(at..at + HASH_LINE_EMPTY.len(), &format!("  hash: \"{hash}\""));
+        let at = text
+            .rfind(HASH_LINE_EMPTY)
+            .expect("the hash line was just written");
+        text.replace_range(
+            at..at + HASH_LINE_EMPTY.len(),
+            &format!("  hash: \"{hash}\""),
+        );
     }
     text
 }
@@ -72,7 +81,14 @@ fn unquote_dates(yaml: &str) -> String {
         let unquoted = body.split_once("date: \"").and_then(|(key, rest)| {
             let value = rest.strip_suffix('"')?;
             let is_key = key.trim_start_matches([' ', '-']).is_empty();
-            let is_date = value.len() == 10 && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            let is_date = value.len() == 10
+                && value.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
             (is_key && is_date).then(|| format!("{key}date: {value}"))
         });
         match unquoted {
@@ -93,9 +109,13 @@ fn fingerprint(text: &str) -> String {
 
 /// True when `text` is exactly what `briefing` wrote (no hand edits since).
 pub fn is_unedited(text: &str, meta: &BriefingMeta) -> bool {
-    let Some(g) = &meta.generated else { return false };
+    let Some(g) = &meta.generated else {
+        return false;
+    };
     let filled = format!("  hash: \"{}\"", g.hash);
-    let Some(at) = text.find(&filled) else { return false };
+    let Some(at) = text.find(&filled) else {
+        return false;
+    };
     let mut original = text.to_string();
     original.replace_range(at..at + filled.len(), HASH_LINE_EMPTY);
     fingerprint(&original) == g.hash
@@ -104,17 +124,30 @@ pub fn is_unedited(text: &str, meta: &BriefingMeta) -> bool {
 /// Parses a briefing file. `path` is shown in errors; the slug is the file stem.
 pub fn parse(path: &Path, text: &str) -> Result<Briefing, BriefingError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let block = front_matter::find(path, text)?
-        .ok_or_else(|| BriefingError::at_start(path, "a briefing file must start with `---` front matter"))?;
+    let block = front_matter::find(path, text)?.ok_or_else(|| {
+        BriefingError::at_start(path, "a briefing file must start with `---` front matter")
+    })?;
     let meta: BriefingMeta = front_matter::parse_typed(path, text, &block, PARSE_HINT)?;
     if meta.title.trim().is_empty() {
-        return Err(BriefingError::at_start(path, "the front matter has no `title`"));
+        return Err(BriefingError::at_start(
+            path,
+            "the front matter has no `title`",
+        ));
     }
     let body = &text[block.body_start..];
     let trimmed = body.trim_start_matches(['\n', '\r']);
     let body_line = block.body_line + body[..body.len() - trimmed.len()].matches('\n').count();
-    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Briefing { slug, path: path.to_path_buf(), meta, body: trimmed.to_string(), body_line })
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Briefing {
+        slug,
+        path: path.to_path_buf(),
+        meta,
+        body: trimmed.to_string(),
+        body_line,
+    })
 }
 
 const PARSE_HINT: &str = "fix the front matter at this position; the \"Briefing files\" section of the README lists every key";
@@ -132,14 +165,29 @@ mod tests {
             meta: BriefingMeta {
                 title: "Talks: \"stall\" — again #2".into(),
                 date: Some(jiff::civil::date(2026, 3, 12)),
-                source: SourceMeta { path: Some("content/articles/talks.txt".into()), hash: Some("blake3:ab".into()), ..Default::default() },
+                source: SourceMeta {
+                    path: Some("content/articles/talks.txt".into()),
+                    hash: Some("blake3:ab".into()),
+                    ..Default::default()
+                },
                 lede: "yes".into(),
                 summary: vec!["- starts with a dash".into(), "null".into()],
-                actors: vec![ActorMeta { name: "Ana Varela".into(), kind: ActorKind::Person, role: Some("Foreign Minister".into()), aliases: vec!["Varela".into()], mentions: 3, salience: 1.0, quotes: vec![] }],
+                actors: vec![ActorMeta {
+                    name: "Ana Varela".into(),
+                    kind: ActorKind::Person,
+                    role: Some("Foreign Minister".into()),
+                    aliases: vec!["Varela".into()],
+                    mentions: 3,
+                    salience: 1.0,
+                    quotes: vec![],
+                }],
                 timeline: vec![],
                 tags: vec!["water".into()],
                 draft: false,
-                generated: Some(Generated { by: "0.1.0/s3".into(), hash: String::new() }),
+                generated: Some(Generated {
+                    by: "0.1.0/s3".into(),
+                    hash: String::new(),
+                }),
             },
             body: "## Summary\n\n- one\n".into(),
             body_line: 0,
@@ -158,7 +206,10 @@ mod tests {
         assert_eq!(parsed.slug, "talks");
         assert_eq!(parsed.meta.generated.as_ref().unwrap().hash.len(), 16);
         assert!(is_unedited(&text, &parsed.meta));
-        assert_eq!(&text.lines().nth(parsed.body_line - 1).unwrap(), &"## Summary");
+        assert_eq!(
+            &text.lines().nth(parsed.body_line - 1).unwrap(),
+            &"## Summary"
+        );
     }
 
     #[test]
@@ -168,7 +219,10 @@ mod tests {
         assert_eq!(unquote_dates(yaml), want);
         let text = render(&sample());
         assert!(text.contains("\ndate: 2026-03-12\n"), "{text}");
-        assert_eq!(parse(Path::new("t.md"), &text).unwrap().meta.date, Some(jiff::civil::date(2026, 3, 12)));
+        assert_eq!(
+            parse(Path::new("t.md"), &text).unwrap().meta.date,
+            Some(jiff::civil::date(2026, 3, 12))
+        );
     }
 
     #[test]

@@ -42,8 +42,15 @@ impl Plan {
 
 /// Decides what to do with the briefing of an article whose content hash is
 /// `article_hash`, under analysis cache key `key`.
-pub fn plan(article_hash: &str, key: &str, existing: Option<Existing<'_>>, regenerate: bool) -> Plan {
-    let Some(existing) = existing else { return Plan::Create };
+pub fn plan(
+    article_hash: &str,
+    key: &str,
+    existing: Option<Existing<'_>>,
+    regenerate: bool,
+) -> Plan {
+    let Some(existing) = existing else {
+        return Plan::Create;
+    };
     if regenerate {
         return Plan::Regenerate;
     }
@@ -54,8 +61,16 @@ pub fn plan(article_hash: &str, key: &str, existing: Option<Existing<'_>>, regen
             _ => Plan::KeepEdited,
         };
     }
-    let current_key = existing.meta.generated.as_ref().is_some_and(|g| g.by == key);
-    if source_hash == Some(article_hash) && current_key { Plan::Reuse } else { Plan::Refresh }
+    let current_key = existing
+        .meta
+        .generated
+        .as_ref()
+        .is_some_and(|g| g.by == key);
+    if source_hash == Some(article_hash) && current_key {
+        Plan::Reuse
+    } else {
+        Plan::Refresh
+    }
 }
 
 #[cfg(test)]
@@ -68,21 +83,38 @@ mod tests {
         let meta = BriefingMeta {
             title: "T".into(),
             date: None,
-            source: SourceMeta { hash: Some(article_hash.into()), ..Default::default() },
+            source: SourceMeta {
+                hash: Some(article_hash.into()),
+                ..Default::default()
+            },
             lede: String::new(),
             summary: vec![],
             actors: vec![],
             timeline: vec![],
             tags: vec![],
             draft: false,
-            generated: Some(Generated { by: key.into(), hash: String::new() }),
+            generated: Some(Generated {
+                by: key.into(),
+                hash: String::new(),
+            }),
         };
-        render(&Briefing { slug: "t".into(), path: "t.md".into(), meta, body: "Body.\n".into(), body_line: 0 })
+        render(&Briefing {
+            slug: "t".into(),
+            path: "t.md".into(),
+            meta,
+            body: "Body.\n".into(),
+            body_line: 0,
+        })
     }
 
     fn decide(text: &str, article_hash: &str, key: &str, regenerate: bool) -> Plan {
         let meta = parse(Path::new("t.md"), text).unwrap().meta;
-        plan(article_hash, key, Some(Existing { text, meta: &meta }), regenerate)
+        plan(
+            article_hash,
+            key,
+            Some(Existing { text, meta: &meta }),
+            regenerate,
+        )
     }
 
     #[test]
@@ -100,20 +132,37 @@ mod tests {
             (edited.as_str(), "h1", "k2", false, Plan::KeepEdited),
             (edited.as_str(), "h2", "k1", true, Plan::Regenerate),
             (hand_written, "h1", "k1", false, Plan::KeepEdited),
-            (hand_written_with_source, "h1", "k1", false, Plan::KeepEditedStale),
+            (
+                hand_written_with_source,
+                "h1",
+                "k1",
+                false,
+                Plan::KeepEditedStale,
+            ),
         ];
         for (text, hash, key, regenerate, want) in cases {
-            assert_eq!(decide(text, hash, key, regenerate), want, "{hash} {key} {regenerate}\n{text}");
+            assert_eq!(
+                decide(text, hash, key, regenerate),
+                want,
+                "{hash} {key} {regenerate}\n{text}"
+            );
         }
         assert_eq!(plan("h", "k", None, true), Plan::Create);
     }
 
     #[test]
     fn only_creating_and_replacing_need_analysis() {
-        let needs: Vec<bool> = [Plan::Create, Plan::Reuse, Plan::Refresh, Plan::KeepEdited, Plan::KeepEditedStale, Plan::Regenerate]
-            .iter()
-            .map(|p| p.needs_analysis())
-            .collect();
+        let needs: Vec<bool> = [
+            Plan::Create,
+            Plan::Reuse,
+            Plan::Refresh,
+            Plan::KeepEdited,
+            Plan::KeepEditedStale,
+            Plan::Regenerate,
+        ]
+        .iter()
+        .map(|p| p.needs_analysis())
+        .collect();
         assert_eq!(needs, [true, false, true, false, false, true]);
     }
 }

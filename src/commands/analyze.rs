@@ -18,7 +18,12 @@ use crate::config::DEFAULT_MAX_ARTICLE_BYTES;
 use crate::ingest::{self, IngestError};
 
 /// Runs `analyze`; returns the number of files that could not be read.
-pub fn run(paths: &[PathBuf], format: Format, options: &AnalysisOptions, out: &mut dyn Write) -> Result<usize> {
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    options: &AnalysisOptions,
+    out: &mut dyn Write,
+) -> Result<usize> {
     let files = expand(paths)?;
     let results: Vec<Result<String, IngestError>> = files
         .par_iter()

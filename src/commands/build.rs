@@ -47,10 +47,16 @@ fn build_once(config: &Config, run: &BuildRun) -> Result<BuildReport, String> {
         Ok(report) => {
             report::print_problems(&report);
             for backup in &report.backups {
-                eprintln!("note: backed up the edited briefing to {}", config.display_path(backup).display());
+                eprintln!(
+                    "note: backed up the edited briefing to {}",
+                    config.display_path(backup).display()
+                );
             }
             if !run.quiet {
-                println!("{}", report::summary_line(config, &report, run.write, started.elapsed()));
+                println!(
+                    "{}",
+                    report::summary_line(config, &report, run.write, started.elapsed())
+                );
             }
             Ok(report)
         }
@@ -64,7 +70,15 @@ fn build_once(config: &Config, run: &BuildRun) -> Result<BuildReport, String> {
 
 /// `watch`: build, then rebuild on every change until interrupted.
 pub fn watch(config: Config, args: &BuildArgs, quiet: bool, today: Date) -> Result<ExitCode> {
-    let run = BuildRun { drafts: args.drafts, keep_going: args.keep_going, regenerate: Vec::new(), write: true, quiet, today, durable: true };
+    let run = BuildRun {
+        drafts: args.drafts,
+        keep_going: args.keep_going,
+        regenerate: Vec::new(),
+        write: true,
+        quiet,
+        today,
+        durable: true,
+    };
     let options = crate::watch::WatchOptions::for_site(&config);
     let writes = options.self_writes.clone();
     crate::watch::watch(options, |_changes| {
@@ -94,7 +108,13 @@ pub struct ServeArgs {
 }
 
 /// `serve`: build into the tool's state folder and serve it with live reload.
-pub fn serve(config: Config, args: &BuildArgs, serve: ServeArgs, quiet: bool, today: Date) -> Result<ExitCode> {
+pub fn serve(
+    config: Config,
+    args: &BuildArgs,
+    serve: ServeArgs,
+    quiet: bool,
+    today: Date,
+) -> Result<ExitCode> {
     let mut options = crate::serve::ServeOptions::for_site(&config);
     (options.port, options.bind, options.open) = (serve.port, serve.bind, serve.open);
     let server = crate::serve::Server::bind(options.clone())?;
@@ -102,7 +122,15 @@ pub fn serve(config: Config, args: &BuildArgs, serve: ServeArgs, quiet: bool, to
     let writes = watch.self_writes.clone();
     let mut config = config.with_base_url(&server.url())?;
     config.output_dir = options.dir;
-    let run = BuildRun { drafts: args.drafts, keep_going: args.keep_going, regenerate: Vec::new(), write: true, quiet, today, durable: false };
+    let run = BuildRun {
+        drafts: args.drafts,
+        keep_going: args.keep_going,
+        regenerate: Vec::new(),
+        write: true,
+        quiet,
+        today,
+        durable: false,
+    };
     server.run(watch, |_changes| {
         let report = build_once(&config, &run)?;
         record_self_writes(&config, &report, &writes);

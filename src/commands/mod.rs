@@ -30,7 +30,11 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
                 for path in &created {
                     println!("created {}", path.display());
                 }
-                println!("Next: add articles to {}, then run `briefing serve` in {}", dir.join("content/articles").display(), dir.display());
+                println!(
+                    "Next: add articles to {}, then run `briefing serve` in {}",
+                    dir.join("content/articles").display(),
+                    dir.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -40,12 +44,27 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             println!("{}", config.display_path(&path).display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Analyze { paths, format, summary_sentences } => {
-            let options = AnalysisOptions { summary_sentences: usize::from(summary_sentences) };
+        Command::Analyze {
+            paths,
+            format,
+            summary_sentences,
+        } => {
+            let options = AnalysisOptions {
+                summary_sentences: usize::from(summary_sentences),
+            };
             let failed = analyze::run(&paths, format, &options, &mut std::io::stdout().lock())?;
-            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
-        Command::Build { build, output, base_url, regenerate } => {
+        Command::Build {
+            build,
+            output,
+            base_url,
+            regenerate,
+        } => {
             let mut config = load_config(cli.root.as_deref())?;
             if let Some(url) = base_url {
                 config = config.with_base_url(&url)?;
@@ -53,18 +72,45 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             if let Some(dir) = output {
                 config.output_dir = std::path::absolute(&dir).unwrap_or(dir);
             }
-            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate, write: true, quiet, today, durable: true };
+            let run = BuildRun {
+                drafts: build.drafts,
+                keep_going: build.keep_going,
+                regenerate,
+                write: true,
+                quiet,
+                today,
+                durable: true,
+            };
             Ok(exit(run_build(&config, &run)))
         }
         Command::Check { build } => {
             let config = load_config(cli.root.as_deref())?;
-            let run = BuildRun { drafts: build.drafts, keep_going: build.keep_going, regenerate: Vec::new(), write: false, quiet, today, durable: true };
+            let run = BuildRun {
+                drafts: build.drafts,
+                keep_going: build.keep_going,
+                regenerate: Vec::new(),
+                write: false,
+                quiet,
+                today,
+                durable: true,
+            };
             Ok(exit(run_build(&config, &run)))
         }
-        Command::Watch { build } => build::watch(load_config(cli.root.as_deref())?, &build, quiet, today),
-        Command::Serve { build, port, bind, open } => {
-            build::serve(load_config(cli.root.as_deref())?, &build, build::ServeArgs { port, bind, open }, quiet, today)
+        Command::Watch { build } => {
+            build::watch(load_config(cli.root.as_deref())?, &build, quiet, today)
         }
+        Command::Serve {
+            build,
+            port,
+            bind,
+            open,
+        } => build::serve(
+            load_config(cli.root.as_deref())?,
+            &build,
+            build::ServeArgs { port, bind, open },
+            quiet,
+            today,
+        ),
         Command::Clean => {
             let config = load_config(cli.root.as_deref())?;
             build::clean(&config, quiet)?;
@@ -74,7 +120,11 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
 }
 
 fn exit(ok: bool) -> ExitCode {
-    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn load_config(root: Option<&Path>) -> Result<Config> {

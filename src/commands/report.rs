@@ -21,7 +21,10 @@ pub struct Bar {
 impl Bar {
     pub fn new(quiet: bool) -> Bar {
         let enabled = !quiet && std::io::stderr().is_terminal() && std::io::stdout().is_terminal();
-        Bar { bar: ProgressBar::hidden(), enabled }
+        Bar {
+            bar: ProgressBar::hidden(),
+            enabled,
+        }
     }
 }
 
@@ -30,9 +33,11 @@ impl Progress for Bar {
         if self.enabled && total > PROGRESS_THRESHOLD {
             self.bar.set_length(total as u64);
             self.bar.set_style(
-                ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles [{bar:30}] {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{spinner} analysing {pos}/{len} articles [{bar:30}] {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
             );
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
@@ -56,7 +61,12 @@ pub fn print_problems(report: &BuildReport) {
 }
 
 /// The one-line summary of a build.
-pub fn summary_line(config: &Config, report: &BuildReport, wrote: bool, elapsed: Duration) -> String {
+pub fn summary_line(
+    config: &Config,
+    report: &BuildReport,
+    wrote: bool,
+    elapsed: Duration,
+) -> String {
     let mut line = format!(
         "{} {} ({} analysed, {} reused from cache)",
         if wrote { "Built" } else { "Checked" },
@@ -72,20 +82,30 @@ pub fn summary_line(config: &Config, report: &BuildReport, wrote: bool, elapsed:
             config.display_path(&config.output_dir).display()
         ));
     } else {
-        line.push_str(&format!(": {} would be written", plural(report.pages, "page")));
+        line.push_str(&format!(
+            ": {} would be written",
+            plural(report.pages, "page")
+        ));
     }
     line.push_str(&format!(" in {:.2} s", elapsed.as_secs_f64()));
     if !report.warnings.is_empty() {
         line.push_str(&format!(", {}", plural(report.warnings.len(), "warning")));
     }
     if !report.skipped.is_empty() {
-        line.push_str(&format!(", {} skipped", plural(report.skipped.len(), "file")));
+        line.push_str(&format!(
+            ", {} skipped",
+            plural(report.skipped.len(), "file")
+        ));
     }
     line
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 #[cfg(test)]
@@ -94,11 +114,29 @@ mod tests {
 
     #[test]
     fn summary_line_says_what_happened() {
-        let config = Config::parse(std::path::Path::new("/s"), std::path::Path::new("/s/briefing.toml"), "").unwrap();
-        let report = BuildReport { articles: 8, analysed: 3, reused: 5, pages: 40, briefings_written: vec!["a".into()], ..Default::default() };
+        let config = Config::parse(
+            std::path::Path::new("/s"),
+            std::path::Path::new("/s/briefing.toml"),
+            "",
+        )
+        .unwrap();
+        let report = BuildReport {
+            articles: 8,
+            analysed: 3,
+            reused: 5,
+            pages: 40,
+            briefings_written: vec!["a".into()],
+            ..Default::default()
+        };
         let line = summary_line(&config, &report, true, Duration::from_millis(420));
-        assert_eq!(line, "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public in 0.42 s");
+        assert_eq!(
+            line,
+            "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public in 0.42 s"
+        );
         let line = summary_line(&config, &report, false, Duration::from_millis(5));
-        assert_eq!(line, "Checked 8 articles (3 analysed, 5 reused from cache): 40 pages would be written in 0.01 s");
+        assert_eq!(
+            line,
+            "Checked 8 articles (3 analysed, 5 reused from cache): 40 pages would be written in 0.01 s"
+        );
     }
 }

@@ -15,11 +15,17 @@ const GITIGNORE: &str = include_str!("scaffold/gitignore");
 /// Creates a site in `dir`; returns the files created.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
     if dir.join(CONFIG_FILE).exists() {
-        bail!("{} already has a {CONFIG_FILE}: it is a site already\n  help: run `briefing build` there, or choose another folder", dir.display());
+        bail!(
+            "{} already has a {CONFIG_FILE}: it is a site already\n  help: run `briefing build` there, or choose another folder",
+            dir.display()
+        );
     }
     let files = [
         (dir.join(CONFIG_FILE), CONFIG_TEMPLATE),
-        (dir.join("content/articles/2026-01-14-eastgate-ferry-vote.md"), SAMPLE_ARTICLE),
+        (
+            dir.join("content/articles/2026-01-14-eastgate-ferry-vote.md"),
+            SAMPLE_ARTICLE,
+        ),
         (dir.join(".gitignore"), GITIGNORE),
     ];
     let mut created = Vec::new();
@@ -39,7 +45,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn new_article(config: &Config, title: &str, today: Date) -> Result<PathBuf> {
     let slug = slug::slugify(title);
     if slug.is_empty() {
-        bail!("the title {title:?} has no letters or digits to name the file after\n  help: give a title such as \"Talks resume in Lisk\"");
+        bail!(
+            "the title {title:?} has no letters or digits to name the file after\n  help: give a title such as \"Talks resume in Lisk\""
+        );
     }
     let path = config.articles_dir.join(format!("{today}-{slug}.md"));
     let title_yaml = serde_json::to_string(title)?;
@@ -53,14 +61,21 @@ pub fn new_article(config: &Config, title: &str, today: Date) -> Result<PathBuf>
 
 fn create_new(path: &Path, text: &str) -> Result<()> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("cannot create {} (it may already exist; nothing was overwritten)", path.display()))?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+        .with_context(|| {
+            format!(
+                "cannot create {} (it may already exist; nothing was overwritten)",
+                path.display()
+            )
+        })?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(test)]
@@ -69,10 +84,21 @@ mod tests {
 
     #[test]
     fn the_config_template_parses_to_the_defaults() {
-        let c = Config::parse(Path::new("/s"), Path::new("/s/briefing.toml"), CONFIG_TEMPLATE).unwrap();
+        let c = Config::parse(
+            Path::new("/s"),
+            Path::new("/s/briefing.toml"),
+            CONFIG_TEMPLATE,
+        )
+        .unwrap();
         let d = Config::parse(Path::new("/s"), Path::new("/s/briefing.toml"), "").unwrap();
-        assert_eq!((c.paginate_by, c.feed_limit, c.max_article_bytes), (d.paginate_by, d.feed_limit, d.max_article_bytes));
-        assert_eq!((c.base_url.as_str(), c.theme.as_str()), (d.base_url.as_str(), d.theme.as_str()));
+        assert_eq!(
+            (c.paginate_by, c.feed_limit, c.max_article_bytes),
+            (d.paginate_by, d.feed_limit, d.max_article_bytes)
+        );
+        assert_eq!(
+            (c.base_url.as_str(), c.theme.as_str()),
+            (d.base_url.as_str(), d.theme.as_str())
+        );
         assert_eq!(c.analysis, d.analysis);
     }
 
@@ -87,7 +113,9 @@ mod tests {
         let path = new_article(&config, "Talks open in Lisk", today).unwrap();
         assert!(path.ends_with("content/articles/2026-03-02-talks-open-in-lisk.md"));
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("title: \"Talks open in Lisk\"") && text.contains("date: 2026-03-02"));
+        assert!(
+            text.contains("title: \"Talks open in Lisk\"") && text.contains("date: 2026-03-02")
+        );
         std::fs::write(&path, "mine").unwrap();
         assert!(new_article(&config, "Talks open in Lisk", today).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");

@@ -18,11 +18,19 @@ pub fn load_briefing_files(config: &Config) -> Result<Vec<SourceFile>, IngestErr
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(IngestError::Read { location: Location::file(shown(dir)), source }),
+        Err(source) => {
+            return Err(IngestError::Read {
+                location: Location::file(shown(dir)),
+                source,
+            });
+        }
     };
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|source| IngestError::Read { location: Location::file(shown(dir)), source })?;
+        let entry = entry.map_err(|source| IngestError::Read {
+            location: Location::file(shown(dir)),
+            source,
+        })?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
         if is_file && name.ends_with(".md") && !is_temporary_file(&name) {
@@ -34,13 +42,19 @@ pub fn load_briefing_files(config: &Config) -> Result<Vec<SourceFile>, IngestErr
         .par_iter()
         .map(|path| {
             let location = || Location::file(shown(path));
-            let bytes = std::fs::read(path).map_err(|source| IngestError::Read { location: location(), source })?;
+            let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+                location: location(),
+                source,
+            })?;
             let text = String::from_utf8(bytes).map_err(|e| IngestError::Invalid {
                 location: location(),
                 message: format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
                 hint: "re-save the briefing as UTF-8".into(),
             })?;
-            Ok(SourceFile { path: shown(path), text })
+            Ok(SourceFile {
+                path: shown(path),
+                text,
+            })
         })
         .collect()
 }
@@ -57,12 +71,25 @@ mod tests {
         assert!(load_briefing_files(&config).unwrap().is_empty());
         let briefings = dir.path().join("content/briefings");
         std::fs::create_dir_all(&briefings).unwrap();
-        for name in ["b.md", "a.md", ".hidden.md", "a.md.bak", "a.md~", "notes.txt"] {
+        for name in [
+            "b.md",
+            "a.md",
+            ".hidden.md",
+            "a.md.bak",
+            "a.md~",
+            "notes.txt",
+        ] {
             std::fs::write(briefings.join(name), name).unwrap();
         }
         let files = load_briefing_files(&config).unwrap();
         let names: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-        assert_eq!(names, [Path::new("content/briefings/a.md"), Path::new("content/briefings/b.md")]);
+        assert_eq!(
+            names,
+            [
+                Path::new("content/briefings/a.md"),
+                Path::new("content/briefings/b.md")
+            ]
+        );
         assert_eq!(files[0].text, "a.md");
     }
 }

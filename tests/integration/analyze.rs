@@ -10,7 +10,10 @@ fn analyze_json(site: &Site, args: &[&str]) -> Vec<serde_json::Value> {
     let mut all = vec!["analyze"];
     all.extend_from_slice(args);
     let run = site.run(&all).success();
-    run.stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"))).collect()
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
 }
 
 #[test]
@@ -21,17 +24,40 @@ fn json_output_follows_the_contract_exactly() {
     assert_eq!(records.len(), 1);
     let r = &records[0];
     let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["schema", "source", "title", "published", "text", "sentences", "summary", "entities", "actors", "timexes", "timeline"]);
+    assert_eq!(
+        keys,
+        [
+            "schema",
+            "source",
+            "title",
+            "published",
+            "text",
+            "sentences",
+            "summary",
+            "entities",
+            "actors",
+            "timexes",
+            "timeline"
+        ]
+    );
     assert_eq!(r["schema"], "briefing.analysis/1");
     assert_eq!(r["source"], "a.md");
     assert_eq!(r["title"], "Ministers meet in Lisk");
     assert_eq!(r["published"], "2026-03-06");
     let text = r["text"].as_str().unwrap();
-    assert_eq!(text, &ARTICLE[ARTICLE.find("Foreign").unwrap()..], "text is the body after the front matter, verbatim");
-    let slice = |s: &serde_json::Value, e: &serde_json::Value| &text[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize];
+    assert_eq!(
+        text,
+        &ARTICLE[ARTICLE.find("Foreign").unwrap()..],
+        "text is the body after the front matter, verbatim"
+    );
+    let slice = |s: &serde_json::Value, e: &serde_json::Value| {
+        &text[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize]
+    };
     let sentences = r["sentences"].as_array().unwrap();
     assert_eq!(sentences.len(), 3);
-    assert!(slice(&sentences[0][0], &sentences[0][1]).starts_with("Foreign Minister Ana Varela met"));
+    assert!(
+        slice(&sentences[0][0], &sentences[0][1]).starts_with("Foreign Minister Ana Varela met")
+    );
     for index in r["summary"].as_array().unwrap() {
         assert!((index.as_u64().unwrap() as usize) < sentences.len());
     }
@@ -41,7 +67,12 @@ fn json_output_follows_the_contract_exactly() {
     }
     for a in r["actors"].as_array().unwrap() {
         let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["id", "name", "type", "role", "aliases", "mentions", "salience"]);
+        assert_eq!(
+            keys,
+            [
+                "id", "name", "type", "role", "aliases", "mentions", "salience"
+            ]
+        );
         assert!((0.0..=1.0).contains(&a["salience"].as_f64().unwrap()));
     }
     for t in r["timexes"].as_array().unwrap() {
@@ -51,10 +82,21 @@ fn json_output_follows_the_contract_exactly() {
         let keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, ["date", "sentence", "text", "actors"]);
     }
-    let varela = r["actors"].as_array().unwrap().iter().find(|a| a["name"] == "Ana Varela").expect("Ana Varela is an actor");
+    let varela = r["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Ana Varela")
+        .expect("Ana Varela is an actor");
     assert_eq!(varela["type"], "person");
     assert_eq!(varela["role"], "Foreign Minister");
-    assert!(r["timexes"].as_array().unwrap().iter().any(|t| t["text"] == "Wednesday" && t["value"] == "2026-03-04"));
+    assert!(
+        r["timexes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["text"] == "Wednesday" && t["value"] == "2026-03-04")
+    );
 }
 
 #[test]
@@ -64,7 +106,10 @@ fn a_folder_gives_one_json_line_per_article_in_path_order() {
     site.write("in/a.txt", "Lisk talks end\n\nThe talks ended on Friday.\n");
     site.write("in/notes.pdf", "not an article");
     let records = analyze_json(&site, &["in"]);
-    let sources: Vec<&str> = records.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
     assert_eq!(sources, ["in/a.txt", "in/b.md"]);
 }
 
@@ -73,8 +118,17 @@ fn markdown_output_is_a_briefing() {
     let site = Site::new();
     site.write("a.md", ARTICLE);
     let run = site.run(&["analyze", "a.md", "--format", "md"]).success();
-    assert!(run.stdout.starts_with("---\ntitle: Ministers meet in Lisk\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("## Key actors") && run.stdout.contains("**Ana Varela**"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("---\ntitle: Ministers meet in Lisk\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("## Key actors") && run.stdout.contains("**Ana Varela**"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -84,5 +138,9 @@ fn unreadable_files_are_reported_and_the_rest_still_printed() {
     site.write_bytes("bad.txt", b"caf\xe9 au lait\n");
     let run = site.run(&["analyze", "good.md", "bad.txt"]).failure(1);
     assert_eq!(run.stdout.lines().count(), 1);
-    assert!(run.stderr.contains("bad.txt:1:4") && run.stderr.contains("UTF-8"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bad.txt:1:4") && run.stderr.contains("UTF-8"),
+        "{}",
+        run.stderr
+    );
 }

@@ -3,43 +3,85 @@
 
 use crate::harness::{Site, run_in};
 
-const SLUGS: [&str; 4] = ["rail-strike-page", "rail-strike-plain", "rail-strike-toml", "rail-strike-yaml"];
+const SLUGS: [&str; 4] = [
+    "rail-strike-page",
+    "rail-strike-plain",
+    "rail-strike-toml",
+    "rail-strike-yaml",
+];
 
 #[test]
 fn each_input_format_becomes_a_briefing_and_a_page() {
     let site = Site::fixture("formats");
     let run = site.run(&["build"]).success();
-    assert!(run.stdout.contains("Built 4 articles (4 analysed, 0 reused from cache)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Built 4 articles (4 analysed, 0 reused from cache)"),
+        "{}",
+        run.stdout
+    );
     for slug in SLUGS {
         let briefing = site.read(&format!("content/briefings/{slug}.md"));
         assert!(briefing.starts_with("---\n"), "{slug}: {briefing}");
         for section in ["## Summary", "## Key actors", "## Timeline", "## Source"] {
             assert!(briefing.contains(section), "{slug} lacks {section}");
         }
-        assert!(site.exists(&format!("public/briefings/{slug}/index.html")), "{slug} page");
+        assert!(
+            site.exists(&format!("public/briefings/{slug}/index.html")),
+            "{slug} page"
+        );
     }
     let titles = [
-        ("rail-strike-plain", "title: Rail workers in Dunmore walk out over rosters"),
-        ("rail-strike-yaml", "title: Dunmore rail talks to resume after three-day strike"),
-        ("rail-strike-toml", "title: Commissioner Mwangi sets deadline for Dunmore rail deal"),
-        ("rail-strike-page", "title: Dunmore drivers accept new rosters\n"),
+        (
+            "rail-strike-plain",
+            "title: Rail workers in Dunmore walk out over rosters",
+        ),
+        (
+            "rail-strike-yaml",
+            "title: Dunmore rail talks to resume after three-day strike",
+        ),
+        (
+            "rail-strike-toml",
+            "title: Commissioner Mwangi sets deadline for Dunmore rail deal",
+        ),
+        (
+            "rail-strike-page",
+            "title: Dunmore drivers accept new rosters\n",
+        ),
     ];
     for (slug, title) in titles {
-        assert!(site.read(&format!("content/briefings/{slug}.md")).contains(title), "{slug}: want {title}");
+        assert!(
+            site.read(&format!("content/briefings/{slug}.md"))
+                .contains(title),
+            "{slug}: want {title}"
+        );
     }
     let html_briefing = site.read("content/briefings/rail-strike-page.md");
-    assert!(html_briefing.contains("date: 2025-11-28"), "{html_briefing}");
+    assert!(
+        html_briefing.contains("date: 2025-11-28"),
+        "{html_briefing}"
+    );
     assert!(html_briefing.contains("https://example.com/kbp/dunmore-drivers-accept-rosters"));
-    assert!(!html_briefing.contains("Advertisement") && !html_briefing.contains("cookies"), "{html_briefing}");
+    assert!(
+        !html_briefing.contains("Advertisement") && !html_briefing.contains("cookies"),
+        "{html_briefing}"
+    );
     let plain = site.read("content/briefings/rail-strike-plain.md");
-    assert!(!plain.contains("Example Wire"), "the photo credit is not article text: {plain}");
+    assert!(
+        !plain.contains("Example Wire"),
+        "the photo credit is not article text: {plain}"
+    );
 }
 
 #[test]
 fn an_article_without_a_date_builds_with_one_warning_naming_it() {
     let site = Site::fixture("formats");
     let run = site.run(&["build"]).success();
-    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning:") && l.contains("rail-strike-plain.txt")).collect();
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:") && l.contains("rail-strike-plain.txt"))
+        .collect();
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(warnings[0].contains("date"), "{}", warnings[0]);
 }
@@ -66,8 +108,12 @@ fn the_site_has_every_page_kind() {
     let feed = site.read("public/atom.xml");
     let parsed: atom_syndication::Feed = feed.parse().expect("atom.xml is valid Atom");
     assert_eq!(parsed.entries().len(), 4);
-    let json: serde_json::Value = serde_json::from_str(&site.read("public/briefings.json")).expect("briefings.json is JSON");
-    assert!(json.to_string().contains("Dunmore drivers accept new rosters"));
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/briefings.json")).expect("briefings.json is JSON");
+    assert!(
+        json.to_string()
+            .contains("Dunmore drivers accept new rosters")
+    );
 }
 
 #[test]
@@ -91,14 +137,20 @@ fn a_second_build_reuses_every_briefing() {
     site.run(&["build"]).success();
     let before = site.snapshot_tree("content/briefings");
     let run = site.run(&["build"]).success();
-    assert!(run.stdout.contains("(0 analysed, 4 reused from cache): 0 briefings written"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("(0 analysed, 4 reused from cache): 0 briefings written"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(site.snapshot_tree("content/briefings"), before);
 }
 
 #[test]
 fn base_url_with_a_path_prefixes_every_internal_link() {
     let site = Site::fixture("formats");
-    site.run(&["build", "--base-url", "https://example.org/news/"]).success();
+    site.run(&["build", "--base-url", "https://example.org/news/"])
+        .success();
     let mut checked = 0;
     for (path, bytes) in site.snapshot_tree("public") {
         if path.extension().is_some_and(|e| e == "html") {
@@ -106,7 +158,12 @@ fn base_url_with_a_path_prefixes_every_internal_link() {
             for attr in ["href=\"/", "src=\"/", "action=\"/"] {
                 for (i, _) in html.match_indices(attr) {
                     let rest = &html[i + attr.len()..];
-                    assert!(rest.starts_with("news/"), "{}: {}", path.display(), &html[i..(i + 60).min(html.len())]);
+                    assert!(
+                        rest.starts_with("news/"),
+                        "{}: {}",
+                        path.display(),
+                        &html[i..(i + 60).min(html.len())]
+                    );
                     checked += 1;
                 }
             }
@@ -114,8 +171,14 @@ fn base_url_with_a_path_prefixes_every_internal_link() {
     }
     assert!(checked > 20, "only {checked} links checked");
     let feed = site.read("public/atom.xml");
-    assert!(feed.contains("https://example.org/news/briefings/"), "{feed}");
-    assert!(site.read("public/sitemap.xml").contains("<loc>https://example.org/news/"));
+    assert!(
+        feed.contains("https://example.org/news/briefings/"),
+        "{feed}"
+    );
+    assert!(
+        site.read("public/sitemap.xml")
+            .contains("<loc>https://example.org/news/")
+    );
 }
 
 #[test]
@@ -126,8 +189,16 @@ fn check_writes_nothing_and_reports_broken_links() {
         "---\ntitle: A note\n---\n\nSee [the missing briefing](/briefings/no-such-briefing/).\n",
     );
     let run = site.run(&["check"]).success();
-    assert!(run.stdout.starts_with("Checked 4 articles"), "{}", run.stdout);
-    assert!(run.stderr.contains("hand-written.md") && run.stderr.contains("no-such-briefing"), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("Checked 4 articles"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("hand-written.md") && run.stderr.contains("no-such-briefing"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.exists("public"));
     assert!(!site.exists("content/briefings/rail-strike-yaml.md"));
 }
@@ -137,9 +208,15 @@ fn usage_errors_exit_with_2_and_help_works_for_every_command() {
     let site = Site::new();
     site.run(&["build", "--no-such-flag"]).failure(2);
     site.run(&["no-such-command"]).failure(2);
-    for command in ["init", "new", "analyze", "build", "check", "watch", "serve", "clean"] {
+    for command in [
+        "init", "new", "analyze", "build", "check", "watch", "serve", "clean",
+    ] {
         let run = site.run(&[command, "--help"]).success();
-        assert!(run.stdout.contains("Usage: briefing"), "{command}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("Usage: briefing"),
+            "{command}: {}",
+            run.stdout
+        );
     }
 }
 
@@ -161,5 +238,9 @@ fn init_creates_a_site_that_builds() {
 fn a_folder_without_a_site_gets_a_helpful_error() {
     let dir = tempfile::tempdir().unwrap();
     let run = run_in(dir.path(), &["build"]).failure(1);
-    assert!(run.stderr.contains("no briefing.toml") && run.stderr.contains("briefing init"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no briefing.toml") && run.stderr.contains("briefing init"),
+        "{}",
+        run.stderr
+    );
 }

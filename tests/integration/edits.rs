@@ -9,67 +9,129 @@ const BRIEFING: &str = "content/briefings/rail-strike-yaml.md";
 fn a_hand_edit_shows_on_the_site() {
     let site = Site::fixture("formats");
     site.run(&["build"]).success();
-    let edited = site.read(BRIEFING).replace("## Summary", "## Summary\n\n- Editor's note: the strike ended early.");
+    let edited = site.read(BRIEFING).replace(
+        "## Summary",
+        "## Summary\n\n- Editor's note: the strike ended early.",
+    );
     site.write(BRIEFING, &edited);
     let run = site.run(&["build"]).success();
     assert!(run.stdout.contains("0 briefings written"), "{}", run.stdout);
     assert_eq!(site.read(BRIEFING), edited);
-    assert!(site.read("public/briefings/rail-strike-yaml/index.html").contains("Editor&#x27;s note: the strike ended early.")
-        || site.read("public/briefings/rail-strike-yaml/index.html").contains("Editor’s note: the strike ended early.")
-        || site.read("public/briefings/rail-strike-yaml/index.html").contains("Editor's note: the strike ended early."));
+    assert!(
+        site.read("public/briefings/rail-strike-yaml/index.html")
+            .contains("Editor&#x27;s note: the strike ended early.")
+            || site
+                .read("public/briefings/rail-strike-yaml/index.html")
+                .contains("Editor’s note: the strike ended early.")
+            || site
+                .read("public/briefings/rail-strike-yaml/index.html")
+                .contains("Editor's note: the strike ended early.")
+    );
 }
 
 #[test]
 fn an_edited_briefing_is_kept_when_its_article_changes_and_regenerate_backs_it_up() {
     let site = Site::fixture("formats");
     site.run(&["build"]).success();
-    let edited = format!("{}\nA paragraph written by an editor.\n", site.read(BRIEFING));
+    let edited = format!(
+        "{}\nA paragraph written by an editor.\n",
+        site.read(BRIEFING)
+    );
     site.write(BRIEFING, &edited);
-    let article = site.read(ARTICLE).replace("Full services return on Saturday", "Full services return on Sunday");
+    let article = site.read(ARTICLE).replace(
+        "Full services return on Saturday",
+        "Full services return on Sunday",
+    );
     site.write(ARTICLE, &article);
 
     let run = site.run(&["build"]).success();
-    assert_eq!(site.read(BRIEFING), edited, "the hand edit is never overwritten");
-    let warning = run.stderr.lines().find(|l| l.contains(BRIEFING)).unwrap_or_else(|| panic!("no warning: {}", run.stderr));
+    assert_eq!(
+        site.read(BRIEFING),
+        edited,
+        "the hand edit is never overwritten"
+    );
+    let warning = run
+        .stderr
+        .lines()
+        .find(|l| l.contains(BRIEFING))
+        .unwrap_or_else(|| panic!("no warning: {}", run.stderr));
     assert!(warning.contains("edited by hand"), "{warning}");
-    assert!(run.stderr.contains(&format!("briefing build --regenerate {BRIEFING}")), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("briefing build --regenerate {BRIEFING}")),
+        "{}",
+        run.stderr
+    );
 
     let run = site.run(&["build", "--regenerate", BRIEFING]).success();
     assert!(run.stderr.contains("backed up"), "{}", run.stderr);
-    assert_eq!(site.read(&format!("{BRIEFING}.bak")), edited, "the backup holds the edited version");
+    assert_eq!(
+        site.read(&format!("{BRIEFING}.bak")),
+        edited,
+        "the backup holds the edited version"
+    );
     let fresh = site.read(BRIEFING);
     assert!(!fresh.contains("A paragraph written by an editor."));
-    assert!(fresh.contains("Sunday"), "regenerated from the changed article");
+    assert!(
+        fresh.contains("Sunday"),
+        "regenerated from the changed article"
+    );
 
     let run = site.run(&["build"]).success();
-    assert!(run.stdout.contains("0 analysed"), "after regenerating, the briefing is current: {}", run.stdout);
+    assert!(
+        run.stdout.contains("0 analysed"),
+        "after regenerating, the briefing is current: {}",
+        run.stdout
+    );
 }
 
 #[test]
 fn an_unedited_briefing_follows_its_article() {
     let site = Site::fixture("formats");
     site.run(&["build"]).success();
-    let article = site.read(ARTICLE).replace("Dunmore rail talks to resume", "Dunmore rail talks resume");
+    let article = site
+        .read(ARTICLE)
+        .replace("Dunmore rail talks to resume", "Dunmore rail talks resume");
     site.write(ARTICLE, &article);
     let run = site.run(&["build"]).success();
-    assert!(run.stdout.contains("(1 analysed, 3 reused from cache): 1 briefing written"), "{}", run.stdout);
-    assert!(site.read(BRIEFING).contains("title: Dunmore rail talks resume after three-day strike"));
+    assert!(
+        run.stdout
+            .contains("(1 analysed, 3 reused from cache): 1 briefing written"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        site.read(BRIEFING)
+            .contains("title: Dunmore rail talks resume after three-day strike")
+    );
 }
 
 #[test]
 fn regenerate_names_an_unknown_path() {
     let site = Site::fixture("formats");
-    let run = site.run(&["build", "--regenerate", "content/articles/nope.md"]).failure(1);
-    assert!(run.stderr.contains("nope.md") && run.stderr.contains("no article or briefing"), "{}", run.stderr);
+    let run = site
+        .run(&["build", "--regenerate", "content/articles/nope.md"])
+        .failure(1);
+    assert!(
+        run.stderr.contains("nope.md") && run.stderr.contains("no article or briefing"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn a_broken_briefing_is_reported_with_its_line_and_never_replaced() {
     let site = Site::fixture("formats");
     site.run(&["build"]).success();
-    let broken = site.read(BRIEFING).replacen("title:", "title: [unclosed", 1);
+    let broken = site
+        .read(BRIEFING)
+        .replacen("title:", "title: [unclosed", 1);
     site.write(BRIEFING, &broken);
     let run = site.run(&["build"]).failure(1);
-    assert!(run.stderr.contains(&format!("{BRIEFING}:2:")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{BRIEFING}:2:")),
+        "{}",
+        run.stderr
+    );
     assert_eq!(site.read(BRIEFING), broken);
 }

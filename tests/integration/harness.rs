@@ -20,13 +20,21 @@ pub struct Run {
 impl Run {
     #[track_caller]
     pub fn success(self) -> Run {
-        assert_eq!(self.code, 0, "expected success\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn failure(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -34,15 +42,24 @@ impl Run {
 impl Site {
     /// An empty site with a default `briefing.toml`.
     pub fn new() -> Site {
-        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
-        site.write("briefing.toml", "title = \"Test site\"\nbase_url = \"https://example.org/\"\n");
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.write(
+            "briefing.toml",
+            "title = \"Test site\"\nbase_url = \"https://example.org/\"\n",
+        );
         site
     }
 
     /// A copy of `tests/fixtures/sites/<name>`.
     pub fn fixture(name: &str) -> Site {
-        let site = Site { dir: tempfile::tempdir().expect("temp dir") };
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites").join(name);
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/sites")
+            .join(name);
         copy_dir(&from, site.path());
         site
     }
@@ -65,7 +82,8 @@ impl Site {
 
     #[track_caller]
     pub fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.path().join(relative)).unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+        std::fs::read_to_string(self.path().join(relative))
+            .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
     }
 
     pub fn exists(&self, relative: &str) -> bool {
@@ -84,7 +102,12 @@ impl Site {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(&root).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+            .map(|e| {
+                (
+                    e.path().strip_prefix(&root).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
             .collect()
     }
 }

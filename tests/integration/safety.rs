@@ -9,12 +9,26 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
     site.run(&["build"]).success();
     let before = site.snapshot_tree("public");
     let briefings_before = site.snapshot_tree("content/briefings");
-    site.write("content/articles/broken.md", "---\ntitle: \"Broken\ndate: 2025-11-30\n---\nText.\n");
-    site.write("content/articles/new.md", "---\ntitle: New\n---\nA new article about Dunmore on Friday.\n");
+    site.write(
+        "content/articles/broken.md",
+        "---\ntitle: \"Broken\ndate: 2025-11-30\n---\nText.\n",
+    );
+    site.write(
+        "content/articles/new.md",
+        "---\ntitle: New\n---\nA new article about Dunmore on Friday.\n",
+    );
     let run = site.run(&["build"]).failure(1);
-    assert!(run.stderr.contains("content/articles/broken.md:2:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/articles/broken.md:2:"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(site.snapshot_tree("public"), before, "public/ is unchanged");
-    assert_eq!(site.snapshot_tree("content/briefings"), briefings_before, "no briefing was written");
+    assert_eq!(
+        site.snapshot_tree("content/briefings"),
+        briefings_before,
+        "no briefing was written"
+    );
 
     let run = site.run(&["build", "--keep-going"]).success();
     assert!(run.stderr.contains("broken.md"), "{}", run.stderr);
@@ -27,7 +41,10 @@ fn a_broken_template_fails_the_build_and_keeps_the_old_site() {
     let site = Site::fixture("formats");
     site.run(&["build"]).success();
     let before = site.snapshot_tree("public");
-    site.write("templates/briefing.html", "{% extends \"base.html\" %}{% block content %}{{ nope.nope }}{% endblock %}");
+    site.write(
+        "templates/briefing.html",
+        "{% extends \"base.html\" %}{% block content %}{{ nope.nope }}{% endblock %}",
+    );
     let run = site.run(&["build"]).failure(1);
     assert!(run.stderr.contains("briefing.html"), "{}", run.stderr);
     assert_eq!(site.snapshot_tree("public"), before);
@@ -57,46 +74,103 @@ fn hostile_article_text_never_reaches_the_output_as_markup() {
     site.run(&["build"]).success();
     for (path, bytes) in site.snapshot_tree("public") {
         let text = String::from_utf8_lossy(&bytes).to_lowercase();
-        for needle in ["<script>alert", "<iframe", "javascript:alert", "data:text/html", "<img src=x", "<b>tag"] {
-            assert!(!text.contains(needle), "{} contains {needle}", path.display());
+        for needle in [
+            "<script>alert",
+            "<iframe",
+            "javascript:alert",
+            "data:text/html",
+            "<img src=x",
+            "<b>tag",
+        ] {
+            assert!(
+                !text.contains(needle),
+                "{} contains {needle}",
+                path.display()
+            );
         }
         for tag in tags(&text) {
-            assert!(!tag.contains("onerror") && !tag.contains("javascript:"), "{}: {tag}", path.display());
+            assert!(
+                !tag.contains("onerror") && !tag.contains("javascript:"),
+                "{}: {tag}",
+                path.display()
+            );
         }
     }
     let page = site.read("public/briefings/hostile/index.html");
-    assert!(page.contains("{{ config }}") || page.contains("{{ config }}".replace('{', "&#123;").as_str()) || page.contains("&#x7b;&#x7b; config &#x7d;&#x7d;"), "template syntax is printed literally");
+    assert!(
+        page.contains("{{ config }}")
+            || page.contains("{{ config }}".replace('{', "&#123;").as_str())
+            || page.contains("&#x7b;&#x7b; config &#x7d;&#x7d;"),
+        "template syntax is printed literally"
+    );
 }
 
 /// The markup tags of an HTML text (`<...>`), skipping escaped text.
 fn tags(html: &str) -> Vec<&str> {
-    html.split('<').skip(1).filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag)).collect()
+    html.split('<')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
+        .collect()
 }
 
 #[test]
 fn bad_files_get_errors_naming_file_and_position() {
     let cases: [(&str, &[u8], &str); 4] = [
-        ("content/articles/latin1.txt", b"Headline\n\ncaf\xe9 au lait\n", "content/articles/latin1.txt:3:4"),
-        ("content/articles/date.md", b"---\ntitle: x\ndate: 2025-13-40\n---\nBody.\n", "content/articles/date.md:3:"),
-        ("content/articles/toml.md", b"+++\ntitle = \"x\"\ndate = \n+++\nBody.\n", "content/articles/toml.md:3:"),
-        ("content/articles/fence.md", b"---\ntitle: x\nBody without a closing fence.\n", "content/articles/fence.md:1:"),
+        (
+            "content/articles/latin1.txt",
+            b"Headline\n\ncaf\xe9 au lait\n",
+            "content/articles/latin1.txt:3:4",
+        ),
+        (
+            "content/articles/date.md",
+            b"---\ntitle: x\ndate: 2025-13-40\n---\nBody.\n",
+            "content/articles/date.md:3:",
+        ),
+        (
+            "content/articles/toml.md",
+            b"+++\ntitle = \"x\"\ndate = \n+++\nBody.\n",
+            "content/articles/toml.md:3:",
+        ),
+        (
+            "content/articles/fence.md",
+            b"---\ntitle: x\nBody without a closing fence.\n",
+            "content/articles/fence.md:1:",
+        ),
     ];
     for (path, bytes, location) in cases {
         let site = Site::new();
         site.write_bytes(path, bytes);
         let run = site.run(&["build"]).failure(1);
-        assert!(run.stderr.contains(location), "{path}: want {location}\n{}", run.stderr);
-        assert!(run.stderr.contains("help:"), "{path}: says what to do\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(location),
+            "{path}: want {location}\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("help:"),
+            "{path}: says what to do\n{}",
+            run.stderr
+        );
     }
 }
 
 #[test]
 fn an_article_over_the_size_cap_is_refused_with_the_limit() {
     let site = Site::new();
-    site.write("briefing.toml", "title = \"x\"\n[build]\nmax_article_bytes = 1000\n");
-    site.write("content/articles/big.txt", &"A sentence about Lisk. ".repeat(100));
+    site.write(
+        "briefing.toml",
+        "title = \"x\"\n[build]\nmax_article_bytes = 1000\n",
+    );
+    site.write(
+        "content/articles/big.txt",
+        &"A sentence about Lisk. ".repeat(100),
+    );
     let run = site.run(&["build"]).failure(1);
-    assert!(run.stderr.contains("big.txt") && run.stderr.contains("max_article_bytes"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("big.txt") && run.stderr.contains("max_article_bytes"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -117,7 +191,10 @@ fn clean_removes_only_what_the_tool_made() {
     site.run(&["build"]).success();
     site.run(&["clean"]).success();
     assert!(!site.exists("public"));
-    assert!(site.exists("content/briefings/rail-strike-yaml.md"), "briefings are user data");
+    assert!(
+        site.exists("content/briefings/rail-strike-yaml.md"),
+        "briefings are user data"
+    );
     site.write("public/mine.txt", "not the tool's");
     site.run(&["clean"]).failure(1);
     assert!(site.exists("public/mine.txt"));

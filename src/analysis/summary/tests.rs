@@ -156,7 +156,11 @@ fn fewer_candidates_than_k() {
          Tickets are free for residents of both quays.\n\n(Photo: Coastal Wire)",
     );
     let s = f.summarize(3, &Weights::default());
-    assert_eq!(s.sentences, [1, 2], "the headline is sentence 0, never summarised");
+    assert_eq!(
+        s.sentences,
+        [1, 2],
+        "the headline is sentence 0, never summarised"
+    );
     let empty = Fixture::new("Nothing here\n\n## Only a heading");
     let s = empty.summarize(3, &Weights::default());
     assert!(

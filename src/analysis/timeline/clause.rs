@@ -314,16 +314,13 @@ fn render(w: &Words, keep: &[usize]) -> String {
             break;
         }
         let t = &w.tokens[k];
-        match prev {
-            Some(p) if p + 1 == k => {
-                if t.space_before {
-                    out.push(' ');
-                }
-            }
-            Some(_) if !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")) => {
-                out.push(' ')
-            }
-            _ => {}
+        let space = match prev {
+            None => false,
+            Some(p) if p + 1 == k => t.space_before,
+            Some(_) => !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")),
+        };
+        if space {
+            out.push(' ');
         }
         out.push_str(w.text(k));
         prev = Some(k);

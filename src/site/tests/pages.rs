@@ -327,26 +327,51 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
     let sections = crate::briefing::generated_sections(&generated.meta);
     let body = format!(
         "{}\n## Source\n\nThe article text.\n",
-        sections.iter().map(|(_, md)| md.as_str()).collect::<Vec<_>>().join("\n")
+        sections
+            .iter()
+            .map(|(_, md)| md.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     let config = fixtures::config("https://example.org/", 10);
-    let pages = render_site(&config, &ThemeFiles::default(), &[repeating_briefing(&body)]);
+    let pages = render_site(
+        &config,
+        &ThemeFiles::default(),
+        &[repeating_briefing(&body)],
+    );
     let page = &pages["briefings/repeats/index.html"];
     let shown = &page[page.find("id=\"body\"").expect("body section")..];
     for heading in [">Summary</h2>", ">Key actors</h2>", ">Timeline</h2>"] {
-        assert!(!shown.contains(heading), "{heading} is shown by the page's own blocks: {shown}");
+        assert!(
+            !shown.contains(heading),
+            "{heading} is shown by the page's own blocks: {shown}"
+        );
     }
     assert!(shown.contains(">Source</h2>"), "{shown}");
     let summary = &page[page.find("summary-box").unwrap()..page.find("id=\"actors\"").unwrap()];
-    assert_eq!(summary.matches("<li>").count(), 1, "the point that repeats the lede is left out");
+    assert_eq!(
+        summary.matches("<li>").count(),
+        1,
+        "the point that repeats the lede is left out"
+    );
 
     let edited = body.replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
     assert_ne!(edited, body);
-    let pages = render_site(&config, &ThemeFiles::default(), &[repeating_briefing(&edited)]);
+    let pages = render_site(
+        &config,
+        &ThemeFiles::default(),
+        &[repeating_briefing(&edited)],
+    );
     let page = &pages["briefings/repeats/index.html"];
     let shown = &page[page.find("id=\"body\"").unwrap()..];
-    assert!(shown.contains(">Summary</h2>") && shown.contains("Editor’s note: fares rise."), "an edited section is shown");
-    assert!(!page.contains("summary-box"), "and replaces the front matter's summary");
+    assert!(
+        shown.contains(">Summary</h2>") && shown.contains("Editor’s note: fares rise."),
+        "an edited section is shown"
+    );
+    assert!(
+        !page.contains("summary-box"),
+        "and replaces the front matter's summary"
+    );
     assert!(!shown.contains(">Key actors</h2>"), "{shown}");
 }
 

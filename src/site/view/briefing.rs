@@ -127,11 +127,19 @@ impl BriefingView {
         let sections = body_sections(body, meta);
         // A section someone edited replaces the front matter's form of it on the page
         // (the actor cards stay: they are how readers reach actor pages).
-        let edited = |name: &str| sections.iter().any(|s| !s.repeats && s.title.trim().eq_ignore_ascii_case(name));
+        let edited = |name: &str| {
+            sections
+                .iter()
+                .any(|s| !s.repeats && s.title.trim().eq_ignore_ascii_case(name))
+        };
         if edited("Timeline") {
             timeline.clear();
         }
-        let summary = if edited("Summary") { Vec::new() } else { summary_points(meta) };
+        let summary = if edited("Summary") {
+            Vec::new()
+        } else {
+            summary_points(meta)
+        };
         let rest: String = sections
             .iter()
             .filter(|s| !s.repeats)
