@@ -1,24 +1,24 @@
-//! Evaluation harness for sentence splitting and the summary, until `briefing analyze`
-//! exists: a folder of article files in, one `briefing.analysis/1` JSON line per article
-//! out (only `sentences` and `summary` are filled), articles per second on stderr.
+//! Harness for tuning sentence splitting and the summary: a folder of article files in,
+//! one `briefing.analysis/1` JSON line per article out (only `sentences` and `summary`
+//! are filled), articles per second on stderr. Unlike `briefing analyze` it takes
+//! summary weights on the command line and can dump every candidate's features.
 //!
 //! ```sh
 //! cargo run --release --example summarize_dir -- DIR [--k 3] [--repeat 20] \
 //!     [--weights '{"position": 1.0}'] [--dump] > pred.jsonl
 //! ```
-//! Each file is YAML front matter (`title`, `date`) and a body; every blank-line-separated
-//! paragraph of the body becomes one paragraph block, as a plain-text reader would make
-//! it. `summary` in the output is [`Summary::ranked_for_contract`]: the summary, then the
+//! Files are read as `briefing` reads articles. `summary` in the output is [`Summary::ranked_for_contract`]: the summary, then the
 //! rest of the ranking, so a scorer that takes the first k indices works for any k.
 //! `--dump` prints the sentences and the choice in readable form instead of JSON;
 //! `--features` prints every candidate's static features (for weight learning).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use briefing::analysis::summary::{self, Summary, Weights};
 use briefing::analysis::{Analysis, contract, sentences};
-use briefing::ingest::{Article, Block, BlockKind, Format, content_hash};
+use briefing::config::DEFAULT_MAX_ARTICLE_BYTES;
+use briefing::ingest::{self, Article};
 
 struct Args {
     dir: PathBuf,
@@ -67,85 +67,6 @@ fn parse_args() -> Result<Args, String> {
     Ok(out)
 }
 
-/// Splits `---` front matter (simple `key: value` lines) from the body.
-fn front_matter(raw: &str) -> (Vec<(String, String)>, &str) {
-    let Some(rest) = raw.strip_prefix("---\n") else {
-        return (Vec::new(), raw);
-    };
-    let Some(end) = rest.find("\n---\n") else {
-        return (Vec::new(), raw);
-    };
-    let meta = rest[..end]
-        .lines()
-        .filter_map(|line| line.split_once(':'))
-        .map(|(k, v)| {
-            let v = v.trim();
-            let v = serde_json::from_str::<String>(v)
-                .unwrap_or_else(|_| v.trim_matches('"').to_string());
-            (k.trim().to_string(), v)
-        })
-        .collect();
-    (meta, &rest[end + 5..])
-}
-
-/// One paragraph block per run of non-blank lines.
-fn paragraphs(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() {
-            if let Some(s) = start.take() {
-                blocks.push(Block {
-                    start: s,
-                    end,
-                    kind: BlockKind::Paragraph,
-                });
-            }
-        } else {
-            start.get_or_insert(pos);
-            end = pos + line.trim_end().len();
-        }
-        pos += line.len();
-    }
-    if let Some(s) = start {
-        blocks.push(Block {
-            start: s,
-            end,
-            kind: BlockKind::Paragraph,
-        });
-    }
-    blocks
-}
-
-fn read(path: &Path) -> Result<Article, String> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (meta, body) = front_matter(&raw);
-    let get = |key: &str| meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Article {
-        path: PathBuf::from(&name),
-        slug: name.trim_end_matches(".txt").to_string(),
-        format: Format::Text,
-        title: get("title").unwrap_or_default(),
-        published: get("date").and_then(|d| d.get(..10).and_then(|d| d.parse().ok())),
-        source: get("source"),
-        url: None,
-        author: None,
-        tags: Vec::new(),
-        draft: false,
-        text: body.to_string(),
-        prose: body.to_string(),
-        blocks: paragraphs(body),
-        body_line: 1,
-        hash: content_hash(raw.as_bytes()),
-    })
-}
-
 fn analyse(article: &Article, args: &Args) -> Analysis {
     let sentences = sentences::split(&article.prose, &article.blocks);
     let summary = summary::summarize_with(
@@ -192,20 +113,20 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&args.dir) {
-        Ok(dir) => dir
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect(),
+    let paths = match ingest::article_files(&args.dir) {
+        Ok(paths) => paths,
         Err(e) => {
-            eprintln!("{}: {e}", args.dir.display());
+            eprintln!("{e}");
             std::process::exit(2);
         }
     };
-    paths.sort();
     let articles: Vec<Article> = paths
         .iter()
-        .filter_map(|p| read(p).map_err(|e| eprintln!("{e}")).ok())
+        .filter_map(|p| {
+            ingest::read_article(p, p, DEFAULT_MAX_ARTICLE_BYTES)
+                .map_err(|e| eprintln!("{e}"))
+                .ok()
+        })
         .collect();
     let cpu_started = thread_cpu_ns();
     let started = Instant::now();

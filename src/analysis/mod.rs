@@ -72,16 +72,23 @@ pub struct Analysis {
 /// Runs every analysis pass over one article.
 pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
     let prose = article.prose.as_str();
+    // A title made from the lead sentence says nothing the lead does not: it must not
+    // count twice toward what the summary and the actors' salience treat as headline.
+    let title = if article.title_source.is_written() {
+        article.title.as_str()
+    } else {
+        ""
+    };
     let sentences = sentences::split(prose, &article.blocks);
     let mut entities = entities::recognize(prose, &sentences);
     let summary = summary::summarize(
         prose,
-        &article.title,
+        title,
         &sentences,
         &entities,
         options.summary_sentences,
     );
-    let actors = actors::resolve(prose, &article.title, &sentences, &mut entities, &summary);
+    let actors = actors::resolve(prose, title, &sentences, &mut entities, &summary);
     let timexes = timex::tag(prose, &sentences, article.published);
     let timeline = timeline::build(prose, &sentences, &timexes, &entities);
     Analysis {

@@ -25,6 +25,27 @@ pub enum Format {
     Html,
 }
 
+/// Where an article's title comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TitleSource {
+    /// Front matter `title`, or the page's own metadata.
+    Metadata,
+    /// The first line of a plain-text body, or a leading Markdown/HTML heading.
+    Headline,
+    /// Made from the lead sentence: it adds nothing the text does not say first.
+    LeadSentence,
+    /// Made from the file name.
+    FileName,
+}
+
+impl TitleSource {
+    /// Whether the title was written by a person as a headline (and so says what matters).
+    pub fn is_written(self) -> bool {
+        matches!(self, TitleSource::Metadata | TitleSource::Headline)
+    }
+}
+
 /// What a block of the article's text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,6 +77,7 @@ pub struct Article {
     pub slug: String,
     pub format: Format,
     pub title: String,
+    pub title_source: TitleSource,
     /// Publication date: front matter `date`, page metadata, or none.
     pub published: Option<Date>,
     /// Publication name (front matter `source`, or the page's site name).

@@ -28,7 +28,7 @@ mod parse;
 mod plain;
 mod theme;
 
-pub use article::{Article, Block, BlockKind, Format, content_hash};
+pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
 pub use briefings::load_briefing_files;
 pub use discover::{ARTICLE_EXTENSIONS, is_temporary_file};
 pub use parse::format_of;

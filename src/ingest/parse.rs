@@ -11,7 +11,10 @@ use std::path::Path;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
 use super::headline::{title_from_file_stem, title_from_sentence};
-use super::{Article, Block, BlockKind, Format, IngestError, content_hash, html, markdown, plain};
+use super::{
+    Article, Block, BlockKind, Format, IngestError, TitleSource, content_hash, html, markdown,
+    plain,
+};
 use crate::diagnostics::Location;
 
 /// An article and whether its slug was set in its front matter (else it is derived from
@@ -38,6 +41,8 @@ struct Layout {
     prose: Option<String>,
     blocks: Vec<Block>,
     title: Option<String>,
+    /// Where `title` comes from, when there is one.
+    title_source: TitleSource,
     author: Option<String>,
     published: Option<jiff::civil::Date>,
     url: Option<String>,
@@ -76,6 +81,7 @@ pub(crate) fn parse_article(
                 prose: None,
                 blocks: h.blocks,
                 title: h.title,
+                title_source: TitleSource::Metadata,
                 author: h.author,
                 published: h.published,
                 url: h.url,
@@ -110,6 +116,7 @@ impl Layout {
             prose,
             blocks,
             title,
+            title_source: TitleSource::Headline,
             author,
             published,
             url: None,
@@ -129,16 +136,24 @@ fn assemble(
     slug: String,
 ) -> Article {
     let prose = layout.prose.unwrap_or_else(|| layout.text.clone());
-    let title = front
-        .title
-        .or(layout.title)
-        .or_else(|| lead_title(&prose, &layout.blocks))
-        .unwrap_or_else(|| title_from_file_stem(&file_stem(display)));
+    let (title, title_source) = if let Some(t) = front.title {
+        (t, TitleSource::Metadata)
+    } else if let Some(t) = layout.title {
+        (t, layout.title_source)
+    } else if let Some(t) = lead_title(&prose, &layout.blocks) {
+        (t, TitleSource::LeadSentence)
+    } else {
+        (
+            title_from_file_stem(&file_stem(display)),
+            TitleSource::FileName,
+        )
+    };
     Article {
         path: display.to_path_buf(),
         slug,
         format,
         title,
+        title_source,
         published: front.published.or(layout.published),
         source: front.source.or(layout.source),
         url: front.url.or(layout.url),

@@ -72,23 +72,27 @@ fn utf8_edge_cases_are_text() {
 
 #[test]
 fn title_precedence_front_matter_headline_lead_file_name() {
+    use crate::ingest::TitleSource as S;
     let cases = [
         (
             "---\ntitle: Given\n---\nA headline\n\nBody text here.",
             "Given",
+            S::Metadata,
         ),
-        ("A headline\n\nBody text here.", "A headline"),
+        ("A headline\n\nBody text here.", "A headline", S::Headline),
         (
             "Ministers met in Geneva on Friday. They left.",
             "Ministers met in Geneva on Friday",
+            S::LeadSentence,
         ),
-        ("", "Russia talks"),
-        ("(Image: AP)\n", "Russia talks"),
+        ("", "Russia talks", S::FileName),
+        ("(Image: AP)\n", "Russia talks", S::FileName),
     ];
-    for (text, want) in cases {
+    for (text, want, source) in cases {
+        let article = read(text.as_bytes(), "russia-talks.txt").unwrap();
         assert_eq!(
-            read(text.as_bytes(), "russia-talks.txt").unwrap().title,
-            want,
+            (article.title.as_str(), article.title_source),
+            (want, source),
             "{text:?}"
         );
     }
