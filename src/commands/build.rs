@@ -22,8 +22,6 @@ pub struct BuildRun {
     pub write: bool,
     pub quiet: bool,
     pub today: Date,
-    /// Flush files to disk before swapping the site in (off for `serve`).
-    pub durable: bool,
 }
 
 /// Builds (or checks) once, prints problems and the summary; returns whether it succeeded.
@@ -40,7 +38,6 @@ fn build_once(config: &Config, run: &BuildRun) -> Result<BuildReport, String> {
         regenerate: run.regenerate.clone(),
         write: run.write,
         today: run.today,
-        durable: run.durable,
     };
     let bar = Bar::new(run.quiet);
     match pipeline::build(config, &options, &bar) {
@@ -77,7 +74,6 @@ pub fn watch(config: Config, args: &BuildArgs, quiet: bool, today: Date) -> Resu
         write: true,
         quiet,
         today,
-        durable: true,
     };
     let options = crate::watch::WatchOptions::for_site(&config);
     let writes = options.self_writes.clone();
@@ -129,7 +125,6 @@ pub fn serve(
         write: true,
         quiet,
         today,
-        durable: false,
     };
     server.run(watch, |_changes| {
         let report = build_once(&config, &run)?;

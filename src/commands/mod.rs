@@ -79,7 +79,6 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
                 write: true,
                 quiet,
                 today,
-                durable: true,
             };
             Ok(exit(run_build(&config, &run)))
         }
@@ -92,7 +91,6 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
                 write: false,
                 quiet,
                 today,
-                durable: true,
             };
             Ok(exit(run_build(&config, &run)))
         }
