@@ -468,6 +468,10 @@ mod tests {
                 vec![vec!["The Hague"], vec!["The Hague"]],
             ),
         ];
+        check_merges(cases);
+    }
+
+    fn check_merges(cases: Vec<Case>) {
         for (what, briefings, want) in cases {
             let want: Vec<Vec<String>> = want
                 .iter()
@@ -522,13 +526,7 @@ mod tests {
                 vec![vec!["Bank of Lavrov"], vec!["Lavrov"]],
             ),
         ];
-        for (what, briefings, want) in cases {
-            let want: Vec<Vec<String>> = want
-                .iter()
-                .map(|b| b.iter().map(|s| s.to_string()).collect())
-                .collect();
-            assert_eq!(merged(&briefings), want, "{what}");
-        }
+        check_merges(cases);
     }
 
     #[test]

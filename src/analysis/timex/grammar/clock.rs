@@ -212,19 +212,12 @@ pub fn compose(c: &Cursor, end: usize, expr: Expr) -> (usize, Expr) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::scan::tokenize;
     use super::*;
 
     fn run(text: &str, at: usize) -> Option<(usize, Expr)> {
-        let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
-        let lower = text.to_ascii_lowercase();
-        let c = Cursor {
-            tokens: &tokens,
-            lower: &lower,
-            original: text,
-        };
-        time(&c, at).map(|(end, e)| compose(&c, end, e))
+        super::super::run_rule(text, at, |c, at| {
+            time(c, at).map(|(end, e)| compose(c, end, e))
+        })
     }
 
     fn hm(found: Option<(usize, Expr)>) -> Option<(usize, u8, u8, bool)> {

@@ -323,3 +323,17 @@ fn could_start(cursor: &Cursor, i: usize) -> bool {
         None => false,
     }
 }
+
+/// Runs one grammar rule on `text` at token `at` (for the rules' unit tests).
+#[cfg(test)]
+fn run_rule<T>(text: &str, at: usize, rule: impl Fn(&Cursor, usize) -> Option<T>) -> Option<T> {
+    let mut tokens = Vec::new();
+    super::scan::tokenize(text, 0, text.len(), &mut tokens);
+    let lower = text.to_ascii_lowercase();
+    let cursor = Cursor {
+        tokens: &tokens,
+        lower: &lower,
+        original: text,
+    };
+    rule(&cursor, at)
+}

@@ -194,7 +194,6 @@ pub fn period(n: u32, unit: Unit) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::scan::tokenize;
     use super::*;
 
     fn run(
@@ -202,17 +201,7 @@ mod tests {
         text: &str,
         at: usize,
     ) -> Option<(usize, Expr)> {
-        let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
-        let lower = text.to_ascii_lowercase();
-        f(
-            &Cursor {
-                tokens: &tokens,
-                lower: &lower,
-                original: text,
-            },
-            at,
-        )
+        super::super::run_rule(text, at, f)
     }
 
     #[test]
