@@ -46,10 +46,17 @@ impl Default for AnalysisOptions {
 }
 
 impl AnalysisOptions {
-    /// Identifies what this version of the tool produces with these options: a briefing
-    /// generated under another key is stale (but still never overwritten if edited).
+    /// Identifies what this build of the tool produces with these options: the version,
+    /// a fingerprint of the analysis code and models (computed by `build.rs`), and the
+    /// options. A briefing generated under another key is stale (but still never
+    /// overwritten if it was edited).
     pub fn cache_key(&self) -> String {
-        format!("{}/s{}", crate::VERSION, self.summary_sentences)
+        format!(
+            "{}+{}/s{}",
+            crate::VERSION,
+            &env!("BRIEFING_ANALYSIS_FINGERPRINT")[..8],
+            self.summary_sentences
+        )
     }
 }
 
