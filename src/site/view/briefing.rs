@@ -124,7 +124,7 @@ impl BriefingView {
             timeline[i].continues = timeline[i].when == timeline[i - 1].when;
         }
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
-        let sections = body_sections(body, &index.briefings[b]);
+        let sections = body_sections(body, index.briefings[b]);
         // A section someone edited replaces the front matter's form of it on the page
         // (the actor cards stay: they are how readers reach actor pages).
         let edited = |name: &str| {
