@@ -21,6 +21,7 @@ mod links;
 mod markdown;
 mod pages;
 mod related;
+mod slugs;
 mod templates;
 mod timeline;
 mod urls;

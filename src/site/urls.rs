@@ -65,8 +65,9 @@ pub fn is_safe_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// A slug safe for URLs and file names: `slug` itself when it already is, else its
-/// transliterated, lower-case form; `fallback` when nothing usable is left.
+/// A slug safe for URLs and file names: `slug` itself when it already is (a file name
+/// the user chose, so never too long for a directory), else its transliterated,
+/// lower-case form cut to `slugs::MAX_SLUG` bytes; `fallback` when nothing usable is left.
 pub fn clean_slug(slug: &str, fallback: &str) -> String {
     if is_safe_slug(slug) {
         return slug.to_string();
@@ -75,7 +76,7 @@ pub fn clean_slug(slug: &str, fallback: &str) -> String {
     if cleaned.is_empty() {
         fallback.to_string()
     } else {
-        cleaned
+        super::slugs::cap(&cleaned)
     }
 }
 
@@ -191,6 +192,9 @@ mod tests {
 
     #[test]
     fn slugs_are_kept_only_when_safe() {
+        let long = "Ж".repeat(300);
+        let capped = super::super::slugs::cap(&"zh".repeat(300));
+        assert_eq!(capped.len(), super::super::slugs::MAX_SLUG);
         let cases = [
             ("talks-stall", "talks-stall"),
             ("2022-01-26_talks", "2022-01-26_talks"),
@@ -200,6 +204,7 @@ mod tests {
             ("Переговоры", "peregovory"),
             ("a/b", "a-b"),
             ("", "briefing"),
+            (long.as_str(), capped.as_str()),
         ];
         for (slug, want) in cases {
             assert_eq!(clean_slug(slug, "briefing"), want, "{slug:?}");
