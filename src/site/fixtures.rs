@@ -215,8 +215,9 @@ pub fn hostile() -> Briefing {
 }
 
 /// `n` synthetic briefings for scale checks: six actors each from pools of people,
-/// organisations and places (one organisation in half of all briefings), eight dated
-/// events each over three years, two tags each. Deterministic.
+/// organisations and places (one organisation, with one role, in half of all
+/// briefings), eight dated events each over three years (the first involves the
+/// organisation), two tags each and `even` on even-numbered ones. Deterministic.
 pub fn synthetic(n: usize) -> Vec<Briefing> {
     use ActorKind::*;
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -242,7 +243,12 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
                 format!("First point of {i}."),
                 format!("Second point of {i}."),
             ];
-            let mut actors = vec![actor("Central Council", Organization, None, &[])];
+            let mut actors = vec![actor(
+                "Central Council",
+                Organization,
+                Some("regional council"),
+                &[],
+            )];
             if i % 2 == 1 {
                 actors[0] = actor(&format!("Agency {}", next(100)), Organization, None, &[]);
             }
@@ -257,6 +263,7 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
             actors.push(actor(&format!("Town {}", next(50)), Place, None, &[]));
             actors.push(actor(&format!("Group {}", next(30)), Group, None, &[]));
             b.meta.actors = actors;
+            let first = [b.meta.actors[0].name.as_str()];
             b.meta.timeline = (0..8)
                 .map(|e| {
                     let when = day
@@ -265,7 +272,7 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
                     event(
                         &when.to_string(),
                         &format!("Event {e} of briefing {i} involving Town {}", next(50)),
-                        &[],
+                        if e == 0 { &first[..] } else { &[] },
                     )
                 })
                 .collect();
@@ -273,6 +280,9 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
                 format!("topic {}", next(30)),
                 format!("region {}", next(10)),
             ];
+            if i % 2 == 0 {
+                b.meta.tags.push("even".into());
+            }
             b
         })
         .collect()

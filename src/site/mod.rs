@@ -139,10 +139,12 @@ pub fn render(
     globals.insert("site", &view::SiteView::new(&index, options.today));
     let seen_with = related::seen_with(&index, view::actor::SEEN_WITH);
     let timeline = view::timeline::Timeline::build(&index);
+    let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {
         index: &index,
         bodies: &bodies,
         seen_with: &seen_with,
+        actor_facts: &actor_facts,
         timeline: &timeline,
         today: options.today,
     };

@@ -12,7 +12,7 @@
 //! sets at least [`SAME_EVENT`]). Candidates are found through a word index of the
 //! group, at most [`MAX_CANDIDATES`] per event, so a crowded date stays linear.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 use crate::briefing::EventMeta;
@@ -101,6 +101,8 @@ struct GroupBuilder {
     period: Period,
     value: String,
     events: Vec<(MergedEvent, Vec<String>)>,
+    /// (event, briefing) pairs already among an event's sources.
+    reported: HashSet<(usize, usize)>,
     exact: HashMap<String, usize>,
     by_word: HashMap<String, Vec<usize>>,
 }
@@ -113,6 +115,7 @@ impl GroupBuilder {
             period,
             value,
             events: Vec::new(),
+            reported: HashSet::new(),
             exact: HashMap::new(),
             by_word: HashMap::new(),
         }
@@ -128,13 +131,13 @@ impl GroupBuilder {
             .or_else(|| self.similar(&words));
         match found {
             Some(i) => {
-                let sources = &mut self.events[i].0.sources;
-                if !sources.iter().any(|s| s.briefing == at.briefing) {
-                    sources.push(at);
+                if self.reported.insert((i, at.briefing)) {
+                    self.events[i].0.sources.push(at);
                 }
             }
             None => {
                 let i = self.events.len();
+                self.reported.insert((i, at.briefing));
                 self.exact.insert(normalised, i);
                 for w in &words {
                     self.by_word.entry(w.clone()).or_default().push(i);
@@ -152,12 +155,13 @@ impl GroupBuilder {
     /// The most similar event of the group above the threshold.
     fn similar(&self, words: &[String]) -> Option<usize> {
         let mut candidates: Vec<usize> = Vec::new();
+        let mut seen: HashSet<usize> = HashSet::new();
         for w in words {
             for &i in self.by_word.get(w).map_or(&[][..], Vec::as_slice) {
                 if candidates.len() >= MAX_CANDIDATES {
                     break;
                 }
-                if !candidates.contains(&i) {
+                if seen.insert(i) {
                     candidates.push(i);
                 }
             }
@@ -344,6 +348,18 @@ mod tests {
             vec![3],
             "the same text on another day stays apart"
         );
+    }
+
+    #[test]
+    fn a_briefing_is_one_source_of_an_event_however_often_it_reports_it() {
+        let text = "Ferries stopped at the bar.";
+        let got = run(&[
+            (0, event("2022-01-26", text)),
+            (0, event("2022-01-26", text)),
+            (1, event("2022-01-26", text)),
+            (0, event("2022-01-26", text)),
+        ]);
+        assert_eq!(got[0].1, [(text.to_string(), vec![0, 1])]);
     }
 
     #[test]

@@ -10,9 +10,9 @@
 //! |---|---|
 //! | index, page n | `/`, `/page/n/` |
 //! | briefing | `/briefings/<slug>/` |
-//! | actors, actor | `/actors/`, `/actors/<slug>/` |
-//! | timeline | `/timeline/` |
-//! | tags, tag | `/tags/`, `/tags/<slug>/` |
+//! | actors, actor | `/actors/`, `/actors/<slug>/`, `/actors/<slug>/page/n/` |
+//! | timeline | `/timeline/`, `/timeline/<year>/`, `/timeline/<year>-<month>/`, `/timeline/undated/` |
+//! | tags, tag | `/tags/`, `/tags/<slug>/`, `/tags/<slug>/page/n/` |
 //! | search | `/search/` (index: `/search/index.json`) |
 //! | files | `/atom.xml`, `/sitemap.xml`, `/robots.txt`, `/briefings.json`, `/404.html` |
 //!
@@ -53,6 +53,24 @@ pub fn actor(slug: &str) -> String {
 
 pub fn tag(slug: &str) -> String {
     format!("tags/{slug}/")
+}
+
+/// Page `n` (1-based) of an actor: `actors/<slug>/`, then `actors/<slug>/page/n/`.
+pub fn actor_page(slug: &str, n: usize) -> String {
+    paged(actor(slug), n)
+}
+
+/// Page `n` (1-based) of a tag: `tags/<slug>/`, then `tags/<slug>/page/n/`.
+pub fn tag_page(slug: &str, n: usize) -> String {
+    paged(tag(slug), n)
+}
+
+fn paged(first: String, n: usize) -> String {
+    if n <= 1 {
+        first
+    } else {
+        format!("{first}page/{n}/")
+    }
 }
 
 /// `true` when `slug` can be used in a URL and a file name as it is: ASCII letters,
@@ -219,6 +237,9 @@ mod tests {
             ("atom.xml", "atom.xml"),
             (&*index_page(1), "index.html"),
             (&*index_page(3), "page/3/index.html"),
+            (&*actor_page("ana", 1), "actors/ana/index.html"),
+            (&*actor_page("ana", 2), "actors/ana/page/2/index.html"),
+            (&*tag_page("ports", 3), "tags/ports/page/3/index.html"),
         ];
         for (path, want) in cases {
             assert_eq!(output_file(path), want, "{path}");

@@ -500,13 +500,53 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         largest <= super::super::view::timeline::ONE_PAGE_EVENTS,
         "{largest}"
     );
-    let council = &pages["actors/central-council/index.html"];
-    let cards = super::super::view::LIST_CARDS;
-    assert_eq!(council.matches("<article class=\"card").count(), cards);
-    assert_eq!(
-        council.matches("<li><a href=\"/briefings/").count(),
-        300 - cards
+}
+
+#[test]
+fn actors_and_tags_in_many_briefings_get_pages_of_paginate_by() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 20),
+        &ThemeFiles::default(),
+        &fixtures::synthetic(600),
     );
+    // Central Council is in the 300 even-numbered briefings: 15 pages of 20.
+    let council: Vec<&String> = (1..=15)
+        .map(|n| match n {
+            1 => &pages["actors/central-council/index.html"],
+            n => &pages[&format!("actors/central-council/page/{n}/index.html")],
+        })
+        .collect();
+    assert!(!pages.contains_key("actors/central-council/page/16/index.html"));
+    assert!(!pages.contains_key("actors/central-council/page/1/index.html"));
+    for (i, page) in council.iter().enumerate() {
+        assert_eq!(
+            page.matches("<article class=\"card").count(),
+            20,
+            "page {}",
+            i + 1
+        );
+        assert!(!page.contains("more-briefings"), "page {}", i + 1);
+        assert!(
+            page.len() < 200_000,
+            "page {} has {} bytes",
+            i + 1,
+            page.len()
+        );
+    }
+    assert!(council[1].contains("href=\"/actors/central-council/page/3/\""));
+    assert!(council[0].contains("id=\"roles\"") && !council[1].contains("id=\"roles\""));
+    assert!(
+        council[0].contains("and 295 more"),
+        "role sources are capped"
+    );
+    let events: usize = council
+        .iter()
+        .map(|p| p.matches("class=\"tl-event\"").count())
+        .sum();
+    assert_eq!(events, 300, "each page has the events of its own briefings");
+    let tag = &pages["tags/even/index.html"];
+    assert_eq!(tag.matches("<article class=\"card").count(), 20);
+    assert!(pages.contains_key("tags/even/page/15/index.html"));
 }
 
 #[test]

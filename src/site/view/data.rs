@@ -4,6 +4,8 @@
 //! The two JSON files are serialised here with serde_json, not through templates: they
 //! are data formats other tools read, so their shape is fixed and versioned.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::analysis::timex::value;
@@ -150,13 +152,16 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
             let meta = &index.briefings[b].meta;
             let mut actors: Vec<String> = Vec::new();
             let mut aliases: Vec<String> = Vec::new();
+            let mut seen: HashSet<&str> = HashSet::new();
             for (a, &id) in meta.actors.iter().zip(index.actors.of_briefing(b)) {
                 let name = &index.actors.actors[id].name;
-                if !actors.contains(name) {
+                if seen.insert(name) {
                     actors.push(name.clone());
                 }
+            }
+            for a in &meta.actors {
                 for other in std::iter::once(&a.name).chain(&a.aliases) {
-                    if other != name && !aliases.contains(other) {
+                    if seen.insert(other) {
                         aliases.push(other.clone());
                     }
                 }

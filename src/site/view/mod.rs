@@ -287,7 +287,7 @@ pub struct PageLink {
     pub current: bool,
 }
 
-/// `paginator` on index pages.
+/// `paginator` on index, actor and tag pages.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paginator {
     /// 1-based.
@@ -303,9 +303,35 @@ pub struct Paginator {
     pub pages: Vec<PageLink>,
 }
 
+/// How many pages a list of `len` items takes (at least one).
+pub fn page_count(index: &SiteIndex, len: usize) -> usize {
+    len.div_ceil(index.config.paginate_by.max(1)).max(1)
+}
+
+/// The items of page `n` (1-based) of a list of `len` items; empty past the end.
+pub fn page_range(index: &SiteIndex, len: usize, n: usize) -> std::ops::Range<usize> {
+    let per = index.config.paginate_by.max(1);
+    let start = n.saturating_sub(1).saturating_mul(per).min(len);
+    start..start.saturating_add(per).min(len)
+}
+
 impl Paginator {
+    /// The paginator of the index pages.
     pub fn new(index: &SiteIndex, current: usize, total_pages: usize, total_items: usize) -> Self {
-        let url = |n: usize| index.url(&urls::index_page(n));
+        let per_page = index.config.paginate_by;
+        Self::with_urls(per_page, current, total_pages, total_items, |n| {
+            index.url(&urls::index_page(n))
+        })
+    }
+
+    /// A paginator whose page `n` is at `url(n)`.
+    pub fn with_urls(
+        per_page: usize,
+        current: usize,
+        total_pages: usize,
+        total_items: usize,
+        url: impl Fn(usize) -> String,
+    ) -> Self {
         let mut numbers: Vec<usize> = vec![1, total_pages];
         numbers.extend(
             (current.saturating_sub(2)..=current + 2).filter(|n| (1..=total_pages).contains(n)),
@@ -330,7 +356,7 @@ impl Paginator {
         Paginator {
             current,
             total_pages,
-            per_page: index.config.paginate_by,
+            per_page,
             total_items,
             first_url: url(1),
             last_url: url(total_pages),

@@ -207,9 +207,10 @@ fn event_view(index: &SiteIndex, event: &timeline::MergedEvent) -> TimelineEvent
     let first = event.sources[0];
     let meta = &index.briefings[first.briefing].meta.timeline[first.event];
     let mut ids: Vec<usize> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for source in &event.sources {
         for &id in &index.event_actors[source.briefing][source.event] {
-            if !ids.contains(&id) {
+            if seen.insert(id) {
                 ids.push(id);
             }
         }
