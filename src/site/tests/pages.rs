@@ -586,3 +586,64 @@ fn events_on_the_same_date_show_the_date_once() {
         1
     );
 }
+
+#[test]
+fn raw_date_values_never_reach_a_reader() {
+    let mut b = fixtures::briefing("undated", "Undated article", None, "Body.\n");
+    b.meta.actors = vec![fixtures::actor(
+        "Ana Ruiz",
+        crate::analysis::ActorKind::Person,
+        None,
+        &[],
+    )];
+    b.meta.timeline = ["XXXX-WXX", "XXXX-Q1", "XXXX-SU", "FOO_REF", "XXXX-WXX-3"]
+        .iter()
+        .enumerate()
+        .map(|(i, date)| fixtures::event(date, &format!("Ana Ruiz did thing {i}."), &[]))
+        .collect();
+    let mut with_when = b.clone();
+    with_when.slug = "undated-2".into();
+    with_when.meta.timeline[3].when = "one spring".into();
+    with_when.meta.timeline[3].text = "Something else entirely happened.".into();
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b, with_when],
+    );
+    let mut checked = 0;
+    for (path, text) in pages.iter().filter(|(p, _)| !p.ends_with(".json")) {
+        for raw in ["XXXX", "FOO_REF", "-Q1", "-SU"] {
+            assert!(!text.contains(raw), "{path} shows {raw}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 8, "{checked}");
+    let timeline = &pages["timeline/index.html"];
+    assert!(timeline.contains(">one spring</h3>"), "{timeline}");
+    assert!(
+        timeline.contains(">Wednesday, week of publication</h3>"),
+        "{timeline}"
+    );
+}
+
+#[test]
+fn search_results_print_dates_like_pages() {
+    let pages = fixture_site();
+    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let labels: Vec<&str> = search["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date_label"].as_str().unwrap_or("none"))
+        .collect();
+    assert_eq!(
+        labels,
+        ["18 March 2024", "14 March 2024", "2 February 2024"]
+    );
+    let card = &pages["index.html"];
+    assert!(
+        card.contains(">14 March 2024</time>"),
+        "the same format on pages"
+    );
+    assert!(pages["search.js"].contains("d.date_label"));
+}

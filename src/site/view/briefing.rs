@@ -10,6 +10,8 @@ use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::related::related;
 use super::super::urls;
+use super::dates::event_when;
+pub use super::dates::{datetime, granularity};
 use super::{ActorRef, BriefingCard, LinkView};
 
 /// Related briefings shown on a briefing page.
@@ -251,11 +253,7 @@ fn event_view(index: &SiteIndex, b: usize, event: &EventMeta, ids: &[usize]) -> 
     };
     EventView {
         date: event.date.trim().to_string(),
-        when: if event.when.trim().is_empty() {
-            value::label(&event.date)
-        } else {
-            event.when.trim().to_string()
-        },
+        when: event_when(event),
         granularity: granularity(&event.date),
         datetime: datetime(&event.date),
         text: event.text.trim().to_string(),
@@ -264,58 +262,5 @@ fn event_view(index: &SiteIndex, b: usize, event: &EventMeta, ids: &[usize]) -> 
             .iter()
             .map(|&id| ActorRef::new(index, id, role_of(id)))
             .collect(),
-    }
-}
-
-/// The granularity word of a TIMEX3 value, `unknown` when it names no fixed period.
-pub fn granularity(date: &str) -> &'static str {
-    match value::parse(date) {
-        value::Anchor::Fixed { granularity, .. } => granularity.as_str(),
-        value::Anchor::Floating => "unknown",
-    }
-}
-
-/// A valid HTML `datetime` for the periods HTML can name (day, week, month, year).
-pub fn datetime(date: &str) -> Option<String> {
-    use value::Granularity as G;
-    let value::Anchor::Fixed { start, granularity } = value::parse(date) else {
-        return None;
-    };
-    match granularity {
-        G::Day | G::Time | G::PartOfDay => Some(start.to_string()),
-        G::Week => {
-            let week = start.iso_week_date();
-            Some(format!("{:04}-W{:02}", week.year(), week.week()))
-        }
-        G::Month => Some(format!("{:04}-{:02}", start.year(), start.month())),
-        G::Year => Some(format!("{:04}", start.year())),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_datetimes_for_fixed_periods() {
-        let cases = [
-            ("2022-01-26", Some("2022-01-26"), "day"),
-            ("2022-01-26T10:30", Some("2022-01-26"), "time"),
-            ("2022-W05", Some("2022-W05"), "week"),
-            ("2022-W04-3", Some("2022-01-26"), "day"),
-            ("2021-12", Some("2021-12"), "month"),
-            ("2022", Some("2022"), "year"),
-            ("2022-Q1", None, "quarter"),
-            ("XXXX-WXX-3", None, "unknown"),
-            ("PAST_REF", None, "unknown"),
-        ];
-        for (value, want, gran) in cases {
-            assert_eq!(
-                (datetime(value).as_deref(), granularity(value)),
-                (want, gran),
-                "{value}"
-            );
-        }
     }
 }

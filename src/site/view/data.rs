@@ -8,13 +8,11 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::analysis::timex::value;
-
 use super::super::actors::kind_word;
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::urls;
-use super::briefing::granularity;
+use super::dates::{day_label, event_when, granularity};
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +128,8 @@ pub struct SearchDoc {
     pub title: String,
     pub url: String,
     pub date: Option<String>,
+    /// The date as pages print it ("24 March 2026").
+    pub date_label: Option<String>,
     pub lede: String,
     pub summary: String,
     /// Site-wide names of the briefing's actors.
@@ -153,7 +153,7 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
             let mut actors: Vec<String> = Vec::new();
             let mut aliases: Vec<String> = Vec::new();
             let mut seen: HashSet<&str> = HashSet::new();
-            for (a, &id) in meta.actors.iter().zip(index.actors.of_briefing(b)) {
+            for &id in index.actors.of_briefing(b) {
                 let name = &index.actors.actors[id].name;
                 if seen.insert(name) {
                     actors.push(name.clone());
@@ -170,6 +170,7 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
                 title: meta.title.clone(),
                 url: index.url(&index.briefing_path(b)),
                 date: meta.date.map(|d| d.to_string()),
+                date_label: meta.date.map(|d| day_label(&d.to_string())),
                 lede: meta.lede.clone(),
                 summary: meta.summary.join(" "),
                 actors,
@@ -270,11 +271,7 @@ fn briefing_data(index: &SiteIndex, b: usize) -> BriefingData {
         .iter()
         .map(|e| EventData {
             date: e.date.clone(),
-            when: if e.when.trim().is_empty() {
-                value::label(&e.date)
-            } else {
-                e.when.clone()
-            },
+            when: event_when(e),
             granularity: granularity(&e.date),
             text: e.text.clone(),
             actors: e.actors.clone(),

@@ -11,6 +11,7 @@
 pub mod actor;
 pub mod briefing;
 pub mod data;
+pub mod dates;
 pub mod timeline;
 
 use serde::Serialize;

@@ -10,7 +10,7 @@ use crate::briefing::EventMeta;
 
 use super::super::index::SiteIndex;
 use super::super::timeline::{self, DateGroup, EventRef, Period};
-use super::briefing::{datetime, granularity};
+use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
 use super::{ActorRef, LinkView};
 
 /// One event of a merged timeline.
@@ -192,15 +192,32 @@ pub fn date_groups<'a>(
 }
 
 fn group_view(index: &SiteIndex, group: &DateGroup) -> DateGroupView {
-    let label = value::label(&group.value);
     DateGroupView {
+        label: group_label(index, group),
         value: group.value.clone(),
         granularity: granularity(&group.value),
         datetime: datetime(&group.value),
         id: format!("d-{}", slug::slugify(&group.value)),
         events: group.events.iter().map(|e| event_view(index, e)).collect(),
-        label,
     }
+}
+
+/// The heading of a group: the label of its period; for a value without one, the first
+/// `when` of its events, else `dates::UNCLEAR`.
+fn group_label(index: &SiteIndex, group: &DateGroup) -> String {
+    period_label(&group.value).unwrap_or_else(|| {
+        group
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .map(|s| {
+                index.briefings[s.briefing].meta.timeline[s.event]
+                    .when
+                    .trim()
+            })
+            .find(|w| !w.is_empty())
+            .map_or_else(|| UNCLEAR.to_string(), str::to_string)
+    })
 }
 
 fn event_view(index: &SiteIndex, event: &timeline::MergedEvent) -> TimelineEvent {
@@ -217,11 +234,7 @@ fn event_view(index: &SiteIndex, event: &timeline::MergedEvent) -> TimelineEvent
     }
     TimelineEvent {
         text: event.text.clone(),
-        when: if meta.when.trim().is_empty() {
-            value::label(&meta.date)
-        } else {
-            meta.when.trim().to_string()
-        },
+        when: event_when(meta),
         actors: ids
             .into_iter()
             .map(|id| ActorRef::new(index, id, None))
