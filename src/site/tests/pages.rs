@@ -318,6 +318,7 @@ fn repeating_briefing(body: &str) -> Briefing {
     b.meta.summary = vec!["The  lede.".into(), "Point one.".into()];
     let kind = crate::analysis::ActorKind::Person;
     b.meta.actors = vec![fixtures::actor("Ana Ruiz", kind, Some("Minister"), &[])];
+    b.meta.timeline = vec![fixtures::event("2024-03-01", "The dam opened.", &[])];
     b
 }
 
@@ -381,23 +382,70 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
         "and the untouched body section stays hidden"
     );
 
-    let mut edited = generated.clone();
-    edited.body = generated
-        .body
-        .replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
-    assert_ne!(edited.body, generated.body);
-    let pages = render_site(&config, &ThemeFiles::default(), &[edited]);
-    let page = &pages["briefings/repeats/index.html"];
-    let shown = &page[page.find("id=\"body\"").unwrap()..];
-    assert!(
-        shown.contains(">Summary</h2>") && shown.contains("Editor’s note: fares rise."),
-        "an edited section is shown"
-    );
-    assert!(
-        !page.contains("summary-box"),
-        "and replaces the front matter's summary"
-    );
-    assert!(!shown.contains(">Key actors</h2>"), "{shown}");
+    let timeline = &page[page.find("id=\"timeline\"").unwrap()..];
+    assert!(timeline.contains("class=\"timeline\""), "{timeline}");
+}
+
+#[test]
+fn an_edited_section_is_shown_where_its_block_would_be() {
+    let config = fixtures::config("https://example.org/", 10);
+    let generated = generated_briefing();
+    // (what, text replaced, its replacement, the block the edit shows in, the block after it)
+    let cases = [
+        (
+            "Summary",
+            "- Point one.",
+            "- Point one.\n- Editor's note: fares rise.",
+            "id=\"summary\"",
+            "id=\"actors\"",
+        ),
+        (
+            "Key actors",
+            "(person)",
+            "(person), Editor's note: since resigned",
+            "id=\"actors\"",
+            "id=\"timeline\"",
+        ),
+        (
+            "Timeline",
+            "The dam opened.",
+            "The dam opened. Editor's note: late.",
+            "id=\"timeline\"",
+            "id=\"body\"",
+        ),
+    ];
+    for (what, from, to, block, next) in cases {
+        let mut edited = generated.clone();
+        edited.body = generated.body.replacen(from, to, 1);
+        assert_ne!(edited.body, generated.body, "{what}");
+        let pages = render_site(&config, &ThemeFiles::default(), &[edited]);
+        let page = &pages["briefings/repeats/index.html"];
+        let (start, end) = (page.find(block).unwrap(), page.find(next).unwrap());
+        let note = page.find("Editor’s note").unwrap_or(0);
+        assert!(
+            start < note && note < end,
+            "{what}: the edit shows in its block: {page}"
+        );
+        assert_eq!(page.matches("Editor’s note").count(), 1, "{what}");
+        let heading = format!(">{what}</h2>");
+        assert!(page[start..end].contains(&heading), "{what}: {page}");
+        let body = &page[page.find("id=\"body\"").unwrap()..];
+        assert!(
+            !body.contains(&heading) && body.contains(">Source</h2>"),
+            "{what}: {body}"
+        );
+        assert!(
+            page.contains("class=\"actor-cards\""),
+            "{what}: the actor cards stay (they lead to actor pages)"
+        );
+        let front_matter = [
+            ("Summary", "Key points</h2>"),
+            ("Timeline", "class=\"tl-text\""),
+        ];
+        for (edited, shown) in front_matter {
+            assert_eq!(page.contains(shown), edited != what, "{what}: {shown}");
+        }
+    }
 }
 
 /// Scale check, run by hand: `cargo test --release --lib site::tests::pages::scale -- --ignored --nocapture`.
@@ -646,4 +694,107 @@ fn search_results_print_dates_like_pages() {
         "the same format on pages"
     );
     assert!(pages["search.js"].contains("d.date_label"));
+}
+
+/// A briefing with people, organisations and places of the given saliences.
+fn crowded(slug: &str, day: u8, actors: &[(&str, crate::analysis::ActorKind, f64)]) -> Briefing {
+    let mut b = fixtures::briefing(slug, slug, Some(jiff::civil::date(2024, 3, day as i8)), "");
+    b.meta.actors = actors
+        .iter()
+        .map(|&(name, kind, salience)| crate::briefing::ActorMeta {
+            salience,
+            ..fixtures::actor(name, kind, None, &[])
+        })
+        .collect();
+    b
+}
+
+#[test]
+fn places_are_chips_after_the_cards_of_people_and_organisations() {
+    use crate::analysis::ActorKind::*;
+    let b = crowded(
+        "crowded",
+        1,
+        &[
+            ("Port Calder", Place, 0.9),
+            ("Ilse Marrow", Person, 0.5),
+            ("Calder Council", Organization, 0.8),
+            ("Marrow", Person, 0.4),
+            ("Brede Valley", Place, 0.2),
+            ("Harbour Pilots", Group, 0.6),
+            ("Norland", Place, 0.7),
+        ],
+    );
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/crowded/index.html"];
+    let cards = &page[page.find("class=\"actor-cards\"").unwrap()..];
+    let cards = &cards[..cards.find("</ul>").unwrap()];
+    let names: Vec<&str> = cards
+        .split("<span class=\"actor-name\">")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        names,
+        ["Calder Council", "Harbour Pilots", "Ilse Marrow"],
+        "by salience, each actor once, no places"
+    );
+    let places = &page[page.find("class=\"places\"").expect("a places line")..];
+    let chips: Vec<&str> = places
+        .split("<span class=\"chip-name\">")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(chips, ["Port Calder", "Norland", "Brede Valley"]);
+    let css = &pages["style.css"];
+    let rule = &css[css.find(".actor-cards {").unwrap()..];
+    assert!(
+        rule[..rule.find('}').unwrap()].contains("align-items: start"),
+        "cards keep their own height in a grid row"
+    );
+}
+
+#[test]
+fn related_briefings_name_at_most_four_shared_actors() {
+    use crate::analysis::ActorKind::*;
+    let actors = [
+        ("Norland", Place, 0.9),
+        ("Calder", Place, 0.9),
+        ("Harbour Pilots", Group, 0.8),
+        ("Ana Ruiz", Person, 0.7),
+        ("Tomas Brede", Person, 0.6),
+        ("Calder Council", Organization, 0.5),
+        ("Ilse Marrow", Person, 0.4),
+        ("Lene Holt", Person, 0.3),
+        ("Brede Valley", Place, 0.2),
+    ];
+    let briefings = [crowded("one", 1, &actors), crowded("two", 2, &actors)];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &briefings,
+    );
+    let page = &pages["briefings/one/index.html"];
+    assert!(
+        page.contains(
+            "<span class=\"shared\">Shares Ana Ruiz, Tomas Brede, Calder Council, Ilse Marrow and 5 more</span>"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_briefing_without_a_source_has_no_source_line() {
+    let pages = fixture_site();
+    let page = &pages["briefings/estuary-budget/index.html"];
+    assert!(
+        !page.contains("source-line") && !page.contains("not recorded"),
+        "{page}"
+    );
+    let with_source = &pages["briefings/harbour-talks-stall/index.html"];
+    assert!(with_source.contains("<p class=\"source-line\">Source: <a class=\"external\""));
 }

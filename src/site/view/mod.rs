@@ -12,6 +12,7 @@ pub mod actor;
 pub mod briefing;
 pub mod data;
 pub mod dates;
+pub mod sections;
 pub mod timeline;
 
 use serde::Serialize;
