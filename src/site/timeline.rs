@@ -93,8 +93,14 @@ fn period_of(date: &str) -> Period {
             };
             Period::Fixed { start, granularity }
         }
-        Anchor::Floating => Period::Floating(date.trim().to_string()),
+        Anchor::Floating => Period::Floating(day_of(date).to_string()),
     }
+}
+
+/// A value without its time of day (`XXXX-WXX-7TEV` -> `XXXX-WXX-7`).
+fn day_of(value: &str) -> &str {
+    let value = value.trim();
+    value.split_once('T').map_or(value, |(d, _)| d)
 }
 
 struct GroupBuilder {
@@ -109,8 +115,7 @@ struct GroupBuilder {
 
 impl GroupBuilder {
     fn new(period: Period, value: &str) -> Self {
-        let value = value.trim();
-        let value = value.split_once('T').map_or(value, |(d, _)| d).to_string();
+        let value = day_of(value).to_string();
         GroupBuilder {
             period,
             value,
@@ -276,6 +281,7 @@ mod tests {
             (2, event("2022-01-26T09:00", "Early statement issued")),
             (2, event("XXXX-WXX-3", "Something on a Wednesday")),
             (2, event("2022", "A year of crisis")),
+            (3, event("XXXX-WXX-3TEV", "Ferries resumed at dusk")),
         ]);
         let order: Vec<(&str, usize)> = got.iter().map(|(v, e)| (v.as_str(), e.len())).collect();
         assert_eq!(
@@ -285,7 +291,7 @@ mod tests {
                 ("2022", 1),
                 ("2022-01-26", 3),
                 ("2022-W05", 1),
-                ("XXXX-WXX-3", 1)
+                ("XXXX-WXX-3", 2)
             ]
         );
     }
