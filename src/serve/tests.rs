@@ -57,49 +57,30 @@ fn dechunk(mut body: &str) -> String {
     out
 }
 
-/// An open live-reload event stream.
-struct Events {
-    stream: TcpStream,
-    seen: String,
+/// The build token a page was served with, and the path its reload script polls.
+fn served_token(body: &str) -> (String, String) {
+    let attr = |name: &str| {
+        let start = body
+            .find(&format!("{name}=\""))
+            .unwrap_or_else(|| panic!("no {name}: {body}"));
+        let rest = &body[start + name.len() + 2..];
+        rest[..rest.find('"').unwrap()].to_string()
+    };
+    (attr("data-briefing-build"), attr("data-check"))
 }
 
-impl Events {
-    fn connect(addr: SocketAddr) -> Events {
-        let mut stream = TcpStream::connect(addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .unwrap();
-        let request = format!(
-            "GET {RELOAD_EVENTS_PATH} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
-        );
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut events = Events {
-            stream,
-            seen: String::new(),
-        };
-        assert!(
-            events.wait_for("event: init", Duration::from_secs(5)),
-            "no init event: {}",
-            events.seen
-        );
-        events
-    }
-
-    fn wait_for(&mut self, needle: &str, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
-        let mut buf = [0u8; 4096];
-        while Instant::now() < deadline {
-            if self.seen.contains(needle) {
-                return true;
-            }
-            match self.stream.read(&mut buf) {
-                Ok(0) => return self.seen.contains(needle),
-                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
-                Err(_) => {}
-            }
+/// What the page's reload script sees: polls until the build token differs from
+/// `seen` (a reload) or `timeout` passes; returns the new token.
+fn wait_for_reload(addr: SocketAddr, seen: &str, timeout: Duration) -> Option<String> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        let (status, _, body) = get(addr, RELOAD_CHECK_PATH, &[]);
+        if status == 200 && body != seen {
+            return Some(body);
         }
-        self.seen.contains(needle)
+        std::thread::sleep(Duration::from_millis(50));
     }
+    None
 }
 
 /// The fake build: the page shows the article's text; a template containing `{{ oops`
@@ -129,6 +110,10 @@ fn fake_rebuild(root: &Path, dir: &Path) -> Result<(), String> {
             "<html><body>a</body></html>".to_string(),
         ),
         ("style.css", "body{}".to_string()),
+        (
+            "search/index.json",
+            r#"{"docs":[{"title":"</body>"}]}"#.to_string(),
+        ),
     ];
     let pages: Vec<Page> = pages
         .into_iter()
@@ -216,7 +201,7 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
     let (status, head, body) = get(s.addr, "/", &[]);
     assert_eq!(status, 200);
     assert!(
-        body.contains("<h1>Hello v1</h1>") && body.contains("data-event-stream"),
+        body.contains("<h1>Hello v1</h1>") && body.contains("data-briefing-build"),
         "{body}"
     );
     assert!(head.contains("cache-control: no-store"), "{head}");
@@ -224,7 +209,7 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
     let (status, _, body) = get(s.addr, "/no/such/page", &[]);
     assert_eq!(status, 404);
     assert!(
-        body.contains("custom not found") && body.contains("data-event-stream"),
+        body.contains("custom not found") && body.contains("data-briefing-build"),
         "{body}"
     );
     let refused = [
@@ -259,7 +244,7 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
         403
     );
     assert_eq!(
-        get(s.addr, RELOAD_EVENTS_PATH, &[("Host", "evil.example")]).0,
+        get(s.addr, RELOAD_CHECK_PATH, &[("Host", "evil.example")]).0,
         403
     );
     assert_eq!(
@@ -274,24 +259,45 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
 }
 
 #[test]
+fn the_reload_check_answers_at_once_and_json_is_served_untouched() {
+    let s = Running::start();
+    let (_, _, page) = get(s.addr, "/", &[]);
+    let (token, check) = served_token(&page);
+    // The page's own reload request must complete (an event stream never does, and kept
+    // headless browsers waiting for the network forever: search never loaded).
+    let (status, head, body) = get(s.addr, &check, &[]);
+    assert_eq!((status, body.as_str()), (200, token.as_str()), "{head}");
+    assert!(
+        head.contains("content-length:") && head.contains("no-store"),
+        "{head}"
+    );
+    let (status, head, json) = get(s.addr, "/search/index.json", &[]);
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: application/json"), "{head}");
+    assert_eq!(
+        json, r#"{"docs":[{"title":"</body>"}]}"#,
+        "JSON is never injected into"
+    );
+}
+
+#[test]
 fn edits_reload_failures_show_a_banner_over_the_last_good_site_and_recover() {
     let s = Running::start();
-    let mut events = Events::connect(s.addr);
+    let (token, _) = served_token(&get(s.addr, "/", &[]).2);
     s.edit("content/articles/story.md", "Hello v2");
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(10)),
-        "{}",
-        events.seen
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after an edit");
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(body.contains("<h1>Hello v2</h1>"), "{body}");
+    assert_eq!(
+        served_token(&body).0,
+        token,
+        "pages carry the current token"
     );
-    assert!(get(s.addr, "/", &[]).2.contains("<h1>Hello v2</h1>"));
 
-    let mut events = Events::connect(s.addr);
     s.edit("templates/page.html", "{{ oops");
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(10)),
-        "{}",
-        events.seen
-    );
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after a failure");
     let (status, _, body) = get(s.addr, "/", &[]);
     assert_eq!(status, 200);
     assert!(
@@ -309,17 +315,12 @@ fn edits_reload_failures_show_a_banner_over_the_last_good_site_and_recover() {
     assert_eq!(css, "body{}", "no banner outside HTML");
     let on_disk = std::fs::read_to_string(s.dir.join("index.html")).unwrap();
     assert!(
-        !on_disk.contains(BANNER_ID) && !on_disk.contains("event-stream"),
+        !on_disk.contains(BANNER_ID) && !on_disk.contains("data-briefing-build"),
         "built files stay clean"
     );
 
-    let mut events = Events::connect(s.addr);
     s.edit("templates/page.html", "fixed");
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(10)),
-        "{}",
-        events.seen
-    );
+    wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after the fix");
     let (_, _, body) = get(s.addr, "/", &[]);
     assert!(
         !body.contains(BANNER_ID) && body.contains("<h1>Hello v2</h1>"),
