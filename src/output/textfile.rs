@@ -244,7 +244,13 @@ mod tests {
     fn write_if_unchanged_replaces_only_what_the_caller_read() {
         use WriteOutcome::{Changed, Written};
         // (file before, what the caller read, outcome, file after)
-        let cases: [(Option<&str>, Option<&str>, WriteOutcome, Option<&str>); 5] = [
+        type Case = (
+            Option<&'static str>,
+            Option<&'static str>,
+            WriteOutcome,
+            Option<&'static str>,
+        );
+        let cases: [Case; 5] = [
             (Some("read"), Some("read"), Written, Some("new")),
             (Some("edited"), Some("read"), Changed, Some("edited")),
             (None, Some("read"), Changed, None),
