@@ -7,8 +7,8 @@
 //!    header is ever sent.
 //! 2. [`no_cache`]: the browser must not answer a reload from its cache (the banner
 //!    comes and goes while the files stay the same).
-//! 3. [`RELOAD_CHECK_PATH`]: the current build token, for the reload script (see
-//!    [`super::reload`]); answered at once, never held open.
+//! 3. [`RELOAD_EVENTS_PATH`]: the server-sent event stream the reload script listens
+//!    on, and [`RELOAD_CHECK_PATH`], the current build token as text (see [`super::reload`]).
 //! 4. [`inject`]: into HTML responses, the reload script and, while a rebuild is
 //!    failing, the build-error banner. Nothing else (JSON, CSS, feeds) is touched.
 //! 5. [`files`]: `tower-http`'s `ServeDir` on the output directory (it rejects `..`,
@@ -25,12 +25,15 @@ use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use futures_util::stream::{self, Stream, StreamExt};
+use std::convert::Infallible;
 use tower_http::services::ServeDir;
 
 use super::banner;
-use super::reload::{self, BuildToken, RELOAD_CHECK_PATH};
+use super::reload::{self, BuildToken, RELOAD_CHECK_PATH, RELOAD_EVENTS_PATH};
 
 /// State shared by the request handlers and the rebuild loop.
 #[derive(Debug)]
@@ -108,6 +111,7 @@ pub fn app(shared: Arc<Shared>) -> Router {
         .layer(from_fn_with_state(shared.clone(), inject));
     Router::new()
         .route(RELOAD_CHECK_PATH, get(build_token))
+        .route(RELOAD_EVENTS_PATH, get(build_events))
         .merge(pages)
         .with_state(shared.clone())
         .layer(from_fn(no_cache))
@@ -121,6 +125,26 @@ async fn build_token(State(shared): State<Arc<Shared>>) -> Response {
         HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     response
+}
+
+/// The build token now and after every rebuild, as `build` events, until shutdown.
+async fn build_events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let event = |shared: &Shared| Ok(Event::default().event("build").data(shared.build.current()));
+    let first = stream::once(std::future::ready(event(&shared)));
+    let updates = stream::unfold(
+        (shared.build.subscribe(), shared),
+        move |(mut rx, shared)| async move {
+            rx.changed().await.ok()?;
+            if shared.build.is_closed() {
+                return None;
+            }
+            let next = event(&shared);
+            Some((next, (rx, shared)))
+        },
+    );
+    Sse::new(first.chain(updates)).keep_alive(KeepAlive::default())
 }
 
 async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {

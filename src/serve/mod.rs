@@ -6,7 +6,7 @@
 //! output directory over HTTP (axum + tower-http `ServeDir`), watches the sources (the
 //! [`crate::watch`] loop) and calls the caller's `rebuild` closure on every change,
 //! then moves the build token, which makes open pages reload (see [`reload`]: pages
-//! poll for it, so no request is ever held open).
+//! listen for it on a server-sent event stream).
 //!
 //! The rebuild writes into a tool-owned directory (`<root>/.briefing/serve/`) through
 //! the staging-and-swap writer, so a failed rebuild leaves the last good site in place.
@@ -34,7 +34,7 @@ use crate::watch::{ChangeSet, SiteWatcher, Stopper, WatchError, WatchOptions};
 
 pub use banner::{BANNER_ID, banner_html, escape};
 pub use http::{AllowedHosts, path_is_servable};
-pub use reload::RELOAD_CHECK_PATH;
+pub use reload::{RELOAD_CHECK_PATH, RELOAD_EVENTS_PATH};
 
 /// The default port (Zola's, so that bookmarks carry over).
 pub const DEFAULT_PORT: u16 = 1111;
@@ -207,6 +207,7 @@ impl Server {
             eprintln!("{}", describe(changes));
             build(changes);
         });
+        shared.build.close();
         let served = http.stop();
         watched?;
         served

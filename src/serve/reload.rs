@@ -1,34 +1,36 @@
-//! Live reload without a connection that stays open.
+//! Live reload over server-sent events, on the same port as the site.
 //!
 //! Every rebuild (good or failed) moves the server to a new build token. Each HTML
 //! page is served with a small script that carries the token it was served with and
-//! asks [`RELOAD_CHECK_PATH`] for the current one once a second; when they differ, the
-//! page reloads. A server restarted on the same port has a new token too, so open pages
-//! reload once it is back.
+//! listens on [`RELOAD_EVENTS_PATH`], an event stream that sends the current token when
+//! it connects and again after every rebuild; when the token differs from the page's,
+//! the page reloads. A server restarted on the same port has a new token too, and the
+//! browser's `EventSource` reconnects by itself, so open pages reload once it is back.
+//! [`RELOAD_CHECK_PATH`] answers the current token as plain text, for scripts and tests.
 //!
-//! Why polling rather than an event stream (SSE) or a WebSocket held open: a request
-//! that never ends keeps the page's network busy forever, and tools that wait for the
-//! network to go idle never finish: headless Chromium's `--virtual-time-budget` (used
-//! with `--dump-dom` or `--screenshot`) waited forever on every page, so the search page
-//! looked stuck on "Loading the search index…", and Puppeteer or Playwright's
-//! "network idle" waits time out the same way. A poll is a short request answered at
-//! once; between polls the network is idle. The cost is up to a second of delay
-//! after a rebuild and one tiny local request per open page per second.
+//! The stream stays open while a page is open. Tools that wait for the network to go
+//! idle (headless browsers' virtual-time budgets, "network idle" waits) therefore never
+//! see it idle on a page served by `briefing serve`; test built pages with a plain
+//! static server instead.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The path the reload script polls; answers the current build token as plain text.
+use tokio::sync::watch;
+
+/// The event stream pages listen on.
+pub const RELOAD_EVENTS_PATH: &str = "/_briefing/events";
+
+/// The current build token, as plain text.
 pub const RELOAD_CHECK_PATH: &str = "/_briefing/build";
 
-/// How often an open page asks whether the site was rebuilt, in milliseconds.
-pub const POLL_MS: u32 = 1000;
-
-/// The current build token: this server's instance and a build counter.
+/// The current build token: this server's instance and a build counter, with a way
+/// to wait for the next one.
 #[derive(Debug)]
 pub struct BuildToken {
     instance: String,
-    builds: AtomicU64,
+    builds: watch::Sender<u64>,
+    closed: AtomicBool,
 }
 
 impl Default for BuildToken {
@@ -45,18 +47,35 @@ impl BuildToken {
             .map_or(0, |d| d.as_nanos());
         BuildToken {
             instance: format!("{:x}-{nanos:x}", std::process::id()),
-            builds: AtomicU64::new(0),
+            builds: watch::Sender::new(0),
+            closed: AtomicBool::new(false),
         }
     }
 
     /// The token pages served now carry.
     pub fn current(&self) -> String {
-        format!("{}-{}", self.instance, self.builds.load(Ordering::SeqCst))
+        format!("{}-{}", self.instance, *self.builds.borrow())
     }
 
-    /// Moves to a new token: every open page reloads at its next poll.
+    /// Moves to a new token: every open page reloads.
     pub fn advance(&self) {
-        self.builds.fetch_add(1, Ordering::SeqCst);
+        self.builds.send_modify(|n| *n += 1);
+    }
+
+    /// A receiver that wakes on every new token (and when the server closes).
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.builds.subscribe()
+    }
+
+    /// Ends every event stream (the server is shutting down).
+    pub fn close(&self) {
+        self.closed.store(true, Ordering::SeqCst);
+        self.builds.send_modify(|_| {});
+    }
+
+    /// Whether [`BuildToken::close`] was called.
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
     }
 }
 
@@ -64,19 +83,17 @@ impl BuildToken {
 pub fn script(token: &str) -> String {
     format!(
         concat!(
-            r#"<script data-briefing-build="{token}" data-check="{path}">(() => {{"#,
+            r#"<script data-briefing-build="{token}" data-events="{path}">(() => {{"#,
             "\n  // briefing serve: reload once the site is rebuilt (see `briefing::serve::reload`).\n",
-            "  const {{ briefingBuild: built, check }} = document.currentScript.dataset;\n",
-            "  const poll = () => fetch(check, {{ cache: \"no-store\" }})\n",
-            "    .then((r) => (r.ok ? r.text() : built))\n",
-            "    .then((now) => (now === built ? setTimeout(poll, {ms}) : location.reload()))\n",
-            "    .catch(() => setTimeout(poll, {ms}));\n",
-            "  setTimeout(poll, {ms});\n",
+            "  const {{ briefingBuild: built, events }} = document.currentScript.dataset;\n",
+            "  const source = new EventSource(events);\n",
+            "  source.addEventListener(\"build\", (e) => {{\n",
+            "    if (e.data !== built) {{ source.close(); location.reload(); }}\n",
+            "  }});\n",
             "}})();</script>"
         ),
         token = super::banner::escape(token),
-        path = RELOAD_CHECK_PATH,
-        ms = POLL_MS,
+        path = RELOAD_EVENTS_PATH,
     )
 }
 
@@ -100,18 +117,14 @@ mod tests {
     }
 
     #[test]
-    fn the_script_carries_the_token_and_the_check_path() {
+    fn the_script_carries_the_token_and_the_event_stream() {
         let html = script("abc-1");
         assert!(html.contains(r#"data-briefing-build="abc-1""#), "{html}");
         assert!(
-            html.contains(&format!(r#"data-check="{RELOAD_CHECK_PATH}""#)),
+            html.contains(&format!(r#"data-events="{RELOAD_EVENTS_PATH}""#)),
             "{html}"
         );
-        assert!(html.contains("setTimeout(poll, 1000)"), "{html}");
-        assert!(
-            !html.contains("EventSource") && !html.contains("WebSocket"),
-            "{html}"
-        );
+        assert!(html.contains("new EventSource(events)"), "{html}");
         assert!(html.ends_with("</script>"));
     }
 }

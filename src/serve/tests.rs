@@ -57,7 +57,7 @@ fn dechunk(mut body: &str) -> String {
     out
 }
 
-/// The build token a page was served with, and the path its reload script polls.
+/// The build token a page was served with, and the event stream its reload script listens on.
 fn served_token(body: &str) -> (String, String) {
     let attr = |name: &str| {
         let start = body
@@ -66,11 +66,11 @@ fn served_token(body: &str) -> (String, String) {
         let rest = &body[start + name.len() + 2..];
         rest[..rest.find('"').unwrap()].to_string()
     };
-    (attr("data-briefing-build"), attr("data-check"))
+    (attr("data-briefing-build"), attr("data-events"))
 }
 
-/// What the page's reload script sees: polls until the build token differs from
-/// `seen` (a reload) or `timeout` passes; returns the new token.
+/// Waits until the server's build token differs from `seen` (what makes open pages
+/// reload) or `timeout` passes; returns the new token.
 fn wait_for_reload(addr: SocketAddr, seen: &str, timeout: Duration) -> Option<String> {
     let deadline = Instant::now() + timeout;
     while Instant::now() < deadline {
@@ -258,18 +258,71 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
     );
 }
 
+/// An open server-sent event stream, read as a browser's `EventSource` would.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    fn open(addr: SocketAddr, path: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        Events {
+            stream,
+            seen: String::new(),
+        }
+    }
+
+    /// The next `build` event's token, within `timeout`.
+    fn next_build(&mut self, timeout: Duration) -> Option<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(at) = self.seen.find("event: build\ndata: ") {
+                let rest = &self.seen[at + 19..];
+                if let Some(end) = rest.find('\n') {
+                    let token = rest[..end].to_string();
+                    self.seen = rest[end..].to_string();
+                    return Some(token);
+                }
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            let mut buf = [0; 4096];
+            if let Ok(n @ 1..) = self.stream.read(&mut buf) {
+                self.seen
+                    .push_str(&String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n"));
+            }
+        }
+    }
+}
+
 #[test]
-fn the_reload_check_answers_at_once_and_json_is_served_untouched() {
+fn the_event_stream_sends_the_token_then_every_rebuild_and_json_is_untouched() {
     let s = Running::start();
     let (_, _, page) = get(s.addr, "/", &[]);
-    let (token, check) = served_token(&page);
-    // The page's own reload request must complete (an event stream never does, and kept
-    // headless browsers waiting for the network forever: search never loaded).
-    let (status, head, body) = get(s.addr, &check, &[]);
-    assert_eq!((status, body.as_str()), (200, token.as_str()), "{head}");
-    assert!(
-        head.contains("content-length:") && head.contains("no-store"),
-        "{head}"
+    let (token, events) = served_token(&page);
+    let mut stream = Events::open(s.addr, &events);
+    assert_eq!(
+        stream.next_build(Duration::from_secs(5)).as_deref(),
+        Some(token.as_str()),
+        "the current token on connect"
+    );
+    s.edit("content/articles/story.md", "Hello v2");
+    let next = stream
+        .next_build(Duration::from_secs(10))
+        .expect("a build event after an edit");
+    assert_ne!(next, token);
+    assert_eq!(
+        get(s.addr, RELOAD_CHECK_PATH, &[]).2,
+        next,
+        "the check path answers the same token"
     );
     let (status, head, json) = get(s.addr, "/search/index.json", &[]);
     assert_eq!(status, 200);

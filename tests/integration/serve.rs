@@ -1,5 +1,5 @@
 //! `briefing serve` as a user runs it: the binary on a temporary site, `--port 0`, the
-//! URL read from stdout, then raw HTTP requests, the live-reload check the pages poll,
+//! URL read from stdout, then raw HTTP requests, the build token the live reload sends,
 //! edits, a broken template, a broken `briefing.toml` and their fixes. Every wait has a
 //! timeout; the child is killed on drop.
 
@@ -163,13 +163,11 @@ fn serve_answers_pages_and_refuses_what_it_must() {
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Harbour talks resume"), "{body}");
     assert!(
-        body.contains(&format!("data-check=\"{CHECK}\"")),
+        body.contains("data-events=\"/_briefing/events\""),
         "live-reload script injected"
     );
     assert!(!head.contains("access-control-allow-origin"), "{head}");
-    // What the script polls answers at once with the page's token: no request is held
-    // open, so pages finish loading (search under headless browsers waited forever on
-    // the event stream this replaces).
+    // The current build token, as the page's event stream would send it.
     let (status, _, token) = get(served.addr, CHECK, &[]);
     assert_eq!((status, token), (200, token_of(&body)));
     let (status, head, json) = get(served.addr, "/search/index.json", &[]);
