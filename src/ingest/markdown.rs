@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::boilerplate::{byline, is_boilerplate};
+use super::boilerplate::{Furniture, classify};
 use super::{Block, BlockKind};
 
 /// What the layout of a Markdown body says.
@@ -27,6 +27,8 @@ pub(crate) struct MarkdownLayout {
     pub headline: Option<String>,
     /// The author named by a leading "By ..." paragraph.
     pub byline: Option<String>,
+    /// The date of a leading dateline or date paragraph ("Published May 2, 2026").
+    pub dateline: Option<jiff::civil::Date>,
 }
 
 /// A block-level element collecting the range of the text directly inside it.
@@ -218,6 +220,7 @@ fn finish(prose: String, raw: Vec<(Block, u8)>, known_title: Option<&str>) -> Ma
         blocks: Vec::new(),
         headline: None,
         byline: None,
+        dateline: None,
     };
     for (mut block, level) in raw {
         let Some(slice) = out.prose.get(block.start..block.end) else {
@@ -238,16 +241,32 @@ fn finish(prose: String, raw: Vec<(Block, u8)>, known_title: Option<&str>) -> Ma
             block.kind = BlockKind::Title;
             out.headline = Some(flat);
         } else if block.kind == BlockKind::Paragraph {
-            if out.blocks.len() < 4 && out.byline.is_none() && byline(&flat).is_some() {
-                out.byline = byline(&flat);
-                block.kind = BlockKind::Boilerplate;
-            } else if is_boilerplate(&flat) {
-                block.kind = BlockKind::Boilerplate;
-            }
+            block.kind = paragraph_kind(&flat, out.blocks.len() < 4, &mut out);
         }
         out.blocks.push(block);
     }
     out
+}
+
+/// The kind of a paragraph by the plain-text rules, recording a leading byline or date.
+fn paragraph_kind(flat: &str, near_top: bool, out: &mut MarkdownLayout) -> BlockKind {
+    match classify(flat, near_top) {
+        None => BlockKind::Paragraph,
+        Some(Furniture::Byline(name)) if out.byline.is_none() => {
+            out.byline = Some(name);
+            BlockKind::Boilerplate
+        }
+        Some(Furniture::Byline(_)) => BlockKind::Paragraph,
+        Some(Furniture::Dateline(date)) => {
+            out.dateline.get_or_insert(date);
+            BlockKind::Heading
+        }
+        Some(Furniture::Published(date)) => {
+            out.dateline.get_or_insert(date);
+            BlockKind::Boilerplate
+        }
+        Some(Furniture::Other) => BlockKind::Boilerplate,
+    }
 }
 
 #[cfg(test)]
@@ -335,6 +354,16 @@ mod tests {
                 assert!(gs.starts_with(ws), "{gs:?} vs {ws:?}");
             }
         }
+    }
+
+    #[test]
+    fn leading_bylines_and_date_lines_are_furniture() {
+        let text = "# Budget\n\nBy *Tom Reyes* · February 10, 2026\n\nPublished February 10, 2026\n\nThe council voted.";
+        let got: Vec<BlockKind> = blocks(text, None).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(got, [T, B, B, P]);
+        let l = layout(text, None);
+        assert_eq!(l.byline.as_deref(), Some("Tom Reyes"));
+        assert_eq!(l.dateline, Some(jiff::civil::date(2026, 2, 10)));
     }
 
     #[test]

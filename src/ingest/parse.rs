@@ -72,7 +72,14 @@ pub(crate) fn parse_article(
         }
         Format::Markdown => {
             let l = markdown::layout(body, front.title.as_deref());
-            Layout::from_body(body, Some(l.prose), l.blocks, l.headline, l.byline, None)
+            Layout::from_body(
+                body,
+                Some(l.prose),
+                l.blocks,
+                l.headline,
+                l.byline,
+                l.dateline,
+            )
         }
         Format::Html => {
             let h = html::extract(body).map_err(|depth| too_deep(display, depth))?;
