@@ -298,7 +298,7 @@ pub(crate) fn nesting_depth(html: &str) -> usize {
 }
 
 /// Offset of `</name` in `text` (any case), or its length.
-fn find_end_tag(text: &str, name: &str) -> usize {
+pub(crate) fn find_end_tag(text: &str, name: &str) -> usize {
     let mut from = 0;
     while let Some(p) = text[from..].find("</") {
         let at = from + p;
