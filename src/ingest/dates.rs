@@ -8,6 +8,10 @@
 //! this module only normalises the written forms (weekdays, ordinals, month spellings)
 //! so a handful of strptime formats cover them. Purely numeric day/month orders such as
 //! `01/02/2022` are ambiguous between countries and are refused rather than guessed.
+//!
+//! A file name can carry the date too ([`date_in_file_name`]): `2026-02-03-talks.md`, as
+//! `briefing new` and Jekyll name posts. It is the last resort, after front matter, page
+//! metadata and a dateline in the text.
 
 use jiff::civil::Date;
 use jiff::fmt::strtime::BrokenDownTime;
@@ -36,6 +40,28 @@ pub(crate) fn parse_date(input: &str) -> Result<Date, String> {
         return parse_iso_like(s);
     }
     parse_written(s).ok_or_else(|| format!("{s:?} is not a date this tool can read"))
+}
+
+/// The date a file name starts with: `YYYY-MM-DD` or `YYYY_MM_DD`, alone or followed by
+/// `-`, `_`, `.` or a space (`2026-02-03-council-budget`). Not a real date: none.
+pub(crate) fn date_in_file_name(stem: &str) -> Option<Date> {
+    let b = stem.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let sep = *b.get(4)?;
+    let shaped = digits(0..4)
+        && matches!(sep, b'-' | b'_')
+        && digits(5..7)
+        && b.get(7) == Some(&sep)
+        && digits(8..10)
+        && b.get(10)
+            .is_none_or(|c| matches!(c, b'-' | b'_' | b'.' | b' '));
+    if !shaped {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| stem.get(r)?.parse::<i16>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 fn starts_like_iso(s: &str) -> bool {
@@ -214,6 +240,31 @@ mod tests {
         for (input, want) in cases {
             let err = parse_date(input).unwrap_err();
             assert!(err.contains(want), "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn file_names_starting_with_a_date_give_it() {
+        let feb3 = Some(date(2026, 2, 3));
+        let cases = [
+            ("2026-02-03-council-budget", feb3),
+            ("2026-02-03", feb3),
+            ("2026_02_03_council", feb3),
+            ("2026-02-03 council", feb3),
+            ("2026-02-03.council", feb3),
+            ("20260203-council", None),
+            ("2026-02-30-council", None),
+            ("2026-13-01-council", None),
+            ("2026-02_03-council", None),
+            ("council-2026-02-03", None),
+            ("2026-02-031", None),
+            ("2026-02-3-council", None),
+            ("2026", None),
+            ("", None),
+            ("２０２６-02-03", None),
+        ];
+        for (stem, want) in cases {
+            assert_eq!(date_in_file_name(stem), want, "{stem}");
         }
     }
 

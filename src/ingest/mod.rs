@@ -9,6 +9,11 @@
 //! read, failures come back as values naming the file, line and column, and the
 //! caller decides whether to stop (`build`) or skip (`build --keep-going`).
 //!
+//! The publication date comes from the front matter or the page's metadata, else from
+//! a dateline or date line at the top of the text, else from a date the file name
+//! starts with (`2026-02-03-council-budget.txt`, as `briefing new` and Jekyll name
+//! files); an article with none of these gets one warning.
+//!
 //! It also reads the existing briefing files and the theme and template files, as raw
 //! text, so that every later stage is a pure function of values.
 
@@ -218,10 +223,10 @@ pub fn missing_date_warning(article: &Article) -> Option<Warning> {
     }
     let hint = match article.format {
         Format::Html => {
-            "save the page with its `<meta property=\"article:published_time\">`, or convert it to Markdown with `date: 2022-01-28` in its front matter"
+            "save the page with its `<meta property=\"article:published_time\">`, start the file name with the date (`2022-01-28-talks.html`), or convert it to Markdown with `date: 2022-01-28` in its front matter"
         }
         Format::Text | Format::Markdown => {
-            "add `date: 2022-01-28` to its front matter (between `---` lines at the top; `date = 2022-01-28` between `+++` lines for TOML)"
+            "add `date: 2022-01-28` to its front matter (between `---` lines at the top; `date = 2022-01-28` between `+++` lines for TOML), or start the file name with the date (`2022-01-28-talks.md`)"
         }
     };
     let message = "has no publication date: relative dates such as \"on Wednesday\" or \"next week\" will stay relative";

@@ -3,11 +3,14 @@
 //! Decoding (BOM, UTF-16, invalid UTF-8), front matter, then the format's layout
 //! (`plain`, `markdown` or `html`), then the metadata precedence rules: front matter or
 //! page metadata first, then what the layout found (headline line, byline, dateline),
-//! then the lead sentence, then the file name. No I/O happens here, so every input
-//! can be fed through it in tests, including random bytes.
+//! then the lead sentence (for the title), then the file name: its words for the title
+//! (without a leading date) and a leading `YYYY-MM-DD` for the publication date. No
+//! I/O happens here, so every input can be fed through it in tests, including random
+//! bytes.
 
 use std::path::Path;
 
+use super::dates::date_in_file_name;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
 use super::headline::{title_from_file_stem, title_from_sentence};
@@ -151,7 +154,7 @@ fn assemble(
         (t, TitleSource::LeadSentence)
     } else {
         (
-            title_from_file_stem(&file_stem(display)),
+            title_from_file_stem(without_date(&file_stem(display))),
             TitleSource::FileName,
         )
     };
@@ -161,7 +164,10 @@ fn assemble(
         format,
         title,
         title_source,
-        published: front.published.or(layout.published),
+        published: front
+            .published
+            .or(layout.published)
+            .or_else(|| date_in_file_name(&file_stem(display))),
         source: front.source.or(layout.source),
         url: front.url.or(layout.url),
         author: front.author.or(layout.author),
@@ -229,6 +235,14 @@ fn file_stem(display: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// A file stem without the date it starts with: `2026-02-03-talks` -> `talks`.
+fn without_date(stem: &str) -> &str {
+    match date_in_file_name(stem) {
+        Some(_) if stem.len() > 11 => &stem[11..],
+        _ => stem,
+    }
 }
 
 /// The slug of a file read on its own: its name, URL-safe.

@@ -99,6 +99,58 @@ fn title_precedence_front_matter_headline_lead_file_name() {
 }
 
 #[test]
+fn a_date_in_the_file_name_is_the_last_resort() {
+    let feb3 = Some(jiff::civil::date(2026, 2, 3));
+    let jan28 = Some(jiff::civil::date(2022, 1, 28));
+    let page = "<html><head><meta name=date content=2022-01-28></head><body><p>Ministers met.</p></body></html>";
+    let cases = [
+        (
+            "Ministers met on Wednesday.\n",
+            "2026-02-03-council-budget.txt",
+            feb3,
+        ),
+        (
+            "Ministers met on Wednesday.\n",
+            "2026_02_03_council.md",
+            feb3,
+        ),
+        (
+            "<p>Ministers met on Wednesday.</p>",
+            "2026-02-03-page.html",
+            feb3,
+        ),
+        ("Ministers met on Wednesday.\n", "council-budget.txt", None),
+        (
+            "Ministers met on Wednesday.\n",
+            "2026-02-30-council.txt",
+            None,
+        ),
+        (
+            "---\ndate: 2022-01-28\n---\nMinisters met.\n",
+            "2026-02-03-council.md",
+            jan28,
+        ),
+        (
+            "Talks\nLONDON 2022-01-28\nMinisters met.\n",
+            "2026-02-03-council.txt",
+            jan28,
+        ),
+        (page, "2026-02-03-page.html", jan28),
+    ];
+    for (text, name, want) in cases {
+        let path = format!("content/articles/{name}");
+        let a = read(text.as_bytes(), &path).unwrap();
+        assert_eq!(a.published, want, "{name}");
+        assert_eq!(missing_date_warning(&a).is_none(), want.is_some(), "{name}");
+    }
+    let a = read(b"", "2026-02-03-council-budget.txt").unwrap();
+    assert_eq!(
+        (a.title.as_str(), a.slug.as_str()),
+        ("Council budget", "2026-02-03-council-budget")
+    );
+}
+
+#[test]
 fn a_leading_byline_fills_the_author_only_when_missing() {
     let a = read(b"Talks stall\n\nBy Jane Doe\n\nMinisters met.", "a.txt").unwrap();
     assert_eq!(a.author.as_deref(), Some("Jane Doe"));
