@@ -8,7 +8,9 @@
 //! report positions relative to the block; errors are mapped back to file lines and
 //! shown with the offending line. Keys that scrapers use for the same thing
 //! (`published`, `link`, `byline`, `keywords`, ...) are read as aliases, the canonical
-//! key winning when both are present; other unknown keys are ignored.
+//! key winning when both are present; other unknown keys are ignored, except that a key
+//! that looks like a typo of a known one (`tgas`, `titel`) gives a warning (see
+//! [`super::keys`]).
 
 use std::path::Path;
 
@@ -19,7 +21,8 @@ use super::IngestError;
 use super::dates::DATE_HINT;
 use super::errors::{at_offset, invalid};
 use super::fields::{DateValue, Names, Text};
-use crate::diagnostics::Location;
+use super::keys::{Key, KeyList, field_names, typo_warnings};
+use crate::diagnostics::{Location, Warning, line_column};
 
 /// The metadata read from a front matter block, with aliases resolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +45,10 @@ pub(crate) struct Split {
     pub body_start: usize,
     /// 1-based line of the body.
     pub body_line: usize,
+    /// Keys that look like typos of known keys.
+    pub warnings: Vec<Warning>,
+    /// Where the `slug:` key is, when there is one.
+    pub slug_at: Option<Location>,
 }
 
 /// The kind of front matter.
@@ -66,11 +73,51 @@ pub(crate) fn split(display: &Path, text: &str) -> Result<Split, IngestError> {
         return Ok(no_front_matter());
     };
     let front = parse_block(display, text, &block)?;
+    let keys = block_keys(text, &block);
+    let slug_at = keys.iter().find(|k| k.name == "slug").map(|k| {
+        let (line, column) = line_column(text, k.offset);
+        Location::at(display, line, column)
+    });
     Ok(Split {
         front,
         body_start: block.body_start,
         body_line: block.body_line,
+        warnings: typo_warnings(display, text, &keys, field_names::<RawFront>()),
+        slug_at,
     })
+}
+
+/// The top-level keys of a block that parsed, with their offsets in `text`, in order.
+/// A block whose keys are not all strings gives none (nothing to check).
+fn block_keys(text: &str, block: &Block) -> Vec<Key> {
+    let content = &text[block.start..block.end];
+    let mut keys: Vec<Key> = match block.fence {
+        Fence::Yaml => {
+            type Keys = Option<KeyList<serde_saphyr::Spanned<String>>>;
+            let parsed: Result<Keys, _> =
+                serde_saphyr::from_str_with_options(content, yaml_options());
+            let list = parsed.ok().flatten().map_or_else(Vec::new, |l| l.0);
+            list.into_iter()
+                .map(|k| Key {
+                    offset: block.start
+                        + offset_of(content, k.referenced.line(), k.referenced.column()),
+                    name: k.value,
+                })
+                .collect()
+        }
+        Fence::Toml => {
+            let parsed = toml::from_str::<KeyList<toml::Spanned<String>>>(content);
+            let list = parsed.map_or_else(|_| Vec::new(), |l| l.0);
+            list.into_iter()
+                .map(|k| Key {
+                    offset: block.start + k.span().start,
+                    name: k.into_inner(),
+                })
+                .collect()
+        }
+    };
+    keys.sort_by_key(|k| k.offset);
+    keys
 }
 
 /// A front matter block found at the top of a text.
@@ -155,6 +202,8 @@ fn no_front_matter() -> Split {
         front: FrontMatter::default(),
         body_start: 0,
         body_line: 1,
+        warnings: Vec::new(),
+        slug_at: None,
     }
 }
 
@@ -487,6 +536,88 @@ mod tests {
                 want,
                 "{yaml}"
             );
+        }
+    }
+
+    #[test]
+    fn misspelt_keys_warn_with_their_line_and_a_suggestion() {
+        let cases: [(&str, &[&str]); 7] = [
+            (
+                "---\ntitle: x\ntgas: [a]\n---\n",
+                &["a.md:3:1: front matter: unknown key `tgas`: did you mean `tags`?"],
+            ),
+            (
+                "---\ntitel: x\ndat: 2022-01-28\nautor: Jane\ndraf: true\n---\n",
+                &[
+                    "a.md:2:1: front matter: unknown key `titel`: did you mean `title`?",
+                    "a.md:3:1: front matter: unknown key `dat`: did you mean `date`?",
+                    "a.md:4:1: front matter: unknown key `autor`: did you mean `author`?",
+                    "a.md:5:1: front matter: unknown key `draf`: did you mean `draft`?",
+                ],
+            ),
+            (
+                "---\nTitle: x\n'keywrods': a\n---\n",
+                &[
+                    "a.md:2:1: front matter: unknown key `Title`: did you mean `title`?",
+                    "a.md:3:1: front matter: unknown key `keywrods`: did you mean `keywords`?",
+                ],
+            ),
+            (
+                "+++\ntitle = 'x'\n\ntgas = ['a']\n[extra]\ndat = 1\n+++\n",
+                &["a.md:4:1: front matter: unknown key `tgas`: did you mean `tags`?"],
+            ),
+            (
+                "---\ntitle: x\nimage: a.png\nsubtitle: y\nextra: {tgas: 1}\n---\n",
+                &[],
+            ),
+            ("---\n1: x\n---\n", &[]),
+            ("---\n---\n", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = split(Path::new("a.md"), text)
+                .unwrap()
+                .warnings
+                .iter()
+                .map(|w| w.to_string().lines().next().unwrap_or("").to_string())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        let warning = &split(Path::new("a.md"), "---\ntgas: [a]\n---\n")
+            .unwrap()
+            .warnings[0];
+        assert_eq!(
+            warning.hint.as_deref(),
+            Some(
+                "rename it to `tags`; keys briefing does not know are ignored, so its value is not used"
+            )
+        );
+    }
+
+    #[test]
+    fn every_documented_key_is_known() {
+        let known = field_names::<RawFront>();
+        for key in [
+            "title",
+            "date",
+            "published",
+            "pubdate",
+            "date_published",
+            "source",
+            "publication",
+            "site",
+            "url",
+            "link",
+            "canonical",
+            "author",
+            "byline",
+            "authors",
+            "tags",
+            "keywords",
+            "categories",
+            "draft",
+            "slug",
+        ] {
+            assert!(known.contains(&key), "{key} in {known:?}");
         }
     }
 

@@ -28,6 +28,7 @@ pub mod front_matter;
 mod headline;
 mod html;
 mod html_page;
+mod keys;
 mod markdown;
 mod parse;
 mod plain;
@@ -130,7 +131,10 @@ pub fn load_articles(config: &Config) -> Ingested {
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
     for result in results {
         let article = match result {
-            Ok(parsed) => parsed.article,
+            Ok(parsed) => {
+                out.warnings.extend(parsed.warnings);
+                parsed.article
+            }
             Err(e) => {
                 out.failures.push(e);
                 continue;
@@ -153,6 +157,17 @@ pub fn load_articles(config: &Config) -> Ingested {
 /// article. The slug comes from `slug:` or the file name.
 pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Article, IngestError> {
     read_parsed(path, display, max_bytes).map(|p| p.article)
+}
+
+/// [`read_article`], with the warnings about the file that did not stop the read
+/// (a misspelt front matter key, a slug that had to be changed); `analyze` shows them.
+/// The missing-date warning is separate: [`missing_date_warning`].
+pub fn read_article_with_warnings(
+    path: &Path,
+    display: &Path,
+    max_bytes: u64,
+) -> Result<(Article, Vec<Warning>), IngestError> {
+    read_parsed(path, display, max_bytes).map(|p| (p.article, p.warnings))
 }
 
 /// The article files under `dir` (any depth, sorted), skipping hidden and temporary

@@ -18,13 +18,15 @@ use super::{
     Article, Block, BlockKind, Format, IngestError, TitleSource, content_hash, html, markdown,
     plain,
 };
-use crate::diagnostics::Location;
+use crate::diagnostics::{Location, Warning};
 
 /// An article and whether its slug was set in its front matter (else it is derived from
 /// the file name, and `load_articles` replaces it by one derived from the whole path).
 pub(crate) struct Parsed {
     pub article: Article,
     pub slug_from_front_matter: bool,
+    /// What the user should fix but that did not stop the read (a misspelt key).
+    pub warnings: Vec<Warning>,
 }
 
 /// The format of a file, from its extension (any case).
@@ -60,12 +62,13 @@ pub(crate) fn parse_article(
     format: Format,
 ) -> Result<Parsed, IngestError> {
     let text = decode(bytes, display)?;
-    let (front, body_start, body_line) = match format {
-        Format::Html => (FrontMatter::default(), 0, 1),
-        Format::Text | Format::Markdown => {
-            let s = split(display, text)?;
-            (s.front, s.body_start, s.body_line)
-        }
+    let split = match format {
+        Format::Html => None,
+        Format::Text | Format::Markdown => Some(split(display, text)?),
+    };
+    let (front, body_start, body_line, warnings) = match split {
+        None => (FrontMatter::default(), 0, 1, Vec::new()),
+        Some(s) => (s.front, s.body_start, s.body_line, s.warnings),
     };
     let body = &text[body_start..];
     let layout = match format {
@@ -109,6 +112,7 @@ pub(crate) fn parse_article(
     Ok(Parsed {
         article,
         slug_from_front_matter,
+        warnings,
     })
 }
 

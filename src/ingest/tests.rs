@@ -418,6 +418,34 @@ fn missing_dates_give_one_warning_each() {
 }
 
 #[test]
+fn misspelt_front_matter_keys_come_back_as_warnings() {
+    let (_dir, config) = site();
+    write(
+        &config.articles_dir,
+        "a.md",
+        b"---\ndate: 2022-01-28\ntgas: [x]\n---\nMinisters met.\n",
+    );
+    let got = load_articles(&config);
+    assert_eq!(got.articles.len(), 1);
+    let shown: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
+    let [warning] = shown.as_slice() else {
+        panic!("{shown:#?}")
+    };
+    assert!(
+        warning.starts_with(
+            "content/articles/a.md:3:1: front matter: unknown key `tgas`: did you mean `tags`?"
+        ),
+        "{warning}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "b.md", b"---\ntitel: T\n---\nText.\n");
+    let (article, warnings) = read_article_with_warnings(&path, Path::new("b.md"), MAX).unwrap();
+    assert_eq!(article.title_source, TitleSource::LeadSentence);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].location.to_string(), "b.md:2:1");
+}
+
+#[test]
 fn duplicate_slugs_fail_on_the_second_file_naming_both() {
     let (_dir, config) = site();
     write(&config.articles_dir, "a-b.txt", DATED);
