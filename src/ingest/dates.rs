@@ -25,10 +25,10 @@ pub(crate) const DATE_HINT: &str =
 pub(crate) fn parse_date(input: &str) -> Result<Date, String> {
     let s = input.trim();
     if s.is_empty() {
-        return Err("the date is empty".into());
+        return Err("an empty value is not a date".into());
     }
     if s.len() > 100 {
-        return Err("this is too long to be a date".into());
+        return Err("a value over 100 characters is not a date".into());
     }
     if let Ok(pieces) = Pieces::parse(s) {
         return Ok(pieces.date());
@@ -82,19 +82,42 @@ fn parse_iso_like(s: &str) -> Result<Date, String> {
     match head.parse::<Date>() {
         Ok(date) if separated => Ok(date),
         Ok(_) => Err(format!("{s:?} is not a date this tool can read")),
-        Err(e) => {
-            let numbers: Vec<&str> = head.split('-').collect();
-            if numbers.len() == 3
-                && numbers
-                    .iter()
-                    .all(|n| n.chars().all(|c| c.is_ascii_digit()))
-            {
-                Err(format!("{head} is not a valid calendar date ({e})"))
-            } else {
-                Err(format!("{s:?} is not a date this tool can read"))
-            }
-        }
+        Err(_) => Err(impossible_date(&head)
+            .unwrap_or_else(|| format!("{s:?} is not a date this tool can read"))),
     }
+}
+
+/// Why `text`, which starts like `2026-02-30` (or with `/` or `.` between the numbers),
+/// is not a calendar date, said plainly: "2026-13-01 is not a date: there is no month
+/// 13", "2026-02-30 is not a date: February 2026 has 28 days". `None` when it does not
+/// start like that or is a real date.
+pub(crate) fn impossible_date(text: &str) -> Option<String> {
+    let head = text.get(..10)?;
+    let b = head.as_bytes();
+    let sep = b[4];
+    let shaped = matches!(sep, b'-' | b'/' | b'.')
+        && b[7] == sep
+        && [0..4, 5..7, 8..10]
+            .into_iter()
+            .all(|r| b[r].iter().all(u8::is_ascii_digit));
+    if !shaped {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| head[r].parse::<i16>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let why = if !(1..=12).contains(&month) {
+        format!("there is no month {month}")
+    } else if day == 0 {
+        "there is no day 0".to_string()
+    } else {
+        let first = Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+        let days = first.days_in_month();
+        if day <= i16::from(days) {
+            return None;
+        }
+        format!("{} has {days} days", first.strftime("%B %Y"))
+    };
+    Some(format!("{head} is not a date: {why}"))
 }
 
 const MONTHS: [(&str, &str); 13] = [
@@ -229,8 +252,31 @@ mod tests {
         let cases = [
             ("", "empty"),
             ("soon", "not a date"),
-            ("2022-13-45", "not a valid calendar date"),
-            ("2022-02-30", "not a valid calendar date"),
+            (
+                "2022-13-45",
+                "2022-13-45 is not a date: there is no month 13",
+            ),
+            (
+                "2026-02-30",
+                "2026-02-30 is not a date: February 2026 has 28 days",
+            ),
+            (
+                "2024-02-30",
+                "2024-02-30 is not a date: February 2024 has 29 days",
+            ),
+            (
+                "2026/04/31",
+                "2026-04-31 is not a date: April 2026 has 30 days",
+            ),
+            (
+                "2026-00-10",
+                "2026-00-10 is not a date: there is no month 0",
+            ),
+            ("2026-01-00", "2026-01-00 is not a date: there is no day 0"),
+            (
+                "2026-13-01T10:00:00Z",
+                "2026-13-01 is not a date: there is no month 13",
+            ),
             ("01/02/2022", "not a date"),
             ("January 2022", "not a date"),
             ("February 30, 2022", "not a date"),
@@ -240,6 +286,10 @@ mod tests {
         for (input, want) in cases {
             let err = parse_date(input).unwrap_err();
             assert!(err.contains(want), "{input}: {err}");
+            assert!(
+                !err.contains("parameter") && !err.contains("parse"),
+                "{input}: {err}"
+            );
         }
     }
 

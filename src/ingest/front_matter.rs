@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::IngestError;
-use super::dates::DATE_HINT;
+use super::dates::{DATE_HINT, impossible_date};
 use super::errors::{at_offset, invalid};
 use super::fields::{DateValue, Names, Text};
 use super::keys::{Key, KeyList, field_names, typo_warnings};
@@ -304,13 +304,18 @@ fn parse_block(display: &Path, text: &str, block: &Block) -> Result<FrontMatter,
         Fence::Yaml => parse_yaml::<RawFront>(content),
         Fence::Toml => parse_toml::<RawFront>(content),
     };
-    parsed.map(RawFront::resolve).map_err(|e| {
+    parsed.map(RawFront::resolve).map_err(|mut e| {
         let what = if block.fence == Fence::Yaml {
             "YAML"
         } else {
             "TOML"
         };
-        let hint = if e.message.contains("invalid date") {
+        // `toml` reads bare dates itself and says "invalid date, expected month between
+        // 01 and 12"; say it the way every other impossible date is said.
+        if let Some(plain) = text.get(block.start + e.offset..).and_then(impossible_date) {
+            e.message = plain;
+        }
+        let hint = if e.message.contains("not a date") || e.message.contains("invalid date") {
             DATE_HINT.to_string()
         } else {
             format!(
@@ -638,7 +643,25 @@ mod tests {
             (
                 "---\ntitle: x\ndate: 2022-13-45\n---\n",
                 "a.md:3:7",
-                "invalid date",
+                "front matter: 2022-13-45 is not a date: there is no month 13\n",
+                "date: 2022-01-28",
+            ),
+            (
+                "---\ndate: 2026-02-30\n---\n",
+                "a.md:2:7",
+                "front matter: 2026-02-30 is not a date: February 2026 has 28 days\n",
+                "date: 2022-01-28",
+            ),
+            (
+                "+++\ndate = 2026-13-01\n+++\n",
+                "a.md:2:8",
+                "front matter: 2026-13-01 is not a date: there is no month 13\n",
+                "date: 2022-01-28",
+            ),
+            (
+                "+++\ndate = 2026-02-30T10:00:00Z\n+++\n",
+                "a.md:2:8",
+                "front matter: 2026-02-30 is not a date: February 2026 has 28 days\n",
                 "date: 2022-01-28",
             ),
             (
@@ -674,7 +697,7 @@ mod tests {
             (
                 "+++\ntitle = 'x'\ndate = 'soon'\n+++\n",
                 "a.md:3:8",
-                "invalid date",
+                "front matter: \"soon\" is not a date this tool can read",
                 "date: 2022-01-28",
             ),
             (

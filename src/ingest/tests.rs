@@ -172,7 +172,7 @@ fn read_errors_name_the_file_and_say_what_to_do() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("big.txt: is 5.2 MB, over the 2 MiB limit"),
+        err.contains("big.txt: is 5.0 MiB, over the 2.0 MiB limit"),
         "{err}"
     );
     assert!(
@@ -198,7 +198,7 @@ fn read_errors_name_the_file_and_say_what_to_do() {
             b"---\ndate: tomorrow\n---\n",
             "a.md",
             "a.md:2:7",
-            "invalid date",
+            "front matter: \"tomorrow\" is not a date this tool can read",
         ),
         (b"---\nslug: '!!'\n---\n", "a.md", "a.md", "slug"),
     ];
