@@ -582,23 +582,53 @@ fn symlinks_are_not_followed_out_of_the_articles_directory() {
 
 #[test]
 fn temporary_file_names() {
-    let cases = [
-        ("a.txt", false),
-        ("notes.md", false),
-        ("a.txt~", true),
-        (".a.txt.swp", true),
-        ("a.swo", true),
-        ("4913", true),
-        (".#a.md", true),
-        ("#a.md#", true),
-        ("a.md___jb_tmp___", true),
-        (".DS_Store", true),
-        ("Thumbs.db", true),
-        ("a.md.bck", true),
-        ("a.tmp", true),
+    let temporary = [
+        "a.txt~",
+        ".a.txt.swp",
+        ".story.md.swx",
+        "a.swo",
+        "a.SWN",
+        "4913",
+        ".#a.md",
+        "#a.md#",
+        "a.md___jb_tmp___",
+        "story.md___jb_old___",
+        "story.md___jb_bak___",
+        ".DS_Store",
+        ".goutputstream-ABC123",
+        ".sb-1234",
+        "Thumbs.db",
+        "desktop.ini",
+        "a.md.bck",
+        "a.tmp",
+        ".a.md.77-0.tmp",
+        "a.temp",
+        "story.md.kate-swp",
+        "a.md.crswap",
+        "a.md.part",
+        "a.html.crdownload",
+        "a.md.orig",
+        "a.md.bak",
+        "a.md.bak2",
+        "a.md.BAK17",
     ];
-    for (name, want) in cases {
-        assert_eq!(is_temporary_file(name), want, "{name}");
+    let real = [
+        "a.txt",
+        "notes.md",
+        "4913.md",
+        "notes.tmpl",
+        "a.bakery",
+        "a.md.bak2x",
+        "#",
+        "draft#1.md",
+        "~home.md",
+        "partial.md",
+    ];
+    for name in temporary {
+        assert!(is_temporary_file(name), "{name} should be temporary");
+    }
+    for name in real {
+        assert!(!is_temporary_file(name), "{name} should be a real file");
     }
 }
 
