@@ -32,6 +32,7 @@ mod keys;
 mod markdown;
 mod parse;
 mod plain;
+mod slugs;
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
@@ -98,8 +99,10 @@ pub struct SourceFile {
 /// Reads every article under `config.articles_dir`, in parallel, sorted by path.
 ///
 /// Slugs come from `slug:` or from the path relative to the articles directory
-/// (`world/talks.md` -> `world-talks`); a second article with a slug already taken is a
-/// failure naming both files. An article without a publication date gets one warning.
+/// (`world/talks.md` -> `world-talks`), at most 80 bytes (see `slugs`); a second
+/// article with a slug already taken is a failure naming both files. An article without
+/// a publication date gets one warning, and so does a `slug:` that had to be changed or
+/// a front matter key that looks misspelt.
 pub fn load_articles(config: &Config) -> Ingested {
     let dir = &config.articles_dir;
     let display = |p: &Path| config.display_path(p).to_path_buf();
@@ -118,7 +121,7 @@ pub fn load_articles(config: &Config) -> Ingested {
         .map(|path| {
             let mut parsed = read_parsed(path, &display(path), config.max_article_bytes)?;
             if !parsed.slug_from_front_matter {
-                parsed.article.slug = path_slug(path.strip_prefix(dir).unwrap_or(path));
+                parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
             }
             Ok(parsed)
         })
@@ -201,21 +204,6 @@ fn read_parsed(path: &Path, display: &Path, max_bytes: u64) -> Result<parse::Par
         return Err(errors::too_large(display, bytes.len() as u64, max_bytes));
     }
     parse::parse_article(&bytes, display, format)
-}
-
-/// The slug of a path relative to the articles directory: directories joined with `-`.
-fn path_slug(relative: &Path) -> String {
-    let without_ext = relative.with_extension("");
-    let joined: Vec<String> = without_ext
-        .iter()
-        .map(|c| c.to_string_lossy().into_owned())
-        .collect();
-    let slug = slug::slugify(joined.join("-"));
-    if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
-    }
 }
 
 fn duplicate_slug(article: &Article, first: &Path) -> IngestError {

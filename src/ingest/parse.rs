@@ -14,6 +14,7 @@ use super::dates::date_in_file_name;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
 use super::headline::{title_from_file_stem, title_from_sentence};
+use super::slugs::{checked_slug, file_slug};
 use super::{
     Article, Block, BlockKind, Format, IngestError, TitleSource, content_hash, html, markdown,
     plain,
@@ -66,9 +67,9 @@ pub(crate) fn parse_article(
         Format::Html => None,
         Format::Text | Format::Markdown => Some(split(display, text)?),
     };
-    let (front, body_start, body_line, warnings) = match split {
-        None => (FrontMatter::default(), 0, 1, Vec::new()),
-        Some(s) => (s.front, s.body_start, s.body_line, s.warnings),
+    let (front, body_start, body_line, mut warnings, slug_at) = match split {
+        None => (FrontMatter::default(), 0, 1, Vec::new(), None),
+        Some(s) => (s.front, s.body_start, s.body_line, s.warnings, s.slug_at),
     };
     let body = &text[body_start..];
     let layout = match format {
@@ -105,7 +106,11 @@ pub(crate) fn parse_article(
     };
     let slug_from_front_matter = front.slug.is_some();
     let slug = match &front.slug {
-        Some(given) => checked_slug(given, display)?,
+        Some(given) => {
+            let (slug, warning) = checked_slug(given, display, slug_at)?;
+            warnings.extend(warning);
+            slug
+        }
         None => file_slug(display),
     };
     let article = assemble(front, layout, format, display, bytes, body_line, slug);
@@ -249,16 +254,6 @@ fn without_date(stem: &str) -> &str {
     }
 }
 
-/// The slug of a file read on its own: its name, URL-safe.
-fn file_slug(display: &Path) -> String {
-    let slug = slug::slugify(file_stem(display));
-    if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
-    }
-}
-
 fn too_deep(display: &Path, depth: usize) -> IngestError {
     invalid(
         Location::file(display),
@@ -268,18 +263,6 @@ fn too_deep(display: &Path, depth: usize) -> IngestError {
         ),
         "save the article's text as a .txt or .md file instead of the whole page",
     )
-}
-
-fn checked_slug(given: &str, display: &Path) -> Result<String, IngestError> {
-    let slug = slug::slugify(given);
-    if slug.is_empty() {
-        return Err(invalid(
-            Location::file(display),
-            format!("front matter: `slug: {given}` has no letters or digits to make a URL from"),
-            "use letters, digits and dashes, e.g. `slug: russia-talks`, or remove `slug:`",
-        ));
-    }
-    Ok(slug)
 }
 
 #[cfg(test)]

@@ -200,7 +200,7 @@ fn read_errors_name_the_file_and_say_what_to_do() {
             "a.md:2:7",
             "front matter: \"tomorrow\" is not a date this tool can read",
         ),
-        (b"---\nslug: '!!'\n---\n", "a.md", "a.md", "slug"),
+        (b"---\nslug: '!!'\n---\n", "a.md", "a.md:2:1", "slug"),
     ];
     for (bytes, name, location, message) in cases {
         let err = read(bytes, name).unwrap_err();
@@ -443,6 +443,37 @@ fn misspelt_front_matter_keys_come_back_as_warnings() {
     assert_eq!(article.title_source, TitleSource::LeadSentence);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].location.to_string(), "b.md:2:1");
+}
+
+#[test]
+fn unsafe_and_long_slugs_are_changed_visibly_and_capped() {
+    let (_dir, config) = site();
+    write(
+        &config.articles_dir,
+        "x.md",
+        b"---\nslug: \"../../escape\"\ndate: 2022-01-28\n---\nText.\n",
+    );
+    let part = "council-budget-".repeat(10);
+    let long_name = format!("{part}/{part}.txt");
+    write(&config.articles_dir, &long_name, DATED);
+    let got = load_articles(&config);
+    assert!(got.failures.is_empty(), "{:?}", got.failures);
+    let slugs: Vec<&str> = got.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs.len(), 2);
+    assert!(
+        slugs[0].len() <= 80 && slugs[0].starts_with("council-budget-"),
+        "{slugs:?}"
+    );
+    assert_eq!(slugs[1], "escape");
+    let shown: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with(
+            "content/articles/x.md:2:1: front matter: `slug: ../../escape` is not a safe file and URL name: the briefing is named `escape`"
+        ),
+        "{}",
+        shown[0]
+    );
 }
 
 #[test]
