@@ -321,11 +321,11 @@ fn repeating_briefing(body: &str) -> Briefing {
     b
 }
 
-#[test]
-fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
-    let generated = repeating_briefing("");
-    let sections = crate::briefing::generated_sections(&generated.meta);
-    let body = format!(
+/// A briefing as the tool writes it: the generated sections, their fingerprints, a source section.
+fn generated_briefing() -> Briefing {
+    let mut b = repeating_briefing("");
+    let sections = crate::briefing::generated_sections(&b.meta);
+    b.body = format!(
         "{}\n## Source\n\nThe article text.\n",
         sections
             .iter()
@@ -333,11 +333,24 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+    b.meta.generated = Some(crate::briefing::Generated {
+        by: "test".into(),
+        hash: String::new(),
+        sections: crate::briefing::sections::fingerprints(
+            sections.iter().map(|(h, md)| (*h, md.as_str())),
+        ),
+    });
+    b
+}
+
+#[test]
+fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
     let config = fixtures::config("https://example.org/", 10);
+    let generated = generated_briefing();
     let pages = render_site(
         &config,
         &ThemeFiles::default(),
-        &[repeating_briefing(&body)],
+        std::slice::from_ref(&generated),
     );
     let page = &pages["briefings/repeats/index.html"];
     let shown = &page[page.find("id=\"body\"").expect("body section")..];
@@ -355,13 +368,25 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
         "the point that repeats the lede is left out"
     );
 
-    let edited = body.replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
-    assert_ne!(edited, body);
-    let pages = render_site(
-        &config,
-        &ThemeFiles::default(),
-        &[repeating_briefing(&edited)],
+    let mut role_fixed = generated.clone();
+    role_fixed.meta.actors[0].role = Some("Minister of Water".into());
+    let pages = render_site(&config, &ThemeFiles::default(), &[role_fixed]);
+    let page = &pages["briefings/repeats/index.html"];
+    assert!(
+        page.contains("Minister of Water"),
+        "a front matter edit shows on the page"
     );
+    assert!(
+        !page[page.find("id=\"body\"").unwrap()..].contains(">Key actors</h2>"),
+        "and the untouched body section stays hidden"
+    );
+
+    let mut edited = generated.clone();
+    edited.body = generated
+        .body
+        .replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
+    assert_ne!(edited.body, generated.body);
+    let pages = render_site(&config, &ThemeFiles::default(), &[edited]);
     let page = &pages["briefings/repeats/index.html"];
     let shown = &page[page.find("id=\"body\"").unwrap()..];
     assert!(

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::analysis::timex::value;
 
-use crate::briefing::{self, BriefingMeta, EventMeta};
+use crate::briefing::{self, Briefing, BriefingMeta, EventMeta};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
@@ -124,7 +124,7 @@ impl BriefingView {
             timeline[i].continues = timeline[i].when == timeline[i - 1].when;
         }
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
-        let sections = body_sections(body, meta);
+        let sections = body_sections(body, index.briefings[b]);
         // A section someone edited replaces the front matter's form of it on the page
         // (the actor cards stay: they are how readers reach actor pages).
         let edited = |name: &str| {
@@ -191,29 +191,10 @@ fn summary_points(meta: &BriefingMeta) -> Vec<String> {
         .collect()
 }
 
-/// Whether a body section is exactly what `briefing` generated from the front matter,
-/// in which case the page shows the front matter's richer form (actor cards, the
-/// timeline) in its place. A section someone edited differs, and is shown as written.
-fn repeated(title: &str, text: &str, meta: &BriefingMeta) -> bool {
-    let Some((_, markdown)) = briefing::generated_sections(meta)
-        .into_iter()
-        .find(|(heading, _)| heading.eq_ignore_ascii_case(title.trim()))
-    else {
-        return false;
-    };
-    let generated = super::super::markdown::render(&markdown, &|url: &str| url.to_string());
-    let generated: Vec<&str> = generated.sections.iter().map(|s| s.text.as_str()).collect();
-    words(&generated.join(" ")).eq(words(text))
-}
-
-/// Lower-case words of two letters or more.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1)
-        .map(str::to_lowercase)
-}
-
-fn body_sections(body: &Body, meta: &BriefingMeta) -> Vec<BodySection> {
+/// The body cut at its top-level headings; a section that is still exactly as the tool
+/// wrote it (see `briefing::sections`) is marked as repeating the front matter.
+fn body_sections(body: &Body, briefing: &Briefing) -> Vec<BodySection> {
+    let untouched = briefing::sections::untouched(&briefing.meta, &briefing.body);
     body.sections
         .iter()
         .map(|s| {
@@ -221,7 +202,7 @@ fn body_sections(body: &Body, meta: &BriefingMeta) -> Vec<BodySection> {
             let title = heading.map_or(String::new(), |h| h.text.clone());
             BodySection {
                 id: heading.map_or(String::new(), |h| h.id.clone()),
-                repeats: heading.is_some() && repeated(&title, &s.text, meta),
+                repeats: heading.is_some() && untouched.iter().any(|u| u.trim() == title.trim()),
                 title,
                 html: s.html.clone(),
             }
