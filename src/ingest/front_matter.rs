@@ -21,7 +21,7 @@ use super::IngestError;
 use super::dates::{DATE_HINT, impossible_date};
 use super::errors::{at_offset, invalid};
 use super::fields::{DateValue, Names, Text};
-use super::keys::{Key, KeyList, field_names, typo_warnings};
+use super::keys::{block_keys, field_names, typo_warnings};
 use crate::diagnostics::{Location, Warning, line_column};
 
 /// The metadata read from a front matter block, with aliases resolved.
@@ -85,39 +85,6 @@ pub(crate) fn split(display: &Path, text: &str) -> Result<Split, IngestError> {
         warnings: typo_warnings(display, text, &keys, field_names::<RawFront>()),
         slug_at,
     })
-}
-
-/// The top-level keys of a block that parsed, with their offsets in `text`, in order.
-/// A block whose keys are not all strings gives none (nothing to check).
-fn block_keys(text: &str, block: &Block) -> Vec<Key> {
-    let content = &text[block.start..block.end];
-    let mut keys: Vec<Key> = match block.fence {
-        Fence::Yaml => {
-            type Keys = Option<KeyList<serde_saphyr::Spanned<String>>>;
-            let parsed: Result<Keys, _> =
-                serde_saphyr::from_str_with_options(content, yaml_options());
-            let list = parsed.ok().flatten().map_or_else(Vec::new, |l| l.0);
-            list.into_iter()
-                .map(|k| Key {
-                    offset: block.start
-                        + offset_of(content, k.referenced.line(), k.referenced.column()),
-                    name: k.value,
-                })
-                .collect()
-        }
-        Fence::Toml => {
-            let parsed = toml::from_str::<KeyList<toml::Spanned<String>>>(content);
-            let list = parsed.map_or_else(|_| Vec::new(), |l| l.0);
-            list.into_iter()
-                .map(|k| Key {
-                    offset: block.start + k.span().start,
-                    name: k.into_inner(),
-                })
-                .collect()
-        }
-    };
-    keys.sort_by_key(|k| k.offset);
-    keys
 }
 
 /// A front matter block found at the top of a text.
@@ -333,7 +300,7 @@ fn parse_block(display: &Path, text: &str, block: &Block) -> Result<FrontMatter,
     })
 }
 
-fn yaml_options() -> serde_saphyr::Options {
+pub(super) fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         budget: serde_saphyr::budget! {
@@ -381,7 +348,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(block: &str) -> Result<T, BlockErr
 }
 
 /// Byte offset of 1-based `line` and character `column` in `text`, clamped to the text.
-fn offset_of(text: &str, line: u64, column: u64) -> usize {
+pub(super) fn offset_of(text: &str, line: u64, column: u64) -> usize {
     let mut offset = 0;
     for _ in 1..line {
         match text[offset..].find('\n') {

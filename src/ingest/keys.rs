@@ -16,6 +16,7 @@ use std::path::Path;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+use super::front_matter::{Block, Fence, offset_of, yaml_options};
 use crate::diagnostics::{Location, Warning, line_column};
 
 /// A top-level key and the byte offset of its first character in the whole file text.
@@ -23,6 +24,39 @@ use crate::diagnostics::{Location, Warning, line_column};
 pub(crate) struct Key {
     pub name: String,
     pub offset: usize,
+}
+
+/// The top-level keys of a block that parsed, with their offsets in `text`, in order.
+/// A block whose keys are not all strings gives none (nothing to check).
+pub(crate) fn block_keys(text: &str, block: &Block) -> Vec<Key> {
+    let content = &text[block.start..block.end];
+    let mut keys: Vec<Key> = match block.fence {
+        Fence::Yaml => {
+            type Keys = Option<KeyList<serde_saphyr::Spanned<String>>>;
+            let parsed: Result<Keys, _> =
+                serde_saphyr::from_str_with_options(content, yaml_options());
+            let list = parsed.ok().flatten().map_or_else(Vec::new, |l| l.0);
+            list.into_iter()
+                .map(|k| Key {
+                    offset: block.start
+                        + offset_of(content, k.referenced.line(), k.referenced.column()),
+                    name: k.value,
+                })
+                .collect()
+        }
+        Fence::Toml => {
+            let parsed = toml::from_str::<KeyList<toml::Spanned<String>>>(content);
+            let list = parsed.map_or_else(|_| Vec::new(), |l| l.0);
+            list.into_iter()
+                .map(|k| Key {
+                    offset: block.start + k.span().start,
+                    name: k.into_inner(),
+                })
+                .collect()
+        }
+    };
+    keys.sort_by_key(|k| k.offset);
+    keys
 }
 
 /// The field names `T` reads, as its derived `Deserialize` impl declares them.
@@ -100,9 +134,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * width + b.len()]
 }
 
-/// The keys of a YAML mapping with their positions; `offset_of` turns a 1-based line and
-/// column of the block into a byte offset of the file.
-pub(crate) struct KeyList<K>(pub Vec<K>);
+/// The keys of a mapping, each read as a `K` (a key with its position); values are skipped.
+struct KeyList<K>(Vec<K>);
 
 impl<'de, K: Deserialize<'de>> Deserialize<'de> for KeyList<K> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

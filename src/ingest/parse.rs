@@ -72,21 +72,40 @@ pub(crate) fn parse_article(
         Some(s) => (s.front, s.body_start, s.body_line, s.warnings, s.slug_at),
     };
     let body = &text[body_start..];
-    let layout = match format {
+    let layout = lay_out(body, format, front.title.as_deref(), display)?;
+    let slug_from_front_matter = front.slug.is_some();
+    let slug = match &front.slug {
+        Some(given) => {
+            let (slug, warning) = checked_slug(given, display, slug_at)?;
+            warnings.extend(warning);
+            slug
+        }
+        None => file_slug(display),
+    };
+    let article = assemble(front, layout, format, display, bytes, body_line, slug);
+    Ok(Parsed {
+        article,
+        slug_from_front_matter,
+        warnings,
+    })
+}
+
+/// The format's layout pass over the body. `known_title` is the front matter's.
+fn lay_out(
+    body: &str,
+    format: Format,
+    known_title: Option<&str>,
+    display: &Path,
+) -> Result<Layout, IngestError> {
+    Ok(match format {
         Format::Text => {
-            let l = plain::layout(body, front.title.as_deref());
+            let l = plain::layout(body, known_title);
             Layout::from_body(body, None, l.blocks, l.headline, l.byline, l.dateline)
         }
         Format::Markdown => {
-            let l = markdown::layout(body, front.title.as_deref());
-            Layout::from_body(
-                body,
-                Some(l.prose),
-                l.blocks,
-                l.headline,
-                l.byline,
-                l.dateline,
-            )
+            let l = markdown::layout(body, known_title);
+            let prose = Some(l.prose);
+            Layout::from_body(body, prose, l.blocks, l.headline, l.byline, l.dateline)
         }
         Format::Html => {
             let h = html::extract(body).map_err(|depth| too_deep(display, depth))?;
@@ -103,21 +122,6 @@ pub(crate) fn parse_article(
                 tags: h.tags,
             }
         }
-    };
-    let slug_from_front_matter = front.slug.is_some();
-    let slug = match &front.slug {
-        Some(given) => {
-            let (slug, warning) = checked_slug(given, display, slug_at)?;
-            warnings.extend(warning);
-            slug
-        }
-        None => file_slug(display),
-    };
-    let article = assemble(front, layout, format, display, bytes, body_line, slug);
-    Ok(Parsed {
-        article,
-        slug_from_front_matter,
-        warnings,
     })
 }
 

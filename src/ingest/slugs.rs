@@ -42,7 +42,7 @@ pub(crate) fn checked_slug(
             ),
         )
         .with_hint(format!(
-            "write `slug: {slug}` to keep this name, using only lowercase letters, digits and dashes (at most {MAX_SLUG_BYTES})"
+            "write `slug: {slug}` to keep this name, using only lowercase letters, digits and dashes (at most {MAX_SLUG_BYTES} characters)"
         ))
     });
     Ok((slug, warning))
