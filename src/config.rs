@@ -33,7 +33,7 @@ pub enum ConfigError {
     },
     #[error("{}: {message}\n  help: see the \"Configuration\" section of the README for every key", .path.display())]
     Parse { path: PathBuf, message: String },
-    #[error("{}: `{key}` {problem}", .path.display())]
+    #[error("{}: `{key}` {problem}\n  help: fix the value (the \"Configuration\" section of the README describes every key)", .path.display())]
     Invalid {
         path: PathBuf,
         key: &'static str,

@@ -191,7 +191,7 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
         if let Some(role) = &a.role {
             let _ = write!(md, ", {}", escape_inline(role));
         }
-        let _ = write!(md, " ({})", kind_word(a.kind));
+        let _ = write!(md, " ({})", a.kind.as_str());
         if !a.aliases.is_empty() {
             let aliases: Vec<String> = a.aliases.iter().map(|s| escape_inline(s)).collect();
             let _ = write!(md, ", also “{}”", aliases.join("”, “"));
@@ -216,15 +216,6 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
     if !places.is_empty() {
         let _ = writeln!(md, "\nPlaces: {}.", names(&places));
-    }
-}
-
-fn kind_word(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
     }
 }
 

@@ -6,7 +6,7 @@ use super::BuildReport;
 use super::briefings::Write;
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
-use crate::output::{self, OutputError};
+use crate::output::{self, OutputError, WriteOutcome};
 
 /// Writes every planned briefing file, backing up edited files first.
 pub(super) fn briefings(
@@ -16,22 +16,19 @@ pub(super) fn briefings(
 ) -> Result<(), OutputError> {
     for write in writes {
         let full = config.root.join(&write.path);
-        let current = std::fs::read_to_string(&full).ok();
-        if current != write.expected {
-            report.warnings.push(
+        if write.backup && write.expected.is_some() {
+            report.backups.push(output::backup(&full)?);
+        }
+        match output::write_text_if_unchanged(&full, write.expected.as_deref(), &write.text)? {
+            WriteOutcome::Written => report.briefings_written.push(write.path.clone()),
+            WriteOutcome::Changed => report.warnings.push(
                 Warning::new(
                     Location::file(&write.path),
                     "changed while the build ran; it was left as it is now",
                 )
                 .with_hint("run the build again to update the site from it"),
-            );
-            continue;
+            ),
         }
-        if write.backup && current.is_some() {
-            report.backups.push(output::backup(&full)?);
-        }
-        output::write_text_atomic(&full, &write.text)?;
-        report.briefings_written.push(write.path.clone());
     }
     Ok(())
 }
