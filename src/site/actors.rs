@@ -304,19 +304,9 @@ fn assign_slugs(actors: &mut [SiteActor]) {
     }
     for (slug, group) in groups.iter().filter(|(_, g)| g.len() > 1) {
         for &i in group {
-            let base = format!("{slug}-{}", kind_word(actors[i].kind));
+            let base = format!("{slug}-{}", actors[i].kind.as_str());
             actors[i].slug = unique.claim(&base);
         }
-    }
-}
-
-/// The type as a lower-case word (`person`, `organization`, `place`, `group`).
-pub fn kind_word(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
     }
 }
 

@@ -14,7 +14,6 @@ use serde::Serialize;
 use crate::analysis::ActorKind;
 use crate::briefing::EventMeta;
 
-use super::super::actors::kind_word;
 use super::super::index::SiteIndex;
 use super::super::timeline::EventRef;
 use super::super::urls;
@@ -103,7 +102,7 @@ pub fn groups(index: &SiteIndex, facts: &[ActorFacts]) -> Vec<ActorGroup> {
                 })
             });
             (!actors.is_empty()).then(|| ActorGroup {
-                kind: kind_word(kind),
+                kind: kind.as_str(),
                 label,
                 count: actors.len(),
                 actors,

@@ -212,7 +212,9 @@ fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) 
         .cloned()
         .collect();
     unique.sort_by(|a, b| b.salience.total_cmp(&a.salience));
-    unique.into_iter().partition(|a| a.actor.kind == "place")
+    unique
+        .into_iter()
+        .partition(|a| a.actor.kind == ActorKind::Place.as_str())
 }
 
 /// The summary points, without blank ones and without one that only repeats the lede

@@ -8,7 +8,6 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::super::actors::kind_word;
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::urls;
@@ -309,7 +308,7 @@ fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: usize) -> A
     let site = &index.actors.actors[id];
     ActorData {
         name: a.name.clone(),
-        kind: kind_word(a.kind),
+        kind: a.kind.as_str(),
         role: a.role.clone(),
         aliases: a.aliases.clone(),
         mentions: a.mentions,

@@ -10,7 +10,7 @@ use crate::analysis::timex::value;
 use crate::briefing::EventMeta;
 
 /// What a page shows for a date value nobody can read.
-pub const UNCLEAR: &str = "date unclear";
+pub const UNCLEAR: &str = "a date not given";
 
 /// The date of an event for readers: its `when`, else the label of its value.
 pub fn event_when(event: &EventMeta) -> String {

@@ -17,10 +17,8 @@ pub mod timeline;
 
 use serde::Serialize;
 
-use crate::analysis::ActorKind;
 use crate::config::Config;
 
-use super::actors::kind_word;
 use super::index::SiteIndex;
 use super::urls;
 
@@ -149,23 +147,13 @@ impl ActorRef {
             name: a.name.clone(),
             slug: a.slug.clone(),
             url: index.url(&urls::actor(&a.slug)),
-            kind: kind_word(a.kind),
-            kind_label: kind_label(a.kind),
+            kind: a.kind.as_str(),
+            kind_label: a.kind.label(),
             role: role
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
                 .map(str::to_string),
         }
-    }
-}
-
-/// The type for readers.
-pub fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
     }
 }
 
