@@ -156,22 +156,7 @@ impl Job {
                 let description = format!("Every person, organization, place and group in {title}");
                 ("actors", "actors", "Actors".into(), description)
             }
-            Job::Actor(a, n) => {
-                let (seen_with, facts) = (&shared.seen_with[a], &shared.actor_facts[a]);
-                let view = ActorView::new(index, a, n, seen_with, facts);
-                let (name, kind, count) = (
-                    view.actor.name.clone(),
-                    view.actor.kind,
-                    view.briefing_count,
-                );
-                ctx.insert("actor", &view);
-                (
-                    "actor",
-                    "actors",
-                    numbered(name.clone(), n),
-                    format!("{name} ({kind}) in {count} briefings"),
-                )
-            }
+            Job::Actor(a, n) => actor_context(shared, a, n, ctx),
             Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
             Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
             Job::Tags => {
@@ -224,6 +209,19 @@ fn numbered(title: String, n: usize) -> String {
         0 | 1 => title,
         n => format!("{title} (page {n})"),
     }
+}
+
+fn actor_context(shared: &Shared, a: usize, n: usize, ctx: &mut Context) -> Head {
+    let (seen_with, facts) = (&shared.seen_with[a], &shared.actor_facts[a]);
+    let view = ActorView::new(shared.index, a, n, seen_with, facts);
+    let (name, kind, count) = (
+        view.actor.name.clone(),
+        view.actor.kind,
+        view.briefing_count,
+    );
+    ctx.insert("actor", &view);
+    let description = format!("{name} ({kind}) in {count} briefings");
+    ("actor", "actors", numbered(name, n), description)
 }
 
 fn timeline_context(

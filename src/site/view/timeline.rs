@@ -100,31 +100,7 @@ impl Timeline {
                 .map(|(_, g)| g.iter().map(|(_, v)| v.events.len()).sum::<usize>())
                 .sum::<usize>();
         let one_page = event_count <= ONE_PAGE_EVENTS;
-        let mut parts: Vec<TimelinePart> = Vec::new();
-        for (year, groups) in years {
-            let total: usize = groups.iter().map(|(_, v)| v.events.len()).sum();
-            if one_page || total <= ONE_PAGE_EVENTS {
-                parts.push(part(
-                    year.to_string(),
-                    year.to_string(),
-                    groups.into_iter().map(|(_, v)| v).collect(),
-                ));
-                continue;
-            }
-            for (start, view) in groups {
-                let key = format!("{year:04}-{:02}", start.month());
-                if parts.last().is_none_or(|p| p.key != key) {
-                    parts.push(part(
-                        key,
-                        format!("{} {year}", value::month_name(start.month())),
-                        Vec::new(),
-                    ));
-                }
-                if let Some(p) = parts.last_mut() {
-                    p.groups.push(view);
-                }
-            }
-        }
+        let mut parts = year_parts(years, one_page);
         if !undated.is_empty() {
             parts.push(part(
                 "undated".into(),
@@ -162,6 +138,31 @@ impl Timeline {
             })
             .collect()
     }
+}
+
+/// The dated part of the timeline: one part per year, or per month for a year too long
+/// for one page (when the timeline is not on one page).
+fn year_parts(years: Vec<(i16, Vec<(Date, DateGroupView)>)>, one_page: bool) -> Vec<TimelinePart> {
+    let mut parts: Vec<TimelinePart> = Vec::new();
+    for (year, groups) in years {
+        let total: usize = groups.iter().map(|(_, v)| v.events.len()).sum();
+        if one_page || total <= ONE_PAGE_EVENTS {
+            let groups = groups.into_iter().map(|(_, v)| v).collect();
+            parts.push(part(year.to_string(), year.to_string(), groups));
+            continue;
+        }
+        for (start, view) in groups {
+            let key = format!("{year:04}-{:02}", start.month());
+            if parts.last().is_none_or(|p| p.key != key) {
+                let label = format!("{} {year}", value::month_name(start.month()));
+                parts.push(part(key, label, Vec::new()));
+            }
+            if let Some(p) = parts.last_mut() {
+                p.groups.push(view);
+            }
+        }
+    }
+    parts
 }
 
 fn part(key: String, label: String, groups: Vec<DateGroupView>) -> TimelinePart {
