@@ -3,8 +3,9 @@
 //! [`render`] is a pure function of its arguments: no clock ("today" is in
 //! [`RenderOptions`]), no disk (templates and static files come in [`ThemeFiles`]; the
 //! built-in layer is compiled into the binary). It runs in four steps:
-//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs,
-//!    merged actors, tags, who is in which event) and render every body's Markdown;
+//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs
+//!    (bounded and unique, [`slugs`]), merged actors, tags, who is in which event, and
+//!    what every page of an actor shares) and render every body's Markdown;
 //! 2. load the templates in layers (site › theme › built-in, see [`templates`]);
 //! 3. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]);

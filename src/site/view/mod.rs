@@ -3,10 +3,11 @@
 //! every value a template can print is listed in `docs/templates.md`).
 //!
 //! Views hold plain strings and numbers ready to print: URLs already carry the base
-//! path, dates are ISO strings (`2022-01-26`, format them with the `date` filter),
-//! article text is raw text (templates escape it; only `body_html`, which `markdown`
-//! sanitised, is meant for `| safe`). This module holds the small views shared by
-//! several pages; one submodule per page family builds the rest.
+//! path, briefing dates are ISO strings (`2022-01-26`, format them with the `date`
+//! filter), event dates come as words (`dates`), article text is raw text (templates
+//! escape it; only the sanitised body HTML from `markdown` is meant for `| safe`).
+//! This module holds the small views shared by several pages, and paging; one
+//! submodule per page family builds the rest (`sections` cuts a briefing body).
 
 pub mod actor;
 pub mod briefing;
