@@ -33,6 +33,7 @@ mod markdown;
 mod parse;
 mod plain;
 mod slugs;
+pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};

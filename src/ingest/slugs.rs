@@ -16,7 +16,7 @@ use super::errors::invalid;
 use crate::diagnostics::{Location, Warning};
 
 /// The longest slug, in bytes.
-pub(crate) const MAX_SLUG_BYTES: usize = 80;
+pub const MAX_SLUG_BYTES: usize = 80;
 
 /// A `slug:` from front matter, sanitised, with a warning when it had to change.
 /// `at` is where the `slug:` key is, when known. A slug with nothing usable is an error.
@@ -75,18 +75,28 @@ fn or_default(slug: String) -> String {
     }
 }
 
-/// `slug` cut to [`MAX_SLUG_BYTES`] on a character boundary, ending in `-` and 8 hex
-/// digits of the hash of the whole slug when it was cut.
-pub(crate) fn cap(slug: String) -> String {
+/// `slug` itself when it is at most [`MAX_SLUG_BYTES`] long, else its first bytes (cut
+/// on a character boundary, trailing `-` removed), `-` and 8 hex digits of the hash of
+/// the whole slug, so two long names sharing their first 71 bytes still differ. Every
+/// slug the tool makes (articles here, actors and tags in `site`) goes through this.
+pub fn cap(slug: impl AsRef<str>) -> String {
+    const HASH_DIGITS: usize = 8;
+    let slug = slug.as_ref();
     if slug.len() <= MAX_SLUG_BYTES {
-        return slug;
+        return slug.to_string();
     }
-    let hash = blake3::hash(slug.as_bytes()).to_hex();
-    let mut cut = MAX_SLUG_BYTES - 9;
-    while !slug.is_char_boundary(cut) {
-        cut -= 1;
+    let mut end = MAX_SLUG_BYTES - HASH_DIGITS - 1;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
     }
-    format!("{}-{}", slug[..cut].trim_end_matches('-'), &hash[..8])
+    let head = match slug[..end].trim_end_matches('-') {
+        "" => &slug[..end],
+        trimmed => trimmed,
+    };
+    format!(
+        "{head}-{}",
+        &blake3::hash(slug.as_bytes()).to_hex()[..HASH_DIGITS]
+    )
 }
 
 #[cfg(test)]

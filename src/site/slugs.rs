@@ -3,37 +3,14 @@
 //!
 //! Names come from articles and can be any length; a directory name longer than the
 //! file system allows (255 bytes on most) would fail the whole build. Every generated
-//! slug is therefore cut to [`MAX_SLUG`] bytes on a character boundary, with `-` and
-//! the first 8 hex digits of the BLAKE3 hash of the full slug appended, so two long
-//! names that share their first 71 bytes still get different slugs.
+//! slug is therefore capped by `ingest::cap_slug`, the one rule for all slugs.
 //!
 //! [`Unique`] hands out slugs of one family: a slug already taken gets `-2`, `-3`, ...
 //! with one counter per base slug, so `n` equal names cost `O(n)`, not `O(n²)`.
 
 use std::collections::{HashMap, HashSet};
 
-/// The longest slug, in bytes.
-pub const MAX_SLUG: usize = 80;
-/// Hex digits of the hash appended to a cut slug.
-const HASH_DIGITS: usize = 8;
-
-/// `slug` itself when it is at most [`MAX_SLUG`] bytes, else its first bytes (cut on a
-/// character boundary, trailing `-` removed), `-` and 8 hex digits of its hash.
-pub fn cap(slug: &str) -> String {
-    if slug.len() <= MAX_SLUG {
-        return slug.to_string();
-    }
-    let mut end = MAX_SLUG - HASH_DIGITS - 1;
-    while !slug.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = match slug[..end].trim_end_matches('-') {
-        "" => &slug[..end],
-        trimmed => trimmed,
-    };
-    let hash = blake3::hash(slug.as_bytes()).to_hex();
-    format!("{head}-{}", &hash[..HASH_DIGITS])
-}
+pub use crate::ingest::cap_slug as cap;
 
 /// The slugs of one family handed out so far.
 #[derive(Debug, Default)]
@@ -53,7 +30,7 @@ impl Unique {
         }
         let n = self.next.entry(base.to_string()).or_insert(2);
         loop {
-            let slug = cap(&format!("{base}-{n}"));
+            let slug = cap(format!("{base}-{n}"));
             *n += 1;
             if self.taken.insert(slug.clone()) {
                 return slug;
@@ -65,6 +42,7 @@ impl Unique {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::MAX_SLUG_BYTES as MAX_SLUG;
 
     #[test]
     fn long_slugs_are_cut_on_a_character_boundary_with_a_hash() {
@@ -90,7 +68,7 @@ mod tests {
             }
         }
         assert_ne!(cap(&long_a), cap(&long_b), "the hash tells them apart");
-        assert_eq!(cap(&"b".repeat(80)), "b".repeat(80), "80 bytes are kept");
+        assert_eq!(cap("b".repeat(80)), "b".repeat(80), "80 bytes are kept");
     }
 
     #[test]
