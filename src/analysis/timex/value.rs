@@ -263,8 +263,16 @@ fn floating_label(value: &str) -> String {
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let unknown_year = |what: String| format!("{what} (year not given)");
     if let Some(day) = rest.strip_prefix("WXX-") {
+        let (day, part) = day.split_once('T').unwrap_or((day, ""));
+        let part = match part {
+            "MO" => " morning",
+            "AF" => " afternoon",
+            "EV" => " evening",
+            "NI" => " night",
+            _ => "",
+        };
         return match day.parse::<usize>() {
-            Ok(n @ 1..=7) => format!("{}, week of publication", DAYS[n - 1]),
+            Ok(n @ 1..=7) => format!("{}{part}, week of publication", DAYS[n - 1]),
             _ if day == "WE" => "the weekend, week of publication".to_string(),
             _ => "a day of the week of publication".to_string(),
         };
@@ -365,6 +373,7 @@ mod tests {
             ("XXXX-H2", "H2 (year not given)"),
             ("XXXX-WXX", "a week (date not given)"),
             ("XXXX-WXX-WE", "the weekend, week of publication"),
+            ("XXXX-WXX-7TEV", "Sunday evening, week of publication"),
             ("XXXX-XX-XX", "a date not given"),
             ("XXXX-13", "a date not given"),
             ("XXXX-Q9", "a date not given"),
