@@ -574,7 +574,9 @@ mod tests {
         let slugs: HashSet<&str> = index.actors.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs.len(), 4, "{slugs:?}");
         assert!(
-            slugs.iter().all(|s| s.len() <= crate::ingest::MAX_SLUG_BYTES),
+            slugs
+                .iter()
+                .all(|s| s.len() <= crate::ingest::MAX_SLUG_BYTES),
             "{slugs:?}"
         );
         assert!(
