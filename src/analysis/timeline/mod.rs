@@ -11,6 +11,7 @@
 
 mod clause;
 mod segment;
+mod subject;
 
 use std::collections::HashSet;
 
