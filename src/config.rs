@@ -33,7 +33,7 @@ pub enum ConfigError {
     },
     #[error("{}: {message}\n  help: see the \"Configuration\" section of the README for every key", .path.display())]
     Parse { path: PathBuf, message: String },
-    #[error("{}: `{key}` {problem}", .path.display())]
+    #[error("{}: `{key}` {problem}\n  help: fix the value (the \"Configuration\" section of the README describes every key)", .path.display())]
     Invalid {
         path: PathBuf,
         key: &'static str,
@@ -52,7 +52,14 @@ struct RawConfig {
     theme: Option<String>,
     build: RawBuild,
     analysis: RawAnalysis,
+    briefing: RawBriefing,
     extra: toml::Table,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawBriefing {
+    article_text: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -94,6 +101,8 @@ pub struct Config {
     pub feed_limit: usize,
     pub max_article_bytes: u64,
     pub analysis: AnalysisOptions,
+    /// Append each article's full text to its briefing (`[briefing] article_text`).
+    pub article_text: bool,
     /// `[extra]`, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
 }
@@ -173,6 +182,7 @@ impl Config {
                 .max_article_bytes
                 .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
             analysis: AnalysisOptions { summary_sentences },
+            article_text: raw.briefing.article_text.unwrap_or(false),
             extra: serde_json::to_value(raw.extra).unwrap_or(serde_json::Value::Null),
             root,
         })

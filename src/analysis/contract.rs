@@ -95,19 +95,7 @@ pub fn to_json(article: &Article, analysis: &Analysis) -> serde_json::Value {
                 actor: e.actor,
             })
             .collect(),
-        actors: analysis
-            .actors
-            .iter()
-            .map(|a| ActorRecord {
-                id: a.id,
-                name: &a.name,
-                kind: a.kind,
-                role: a.role.as_deref(),
-                aliases: &a.aliases,
-                mentions: a.mentions,
-                salience: (a.salience * 1000.0).round() / 1000.0,
-            })
-            .collect(),
+        actors: analysis.actors.iter().map(ActorRecord::from).collect(),
         timexes: analysis
             .timexes
             .iter()
@@ -130,5 +118,20 @@ pub fn to_json(article: &Article, analysis: &Analysis) -> serde_json::Value {
             })
             .collect(),
     };
-    serde_json::to_value(record).expect("the contract record serialises")
+    serde_json::to_value(record)
+        .unwrap_or_else(|e| serde_json::json!({ "schema": SCHEMA, "error": e.to_string() }))
+}
+
+impl<'a> From<&'a super::Actor> for ActorRecord<'a> {
+    fn from(a: &'a super::Actor) -> Self {
+        ActorRecord {
+            id: a.id,
+            name: &a.name,
+            kind: a.kind,
+            role: a.role.as_deref(),
+            aliases: &a.aliases,
+            mentions: a.mentions,
+            salience: (a.salience * 1000.0).round() / 1000.0,
+        }
+    }
 }

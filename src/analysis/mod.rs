@@ -49,9 +49,9 @@ impl Default for AnalysisOptions {
 
 impl AnalysisOptions {
     /// Identifies what this build of the tool produces with these options: the version,
-    /// a fingerprint of the analysis code and models (computed by `build.rs`), and the
-    /// options. A briefing generated under another key is stale (but still never
-    /// overwritten if it was edited).
+    /// a fingerprint of the code, models and dependencies that shape a briefing (computed
+    /// by `build.rs`), and the options. A briefing generated under another key is stale
+    /// (but still never overwritten if it was edited).
     pub fn cache_key(&self) -> String {
         format!(
             "{}+{}/s{}",

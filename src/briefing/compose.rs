@@ -16,15 +16,68 @@ use crate::ingest::{Article, BlockKind, Format};
 /// of them stay in the front matter for actor pages).
 const KEY_ACTORS_IN_BODY: usize = 16;
 
-/// Builds the briefing for `article`. `key` is the analysis cache key it was made with.
-pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
-    let sentence = |i: usize| {
-        analysis
+/// What goes into a briefing besides the analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ComposeOptions {
+    /// Append the article's full text under "Source" (off by default: a briefing site
+    /// is often public, and the articles belong to their publishers).
+    pub article_text: bool,
+}
+
+/// Builds the briefing for `article`. `key` is the cache key it was made with.
+pub fn compose(
+    article: &Article,
+    analysis: &Analysis,
+    key: &str,
+    options: ComposeOptions,
+) -> Briefing {
+    let mut meta = BriefingMeta {
+        title: collapse(&article.title),
+        date: article.published,
+        source: SourceMeta {
+            path: Some(slash_path(&article.path)),
+            hash: Some(article.hash.clone()),
+            name: article.source.clone(),
+            url: article.url.clone(),
+            author: article.author.clone(),
+        },
+        lede: collapse(&analysis.summary.lede),
+        summary: analysis
+            .summary
             .sentences
-            .get(i)
-            .map_or(String::new(), |s| collapse(s.text(&article.prose)))
+            .iter()
+            .filter_map(|&i| analysis.sentences.get(i))
+            .map(|s| collapse(s.text(&article.prose)))
+            .collect(),
+        actors: actor_metas(analysis),
+        timeline: event_metas(analysis),
+        tags: article.tags.clone(),
+        draft: article.draft,
+        generated: None,
     };
-    let actors: Vec<ActorMeta> = analysis
+    let sections = generated_sections(&meta);
+    let mut body = sections
+        .iter()
+        .map(|(_, md)| md.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    write_source(&mut body, &meta, article, options);
+    meta.generated = Some(Generated {
+        by: key.to_string(),
+        hash: String::new(),
+        sections: super::sections::fingerprints(sections.iter().map(|(h, md)| (*h, md.as_str()))),
+    });
+    Briefing {
+        slug: article.slug.clone(),
+        path: Default::default(),
+        meta,
+        body,
+        body_line: 0,
+    }
+}
+
+fn actor_metas(analysis: &Analysis) -> Vec<ActorMeta> {
+    analysis
         .actors
         .iter()
         .map(|a| ActorMeta {
@@ -41,8 +94,11 @@ pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
                 .map(|q| collapse(&q.text))
                 .collect(),
         })
-        .collect();
-    let timeline = analysis
+        .collect()
+}
+
+fn event_metas(analysis: &Analysis) -> Vec<EventMeta> {
+    analysis
         .timeline
         .iter()
         .map(|e| EventMeta {
@@ -56,41 +112,7 @@ pub fn compose(article: &Article, analysis: &Analysis, key: &str) -> Briefing {
                 .map(|a| a.name.clone())
                 .collect(),
         })
-        .collect();
-    let meta = BriefingMeta {
-        title: collapse(&article.title),
-        date: article.published,
-        source: SourceMeta {
-            path: Some(slash_path(&article.path)),
-            hash: Some(article.hash.clone()),
-            name: article.source.clone(),
-            url: article.url.clone(),
-            author: article.author.clone(),
-        },
-        lede: collapse(&analysis.summary.lede),
-        summary: analysis
-            .summary
-            .sentences
-            .iter()
-            .map(|&i| sentence(i))
-            .collect(),
-        actors,
-        timeline,
-        tags: article.tags.clone(),
-        draft: article.draft,
-        generated: Some(Generated {
-            by: key.to_string(),
-            hash: String::new(),
-        }),
-    };
-    let body = body_markdown(&meta, article);
-    Briefing {
-        slug: article.slug.clone(),
-        path: Default::default(),
-        meta,
-        body,
-        body_line: 0,
-    }
+        .collect()
 }
 
 /// The path with `/` separators, as stored in briefings on every platform.
@@ -134,16 +156,6 @@ fn escape_line(line: &str) -> String {
     escaped
 }
 
-fn body_markdown(meta: &BriefingMeta, article: &Article) -> String {
-    let mut md: String = generated_sections(meta)
-        .into_iter()
-        .map(|(_, section)| section)
-        .collect::<Vec<_>>()
-        .join("\n");
-    write_source(&mut md, meta, article);
-    md
-}
-
 /// The body sections that restate the front matter, as `(heading, Markdown)` in body
 /// order: "Summary", "Key actors", "Timeline". The site compares a briefing's body
 /// sections with these to tell a section someone edited from one it can show in a
@@ -179,7 +191,7 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
         if let Some(role) = &a.role {
             let _ = write!(md, ", {}", escape_inline(role));
         }
-        let _ = write!(md, " ({})", kind_word(a.kind));
+        let _ = write!(md, " ({})", a.kind.as_str());
         if !a.aliases.is_empty() {
             let aliases: Vec<String> = a.aliases.iter().map(|s| escape_inline(s)).collect();
             let _ = write!(md, ", also “{}”", aliases.join("”, “"));
@@ -204,15 +216,6 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
     if !places.is_empty() {
         let _ = writeln!(md, "\nPlaces: {}.", names(&places));
-    }
-}
-
-fn kind_word(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
     }
 }
 
@@ -241,7 +244,7 @@ fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
     }
 }
 
-fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
+fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article, options: ComposeOptions) {
     md.push_str("\n## Source\n\n");
     let title = escape_inline(&meta.title);
     match meta
@@ -285,8 +288,10 @@ fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article) {
             .unwrap_or_default()
             .replace('`', "'")
     );
-    md.push_str("\n### Article text\n\n");
-    write_article_text(md, article);
+    if options.article_text {
+        md.push_str("\n### Article text\n\n");
+        write_article_text(md, article);
+    }
 }
 
 /// Whether `url` is an http(s) address, the only kind linked from a briefing body.

@@ -43,33 +43,45 @@ const HASH_LINE_EMPTY: &str = "  hash: \"\"";
 
 /// The complete text of the briefing's file. If `briefing.meta.generated` is set, its
 /// hash is computed and filled in.
-pub fn render(briefing: &Briefing) -> String {
+pub fn render(briefing: &Briefing) -> Result<String, BriefingError> {
     let mut meta = briefing.meta.clone();
     let generated = meta.generated.take();
-    let yaml = serde_saphyr::to_string(&meta)
-        .unwrap_or_else(|e| format!("# could not write front matter: {e}\n"));
+    let yaml = serde_saphyr::to_string(&meta).map_err(|e| {
+        BriefingError::at_start(
+            &briefing.path,
+            &format!("cannot write the front matter: {e}"),
+        )
+    })?;
     let mut text = format!("{FENCE}\n{}", unquote_dates(&yaml));
     if let Some(g) = &generated {
         text.push_str(&format!(
-            "generated:\n  by: \"{}\"\n{HASH_LINE_EMPTY}\n",
+            "generated:\n  by: \"{}\"\n",
             g.by.replace(['"', '\\'], "")
         ));
+        if !g.sections.is_empty() {
+            text.push_str("  sections:\n");
+            for (heading, fingerprint) in &g.sections {
+                let heading = heading.replace(|c: char| !(c.is_alphanumeric() || c == ' '), "");
+                text.push_str(&format!("    {heading}: \"{fingerprint}\"\n"));
+            }
+        }
+        text.push_str(HASH_LINE_EMPTY);
+        text.push('\n');
     }
     text.push_str(FENCE);
     text.push_str("\n\n");
     text.push_str(briefing.body.trim_end());
     text.push('\n');
-    if generated.is_some() {
+    if generated.is_some()
+        && let Some(at) = text.rfind(HASH_LINE_EMPTY)
+    {
         let hash = fingerprint(&text);
-        let at = text
-            .rfind(HASH_LINE_EMPTY)
-            .expect("the hash line was just written");
         text.replace_range(
             at..at + HASH_LINE_EMPTY.len(),
             &format!("  hash: \"{hash}\""),
         );
     }
-    text
+    Ok(text)
 }
 
 /// Writes `date: "2026-03-05"` as `date: 2026-03-05`, the way people write dates in
@@ -113,7 +125,7 @@ pub fn is_unedited(text: &str, meta: &BriefingMeta) -> bool {
         return false;
     };
     let filled = format!("  hash: \"{}\"", g.hash);
-    let Some(at) = text.find(&filled) else {
+    let Some(at) = text.rfind(&filled) else {
         return false;
     };
     let mut original = text.to_string();
@@ -187,6 +199,7 @@ mod tests {
                 generated: Some(Generated {
                     by: "0.1.0/s3".into(),
                     hash: String::new(),
+                    sections: Default::default(),
                 }),
             },
             body: "## Summary\n\n- one\n".into(),
@@ -197,7 +210,7 @@ mod tests {
     #[test]
     fn render_then_parse_round_trips_and_counts_as_unedited() {
         let b = sample();
-        let text = render(&b);
+        let text = render(&b).unwrap();
         let parsed = parse(Path::new("content/briefings/talks.md"), &text).unwrap();
         assert_eq!(parsed.meta.title, b.meta.title);
         assert_eq!(parsed.meta.summary, b.meta.summary);
@@ -217,7 +230,7 @@ mod tests {
         let yaml = "date: \"2026-03-12\"\ntimeline:\n- date: \"2026-03-10\"\n  text: \"date: \\\"x\\\"\"\n- date: \"2026-W11\"\n";
         let want = "date: 2026-03-12\ntimeline:\n- date: 2026-03-10\n  text: \"date: \\\"x\\\"\"\n- date: \"2026-W11\"\n";
         assert_eq!(unquote_dates(yaml), want);
-        let text = render(&sample());
+        let text = render(&sample()).unwrap();
         assert!(text.contains("\ndate: 2026-03-12\n"), "{text}");
         assert_eq!(
             parse(Path::new("t.md"), &text).unwrap().meta.date,
@@ -227,7 +240,7 @@ mod tests {
 
     #[test]
     fn any_change_to_the_text_counts_as_an_edit() {
-        let text = render(&sample());
+        let text = render(&sample()).unwrap();
         let meta = parse(Path::new("x.md"), &text).unwrap().meta;
         let edits = [
             text.replace("- one", "- one, corrected"),

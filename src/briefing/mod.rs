@@ -10,8 +10,9 @@ mod compose;
 mod file;
 mod model;
 mod plan;
+pub mod sections;
 
-pub use compose::{compose, generated_sections};
+pub use compose::{ComposeOptions, compose, generated_sections};
 pub use file::{BriefingError, is_unedited, parse, render};
 pub use model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
 pub use plan::{Existing, Plan, plan};

@@ -5,6 +5,7 @@
 //! edited by hand, so every field has a forgiving default and unknown keys are reported
 //! with their position instead of silently dropped.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -117,4 +118,8 @@ pub struct Generated {
     pub by: String,
     /// Hash of the file as written; a file whose hash no longer matches was edited by hand.
     pub hash: String,
+    /// Fingerprints of the body sections that restate the front matter ("Summary", "Key
+    /// actors", "Timeline") as written; see `briefing::sections`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sections: BTreeMap<String, String>,
 }

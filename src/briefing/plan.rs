@@ -96,6 +96,7 @@ mod tests {
             generated: Some(Generated {
                 by: key.into(),
                 hash: String::new(),
+                sections: Default::default(),
             }),
         };
         render(&Briefing {
@@ -105,6 +106,7 @@ mod tests {
             body: "Body.\n".into(),
             body_line: 0,
         })
+        .unwrap()
     }
 
     fn decide(text: &str, article_hash: &str, key: &str, regenerate: bool) -> Plan {

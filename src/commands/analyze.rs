@@ -6,16 +6,16 @@
 //! cannot be read is reported on stderr and the others are still printed.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::analysis::{self, AnalysisOptions, contract};
-use crate::briefing;
+use crate::briefing::{self, ComposeOptions};
 use crate::cli::Format;
 use crate::config::DEFAULT_MAX_ARTICLE_BYTES;
-use crate::ingest::{self, IngestError};
+use crate::ingest;
 
 /// Runs `analyze`; returns the number of files that could not be read.
 pub fn run(
@@ -25,23 +25,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<usize> {
     let files = expand(paths)?;
-    let results: Vec<Result<String, IngestError>> = files
+    let results: Vec<Result<String, String>> = files
         .par_iter()
-        .map(|path| {
-            let article = ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES)?;
-            if let Some(warning) = ingest::missing_date_warning(&article) {
-                eprintln!("warning: {warning}");
-            }
-            let analysis = analysis::analyze(&article, options);
-            Ok(match format {
-                Format::Json => contract::to_json(&article, &analysis).to_string(),
-                Format::Md => {
-                    let mut b = briefing::compose(&article, &analysis, &options.cache_key());
-                    b.meta.generated = None;
-                    briefing::render(&b)
-                }
-            })
-        })
+        .map(|path| analyze_one(path, format, options))
         .collect();
     let mut failed = 0;
     for result in results {
@@ -54,6 +40,25 @@ pub fn run(
         }
     }
     Ok(failed)
+}
+
+/// One article's analysis, formatted; or the error to report.
+fn analyze_one(path: &Path, format: Format, options: &AnalysisOptions) -> Result<String, String> {
+    let article =
+        ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES).map_err(|e| e.to_string())?;
+    if let Some(warning) = ingest::missing_date_warning(&article) {
+        eprintln!("warning: {warning}");
+    }
+    let analysis = analysis::analyze(&article, options);
+    match format {
+        Format::Json => Ok(contract::to_json(&article, &analysis).to_string()),
+        Format::Md => {
+            let compose = ComposeOptions { article_text: true };
+            let mut b = briefing::compose(&article, &analysis, &options.cache_key(), compose);
+            b.meta.generated = None;
+            briefing::render(&b).map_err(|e| e.to_string())
+        }
+    }
 }
 
 /// Files as given, and the article files inside folders (sorted).

@@ -21,25 +21,11 @@ pub use build::{BuildRun, run_build};
 
 /// Runs the command line `cli`, with `today` as the current date.
 pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
-    let quiet = cli.quiet;
+    let (quiet, root) = (cli.quiet, cli.root);
     match cli.command {
-        Command::Init { dir } => {
-            let dir = dir.or(cli.root).unwrap_or_else(|| PathBuf::from("."));
-            let created = scaffold::init(&dir)?;
-            if !quiet {
-                for path in &created {
-                    println!("created {}", path.display());
-                }
-                println!(
-                    "Next: add articles to {}, then run `briefing serve` in {}",
-                    dir.join("content/articles").display(),
-                    dir.display()
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Init { dir } => init(dir.or(root).unwrap_or_else(|| PathBuf::from(".")), quiet),
         Command::New { title } => {
-            let config = load_config(cli.root.as_deref())?;
+            let config = load_config(root.as_deref())?;
             let path = scaffold::new_article(&config, &title, today)?;
             println!("{}", config.display_path(&path).display());
             Ok(ExitCode::SUCCESS)
@@ -53,11 +39,7 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
                 summary_sentences: usize::from(summary_sentences),
             };
             let failed = analyze::run(&paths, format, &options, &mut std::io::stdout().lock())?;
-            Ok(if failed == 0 {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(exit(failed == 0))
         }
         Command::Build {
             build,
@@ -65,7 +47,7 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             base_url,
             regenerate,
         } => {
-            let mut config = load_config(cli.root.as_deref())?;
+            let mut config = load_config(root.as_deref())?;
             if let Some(url) = base_url {
                 config = config.with_base_url(&url)?;
             }
@@ -83,7 +65,7 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             Ok(exit(run_build(&config, &run)))
         }
         Command::Check { build } => {
-            let config = load_config(cli.root.as_deref())?;
+            let config = load_config(root.as_deref())?;
             let run = BuildRun {
                 drafts: build.drafts,
                 keep_going: build.keep_going,
@@ -95,26 +77,39 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             Ok(exit(run_build(&config, &run)))
         }
         Command::Watch { build } => {
-            build::watch(load_config(cli.root.as_deref())?, &build, quiet, today)
+            build::watch(load_config(root.as_deref())?, &build, quiet, today)
         }
         Command::Serve {
             build,
             port,
             bind,
             open,
-        } => build::serve(
-            load_config(cli.root.as_deref())?,
-            &build,
-            build::ServeArgs { port, bind, open },
-            quiet,
-            today,
-        ),
+        } => {
+            let args = build::ServeArgs { port, bind, open };
+            build::serve(load_config(root.as_deref())?, &build, args, quiet, today)
+        }
         Command::Clean => {
-            let config = load_config(cli.root.as_deref())?;
-            build::clean(&config, quiet)?;
+            build::clean(&load_config(root.as_deref())?, quiet)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `init`: creates a site and says what to do next.
+fn init(dir: PathBuf, quiet: bool) -> Result<ExitCode> {
+    let created = scaffold::init(&dir)?;
+    if !quiet {
+        for path in &created {
+            println!("created {}", path.display());
+        }
+        let articles = dir.join("content/articles");
+        println!(
+            "Next: add articles to {}, then run `briefing serve` in {}",
+            articles.display(),
+            dir.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit(ok: bool) -> ExitCode {

@@ -78,7 +78,8 @@ pub struct Article {
     pub format: Format,
     pub title: String,
     pub title_source: TitleSource,
-    /// Publication date: front matter `date`, page metadata, or none.
+    /// Publication date: front matter `date`, page metadata, a dateline or date line in
+    /// the text, a `YYYY-MM-DD` the file name starts with, or none.
     pub published: Option<Date>,
     /// Publication name (front matter `source`, or the page's site name).
     pub source: Option<String>,

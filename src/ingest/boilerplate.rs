@@ -1,15 +1,20 @@
 //! Lines that are not part of the story: photo credits, "Advertisement", "Read more:",
-//! share and subscribe prompts, bylines.
+//! share and subscribe prompts, bylines, datelines and "Published ..." stamps.
 //!
-//! A line of plain text (or the text of one Markdown/HTML block) in; whether it is
-//! boilerplate out, plus the author's name for a byline. Patterns are anchored at the
-//! start of the line, case-insensitive, and only apply to short lines, so prose that
-//! merely *mentions* a photo or an advertisement is never dropped. These are regexes
-//! over single lines of plain text, never over Markdown.
+//! A line of plain text (or the text of one Markdown/HTML block) in; what kind of
+//! furniture it is out ([`classify`]), with the author's name for a byline and the date
+//! for a dateline. This is the one classification: the plain-text, Markdown and HTML
+//! layouts all call it. Patterns are anchored at the start of the line,
+//! case-insensitive, and only apply to short lines, so prose that merely *mentions* a
+//! photo or an advertisement is never dropped. These are regexes over single lines of
+//! plain text, never over Markdown or HTML.
 
 use std::sync::LazyLock;
 
+use jiff::civil::Date;
 use regex::Regex;
+
+use super::dates::parse_date;
 
 /// Longer lines are prose, whatever they start with.
 const MAX_BOILERPLATE_CHARS: usize = 200;
@@ -61,8 +66,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid furniture pattern")
 });
 
-/// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters", "Jane Doe | Reuters"
-/// is not matched (too ambiguous). The name is captured.
+/// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters", "By Jane Doe · May 2,
+/// 2026"; "Jane Doe | Reuters" is not matched (too ambiguous). The name is captured.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?i:by)[:\s]\s*
@@ -70,10 +75,96 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
             \p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|al|bin|la|le)){0,4}
             (?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4})*
         )
-        (?:\s*[,|/–—-]\s*[\p{L}\p{N}\s.,&'|:/-]{1,80})?\s*$",
+        (?:\s*[,|/–—·•-]\s*[\p{L}\p{N}\s.,&'|:/·•-]{1,80})?\s*$",
     )
     .expect("valid byline pattern")
 });
+
+/// "Published: ...", "Updated ...", "Posted on ...": a time stamp's label. Group 1 is set
+/// for a publication stamp, unset for an update.
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            (?:first\s+)?(published|posted)
+          | (?:last\s+)?(?:updated|modified|edited)
+        )(?:\s+on)?\s*:?\s*",
+    )
+    .expect("valid stamp pattern")
+});
+
+/// What a line that is not story text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Furniture {
+    /// "By Jane Doe": the author's name.
+    Byline(String),
+    /// A wire dateline, "LONDON 1996-08-30": a place in capitals and the date.
+    Dateline(Date),
+    /// Near the top, a line that is only a date or a publication stamp
+    /// ("Published February 10, 2026"): the publication date.
+    Published(Date),
+    /// Credits, captions, prompts, "Updated ..." stamps and other furniture.
+    Other,
+}
+
+/// Classifies one line (or the flattened text of one block). `near_top` says the line is
+/// among the first few of the article, where bylines, datelines and date lines stand.
+/// `None` is story text (prose, a headline or a subheading).
+pub(crate) fn classify(line: &str, near_top: bool) -> Option<Furniture> {
+    let line = line.trim();
+    if near_top {
+        if let Some(date) = dateline_date(line) {
+            return Some(Furniture::Dateline(date));
+        }
+        if let Some(name) = byline(line) {
+            return Some(Furniture::Byline(name));
+        }
+    }
+    match date_line(line) {
+        Some((label, date)) if near_top && label != Label::Updated => {
+            Some(Furniture::Published(date))
+        }
+        Some((label, _)) if near_top || label != Label::None => Some(Furniture::Other),
+        _ => is_boilerplate(line).then_some(Furniture::Other),
+    }
+}
+
+/// The label before a date on a line of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    None,
+    Published,
+    Updated,
+}
+
+/// A line that is only a date, maybe after a label ("Published:", "Updated on").
+fn date_line(line: &str) -> Option<(Label, Date)> {
+    if line.chars().count() > 80 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (label, rest) = match STAMP.captures(line) {
+        Some(caps) if caps.get(1).is_some() => (Label::Published, &line[caps.get(0)?.end()..]),
+        Some(caps) => (Label::Updated, &line[caps.get(0)?.end()..]),
+        None => (Label::None, line),
+    };
+    parse_date(rest).ok().map(|date| (label, date))
+}
+
+/// "LONDON 1996-08-30" or "NICE, France 1996-08-30" -> 1996-08-30: a place in
+/// capitals, maybe a country or state after a comma, then an ISO date.
+pub(crate) fn dateline_date(line: &str) -> Option<Date> {
+    let (place, date) = line.trim().rsplit_once(char::is_whitespace)?;
+    let (city, region) = place.trim().split_once(',').unwrap_or((place.trim(), ""));
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = city.chars().all(|c| c.is_uppercase() || " .'-".contains(c));
+    let region_ok = region.chars().count() <= 30
+        && region
+            .chars()
+            .all(|c| c.is_alphabetic() || " .'-".contains(c));
+    if letters < 2 || city.chars().count() > 40 || !caps || !region_ok || date.len() != 10 {
+        return None;
+    }
+    date.parse().ok()
+}
 
 /// Whether a single line (or a one-line block) is boilerplate.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
@@ -198,6 +289,75 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(byline(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines_need_a_place_in_capitals_and_an_iso_date() {
+        let cases = [
+            ("LONDON 1996-08-30", Some(jiff::civil::date(1996, 8, 30))),
+            (
+                "RIO DE JANEIRO, 1996-08-30",
+                Some(jiff::civil::date(1996, 8, 30)),
+            ),
+            ("London 1996-08-30", None),
+            ("LONDON 1996-13-30", None),
+            ("LONDON", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(dateline_date(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn classify_finds_bylines_datelines_and_date_lines() {
+        use Furniture::{Byline, Dateline, Other, Published};
+        let feb10 = jiff::civil::date(2026, 2, 10);
+        let cases = [
+            (
+                "By Tom Reyes · February 10, 2026",
+                true,
+                Some(Byline("Tom Reyes".into())),
+            ),
+            (
+                "By Tom Reyes • Feb 10, 2026",
+                true,
+                Some(Byline("Tom Reyes".into())),
+            ),
+            ("LONDON 2026-02-10", true, Some(Dateline(feb10))),
+            ("February 10, 2026", true, Some(Published(feb10))),
+            ("Published February 10, 2026", true, Some(Published(feb10))),
+            (
+                "Published: 10 February 2026, 15:05 GMT",
+                true,
+                Some(Published(feb10)),
+            ),
+            (
+                "Posted on Feb. 10, 2026 at 3:05 p.m.",
+                true,
+                Some(Published(feb10)),
+            ),
+            ("Updated Feb. 11, 2026 at 3:05 p.m.", true, Some(Other)),
+            ("Last updated: 2026-02-11", false, Some(Other)),
+            ("Published February 10, 2026", false, Some(Other)),
+            ("(Image: AP)", false, Some(Other)),
+            ("By Tom Reyes", false, None),
+            ("February 10, 2026", false, None),
+            (
+                "Published figures show that prices rose in 2026.",
+                true,
+                None,
+            ),
+            (
+                "Updated guidance was issued on February 10, 2026.",
+                true,
+                None,
+            ),
+            ("The council met on February 10, 2026.", true, None),
+            ("What happens next", true, None),
+        ];
+        for (line, near_top, want) in cases {
+            assert_eq!(classify(line, near_top), want, "{line}");
         }
     }
 }

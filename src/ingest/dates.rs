@@ -8,6 +8,10 @@
 //! this module only normalises the written forms (weekdays, ordinals, month spellings)
 //! so a handful of strptime formats cover them. Purely numeric day/month orders such as
 //! `01/02/2022` are ambiguous between countries and are refused rather than guessed.
+//!
+//! A file name can carry the date too ([`date_in_file_name`]): `2026-02-03-talks.md`, as
+//! `briefing new` and Jekyll name posts. It is the last resort, after front matter, page
+//! metadata and a dateline in the text.
 
 use jiff::civil::Date;
 use jiff::fmt::strtime::BrokenDownTime;
@@ -21,10 +25,10 @@ pub(crate) const DATE_HINT: &str =
 pub(crate) fn parse_date(input: &str) -> Result<Date, String> {
     let s = input.trim();
     if s.is_empty() {
-        return Err("the date is empty".into());
+        return Err("an empty value is not a date".into());
     }
     if s.len() > 100 {
-        return Err("this is too long to be a date".into());
+        return Err("a value over 100 characters is not a date".into());
     }
     if let Ok(pieces) = Pieces::parse(s) {
         return Ok(pieces.date());
@@ -36,6 +40,28 @@ pub(crate) fn parse_date(input: &str) -> Result<Date, String> {
         return parse_iso_like(s);
     }
     parse_written(s).ok_or_else(|| format!("{s:?} is not a date this tool can read"))
+}
+
+/// The date a file name starts with: `YYYY-MM-DD` or `YYYY_MM_DD`, alone or followed by
+/// `-`, `_`, `.` or a space (`2026-02-03-council-budget`). Not a real date: none.
+pub(crate) fn date_in_file_name(stem: &str) -> Option<Date> {
+    let b = stem.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let sep = *b.get(4)?;
+    let shaped = digits(0..4)
+        && matches!(sep, b'-' | b'_')
+        && digits(5..7)
+        && b.get(7) == Some(&sep)
+        && digits(8..10)
+        && b.get(10)
+            .is_none_or(|c| matches!(c, b'-' | b'_' | b'.' | b' '));
+    if !shaped {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| stem.get(r)?.parse::<i16>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 fn starts_like_iso(s: &str) -> bool {
@@ -56,19 +82,42 @@ fn parse_iso_like(s: &str) -> Result<Date, String> {
     match head.parse::<Date>() {
         Ok(date) if separated => Ok(date),
         Ok(_) => Err(format!("{s:?} is not a date this tool can read")),
-        Err(e) => {
-            let numbers: Vec<&str> = head.split('-').collect();
-            if numbers.len() == 3
-                && numbers
-                    .iter()
-                    .all(|n| n.chars().all(|c| c.is_ascii_digit()))
-            {
-                Err(format!("{head} is not a valid calendar date ({e})"))
-            } else {
-                Err(format!("{s:?} is not a date this tool can read"))
-            }
-        }
+        Err(_) => Err(impossible_date(&head)
+            .unwrap_or_else(|| format!("{s:?} is not a date this tool can read"))),
     }
+}
+
+/// Why `text`, which starts like `2026-02-30` (or with `/` or `.` between the numbers),
+/// is not a calendar date, said plainly: "2026-13-01 is not a date: there is no month
+/// 13", "2026-02-30 is not a date: February 2026 has 28 days". `None` when it does not
+/// start like that or is a real date.
+pub(crate) fn impossible_date(text: &str) -> Option<String> {
+    let head = text.get(..10)?;
+    let b = head.as_bytes();
+    let sep = b[4];
+    let shaped = matches!(sep, b'-' | b'/' | b'.')
+        && b[7] == sep
+        && [0..4, 5..7, 8..10]
+            .into_iter()
+            .all(|r| b[r].iter().all(u8::is_ascii_digit));
+    if !shaped {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| head[r].parse::<i16>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let why = if !(1..=12).contains(&month) {
+        format!("there is no month {month}")
+    } else if day == 0 {
+        "there is no day 0".to_string()
+    } else {
+        let first = Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+        let days = first.days_in_month();
+        if day <= i16::from(days) {
+            return None;
+        }
+        format!("{} has {days} days", first.strftime("%B %Y"))
+    };
+    Some(format!("{head} is not a date: {why}"))
 }
 
 const MONTHS: [(&str, &str); 13] = [
@@ -203,8 +252,31 @@ mod tests {
         let cases = [
             ("", "empty"),
             ("soon", "not a date"),
-            ("2022-13-45", "not a valid calendar date"),
-            ("2022-02-30", "not a valid calendar date"),
+            (
+                "2022-13-45",
+                "2022-13-45 is not a date: there is no month 13",
+            ),
+            (
+                "2026-02-30",
+                "2026-02-30 is not a date: February 2026 has 28 days",
+            ),
+            (
+                "2024-02-30",
+                "2024-02-30 is not a date: February 2024 has 29 days",
+            ),
+            (
+                "2026/04/31",
+                "2026-04-31 is not a date: April 2026 has 30 days",
+            ),
+            (
+                "2026-00-10",
+                "2026-00-10 is not a date: there is no month 0",
+            ),
+            ("2026-01-00", "2026-01-00 is not a date: there is no day 0"),
+            (
+                "2026-13-01T10:00:00Z",
+                "2026-13-01 is not a date: there is no month 13",
+            ),
             ("01/02/2022", "not a date"),
             ("January 2022", "not a date"),
             ("February 30, 2022", "not a date"),
@@ -214,6 +286,35 @@ mod tests {
         for (input, want) in cases {
             let err = parse_date(input).unwrap_err();
             assert!(err.contains(want), "{input}: {err}");
+            assert!(
+                !err.contains("parameter") && !err.contains("parse"),
+                "{input}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn file_names_starting_with_a_date_give_it() {
+        let feb3 = Some(date(2026, 2, 3));
+        let cases = [
+            ("2026-02-03-council-budget", feb3),
+            ("2026-02-03", feb3),
+            ("2026_02_03_council", feb3),
+            ("2026-02-03 council", feb3),
+            ("2026-02-03.council", feb3),
+            ("20260203-council", None),
+            ("2026-02-30-council", None),
+            ("2026-13-01-council", None),
+            ("2026-02_03-council", None),
+            ("council-2026-02-03", None),
+            ("2026-02-031", None),
+            ("2026-02-3-council", None),
+            ("2026", None),
+            ("", None),
+            ("２０２６-02-03", None),
+        ];
+        for (stem, want) in cases {
+            assert_eq!(date_in_file_name(stem), want, "{stem}");
         }
     }
 

@@ -3,8 +3,9 @@
 //! failures (unreadable directories) out.
 //!
 //! Hidden files and directories and editor temporary files (vim's `*.swp` and `4913`,
-//! emacs' `.#x` and `#x#`, JetBrains' `___jb_tmp___`, backups `x~`) are skipped
-//! silently: they appear and vanish during every save and must never become pages.
+//! emacs' `.#x` and `#x#`, JetBrains' `___jb_tmp___`, backups `x~`; the full list is
+//! [`is_temporary_file`]) are skipped silently: they appear and vanish during every
+//! save and must never become pages.
 //! Symbolic links are not followed out of the articles directory, so an article folder
 //! unpacked from elsewhere cannot publish `~/.ssh` through a link; a linked file inside
 //! it is read, a linked directory is not (its real path is walked anyway).
@@ -28,9 +29,24 @@ pub(crate) struct Discovered {
     pub failures: Vec<IngestError>,
 }
 
-/// Whether a file name is an editor's temporary or backup file, or OS clutter.
+/// Whether a file name is never a source: a hidden file, an editor's or tool's
+/// temporary, swap, lock or backup file, or OS clutter. This is the one list: `build`
+/// skips these names wherever it reads (articles, briefings, templates, static files)
+/// and `watch` ignores changes to them. Suffixes are matched in any case.
+///
+/// - hidden: any name starting with `.`, which also covers vim's `.x.swp`, emacs'
+///   locks `.#x`, GIO/gedit's `.goutputstream-*`, macOS safe-save `.sb-*` and
+///   `.DS_Store`;
+/// - vim: `*.swp`, `*.swo`, `*.swn`, `*.swx`, its write test `4913`, backups `x~`;
+/// - emacs: auto-saves `#x#`, backups `x~`;
+/// - JetBrains safe write: `*___jb_tmp___`, `*___jb_old___`, `*___jb_bak___`;
+/// - Kate `*.kate-swp`; Chrome's file-system access `*.crswap`; partial downloads
+///   `*.part`, `*.crdownload`;
+/// - generic: `*.tmp`, `*.temp`, `*.bck`, `*.orig` (merge tools), `*.bak` and this
+///   tool's own `*.bak2`, `*.bak3`, ...;
+/// - Windows: `Thumbs.db`, `desktop.ini`.
 pub fn is_temporary_file(name: &str) -> bool {
-    const SUFFIXES: [&str; 14] = [
+    const SUFFIXES: [&str; 13] = [
         "~",
         ".swp",
         ".swo",
@@ -38,22 +54,26 @@ pub fn is_temporary_file(name: &str) -> bool {
         ".swn",
         ".tmp",
         ".temp",
-        ".bak",
         ".bck",
         ".part",
         ".crdownload",
         ".orig",
         ".kate-swp",
-        ".un~",
+        ".crswap",
     ];
+    const JETBRAINS: [&str; 3] = ["___jb_tmp___", "___jb_old___", "___jb_bak___"];
     let lower = name.to_ascii_lowercase();
+    let backup = lower
+        .rsplit_once('.')
+        .and_then(|(_, ext)| ext.strip_prefix("bak"))
+        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
     name.starts_with('.')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
-        || name.contains("___jb_tmp___")
-        || name.contains("___jb_old___")
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || lower == "4913"
+        || JETBRAINS.iter().any(|j| lower.contains(j))
         || lower == "thumbs.db"
         || lower == "desktop.ini"
+        || backup
         || SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 

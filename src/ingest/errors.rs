@@ -111,36 +111,30 @@ pub(crate) fn utf16_error(display: &Path) -> IngestError {
 
 /// A file over the size limit.
 pub(crate) fn too_large(display: &Path, size: u64, max: u64) -> IngestError {
+    let (size, max) = sizes(size, max);
     invalid(
         Location::file(display),
-        format!(
-            "is {}, over the {} limit",
-            human_size(size),
-            human_limit(max)
-        ),
+        format!("is {size}, over the {max} limit"),
         "split it or raise `build.max_article_bytes` in briefing.toml",
     )
 }
 
-/// A size in decimal units, as file managers show it: `5.2 MB`, `812 KB`, `40 bytes`.
-pub(crate) fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1_000_000_000 => format!("{:.1} GB", b as f64 / 1e9),
-        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
-        b if b >= 1_000 => format!("{:.1} KB", b as f64 / 1e3),
-        b => format!("{b} bytes"),
-    }
-}
-
-/// A limit as it was most likely configured: `2 MiB`, `512 KiB`, or bytes.
-pub(crate) fn human_limit(bytes: u64) -> String {
+/// A size and a limit in the same binary unit, picked from the limit (MiB, KiB or
+/// bytes), with one decimal, or more when one decimal would show them equal:
+/// `("2.7 MiB", "2.0 MiB")`.
+pub(crate) fn sizes(size: u64, limit: u64) -> (String, String) {
     const KIB: u64 = 1024;
-    const MIB: u64 = 1024 * 1024;
-    match bytes {
-        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
-        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
-        b => format!("{b} bytes"),
-    }
+    let (unit, name) = match limit {
+        l if l >= KIB * KIB => (KIB * KIB, "MiB"),
+        l if l >= KIB => (KIB, "KiB"),
+        _ => return (format!("{size} bytes"), format!("{limit} bytes")),
+    };
+    let show =
+        |bytes: u64, decimals: usize| format!("{:.*} {name}", decimals, bytes as f64 / unit as f64);
+    (1..=3)
+        .map(|decimals| (show(size, decimals), show(limit, decimals)))
+        .find(|(s, l)| s != l)
+        .unwrap_or_else(|| (format!("{size} bytes"), format!("{limit} bytes")))
 }
 
 #[cfg(test)]
@@ -148,23 +142,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_read_like_a_file_manager_and_limits_like_the_config() {
-        let sizes = [
-            (40, "40 bytes"),
-            (5_200_000, "5.2 MB"),
-            (812_345, "812.3 KB"),
-            (3_000_000_000, "3.0 GB"),
+    fn a_size_and_its_limit_share_one_unit() {
+        const MIB: u64 = 1024 * 1024;
+        let cases = [
+            (2_831_155, 2 * MIB, ("2.7 MiB", "2.0 MiB")),
+            (5_200_000, 2 * MIB, ("5.0 MiB", "2.0 MiB")),
+            (2 * MIB + 30_000, 2 * MIB, ("2.03 MiB", "2.00 MiB")),
+            (2 * MIB + 1, 2 * MIB, ("2097153 bytes", "2097152 bytes")),
+            (600 * 1024, 512 * 1024, ("600.0 KiB", "512.0 KiB")),
+            (1200, 1000, ("1200 bytes", "1000 bytes")),
         ];
-        for (bytes, want) in sizes {
-            assert_eq!(human_size(bytes), want);
-        }
-        let limits = [
-            (2 * 1024 * 1024, "2 MiB"),
-            (512 * 1024, "512 KiB"),
-            (1000, "1000 bytes"),
-        ];
-        for (bytes, want) in limits {
-            assert_eq!(human_limit(bytes), want);
+        for (size, limit, (s, l)) in cases {
+            assert_eq!(sizes(size, limit), (s.to_string(), l.to_string()));
         }
     }
 

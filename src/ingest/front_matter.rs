@@ -8,7 +8,9 @@
 //! report positions relative to the block; errors are mapped back to file lines and
 //! shown with the offending line. Keys that scrapers use for the same thing
 //! (`published`, `link`, `byline`, `keywords`, ...) are read as aliases, the canonical
-//! key winning when both are present; other unknown keys are ignored.
+//! key winning when both are present; other unknown keys are ignored, except that a key
+//! that looks like a typo of a known one (`tgas`, `titel`) gives a warning (see
+//! [`super::keys`]).
 
 use std::path::Path;
 
@@ -16,10 +18,11 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::IngestError;
-use super::dates::DATE_HINT;
+use super::dates::{DATE_HINT, impossible_date};
 use super::errors::{at_offset, invalid};
 use super::fields::{DateValue, Names, Text};
-use crate::diagnostics::Location;
+use super::keys::{block_keys, field_names, typo_warnings};
+use crate::diagnostics::{Location, Warning, line_column};
 
 /// The metadata read from a front matter block, with aliases resolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +45,10 @@ pub(crate) struct Split {
     pub body_start: usize,
     /// 1-based line of the body.
     pub body_line: usize,
+    /// Keys that look like typos of known keys.
+    pub warnings: Vec<Warning>,
+    /// Where the `slug:` key is, when there is one.
+    pub slug_at: Option<Location>,
 }
 
 /// The kind of front matter.
@@ -66,10 +73,17 @@ pub(crate) fn split(display: &Path, text: &str) -> Result<Split, IngestError> {
         return Ok(no_front_matter());
     };
     let front = parse_block(display, text, &block)?;
+    let keys = block_keys(text, &block);
+    let slug_at = keys.iter().find(|k| k.name == "slug").map(|k| {
+        let (line, column) = line_column(text, k.offset);
+        Location::at(display, line, column)
+    });
     Ok(Split {
         front,
         body_start: block.body_start,
         body_line: block.body_line,
+        warnings: typo_warnings(display, text, &keys, field_names::<RawFront>()),
+        slug_at,
     })
 }
 
@@ -155,6 +169,8 @@ fn no_front_matter() -> Split {
         front: FrontMatter::default(),
         body_start: 0,
         body_line: 1,
+        warnings: Vec::new(),
+        slug_at: None,
     }
 }
 
@@ -255,13 +271,18 @@ fn parse_block(display: &Path, text: &str, block: &Block) -> Result<FrontMatter,
         Fence::Yaml => parse_yaml::<RawFront>(content),
         Fence::Toml => parse_toml::<RawFront>(content),
     };
-    parsed.map(RawFront::resolve).map_err(|e| {
+    parsed.map(RawFront::resolve).map_err(|mut e| {
         let what = if block.fence == Fence::Yaml {
             "YAML"
         } else {
             "TOML"
         };
-        let hint = if e.message.contains("invalid date") {
+        // `toml` reads bare dates itself and says "invalid date, expected month between
+        // 01 and 12"; say it the way every other impossible date is said.
+        if let Some(plain) = text.get(block.start + e.offset..).and_then(impossible_date) {
+            e.message = plain;
+        }
+        let hint = if e.message.contains("not a date") || e.message.contains("invalid date") {
             DATE_HINT.to_string()
         } else {
             format!(
@@ -279,7 +300,7 @@ fn parse_block(display: &Path, text: &str, block: &Block) -> Result<FrontMatter,
     })
 }
 
-fn yaml_options() -> serde_saphyr::Options {
+pub(super) fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         budget: serde_saphyr::budget! {
@@ -327,7 +348,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(block: &str) -> Result<T, BlockErr
 }
 
 /// Byte offset of 1-based `line` and character `column` in `text`, clamped to the text.
-fn offset_of(text: &str, line: u64, column: u64) -> usize {
+pub(super) fn offset_of(text: &str, line: u64, column: u64) -> usize {
     let mut offset = 0;
     for _ in 1..line {
         match text[offset..].find('\n') {
@@ -491,6 +512,88 @@ mod tests {
     }
 
     #[test]
+    fn misspelt_keys_warn_with_their_line_and_a_suggestion() {
+        let cases: [(&str, &[&str]); 7] = [
+            (
+                "---\ntitle: x\ntgas: [a]\n---\n",
+                &["a.md:3:1: front matter: unknown key `tgas`: did you mean `tags`?"],
+            ),
+            (
+                "---\ntitel: x\ndat: 2022-01-28\nautor: Jane\ndraf: true\n---\n",
+                &[
+                    "a.md:2:1: front matter: unknown key `titel`: did you mean `title`?",
+                    "a.md:3:1: front matter: unknown key `dat`: did you mean `date`?",
+                    "a.md:4:1: front matter: unknown key `autor`: did you mean `author`?",
+                    "a.md:5:1: front matter: unknown key `draf`: did you mean `draft`?",
+                ],
+            ),
+            (
+                "---\nTitle: x\n'keywrods': a\n---\n",
+                &[
+                    "a.md:2:1: front matter: unknown key `Title`: did you mean `title`?",
+                    "a.md:3:1: front matter: unknown key `keywrods`: did you mean `keywords`?",
+                ],
+            ),
+            (
+                "+++\ntitle = 'x'\n\ntgas = ['a']\n[extra]\ndat = 1\n+++\n",
+                &["a.md:4:1: front matter: unknown key `tgas`: did you mean `tags`?"],
+            ),
+            (
+                "---\ntitle: x\nimage: a.png\nsubtitle: y\nextra: {tgas: 1}\n---\n",
+                &[],
+            ),
+            ("---\n1: x\n---\n", &[]),
+            ("---\n---\n", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = split(Path::new("a.md"), text)
+                .unwrap()
+                .warnings
+                .iter()
+                .map(|w| w.to_string().lines().next().unwrap_or("").to_string())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        let warning = &split(Path::new("a.md"), "---\ntgas: [a]\n---\n")
+            .unwrap()
+            .warnings[0];
+        assert_eq!(
+            warning.hint.as_deref(),
+            Some(
+                "rename it to `tags`; keys briefing does not know are ignored, so its value is not used"
+            )
+        );
+    }
+
+    #[test]
+    fn every_documented_key_is_known() {
+        let known = field_names::<RawFront>();
+        for key in [
+            "title",
+            "date",
+            "published",
+            "pubdate",
+            "date_published",
+            "source",
+            "publication",
+            "site",
+            "url",
+            "link",
+            "canonical",
+            "author",
+            "byline",
+            "authors",
+            "tags",
+            "keywords",
+            "categories",
+            "draft",
+            "slug",
+        ] {
+            assert!(known.contains(&key), "{key} in {known:?}");
+        }
+    }
+
+    #[test]
     fn empty_and_comment_only_front_matter_is_no_metadata() {
         for text in [
             "---\n---\nbody",
@@ -507,7 +610,25 @@ mod tests {
             (
                 "---\ntitle: x\ndate: 2022-13-45\n---\n",
                 "a.md:3:7",
-                "invalid date",
+                "front matter: 2022-13-45 is not a date: there is no month 13\n",
+                "date: 2022-01-28",
+            ),
+            (
+                "---\ndate: 2026-02-30\n---\n",
+                "a.md:2:7",
+                "front matter: 2026-02-30 is not a date: February 2026 has 28 days\n",
+                "date: 2022-01-28",
+            ),
+            (
+                "+++\ndate = 2026-13-01\n+++\n",
+                "a.md:2:8",
+                "front matter: 2026-13-01 is not a date: there is no month 13\n",
+                "date: 2022-01-28",
+            ),
+            (
+                "+++\ndate = 2026-02-30T10:00:00Z\n+++\n",
+                "a.md:2:8",
+                "front matter: 2026-02-30 is not a date: February 2026 has 28 days\n",
                 "date: 2022-01-28",
             ),
             (
@@ -543,7 +664,7 @@ mod tests {
             (
                 "+++\ntitle = 'x'\ndate = 'soon'\n+++\n",
                 "a.md:3:8",
-                "invalid date",
+                "front matter: \"soon\" is not a date this tool can read",
                 "date: 2022-01-28",
             ),
             (

@@ -6,8 +6,11 @@
 //! We then walk the extracted article's DOM ourselves (iteratively, so deep nesting
 //! cannot overflow the stack) and write one block per paragraph, list item or heading,
 //! separated by blank lines, so `text` is plain prose with exact block ranges, never
-//! HTML. Lines Readability keeps but readers skip ("Advertisement", captions, a byline)
-//! are marked boilerplate with the same rules as plain text. Dates and the canonical
+//! HTML. Elements the page marks as bylines, datelines or time stamps are removed first
+//! (see [`super::html_page`]); lines Readability keeps but readers skip
+//! ("Advertisement", captions, a byline, "Published ..." or a lone date near the top)
+//! are marked boilerplate by the plain-text classification
+//! ([`super::boilerplate::classify`]), which also fills a missing author and date. Dates and the canonical
 //! URL also have fallbacks Readability lacks (`<time datetime>`, `itemprop`,
 //! `<link rel=canonical>`, JSON-LD inside `@graph`).
 
@@ -15,10 +18,12 @@ use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 use jiff::civil::Date;
 
-use super::boilerplate::{byline, is_boilerplate};
+use super::boilerplate::{Furniture, byline, classify};
 use super::dates::parse_date;
 use super::headline::is_heading;
-use super::html_page::{canonical_url, nesting_depth, page_date, page_tags, strip_site_name};
+use super::html_page::{
+    canonical_url, nesting_depth, page_date, page_tags, remove_marked_bylines, strip_site_name,
+};
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
@@ -63,6 +68,7 @@ fn extract_page(html: &str) -> HtmlArticle {
     let url = canonical_url(&reader.doc);
     let fallback_date = page_date(&reader.doc);
     let tags = page_tags(&reader.doc);
+    let marked_author = remove_marked_bylines(&reader.doc);
     let mut out = match reader.parse() {
         Ok(article) => {
             let mut out = walk_html(&article.content);
@@ -73,7 +79,9 @@ fn extract_page(html: &str) -> HtmlArticle {
                 .as_deref()
                 .and_then(|d| parse_date(d).ok());
             out.url = url.or(clean(article.url));
-            out.author = clean(article.byline).map(|b| byline(&b).unwrap_or(b));
+            out.author = clean(article.byline)
+                .map(|b| byline(&b).unwrap_or(b))
+                .or(marked_author);
             out.source = source;
             out
         }
@@ -81,7 +89,9 @@ fn extract_page(html: &str) -> HtmlArticle {
             let doc = Document::from(html);
             doc.select("script, style, noscript, template, nav, header, footer, aside, form")
                 .remove();
+            let author = remove_marked_bylines(&doc);
             let mut out = walk(doc.select("body").nodes().first().copied());
+            out.author = marked_author.or(author);
             out.title = clean(Some(doc.select("title").text().to_string()));
             out.url = url;
             out
@@ -111,7 +121,7 @@ const SKIP: [&str; 16] = [
     "input", "textarea", "form", "nav", "aside", "footer", "head",
 ];
 
-const BLOCKS: [&str; 29] = [
+pub(crate) const BLOCKS: [&str; 29] = [
     "p",
     "div",
     "section",
@@ -249,27 +259,35 @@ impl Writer {
     }
 }
 
-/// Title, byline, boilerplate and bold-paragraph subheadings, by the plain-text rules.
+/// Title, byline, dateline, boilerplate and bold-paragraph subheadings, by the plain-text
+/// rules. A byline or date line fills the author or date when the page gave none.
 fn mark_layout(out: &mut HtmlArticle) {
     let title = out.title.clone().unwrap_or_default();
     for i in 0..out.blocks.len() {
         let block = out.blocks[i];
         let text = &out.text[block.start..block.end];
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let kind = if i == 0 && !title.is_empty() && flat.eq_ignore_ascii_case(&title) {
-            BlockKind::Title
-        } else if i < 4 && byline(&flat).is_some() {
-            out.author = out.author.take().or_else(|| byline(&flat));
-            BlockKind::Boilerplate
-        } else if is_boilerplate(&flat) {
-            BlockKind::Boilerplate
-        } else if block.kind == BlockKind::Paragraph
-            && is_heading(&flat)
-            && flat.split_whitespace().count() <= 12
-        {
-            BlockKind::Heading
-        } else {
-            block.kind
+        if i == 0 && !title.is_empty() && flat.eq_ignore_ascii_case(&title) {
+            out.blocks[i].kind = BlockKind::Title;
+            continue;
+        }
+        let kind = match classify(&flat, i < 4) {
+            Some(Furniture::Byline(name)) => {
+                out.author.get_or_insert(name);
+                BlockKind::Boilerplate
+            }
+            Some(Furniture::Dateline(date) | Furniture::Published(date)) => {
+                out.published.get_or_insert(date);
+                BlockKind::Boilerplate
+            }
+            Some(Furniture::Other) => BlockKind::Boilerplate,
+            None if block.kind == BlockKind::Paragraph
+                && is_heading(&flat)
+                && flat.split_whitespace().count() <= 12 =>
+            {
+                BlockKind::Heading
+            }
+            None => block.kind,
         };
         out.blocks[i].kind = kind;
     }
@@ -334,6 +352,68 @@ mod tests {
                 "{kind:?} {text:?}"
             );
         }
+    }
+
+    /// A page with `head` in its `<head>` and `top` between the headline and the story.
+    fn page_with(head: &str, top: &str) -> String {
+        format!(
+            "<html><head><title>Council approves the budget</title>{head}</head><body><article>\
+             <h1>Council approves the budget</h1>{top}\
+             <p>The city council approved the budget on Tuesday after a long debate about the river bridge and the cost of repairs to the old school.</p>\
+             <p>The mayor said the vote was a relief for everyone involved in the negotiations, which had lasted for most of the winter.</p>\
+             </article></body></html>"
+        )
+    }
+
+    #[test]
+    fn bylines_datelines_and_stamps_are_never_article_text() {
+        const META: &str = "<meta name=\"author\" content=\"Tom Reyes\">";
+        const TIME: &str = "<time datetime=\"2026-02-10\">February 10, 2026</time>";
+        let feb10 = Some(jiff::civil::date(2026, 2, 10));
+        let cases = [
+            (META, format!("<p class=\"byline\">By Tom Reyes · {TIME}</p>"), feb10),
+            ("", format!("<p class=\"byline\">By Tom Reyes · {TIME}</p>"), feb10),
+            (META, format!("<p>By <a rel=\"author\" href=\"/t\">Tom Reyes</a> · {TIME}</p>"), feb10),
+            ("", "<div class=\"meta\"><span class=\"author-name\">Tom Reyes</span> <span class=\"post-timestamp\">Feb 10, 2026</span></div>".into(), None),
+            ("", "<p><span itemprop=\"author\"><span itemprop=\"name\">Tom Reyes</span></span></p>".into(), None),
+            (META, "<p>By Tom Reyes · February 10, 2026</p>".into(), None),
+            (META, "<p>By Tom Reyes</p><p>Published February 10, 2026</p><p>Updated Feb. 11, 2026 at 3:05 p.m.</p>".into(), feb10),
+            (META, "<p class=\"dateline\">CITY HALL, Feb. 10</p><p>February 10, 2026</p>".into(), feb10),
+        ];
+        for (head, top, published) in cases {
+            let a = extract(&page_with(head, &top)).unwrap();
+            assert_eq!(a.author.as_deref(), Some("Tom Reyes"), "{top}");
+            assert_eq!(a.published, published, "{top}");
+            for b in &a.blocks {
+                let text = &a.text[b.start..b.end];
+                let furniture = text.contains("Tom Reyes") || text.contains("Feb");
+                assert!(
+                    !furniture || b.kind == BlockKind::Boilerplate,
+                    "{top}: {:?} {text:?}",
+                    b.kind
+                );
+            }
+            assert!(
+                a.text.contains("The mayor said the vote"),
+                "{top}: {:?}",
+                a.text
+            );
+        }
+    }
+
+    #[test]
+    fn marked_names_inside_prose_stay() {
+        let top = "<p>Our reporter <a rel=\"author\" href=\"/t\">Tom Reyes</a> watched the debate from the public gallery of the council chamber, where more than a hundred residents had gathered on a cold evening to hear the vote on the repairs to the old school by the river.</p>";
+        let a = extract(&page_with(
+            "<meta name=\"author\" content=\"Tom Reyes\">",
+            top,
+        ))
+        .unwrap();
+        assert!(
+            a.text.contains("Our reporter Tom Reyes watched"),
+            "{:?}",
+            a.text
+        );
     }
 
     #[test]

@@ -10,12 +10,19 @@
 //! table) becomes one block; when a nested block starts, the parent's text so far is
 //! closed off, so blocks never overlap. Paragraphs whose readable text is boilerplate
 //! ("Read more: [..](..)", a byline) are marked as such afterwards.
+//!
+//! Raw HTML elements whose content is never prose (`<script>`, `<style>`, `<noscript>`,
+//! `<template>`, `<iframe>`, any case) blank everything up to their closing tag, even
+//! across blank lines; one that is never closed blanks to the end of its block. The
+//! closing tag is looked for once per element, and a search that failed is not
+//! repeated, so the pass stays linear on hostile input.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::boilerplate::{byline, is_boilerplate};
+use super::boilerplate::{Furniture, classify};
+use super::html_page::find_end_tag;
 use super::{Block, BlockKind};
 
 /// What the layout of a Markdown body says.
@@ -27,6 +34,8 @@ pub(crate) struct MarkdownLayout {
     pub headline: Option<String>,
     /// The author named by a leading "By ..." paragraph.
     pub byline: Option<String>,
+    /// The date of a leading dateline or date paragraph ("Published May 2, 2026").
+    pub dateline: Option<jiff::civil::Date>,
 }
 
 /// A block-level element collecting the range of the text directly inside it.
@@ -39,6 +48,9 @@ struct Host {
     run: Option<Range<usize>>,
 }
 
+/// HTML elements whose content is never prose.
+const RAW_ELEMENTS: [&str; 5] = ["script", "style", "noscript", "template", "iframe"];
+
 struct Builder<'t> {
     text: &'t str,
     prose: Vec<u8>,
@@ -46,6 +58,12 @@ struct Builder<'t> {
     /// (block, heading level or 0)
     blocks: Vec<(Block, u8)>,
     in_image: usize,
+    /// Text before this offset is inside a raw element (see the module docs).
+    raw_until: usize,
+    /// The stack depth of the block holding a raw element that is never closed.
+    raw_open_in: Option<usize>,
+    /// Per raw element, an offset after which its closing tag is known to be missing.
+    no_close_after: [usize; RAW_ELEMENTS.len()],
 }
 
 fn options() -> Options {
@@ -68,6 +86,9 @@ pub(crate) fn layout(text: &str, known_title: Option<&str>) -> MarkdownLayout {
         stack: Vec::new(),
         blocks: Vec::new(),
         in_image: 0,
+        raw_until: 0,
+        raw_open_in: None,
+        no_close_after: [usize::MAX; RAW_ELEMENTS.len()],
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         b.event(event, range);
@@ -90,12 +111,15 @@ impl Builder<'_> {
             | Event::Code(shown)
             | Event::InlineMath(shown)
             | Event::DisplayMath(shown) => {
-                if self.in_image == 0 {
+                if self.in_image == 0 && range.start >= self.raw_until {
                     self.copy(&shown, range.clone());
                 }
                 self.extend(range);
             }
-            Event::Html(_) | Event::InlineHtml(_) => self.extend(range),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.open_raw_elements(range.clone());
+                self.extend(range);
+            }
             _ => {}
         }
     }
@@ -174,6 +198,13 @@ impl Builder<'_> {
     }
 
     fn close(&mut self, host: Host) {
+        if self
+            .raw_open_in
+            .is_some_and(|depth| self.stack.len() < depth)
+        {
+            self.raw_open_in = None;
+            self.raw_until = 0;
+        }
         if let Some(run) = host.run {
             self.blocks.push((
                 Block {
@@ -196,6 +227,33 @@ impl Builder<'_> {
         });
     }
 
+    /// Finds raw elements opened in an HTML event and moves `raw_until` past their end.
+    fn open_raw_elements(&mut self, range: Range<usize>) {
+        let mut at = range.start.max(self.raw_until);
+        while at < range.end {
+            let Some((open, index)) = raw_open_tag(self.text, at, range.end) else {
+                return;
+            };
+            let name = RAW_ELEMENTS[index];
+            let after = open + 1 + name.len();
+            let close = match after < self.no_close_after[index] {
+                true => after + find_end_tag(&self.text[after..], name),
+                false => self.text.len(),
+            };
+            if close >= self.text.len() {
+                self.no_close_after[index] = self.no_close_after[index].min(after);
+                self.raw_until = usize::MAX;
+                self.raw_open_in = Some(self.stack.len());
+                return;
+            }
+            let end = self.text[close..]
+                .find('>')
+                .map_or(self.text.len(), |i| close + i + 1);
+            self.raw_until = end;
+            at = end;
+        }
+    }
+
     /// Copies the readable text of an event into `prose`, at its place in the source.
     fn copy(&mut self, shown: &str, range: Range<usize>) {
         let Some(source) = self.text.get(range.clone()) else {
@@ -211,6 +269,30 @@ impl Builder<'_> {
     }
 }
 
+/// The first opening tag of a raw element in `text[from..to]`: its offset and which one.
+fn raw_open_tag(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(p) = bytes.get(at..to)?.iter().position(|&b| b == b'<') {
+        let lt = at + p;
+        let found = RAW_ELEMENTS.iter().position(|name| {
+            let end = lt + 1 + name.len();
+            let named = bytes
+                .get(lt + 1..end)
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+            let delimited = bytes
+                .get(end)
+                .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+            named && delimited
+        });
+        if let Some(index) = found {
+            return Some((lt, index));
+        }
+        at = lt + 1;
+    }
+    None
+}
+
 /// Trims blocks to their readable text, drops empty ones and marks title, byline and boilerplate.
 fn finish(prose: String, raw: Vec<(Block, u8)>, known_title: Option<&str>) -> MarkdownLayout {
     let mut out = MarkdownLayout {
@@ -218,6 +300,7 @@ fn finish(prose: String, raw: Vec<(Block, u8)>, known_title: Option<&str>) -> Ma
         blocks: Vec::new(),
         headline: None,
         byline: None,
+        dateline: None,
     };
     for (mut block, level) in raw {
         let Some(slice) = out.prose.get(block.start..block.end) else {
@@ -238,16 +321,32 @@ fn finish(prose: String, raw: Vec<(Block, u8)>, known_title: Option<&str>) -> Ma
             block.kind = BlockKind::Title;
             out.headline = Some(flat);
         } else if block.kind == BlockKind::Paragraph {
-            if out.blocks.len() < 4 && out.byline.is_none() && byline(&flat).is_some() {
-                out.byline = byline(&flat);
-                block.kind = BlockKind::Boilerplate;
-            } else if is_boilerplate(&flat) {
-                block.kind = BlockKind::Boilerplate;
-            }
+            block.kind = paragraph_kind(&flat, out.blocks.len() < 4, &mut out);
         }
         out.blocks.push(block);
     }
     out
+}
+
+/// The kind of a paragraph by the plain-text rules, recording a leading byline or date.
+fn paragraph_kind(flat: &str, near_top: bool, out: &mut MarkdownLayout) -> BlockKind {
+    match classify(flat, near_top) {
+        None => BlockKind::Paragraph,
+        Some(Furniture::Byline(name)) if out.byline.is_none() => {
+            out.byline = Some(name);
+            BlockKind::Boilerplate
+        }
+        Some(Furniture::Byline(_)) => BlockKind::Paragraph,
+        Some(Furniture::Dateline(date)) => {
+            out.dateline.get_or_insert(date);
+            BlockKind::Heading
+        }
+        Some(Furniture::Published(date)) => {
+            out.dateline.get_or_insert(date);
+            BlockKind::Boilerplate
+        }
+        Some(Furniture::Other) => BlockKind::Boilerplate,
+    }
 }
 
 #[cfg(test)]
@@ -298,6 +397,47 @@ mod tests {
         }
     }
 
+    #[test]
+    fn script_style_and_other_raw_elements_are_blanked_with_their_content() {
+        let cases = [
+            (
+                "The council voted on Thursday. <script>alert('body')</script>",
+                "The council voted on Thursday.",
+            ),
+            (
+                "Text <SCRIPT type=\"x\">alert(1)</Script > more.",
+                "Text more.",
+            ),
+            ("<style>p { color: red }</style>\n\nText.", "Text."),
+            (
+                "<noscript>\n\nEnable JavaScript.\n\n</noscript>\n\nText.",
+                "Text.",
+            ),
+            (
+                "Before <script>alert(1)\nstill code\n\nAfter.",
+                "Before After.",
+            ),
+            ("<div>\n<script>\nx()\n\nAfter.", "After."),
+            ("<template><p>Hidden</p></template> Shown.", "Shown."),
+            (
+                "Watch: <iframe src=\"x\">Fallback text</iframe> Shown.",
+                "Watch: Shown.",
+            ),
+            ("<Noscript>a</noscript> b <noscript>c</noscript> d", "b d"),
+            (
+                "Code `<script>` stays and so does this.",
+                "Code <script> stays and so does this.",
+            ),
+            ("<scripted>kept</scripted> words.", "kept words."),
+        ];
+        for (text, want) in cases {
+            let got = prose(text);
+            assert_eq!(got.len(), text.len(), "{text:?}");
+            let words = got.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(words, want, "{text:?}");
+        }
+    }
+
     fn blocks(text: &str, title: Option<&str>) -> Vec<(BlockKind, String)> {
         let l = layout(text, title);
         l.blocks
@@ -335,6 +475,16 @@ mod tests {
                 assert!(gs.starts_with(ws), "{gs:?} vs {ws:?}");
             }
         }
+    }
+
+    #[test]
+    fn leading_bylines_and_date_lines_are_furniture() {
+        let text = "# Budget\n\nBy *Tom Reyes* · February 10, 2026\n\nPublished February 10, 2026\n\nThe council voted.";
+        let got: Vec<BlockKind> = blocks(text, None).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(got, [T, B, B, P]);
+        let l = layout(text, None);
+        assert_eq!(l.byline.as_deref(), Some("Tom Reyes"));
+        assert_eq!(l.dateline, Some(jiff::civil::date(2026, 2, 10)));
     }
 
     #[test]

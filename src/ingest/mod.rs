@@ -9,6 +9,11 @@
 //! read, failures come back as values naming the file, line and column, and the
 //! caller decides whether to stop (`build`) or skip (`build --keep-going`).
 //!
+//! The publication date comes from the front matter or the page's metadata, else from
+//! a dateline or date line at the top of the text, else from a date the file name
+//! starts with (`2026-02-03-council-budget.txt`, as `briefing new` and Jekyll name
+//! files); an article with none of these gets one warning.
+//!
 //! It also reads the existing briefing files and the theme and template files, as raw
 //! text, so that every later stage is a pure function of values.
 
@@ -23,9 +28,12 @@ pub mod front_matter;
 mod headline;
 mod html;
 mod html_page;
+mod keys;
 mod markdown;
 mod parse;
 mod plain;
+mod slugs;
+pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
@@ -92,8 +100,10 @@ pub struct SourceFile {
 /// Reads every article under `config.articles_dir`, in parallel, sorted by path.
 ///
 /// Slugs come from `slug:` or from the path relative to the articles directory
-/// (`world/talks.md` -> `world-talks`); a second article with a slug already taken is a
-/// failure naming both files. An article without a publication date gets one warning.
+/// (`world/talks.md` -> `world-talks`), at most 80 bytes (see `slugs`); a second
+/// article with a slug already taken is a failure naming both files. An article without
+/// a publication date gets one warning, and so does a `slug:` that had to be changed or
+/// a front matter key that looks misspelt.
 pub fn load_articles(config: &Config) -> Ingested {
     let dir = &config.articles_dir;
     let display = |p: &Path| config.display_path(p).to_path_buf();
@@ -112,7 +122,7 @@ pub fn load_articles(config: &Config) -> Ingested {
         .map(|path| {
             let mut parsed = read_parsed(path, &display(path), config.max_article_bytes)?;
             if !parsed.slug_from_front_matter {
-                parsed.article.slug = path_slug(path.strip_prefix(dir).unwrap_or(path));
+                parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
             }
             Ok(parsed)
         })
@@ -125,7 +135,10 @@ pub fn load_articles(config: &Config) -> Ingested {
     let mut taken: HashMap<String, PathBuf> = HashMap::new();
     for result in results {
         let article = match result {
-            Ok(parsed) => parsed.article,
+            Ok(parsed) => {
+                out.warnings.extend(parsed.warnings);
+                parsed.article
+            }
             Err(e) => {
                 out.failures.push(e);
                 continue;
@@ -148,6 +161,17 @@ pub fn load_articles(config: &Config) -> Ingested {
 /// article. The slug comes from `slug:` or the file name.
 pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Article, IngestError> {
     read_parsed(path, display, max_bytes).map(|p| p.article)
+}
+
+/// [`read_article`], with the warnings about the file that did not stop the read
+/// (a misspelt front matter key, a slug that had to be changed); `analyze` shows them.
+/// The missing-date warning is separate: [`missing_date_warning`].
+pub fn read_article_with_warnings(
+    path: &Path,
+    display: &Path,
+    max_bytes: u64,
+) -> Result<(Article, Vec<Warning>), IngestError> {
+    read_parsed(path, display, max_bytes).map(|p| (p.article, p.warnings))
 }
 
 /// The article files under `dir` (any depth, sorted), skipping hidden and temporary
@@ -183,21 +207,6 @@ fn read_parsed(path: &Path, display: &Path, max_bytes: u64) -> Result<parse::Par
     parse::parse_article(&bytes, display, format)
 }
 
-/// The slug of a path relative to the articles directory: directories joined with `-`.
-fn path_slug(relative: &Path) -> String {
-    let without_ext = relative.with_extension("");
-    let joined: Vec<String> = without_ext
-        .iter()
-        .map(|c| c.to_string_lossy().into_owned())
-        .collect();
-    let slug = slug::slugify(joined.join("-"));
-    if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
-    }
-}
-
 fn duplicate_slug(article: &Article, first: &Path) -> IngestError {
     errors::invalid(
         Location::file(&article.path),
@@ -218,10 +227,10 @@ pub fn missing_date_warning(article: &Article) -> Option<Warning> {
     }
     let hint = match article.format {
         Format::Html => {
-            "save the page with its `<meta property=\"article:published_time\">`, or convert it to Markdown with `date: 2022-01-28` in its front matter"
+            "save the page with its `<meta property=\"article:published_time\">`, start the file name with the date (`2022-01-28-talks.html`), or convert it to Markdown with `date: 2022-01-28` in its front matter"
         }
         Format::Text | Format::Markdown => {
-            "add `date: 2022-01-28` to its front matter (between `---` lines at the top; `date = 2022-01-28` between `+++` lines for TOML)"
+            "add `date: 2022-01-28` to its front matter (between `---` lines at the top; `date = 2022-01-28` between `+++` lines for TOML), or start the file name with the date (`2022-01-28-talks.md`)"
         }
     };
     let message = "has no publication date: relative dates such as \"on Wednesday\" or \"next week\" will stay relative";

@@ -3,25 +3,31 @@
 //! Decoding (BOM, UTF-16, invalid UTF-8), front matter, then the format's layout
 //! (`plain`, `markdown` or `html`), then the metadata precedence rules: front matter or
 //! page metadata first, then what the layout found (headline line, byline, dateline),
-//! then the lead sentence, then the file name. No I/O happens here, so every input
-//! can be fed through it in tests, including random bytes.
+//! then the lead sentence (for the title), then the file name: its words for the title
+//! (without a leading date) and a leading `YYYY-MM-DD` for the publication date. No
+//! I/O happens here, so every input can be fed through it in tests, including random
+//! bytes.
 
 use std::path::Path;
 
+use super::dates::date_in_file_name;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
 use super::headline::{title_from_file_stem, title_from_sentence};
+use super::slugs::{checked_slug, file_slug};
 use super::{
     Article, Block, BlockKind, Format, IngestError, TitleSource, content_hash, html, markdown,
     plain,
 };
-use crate::diagnostics::Location;
+use crate::diagnostics::{Location, Warning};
 
 /// An article and whether its slug was set in its front matter (else it is derived from
 /// the file name, and `load_articles` replaces it by one derived from the whole path).
 pub(crate) struct Parsed {
     pub article: Article,
     pub slug_from_front_matter: bool,
+    /// What the user should fix but that did not stop the read (a misspelt key).
+    pub warnings: Vec<Warning>,
 }
 
 /// The format of a file, from its extension (any case).
@@ -57,22 +63,49 @@ pub(crate) fn parse_article(
     format: Format,
 ) -> Result<Parsed, IngestError> {
     let text = decode(bytes, display)?;
-    let (front, body_start, body_line) = match format {
-        Format::Html => (FrontMatter::default(), 0, 1),
-        Format::Text | Format::Markdown => {
-            let s = split(display, text)?;
-            (s.front, s.body_start, s.body_line)
-        }
+    let split = match format {
+        Format::Html => None,
+        Format::Text | Format::Markdown => Some(split(display, text)?),
+    };
+    let (front, body_start, body_line, mut warnings, slug_at) = match split {
+        None => (FrontMatter::default(), 0, 1, Vec::new(), None),
+        Some(s) => (s.front, s.body_start, s.body_line, s.warnings, s.slug_at),
     };
     let body = &text[body_start..];
-    let layout = match format {
+    let layout = lay_out(body, format, front.title.as_deref(), display)?;
+    let slug_from_front_matter = front.slug.is_some();
+    let slug = match &front.slug {
+        Some(given) => {
+            let (slug, warning) = checked_slug(given, display, slug_at)?;
+            warnings.extend(warning);
+            slug
+        }
+        None => file_slug(display),
+    };
+    let article = assemble(front, layout, format, display, bytes, body_line, slug);
+    Ok(Parsed {
+        article,
+        slug_from_front_matter,
+        warnings,
+    })
+}
+
+/// The format's layout pass over the body. `known_title` is the front matter's.
+fn lay_out(
+    body: &str,
+    format: Format,
+    known_title: Option<&str>,
+    display: &Path,
+) -> Result<Layout, IngestError> {
+    Ok(match format {
         Format::Text => {
-            let l = plain::layout(body, front.title.as_deref());
+            let l = plain::layout(body, known_title);
             Layout::from_body(body, None, l.blocks, l.headline, l.byline, l.dateline)
         }
         Format::Markdown => {
-            let l = markdown::layout(body, front.title.as_deref());
-            Layout::from_body(body, Some(l.prose), l.blocks, l.headline, l.byline, None)
+            let l = markdown::layout(body, known_title);
+            let prose = Some(l.prose);
+            Layout::from_body(body, prose, l.blocks, l.headline, l.byline, l.dateline)
         }
         Format::Html => {
             let h = html::extract(body).map_err(|depth| too_deep(display, depth))?;
@@ -89,16 +122,6 @@ pub(crate) fn parse_article(
                 tags: h.tags,
             }
         }
-    };
-    let slug_from_front_matter = front.slug.is_some();
-    let slug = match &front.slug {
-        Some(given) => checked_slug(given, display)?,
-        None => file_slug(display),
-    };
-    let article = assemble(front, layout, format, display, bytes, body_line, slug);
-    Ok(Parsed {
-        article,
-        slug_from_front_matter,
     })
 }
 
@@ -144,7 +167,7 @@ fn assemble(
         (t, TitleSource::LeadSentence)
     } else {
         (
-            title_from_file_stem(&file_stem(display)),
+            title_from_file_stem(without_date(&file_stem(display))),
             TitleSource::FileName,
         )
     };
@@ -154,7 +177,10 @@ fn assemble(
         format,
         title,
         title_source,
-        published: front.published.or(layout.published),
+        published: front
+            .published
+            .or(layout.published)
+            .or_else(|| date_in_file_name(&file_stem(display))),
         source: front.source.or(layout.source),
         url: front.url.or(layout.url),
         author: front.author.or(layout.author),
@@ -224,13 +250,11 @@ fn file_stem(display: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The slug of a file read on its own: its name, URL-safe.
-fn file_slug(display: &Path) -> String {
-    let slug = slug::slugify(file_stem(display));
-    if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
+/// A file stem without the date it starts with: `2026-02-03-talks` -> `talks`.
+fn without_date(stem: &str) -> &str {
+    match date_in_file_name(stem) {
+        Some(_) if stem.len() > 11 => &stem[11..],
+        _ => stem,
     }
 }
 
@@ -243,18 +267,6 @@ fn too_deep(display: &Path, depth: usize) -> IngestError {
         ),
         "save the article's text as a .txt or .md file instead of the whole page",
     )
-}
-
-fn checked_slug(given: &str, display: &Path) -> Result<String, IngestError> {
-    let slug = slug::slugify(given);
-    if slug.is_empty() {
-        return Err(invalid(
-            Location::file(display),
-            format!("front matter: `slug: {given}` has no letters or digits to make a URL from"),
-            "use letters, digits and dashes, e.g. `slug: russia-talks`, or remove `slug:`",
-        ));
-    }
-    Ok(slug)
 }
 
 #[cfg(test)]

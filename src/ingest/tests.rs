@@ -99,6 +99,58 @@ fn title_precedence_front_matter_headline_lead_file_name() {
 }
 
 #[test]
+fn a_date_in_the_file_name_is_the_last_resort() {
+    let feb3 = Some(jiff::civil::date(2026, 2, 3));
+    let jan28 = Some(jiff::civil::date(2022, 1, 28));
+    let page = "<html><head><meta name=date content=2022-01-28></head><body><p>Ministers met.</p></body></html>";
+    let cases = [
+        (
+            "Ministers met on Wednesday.\n",
+            "2026-02-03-council-budget.txt",
+            feb3,
+        ),
+        (
+            "Ministers met on Wednesday.\n",
+            "2026_02_03_council.md",
+            feb3,
+        ),
+        (
+            "<p>Ministers met on Wednesday.</p>",
+            "2026-02-03-page.html",
+            feb3,
+        ),
+        ("Ministers met on Wednesday.\n", "council-budget.txt", None),
+        (
+            "Ministers met on Wednesday.\n",
+            "2026-02-30-council.txt",
+            None,
+        ),
+        (
+            "---\ndate: 2022-01-28\n---\nMinisters met.\n",
+            "2026-02-03-council.md",
+            jan28,
+        ),
+        (
+            "Talks\nLONDON 2022-01-28\nMinisters met.\n",
+            "2026-02-03-council.txt",
+            jan28,
+        ),
+        (page, "2026-02-03-page.html", jan28),
+    ];
+    for (text, name, want) in cases {
+        let path = format!("content/articles/{name}");
+        let a = read(text.as_bytes(), &path).unwrap();
+        assert_eq!(a.published, want, "{name}");
+        assert_eq!(missing_date_warning(&a).is_none(), want.is_some(), "{name}");
+    }
+    let a = read(b"", "2026-02-03-council-budget.txt").unwrap();
+    assert_eq!(
+        (a.title.as_str(), a.slug.as_str()),
+        ("Council budget", "2026-02-03-council-budget")
+    );
+}
+
+#[test]
 fn a_leading_byline_fills_the_author_only_when_missing() {
     let a = read(b"Talks stall\n\nBy Jane Doe\n\nMinisters met.", "a.txt").unwrap();
     assert_eq!(a.author.as_deref(), Some("Jane Doe"));
@@ -120,7 +172,7 @@ fn read_errors_name_the_file_and_say_what_to_do() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("big.txt: is 5.2 MB, over the 2 MiB limit"),
+        err.contains("big.txt: is 5.0 MiB, over the 2.0 MiB limit"),
         "{err}"
     );
     assert!(
@@ -146,9 +198,9 @@ fn read_errors_name_the_file_and_say_what_to_do() {
             b"---\ndate: tomorrow\n---\n",
             "a.md",
             "a.md:2:7",
-            "invalid date",
+            "front matter: \"tomorrow\" is not a date this tool can read",
         ),
-        (b"---\nslug: '!!'\n---\n", "a.md", "a.md", "slug"),
+        (b"---\nslug: '!!'\n---\n", "a.md", "a.md:2:1", "slug"),
     ];
     for (bytes, name, location, message) in cases {
         let err = read(bytes, name).unwrap_err();
@@ -366,6 +418,65 @@ fn missing_dates_give_one_warning_each() {
 }
 
 #[test]
+fn misspelt_front_matter_keys_come_back_as_warnings() {
+    let (_dir, config) = site();
+    write(
+        &config.articles_dir,
+        "a.md",
+        b"---\ndate: 2022-01-28\ntgas: [x]\n---\nMinisters met.\n",
+    );
+    let got = load_articles(&config);
+    assert_eq!(got.articles.len(), 1);
+    let shown: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
+    let [warning] = shown.as_slice() else {
+        panic!("{shown:#?}")
+    };
+    assert!(
+        warning.starts_with(
+            "content/articles/a.md:3:1: front matter: unknown key `tgas`: did you mean `tags`?"
+        ),
+        "{warning}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "b.md", b"---\ntitel: T\n---\nText.\n");
+    let (article, warnings) = read_article_with_warnings(&path, Path::new("b.md"), MAX).unwrap();
+    assert_eq!(article.title_source, TitleSource::LeadSentence);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].location.to_string(), "b.md:2:1");
+}
+
+#[test]
+fn unsafe_and_long_slugs_are_changed_visibly_and_capped() {
+    let (_dir, config) = site();
+    write(
+        &config.articles_dir,
+        "x.md",
+        b"---\nslug: \"../../escape\"\ndate: 2022-01-28\n---\nText.\n",
+    );
+    let part = "council-budget-".repeat(10);
+    let long_name = format!("{part}/{part}.txt");
+    write(&config.articles_dir, &long_name, DATED);
+    let got = load_articles(&config);
+    assert!(got.failures.is_empty(), "{:?}", got.failures);
+    let slugs: Vec<&str> = got.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs.len(), 2);
+    assert!(
+        slugs[0].len() <= 80 && slugs[0].starts_with("council-budget-"),
+        "{slugs:?}"
+    );
+    assert_eq!(slugs[1], "escape");
+    let shown: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with(
+            "content/articles/x.md:2:1: front matter: `slug: ../../escape` is not a safe file and URL name: the briefing is named `escape`"
+        ),
+        "{}",
+        shown[0]
+    );
+}
+
+#[test]
 fn duplicate_slugs_fail_on_the_second_file_naming_both() {
     let (_dir, config) = site();
     write(&config.articles_dir, "a-b.txt", DATED);
@@ -502,23 +613,53 @@ fn symlinks_are_not_followed_out_of_the_articles_directory() {
 
 #[test]
 fn temporary_file_names() {
-    let cases = [
-        ("a.txt", false),
-        ("notes.md", false),
-        ("a.txt~", true),
-        (".a.txt.swp", true),
-        ("a.swo", true),
-        ("4913", true),
-        (".#a.md", true),
-        ("#a.md#", true),
-        ("a.md___jb_tmp___", true),
-        (".DS_Store", true),
-        ("Thumbs.db", true),
-        ("a.md.bck", true),
-        ("a.tmp", true),
+    let temporary = [
+        "a.txt~",
+        ".a.txt.swp",
+        ".story.md.swx",
+        "a.swo",
+        "a.SWN",
+        "4913",
+        ".#a.md",
+        "#a.md#",
+        "a.md___jb_tmp___",
+        "story.md___jb_old___",
+        "story.md___jb_bak___",
+        ".DS_Store",
+        ".goutputstream-ABC123",
+        ".sb-1234",
+        "Thumbs.db",
+        "desktop.ini",
+        "a.md.bck",
+        "a.tmp",
+        ".a.md.77-0.tmp",
+        "a.temp",
+        "story.md.kate-swp",
+        "a.md.crswap",
+        "a.md.part",
+        "a.html.crdownload",
+        "a.md.orig",
+        "a.md.bak",
+        "a.md.bak2",
+        "a.md.BAK17",
     ];
-    for (name, want) in cases {
-        assert_eq!(is_temporary_file(name), want, "{name}");
+    let real = [
+        "a.txt",
+        "notes.md",
+        "4913.md",
+        "notes.tmpl",
+        "a.bakery",
+        "a.md.bak2x",
+        "#",
+        "draft#1.md",
+        "~home.md",
+        "partial.md",
+    ];
+    for name in temporary {
+        assert!(is_temporary_file(name), "{name} should be temporary");
+    }
+    for name in real {
+        assert!(!is_temporary_file(name), "{name} should be a real file");
     }
 }
 

@@ -3,8 +3,8 @@
 //!
 //! In: `<root>/templates/**`, `<root>/themes/<theme>/templates/**`,
 //! `<root>/themes/<theme>/static/**` and `<root>/static/**`. Out: [`ThemeFiles`].
-//! Hidden files, editor leftovers (`~`, `.swp`) and symbolic links are skipped (a
-//! link could pull in a file from outside the site). A missing theme is an error,
+//! Hidden files, editor leftovers (`~`, `.swp`, ...: [`super::is_temporary_file`]) and
+//! symbolic links are skipped (a link could pull in a file from outside the site). A missing theme is an error,
 //! except `default`, which is built into the binary and added by `site`.
 
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diagnostics::Location;
 
-use super::{IngestError, SourceFile};
+use super::{IngestError, SourceFile, is_temporary_file};
 
 /// A file to copy into the site as is (theme CSS, scripts, images).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,10 +160,9 @@ fn shown(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Hidden files and folders, editor backups and swap files.
+/// Hidden files and folders, editor backups and swap files: [`is_temporary_file`].
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with("#")
+    is_temporary_file(&name.to_string_lossy())
 }
 
 #[cfg(test)]

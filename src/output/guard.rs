@@ -277,7 +277,9 @@ pub fn resolve_existing(path: &Path) -> PathBuf {
     normalise(&abs)
 }
 
-fn normalise(path: &Path) -> PathBuf {
+/// `path` without `.` components and with `..` applied lexically (`a/../b` is `b`);
+/// symlinks are not looked at.
+pub fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

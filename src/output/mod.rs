@@ -1,6 +1,6 @@
 //! Stage 5, the output edge: pages in, a complete site on disk out.
 //!
-//! [`write_site`] never edits the output in place. It renders every page into a staging
+//! [`write_site_with`] never edits the output in place. It renders every page into a staging
 //! directory next to the output (`public.staging-<pid>`, same parent so that renames
 //! stay on one file system), flushes it, then swaps it in with two renames (old output
 //! to `public.old-<pid>`, staging to `public`) and deletes the old tree last. Until the
@@ -14,11 +14,17 @@
 //! there by someone else and are moved into the new output. Symlinks are never followed
 //! when deleting. Staging and old directories of dead builds are removed on the next run.
 //!
-//! [`write_text_atomic`] and [`backup`] are the safe writes for user artifacts (briefing
-//! Markdown files); [`clean`] removes what the tool owns and nothing else.
+//! [`preflight`] runs every check of [`write_site_with`] (page paths, the guard, names
+//! that collide with entries briefing did not write) without writing anything, so that a
+//! build can refuse before it writes briefing files and `check` refuses what `build` would.
+//!
+//! [`write_text_if_unchanged`], [`write_text_atomic`] and [`backup`] are the safe writes
+//! for user artifacts (briefing Markdown files); [`clean`] removes what the tool owns and
+//! nothing else.
 
 mod fsops;
 mod guard;
+mod textfile;
 
 use std::collections::BTreeSet;
 use std::ffi::OsString;
@@ -31,8 +37,8 @@ use thiserror::Error;
 use crate::config::Config;
 use crate::site::Page;
 
-pub use fsops::{backup, write_text_atomic};
-pub use guard::{Guard, MARKER_FILE, State, Target};
+pub use guard::{Guard, MARKER_FILE, State, Target, normalise};
+pub use textfile::{WriteOutcome, backup, write_text_atomic, write_text_if_unchanged};
 
 use fsops::{process_alive, remove_tree, sync_dir, write_new_file};
 
@@ -88,7 +94,7 @@ impl OutputOptions {
     }
 }
 
-/// What [`write_site`] did.
+/// What [`write_site_with`] did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct WriteReport {
     /// The output directory, resolved.
@@ -100,13 +106,6 @@ pub struct WriteReport {
     /// Problems that did not stop the build (an old tree that could not be deleted;
     /// the next build retries).
     pub warnings: Vec<String>,
-}
-
-/// Writes `pages` as the complete content of `output_dir` with default options
-/// (durable; the marker rule, `/` and `$HOME` guard it). Prefer [`write_site_with`]
-/// and [`OutputOptions::for_site`], which also refuse the site's own directories.
-pub fn write_site(output_dir: &Path, pages: &[Page]) -> Result<WriteReport, OutputError> {
-    write_site_with(output_dir, pages, &OutputOptions::default())
 }
 
 /// Writes `pages` as the complete content of `output_dir` (see the module docs).
@@ -139,6 +138,20 @@ pub fn write_site_with(
             .collect(),
         warnings,
     })
+}
+
+/// Checks, without writing anything, that [`write_site_with`] would accept `pages` and
+/// `output_dir`: valid and distinct page paths, an output directory the guard allows
+/// (see [`Guard::check`]), and no entry briefing did not write under a name a page
+/// needs. A missing output directory, or a missing parent, is fine.
+pub fn preflight(
+    output_dir: &Path,
+    pages: &[Page],
+    options: &OutputOptions,
+) -> Result<(), OutputError> {
+    let top = validate_pages(pages)?;
+    let target = options.guard.check(output_dir, false)?;
+    kept_entries(&target, &top).map(drop)
 }
 
 /// What [`clean`] removed.

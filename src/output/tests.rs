@@ -368,3 +368,74 @@ fn clean_refuses_an_output_that_is_the_site_root() {
     assert!(matches!(clean(&config), Err(OutputError::Refused { .. })));
     assert!(config.root.join("content/articles/a.md").is_file());
 }
+
+#[test]
+fn preflight_refuses_what_writing_refuses_and_writes_nothing() {
+    let (tmp, config) = fixture();
+    let root = config.root.clone();
+    let options = OutputOptions::for_site(&config);
+    fs::create_dir_all(root.join("notes")).unwrap();
+    fs::write(root.join("notes/todo.txt"), "mine").unwrap();
+    let ours = root.join("ours");
+    write_site_with(&ours, &site(), &options).unwrap();
+    fs::write(ours.join("CNAME"), "mine").unwrap();
+    let ok = site();
+    let bad_path = vec![page("../escape.html", "x")];
+    let collides = vec![page("CNAME", "theirs")];
+    // (output, pages, the error expected, or None when both accept)
+    let cases: [(PathBuf, &[Page], Option<&str>); 6] = [
+        (root.join("public"), &ok, None),
+        (root.join("deep/er/public"), &ok, None),
+        (ours.clone(), &ok, None),
+        (root.join("notes"), &ok, Some("Refused")),
+        (root.clone(), &ok, Some("Refused")),
+        (root.join("public"), &bad_path, Some("InvalidPagePath")),
+    ];
+    let collision = (ours.clone(), collides.as_slice(), Some("Collision"));
+    for (dir, pages, want) in cases.into_iter().chain([collision]) {
+        let before = snapshot(tmp.path());
+        let got = preflight(&dir, pages, &options);
+        let kind = |e: &OutputError| {
+            format!("{e:?}")
+                .split([' ', '{'])
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            got.as_ref().err().map(kind).as_deref(),
+            want,
+            "{}",
+            dir.display()
+        );
+        assert_eq!(
+            snapshot(tmp.path()),
+            before,
+            "{}: preflight wrote",
+            dir.display()
+        );
+        let written = write_site_with(&dir, pages, &options);
+        assert_eq!(
+            written.as_ref().err().map(kind).as_deref(),
+            want,
+            "{}",
+            dir.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn preflight_refuses_a_symlinked_output() {
+    let (tmp, config) = fixture();
+    let real = tmp.path().join("www");
+    fs::create_dir_all(&real).unwrap();
+    std::os::unix::fs::symlink(&real, &config.output_dir).unwrap();
+    let err = preflight(
+        &config.output_dir,
+        &site(),
+        &OutputOptions::for_site(&config),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+}

@@ -7,8 +7,10 @@
 //!    header is ever sent.
 //! 2. [`no_cache`]: the browser must not answer a reload from its cache (the banner
 //!    comes and goes while the files stay the same).
-//! 3. `tower-livereload`: the SSE endpoint and the reload script in HTML responses.
-//! 4. [`with_banner`]: the build-error banner in HTML responses while a rebuild is failing.
+//! 3. [`RELOAD_EVENTS_PATH`]: the server-sent event stream the reload script listens
+//!    on, and [`RELOAD_CHECK_PATH`], the current build token as text (see [`super::reload`]).
+//! 4. [`inject`]: into HTML responses, the reload script and, while a rebuild is
+//!    failing, the build-error banner. Nothing else (JSON, CSS, feeds) is touched.
 //! 5. [`files`]: `tower-http`'s `ServeDir` on the output directory (it rejects `..`,
 //!    encoded or not, and never lists directories), behind our own check that refuses
 //!    hidden segments (`.briefing-output`, `.git`); unknown paths get the site's
@@ -21,13 +23,17 @@ use std::sync::{Arc, RwLock};
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream, StreamExt};
+use std::convert::Infallible;
 use tower_http::services::ServeDir;
-use tower_livereload::LiveReloadLayer;
 
 use super::banner;
+use super::reload::{self, BuildToken, RELOAD_CHECK_PATH, RELOAD_EVENTS_PATH};
 
 /// State shared by the request handlers and the rebuild loop.
 #[derive(Debug)]
@@ -37,9 +43,20 @@ pub struct Shared {
     /// The banner HTML while the last rebuild failed.
     pub error: RwLock<Option<String>>,
     pub allowed: AllowedHosts,
+    /// Moves on every rebuild; open pages reload when it does.
+    pub build: BuildToken,
 }
 
 impl Shared {
+    pub fn new(dir: PathBuf, allowed: AllowedHosts) -> Shared {
+        Shared {
+            dir,
+            error: RwLock::new(None),
+            allowed,
+            build: BuildToken::new(),
+        }
+    }
+
     pub fn set_error(&self, message: Option<&str>) {
         if let Ok(mut e) = self.error.write() {
             *e = message.map(banner::banner_html);
@@ -88,14 +105,46 @@ impl AllowedHosts {
 }
 
 /// The application: every layer of the module docs.
-pub fn app(shared: Arc<Shared>, livereload: LiveReloadLayer) -> Router {
-    Router::new()
+pub fn app(shared: Arc<Shared>) -> Router {
+    let pages = Router::new()
         .fallback(files)
+        .layer(from_fn_with_state(shared.clone(), inject));
+    Router::new()
+        .route(RELOAD_CHECK_PATH, get(build_token))
+        .route(RELOAD_EVENTS_PATH, get(build_events))
+        .merge(pages)
         .with_state(shared.clone())
-        .layer(from_fn_with_state(shared.clone(), with_banner))
-        .layer(livereload)
         .layer(from_fn(no_cache))
         .layer(from_fn_with_state(shared, guard))
+}
+
+async fn build_token(State(shared): State<Arc<Shared>>) -> Response {
+    let mut response = shared.build.current().into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+/// The build token now and after every rebuild, as `build` events, until shutdown.
+async fn build_events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let event = |shared: &Shared| Ok(Event::default().event("build").data(shared.build.current()));
+    let first = stream::once(std::future::ready(event(&shared)));
+    let updates = stream::unfold(
+        (shared.build.subscribe(), shared),
+        move |(mut rx, shared)| async move {
+            rx.changed().await.ok()?;
+            if shared.build.is_closed() {
+                return None;
+            }
+            let next = event(&shared);
+            Some((next, (rx, shared)))
+        },
+    );
+    Sse::new(first.chain(updates)).keep_alive(KeepAlive::default())
 }
 
 async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
@@ -131,30 +180,39 @@ async fn no_cache(mut request: Request, next: Next) -> Response {
     response
 }
 
-async fn with_banner(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+/// Adds the reload script (and the banner while a rebuild is failing) to HTML pages.
+async fn inject(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let is_get = request.method() == Method::GET;
+    // Read before the file: a rebuild landing in between makes the page reload once
+    // more, never miss a reload.
+    let token = shared.build.current();
     let response = next.run(request).await;
-    let Some(banner) = shared.banner() else {
-        return response;
-    };
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     let status_ok = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
-    if !is_html || !status_ok || response.headers().contains_key(header::CONTENT_ENCODING) {
+    if !is_get
+        || !is_html
+        || !status_ok
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, 64 * 1024 * 1024).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "could not read the page").into_response();
     };
-    let html = banner::inject(&bytes, &banner);
+    let mut added = shared.banner().unwrap_or_default();
+    added.push_str(&reload::script(&token));
+    let html = banner::inject(&bytes, &added);
     parts
         .headers
         .insert(header::CONTENT_LENGTH, HeaderValue::from(html.len()));
     parts.headers.remove(header::ETAG);
     parts.headers.remove(header::LAST_MODIFIED);
+    parts.headers.remove(header::ACCEPT_RANGES);
     Response::from_parts(parts, Body::from(html))
 }
 

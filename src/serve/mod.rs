@@ -3,9 +3,10 @@
 //! [`Server::bind`] takes [`ServeOptions`] and binds the port first, so the caller
 //! knows the real address (`--port 0` picks a free one) and can build the site with
 //! `base_url` set to [`Server::url`]. [`Server::run`] then builds once, serves the
-//! output directory over HTTP (axum + tower-http `ServeDir` + tower-livereload, SSE on
-//! the same port), watches the sources (the [`crate::watch`] loop) and calls the
-//! caller's `rebuild` closure on every change, then pushes a reload to the browsers.
+//! output directory over HTTP (axum + tower-http `ServeDir`), watches the sources (the
+//! [`crate::watch`] loop) and calls the caller's `rebuild` closure on every change,
+//! then moves the build token, which makes open pages reload (see [`reload`]: pages
+//! listen for it on a server-sent event stream).
 //!
 //! The rebuild writes into a tool-owned directory (`<root>/.briefing/serve/`) through
 //! the staging-and-swap writer, so a failed rebuild leaves the last good site in place.
@@ -18,27 +19,25 @@
 
 mod banner;
 mod http;
+pub mod reload;
 
 use std::fmt::Display;
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 
 use thiserror::Error;
-use tower_livereload::LiveReloadLayer;
 
 use crate::config::Config;
 use crate::watch::{ChangeSet, SiteWatcher, Stopper, WatchError, WatchOptions};
 
 pub use banner::{BANNER_ID, banner_html, escape};
 pub use http::{AllowedHosts, path_is_servable};
+pub use reload::{RELOAD_CHECK_PATH, RELOAD_EVENTS_PATH};
 
 /// The default port (Zola's, so that bookmarks carry over).
 pub const DEFAULT_PORT: u16 = 1111;
-
-/// The path of the live-reload event stream (tower-livereload's default).
-pub const RELOAD_EVENTS_PATH: &str = "/_tower-livereload/event-stream";
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -179,16 +178,11 @@ impl Server {
             .iter()
             .map(|h| h.to_ascii_lowercase())
             .collect();
-        let shared = Arc::new(http::Shared {
-            dir: self.options.dir.clone(),
-            error: RwLock::new(None),
-            allowed: AllowedHosts {
-                bound: self.addr.ip(),
-                names,
-            },
-        });
-        let livereload = LiveReloadLayer::new();
-        let reloader = livereload.reloader();
+        let allowed = AllowedHosts {
+            bound: self.addr.ip(),
+            names,
+        };
+        let shared = Arc::new(http::Shared::new(self.options.dir.clone(), allowed));
         let watcher = SiteWatcher::start(watch)?;
         self.shutdown.attach(watcher.stopper());
         let shutdown = self.shutdown.clone();
@@ -204,15 +198,16 @@ impl Server {
                     shared.set_error(Some(&e.to_string()));
                 }
             }
-            reloader.reload();
+            shared.build.advance();
         };
         build(&ChangeSet::everything());
-        let http = Http::start(self.listener, http::app(shared.clone(), livereload));
+        let http = Http::start(self.listener, http::app(shared.clone()));
         announce(&url, self.options.open);
         let watched = watcher.run(|changes| {
             eprintln!("{}", describe(changes));
             build(changes);
         });
+        shared.build.close();
         let served = http.stop();
         watched?;
         served

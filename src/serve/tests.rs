@@ -57,49 +57,30 @@ fn dechunk(mut body: &str) -> String {
     out
 }
 
-/// An open live-reload event stream.
-struct Events {
-    stream: TcpStream,
-    seen: String,
+/// The build token a page was served with, and the event stream its reload script listens on.
+fn served_token(body: &str) -> (String, String) {
+    let attr = |name: &str| {
+        let start = body
+            .find(&format!("{name}=\""))
+            .unwrap_or_else(|| panic!("no {name}: {body}"));
+        let rest = &body[start + name.len() + 2..];
+        rest[..rest.find('"').unwrap()].to_string()
+    };
+    (attr("data-briefing-build"), attr("data-events"))
 }
 
-impl Events {
-    fn connect(addr: SocketAddr) -> Events {
-        let mut stream = TcpStream::connect(addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .unwrap();
-        let request = format!(
-            "GET {RELOAD_EVENTS_PATH} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
-        );
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut events = Events {
-            stream,
-            seen: String::new(),
-        };
-        assert!(
-            events.wait_for("event: init", Duration::from_secs(5)),
-            "no init event: {}",
-            events.seen
-        );
-        events
-    }
-
-    fn wait_for(&mut self, needle: &str, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
-        let mut buf = [0u8; 4096];
-        while Instant::now() < deadline {
-            if self.seen.contains(needle) {
-                return true;
-            }
-            match self.stream.read(&mut buf) {
-                Ok(0) => return self.seen.contains(needle),
-                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
-                Err(_) => {}
-            }
+/// Waits until the server's build token differs from `seen` (what makes open pages
+/// reload) or `timeout` passes; returns the new token.
+fn wait_for_reload(addr: SocketAddr, seen: &str, timeout: Duration) -> Option<String> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        let (status, _, body) = get(addr, RELOAD_CHECK_PATH, &[]);
+        if status == 200 && body != seen {
+            return Some(body);
         }
-        self.seen.contains(needle)
+        std::thread::sleep(Duration::from_millis(50));
     }
+    None
 }
 
 /// The fake build: the page shows the article's text; a template containing `{{ oops`
@@ -129,6 +110,10 @@ fn fake_rebuild(root: &Path, dir: &Path) -> Result<(), String> {
             "<html><body>a</body></html>".to_string(),
         ),
         ("style.css", "body{}".to_string()),
+        (
+            "search/index.json",
+            r#"{"docs":[{"title":"</body>"}]}"#.to_string(),
+        ),
     ];
     let pages: Vec<Page> = pages
         .into_iter()
@@ -216,7 +201,7 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
     let (status, head, body) = get(s.addr, "/", &[]);
     assert_eq!(status, 200);
     assert!(
-        body.contains("<h1>Hello v1</h1>") && body.contains("data-event-stream"),
+        body.contains("<h1>Hello v1</h1>") && body.contains("data-briefing-build"),
         "{body}"
     );
     assert!(head.contains("cache-control: no-store"), "{head}");
@@ -224,7 +209,7 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
     let (status, _, body) = get(s.addr, "/no/such/page", &[]);
     assert_eq!(status, 404);
     assert!(
-        body.contains("custom not found") && body.contains("data-event-stream"),
+        body.contains("custom not found") && body.contains("data-briefing-build"),
         "{body}"
     );
     let refused = [
@@ -259,7 +244,7 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
         403
     );
     assert_eq!(
-        get(s.addr, RELOAD_EVENTS_PATH, &[("Host", "evil.example")]).0,
+        get(s.addr, RELOAD_CHECK_PATH, &[("Host", "evil.example")]).0,
         403
     );
     assert_eq!(
@@ -273,25 +258,99 @@ fn serves_pages_with_reload_script_and_refuses_what_it_must() {
     );
 }
 
+/// An open server-sent event stream, read as a browser's `EventSource` would.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    fn open(addr: SocketAddr, path: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        Events {
+            stream,
+            seen: String::new(),
+        }
+    }
+
+    /// The next `build` event's token, within `timeout`.
+    fn next_build(&mut self, timeout: Duration) -> Option<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(at) = self.seen.find("event: build\ndata: ") {
+                let rest = &self.seen[at + 19..];
+                if let Some(end) = rest.find('\n') {
+                    let token = rest[..end].to_string();
+                    self.seen = rest[end..].to_string();
+                    return Some(token);
+                }
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            let mut buf = [0; 4096];
+            if let Ok(n @ 1..) = self.stream.read(&mut buf) {
+                self.seen
+                    .push_str(&String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_event_stream_sends_the_token_then_every_rebuild_and_json_is_untouched() {
+    let s = Running::start();
+    let (_, _, page) = get(s.addr, "/", &[]);
+    let (token, events) = served_token(&page);
+    let mut stream = Events::open(s.addr, &events);
+    assert_eq!(
+        stream.next_build(Duration::from_secs(5)).as_deref(),
+        Some(token.as_str()),
+        "the current token on connect"
+    );
+    s.edit("content/articles/story.md", "Hello v2");
+    let next = stream
+        .next_build(Duration::from_secs(10))
+        .expect("a build event after an edit");
+    assert_ne!(next, token);
+    assert_eq!(
+        get(s.addr, RELOAD_CHECK_PATH, &[]).2,
+        next,
+        "the check path answers the same token"
+    );
+    let (status, head, json) = get(s.addr, "/search/index.json", &[]);
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: application/json"), "{head}");
+    assert_eq!(
+        json, r#"{"docs":[{"title":"</body>"}]}"#,
+        "JSON is never injected into"
+    );
+}
+
 #[test]
 fn edits_reload_failures_show_a_banner_over_the_last_good_site_and_recover() {
     let s = Running::start();
-    let mut events = Events::connect(s.addr);
+    let (token, _) = served_token(&get(s.addr, "/", &[]).2);
     s.edit("content/articles/story.md", "Hello v2");
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(10)),
-        "{}",
-        events.seen
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after an edit");
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(body.contains("<h1>Hello v2</h1>"), "{body}");
+    assert_eq!(
+        served_token(&body).0,
+        token,
+        "pages carry the current token"
     );
-    assert!(get(s.addr, "/", &[]).2.contains("<h1>Hello v2</h1>"));
 
-    let mut events = Events::connect(s.addr);
     s.edit("templates/page.html", "{{ oops");
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(10)),
-        "{}",
-        events.seen
-    );
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after a failure");
     let (status, _, body) = get(s.addr, "/", &[]);
     assert_eq!(status, 200);
     assert!(
@@ -309,17 +368,12 @@ fn edits_reload_failures_show_a_banner_over_the_last_good_site_and_recover() {
     assert_eq!(css, "body{}", "no banner outside HTML");
     let on_disk = std::fs::read_to_string(s.dir.join("index.html")).unwrap();
     assert!(
-        !on_disk.contains(BANNER_ID) && !on_disk.contains("event-stream"),
+        !on_disk.contains(BANNER_ID) && !on_disk.contains("data-briefing-build"),
         "built files stay clean"
     );
 
-    let mut events = Events::connect(s.addr);
     s.edit("templates/page.html", "fixed");
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(10)),
-        "{}",
-        events.seen
-    );
+    wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after the fix");
     let (_, _, body) = get(s.addr, "/", &[]);
     assert!(
         !body.contains(BANNER_ID) && body.contains("<h1>Hello v2</h1>"),

@@ -15,10 +15,12 @@
 //! Spelling variants and roles over time are left to a later pass; this module is the
 //! one place that decides identity, so that pass can replace it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::ActorKind;
 use crate::briefing::ActorMeta;
+
+use super::slugs;
 
 /// Leading words that are titles, not names, for people.
 const HONORIFICS: [&str; 40] = [
@@ -221,23 +223,20 @@ fn merge_same_keys(entries: &[Entry], sets: &mut UnionFind) {
 
 /// Pass 2: joins an actor to the one other actor that has its key as an alias.
 fn merge_by_alias(entries: &[Entry], sets: &mut UnionFind) {
-    let mut owners: HashMap<(ActorKind, &str), Vec<usize>> = HashMap::new();
+    let mut owners: HashMap<(ActorKind, &str), HashSet<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let root = sets.find(i);
         for k in &e.alias_keys {
-            let list = owners.entry((e.kind, k.as_str())).or_default();
-            if !list.contains(&root) {
-                list.push(root);
-            }
+            owners.entry((e.kind, k.as_str())).or_default().insert(root);
         }
     }
     let mut joins = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let root = sets.find(i);
         if let Some(list) = owners.get(&(e.kind, e.key.as_str())) {
-            let others: Vec<usize> = list.iter().copied().filter(|&r| r != root).collect();
-            if let [only] = others.as_slice() {
-                joins.push((root, *only));
+            let mut others = list.iter().copied().filter(|&r| r != root);
+            if let (Some(only), None) = (others.next(), others.next()) {
+                joins.push((root, only));
             }
         }
     }
@@ -263,12 +262,10 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
         .unwrap_or_default();
     let display_key = name_key(&name, kind);
     let mut aliases: Vec<String> = Vec::new();
-    let mut seen = vec![display_key];
+    let mut seen = HashSet::from([display_key]);
     for &i in members {
         for n in std::iter::once(&meta(i).name).chain(meta(i).aliases.iter()) {
-            let key = name_key(n, kind);
-            if !n.trim().is_empty() && !seen.contains(&key) {
-                seen.push(key);
+            if !n.trim().is_empty() && seen.insert(name_key(n, kind)) {
                 aliases.push(n.trim().to_string());
             }
         }
@@ -285,43 +282,31 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
     }
 }
 
-/// Makes slugs unique: a slug shared by actors of different types gets the type added
-/// (`georgia-place`), any remaining clash a number, in a deterministic order.
+/// Makes slugs unique and bounded (see `slugs`): a slug shared by actors of different
+/// types gets the type added (`georgia-place`), any remaining clash a number, in a
+/// deterministic order.
 fn assign_slugs(actors: &mut [SiteActor]) {
-    for a in actors.iter_mut() {
-        if a.slug.is_empty() {
-            a.slug = "actor".to_string();
-        }
-    }
     let mut by_slug: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in actors.iter().enumerate() {
-        by_slug.entry(a.slug.clone()).or_default().push(i);
+        let slug = match a.slug.as_str() {
+            "" => "actor".to_string(),
+            s => s.to_string(),
+        };
+        by_slug.entry(slug).or_default().push(i);
     }
-    let mut taken: std::collections::HashSet<String> = by_slug.keys().cloned().collect();
-    let mut clashes: Vec<Vec<usize>> = by_slug.into_values().filter(|v| v.len() > 1).collect();
-    clashes.sort();
-    for group in clashes {
-        for &i in &group {
-            let base = format!("{}-{}", actors[i].slug, kind_word(actors[i].kind));
-            let mut slug = base.clone();
-            let mut n = 2;
-            while taken.contains(&slug) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
-            taken.insert(slug.clone());
-            actors[i].slug = slug;
+    let mut groups: Vec<(String, Vec<usize>)> = by_slug.into_iter().collect();
+    groups.sort();
+    let mut unique = slugs::Unique::default();
+    for (slug, group) in &groups {
+        if let [only] = group.as_slice() {
+            actors[*only].slug = unique.claim(slug);
         }
     }
-}
-
-/// The type as a lower-case word (`person`, `organization`, `place`, `group`).
-pub fn kind_word(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
+    for (slug, group) in groups.iter().filter(|(_, g)| g.len() > 1) {
+        for &i in group {
+            let base = format!("{slug}-{}", actors[i].kind.as_str());
+            actors[i].slug = unique.claim(&base);
+        }
     }
 }
 
@@ -572,6 +557,30 @@ mod tests {
         );
         let again = ActorIndex::build(&lists);
         assert_eq!(again.actors, index.actors);
+    }
+
+    #[test]
+    fn slugs_of_very_long_names_are_bounded_and_unique() {
+        let long = "x".repeat(50_000);
+        let other = format!("{}y", "x".repeat(49_999));
+        let briefings = [vec![
+            actor(&long, Person, &[]),
+            actor(&long, Place, &[]),
+            actor(&other, Person, &[]),
+            actor(&"x".repeat(80), Group, &[]),
+        ]];
+        let lists: Vec<&[ActorMeta]> = briefings.iter().map(Vec::as_slice).collect();
+        let index = ActorIndex::build(&lists);
+        let slugs: HashSet<&str> = index.actors.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs.len(), 4, "{slugs:?}");
+        assert!(
+            slugs.iter().all(|s| s.len() <= crate::ingest::MAX_SLUG_BYTES),
+            "{slugs:?}"
+        );
+        assert!(
+            slugs.contains("x".repeat(80).as_str()),
+            "a short enough slug is kept"
+        );
     }
 
     #[test]

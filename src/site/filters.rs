@@ -17,8 +17,6 @@ use std::sync::Arc;
 use jiff::civil::{Date, DateTime};
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
-use crate::analysis::timex::value;
-
 /// Reads an ISO date or date-time (`2022-01-26`, `2022-01-26T10:00:00`).
 fn parse_date(text: &str) -> TeraResult<DateTime> {
     let text = text.trim();
@@ -47,7 +45,7 @@ fn rfc3339(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
 }
 
 fn timex_label(v: &str, _: Kwargs, _: &State) -> String {
-    value::label(v)
+    super::view::dates::value_label(v)
 }
 
 fn json(v: &Value, _: Kwargs, _: &State) -> TeraResult<Value> {

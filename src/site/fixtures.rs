@@ -215,10 +215,10 @@ pub fn hostile() -> Briefing {
 }
 
 /// `n` synthetic briefings for scale checks: six actors each from pools of people,
-/// organisations and places (one organisation in half of all briefings), eight dated
-/// events each over three years, two tags each. Deterministic.
+/// organisations and places (one organisation, with one role, in half of all
+/// briefings), eight dated events each over three years (the first involves the
+/// organisation), two tags each and `even` on even-numbered ones. Deterministic.
 pub fn synthetic(n: usize) -> Vec<Briefing> {
-    use ActorKind::*;
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move |m: usize| {
         state ^= state << 13;
@@ -242,21 +242,8 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
                 format!("First point of {i}."),
                 format!("Second point of {i}."),
             ];
-            let mut actors = vec![actor("Central Council", Organization, None, &[])];
-            if i % 2 == 1 {
-                actors[0] = actor(&format!("Agency {}", next(100)), Organization, None, &[]);
-            }
-            for _ in 0..3 {
-                actors.push(actor(
-                    &format!("Person{} Surname{}", next(40), next(20)),
-                    Person,
-                    Some("official"),
-                    &[],
-                ));
-            }
-            actors.push(actor(&format!("Town {}", next(50)), Place, None, &[]));
-            actors.push(actor(&format!("Group {}", next(30)), Group, None, &[]));
-            b.meta.actors = actors;
+            b.meta.actors = synthetic_actors(i, &mut next);
+            let first = [b.meta.actors[0].name.as_str()];
             b.meta.timeline = (0..8)
                 .map(|e| {
                     let when = day
@@ -265,7 +252,7 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
                     event(
                         &when.to_string(),
                         &format!("Event {e} of briefing {i} involving Town {}", next(50)),
-                        &[],
+                        if e == 0 { &first[..] } else { &[] },
                     )
                 })
                 .collect();
@@ -273,7 +260,31 @@ pub fn synthetic(n: usize) -> Vec<Briefing> {
                 format!("topic {}", next(30)),
                 format!("region {}", next(10)),
             ];
+            if i % 2 == 0 {
+                b.meta.tags.push("even".into());
+            }
             b
         })
         .collect()
+}
+
+/// The six actors of synthetic briefing `i`, drawn with `next`.
+fn synthetic_actors(i: usize, next: &mut impl FnMut(usize) -> usize) -> Vec<ActorMeta> {
+    use ActorKind::*;
+    let mut actors = vec![match i % 2 {
+        0 => actor(
+            "Central Council",
+            Organization,
+            Some("regional council"),
+            &[],
+        ),
+        _ => actor(&format!("Agency {}", next(100)), Organization, None, &[]),
+    }];
+    for _ in 0..3 {
+        let name = format!("Person{} Surname{}", next(40), next(20));
+        actors.push(actor(&name, Person, Some("official"), &[]));
+    }
+    actors.push(actor(&format!("Town {}", next(50)), Place, None, &[]));
+    actors.push(actor(&format!("Group {}", next(30)), Group, None, &[]));
+    actors
 }

@@ -10,6 +10,7 @@ use crate::briefing::{ActorMeta, Briefing};
 use crate::config::Config;
 
 use super::actors::{ActorIndex, find_in_list};
+use super::slugs;
 use super::timeline::EventRef;
 use super::urls;
 
@@ -194,71 +195,71 @@ fn mentions(text: &str, name: &str) -> bool {
     })
 }
 
+/// URL slugs of the briefings, unique: a repeated slug gets `-2`, `-3`, ...
 fn unique_slugs(briefings: &[&Briefing]) -> Vec<String> {
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    let mut slugs = Vec::with_capacity(briefings.len());
-    for b in briefings {
-        let base = urls::clean_slug(&b.slug, "briefing");
-        let mut slug = base.clone();
-        let mut n = 1;
-        while taken.contains_key(&slug) {
-            n += 1;
-            slug = format!("{base}-{n}");
-        }
-        taken.insert(slug.clone(), 1);
-        slugs.push(slug);
-    }
-    slugs
+    let mut slugs = slugs::Unique::default();
+    briefings
+        .iter()
+        .map(|b| slugs.claim(&urls::clean_slug(&b.slug, "briefing")))
+        .collect()
 }
 
+/// The tags of the site (names that slug the same are one tag, shown in their most
+/// used spelling), sorted by slug, and each briefing's tags.
 fn index_tags(briefings: &[&Briefing]) -> (Vec<SiteTag>, Vec<Vec<usize>>) {
-    let mut by_slug: HashMap<String, (HashMap<&str, usize>, Vec<usize>)> = HashMap::new();
+    type Spellings<'b> = HashMap<&'b str, usize>;
+    let mut by_slug: HashMap<String, (Spellings, Vec<usize>)> = HashMap::new();
+    let mut tags_of: Vec<Vec<String>> = Vec::with_capacity(briefings.len());
     for (b, briefing) in briefings.iter().enumerate() {
+        let mut own: Vec<String> = Vec::new();
         for name in &briefing.meta.tags {
             let slug = slug::slugify(name);
             if slug.is_empty() {
                 continue;
             }
-            let (spellings, list) = by_slug.entry(slug).or_default();
+            let (spellings, list) = by_slug.entry(slug.clone()).or_default();
             *spellings.entry(name.trim()).or_default() += 1;
             if list.last() != Some(&b) {
                 list.push(b);
+                own.push(slug);
             }
         }
+        tags_of.push(own);
     }
-    let mut tags: Vec<SiteTag> = by_slug
+    let mut full: Vec<(String, (Spellings, Vec<usize>))> = by_slug.into_iter().collect();
+    full.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut unique = slugs::Unique::default();
+    let mut tags: Vec<(String, SiteTag)> = full
         .into_iter()
-        .map(|(slug, (spellings, briefings))| {
+        .map(|(key, (spellings, briefings))| {
             let name = spellings
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|(n, _)| n.to_string());
-            SiteTag {
-                name: name.unwrap_or_else(|| slug.clone()),
-                slug,
-                briefings,
-            }
+                .map_or_else(|| key.clone(), |(n, _)| n.to_string());
+            let slug = unique.claim(&key);
+            (
+                key,
+                SiteTag {
+                    name,
+                    slug,
+                    briefings,
+                },
+            )
         })
         .collect();
-    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    tags.sort_by(|a, b| a.1.slug.cmp(&b.1.slug));
     let position: HashMap<&str, usize> = tags
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.slug.as_str(), i))
+        .map(|(i, (key, _))| (key.as_str(), i))
         .collect();
-    let tags_of = briefings
+    let tags_of = tags_of
         .iter()
-        .map(|b| {
-            let mut ids: Vec<usize> = b
-                .meta
-                .tags
-                .iter()
-                .filter_map(|t| position.get(slug::slugify(t).as_str()).copied())
-                .collect();
-            let mut seen = std::collections::HashSet::new();
-            ids.retain(|id| seen.insert(*id));
-            ids
+        .map(|own| {
+            own.iter()
+                .filter_map(|k| position.get(k.as_str()).copied())
+                .collect()
         })
         .collect();
-    (tags, tags_of)
+    (tags.into_iter().map(|(_, t)| t).collect(), tags_of)
 }

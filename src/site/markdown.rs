@@ -15,7 +15,7 @@
 //!
 //! The body is never given to Tera, so `{{ config }}` in an article prints as typed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -349,12 +349,15 @@ fn shifted(level: HeadingLevel, shift: usize) -> HeadingLevel {
 /// Unique heading ids for one body.
 struct Ids {
     used: HashSet<String>,
+    /// The next number to try after each base id (a body of many equal headings stays linear).
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
     fn new() -> Self {
         Ids {
             used: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            next: HashMap::new(),
         }
     }
 
@@ -370,10 +373,10 @@ impl Ids {
             s => s,
         };
         let mut id = base.clone();
-        let mut n = 1;
+        let n = self.next.entry(base.clone()).or_insert(1);
         while self.used.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.used.insert(id.clone());
         id

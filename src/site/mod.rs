@@ -3,8 +3,9 @@
 //! [`render`] is a pure function of its arguments: no clock ("today" is in
 //! [`RenderOptions`]), no disk (templates and static files come in [`ThemeFiles`]; the
 //! built-in layer is compiled into the binary). It runs in four steps:
-//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs,
-//!    merged actors, tags, who is in which event) and render every body's Markdown;
+//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs
+//!    (bounded and unique, [`slugs`]), merged actors, tags, who is in which event, and
+//!    what every page of an actor shares) and render every body's Markdown;
 //! 2. load the templates in layers (site › theme › built-in, see [`templates`]);
 //! 3. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]);
@@ -21,6 +22,7 @@ mod links;
 mod markdown;
 mod pages;
 mod related;
+mod slugs;
 mod templates;
 mod timeline;
 mod urls;
@@ -138,10 +140,12 @@ pub fn render(
     globals.insert("site", &view::SiteView::new(&index, options.today));
     let seen_with = related::seen_with(&index, view::actor::SEEN_WITH);
     let timeline = view::timeline::Timeline::build(&index);
+    let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {
         index: &index,
         bodies: &bodies,
         seen_with: &seen_with,
+        actor_facts: &actor_facts,
         timeline: &timeline,
         today: options.today,
     };

@@ -10,11 +10,13 @@ use tera::Context;
 use super::index::SiteIndex;
 use super::markdown::Body;
 use super::urls;
-use super::view::actor::{ActorView, groups};
+use super::view::actor::{ActorFacts, ActorView, groups};
 use super::view::briefing::BriefingView;
 use super::view::data::{FeedView, sitemap};
 use super::view::timeline::Timeline;
-use super::view::{BriefingCard, PageView, Paginator, TagRef, cards, more_links};
+use super::view::{
+    BriefingCard, PageView, Paginator, TagRef, cards, more_links, page_count, page_range,
+};
 
 /// One page rendered from a template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,12 +25,14 @@ pub enum Job {
     Index(usize),
     Briefing(usize),
     Actors,
-    Actor(usize),
+    /// Actor, page n (1-based).
+    Actor(usize, usize),
     Timeline,
     /// Part n of a timeline too long for one page (a year, or the undated events).
     TimelinePart(usize),
     Tags,
-    Tag(usize),
+    /// Tag, page n (1-based).
+    Tag(usize, usize),
     Search,
     NotFound,
     Atom,
@@ -41,6 +45,7 @@ pub struct Shared<'a> {
     pub index: &'a SiteIndex<'a>,
     pub bodies: &'a [Body],
     pub seen_with: &'a [Vec<(usize, usize)>],
+    pub actor_facts: &'a [ActorFacts],
     pub timeline: &'a Timeline,
     pub today: jiff::civil::Date,
 }
@@ -51,13 +56,17 @@ pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
     let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
     jobs.extend((0..index.briefings.len()).map(Job::Briefing));
     jobs.push(Job::Actors);
-    jobs.extend((0..index.actors.actors.len()).map(Job::Actor));
+    for (a, postings) in index.postings.iter().enumerate() {
+        jobs.extend((1..=page_count(index, postings.len())).map(|n| Job::Actor(a, n)));
+    }
     jobs.push(Job::Timeline);
     if !timeline.one_page {
         jobs.extend((0..timeline.parts.len()).map(Job::TimelinePart));
     }
     jobs.push(Job::Tags);
-    jobs.extend((0..index.tags.len()).map(Job::Tag));
+    for (t, tag) in index.tags.iter().enumerate() {
+        jobs.extend((1..=page_count(index, tag.briefings.len())).map(|n| Job::Tag(t, n)));
+    }
     jobs.extend([
         Job::Search,
         Job::NotFound,
@@ -69,11 +78,7 @@ pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
 }
 
 fn index_pages(index: &SiteIndex) -> usize {
-    index
-        .briefings
-        .len()
-        .div_ceil(index.config.paginate_by)
-        .max(1)
+    page_count(index, index.briefings.len())
 }
 
 impl Job {
@@ -84,11 +89,11 @@ impl Job {
             Job::Index(n) => urls::index_page(n),
             Job::Briefing(b) => index.briefing_path(b),
             Job::Actors => "actors/".into(),
-            Job::Actor(a) => urls::actor(&index.actors.actors[a].slug),
+            Job::Actor(a, n) => urls::actor_page(&index.actors.actors[a].slug, n),
             Job::Timeline => "timeline/".into(),
             Job::TimelinePart(p) => format!("timeline/{}/", shared.timeline.parts[p].key),
             Job::Tags => "tags/".into(),
-            Job::Tag(t) => urls::tag(&index.tags[t].slug),
+            Job::Tag(t, n) => urls::tag_page(&index.tags[t].slug, n),
             Job::Search => "search/".into(),
             Job::NotFound => "404.html".into(),
             Job::Atom => "atom.xml".into(),
@@ -102,10 +107,10 @@ impl Job {
             Job::Index(_) => "index.html",
             Job::Briefing(_) => "briefing.html",
             Job::Actors => "actors.html",
-            Job::Actor(_) => "actor.html",
+            Job::Actor(..) => "actor.html",
             Job::Timeline | Job::TimelinePart(_) => "timeline.html",
             Job::Tags => "tags.html",
-            Job::Tag(_) => "tag.html",
+            Job::Tag(..) => "tag.html",
             Job::Search => "search.html",
             Job::NotFound => "404.html",
             Job::Atom => "atom.xml",
@@ -147,25 +152,11 @@ impl Job {
             }
             Job::Actors => {
                 ctx.insert("actor_total", &index.actors.actors.len());
-                ctx.insert("groups", &groups(index));
+                ctx.insert("groups", &groups(index, shared.actor_facts));
                 let description = format!("Every person, organization, place and group in {title}");
                 ("actors", "actors", "Actors".into(), description)
             }
-            Job::Actor(a) => {
-                let view = ActorView::new(index, a, &shared.seen_with[a]);
-                let (name, kind, count) = (
-                    view.actor.name.clone(),
-                    view.actor.kind,
-                    view.briefing_count,
-                );
-                ctx.insert("actor", &view);
-                (
-                    "actor",
-                    "actors",
-                    name.clone(),
-                    format!("{name} ({kind}) in {count} briefings"),
-                )
-            }
+            Job::Actor(a, n) => actor_context(shared, a, n, ctx),
             Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
             Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
             Job::Tags => {
@@ -175,7 +166,7 @@ impl Job {
                 ctx.insert("tags", &tags);
                 ("tags", "tags", "Tags".into(), format!("Topics of {title}"))
             }
-            Job::Tag(t) => tag_context(index, t, ctx),
+            Job::Tag(t, n) => tag_context(index, t, n, ctx),
             Job::Search => (
                 "search",
                 "search",
@@ -208,11 +199,29 @@ fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
     ctx.insert("briefings", &cards);
     let paginator = Paginator::new(index, n, index_pages(index), index.briefings.len());
     ctx.insert("paginator", &paginator);
-    let title = match n {
-        1 => config.title.clone(),
-        n => format!("{} (page {n})", config.title),
-    };
+    let title = numbered(config.title.clone(), n);
     ("index", "briefings", title, config.description.clone())
+}
+
+/// A page title with its page number after the first page: "Ana Ruiz (page 2)".
+fn numbered(title: String, n: usize) -> String {
+    match n {
+        0 | 1 => title,
+        n => format!("{title} (page {n})"),
+    }
+}
+
+fn actor_context(shared: &Shared, a: usize, n: usize, ctx: &mut Context) -> Head {
+    let (seen_with, facts) = (&shared.seen_with[a], &shared.actor_facts[a]);
+    let view = ActorView::new(shared.index, a, n, seen_with, facts);
+    let (name, kind, count) = (
+        view.actor.name.clone(),
+        view.actor.kind,
+        view.briefing_count,
+    );
+    ctx.insert("actor", &view);
+    let description = format!("{name} ({kind}) in {count} briefings");
+    ("actor", "actors", numbered(name, n), description)
 }
 
 fn timeline_context(
@@ -231,15 +240,25 @@ fn timeline_context(
     ("timeline", "timeline", title, description)
 }
 
-fn tag_context(index: &SiteIndex, t: usize, ctx: &mut Context) -> Head {
+fn tag_context(index: &SiteIndex, t: usize, n: usize, ctx: &mut Context) -> Head {
     let tag = TagRef::new(index, t);
-    let list = &index.tags[t].briefings;
+    let all = &index.tags[t].briefings;
+    let list = &all[page_range(index, all.len(), n)];
     ctx.insert("briefings", &cards(index, list));
     ctx.insert("more_briefings", &more_links(index, list));
+    let slug = &index.tags[t].slug;
+    let paginator = Paginator::with_urls(
+        index.config.paginate_by,
+        n,
+        page_count(index, all.len()),
+        all.len(),
+        |n| index.url(&urls::tag_page(slug, n)),
+    );
+    ctx.insert("paginator", &paginator);
     let head = (
         "tag",
         "tags",
-        tag.name.clone(),
+        numbered(tag.name.clone(), n),
         format!("Briefings tagged {}", tag.name),
     );
     ctx.insert("tag", &tag);

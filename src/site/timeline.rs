@@ -12,7 +12,7 @@
 //! sets at least [`SAME_EVENT`]). Candidates are found through a word index of the
 //! group, at most [`MAX_CANDIDATES`] per event, so a crowded date stays linear.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 use crate::briefing::EventMeta;
@@ -93,26 +93,34 @@ fn period_of(date: &str) -> Period {
             };
             Period::Fixed { start, granularity }
         }
-        Anchor::Floating => Period::Floating(date.trim().to_string()),
+        Anchor::Floating => Period::Floating(day_of(date).to_string()),
     }
+}
+
+/// A value without its time of day (`XXXX-WXX-7TEV` -> `XXXX-WXX-7`).
+fn day_of(value: &str) -> &str {
+    let value = value.trim();
+    value.split_once('T').map_or(value, |(d, _)| d)
 }
 
 struct GroupBuilder {
     period: Period,
     value: String,
     events: Vec<(MergedEvent, Vec<String>)>,
+    /// (event, briefing) pairs already among an event's sources.
+    reported: HashSet<(usize, usize)>,
     exact: HashMap<String, usize>,
     by_word: HashMap<String, Vec<usize>>,
 }
 
 impl GroupBuilder {
     fn new(period: Period, value: &str) -> Self {
-        let value = value.trim();
-        let value = value.split_once('T').map_or(value, |(d, _)| d).to_string();
+        let value = day_of(value).to_string();
         GroupBuilder {
             period,
             value,
             events: Vec::new(),
+            reported: HashSet::new(),
             exact: HashMap::new(),
             by_word: HashMap::new(),
         }
@@ -128,13 +136,13 @@ impl GroupBuilder {
             .or_else(|| self.similar(&words));
         match found {
             Some(i) => {
-                let sources = &mut self.events[i].0.sources;
-                if !sources.iter().any(|s| s.briefing == at.briefing) {
-                    sources.push(at);
+                if self.reported.insert((i, at.briefing)) {
+                    self.events[i].0.sources.push(at);
                 }
             }
             None => {
                 let i = self.events.len();
+                self.reported.insert((i, at.briefing));
                 self.exact.insert(normalised, i);
                 for w in &words {
                     self.by_word.entry(w.clone()).or_default().push(i);
@@ -152,12 +160,13 @@ impl GroupBuilder {
     /// The most similar event of the group above the threshold.
     fn similar(&self, words: &[String]) -> Option<usize> {
         let mut candidates: Vec<usize> = Vec::new();
+        let mut seen: HashSet<usize> = HashSet::new();
         for w in words {
             for &i in self.by_word.get(w).map_or(&[][..], Vec::as_slice) {
                 if candidates.len() >= MAX_CANDIDATES {
                     break;
                 }
-                if !candidates.contains(&i) {
+                if seen.insert(i) {
                     candidates.push(i);
                 }
             }
@@ -272,6 +281,7 @@ mod tests {
             (2, event("2022-01-26T09:00", "Early statement issued")),
             (2, event("XXXX-WXX-3", "Something on a Wednesday")),
             (2, event("2022", "A year of crisis")),
+            (3, event("XXXX-WXX-3TEV", "Ferries resumed at dusk")),
         ]);
         let order: Vec<(&str, usize)> = got.iter().map(|(v, e)| (v.as_str(), e.len())).collect();
         assert_eq!(
@@ -281,7 +291,7 @@ mod tests {
                 ("2022", 1),
                 ("2022-01-26", 3),
                 ("2022-W05", 1),
-                ("XXXX-WXX-3", 1)
+                ("XXXX-WXX-3", 2)
             ]
         );
     }
@@ -344,6 +354,18 @@ mod tests {
             vec![3],
             "the same text on another day stays apart"
         );
+    }
+
+    #[test]
+    fn a_briefing_is_one_source_of_an_event_however_often_it_reports_it() {
+        let text = "Ferries stopped at the bar.";
+        let got = run(&[
+            (0, event("2022-01-26", text)),
+            (0, event("2022-01-26", text)),
+            (1, event("2022-01-26", text)),
+            (0, event("2022-01-26", text)),
+        ]);
+        assert_eq!(got[0].1, [(text.to_string(), vec![0, 1])]);
     }
 
     #[test]

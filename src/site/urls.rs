@@ -10,9 +10,9 @@
 //! |---|---|
 //! | index, page n | `/`, `/page/n/` |
 //! | briefing | `/briefings/<slug>/` |
-//! | actors, actor | `/actors/`, `/actors/<slug>/` |
-//! | timeline | `/timeline/` |
-//! | tags, tag | `/tags/`, `/tags/<slug>/` |
+//! | actors, actor | `/actors/`, `/actors/<slug>/`, `/actors/<slug>/page/n/` |
+//! | timeline | `/timeline/`, `/timeline/<year>/`, `/timeline/<year>-<month>/`, `/timeline/undated/` |
+//! | tags, tag | `/tags/`, `/tags/<slug>/`, `/tags/<slug>/page/n/` |
 //! | search | `/search/` (index: `/search/index.json`) |
 //! | files | `/atom.xml`, `/sitemap.xml`, `/robots.txt`, `/briefings.json`, `/404.html` |
 //!
@@ -55,6 +55,24 @@ pub fn tag(slug: &str) -> String {
     format!("tags/{slug}/")
 }
 
+/// Page `n` (1-based) of an actor: `actors/<slug>/`, then `actors/<slug>/page/n/`.
+pub fn actor_page(slug: &str, n: usize) -> String {
+    paged(actor(slug), n)
+}
+
+/// Page `n` (1-based) of a tag: `tags/<slug>/`, then `tags/<slug>/page/n/`.
+pub fn tag_page(slug: &str, n: usize) -> String {
+    paged(tag(slug), n)
+}
+
+fn paged(first: String, n: usize) -> String {
+    if n <= 1 {
+        first
+    } else {
+        format!("{first}page/{n}/")
+    }
+}
+
 /// `true` when `slug` can be used in a URL and a file name as it is: ASCII letters,
 /// digits, `-`, `_` and `.`, not starting with `.` (no `..`, no hidden files).
 pub fn is_safe_slug(slug: &str) -> bool {
@@ -65,8 +83,9 @@ pub fn is_safe_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// A slug safe for URLs and file names: `slug` itself when it already is, else its
-/// transliterated, lower-case form; `fallback` when nothing usable is left.
+/// A slug safe for URLs and file names: `slug` itself when it already is (a file name
+/// the user chose, so never too long for a directory), else its transliterated,
+/// lower-case form cut to `slugs::MAX_SLUG` bytes; `fallback` when nothing usable is left.
 pub fn clean_slug(slug: &str, fallback: &str) -> String {
     if is_safe_slug(slug) {
         return slug.to_string();
@@ -75,7 +94,7 @@ pub fn clean_slug(slug: &str, fallback: &str) -> String {
     if cleaned.is_empty() {
         fallback.to_string()
     } else {
-        cleaned
+        super::slugs::cap(&cleaned)
     }
 }
 
@@ -191,6 +210,9 @@ mod tests {
 
     #[test]
     fn slugs_are_kept_only_when_safe() {
+        let long = "Ж".repeat(300);
+        let capped = super::super::slugs::cap("zh".repeat(300));
+        assert_eq!(capped.len(), crate::ingest::MAX_SLUG_BYTES);
         let cases = [
             ("talks-stall", "talks-stall"),
             ("2022-01-26_talks", "2022-01-26_talks"),
@@ -200,6 +222,7 @@ mod tests {
             ("Переговоры", "peregovory"),
             ("a/b", "a-b"),
             ("", "briefing"),
+            (long.as_str(), capped.as_str()),
         ];
         for (slug, want) in cases {
             assert_eq!(clean_slug(slug, "briefing"), want, "{slug:?}");
@@ -214,6 +237,9 @@ mod tests {
             ("atom.xml", "atom.xml"),
             (&*index_page(1), "index.html"),
             (&*index_page(3), "page/3/index.html"),
+            (&*actor_page("ana", 1), "actors/ana/index.html"),
+            (&*actor_page("ana", 2), "actors/ana/page/2/index.html"),
+            (&*tag_page("ports", 3), "tags/ports/page/3/index.html"),
         ];
         for (path, want) in cases {
             assert_eq!(output_file(path), want, "{path}");

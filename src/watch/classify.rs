@@ -5,8 +5,8 @@
 //! that differ per platform and editor, so we do not branch on them: an event counts
 //! when it is not an `Access` (reads, including our own server's, produce those) and
 //! one of its paths is relevant. Relevance is decided by path alone (see [`classify`]):
-//! inside a source directory of the site, not in an ignored directory, and not an
-//! editor's temporary name. A path whose content matches what the build itself just
+//! inside a source directory of the site, not in an ignored directory, and not a name
+//! the build's readers skip (editors' temporary files, hidden files). A path whose content matches what the build itself just
 //! wrote ([`SelfWrites`]) is not a change, so the briefing files a build writes do not
 //! trigger another build (nor a browser reload loop). A kernel queue overflow (rescan
 //! flag) means events were lost: everything is rebuilt.
@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use notify::Event;
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::output::normalise;
 
 /// What kind of source changed; decides what the caller has to redo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,21 +139,6 @@ impl SiteLayout {
     }
 }
 
-/// `path` without `.` components and with `..` applied lexically.
-pub fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// `<parent>/<name>.<anything>` for an ignored `<parent>/<name>`.
 fn is_scratch_sibling(dir: &Path, path: &Path) -> bool {
     let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
@@ -178,29 +164,12 @@ fn is_vcs_dir(name: &OsStr) -> bool {
     )
 }
 
-/// Temporary, swap, lock and backup names of editors and tools, and our own backups
-/// (`x.md.bak`, `x.md.bak2`). The union of Hugo's, Zola's and watchexec's lists.
+/// Whether a file name is a temporary, swap, lock, backup or hidden file, which the
+/// build never reads: the same list as the article, briefing and theme readers
+/// ([`crate::ingest::is_temporary_file`]), so that what the build ignores never
+/// triggers a build.
 pub fn is_temp_name(name: &OsStr) -> bool {
-    let name = name.to_string_lossy();
-    let n = name.as_ref();
-    let ext = n.rsplit_once('.').map_or("", |(_, e)| e);
-    let our_backup = ext
-        .strip_prefix("bak")
-        .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
-    matches!(
-        ext,
-        "swp" | "swo" | "swn" | "swx" | "tmp" | "bck" | "kate-swp" | "crswap"
-    ) || our_backup
-        || n.ends_with('~')
-        || n.starts_with(".#")
-        || (n.len() > 1 && n.starts_with('#') && n.ends_with('#'))
-        || n == "4913"
-        || n == ".DS_Store"
-        || n.ends_with("___jb_tmp___")
-        || n.ends_with("___jb_old___")
-        || n.ends_with("___jb_bak___")
-        || n.starts_with(".goutputstream-")
-        || n.starts_with(".sb-")
+    crate::ingest::is_temporary_file(&name.to_string_lossy())
 }
 
 /// The kinds of source a change at `path` affects; empty when it is not a source.
@@ -353,50 +322,41 @@ mod tests {
     }
 
     #[test]
-    fn editor_temporary_names_are_recognised() {
-        let temp = [
+    fn names_the_build_skips_never_trigger_a_build() {
+        let l = layout("");
+        let dir = "/site/content/articles";
+        let skipped = [
             ".story.md.swp",
-            ".story.md.swx",
-            ".story.md.swo",
             "story.md~",
             "4913",
             ".#story.md",
             "#story.md#",
             "story.md___jb_tmp___",
-            "story.md___jb_old___",
-            "story.md___jb_bak___",
-            "story.md.bck",
             ".DS_Store",
             ".goutputstream-ABC123",
             "story.md.kate-swp",
-            ".story.md.kate-swp",
             "x.tmp",
-            ".a.md.77-0.tmp",
+            ".a.md.Xq3ZpA.tmp",
             "a.md.bak",
-            "a.md.bak2",
-            "a.md.bak17",
-            ".sb-1234",
-            "a.md.crswap",
+            "a.md.part",
+            "a.md.orig",
         ];
-        let real = [
+        for name in skipped {
+            assert!(is_temp_name(OsStr::new(name)), "{name} should be temporary");
+            assert!(kinds(&l, &format!("{dir}/{name}")).is_empty(), "{name}");
+        }
+        for name in [
             "story.md",
             "4913.md",
             "notes.tmpl",
             "a.bakery",
-            "a.md.bak2x",
-            "#",
-            "draft#1.md",
             "report.txt",
-            "~home.md",
-        ];
-        for name in temp {
-            assert!(is_temp_name(OsStr::new(name)), "{name} should be temporary");
-        }
-        for name in real {
+        ] {
             assert!(
                 !is_temp_name(OsStr::new(name)),
                 "{name} should be a real file"
             );
+            assert_eq!(kinds(&l, &format!("{dir}/{name}")), [Articles], "{name}");
         }
     }
 

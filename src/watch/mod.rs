@@ -64,7 +64,11 @@ impl WatchOptions {
 /// Why watching could not start.
 #[derive(Debug, Error)]
 pub enum WatchError {
-    #[error("cannot watch {}: {message}\n  help: check that the folder exists and is readable, or try `--poll`", .path.display())]
+    /// Neither the OS watcher nor the polling fallback could start.
+    #[error(
+        "cannot watch {}: {message}\n  help: briefing falls back to checking for changes every second (polling) when the system's file watcher fails, and that could not start either: check that the folder exists and is readable",
+        .path.display()
+    )]
     Start {
         path: std::path::PathBuf,
         message: String,
@@ -112,11 +116,6 @@ impl SiteWatcher {
 
     pub fn stopper(&self) -> Stopper {
         Stopper(self.tx.clone())
-    }
-
-    /// Whether changes are found by polling (after a fallback or `poll`).
-    pub fn is_polling(&self) -> bool {
-        !self.backend.is_native()
     }
 
     /// Calls `on_change` for every batch of relevant changes until stopped.

@@ -445,3 +445,21 @@ fn a_build_writing_briefings_and_output_does_not_trigger_itself() {
     );
     assert_eq!(sets.len(), 1, "{sets:?}");
 }
+
+#[test]
+fn the_start_error_says_what_happened_and_names_no_missing_flag() {
+    let error = WatchError::Start {
+        path: PathBuf::from("/site"),
+        message: "no such file or directory".into(),
+    };
+    let text = error.to_string();
+    assert!(
+        text.starts_with("cannot watch /site: no such file"),
+        "{text}"
+    );
+    assert!(text.contains("polling") && text.contains("help:"), "{text}");
+    assert!(
+        !text.contains("--"),
+        "names a flag the command line does not have: {text}"
+    );
+}

@@ -135,3 +135,62 @@ fn a_broken_briefing_is_reported_with_its_line_and_never_replaced() {
     );
     assert_eq!(site.read(BRIEFING), broken);
 }
+
+#[test]
+fn keep_going_never_replaces_a_briefing_it_cannot_read() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    let broken = format!(
+        "{}\nMy note.\n",
+        site.read(BRIEFING)
+            .replacen("title:", "title: [unclosed", 1)
+    );
+    site.write(BRIEFING, &broken);
+    site.write(ARTICLE, &site.read(ARTICLE).replace("Saturday", "Sunday"));
+    let run = site.run(&["build", "--keep-going"]).success();
+    assert_eq!(
+        site.read(BRIEFING),
+        broken,
+        "the unreadable, edited briefing is left alone"
+    );
+    assert!(
+        run.stderr.contains(BRIEFING) && run.stderr.contains("rail-strike-yaml.md: skipped"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.exists("public/briefings/rail-strike-yaml/index.html"));
+}
+
+#[test]
+fn regenerating_an_untouched_briefing_makes_no_backup() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    let run = site.run(&["build", "--regenerate", ARTICLE]).success();
+    assert!(!run.stderr.contains("backed up"), "{}", run.stderr);
+    assert!(!site.exists(&format!("{BRIEFING}.bak")));
+    assert!(run.stdout.contains("1 briefing written"), "{}", run.stdout);
+}
+
+#[test]
+fn article_text_is_included_only_when_asked() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    assert!(!site.read(BRIEFING).contains("### Article text"));
+    let config = site.read("briefing.toml");
+    site.write(
+        "briefing.toml",
+        &format!("{config}\n[briefing]\narticle_text = true\n"),
+    );
+    let run = site.run(&["build"]).success();
+    assert!(
+        run.stdout.contains("(4 analysed"),
+        "a setting that changes briefings refreshes them: {}",
+        run.stdout
+    );
+    let briefing = site.read(BRIEFING);
+    assert!(
+        briefing.contains("### Article text")
+            && briefing.contains("Full services return on Saturday"),
+        "{briefing}"
+    );
+}

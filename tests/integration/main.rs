@@ -10,4 +10,5 @@ mod analyze;
 mod build;
 mod edits;
 mod safety;
+mod seed;
 mod serve;

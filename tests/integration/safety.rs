@@ -199,3 +199,24 @@ fn clean_removes_only_what_the_tool_made() {
     site.run(&["clean"]).failure(1);
     assert!(site.exists("public/mine.txt"));
 }
+
+#[test]
+fn a_refused_output_folder_stops_the_build_before_any_briefing_changes() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    let briefings = site.snapshot_tree("content/briefings");
+    std::fs::remove_file(site.path().join("public/.briefing-output")).unwrap();
+    site.write(
+        "content/articles/rail-strike-yaml.md",
+        &site
+            .read("content/articles/rail-strike-yaml.md")
+            .replace("Saturday", "Sunday"),
+    );
+    let run = site.run(&["build"]).failure(1);
+    assert!(run.stderr.contains("public"), "{}", run.stderr);
+    assert_eq!(
+        site.snapshot_tree("content/briefings"),
+        briefings,
+        "no briefing was written"
+    );
+}

@@ -1,6 +1,7 @@
 //! `briefing serve` as a user runs it: the binary on a temporary site, `--port 0`, the
-//! URL read from stdout, then raw HTTP requests, the live-reload event stream, edits,
-//! a broken template and its fix. Every wait has a timeout; the child is killed on drop.
+//! URL read from stdout, then raw HTTP requests, the build token the live reload sends,
+//! edits, a broken template, a broken `briefing.toml` and their fixes. Every wait has a
+//! timeout; the child is killed on drop.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::harness::Site;
 
-const EVENTS: &str = "/_tower-livereload/event-stream";
+const CHECK: &str = "/_briefing/build";
 const BANNER: &str = "briefing-build-error";
 const PAGE: &str = "/briefings/harbour/";
 
@@ -115,45 +116,27 @@ fn dechunk(mut body: &str) -> String {
     out
 }
 
-/// An open live-reload event stream.
-struct Events {
-    stream: TcpStream,
-    seen: String,
+/// The build token a page was served with (its reload script compares it with [`CHECK`]).
+fn token_of(body: &str) -> String {
+    let start = body
+        .find("data-briefing-build=\"")
+        .unwrap_or_else(|| panic!("no reload script: {body}"));
+    let rest = &body[start + "data-briefing-build=\"".len()..];
+    rest[..rest.find('"').unwrap()].to_string()
 }
 
-impl Events {
-    fn connect(addr: SocketAddr) -> Events {
-        let mut stream = TcpStream::connect(addr).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .unwrap();
-        let request =
-            format!("GET {EVENTS} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
-        stream.write_all(request.as_bytes()).unwrap();
-        let mut events = Events {
-            stream,
-            seen: String::new(),
-        };
-        assert!(
-            events.wait_for("event: init", Duration::from_secs(10)),
-            "no init event: {}",
-            events.seen
-        );
-        events
-    }
-
-    fn wait_for(&mut self, needle: &str, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
-        let mut buf = [0u8; 4096];
-        while Instant::now() < deadline && !self.seen.contains(needle) {
-            match self.stream.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
-                Err(_) => {}
-            }
+/// Polls [`CHECK`] like an open page does until the token differs from `seen` (the page
+/// would reload) or `timeout` passes; returns the new token.
+fn wait_for_reload(addr: SocketAddr, seen: &str, timeout: Duration) -> Option<String> {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        let (status, _, body) = get(addr, CHECK, &[]);
+        if status == 200 && body != seen {
+            return Some(body);
         }
-        self.seen.contains(needle)
+        std::thread::sleep(Duration::from_millis(100));
     }
+    None
 }
 
 fn article(title: &str) -> String {
@@ -180,14 +163,21 @@ fn serve_answers_pages_and_refuses_what_it_must() {
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Harbour talks resume"), "{body}");
     assert!(
-        body.contains(&format!("data-event-stream=\"{EVENTS}\"")),
+        body.contains("data-events=\"/_briefing/events\""),
         "live-reload script injected"
     );
     assert!(!head.contains("access-control-allow-origin"), "{head}");
+    // The current build token, as the page's event stream would send it.
+    let (status, _, token) = get(served.addr, CHECK, &[]);
+    assert_eq!((status, token), (200, token_of(&body)));
+    let (status, head, json) = get(served.addr, "/search/index.json", &[]);
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: application/json"), "{head}");
+    assert!(json.starts_with('{') && json.trim_end().ends_with('}') && !json.contains("<script"));
     let (status, _, body) = get(served.addr, "/no/such/page/", &[]);
     assert_eq!(status, 404);
     assert!(
-        body.contains("data-event-stream"),
+        body.contains("data-briefing-build"),
         "the 404 page reloads too"
     );
     for path in [
@@ -215,16 +205,13 @@ fn serve_answers_pages_and_refuses_what_it_must() {
 fn edits_reload_and_a_broken_template_shows_a_banner_over_the_last_good_site() {
     let site = harbour_site();
     let served = Served::start(&site, &[]);
-    let mut events = Events::connect(served.addr);
+    let token = token_of(&get(served.addr, PAGE, &[]).2);
     site.write(
         "content/articles/harbour.md",
         &article("Harbour talks collapse"),
     );
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(30)),
-        "reload after an edit: {}",
-        events.seen
-    );
+    let token = wait_for_reload(served.addr, &token, Duration::from_secs(30))
+        .expect("reload after an edit");
     let (_, _, body) = get(served.addr, PAGE, &[]);
     assert!(
         body.contains("Harbour talks collapse") && !body.contains(BANNER),
@@ -232,22 +219,18 @@ fn edits_reload_and_a_broken_template_shows_a_banner_over_the_last_good_site() {
     );
     // The rebuild rewrote content/briefings/harbour.md: that must not trigger another
     // rebuild, or browsers would reload forever.
-    let mut quiet = Events::connect(served.addr);
-    assert!(
-        !quiet.wait_for("event: reload", Duration::from_secs(2)),
+    assert_eq!(
+        wait_for_reload(served.addr, &token, Duration::from_secs(2)),
+        None,
         "a rebuild triggered itself"
     );
 
-    let mut events = Events::connect(served.addr);
     site.write(
         "templates/briefing.html",
         "{% extends \"base.html\" %}{% block content %}{{ broken( }}{% endblock %}",
     );
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(30)),
-        "reload after a failed build: {}",
-        events.seen
-    );
+    let token = wait_for_reload(served.addr, &token, Duration::from_secs(30))
+        .expect("reload after a failed build");
     let (status, _, body) = get(served.addr, PAGE, &[]);
     assert_eq!(status, 200);
     assert!(
@@ -259,16 +242,52 @@ fn edits_reload_and_a_broken_template_shows_a_banner_over_the_last_good_site() {
         "the banner names the template: {body}"
     );
 
-    let mut events = Events::connect(served.addr);
     std::fs::remove_file(site.path().join("templates/briefing.html")).unwrap();
-    assert!(
-        events.wait_for("event: reload", Duration::from_secs(30)),
-        "reload after the fix: {}",
-        events.seen
-    );
+    wait_for_reload(served.addr, &token, Duration::from_secs(30)).expect("reload after the fix");
     let (_, _, body) = get(served.addr, PAGE, &[]);
     assert!(
         body.contains("Harbour talks collapse") && !body.contains(BANNER),
+        "{body}"
+    );
+}
+
+#[test]
+fn briefing_toml_edits_are_built_and_a_broken_one_shows_a_banner() {
+    let site = harbour_site();
+    site.write("briefing.toml", "title = \"Harbour Desk\"\n");
+    let served = Served::start(&site, &[]);
+    let (_, _, body) = get(served.addr, "/", &[]);
+    assert!(body.contains("Harbour Desk"), "{body}");
+
+    site.write("briefing.toml", "title = \"Port Desk\"\n");
+    let token = wait_for_reload(served.addr, &token_of(&body), Duration::from_secs(30))
+        .expect("reload after a config edit");
+    let (_, _, body) = get(served.addr, "/", &[]);
+    assert!(
+        body.contains("Port Desk") && !body.contains("Harbour Desk"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("http://{}/", served.addr)),
+        "serve's own address is kept as the base URL"
+    );
+
+    site.write("briefing.toml", "title = \"Port Desk\"\ntitel = \"typo\"\n");
+    let token = wait_for_reload(served.addr, &token, Duration::from_secs(30))
+        .expect("reload after a broken config");
+    let (status, _, body) = get(served.addr, "/", &[]);
+    assert_eq!(status, 200);
+    assert!(body.contains("Port Desk"), "the last good site is served");
+    assert!(
+        body.contains(BANNER) && body.contains("briefing.toml") && body.contains("titel"),
+        "the banner names the file and the key: {body}"
+    );
+
+    site.write("briefing.toml", "title = \"Quay Desk\"\n");
+    wait_for_reload(served.addr, &token, Duration::from_secs(30)).expect("reload after the fix");
+    let (_, _, body) = get(served.addr, "/", &[]);
+    assert!(
+        body.contains("Quay Desk") && !body.contains(BANNER),
         "{body}"
     );
 }

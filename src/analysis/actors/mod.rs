@@ -45,6 +45,28 @@ pub enum ActorKind {
     Group,
 }
 
+impl ActorKind {
+    /// The word used in files and URLs: "person", "organization", "place", "group".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
+        }
+    }
+
+    /// The word shown to readers: "Person", "Organization", "Place", "Group".
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "Person",
+            ActorKind::Organization => "Organization",
+            ActorKind::Place => "Place",
+            ActorKind::Group => "Group",
+        }
+    }
+}
+
 /// Something an actor said, as reported in the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {

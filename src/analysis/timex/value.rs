@@ -251,25 +251,52 @@ fn floating_label(value: &str) -> String {
         "Saturday",
         "Sunday",
     ];
-    if let Some(n) = value
-        .strip_prefix("XXXX-WXX-")
-        .and_then(|d| d.parse::<usize>().ok())
-        && (1..=7).contains(&n)
-    {
-        return format!("{}, week of publication", DAYS[n - 1]);
-    }
-    if let Some(m) = value
-        .strip_prefix("XXXX-")
-        .and_then(|m| m.parse::<i8>().ok())
-        && (1..=12).contains(&m)
-    {
-        return format!("{} (year not given)", month_name(m));
-    }
     match value {
-        "PRESENT_REF" => "now".to_string(),
-        "PAST_REF" => "in the past".to_string(),
-        "FUTURE_REF" => "in the future".to_string(),
-        _ => value.to_string(),
+        "PRESENT_REF" => return "now".to_string(),
+        "PAST_REF" => return "in the past".to_string(),
+        "FUTURE_REF" => return "in the future".to_string(),
+        _ => {}
+    }
+    let Some(rest) = value.strip_prefix("XXXX") else {
+        return value.to_string();
+    };
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let unknown_year = |what: String| format!("{what} (year not given)");
+    if let Some(day) = rest.strip_prefix("WXX-") {
+        let (day, part) = day.split_once('T').unwrap_or((day, ""));
+        let part = match part {
+            "MO" => " morning",
+            "AF" => " afternoon",
+            "EV" => " evening",
+            "NI" => " night",
+            _ => "",
+        };
+        return match day.parse::<usize>() {
+            Ok(n @ 1..=7) => format!("{}{part}, week of publication", DAYS[n - 1]),
+            _ if day == "WE" => "the weekend, week of publication".to_string(),
+            _ => "a day of the week of publication".to_string(),
+        };
+    }
+    match rest {
+        "" | "XX" | "XX-XX" => return "a date not given".to_string(),
+        "WXX" => return "a week (date not given)".to_string(),
+        "SP" => return unknown_year("spring".into()),
+        "SU" => return unknown_year("summer".into()),
+        "FA" => return unknown_year("autumn".into()),
+        "WI" => return unknown_year("winter".into()),
+        _ => {}
+    }
+    if matches!(rest, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2") {
+        return unknown_year(rest.to_string());
+    }
+    let mut parts = rest.split('-');
+    match (
+        parts.next().and_then(|m| m.parse::<i8>().ok()),
+        parts.next().map(|d| d.parse::<u8>()),
+    ) {
+        (Some(m @ 1..=12), None) => unknown_year(month_name(m).to_string()),
+        (Some(m @ 1..=12), Some(Ok(d @ 1..=31))) => unknown_year(format!("{d} {}", month_name(m))),
+        _ => "a date not given".to_string(),
     }
 }
 
@@ -340,6 +367,17 @@ mod tests {
             ("2022-01-28TEV", "Friday 28 January 2022 (evening)"),
             ("XXXX-WXX-3", "Wednesday, week of publication"),
             ("XXXX-12", "December (year not given)"),
+            ("XXXX-07-01", "1 July (year not given)"),
+            ("XXXX-Q1", "Q1 (year not given)"),
+            ("XXXX-SU", "summer (year not given)"),
+            ("XXXX-H2", "H2 (year not given)"),
+            ("XXXX-WXX", "a week (date not given)"),
+            ("XXXX-WXX-WE", "the weekend, week of publication"),
+            ("XXXX-WXX-7TEV", "Sunday evening, week of publication"),
+            ("XXXX-XX-XX", "a date not given"),
+            ("XXXX-13", "a date not given"),
+            ("XXXX-Q9", "a date not given"),
+            ("PAST_REF", "in the past"),
             ("2022-Q3", "Q3 2022"),
             ("198", "the 1980s"),
         ];

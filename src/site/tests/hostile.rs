@@ -229,3 +229,56 @@ fn hostile_bodies_are_reported() {
             .all(|w| w.location.line.is_some_and(|l| l >= 12))
     );
 }
+
+#[test]
+fn huge_names_give_paths_every_file_system_accepts() {
+    let huge = "Name".repeat(12_500);
+    let mut b = fixtures::briefing(
+        &"Ж".repeat(400),
+        "Huge names",
+        Some(jiff::civil::date(2024, 1, 6)),
+        "Body.\n",
+    );
+    b.meta.tags = vec![huge.clone(), format!("{huge} two")];
+    b.meta.actors = vec![
+        fixtures::actor(&huge, crate::analysis::ActorKind::Person, None, &[]),
+        fixtures::actor(&huge, crate::analysis::ActorKind::Place, None, &[]),
+    ];
+    let site = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let mut dirs = 0;
+    for path in site.keys() {
+        for part in path.split('/') {
+            assert!(part.len() <= 80, "{} bytes in {path:.120}", part.len());
+        }
+        dirs += usize::from(path.starts_with("actors/") || path.starts_with("tags/"));
+    }
+    assert_eq!(dirs, 2 + 2 + 2, "two actors, two tags and both index pages");
+}
+
+#[test]
+fn edited_sections_shown_in_place_are_sanitised() {
+    let mut b = fixtures::hostile();
+    b.body = "## Summary\n\n- <script>alert(10)</script> [x](javascript:alert(11))\n\n## Key actors\n\n<img src=x onerror=alert(12)>\n\n## Timeline\n\n- <iframe src=\"https://evil.example\"></iframe>\n".into();
+    let site = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &site["briefings/hostile/index.html"];
+    for placed in ["summary-edited", "actors-edited", "timeline-edited"] {
+        assert!(page.contains(placed), "{placed} is shown: {page}");
+    }
+    for bad in ["<script>alert(1", "<img", "<iframe"] {
+        assert!(!page.contains(bad), "{bad}");
+    }
+    let hrefs = attribute_values(page, "href");
+    assert!(hrefs.iter().all(|h| !h.contains("script:")), "{hrefs:?}");
+    assert!(
+        page.contains("&lt;script&gt;alert(10)&lt;/script&gt;"),
+        "{page}"
+    );
+}

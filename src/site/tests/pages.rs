@@ -318,14 +318,15 @@ fn repeating_briefing(body: &str) -> Briefing {
     b.meta.summary = vec!["The  lede.".into(), "Point one.".into()];
     let kind = crate::analysis::ActorKind::Person;
     b.meta.actors = vec![fixtures::actor("Ana Ruiz", kind, Some("Minister"), &[])];
+    b.meta.timeline = vec![fixtures::event("2024-03-01", "The dam opened.", &[])];
     b
 }
 
-#[test]
-fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
-    let generated = repeating_briefing("");
-    let sections = crate::briefing::generated_sections(&generated.meta);
-    let body = format!(
+/// A briefing as the tool writes it: the generated sections, their fingerprints, a source section.
+fn generated_briefing() -> Briefing {
+    let mut b = repeating_briefing("");
+    let sections = crate::briefing::generated_sections(&b.meta);
+    b.body = format!(
         "{}\n## Source\n\nThe article text.\n",
         sections
             .iter()
@@ -333,11 +334,24 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+    b.meta.generated = Some(crate::briefing::Generated {
+        by: "test".into(),
+        hash: String::new(),
+        sections: crate::briefing::sections::fingerprints(
+            sections.iter().map(|(h, md)| (*h, md.as_str())),
+        ),
+    });
+    b
+}
+
+#[test]
+fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
     let config = fixtures::config("https://example.org/", 10);
+    let generated = generated_briefing();
     let pages = render_site(
         &config,
         &ThemeFiles::default(),
-        &[repeating_briefing(&body)],
+        std::slice::from_ref(&generated),
     );
     let page = &pages["briefings/repeats/index.html"];
     let shown = &page[page.find("id=\"body\"").expect("body section")..];
@@ -355,24 +369,83 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
         "the point that repeats the lede is left out"
     );
 
-    let edited = body.replace("- Point one.", "- Point one.\n- Editor's note: fares rise.");
-    assert_ne!(edited, body);
-    let pages = render_site(
-        &config,
-        &ThemeFiles::default(),
-        &[repeating_briefing(&edited)],
-    );
+    let mut role_fixed = generated.clone();
+    role_fixed.meta.actors[0].role = Some("Minister of Water".into());
+    let pages = render_site(&config, &ThemeFiles::default(), &[role_fixed]);
     let page = &pages["briefings/repeats/index.html"];
-    let shown = &page[page.find("id=\"body\"").unwrap()..];
     assert!(
-        shown.contains(">Summary</h2>") && shown.contains("Editor’s note: fares rise."),
-        "an edited section is shown"
+        page.contains("Minister of Water"),
+        "a front matter edit shows on the page"
     );
     assert!(
-        !page.contains("summary-box"),
-        "and replaces the front matter's summary"
+        !page[page.find("id=\"body\"").unwrap()..].contains(">Key actors</h2>"),
+        "and the untouched body section stays hidden"
     );
-    assert!(!shown.contains(">Key actors</h2>"), "{shown}");
+
+    let timeline = &page[page.find("id=\"timeline\"").unwrap()..];
+    assert!(timeline.contains("class=\"timeline\""), "{timeline}");
+}
+
+#[test]
+fn an_edited_section_is_shown_where_its_block_would_be() {
+    let config = fixtures::config("https://example.org/", 10);
+    let generated = generated_briefing();
+    // (what, text replaced, its replacement, the block the edit shows in, the block after it)
+    let cases = [
+        (
+            "Summary",
+            "- Point one.",
+            "- Point one.\n- Editor's note: fares rise.",
+            "id=\"summary\"",
+            "id=\"actors\"",
+        ),
+        (
+            "Key actors",
+            "(person)",
+            "(person), Editor's note: since resigned",
+            "id=\"actors\"",
+            "id=\"timeline\"",
+        ),
+        (
+            "Timeline",
+            "The dam opened.",
+            "The dam opened. Editor's note: late.",
+            "id=\"timeline\"",
+            "id=\"body\"",
+        ),
+    ];
+    for (what, from, to, block, next) in cases {
+        let mut edited = generated.clone();
+        edited.body = generated.body.replacen(from, to, 1);
+        assert_ne!(edited.body, generated.body, "{what}");
+        let pages = render_site(&config, &ThemeFiles::default(), &[edited]);
+        let page = &pages["briefings/repeats/index.html"];
+        let (start, end) = (page.find(block).unwrap(), page.find(next).unwrap());
+        let note = page.find("Editor’s note").unwrap_or(0);
+        assert!(
+            start < note && note < end,
+            "{what}: the edit shows in its block: {page}"
+        );
+        assert_eq!(page.matches("Editor’s note").count(), 1, "{what}");
+        let heading = format!(">{what}</h2>");
+        assert!(page[start..end].contains(&heading), "{what}: {page}");
+        let body = &page[page.find("id=\"body\"").unwrap()..];
+        assert!(
+            !body.contains(&heading) && body.contains(">Source</h2>"),
+            "{what}: {body}"
+        );
+        assert!(
+            page.contains("class=\"actor-cards\""),
+            "{what}: the actor cards stay (they lead to actor pages)"
+        );
+        let front_matter = [
+            ("Summary", "Key points</h2>"),
+            ("Timeline", "class=\"tl-text\""),
+        ];
+        for (edited, shown) in front_matter {
+            assert_eq!(page.contains(shown), edited != what, "{what}: {shown}");
+        }
+    }
 }
 
 /// Scale check, run by hand: `cargo test --release --lib site::tests::pages::scale -- --ignored --nocapture`.
@@ -475,13 +548,53 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         largest <= super::super::view::timeline::ONE_PAGE_EVENTS,
         "{largest}"
     );
-    let council = &pages["actors/central-council/index.html"];
-    let cards = super::super::view::LIST_CARDS;
-    assert_eq!(council.matches("<article class=\"card").count(), cards);
-    assert_eq!(
-        council.matches("<li><a href=\"/briefings/").count(),
-        300 - cards
+}
+
+#[test]
+fn actors_and_tags_in_many_briefings_get_pages_of_paginate_by() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 20),
+        &ThemeFiles::default(),
+        &fixtures::synthetic(600),
     );
+    // Central Council is in the 300 even-numbered briefings: 15 pages of 20.
+    let council: Vec<&String> = (1..=15)
+        .map(|n| match n {
+            1 => &pages["actors/central-council/index.html"],
+            n => &pages[&format!("actors/central-council/page/{n}/index.html")],
+        })
+        .collect();
+    assert!(!pages.contains_key("actors/central-council/page/16/index.html"));
+    assert!(!pages.contains_key("actors/central-council/page/1/index.html"));
+    for (i, page) in council.iter().enumerate() {
+        assert_eq!(
+            page.matches("<article class=\"card").count(),
+            20,
+            "page {}",
+            i + 1
+        );
+        assert!(!page.contains("more-briefings"), "page {}", i + 1);
+        assert!(
+            page.len() < 200_000,
+            "page {} has {} bytes",
+            i + 1,
+            page.len()
+        );
+    }
+    assert!(council[1].contains("href=\"/actors/central-council/page/3/\""));
+    assert!(council[0].contains("id=\"roles\"") && !council[1].contains("id=\"roles\""));
+    assert!(
+        council[0].contains("and 295 more"),
+        "role sources are capped"
+    );
+    let events: usize = council
+        .iter()
+        .map(|p| p.matches("class=\"tl-event\"").count())
+        .sum();
+    assert_eq!(events, 300, "each page has the events of its own briefings");
+    let tag = &pages["tags/even/index.html"];
+    assert_eq!(tag.matches("<article class=\"card").count(), 20);
+    assert!(pages.contains_key("tags/even/page/15/index.html"));
 }
 
 #[test]
@@ -520,4 +633,168 @@ fn events_on_the_same_date_show_the_date_once() {
             .count(),
         1
     );
+}
+
+#[test]
+fn raw_date_values_never_reach_a_reader() {
+    let mut b = fixtures::briefing("undated", "Undated article", None, "Body.\n");
+    b.meta.actors = vec![fixtures::actor(
+        "Ana Ruiz",
+        crate::analysis::ActorKind::Person,
+        None,
+        &[],
+    )];
+    b.meta.timeline = ["XXXX-WXX", "XXXX-Q1", "XXXX-SU", "FOO_REF", "XXXX-WXX-3"]
+        .iter()
+        .enumerate()
+        .map(|(i, date)| fixtures::event(date, &format!("Ana Ruiz did thing {i}."), &[]))
+        .collect();
+    let mut with_when = b.clone();
+    with_when.slug = "undated-2".into();
+    with_when.meta.timeline[3].when = "one spring".into();
+    with_when.meta.timeline[3].text = "Something else entirely happened.".into();
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b, with_when],
+    );
+    let mut checked = 0;
+    for (path, text) in pages.iter().filter(|(p, _)| !p.ends_with(".json")) {
+        for raw in ["XXXX", "FOO_REF", "-Q1", "-SU"] {
+            assert!(!text.contains(raw), "{path} shows {raw}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 8, "{checked}");
+    let timeline = &pages["timeline/index.html"];
+    assert!(timeline.contains(">one spring</h3>"), "{timeline}");
+    assert!(
+        timeline.contains(">Wednesday, week of publication</h3>"),
+        "{timeline}"
+    );
+}
+
+#[test]
+fn search_results_print_dates_like_pages() {
+    let pages = fixture_site();
+    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let labels: Vec<&str> = search["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date_label"].as_str().unwrap_or("none"))
+        .collect();
+    assert_eq!(
+        labels,
+        ["18 March 2024", "14 March 2024", "2 February 2024"]
+    );
+    let card = &pages["index.html"];
+    assert!(
+        card.contains(">14 March 2024</time>"),
+        "the same format on pages"
+    );
+    assert!(pages["search.js"].contains("d.date_label"));
+}
+
+/// A briefing with people, organisations and places of the given saliences.
+fn crowded(slug: &str, day: u8, actors: &[(&str, crate::analysis::ActorKind, f64)]) -> Briefing {
+    let mut b = fixtures::briefing(slug, slug, Some(jiff::civil::date(2024, 3, day as i8)), "");
+    b.meta.actors = actors
+        .iter()
+        .map(|&(name, kind, salience)| crate::briefing::ActorMeta {
+            salience,
+            ..fixtures::actor(name, kind, None, &[])
+        })
+        .collect();
+    b
+}
+
+#[test]
+fn places_are_chips_after_the_cards_of_people_and_organisations() {
+    use crate::analysis::ActorKind::*;
+    let b = crowded(
+        "crowded",
+        1,
+        &[
+            ("Port Calder", Place, 0.9),
+            ("Ilse Marrow", Person, 0.5),
+            ("Calder Council", Organization, 0.8),
+            ("Marrow", Person, 0.4),
+            ("Brede Valley", Place, 0.2),
+            ("Harbour Pilots", Group, 0.6),
+            ("Norland", Place, 0.7),
+        ],
+    );
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/crowded/index.html"];
+    let cards = &page[page.find("class=\"actor-cards\"").unwrap()..];
+    let cards = &cards[..cards.find("</ul>").unwrap()];
+    let names: Vec<&str> = cards
+        .split("<span class=\"actor-name\">")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        names,
+        ["Calder Council", "Harbour Pilots", "Ilse Marrow"],
+        "by salience, each actor once, no places"
+    );
+    let places = &page[page.find("class=\"places\"").expect("a places line")..];
+    let chips: Vec<&str> = places
+        .split("<span class=\"chip-name\">")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(chips, ["Port Calder", "Norland", "Brede Valley"]);
+    let css = &pages["style.css"];
+    let rule = &css[css.find(".actor-cards {").unwrap()..];
+    assert!(
+        rule[..rule.find('}').unwrap()].contains("align-items: start"),
+        "cards keep their own height in a grid row"
+    );
+}
+
+#[test]
+fn related_briefings_name_at_most_four_shared_actors() {
+    use crate::analysis::ActorKind::*;
+    let actors = [
+        ("Norland", Place, 0.9),
+        ("Calder", Place, 0.9),
+        ("Harbour Pilots", Group, 0.8),
+        ("Ana Ruiz", Person, 0.7),
+        ("Tomas Brede", Person, 0.6),
+        ("Calder Council", Organization, 0.5),
+        ("Ilse Marrow", Person, 0.4),
+        ("Lene Holt", Person, 0.3),
+        ("Brede Valley", Place, 0.2),
+    ];
+    let briefings = [crowded("one", 1, &actors), crowded("two", 2, &actors)];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &briefings,
+    );
+    let page = &pages["briefings/one/index.html"];
+    assert!(
+        page.contains(
+            "<span class=\"shared\">Shares Ana Ruiz, Tomas Brede, Calder Council, Ilse Marrow and 5 more</span>"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_briefing_without_a_source_has_no_source_line() {
+    let pages = fixture_site();
+    let page = &pages["briefings/estuary-budget/index.html"];
+    assert!(
+        !page.contains("source-line") && !page.contains("not recorded"),
+        "{page}"
+    );
+    let with_source = &pages["briefings/harbour-talks-stall/index.html"];
+    assert!(with_source.contains("<p class=\"source-line\">Source: <a class=\"external\""));
 }

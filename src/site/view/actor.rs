@@ -1,17 +1,26 @@
-//! The views of the actors index (`groups` in `actors.html`) and of one actor page
-//! (`actor` in `actor.html`).
+//! The views of the actors index (`groups` in `actors.html`) and of the pages of one
+//! actor (`actor` in `actor.html`).
+//!
+//! An actor's briefings are cut into pages of `paginate_by`, like the index, so an
+//! actor in thousands of briefings gets many small pages instead of one huge one; each
+//! page shows the merged timeline of its own briefings. Roles and "seen with" are on
+//! the first page, bounded.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::ActorKind;
+use crate::briefing::EventMeta;
 
-use super::super::actors::kind_word;
 use super::super::index::SiteIndex;
+use super::super::timeline::EventRef;
 use super::super::urls;
 use super::timeline::{DateGroupView, date_groups};
-use super::{ActorRef, BriefingCard, LinkView, cards, more_links};
+use super::{
+    ActorRef, BriefingCard, LinkView, Paginator, cards, more_links, page_count, page_range,
+};
 
 /// Actors listed under "seen with".
 pub const SEEN_WITH: usize = 12;
@@ -36,8 +45,34 @@ pub struct ActorGroup {
     pub actors: Vec<ActorItem>,
 }
 
+/// What every page of an actor shows in its header, computed once per render (an
+/// actor's pages would otherwise each pass over all its appearances).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActorFacts {
+    pub main_role: Option<String>,
+    /// The oldest and newest dates of its briefings (ISO).
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// The facts of every site actor, in actor order.
+pub fn facts(index: &SiteIndex) -> Vec<ActorFacts> {
+    (0..index.actors.actors.len())
+        .into_par_iter()
+        .map(|id| {
+            let date = |b: &usize| index.briefings[*b].meta.date.map(|d| d.to_string());
+            let postings = &index.postings[id];
+            ActorFacts {
+                main_role: main_role(index, id),
+                first_date: postings.iter().rev().find_map(date),
+                last_date: postings.iter().find_map(date),
+            }
+        })
+        .collect()
+}
+
 /// Builds the actors index: one group per type, in a fixed order, empty types left out.
-pub fn groups(index: &SiteIndex) -> Vec<ActorGroup> {
+pub fn groups(index: &SiteIndex, facts: &[ActorFacts]) -> Vec<ActorGroup> {
     let kinds = [
         (ActorKind::Person, "People"),
         (ActorKind::Organization, "Organizations"),
@@ -53,12 +88,9 @@ pub fn groups(index: &SiteIndex) -> Vec<ActorGroup> {
                 .iter()
                 .enumerate()
                 .filter(|(_, a)| a.kind == kind)
-                .map(|(id, _)| {
-                    let role = main_role(index, id);
-                    ActorItem {
-                        actor: ActorRef::new(index, id, role.as_deref()),
-                        count: index.postings[id].len(),
-                    }
+                .map(|(id, _)| ActorItem {
+                    actor: ActorRef::new(index, id, facts[id].main_role.as_deref()),
+                    count: index.postings[id].len(),
                 })
                 .collect();
             actors.sort_by(|a, b| {
@@ -70,7 +102,7 @@ pub fn groups(index: &SiteIndex) -> Vec<ActorGroup> {
                 })
             });
             (!actors.is_empty()).then(|| ActorGroup {
-                kind: kind_word(kind),
+                kind: kind.as_str(),
                 label,
                 count: actors.len(),
                 actors,
@@ -98,11 +130,19 @@ fn main_role(index: &SiteIndex, id: usize) -> Option<String> {
         .map(|(r, _)| r)
 }
 
+/// Roles listed on an actor page (the most used).
+pub const MAX_ROLES: usize = 12;
+/// Briefings named for each role (the newest).
+pub const ROLE_SOURCES: usize = 5;
+
 /// A role and the briefings that give it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleView {
     pub role: String,
+    /// The newest briefings that give it, at most [`ROLE_SOURCES`].
     pub sources: Vec<LinkView>,
+    /// Every briefing that gives it.
+    pub count: usize,
 }
 
 /// An actor seen in the same briefings.
@@ -114,65 +154,100 @@ pub struct SeenWith {
     pub count: usize,
 }
 
-/// `actor`.
+/// `actor`: one page of an actor (`actors/<slug>/`, `actors/<slug>/page/2/`, ...).
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorView {
     #[serde(flatten)]
     pub actor: ActorRef,
     pub permalink: String,
     pub aliases: Vec<String>,
-    /// Most used first.
+    /// Most used first, at most [`MAX_ROLES`]; on the first page only.
     pub roles: Vec<RoleView>,
     pub briefing_count: usize,
-    /// The newest briefings, as cards (at most [`LIST_CARDS`]).
+    /// This page's briefings (newest first), as cards (at most [`LIST_CARDS`]).
     pub briefings: Vec<BriefingCard>,
-    /// The older ones, as plain links.
+    /// The rest of this page's briefings, as plain links (only when `paginate_by` is
+    /// larger than [`LIST_CARDS`]).
     pub more_briefings: Vec<LinkView>,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    /// Every event the actor is involved in, across briefings, merged and by date.
+    /// The events the actor is involved in, in this page's briefings, merged and by date.
     pub timeline: Vec<DateGroupView>,
+    /// On the first page only.
     pub seen_with: Vec<SeenWith>,
+    /// The actor's pages; `paginate_by` briefings each.
+    pub paginator: Paginator,
 }
 
 impl ActorView {
-    /// `seen_with` is this actor's entry of `related::seen_with`.
-    pub fn new(index: &SiteIndex, id: usize, seen_with: &[(usize, usize)]) -> Self {
+    /// Page `page` (1-based) of actor `id`; `seen_with` is its entry of
+    /// `related::seen_with`, `facts` its entry of [`facts`].
+    pub fn new(
+        index: &SiteIndex,
+        id: usize,
+        page: usize,
+        seen_with: &[(usize, usize)],
+        facts: &ActorFacts,
+    ) -> Self {
         let actor = &index.actors.actors[id];
         let postings = &index.postings[id];
-        let dates: Vec<String> = postings
-            .iter()
-            .filter_map(|&b| index.briefings[b].meta.date.map(|d| d.to_string()))
-            .collect();
-        let events = index.actor_events[id]
-            .iter()
-            .map(|&e| (e, &index.briefings[e.briefing].meta.timeline[e.event]));
+        let shown = &postings[page_range(index, postings.len(), page)];
+        let first = page == 1;
+        let slug = actor.slug.clone();
         ActorView {
-            actor: ActorRef::new(index, id, main_role(index, id).as_deref()),
-            permalink: index.permalink(&urls::actor(&actor.slug)),
+            actor: ActorRef::new(index, id, facts.main_role.as_deref()),
+            permalink: index.permalink(&urls::actor_page(&slug, page)),
             aliases: actor.aliases.clone(),
-            roles: roles(index, id),
+            roles: if first { roles(index, id) } else { Vec::new() },
             briefing_count: postings.len(),
-            briefings: cards(index, postings),
-            more_briefings: more_links(index, postings),
-            first_date: dates.last().cloned(),
-            last_date: dates.first().cloned(),
-            timeline: date_groups(index, events),
+            briefings: cards(index, shown),
+            more_briefings: more_links(index, shown),
+            first_date: facts.first_date.clone(),
+            last_date: facts.last_date.clone(),
+            timeline: date_groups(index, events_of(index, id, shown)),
             seen_with: seen_with
                 .iter()
+                .filter(|_| first)
                 .map(|&(other, count)| SeenWith {
                     actor: ActorRef::new(index, other, None),
                     count,
                 })
                 .collect(),
+            paginator: Paginator::with_urls(
+                index.config.paginate_by,
+                page,
+                page_count(index, postings.len()),
+                postings.len(),
+                |n| index.url(&urls::actor_page(&slug, n)),
+            ),
         }
     }
 }
 
-/// The actor's roles, each with the briefings (and dates) it comes from.
+/// The actor's events in `shown` (a run of its postings): `actor_events` is in site
+/// order, so they are one run of it, found by binary search.
+fn events_of<'a>(
+    index: &'a SiteIndex,
+    id: usize,
+    shown: &[usize],
+) -> impl Iterator<Item = (EventRef, &'a EventMeta)> {
+    let all = &index.actor_events[id];
+    let (lo, hi) = match (shown.first(), shown.last()) {
+        (Some(&lo), Some(&hi)) => (lo, hi),
+        _ => (1, 0),
+    };
+    let start = all.partition_point(|e| e.briefing < lo);
+    let end = all.partition_point(|e| e.briefing <= hi).max(start);
+    all[start..end]
+        .iter()
+        .map(|&e| (e, &index.briefings[e.briefing].meta.timeline[e.event]))
+}
+
+/// The actor's roles, most used first, each with the newest briefings that give it.
 fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
     let mut roles: Vec<RoleView> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut counted: HashSet<(usize, usize)> = HashSet::new();
     for app in &index.actors.actors[id].appearances {
         let Some(role) = index.briefings[app.briefing].meta.actors[app.actor]
             .role
@@ -186,14 +261,70 @@ fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
             roles.push(RoleView {
                 role: role.to_string(),
                 sources: Vec::new(),
+                count: 0,
             });
             roles.len() - 1
         });
-        let link = LinkView::briefing(index, app.briefing);
-        if !roles[slot].sources.iter().any(|s| s.url == link.url) {
-            roles[slot].sources.push(link);
+        if counted.insert((slot, app.briefing)) {
+            let entry = &mut roles[slot];
+            entry.count += 1;
+            if entry.sources.len() < ROLE_SOURCES {
+                entry.sources.push(LinkView::briefing(index, app.briefing));
+            }
         }
     }
-    roles.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
+    roles.sort_by_key(|r| std::cmp::Reverse(r.count));
+    roles.truncate(MAX_ROLES);
     roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ActorKind::Person;
+    use crate::site::fixtures::{actor, briefing, config};
+
+    #[test]
+    fn roles_count_each_briefing_once_and_list_the_newest() {
+        let config = config("https://example.org/", 10);
+        let briefings: Vec<_> = (1..=8)
+            .map(|day| {
+                let mut b = briefing(
+                    &format!("b{day}"),
+                    "B",
+                    Some(jiff::civil::date(2024, 1, day)),
+                    "",
+                );
+                let role = if day == 8 { "Mayor" } else { "Water Minister" };
+                b.meta.actors = vec![
+                    actor("Ana Ruiz", Person, Some(role), &[]),
+                    actor("Ruiz", Person, Some("water minister"), &[]),
+                ];
+                b
+            })
+            .collect();
+        let index = SiteIndex::build(&config, &briefings, false);
+        let got: Vec<(String, usize, Vec<String>)> = roles(&index, 0)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.role,
+                    r.count,
+                    r.sources.into_iter().map(|s| s.url).collect(),
+                )
+            })
+            .collect();
+        let urls = |days: &[u8]| {
+            days.iter()
+                .map(|d| format!("/briefings/b{d}/"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            got,
+            [
+                ("water minister".to_string(), 8, urls(&[8, 7, 6, 5, 4])),
+                ("Mayor".to_string(), 1, urls(&[8])),
+            ]
+        );
+    }
 }

@@ -1,19 +1,28 @@
-//! The view of one briefing page (`briefing` in `briefing.html`).
+//! The view of one briefing page (`briefing` in `briefing.html`): the front matter in
+//! the forms the page shows (key points, actor cards and place chips, the timeline),
+//! the body cut by `sections`, related briefings and neighbours.
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::analysis::timex::value;
-
-use crate::briefing::{self, BriefingMeta, EventMeta};
+use crate::analysis::{ActorKind, timex::value};
+use crate::briefing::{BriefingMeta, EventMeta};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::related::related;
 use super::super::urls;
+use super::dates::event_when;
+pub use super::dates::{datetime, granularity};
+use super::sections;
+pub use super::sections::BodySection;
 use super::{ActorRef, BriefingCard, LinkView};
 
 /// Related briefings shown on a briefing page.
 pub const RELATED: usize = 5;
+/// Shared actors named for each related briefing.
+pub const RELATED_SHARED: usize = 4;
 
 /// `briefing.source`.
 #[derive(Debug, Clone, Serialize)]
@@ -63,24 +72,15 @@ pub struct HeadingView {
     pub text: String,
 }
 
-/// A top-level section of the body.
-#[derive(Debug, Clone, Serialize)]
-pub struct BodySection {
-    /// The heading's id and text; empty for the part before the first heading.
-    pub id: String,
-    pub title: String,
-    /// Sanitised HTML, heading included: `| safe`.
-    pub html: String,
-    /// It repeats a part of the front matter shown elsewhere on the page.
-    pub repeats: bool,
-}
-
 /// `briefing.related`.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     pub briefing: BriefingCard,
-    /// The actors both briefings share.
+    /// Actors both briefings share, at most [`RELATED_SHARED`]: people and
+    /// organisations first, then groups, then places.
     pub shared: Vec<ActorRef>,
+    /// Shared actors left out of `shared`.
+    pub shared_more: usize,
 }
 
 /// `briefing`.
@@ -90,16 +90,27 @@ pub struct BriefingView {
     pub card: BriefingCard,
     pub permalink: String,
     pub source: SourceView,
-    /// Summary points (a point that only repeats the lede is left out).
+    /// Summary points (a point that only repeats the lede is left out); empty when the
+    /// body's "Summary" was edited (`summary_html`).
     pub summary: Vec<String>,
     /// Every actor of the briefing, in the file's order (most salient first).
     pub actors: Vec<BriefingActor>,
+    /// The people, organisations and groups, each site actor once, most salient first.
+    pub key_actors: Vec<BriefingActor>,
+    /// The places, each once, most salient first.
+    pub places: Vec<BriefingActor>,
+    /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
+    /// An edited "Summary", "Key actors" or "Timeline" section of the body, shown in
+    /// place of the key points, under the actor cards, in place of the timeline:
+    /// sanitised HTML, `| safe`.
+    pub summary_html: Option<String>,
+    pub actors_html: Option<String>,
+    pub timeline_html: Option<String>,
     /// The rendered, sanitised body: print it with `| safe`.
     pub body_html: String,
-    /// The body without the sections that repeat what the page already shows from
-    /// the front matter (a "Summary", "Key actors" or "Timeline" section when the
-    /// briefing has summary points, actors or events): `| safe`.
+    /// The body without the sections shown elsewhere on the page (the "Summary", "Key
+    /// actors" and "Timeline" sections, repeated from the front matter or placed): `| safe`.
     pub body_rest_html: String,
     /// The body cut at each top-level heading.
     pub body_sections: Vec<BodySection>,
@@ -113,39 +124,11 @@ pub struct BriefingView {
 impl BriefingView {
     pub fn new(index: &SiteIndex, b: usize, body: &Body) -> Self {
         let meta = &index.briefings[b].meta;
-        let mut timeline: Vec<EventView> = meta
-            .timeline
-            .iter()
-            .zip(&index.event_actors[b])
-            .map(|(e, ids)| event_view(index, b, e, ids))
-            .collect();
-        timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
-        for i in 1..timeline.len() {
-            timeline[i].continues = timeline[i].when == timeline[i - 1].when;
-        }
+        let cut = sections::cut(body, index.briefings[b]);
+        let [summary_html, actors_html, timeline_html] = cut.placed.clone();
+        let actors = briefing_actors(index, b);
+        let (places, key_actors) = ranked(&actors);
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
-        let sections = body_sections(body, meta);
-        // A section someone edited replaces the front matter's form of it on the page
-        // (the actor cards stay: they are how readers reach actor pages).
-        let edited = |name: &str| {
-            sections
-                .iter()
-                .any(|s| !s.repeats && s.title.trim().eq_ignore_ascii_case(name))
-        };
-        if edited("Timeline") {
-            timeline.clear();
-        }
-        let summary = if edited("Summary") {
-            Vec::new()
-        } else {
-            summary_points(meta)
-        };
-        let rest: String = sections
-            .iter()
-            .filter(|s| !s.repeats)
-            .map(|s| s.html.as_str())
-            .collect();
-        let headings = body.headings.iter();
         BriefingView {
             card: BriefingCard::new(index, b),
             permalink: index.permalink(&index.briefing_path(b)),
@@ -159,24 +142,79 @@ impl BriefingView {
                     .map(str::to_string),
                 author: not_blank(&meta.source.author),
             },
-            summary,
-            actors: briefing_actors(index, b),
-            timeline,
+            summary: match summary_html {
+                Some(_) => Vec::new(),
+                None => summary_points(meta),
+            },
+            key_actors,
+            places,
+            actors,
+            timeline: match timeline_html {
+                Some(_) => Vec::new(),
+                None => timeline(index, b),
+            },
+            summary_html,
+            actors_html,
+            timeline_html,
             body_html: body.html.clone(),
-            body_rest_html: rest,
-            body_sections: sections,
-            headings: headings
-                .map(|h| HeadingView {
-                    level: h.level,
-                    id: h.id.clone(),
-                    text: h.text.clone(),
-                })
-                .collect(),
+            body_rest_html: cut.rest_html(),
+            body_sections: cut.sections,
+            headings: body.headings.iter().map(HeadingView::new).collect(),
             related: related_views(index, b),
             newer: b.checked_sub(1).map(|n| LinkView::briefing(index, n)),
             older: (b + 1 < index.briefings.len()).then(|| LinkView::briefing(index, b + 1)),
         }
     }
+}
+
+impl HeadingView {
+    fn new(h: &super::super::markdown::Heading) -> Self {
+        HeadingView {
+            level: h.level,
+            id: h.id.clone(),
+            text: h.text.clone(),
+        }
+    }
+}
+
+/// The briefing's events by date; an event with the same `when` as the one before
+/// `continues` it.
+fn timeline(index: &SiteIndex, b: usize) -> Vec<EventView> {
+    let meta = &index.briefings[b].meta;
+    let roles: HashMap<usize, &str> = index
+        .actors
+        .of_briefing(b)
+        .iter()
+        .zip(&meta.actors)
+        .rev()
+        .filter_map(|(&id, a)| Some((id, a.role.as_deref()?)))
+        .collect();
+    let mut timeline: Vec<EventView> = meta
+        .timeline
+        .iter()
+        .zip(&index.event_actors[b])
+        .map(|(e, ids)| event_view(index, &roles, e, ids))
+        .collect();
+    timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
+    for i in 1..timeline.len() {
+        timeline[i].continues = timeline[i].when == timeline[i - 1].when;
+    }
+    timeline
+}
+
+/// The briefing's places and its other actors, each site actor once, by salience
+/// (file order on ties).
+fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) {
+    let mut seen = HashSet::new();
+    let mut unique: Vec<BriefingActor> = actors
+        .iter()
+        .filter(|a| seen.insert(a.actor.slug.clone()))
+        .cloned()
+        .collect();
+    unique.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+    unique
+        .into_iter()
+        .partition(|a| a.actor.kind == ActorKind::Place.as_str())
 }
 
 /// The summary points, without blank ones and without one that only repeats the lede
@@ -188,44 +226,6 @@ fn summary_points(meta: &BriefingMeta) -> Vec<String> {
         .iter()
         .filter(|s| !s.trim().is_empty() && words(s) != lede)
         .cloned()
-        .collect()
-}
-
-/// Whether a body section is exactly what `briefing` generated from the front matter,
-/// in which case the page shows the front matter's richer form (actor cards, the
-/// timeline) in its place. A section someone edited differs, and is shown as written.
-fn repeated(title: &str, text: &str, meta: &BriefingMeta) -> bool {
-    let Some((_, markdown)) = briefing::generated_sections(meta)
-        .into_iter()
-        .find(|(heading, _)| heading.eq_ignore_ascii_case(title.trim()))
-    else {
-        return false;
-    };
-    let generated = super::super::markdown::render(&markdown, &|url: &str| url.to_string());
-    let generated: Vec<&str> = generated.sections.iter().map(|s| s.text.as_str()).collect();
-    words(&generated.join(" ")).eq(words(text))
-}
-
-/// Lower-case words of two letters or more.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1)
-        .map(str::to_lowercase)
-}
-
-fn body_sections(body: &Body, meta: &BriefingMeta) -> Vec<BodySection> {
-    body.sections
-        .iter()
-        .map(|s| {
-            let heading = s.heading.and_then(|h| body.headings.get(h));
-            let title = heading.map_or(String::new(), |h| h.text.clone());
-            BodySection {
-                id: heading.map_or(String::new(), |h| h.id.clone()),
-                repeats: heading.is_some() && repeated(&title, &s.text, meta),
-                title,
-                html: s.html.clone(),
-            }
-        })
         .collect()
 }
 
@@ -251,90 +251,44 @@ fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
 fn related_views(index: &SiteIndex, b: usize) -> Vec<RelatedView> {
     related(index, b, RELATED)
         .into_iter()
-        .map(|r| RelatedView {
-            briefing: BriefingCard::new(index, r.briefing),
-            shared: r
-                .shared
-                .iter()
-                .map(|&id| ActorRef::new(index, id, None))
-                .collect(),
+        .map(|r| {
+            let mut shared = r.shared;
+            // Stable: the briefing's own order (most salient first) within each rank.
+            shared.sort_by_key(|&id| match index.actors.actors[id].kind {
+                ActorKind::Person | ActorKind::Organization => 0,
+                ActorKind::Group => 1,
+                ActorKind::Place => 2,
+            });
+            RelatedView {
+                briefing: BriefingCard::new(index, r.briefing),
+                shared_more: shared.len().saturating_sub(RELATED_SHARED),
+                shared: shared
+                    .iter()
+                    .take(RELATED_SHARED)
+                    .map(|&id| ActorRef::new(index, id, None))
+                    .collect(),
+            }
         })
         .collect()
 }
 
-fn event_view(index: &SiteIndex, b: usize, event: &EventMeta, ids: &[usize]) -> EventView {
-    let list = &index.briefings[b].meta.actors;
-    let role_of = |id: usize| {
-        let position = index.actors.of_briefing(b).iter().position(|&x| x == id)?;
-        list[position].role.as_deref()
-    };
+/// An event; `roles` maps a site actor to its role in this briefing.
+fn event_view(
+    index: &SiteIndex,
+    roles: &HashMap<usize, &str>,
+    event: &EventMeta,
+    ids: &[usize],
+) -> EventView {
     EventView {
         date: event.date.trim().to_string(),
-        when: if event.when.trim().is_empty() {
-            value::label(&event.date)
-        } else {
-            event.when.trim().to_string()
-        },
+        when: event_when(event),
         granularity: granularity(&event.date),
         datetime: datetime(&event.date),
         text: event.text.trim().to_string(),
         continues: false,
         actors: ids
             .iter()
-            .map(|&id| ActorRef::new(index, id, role_of(id)))
+            .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))
             .collect(),
-    }
-}
-
-/// The granularity word of a TIMEX3 value, `unknown` when it names no fixed period.
-pub fn granularity(date: &str) -> &'static str {
-    match value::parse(date) {
-        value::Anchor::Fixed { granularity, .. } => granularity.as_str(),
-        value::Anchor::Floating => "unknown",
-    }
-}
-
-/// A valid HTML `datetime` for the periods HTML can name (day, week, month, year).
-pub fn datetime(date: &str) -> Option<String> {
-    use value::Granularity as G;
-    let value::Anchor::Fixed { start, granularity } = value::parse(date) else {
-        return None;
-    };
-    match granularity {
-        G::Day | G::Time | G::PartOfDay => Some(start.to_string()),
-        G::Week => {
-            let week = start.iso_week_date();
-            Some(format!("{:04}-W{:02}", week.year(), week.week()))
-        }
-        G::Month => Some(format!("{:04}-{:02}", start.year(), start.month())),
-        G::Year => Some(format!("{:04}", start.year())),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_datetimes_for_fixed_periods() {
-        let cases = [
-            ("2022-01-26", Some("2022-01-26"), "day"),
-            ("2022-01-26T10:30", Some("2022-01-26"), "time"),
-            ("2022-W05", Some("2022-W05"), "week"),
-            ("2022-W04-3", Some("2022-01-26"), "day"),
-            ("2021-12", Some("2021-12"), "month"),
-            ("2022", Some("2022"), "year"),
-            ("2022-Q1", None, "quarter"),
-            ("XXXX-WXX-3", None, "unknown"),
-            ("PAST_REF", None, "unknown"),
-        ];
-        for (value, want, gran) in cases {
-            assert_eq!(
-                (datetime(value).as_deref(), granularity(value)),
-                (want, gran),
-                "{value}"
-            );
-        }
     }
 }

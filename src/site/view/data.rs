@@ -4,15 +4,14 @@
 //! The two JSON files are serialised here with serde_json, not through templates: they
 //! are data formats other tools read, so their shape is fixed and versioned.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
-use crate::analysis::timex::value;
-
-use super::super::actors::kind_word;
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::urls;
-use super::briefing::granularity;
+use super::dates::{day_label, event_when, granularity};
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
@@ -128,6 +127,8 @@ pub struct SearchDoc {
     pub title: String,
     pub url: String,
     pub date: Option<String>,
+    /// The date as pages print it ("24 March 2026").
+    pub date_label: Option<String>,
     pub lede: String,
     pub summary: String,
     /// Site-wide names of the briefing's actors.
@@ -150,13 +151,16 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
             let meta = &index.briefings[b].meta;
             let mut actors: Vec<String> = Vec::new();
             let mut aliases: Vec<String> = Vec::new();
-            for (a, &id) in meta.actors.iter().zip(index.actors.of_briefing(b)) {
+            let mut seen: HashSet<&str> = HashSet::new();
+            for &id in index.actors.of_briefing(b) {
                 let name = &index.actors.actors[id].name;
-                if !actors.contains(name) {
+                if seen.insert(name) {
                     actors.push(name.clone());
                 }
+            }
+            for a in &meta.actors {
                 for other in std::iter::once(&a.name).chain(&a.aliases) {
-                    if other != name && !aliases.contains(other) {
+                    if seen.insert(other) {
                         aliases.push(other.clone());
                     }
                 }
@@ -165,6 +169,7 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
                 title: meta.title.clone(),
                 url: index.url(&index.briefing_path(b)),
                 date: meta.date.map(|d| d.to_string()),
+                date_label: meta.date.map(|d| day_label(&d.to_string())),
                 lede: meta.lede.clone(),
                 summary: meta.summary.join(" "),
                 actors,
@@ -265,11 +270,7 @@ fn briefing_data(index: &SiteIndex, b: usize) -> BriefingData {
         .iter()
         .map(|e| EventData {
             date: e.date.clone(),
-            when: if e.when.trim().is_empty() {
-                value::label(&e.date)
-            } else {
-                e.when.clone()
-            },
+            when: event_when(e),
             granularity: granularity(&e.date),
             text: e.text.clone(),
             actors: e.actors.clone(),
@@ -307,7 +308,7 @@ fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: usize) -> A
     let site = &index.actors.actors[id];
     ActorData {
         name: a.name.clone(),
-        kind: kind_word(a.kind),
+        kind: a.kind.as_str(),
         role: a.role.clone(),
         aliases: a.aliases.clone(),
         mentions: a.mentions,

@@ -3,22 +3,23 @@
 //! every value a template can print is listed in `docs/templates.md`).
 //!
 //! Views hold plain strings and numbers ready to print: URLs already carry the base
-//! path, dates are ISO strings (`2022-01-26`, format them with the `date` filter),
-//! article text is raw text (templates escape it; only `body_html`, which `markdown`
-//! sanitised, is meant for `| safe`). This module holds the small views shared by
-//! several pages; one submodule per page family builds the rest.
+//! path, briefing dates are ISO strings (`2022-01-26`, format them with the `date`
+//! filter), event dates come as words (`dates`), article text is raw text (templates
+//! escape it; only the sanitised body HTML from `markdown` is meant for `| safe`).
+//! This module holds the small views shared by several pages, and paging; one
+//! submodule per page family builds the rest (`sections` cuts a briefing body).
 
 pub mod actor;
 pub mod briefing;
 pub mod data;
+pub mod dates;
+pub mod sections;
 pub mod timeline;
 
 use serde::Serialize;
 
-use crate::analysis::ActorKind;
 use crate::config::Config;
 
-use super::actors::kind_word;
 use super::index::SiteIndex;
 use super::urls;
 
@@ -147,23 +148,13 @@ impl ActorRef {
             name: a.name.clone(),
             slug: a.slug.clone(),
             url: index.url(&urls::actor(&a.slug)),
-            kind: kind_word(a.kind),
-            kind_label: kind_label(a.kind),
+            kind: a.kind.as_str(),
+            kind_label: a.kind.label(),
             role: role
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
                 .map(str::to_string),
         }
-    }
-}
-
-/// The type for readers.
-pub fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
     }
 }
 
@@ -287,7 +278,7 @@ pub struct PageLink {
     pub current: bool,
 }
 
-/// `paginator` on index pages.
+/// `paginator` on index, actor and tag pages.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paginator {
     /// 1-based.
@@ -303,9 +294,35 @@ pub struct Paginator {
     pub pages: Vec<PageLink>,
 }
 
+/// How many pages a list of `len` items takes (at least one).
+pub fn page_count(index: &SiteIndex, len: usize) -> usize {
+    len.div_ceil(index.config.paginate_by.max(1)).max(1)
+}
+
+/// The items of page `n` (1-based) of a list of `len` items; empty past the end.
+pub fn page_range(index: &SiteIndex, len: usize, n: usize) -> std::ops::Range<usize> {
+    let per = index.config.paginate_by.max(1);
+    let start = n.saturating_sub(1).saturating_mul(per).min(len);
+    start..start.saturating_add(per).min(len)
+}
+
 impl Paginator {
+    /// The paginator of the index pages.
     pub fn new(index: &SiteIndex, current: usize, total_pages: usize, total_items: usize) -> Self {
-        let url = |n: usize| index.url(&urls::index_page(n));
+        let per_page = index.config.paginate_by;
+        Self::with_urls(per_page, current, total_pages, total_items, |n| {
+            index.url(&urls::index_page(n))
+        })
+    }
+
+    /// A paginator whose page `n` is at `url(n)`.
+    pub fn with_urls(
+        per_page: usize,
+        current: usize,
+        total_pages: usize,
+        total_items: usize,
+        url: impl Fn(usize) -> String,
+    ) -> Self {
         let mut numbers: Vec<usize> = vec![1, total_pages];
         numbers.extend(
             (current.saturating_sub(2)..=current + 2).filter(|n| (1..=total_pages).contains(n)),
@@ -330,7 +347,7 @@ impl Paginator {
         Paginator {
             current,
             total_pages,
-            per_page: index.config.paginate_by,
+            per_page,
             total_items,
             first_url: url(1),
             last_url: url(total_pages),

@@ -10,7 +10,7 @@ use crate::briefing::EventMeta;
 
 use super::super::index::SiteIndex;
 use super::super::timeline::{self, DateGroup, EventRef, Period};
-use super::briefing::{datetime, granularity};
+use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
 use super::{ActorRef, LinkView};
 
 /// One event of a merged timeline.
@@ -100,31 +100,7 @@ impl Timeline {
                 .map(|(_, g)| g.iter().map(|(_, v)| v.events.len()).sum::<usize>())
                 .sum::<usize>();
         let one_page = event_count <= ONE_PAGE_EVENTS;
-        let mut parts: Vec<TimelinePart> = Vec::new();
-        for (year, groups) in years {
-            let total: usize = groups.iter().map(|(_, v)| v.events.len()).sum();
-            if one_page || total <= ONE_PAGE_EVENTS {
-                parts.push(part(
-                    year.to_string(),
-                    year.to_string(),
-                    groups.into_iter().map(|(_, v)| v).collect(),
-                ));
-                continue;
-            }
-            for (start, view) in groups {
-                let key = format!("{year:04}-{:02}", start.month());
-                if parts.last().is_none_or(|p| p.key != key) {
-                    parts.push(part(
-                        key,
-                        format!("{} {year}", value::month_name(start.month())),
-                        Vec::new(),
-                    ));
-                }
-                if let Some(p) = parts.last_mut() {
-                    p.groups.push(view);
-                }
-            }
-        }
+        let mut parts = year_parts(years, one_page);
         if !undated.is_empty() {
             parts.push(part(
                 "undated".into(),
@@ -164,6 +140,31 @@ impl Timeline {
     }
 }
 
+/// The dated part of the timeline: one part per year, or per month for a year too long
+/// for one page (when the timeline is not on one page).
+fn year_parts(years: Vec<(i16, Vec<(Date, DateGroupView)>)>, one_page: bool) -> Vec<TimelinePart> {
+    let mut parts: Vec<TimelinePart> = Vec::new();
+    for (year, groups) in years {
+        let total: usize = groups.iter().map(|(_, v)| v.events.len()).sum();
+        if one_page || total <= ONE_PAGE_EVENTS {
+            let groups = groups.into_iter().map(|(_, v)| v).collect();
+            parts.push(part(year.to_string(), year.to_string(), groups));
+            continue;
+        }
+        for (start, view) in groups {
+            let key = format!("{year:04}-{:02}", start.month());
+            if parts.last().is_none_or(|p| p.key != key) {
+                let label = format!("{} {year}", value::month_name(start.month()));
+                parts.push(part(key, label, Vec::new()));
+            }
+            if let Some(p) = parts.last_mut() {
+                p.groups.push(view);
+            }
+        }
+    }
+    parts
+}
+
 fn part(key: String, label: String, groups: Vec<DateGroupView>) -> TimelinePart {
     let id = if key == "undated" {
         "undated".to_string()
@@ -192,35 +193,49 @@ pub fn date_groups<'a>(
 }
 
 fn group_view(index: &SiteIndex, group: &DateGroup) -> DateGroupView {
-    let label = value::label(&group.value);
     DateGroupView {
+        label: group_label(index, group),
         value: group.value.clone(),
         granularity: granularity(&group.value),
         datetime: datetime(&group.value),
         id: format!("d-{}", slug::slugify(&group.value)),
         events: group.events.iter().map(|e| event_view(index, e)).collect(),
-        label,
     }
+}
+
+/// The heading of a group: the label of its period; for a value without one, the first
+/// `when` of its events, else `dates::UNCLEAR`.
+fn group_label(index: &SiteIndex, group: &DateGroup) -> String {
+    period_label(&group.value).unwrap_or_else(|| {
+        group
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .map(|s| {
+                index.briefings[s.briefing].meta.timeline[s.event]
+                    .when
+                    .trim()
+            })
+            .find(|w| !w.is_empty())
+            .map_or_else(|| UNCLEAR.to_string(), str::to_string)
+    })
 }
 
 fn event_view(index: &SiteIndex, event: &timeline::MergedEvent) -> TimelineEvent {
     let first = event.sources[0];
     let meta = &index.briefings[first.briefing].meta.timeline[first.event];
     let mut ids: Vec<usize> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for source in &event.sources {
         for &id in &index.event_actors[source.briefing][source.event] {
-            if !ids.contains(&id) {
+            if seen.insert(id) {
                 ids.push(id);
             }
         }
     }
     TimelineEvent {
         text: event.text.clone(),
-        when: if meta.when.trim().is_empty() {
-            value::label(&meta.date)
-        } else {
-            meta.when.trim().to_string()
-        },
+        when: event_when(meta),
         actors: ids
             .into_iter()
             .map(|id| ActorRef::new(index, id, None))

@@ -2,7 +2,8 @@
 // Loads search/index.json once, matches every word of the query (accents and case
 // ignored) against title, actors, tags, lede and summary, ranks by where words match.
 // Results are built with DOM nodes and textContent only: nothing from the index or
-// the query is ever parsed as HTML.
+// the query is ever parsed as HTML. Dates come formatted in the index (`date_label`),
+// the same as on every page ("24 March 2026").
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -53,13 +54,6 @@
     return total;
   }
 
-  function formatDate(iso) {
-    if (!iso) return "";
-    var day = new Date(iso + "T00:00:00Z");
-    if (isNaN(day.getTime())) return iso;
-    return day.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  }
-
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -90,7 +84,7 @@
       var link = el("a", "result-title", d.title);
       link.href = d.url;
       item.appendChild(link);
-      var meta = [formatDate(d.date), (d.actors || []).slice(0, 4).join(", ")].filter(Boolean).join(" \u00b7 ");
+      var meta = [d.date_label || d.date || "", (d.actors || []).slice(0, 4).join(", ")].filter(Boolean).join(" \u00b7 ");
       if (meta) item.appendChild(el("p", "result-meta", meta));
       if (d.lede) item.appendChild(el("p", "result-lede", d.lede));
       list.appendChild(item);

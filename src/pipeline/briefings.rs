@@ -1,0 +1,299 @@
+//! The briefing half of a build: articles and existing briefing files in; for every
+//! article, the briefing to render and the file to write (if any) out.
+//!
+//! This is where the rule "a hand edit is never overwritten" meets the file system's
+//! reality: a briefing file that cannot be read is never replaced (its article is
+//! skipped with `--keep-going`), a file is only backed up when it holds an edit, and
+//! every file this build writes is read back first, so the tool never writes a briefing
+//! it could not read again.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{BuildError, BuildOptions, BuildReport, cache_key};
+use crate::analysis;
+use crate::briefing::{self, Briefing, BriefingError, ComposeOptions, Existing, Plan};
+use crate::config::Config;
+use crate::diagnostics::{Location, Warning};
+use crate::ingest::{self, Article, SourceFile};
+
+/// An existing briefing file, parsed.
+struct ExistingFile {
+    file: SourceFile,
+    briefing: Briefing,
+}
+
+/// Everything needed to decide each article's briefing.
+pub(super) struct Plans {
+    pub articles: Vec<Article>,
+    existing: HashMap<String, ExistingFile>,
+    /// Display paths of articles that could not be read (skipped with `--keep-going`).
+    failed_articles: HashSet<String>,
+    regenerate: HashSet<String>,
+    key: String,
+}
+
+/// A briefing file to write.
+pub(super) struct Write {
+    /// As shown to users (relative to the site root).
+    pub path: PathBuf,
+    pub text: String,
+    /// The file's text when the build read it; `None` if there was no file.
+    pub expected: Option<String>,
+    /// Back the existing file up first (it holds an edit `--regenerate` replaces).
+    pub backup: bool,
+}
+
+/// The briefing of one article.
+pub(super) struct Outcome {
+    plan: Plan,
+    briefing: Briefing,
+    write: Option<Write>,
+    warning: Option<Warning>,
+}
+
+/// Reads the articles and the existing briefings and resolves `--regenerate`.
+pub(super) fn prepare(
+    config: &Config,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<Plans, BuildError> {
+    let ingested = ingest::load_articles(config);
+    report.warnings.extend(ingested.warnings);
+    let failed_articles: HashSet<String> = ingested
+        .failures
+        .iter()
+        .map(|e| slash(&e.location().path))
+        .collect();
+    if !ingested.failures.is_empty() {
+        if !options.keep_going {
+            return Err(BuildError::Articles(ingested.failures));
+        }
+        report
+            .skipped
+            .extend(ingested.failures.iter().map(ToString::to_string));
+    }
+    let (existing, unreadable) =
+        parse_existing(ingest::load_briefing_files(config)?, options, report)?;
+    let mut articles = ingested.articles;
+    articles.retain(|a| {
+        let blocked = unreadable.contains(&a.slug);
+        if blocked {
+            report.skipped.push(format!("{}: skipped, because its briefing cannot be read (see above) and is never replaced", a.path.display()));
+        }
+        !blocked
+    });
+    let regenerate = resolve_regenerate(config, &options.regenerate, &articles, &existing)?;
+    Ok(Plans {
+        articles,
+        existing,
+        failed_articles,
+        regenerate,
+        key: cache_key(config),
+    })
+}
+
+fn slash(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Parses the briefing files; returns them by slug, and the slugs of those that cannot be read.
+fn parse_existing(
+    files: Vec<SourceFile>,
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<(HashMap<String, ExistingFile>, HashSet<String>), BuildError> {
+    let parsed: Vec<(SourceFile, Result<Briefing, BriefingError>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let result = briefing::parse(&file.path, &file.text);
+            (file, result)
+        })
+        .collect();
+    let mut existing = HashMap::with_capacity(parsed.len());
+    let (mut unreadable, mut errors) = (HashSet::new(), Vec::new());
+    for (file, result) in parsed {
+        match result {
+            Ok(briefing) => {
+                existing.insert(briefing.slug.clone(), ExistingFile { file, briefing });
+            }
+            Err(e) => {
+                unreadable.insert(
+                    file.path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+                errors.push(e);
+            }
+        }
+    }
+    if !errors.is_empty() {
+        if !options.keep_going {
+            return Err(BuildError::Briefings(errors));
+        }
+        report
+            .skipped
+            .extend(errors.iter().map(ToString::to_string));
+    }
+    Ok((existing, unreadable))
+}
+
+/// The slugs named by `--regenerate` paths (article or briefing files).
+fn resolve_regenerate(
+    config: &Config,
+    paths: &[PathBuf],
+    articles: &[Article],
+    existing: &HashMap<String, ExistingFile>,
+) -> Result<HashSet<String>, BuildError> {
+    let normal = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut by_path: HashMap<PathBuf, &str> = HashMap::new();
+    for a in articles {
+        by_path.insert(normal(&config.root.join(&a.path)), &a.slug);
+        by_path.insert(
+            normal(&config.briefings_dir.join(format!("{}.md", a.slug))),
+            &a.slug,
+        );
+    }
+    for (slug, e) in existing {
+        by_path.insert(normal(&config.root.join(&e.file.path)), slug);
+    }
+    paths
+        .iter()
+        .map(|p| {
+            by_path
+                .get(&normal(p))
+                .map(|s| s.to_string())
+                .ok_or_else(|| BuildError::Regenerate(p.clone()))
+        })
+        .collect()
+}
+
+impl Plans {
+    /// Decides, and if needed analyses and composes, the briefing of one article.
+    pub(super) fn outcome(
+        &self,
+        config: &Config,
+        article: &Article,
+    ) -> Result<Outcome, BriefingError> {
+        let existing = self.existing.get(&article.slug);
+        let seen = existing.map(|e| Existing {
+            text: &e.file.text,
+            meta: &e.briefing.meta,
+        });
+        let plan = briefing::plan(
+            &article.hash,
+            &self.key,
+            seen,
+            self.regenerate.contains(&article.slug),
+        );
+        if let (false, Some(e)) = (plan.needs_analysis(), existing) {
+            let warning =
+                (plan == Plan::KeepEditedStale).then(|| stale_warning(&e.briefing, article));
+            return Ok(Outcome {
+                plan,
+                briefing: e.briefing.clone(),
+                write: None,
+                warning,
+            });
+        }
+        let analysis = analysis::analyze(article, &config.analysis);
+        let options = ComposeOptions {
+            article_text: config.article_text,
+        };
+        let mut fresh = briefing::compose(article, &analysis, &self.key, options);
+        fresh.path = config
+            .display_path(&config.briefings_dir)
+            .join(format!("{}.md", article.slug));
+        let text = briefing::render(&fresh)?;
+        let briefing = briefing::parse(&fresh.path, &text)?;
+        let backup =
+            existing.is_some_and(|e| !briefing::is_unedited(&e.file.text, &e.briefing.meta));
+        let expected = existing.map(|e| e.file.text.clone());
+        let write = Write {
+            path: fresh.path,
+            text,
+            expected,
+            backup,
+        };
+        Ok(Outcome {
+            plan,
+            briefing,
+            write: Some(write),
+            warning: None,
+        })
+    }
+
+    /// Gathers the outcomes (in article order) and the briefings without an article.
+    pub(super) fn collect(
+        mut self,
+        outcomes: Vec<Result<Outcome, BriefingError>>,
+        options: &BuildOptions,
+        report: &mut BuildReport,
+    ) -> Result<(Vec<Briefing>, Vec<Write>), BuildError> {
+        let mut briefings = Vec::with_capacity(outcomes.len() + self.existing.len());
+        let mut writes = Vec::new();
+        for (article, outcome) in self.articles.iter().zip(outcomes) {
+            self.existing.remove(&article.slug);
+            let outcome = match outcome {
+                Ok(outcome) => outcome,
+                Err(e) if options.keep_going => {
+                    report.skipped.push(e.to_string());
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            report.articles += 1;
+            match outcome.plan.needs_analysis() {
+                true => report.analysed += 1,
+                false => report.reused += 1,
+            }
+            report.warnings.extend(outcome.warning);
+            writes.extend(outcome.write);
+            briefings.push(outcome.briefing);
+        }
+        briefings.extend(self.orphans(report));
+        Ok((briefings, writes))
+    }
+
+    /// Briefing files without an article: hand-written briefings, or articles removed since.
+    fn orphans(self, report: &mut BuildReport) -> Vec<Briefing> {
+        let article_paths: HashSet<String> = self.articles.iter().map(|a| slash(&a.path)).collect();
+        let mut rest: Vec<ExistingFile> = self.existing.into_values().collect();
+        rest.sort_by(|a, b| a.briefing.slug.cmp(&b.briefing.slug));
+        for e in &rest {
+            let source = e.briefing.meta.source.path.as_deref();
+            if let (Some(_), Some(source)) = (&e.briefing.meta.generated, source)
+                && !article_paths.contains(source)
+                && !self.failed_articles.contains(source)
+            {
+                report.warnings.push(
+                    Warning::new(
+                        Location::file(&e.briefing.path),
+                        format!(
+                            "its article {source} no longer exists; the briefing is still published"
+                        ),
+                    )
+                    .with_hint("delete the briefing file to remove it from the site"),
+                );
+            }
+        }
+        rest.into_iter().map(|e| e.briefing).collect()
+    }
+}
+
+fn stale_warning(briefing: &Briefing, article: &Article) -> Warning {
+    Warning::new(
+        Location::file(&briefing.path),
+        format!(
+            "was edited by hand, and its article {} has changed since; the briefing was kept as you edited it",
+            article.path.display()
+        ),
+    )
+    .with_hint(format!(
+        "to replace it with a fresh briefing (your version is backed up first), run `briefing build --regenerate {}`",
+        briefing.path.display()
+    ))
+}
