@@ -8,9 +8,11 @@
 //! words without losing positions. The passes run in a fixed order because each one
 //! reads what the earlier ones found: sentences, entities, summary (entity density),
 //! actors (summary presence counts toward salience), time expressions, timeline
-//! (ties dates to the actors in their sentence).
+//! (ties dates to the actors in their sentence). Last, [`bounds`] cuts what one article
+//! contributes to what a briefing can show (at most 40 timeline entries, 150 actors).
 
 pub mod actors;
+pub mod bounds;
 pub mod contract;
 pub mod entities;
 pub mod sentences;
@@ -68,11 +70,12 @@ pub struct Analysis {
     pub summary: Summary,
     /// In document order; `actor` indexes `actors`.
     pub entities: Vec<Entity>,
-    /// Ranked by salience, most salient first; `Actor::id` is the index.
+    /// Ranked by salience, most salient first; `Actor::id` is the index. At most
+    /// [`bounds::MAX_ACTORS`].
     pub actors: Vec<Actor>,
     /// In document order.
     pub timexes: Vec<Timex>,
-    /// Ordered by date.
+    /// Ordered by date; at most [`bounds::MAX_TIMELINE_ENTRIES`].
     pub timeline: Vec<TimelineEntry>,
 }
 
@@ -98,12 +101,14 @@ pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
     let actors = actors::resolve(prose, title, &sentences, &mut entities, &summary);
     let timexes = timex::tag(prose, &sentences, article.published);
     let timeline = timeline::build(prose, &sentences, &timexes, &entities);
-    Analysis {
+    let mut analysis = Analysis {
         sentences,
         summary,
         entities,
         actors,
         timexes,
         timeline,
-    }
+    };
+    bounds::apply(&mut analysis);
+    analysis
 }

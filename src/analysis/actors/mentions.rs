@@ -85,14 +85,7 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
         .filter_map(|e| local_demonym(&clean_name(doc.prose.get(e.start..e.end)?), e.kind, &known))
         .map(|(stem, _)| stem)
         .collect();
-    let mut roles: HashMap<usize, Role> = HashMap::new();
-    let mut role_spans: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); doc.sentences.len()];
-    for (s, in_sentence) in by_sentence.iter().enumerate() {
-        for (e, role) in sentence_roles(doc, s, entities, in_sentence) {
-            role_spans[s].push((e, role.start, role.end));
-            roles.insert(e, role);
-        }
-    }
+    let (mut roles, role_spans) = roles(doc, entities, &by_sentence);
     let mut out = Vec::new();
     let sentence_entities = by_sentence
         .iter()
@@ -118,6 +111,26 @@ pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
     }
     out.sort_by_key(|m| (m.start, m.entity));
     out
+}
+
+/// A role's entity and byte range.
+type RoleSpan = (usize, usize, usize);
+
+/// The role of each person entity that has one, and the role spans of each sentence.
+fn roles(
+    doc: &Doc,
+    entities: &[Entity],
+    by_sentence: &[Vec<usize>],
+) -> (HashMap<usize, Role>, Vec<Vec<RoleSpan>>) {
+    let mut roles: HashMap<usize, Role> = HashMap::new();
+    let mut spans: Vec<Vec<RoleSpan>> = vec![Vec::new(); doc.sentences.len()];
+    for (s, in_sentence) in by_sentence.iter().enumerate() {
+        for (e, role) in sentence_roles(doc, s, entities, in_sentence) {
+            spans[s].push((e, role.start, role.end));
+            roles.insert(e, role);
+        }
+    }
+    (roles, spans)
 }
 
 /// Where a mention stands: its role, whether it is inside someone else's role, and the

@@ -119,10 +119,11 @@ pub fn resolve(
         }
     }
     let attributions = quotes::attribute(&doc, &found, &actor_of);
-    let mut quote_counts = vec![0; drafts.len()];
-    for a in &attributions {
-        quote_counts[actor_of[a.speaker]] += 1;
+    let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); drafts.len()];
+    for a in attributions {
+        quotes[actor_of[a.speaker]].push(a.quote);
     }
+    let quote_counts: Vec<usize> = quotes.iter().map(Vec::len).collect();
     let signals = salience::Signals {
         doc: &doc,
         title,
@@ -130,7 +131,6 @@ pub fn resolve(
         quotes: &quote_counts,
     };
     let scores = salience::scores(&found, &drafts, &signals);
-    let saliences = salience::normalise(&scores);
     let order = salience::rank(&scores, &drafts);
     let mut rank = vec![0; drafts.len()];
     for (r, &d) in order.iter().enumerate() {
@@ -139,14 +139,21 @@ pub fn resolve(
     for (m, mention) in found.iter().enumerate() {
         entities[mention.entity].actor = Some(rank[actor_of[m]]);
     }
-    let mut quotes: Vec<Vec<Quote>> = vec![Vec::new(); drafts.len()];
-    for a in attributions {
-        quotes[actor_of[a.speaker]].push(a.quote);
-    }
+    let saliences = salience::normalise(&scores);
+    ranked(&order, &drafts, &saliences, quotes)
+}
+
+/// The actors in salience `order`, their ids their ranks.
+fn ranked(
+    order: &[usize],
+    drafts: &[naming::Draft],
+    saliences: &[f64],
+    mut quotes: Vec<Vec<Quote>>,
+) -> Vec<Actor> {
     order
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(id, d)| {
+        .map(|(id, &d)| {
             let draft = &drafts[d];
             Actor {
                 id,

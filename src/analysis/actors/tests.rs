@@ -439,3 +439,37 @@ fn quotes_around_appositions_and_in_paragraph_order() {
         assert_eq!(got, want, "{marked}");
     }
 }
+
+#[test]
+fn pronouns_refer_to_the_one_person_of_their_paragraph_or_its_last_speaker() {
+    let cases = [
+        (
+            "[PER|Ada Quint] arrived.\n\n\"We are ready,\" she said.",
+            None,
+        ),
+        (
+            "[PER|Ada Quint] arrived. The port was shut. Ships waited. \"We are ready,\" she said.",
+            Some("Ada Quint"),
+        ),
+        (
+            "[PER|Ada Quint] met [PER|Tom Arlen]. \"Go on,\" said [PER|Arlen]. Ships waited. \"We are ready,\" he said.",
+            Some("Tom Arlen"),
+        ),
+        (
+            "[PER|Ada Quint] met [PER|Tom Arlen]. Ships waited. \"We are ready,\" he said.",
+            None,
+        ),
+        (
+            "\"Go on,\" said [PER|Tom Arlen].\n\n[PER|Ada Quint] met [PER|Bo Wix]. \"We are ready,\" he said.",
+            None,
+        ),
+    ];
+    for (marked, want) in cases {
+        let (_, _, actors) = analyse(marked, "", &[]);
+        let speaker = actors
+            .iter()
+            .find(|a| a.quotes.iter().any(|q| q.text == "We are ready"))
+            .map(|a| a.name.as_str());
+        assert_eq!(speaker, want, "{marked}");
+    }
+}

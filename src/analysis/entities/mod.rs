@@ -49,6 +49,7 @@ mod hash;
 pub mod labels;
 pub mod model;
 mod repair;
+mod spelling;
 pub mod train;
 
 use std::ops::Range;

@@ -21,6 +21,7 @@
 //! linear in the text plus `ranking length x candidates` set intersections, and the
 //! ranking is capped, so huge inputs stay bounded.
 
+mod cut;
 mod features;
 mod filters;
 mod lede;

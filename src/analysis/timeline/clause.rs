@@ -6,15 +6,18 @@
 //! the clause, put back together around its subject: a clause interrupted by a
 //! relative clause gets its first part back ("Ana Varela [, who led the walkout,]
 //! told lawmakers"), a relative clause gets its antecedent ("the commission, whose
-//! talks collapsed last week"), "said" keeps the "that ..." it introduces, and a
-//! segment without a verb is joined to its neighbours. The text then loses what only
+//! talks collapsed last week"), a participle clause its subject and a form of "to be"
+//! ("The bridge was built"), a clause that left out its subject or has only "it" for
+//! one gets the main clause's ([`subject`](super::subject)), "said" keeps the "that
+//! ..." it introduces, and a segment without a verb is joined to its neighbours. The text then loses what only
 //! frames it: leading connectives ("However,", "In addition to this,"), the date
 //! itself when it is a fronted or prepositional phrase ("On Thursday,", "on
 //! Wednesday"), a trailing attribution (", the commission said") and anything past a
 //! word limit.
 
 use super::segment::{self, Role, Segment, Words};
-use crate::analysis::timex::scan::{Kind, Token, tokenize};
+use super::subject::{self, Opening};
+use crate::analysis::timex::scan::{Kind, Token, tokenize_numbers};
 
 /// Words past which a clause text is cut (with an ellipsis).
 const MAX_WORDS: usize = 30;
@@ -77,24 +80,33 @@ pub struct Parsed {
     tokens: Vec<Token>,
     verbs: Vec<(usize, usize)>,
     segs: Vec<Segment>,
+    /// The main clause's subject (token indices), to lend to clauses without one.
+    subject: Option<Vec<usize>>,
 }
 
 impl Parsed {
     /// Prepares `prose[sentence]`, whose verb groups (byte ranges) are `verbs`.
-    pub fn new(prose: &str, sentence: (usize, usize), verbs: Vec<(usize, usize)>) -> Parsed {
+    pub fn new(prose: &str, sentence: (usize, usize), mut verbs: Vec<(usize, usize)>) -> Parsed {
         let mut tokens = Vec::new();
-        tokenize(prose, sentence.0, sentence.1, &mut tokens);
-        let segs = segment::split(
-            &Words {
-                prose,
-                tokens: &tokens,
-            },
-            &verbs,
-        );
+        tokenize_numbers(prose, sentence.0, sentence.1, &mut tokens);
+        let w = Words {
+            prose,
+            tokens: &tokens,
+        };
+        let segs = segment::split(&w, &verbs);
+        // the participle of a background clause ("built", "set up") is its verb
+        for seg in segs
+            .iter()
+            .filter(|s| matches!(s.role, Role::Participle { .. }))
+        {
+            verbs.push((tokens[seg.a].start, tokens[seg.a].end));
+        }
+        let subject = subject::main_subject(&w, &segs, |k| is_verb(&tokens, &verbs, k));
         Parsed {
             tokens,
             verbs,
             segs,
+            subject,
         }
     }
 
@@ -113,11 +125,7 @@ impl Parsed {
         if w.is_any(segs[seg].a, &["according"]) {
             return None; // ", according to X in a briefing on Friday": the source, not the event
         }
-        let is_verb = |k: usize| {
-            self.verbs
-                .iter()
-                .any(|&(s, e)| s <= tokens[k].start && tokens[k].end <= e)
-        };
+        let is_verb = |k: usize| is_verb(tokens, &self.verbs, k);
         let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
         let mut idx = assemble(&w, segs, seg, last + 1);
         if !has_verb(&idx) || idx.len() < 5 {
@@ -126,11 +134,62 @@ impl Parsed {
         if !has_verb(&idx) {
             return None;
         }
-        let keep = cleaned(&w, &idx, (first, last + 1), is_verb);
-        let text = render(&w, &keep);
+        let timex = (first, last + 1);
+        let (mut keep, mut cut) = cleaned(&w, &idx, timex, is_verb);
+        let mut be = None;
+        if let Role::Participle { .. } = segs[seg].role {
+            // "The bridge, built in 1932," -> "The bridge was built"
+            let p = keep.iter().position(|&k| k >= segs[seg].a)?;
+            be = Some((p, subject::be_form(&w, keep[p.checked_sub(1)?], keep[p])));
+        } else if idx[0] > 0 && keep.first() != Some(&idx[0]) {
+            match self.with_subject(&w, &idx, seg, keep, is_verb)? {
+                Some(lent) => keep = lent,
+                None => {
+                    // no subject to lend: the clause with the sentence's start ("So
+                    // far, Boeing has won orders since it was announced")
+                    idx = (segs[0].a..=*idx.last()?).collect();
+                    (keep, cut) = cleaned(&w, &idx, timex, is_verb);
+                }
+            }
+        }
+        let text = render(&w, &keep, be, cut);
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
         (!text.is_empty()).then_some(Clause { start, end, text })
     }
+
+    /// The kept tokens of a clause joined by a connective, with the main subject lent
+    /// to it if it has none of its own: `Some(None)` when it needs one and there is none
+    /// to lend, `None` when it is no event (a relative clause that lost its antecedent,
+    /// "as laid down by").
+    fn with_subject(
+        &self,
+        w: &Words,
+        idx: &[usize],
+        seg: usize,
+        keep: Vec<usize>,
+        is_verb: impl Fn(usize) -> bool,
+    ) -> Option<Option<Vec<usize>>> {
+        let opening = subject::opening(w, &keep, is_verb);
+        let relative = matches!(self.segs[seg].role, Role::Relative { .. })
+            || w.is_any(idx[0], &["which", "who", "whom", "whose", "that", "as"]);
+        if relative && opening != Opening::Subject {
+            return None;
+        }
+        Some(subject::lend(
+            w,
+            keep,
+            opening,
+            self.subject.as_deref(),
+            idx[0],
+        ))
+    }
+}
+
+/// Whether token `k` is inside one of the verb groups (byte ranges).
+fn is_verb(tokens: &[Token], verbs: &[(usize, usize)], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
 }
 
 /// The tokens of the clause around segment `seg`, in order, up to at least `until`.
@@ -138,7 +197,7 @@ fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize>
     let s = segs[seg];
     let mut idx: Vec<usize> = match s.role {
         Role::Continuation { of } => (segs[of].a..segs[of].b).collect(),
-        Role::Relative { of } => antecedent(w, segs[of]),
+        Role::Relative { of } | Role::Participle { of } => antecedent(w, segs[of]),
         _ => Vec::new(),
     };
     if matches!(s.role, Role::Relative { .. })
@@ -192,16 +251,16 @@ fn widened(segs: &[Segment], seg: usize, enough: impl Fn(&[usize]) -> bool) -> V
 }
 
 /// The tokens of `idx` that stay in the text: without leading connectives, the
-/// fronted or prepositional date, a trailing attribution and surplus words;
-/// `usize::MAX` at the end marks a cut.
+/// fronted or prepositional date, a trailing attribution and surplus words; and
+/// whether surplus words were cut.
 fn cleaned(
     w: &Words,
     idx: &[usize],
     timex: (usize, usize),
     is_verb: impl Fn(usize) -> bool,
-) -> Vec<usize> {
+) -> (Vec<usize>, bool) {
     let Some(from) = skip_connectives(w, idx) else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let idx = &idx[from..];
     let dropped = date_phrase(w, idx, timex);
@@ -227,10 +286,7 @@ fn cleaned(
     while keep.last().is_some_and(|&k| dangling(k)) {
         keep.pop();
     }
-    if cut.is_some() {
-        keep.push(usize::MAX);
-    }
-    keep
+    (keep, cut.is_some())
 }
 
 /// The position in `idx` after connectives and punctuation ("However,", "and", "In
@@ -265,6 +321,9 @@ fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize>
     ];
     while p > 0 && idx[p - 1] + 1 == idx[p] && w.is_any(idx[p - 1], &lead) {
         p -= 1;
+    }
+    if matches!(w.text(te), "'" | "’") && w.is_any(te + 1, &["s"]) {
+        return Vec::new(); // "today's editions": the date is a possessor, not a phrase
     }
     let fronted = p == 0 && w.text(te) == ",";
     if !fronted && p == start {
@@ -304,26 +363,33 @@ fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl Fn(usize) ->
 }
 
 /// The text of the kept tokens: original spacing between neighbours, one space across
-/// a gap, the first letter capitalised.
-fn render(w: &Words, keep: &[usize]) -> String {
+/// a gap, the first letter capitalised; `be` puts a word before the kept token at that
+/// position, and `cut` ends the text with an ellipsis.
+fn render(w: &Words, keep: &[usize], be: Option<(usize, &str)>, cut: bool) -> String {
     let mut out = String::new();
     let mut prev: Option<usize> = None;
-    for &k in keep {
-        if k == usize::MAX {
-            out.push('…');
-            break;
-        }
+    for (p, &k) in keep.iter().enumerate() {
         let t = &w.tokens[k];
-        let space = match prev {
+        let mut space = match prev {
             None => false,
             Some(p) if p + 1 == k => t.space_before,
             Some(_) => !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")),
         };
+        if let Some((_, word)) = be.filter(|(at, _)| *at == p) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            space = true;
+        }
         if space {
             out.push(' ');
         }
         out.push_str(w.text(k));
         prev = Some(k);
+    }
+    if cut && !out.is_empty() {
+        out.push('…');
     }
     let mut chars = out.chars();
     match chars.next() {

@@ -11,6 +11,7 @@
 
 mod clause;
 mod segment;
+mod subject;
 
 use std::collections::HashSet;
 
@@ -147,10 +148,13 @@ fn is_dateline(prose: &str, sentences: &[Sentence], index: usize, t: &Timex) -> 
 }
 
 /// Actor ids of the entity mentions inside `[start, end)`, ascending, without repeats.
+/// `entities` are in document order, so only those starting in the range are read.
 fn actors_in(entities: &[Entity], start: usize, end: usize) -> Vec<usize> {
-    let mut ids: Vec<usize> = entities
+    let first = entities.partition_point(|e| e.start < start);
+    let mut ids: Vec<usize> = entities[first..]
         .iter()
-        .filter(|e| e.start >= start && e.end <= end)
+        .take_while(|e| e.start < end)
+        .filter(|e| e.end <= end)
         .filter_map(|e| e.actor)
         .collect();
     ids.sort_unstable();

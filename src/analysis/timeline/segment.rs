@@ -5,11 +5,13 @@
 //! quoted passage, a comma before a clause word (", while", ", but", ", saying") or a
 //! participle (", seeking"), and subordinators ("because", "when", "that"). Relative
 //! clauses ("who led the walkout", "which Kestria began filling", "that had been due")
-//! are marked with the segment holding their antecedent, and the rest of a clause
-//! they interrupt ("..., told lawmakers on Thursday") with the segment it continues,
-//! so that a clause can be put back together around its subject.
+//! are marked with the segment holding their antecedent, and so are participle clauses
+//! after a subject ("The bridge, built in 1932,"); the rest of a clause they interrupt
+//! ("..., told lawmakers on Thursday") is marked with the segment it continues, so that
+//! a clause can be put back together around its subject.
 
 use crate::analysis::timex::scan::{Kind, Token};
+use crate::analysis::timex::verbs::NOT_PAST;
 
 /// What a segment is to the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,10 @@ pub enum Role {
     /// An adverbial clause set off by a comma (", until the flow rises,"); what
     /// follows its closing comma continues segment `of`.
     Adverbial { of: usize },
+    /// A participle clause after a subject ("The commission, set up in 1987 to manage
+    /// the river,"): what it says is background about segment `of`'s last words, and
+    /// what follows its closing comma continues segment `of`.
+    Participle { of: usize },
 }
 
 /// Tokens `[a, b)` of the sentence and their role.
@@ -93,7 +99,10 @@ pub fn split(words: &Words, verbs: &[(usize, usize)]) -> Vec<Segment> {
             }
             (start, role) = (next_start, next_role);
             // a relative clause needs its antecedent's segment
-            if let Role::Relative { of } | Role::Continuation { of } | Role::Adverbial { of } = role
+            if let Role::Relative { of }
+            | Role::Continuation { of }
+            | Role::Adverbial { of }
+            | Role::Participle { of } = role
                 && (out.is_empty() || of >= out.len())
             {
                 role = Role::Clause;
@@ -143,6 +152,7 @@ fn merge_phrases(words: &Words, verbs: &[(usize, usize)], segs: Vec<Segment>) ->
             Role::Relative { of } => Role::Relative { of: remap(of) },
             Role::Continuation { of } => Role::Continuation { of: remap(of) },
             Role::Adverbial { of } => Role::Adverbial { of: remap(of) },
+            Role::Participle { of } => Role::Participle { of: remap(of) },
             other => other,
         };
         map.push(out.len());
@@ -177,10 +187,18 @@ fn boundary(
         if words.is_any(i + 1, &AFTER_COMMA) || participle(words, i + 1) {
             return Some((i, i + 1, Role::Clause));
         }
+        // only right after the subject: not after an apposition ("Howard, a monarchist
+        // himself, promised to") or a relative clause, whose comma the verb follows
+        let subject_only = count == 0
+            && role == Role::Clause
+            && !(start..i).any(|k| words.text(k) == "," || is_verb(words, verbs, k));
+        if subject_only && past_participle(words, i + 1) {
+            return Some((i, i + 1, Role::Participle { of: antecedent }));
+        }
         if words.is_any(i + 1, &SUBORDINATORS) && !span_phrase(words, i + 1) {
             return Some((i, i + 1, Role::Adverbial { of: antecedent }));
         }
-        if let Role::Relative { of } | Role::Adverbial { of } = role {
+        if let Role::Relative { of } | Role::Adverbial { of } | Role::Participle { of } = role {
             return Some((i, i + 1, Role::Continuation { of }));
         }
         return None;
@@ -215,6 +233,41 @@ fn participle(words: &Words, i: usize) -> bool {
         && w.starts_with(|c: char| c.is_lowercase())
 }
 
+/// Whether token `k` is inside one of the verb groups.
+fn is_verb(words: &Words, verbs: &[(usize, usize)], k: usize) -> bool {
+    words
+        .tokens
+        .get(k)
+        .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
+}
+
+/// ", set up in 1987", ", founded by three farmers", ", born in 1950": a past
+/// participle and the preposition or particle that starts its complement (not a
+/// reporting verb: ", said Ana Varela" is an attribution).
+fn past_participle(words: &Words, i: usize) -> bool {
+    let w = words.text(i);
+    let form = (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w))
+        || IRREGULAR_PARTICIPLES.contains(&w);
+    words.is_word(i)
+        && w.starts_with(|c: char| c.is_lowercase())
+        && form
+        && !words.is_any(i, &["said", "says", "told", "tells", "added", "adds"])
+        && words.is_any(i + 1, &PARTICLES)
+}
+
+/// Irregular past participles that open background clauses.
+const IRREGULAR_PARTICIPLES: [&str; 24] = [
+    "set", "built", "born", "made", "held", "known", "chosen", "given", "taken", "written", "led",
+    "won", "seen", "shown", "sold", "put", "run", "kept", "brought", "bought", "found", "paid",
+    "sent", "begun",
+];
+
+/// Words that follow a participle in a background clause ("set up in", "founded by").
+const PARTICLES: [&str; 20] = [
+    "in", "on", "at", "by", "to", "for", "from", "with", "up", "down", "out", "off", "over",
+    "under", "into", "as", "after", "during", "last", "earlier",
+];
+
 /// "...opportunity. I have asked...": a full stop inside a quoted passage.
 fn inner_full_stop(words: &Words, i: usize) -> bool {
     let next = words.tokens.get(i + 1);
@@ -230,12 +283,12 @@ fn between_digits(words: &Words, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::timex::scan::tokenize;
+    use crate::analysis::timex::scan::tokenize_numbers;
 
     /// Segments as (text, role) for a sentence, with "led", "told", "had been" as verbs.
     fn segments(text: &str) -> Vec<(String, Role)> {
         let mut tokens = Vec::new();
-        tokenize(text, 0, text.len(), &mut tokens);
+        tokenize_numbers(text, 0, text.len(), &mut tokens);
         let verbs: Vec<(usize, usize)> = [
             "led",
             "told",
@@ -245,6 +298,8 @@ mod tests {
             "rises",
             "have",
             "presented",
+            "rose",
+            "was",
         ]
         .iter()
         .flat_map(|v| {
@@ -281,6 +336,35 @@ mod tests {
         ];
         let want: Vec<(String, Role)> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn participle_clauses_after_a_subject_are_background() {
+        let got = segments("The bridge, built in 1932 by the city, was closed on Monday.");
+        let want = [
+            ("The bridge", Role::Clause),
+            ("built in 1932 by the city", Role::Participle { of: 0 }),
+            ("was closed on Monday.", Role::Continuation { of: 0 }),
+        ];
+        let want: Vec<(String, Role)> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
+        assert_eq!(got, want);
+        let cases = [
+            "Prices rose, helped by demand in May.",
+            "Ana Varela, a lawyer herself, promised to act.",
+            "The envoy, who led the talks in 1990, followed in May.",
+            "The envoy, who served as an adviser in the 1990s, followed in May.",
+            "The union, said Ana Varela, was ready.",
+            "The ferry, the largest in the fleet, left in May.",
+        ];
+        for text in cases {
+            assert!(
+                segments(text)
+                    .iter()
+                    .all(|(_, r)| !matches!(r, Role::Participle { .. })),
+                "{text}: {:?}",
+                segments(text)
+            );
+        }
     }
 
     #[test]
@@ -326,6 +410,14 @@ mod tests {
             (
                 "Kestria presented its figure as the maximum.",
                 vec!["Kestria presented its figure as the maximum."],
+            ),
+            (
+                "The guild, which has about 2,400 members on the river, said the walkout had ended.",
+                vec![
+                    "The guild",
+                    "which has about 2,400 members on the river",
+                    "said the walkout had ended.",
+                ],
             ),
         ];
         for (text, want) in cases {

@@ -129,6 +129,16 @@ fn event_text_is_the_clause_not_the_sentence() {
             "2022-01-25",
             "The envoy's team crossed the Kestria-Meranthe border at a 'routine' checkpoint",
         ),
+        (
+            "The Dockworkers' Guild, which counts about 2,400 members on the river, said on Tuesday the walkout had ended.",
+            "2022-01-25",
+            "The Dockworkers' Guild said the walkout had ended",
+        ),
+        (
+            "A 1,500-strong crowd, which had waited 2.5 hours, cheered on Monday as the ferry docked.",
+            "2022-01-24",
+            "A 1,500-strong crowd cheered",
+        ),
     ];
     for (text, date, want) in cases {
         let got = timeline(text, Some(FRIDAY), &[]);
@@ -213,4 +223,154 @@ fn anaphoric_dates_order_after_their_anchor() {
     let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
     assert_eq!(dates, ["2021-03-03", "2021-03-04"]);
     assert_eq!(got[1].text, "Leaders signed the accord");
+}
+
+#[test]
+fn actors_are_the_entities_inside_the_range() {
+    let at = |start: usize, end: usize, actor: Option<usize>| Entity {
+        start,
+        end,
+        kind: EntityType::Per,
+        actor,
+    };
+    // in document order, as the entity pass gives them
+    let entities = [
+        at(0, 4, Some(7)),
+        at(8, 12, Some(3)),
+        at(14, 18, None),
+        at(20, 26, Some(3)),
+        at(24, 30, Some(1)),
+        at(40, 44, Some(2)),
+    ];
+    let cases = [
+        ((0, 50), vec![1, 2, 3, 7]),
+        ((8, 26), vec![3]),
+        ((5, 13), vec![3]),
+        ((9, 30), vec![1, 3]),
+        ((30, 40), vec![]),
+        ((0, 0), vec![]),
+    ];
+    for ((start, end), want) in cases {
+        assert_eq!(
+            super::actors_in(&entities, start, end),
+            want,
+            "{start}..{end}"
+        );
+    }
+}
+
+/// (date, text) of each entry.
+fn entries(text: &str, published: Date) -> Vec<(String, String)> {
+    timeline(text, Some(published), &[])
+        .into_iter()
+        .map(|e| (e.date, e.text))
+        .collect()
+}
+
+#[test]
+fn a_simple_present_dates_a_scheduled_event() {
+    let text = "The harbour council met on Monday to debate the levy. The levy takes effect on \
+        July 1. New berthing rules take effect in May.";
+    let got = entries(text, date(2026, 2, 3));
+    assert!(
+        got.contains(&("2026-07-01".into(), "The levy takes effect".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("2026-05".into(), "New berthing rules take effect".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn background_participle_clauses_date_only_themselves() {
+    let cases = [
+        (
+            "The river board, set up in 1987 to share the water, hosts the talks.",
+            "1987",
+            Some("The river board was set up to share the water"),
+        ),
+        (
+            "Lena Varga, elected in 2019 by the guild, said on Monday that she would retire.",
+            "2019",
+            Some("Lena Varga was elected by the guild"),
+        ),
+        (
+            "The ferries, built in 1964, were withdrawn on Monday.",
+            "1964",
+            Some("The ferries were built"),
+        ),
+        (
+            "The ferries, built in 1964, were withdrawn on Monday.",
+            "2026-03-09",
+            Some("The ferries were withdrawn"),
+        ),
+    ];
+    for (text, date_value, want) in cases {
+        let got = entries(text, date(2026, 3, 10));
+        let found = got
+            .iter()
+            .find(|(d, _)| d == date_value)
+            .map(|(_, t)| t.as_str());
+        assert_eq!(found, want, "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_non_finite_clause_under_a_present_verb_looks_ahead() {
+    let text = "Nothing stops the crew being back at the dock in the autumn, the skipper said.";
+    let got = entries(text, date(2026, 3, 10));
+    assert_eq!(
+        got.first().map(|(d, _)| d.as_str()),
+        Some("2026-FA"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn clauses_without_a_subject_of_their_own_borrow_the_main_one_or_keep_it() {
+    let cases = [
+        (
+            "The levy has drawn protests since it was announced in October.",
+            vec![("2025-10", "The levy was announced")],
+        ),
+        (
+            "The skipper praised the crew, but criticised the delay on Friday.",
+            vec![("2026-03-06", "The skipper criticised the delay")],
+        ),
+        (
+            "It has been quiet since it reopened in May.",
+            vec![("2025-05", "It has been quiet since it reopened")],
+        ),
+        (
+            "The yard has won orders for the new ferry since it was launched in May.",
+            vec![(
+                "2025-05",
+                "The yard has won orders for the new ferry since it was launched",
+            )],
+        ),
+        (
+            "Copies of the charter have circulated since it was signed in May.",
+            vec![(
+                "2025-05",
+                "Copies of the charter have circulated since it was signed",
+            )],
+        ),
+        (
+            "The talks have stalled since it was published in May.",
+            vec![("2025-05", "The talks have stalled since it was published")],
+        ),
+        (
+            "The guild said on Monday it would strike.",
+            vec![("2026-03-09", "The guild said it would strike")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = entries(text, date(2026, 3, 10));
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(d, t)| (d.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
 }

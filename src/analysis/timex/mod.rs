@@ -20,6 +20,7 @@ mod resolve;
 pub(crate) mod scan;
 mod tense;
 pub mod value;
+pub(crate) mod verbs;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

@@ -7,6 +7,7 @@
 //! "2022-01-26" and "2022 - 01" stay different. Words are compared in lower case:
 //! the caller passes an ASCII-lowercased copy of the text, which has the same byte
 //! offsets as the original, and the original for capitalisation checks.
+//! [`tokenize_numbers`] keeps "1,800" and "3.5" whole, for readers of clauses.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +74,38 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
+/// Like [`tokenize`], but a number written with group separators or a decimal point
+/// ("1,800", "1,00,000", "3.5", the "2,000" of "2,000-strong") is one [`Kind::Number`]
+/// token. The clause reader needs this (the comma of "1,800" is no clause boundary);
+/// the date grammar reads "26.01.2022" and "10.30" from the separate parts.
+pub fn tokenize_numbers(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let from = out.len();
+    tokenize(text, start, end, out);
+    let mut joined: Vec<Token> = Vec::with_capacity(out.len() - from);
+    let mut k = from;
+    while k < out.len() {
+        let mut t = out[k];
+        k += 1;
+        while t.kind == Kind::Number
+            && let [sep, next, ..] = out[k..]
+            && !sep.space_before
+            && !next.space_before
+            && next.kind == Kind::Number
+            && match text.get(sep.start..sep.end) {
+                Some(",") => (2..=3).contains(&(next.end - next.start)),
+                Some(".") => true,
+                _ => false,
+            }
+        {
+            t.end = next.end;
+            k += 2;
+        }
+        joined.push(t);
+    }
+    out.truncate(from);
+    out.extend(joined);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +155,37 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(kinds(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_with_separators_can_be_one_token() {
+        let cases = [
+            ("about 1,800 workers", vec!["about", "1,800", "workers"]),
+            ("1,00,000 people", vec!["1,00,000", "people"]),
+            ("rose 3.5 percent.", vec!["rose", "3.5", "percent", "."]),
+            (
+                "a 2,000-strong force",
+                vec!["a", "2,000", "-", "strong", "force"],
+            ),
+            (
+                "in 2019, 2020 and 2021",
+                vec!["in", "2019", ",", "2020", "and", "2021"],
+            ),
+            ("1,2345 and 7,", vec!["1", ",", "2345", "and", "7", ","]),
+            ("it ended in 1999.", vec!["it", "ended", "in", "1999", "."]),
+        ];
+        for (text, want) in cases {
+            let mut out = vec![Token {
+                start: 0,
+                end: 0,
+                kind: Kind::Punct,
+                space_before: true,
+            }];
+            tokenize_numbers(text, 0, text.len(), &mut out);
+            let got: Vec<&str> = out[1..].iter().map(|t| &text[t.start..t.end]).collect();
+            assert_eq!(got, want, "{text}");
+            assert_eq!(out[0].end, 0, "tokens already there stay");
         }
     }
 

@@ -7,12 +7,19 @@
 //! verb groups from closed word lists: auxiliaries and modals decide the group ("will
 //! be held" is future even though "held" looks past, "has met" is past), intention
 //! verbs followed by "to" make a future ("expected to address", "planned to leave"),
-//! and past forms are recognised from a list of irregular verbs and the "-ed" ending.
-//! The group nearest to the expression wins; a comma or a clause word on the way
-//! counts as extra distance and a semicolon stops the search.
+//! past forms are recognised from a list of irregular verbs and the "-ed" ending, and
+//! frequent verbs in the simple present right after a subject ("The budget takes
+//! effect") from a list ([`super::verbs`]). The group nearest to the expression wins;
+//! a comma or a clause word on the way counts as extra distance and a semicolon stops
+//! the search. A date in a non-finite clause under a present verb ("nothing stops us
+//! being back in the autumn") looks ahead: it is read as future.
 
 use super::grammar::Cursor;
 use super::scan::Kind;
+use super::verbs::{
+    DETERMINERS, INTENT, IRREGULAR_PAST, NOT_PAST, NOT_SUBJECT, REPORTING, SUBJECT_PRONOUNS,
+    present_form,
+};
 
 /// The tense a time expression is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,127 +41,6 @@ pub struct Marker {
     /// tense of a date right next to it ("said Friday").
     pub reporting: bool,
 }
-
-const REPORTING: [&str; 12] = [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "reported",
-    "announced",
-    "added",
-    "stated",
-    "noted",
-    "announces",
-    "explained",
-];
-
-/// Words after "to" that show "due to", "expected to" and the like govern a noun, not a verb.
-const DETERMINERS: [&str; 12] = [
-    "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "our",
-];
-
-const IRREGULAR_PAST: [&str; 58] = [
-    "said",
-    "told",
-    "met",
-    "held",
-    "made",
-    "took",
-    "gave",
-    "came",
-    "went",
-    "saw",
-    "left",
-    "began",
-    "won",
-    "lost",
-    "sent",
-    "led",
-    "spoke",
-    "wrote",
-    "brought",
-    "bought",
-    "sold",
-    "kept",
-    "found",
-    "fell",
-    "rose",
-    "hit",
-    "felt",
-    "became",
-    "paid",
-    "ran",
-    "stood",
-    "thought",
-    "knew",
-    "got",
-    "heard",
-    "meant",
-    "sought",
-    "fought",
-    "struck",
-    "broke",
-    "chose",
-    "drove",
-    "flew",
-    "grew",
-    "shot",
-    "spent",
-    "threw",
-    "understood",
-    "woke",
-    "wore",
-    "built",
-    "dealt",
-    "fled",
-    "forgot",
-    "hung",
-    "laid",
-    "withdrew",
-    "overtook",
-];
-
-/// "-ed" words that are not past tenses.
-const NOT_PAST: [&str; 20] = [
-    "need", "speed", "feed", "seed", "bed", "red", "shed", "hundred", "indeed", "proceed",
-    "succeed", "exceed", "embed", "breed", "greed", "creed", "weed", "bleed", "naked", "sacred",
-];
-
-/// Verbs that announce a future when "to" (or "for") follows: "expected to", "due to".
-const INTENT: [&str; 30] = [
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "expect",
-    "expects",
-    "expected",
-    "schedule",
-    "scheduled",
-    "set",
-    "due",
-    "intend",
-    "intends",
-    "intended",
-    "aim",
-    "aims",
-    "aimed",
-    "hope",
-    "hopes",
-    "hoped",
-    "poised",
-    "slated",
-    "likely",
-    "going",
-    "prepared",
-    "preparing",
-    "promised",
-    "pledged",
-    "vowed",
-    "agreed",
-];
 
 fn auxiliary(word: &str) -> Option<Tense> {
     Some(match word {
@@ -204,7 +90,9 @@ fn marker_at(c: &Cursor, i: usize) -> Option<Marker> {
             reporting,
         })
     };
-    if let Some(tense) = auxiliary(word) {
+    // "in May" is the month, not the modal
+    let month = word == "may" && i > 0 && c.capitalised(i);
+    if let Some(tense) = auxiliary(word).filter(|_| !month) {
         return Some(auxiliary_group(c, i, tense));
     }
     if word == "won" && c.is(i + 1, "'") && c.word(i + 2) == "t" {
@@ -216,11 +104,47 @@ fn marker_at(c: &Cursor, i: usize) -> Option<Marker> {
     let reporting = REPORTING.contains(&word);
     if looks_past(c, i) {
         group(i + 1, Tense::Past, reporting)
-    } else if reporting {
+    } else if reporting || simple_present(c, i) {
         group(i + 1, Tense::Present, reporting)
     } else {
         None
     }
+}
+
+/// A frequent verb in the simple present right after its subject: "The budget takes
+/// effect", "Kestria hosts", "Nothing stops", "The new rules take effect", "they meet".
+/// The subject is a pronoun, a name, or a noun after a determiner or at the start of
+/// the sentence (with up to two modifiers); a third-person "-s" form needs a singular
+/// subject, a base form a plural one.
+fn simple_present(c: &Cursor, i: usize) -> bool {
+    let Some((_, third)) = present_form(c.word(i)) else {
+        return false;
+    };
+    if i == 0 || c.capitalised(i) {
+        return false;
+    }
+    let prev = c.word(i - 1);
+    if prev.len() < 2 || NOT_SUBJECT.contains(&prev) || DETERMINERS.contains(&prev) {
+        return false;
+    }
+    if let Some(p) = SUBJECT_PRONOUNS.iter().find(|p| **p == prev) {
+        let plural = matches!(*p, "they" | "we" | "i" | "you");
+        return matches!(*p, "who" | "which") || plural != third;
+    }
+    let plural = prev.ends_with('s') && !prev.ends_with("ss") && !prev.ends_with("us");
+    if c.capitalised(i - 1) {
+        return third; // a name: "Kestria hosts"
+    }
+    // a noun after a determiner or at the sentence start, with up to two modifiers:
+    // "the new rules", "a budget", "New berthing rules"
+    let modifiers = |from: usize| {
+        (from..i - 1).all(|m| !c.word(m).is_empty() && !NOT_SUBJECT.contains(&c.word(m)))
+    };
+    let determined = (i.saturating_sub(4)..i - 1)
+        .rev()
+        .any(|k| DETERMINERS.contains(&c.word(k)) && modifiers(k + 1));
+    let opens = i <= 3 && modifiers(0);
+    (determined || opens) && plural != third
 }
 
 /// "expected to", "due to" before a verb (not "due to its loss").
@@ -282,7 +206,7 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
     if fronted && let Some(m) = markers.iter().find(|m| m.start >= end) {
         return m.tense;
     }
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<(usize, &Marker)> = None;
     for m in markers {
         let distance = if m.end <= first {
             cost(c, m.end, first)
@@ -295,10 +219,29 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
         if let Some(d) = distance
             && best.is_none_or(|(b, _)| d < b)
         {
-            best = Some((d, m.tense));
+            best = Some((d, m));
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    match best.map(|(_, m)| m) {
+        // "nothing stops us being back in the autumn", "wants to be home by May": a
+        // non-finite clause under a present verb looks ahead
+        Some(m) if m.tense == Tense::Present && m.end <= first && non_finite(c, m.end, first) => {
+            Tense::Future
+        }
+        Some(m) => m.tense,
+        None => Tense::Unknown,
+    }
+}
+
+/// Whether tokens `[from, to)` open a non-finite clause: "being", "to be", "to" and a
+/// verb ("to return").
+fn non_finite(c: &Cursor, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        c.word(k) == "being"
+            || (c.word(k) == "to"
+                && (c.word(k + 1) == "be"
+                    || present_form(c.word(k + 1)).is_some_and(|(_, third)| !third)))
+    })
 }
 
 /// Distance between tokens `from..to`: one per token, more for clause boundaries,
@@ -369,7 +312,24 @@ mod tests {
             ),
             ("Talks on Wednesday", Tense::Unknown),
             ("The United States on Wednesday", Tense::Unknown),
-            ("It rained; they meet on Wednesday", Tense::Unknown),
+            ("It rained; they gather on Wednesday", Tense::Unknown),
+            ("It rained; they meet on Wednesday", Tense::Present),
+            ("The budget takes effect on Wednesday.", Tense::Present),
+            ("The new rules take effect on Wednesday.", Tense::Present),
+            ("Kestria hosts the talks on Wednesday.", Tense::Present),
+            ("The company's plans on Wednesday", Tense::Unknown),
+            ("The new plan takes on Wednesday", Tense::Present),
+            ("The talks on Wednesday", Tense::Unknown),
+            ("The rule take effect on Wednesday", Tense::Unknown),
+            (
+                "Nothing stops us being back here on Wednesday, the coach said.",
+                Tense::Future,
+            ),
+            ("The club wants to be back by Wednesday.", Tense::Future),
+            (
+                "The club was fined for being late on Wednesday.",
+                Tense::Past,
+            ),
             ("They won't meet on Wednesday", Tense::Future),
             (
                 "The stock will be payable on Wednesday to holders, the company said.",
@@ -396,6 +356,15 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "wednesday"), want, "{text}");
+        }
+        let months = [
+            ("The ferry was launched in May.", Tense::Past),
+            ("The ferry may sail in June.", Tense::Present),
+            ("May was warm, and the ferry sailed in June.", Tense::Past),
+        ];
+        for (text, want) in months {
+            let target = if text.contains("June") { "june" } else { "may" };
+            assert_eq!(tense_of(text, target), want, "{text}");
         }
     }
 }

@@ -63,18 +63,19 @@ pub(super) fn cluster(doc: &Doc, mentions: &[Mention]) -> Clusters {
     }
     let mut members: Vec<Vec<usize>> = groups.into_values().collect();
     members.sort_by_key(|m| m[0]);
-    let defined_acronyms = members
-        .iter()
-        .map(|m| {
-            let mut found: Vec<String> = Vec::new();
-            for (i, acronym) in &acronyms {
-                if m.contains(i) && !found.contains(acronym) {
-                    found.push(acronym.clone());
-                }
-            }
-            found
-        })
-        .collect();
+    let mut cluster_of = vec![0; mentions.len()];
+    for (c, m) in members.iter().enumerate() {
+        for &i in m {
+            cluster_of[i] = c;
+        }
+    }
+    let mut defined_acronyms: Vec<Vec<String>> = vec![Vec::new(); members.len()];
+    for (i, acronym) in acronyms {
+        let found = &mut defined_acronyms[cluster_of[i]];
+        if !found.contains(&acronym) {
+            found.push(acronym);
+        }
+    }
     Clusters {
         members,
         defined_acronyms,
@@ -213,9 +214,24 @@ fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
         |m: &Mention| m.reference == Reference::Named && m.kind == super::ActorKind::Organization;
     let organization =
         |m: &Mention| named(m) || matches!(m.reference, Reference::KnownOrganization(_));
-    let long: Vec<usize> = (0..mentions.len())
-        .filter(|&i| organization(&mentions[i]) && mentions[i].name.contains(' '))
-        .collect();
+    // Every longer organisation name under each short form it can take: its leading
+    // words, and its words after a nationality. Mentions ascending in each list.
+    let mut longer: HashMap<String, Vec<usize>> = HashMap::new();
+    for j in (0..mentions.len()).filter(|&j| organization(&mentions[j])) {
+        let name = &mentions[j].name;
+        if !name.contains(' ') {
+            continue;
+        }
+        let full = name_key(name);
+        let mut forms: Vec<&str> = full.match_indices(' ').map(|(p, _)| &full[..p]).collect();
+        let bare = without_nationality(name);
+        if !bare.is_empty() && bare != full && !forms.contains(&bare.as_str()) {
+            forms.push(&bare);
+        }
+        for form in forms {
+            longer.entry(form.to_string()).or_default().push(j);
+        }
+    }
     let mut first_of_key: HashMap<String, usize> = HashMap::new();
     for i in (0..mentions.len()).filter(|&i| named(&mentions[i])) {
         first_of_key.entry(name_key(&mentions[i].name)).or_insert(i);
@@ -223,23 +239,12 @@ fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
     let mut shorts: Vec<(String, usize)> = first_of_key.into_iter().collect();
     shorts.sort_by_key(|(_, i)| *i);
     for (key, i) in &shorts {
-        let (key, i) = (key, *i);
-        let fits: Vec<usize> = long
-            .iter()
-            .copied()
-            .filter(|&j| {
-                let other = name_key(&mentions[j].name);
-                &other != key
-                    && (other.starts_with(&format!("{key} "))
-                        || &without_nationality(&mentions[j].name) == key)
-            })
-            .collect();
-        let roots: Vec<usize> = fits.iter().map(|&j| uf.find(j)).collect();
-        if let Some(&root) = roots.first()
-            && roots.iter().all(|r| *r == root)
-            && fits.iter().any(|&j| j < i)
-        {
-            uf.union(root, i);
+        let Some(fits) = longer.get(key) else {
+            continue;
+        };
+        let root = uf.find(fits[0]);
+        if fits.iter().all(|&j| uf.find(j) == root) && fits[0] < *i {
+            uf.union(root, *i);
         }
     }
 }

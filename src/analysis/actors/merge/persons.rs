@@ -19,11 +19,6 @@ fn name_words(name: &str) -> Vec<String> {
     name_key(name).split(' ').map(String::from).collect()
 }
 
-/// Whether two given names can be the same: equal, or one is the other's initial.
-fn given_names_agree(a: &str, b: &str) -> bool {
-    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
-}
-
 pub(super) fn persons(mentions: &[Mention], uf: &mut UnionFind) {
     let words: HashMap<usize, Vec<String>> = (0..mentions.len())
         .filter(|&i| mentions[i].reference == Reference::Person)
@@ -38,24 +33,51 @@ pub(super) fn persons(mentions: &[Mention], uf: &mut UnionFind) {
 
 /// Full names join the most recent person whose every full name has the same surname and
 /// an agreeing first name ("J. Smith" must not bridge "John Smith" and "Jane Smith").
+///
+/// All names of one person share the surname and the first letter of the given name
+/// (agreeing given names are equal or an initial and a name starting with it), and
+/// such a group holds at most one person known only by the initial and one person per
+/// full given name; so the lookup is a few hash probes, not a scan of everyone so far.
 fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
-    // Each person so far: a mention of theirs and the distinct names they go by.
-    let mut people_so_far: Vec<(usize, Vec<&[String]>)> = Vec::new();
+    #[derive(Default)]
+    struct Group<'w> {
+        /// The latest person of the group (any of them fits an initial).
+        latest: Option<usize>,
+        /// The person known so far only by the initial.
+        initial_only: Option<usize>,
+        /// The person with each full given name.
+        by_given: HashMap<&'w str, usize>,
+    }
+    let mut groups: HashMap<(&str, Option<char>), Group> = HashMap::new();
+    // Each person so far: the mention that stands for them.
+    let mut people: Vec<usize> = Vec::new();
     for &a in full {
         let wa = &words[&a][..];
-        let fits = |(_, names): &(usize, Vec<&[String]>)| {
-            names
-                .iter()
-                .all(|wb| wb.last() == wa.last() && given_names_agree(&wb[0], &wa[0]))
+        let (given, surname) = (wa[0].as_str(), wa[wa.len() - 1].as_str());
+        let group = groups.entry((surname, given.chars().next())).or_default();
+        let initial = given.len() == 1;
+        let fits = if initial {
+            group.latest
+        } else {
+            group.by_given.get(given).copied().max(group.initial_only)
         };
-        match people_so_far.iter().rposition(fits) {
-            Some(p) => {
-                uf.union(people_so_far[p].0, a);
-                if !people_so_far[p].1.contains(&wa) {
-                    people_so_far[p].1.push(wa);
-                }
+        let person = fits.unwrap_or_else(|| {
+            people.push(a);
+            people.len() - 1
+        });
+        uf.union(people[person], a);
+        if fits.is_none() {
+            group.latest = Some(person);
+        }
+        if initial {
+            if fits.is_none() {
+                group.initial_only = Some(person);
             }
-            None => people_so_far.push((a, vec![wa])),
+        } else {
+            if group.initial_only == Some(person) {
+                group.initial_only = None; // now known by a full given name too
+            }
+            group.by_given.insert(given, person);
         }
     }
 }
@@ -79,17 +101,19 @@ fn single_names(
         by_first.entry(w[0].as_str()).or_default().push(f);
     }
     let mut lone: HashMap<String, usize> = HashMap::new();
+    // Whether all full names with a first name are one person: checked once per first
+    // name (joining single names to full names never joins two full names).
+    let mut one_person: HashMap<&str, bool> = HashMap::new();
     for &i in single {
         let word = words[&i][0].as_str();
         let candidates: &[usize] = match (by_surname.get(word), by_first.get(word)) {
             (Some(surnames), _) => surnames,
             (None, Some(firsts)) => {
-                let root = uf.find(firsts[0]);
-                if firsts.iter().all(|&f| uf.find(f) == root) {
-                    firsts
-                } else {
-                    &[]
-                }
+                let one = *one_person.entry(word).or_insert_with(|| {
+                    let root = uf.find(firsts[0]);
+                    firsts.iter().all(|&f| uf.find(f) == root)
+                });
+                if one { firsts } else { &[] }
             }
             (None, None) => &[],
         };
@@ -126,17 +150,7 @@ pub(super) fn confusions(mentions: &[Mention], uf: &mut UnionFind) {
     {
         named.entry(super::key_of_name(m)).or_insert(i);
     }
-    let mut fullest: HashMap<usize, usize> = HashMap::new();
-    for (i, m) in mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.reference == Reference::Person)
-    {
-        let best = fullest.entry(uf.find(i)).or_insert(i);
-        if m.name.split_whitespace().count() > mentions[*best].name.split_whitespace().count() {
-            *best = i;
-        }
-    }
+    let fullest = fullest_names(mentions, uf);
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for (&root, &best) in &fullest {
@@ -152,24 +166,7 @@ pub(super) fn confusions(mentions: &[Mention], uf: &mut UnionFind) {
             by_first.entry(words[0].clone()).or_default().push(root);
         }
     }
-    // A one-word "person" that begins exactly one organisation's name ("Norvane" for
-    // "Norvane Energy") is that organisation, named short.
-    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (key, &i) in &named {
-        if let Some((first, _)) = key.split_once(' ')
-            && mentions[i].kind == super::super::ActorKind::Organization
-        {
-            by_first_word.entry(first).or_default().push(i);
-        }
-    }
-    for (&root, &best) in &fullest {
-        let key = name_key(&mentions[best].name);
-        if let Some([org]) = by_first_word.get(key.as_str()).map(Vec::as_slice)
-            && !key.contains(' ')
-        {
-            uf.union(*org, root);
-        }
-    }
+    organisations_named_short(mentions, &named, &fullest, uf);
     for (key, &i) in &named {
         let fits = by_surname.get(key).or_else(|| by_first.get(key));
         if !key.contains(' ')
@@ -180,9 +177,56 @@ pub(super) fn confusions(mentions: &[Mention], uf: &mut UnionFind) {
     }
 }
 
+/// Each person cluster (by root) and its mention with the most words.
+fn fullest_names(mentions: &[Mention], uf: &mut UnionFind) -> HashMap<usize, usize> {
+    let mut fullest: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.reference == Reference::Person)
+    {
+        let best = fullest.entry(uf.find(i)).or_insert(i);
+        if m.name.split_whitespace().count() > mentions[*best].name.split_whitespace().count() {
+            *best = i;
+        }
+    }
+    fullest
+}
+
+/// A one-word "person" that begins exactly one organisation's name ("Norvane" for
+/// "Norvane Energy") is that organisation, named short.
+fn organisations_named_short(
+    mentions: &[Mention],
+    named: &HashMap<String, usize>,
+    fullest: &HashMap<usize, usize>,
+    uf: &mut UnionFind,
+) {
+    let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (key, &i) in named {
+        if let Some((first, _)) = key.split_once(' ')
+            && mentions[i].kind == super::super::ActorKind::Organization
+        {
+            by_first_word.entry(first).or_default().push(i);
+        }
+    }
+    for (&root, &best) in fullest {
+        let key = name_key(&mentions[best].name);
+        if let Some([org]) = by_first_word.get(key.as_str()).map(Vec::as_slice)
+            && !key.contains(' ')
+        {
+            uf.union(*org, root);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether two given names can be the same: equal, or one is the other's initial.
+    fn given_names_agree(a: &str, b: &str) -> bool {
+        a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+    }
 
     #[test]
     fn first_names_agree_when_equal_or_an_initial() {
@@ -195,6 +239,64 @@ mod tests {
         ];
         for (a, b, want) in cases {
             assert_eq!(given_names_agree(a, b), want, "{a} {b}");
+        }
+    }
+
+    /// The rule of [`full_names`] written as a scan of every person so far: a full name
+    /// joins the most recent person all of whose names it agrees with.
+    fn full_names_by_scan(names: &[Vec<String>]) -> Vec<usize> {
+        let mut people: Vec<(usize, Vec<&[String]>)> = Vec::new();
+        let mut person_of = Vec::new();
+        for wa in names {
+            let fits = |(_, known): &(usize, Vec<&[String]>)| {
+                known
+                    .iter()
+                    .all(|wb| wb.last() == wa.last() && given_names_agree(&wb[0], &wa[0]))
+            };
+            match people.iter().rposition(fits) {
+                Some(p) => {
+                    people[p].1.push(wa);
+                    person_of.push(people[p].0);
+                }
+                None => {
+                    person_of.push(person_of.len());
+                    people.push((person_of.len() - 1, vec![wa]));
+                }
+            }
+        }
+        person_of
+    }
+
+    /// Every sequence of up to five names from a small set that mixes initials, full
+    /// given names sharing an initial, and two surnames: the indexed lookup merges
+    /// exactly as the scan does.
+    #[test]
+    fn full_names_merge_as_a_scan_of_everyone_would() {
+        let vocabulary: Vec<Vec<String>> = [
+            "j smith",
+            "john smith",
+            "jane smith",
+            "jo smith",
+            "john lee",
+            "j lee",
+        ]
+        .iter()
+        .map(|n| name_words(n))
+        .collect();
+        let v = vocabulary.len();
+        for len in 1..=5_u32 {
+            for code in 0..v.pow(len) {
+                let names: Vec<Vec<String>> = (0..len)
+                    .map(|k| vocabulary[code / v.pow(k) % v].clone())
+                    .collect();
+                let words: HashMap<usize, Vec<String>> =
+                    names.iter().cloned().enumerate().collect();
+                let full: Vec<usize> = (0..names.len()).collect();
+                let mut uf = UnionFind((0..names.len()).collect());
+                full_names(&full, &words, &mut uf);
+                let got: Vec<usize> = (0..names.len()).map(|i| uf.find(i)).collect();
+                assert_eq!(got, full_names_by_scan(&names), "{names:?}");
+            }
         }
     }
 }

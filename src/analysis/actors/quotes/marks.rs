@@ -129,8 +129,11 @@ pub(super) fn without_trailing_source(doc: &Doc, mentions: &[Mention], q: &Span)
     let Some(before_verb) = verb.checked_sub(1).map(|i| tokens[i].end) else {
         return q.close;
     };
-    let source = mentions
+    // mentions are in document order: only those starting in the sentence are read
+    let from = mentions.partition_point(|m| m.start < doc.sentences[s].start);
+    let source = mentions[from..]
         .iter()
+        .take_while(|m| m.start < doc.sentences[s].end)
         .find(|m| m.sentence == Some(s) && m.end == before_verb && m.start > q.open_end);
     let Some(m) = source else { return q.close };
     let first = doc.token_from(s, m.start);

@@ -15,6 +15,7 @@
 //! quotes, "as per media reports") are never attributed. Sentences are read in order.
 
 mod marks;
+mod pronouns;
 mod reported;
 
 use marks::{Span, clean_quote, quote_spans, without_trailing_source};
@@ -57,26 +58,13 @@ pub(super) fn attribute(doc: &Doc, mentions: &[Mention], cluster: &[usize]) -> V
     for span in spans.iter_mut().filter(|q| !q.closed) {
         span.close = without_trailing_source(doc, mentions, span);
     }
-    let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        if let Some(s) = m.sentence {
-            in_sentence[s].push(i);
-        }
-    }
     let mut opening: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, q) in spans.iter().enumerate() {
         if let Some(s) = doc.sentence_at(q.open) {
             opening[s].push(i);
         }
     }
-    let ctx = Context {
-        doc,
-        mentions,
-        cluster,
-        spans: &spans,
-        in_sentence,
-        last_speaker: Cell::new(None),
-    };
+    let ctx = Context::new(doc, mentions, cluster, &spans);
     let mut out: Vec<Attribution> = Vec::new();
     // The last direct quote attributed: its sentence and speaker.
     let mut last_direct: Option<(usize, usize)> = None;
@@ -123,6 +111,35 @@ struct Context<'a, 'b> {
     in_sentence: Vec<Vec<usize>>,
     /// The last person quoted so far, and their paragraph.
     last_speaker: Cell<Option<(usize, usize)>>,
+    /// Who "he" and "she" can refer to.
+    people: pronouns::People,
+}
+
+impl<'a, 'b> Context<'a, 'b> {
+    fn new(
+        doc: &'b Doc<'a>,
+        mentions: &'b [Mention],
+        cluster: &'b [usize],
+        spans: &'b [Span],
+    ) -> Self {
+        let mut in_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            if let Some(s) = m.sentence {
+                in_sentence[s].push(i);
+            }
+        }
+        let ctx = Context {
+            doc,
+            mentions,
+            cluster,
+            spans,
+            in_sentence,
+            last_speaker: Cell::new(None),
+            people: pronouns::People::default(),
+        };
+        let people = pronouns::People::new(&ctx);
+        Context { people, ..ctx }
+    }
 }
 
 impl Context<'_, '_> {
@@ -304,47 +321,5 @@ impl Context<'_, '_> {
             .and_then(|o| self.find(s, |p| p.end == self.doc.tokens[s][o].end))
             .filter(|&p| self.mentions[p].reference == Reference::Person);
         Some(owner.unwrap_or(m))
-    }
-
-    /// The one person a pronoun at byte `at` can refer to, if there is exactly one.
-    fn pronoun(&self, s: usize, at: usize) -> Option<usize> {
-        let people_in = |from: usize, to: usize| -> Vec<usize> {
-            let mut found: Vec<usize> = Vec::new();
-            for &i in (from..=to).flat_map(|k| &self.in_sentence[k]) {
-                let m = &self.mentions[i];
-                if m.start < at
-                    && m.reference == Reference::Person
-                    && !self.quoted(m.start)
-                    && !m.in_role
-                {
-                    match found
-                        .iter()
-                        .position(|&f| self.cluster[f] == self.cluster[i])
-                    {
-                        Some(k) => found[k] = i,
-                        None => found.push(i),
-                    }
-                }
-            }
-            found
-        };
-        let first = (0..=s)
-            .rev()
-            .take_while(|&k| self.doc.paragraphs[k] == self.doc.paragraphs[s])
-            .last()
-            .unwrap_or(s);
-        let here = people_in(s, s);
-        let scope = if here.is_empty() {
-            people_in(first, s)
-        } else {
-            here
-        };
-        if let [only] = scope[..] {
-            return Some(only);
-        }
-        // Several people: news convention gives "he said" to the paragraph's last speaker.
-        let (paragraph, last) = self.last_speaker.get()?;
-        let known = scope.iter().any(|&m| self.cluster[m] == self.cluster[last]);
-        (paragraph == self.doc.paragraphs[s] && known).then_some(last)
     }
 }
