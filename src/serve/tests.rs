@@ -10,51 +10,27 @@ use crate::config::CONFIG_FILE;
 use crate::output::{OutputOptions, write_site_with};
 use crate::site::Page;
 
-/// A raw HTTP/1.1 GET: status, lower-cased headers, body (chunked bodies decoded).
+/// A GET through a real HTTP client that follows no redirects and treats no status as
+/// an error: status, lower-cased headers, body. Paths go out as written, `..` included.
 fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let mut request = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n");
-    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-        request.push_str(&format!("Host: {addr}\r\n"));
-    }
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into();
+    let mut request = agent.get(format!("http://{addr}{path}"));
     for (k, v) in headers {
-        request.push_str(&format!("{k}: {v}\r\n"));
+        request = request.header(*k, *v);
     }
-    stream
-        .write_all(format!("{request}\r\n").as_bytes())
-        .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let head = head.to_ascii_lowercase();
-    let body = if head.contains("transfer-encoding: chunked") {
-        dechunk(body)
-    } else {
-        body.to_string()
-    };
-    (status, head, body)
-}
-
-fn dechunk(mut body: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = body.split_once("\r\n") {
-        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if n == 0 || rest.len() < n {
-            break;
-        }
-        out.push_str(&rest[..n]);
-        body = rest[n..].trim_start_matches("\r\n");
-    }
-    out
+    let mut response = request.call().unwrap();
+    let head: String = response
+        .headers()
+        .iter()
+        .map(|(k, v)| format!("{k}: {}\n", v.to_str().unwrap_or("")))
+        .collect();
+    let body = response.body_mut().read_to_string().unwrap_or_default();
+    (response.status().as_u16(), head.to_ascii_lowercase(), body)
 }
 
 /// The build token a page was served with, and the event stream its reload script listens on.

@@ -371,16 +371,11 @@ fn honorific_before(
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::sentences::{Sentence, SentenceKind};
     use super::*;
 
     fn mentions_of(marked: &str) -> Vec<(String, Option<Reference>)> {
         let (prose, entities) = super::super::tests::parse_marked(marked);
-        let sentences = [Sentence {
-            start: 0,
-            end: prose.len(),
-            kind: SentenceKind::Prose,
-        }];
+        let sentences = super::super::tests::one_sentence(&prose);
         let doc = Doc::new(&prose, &sentences);
         let found = collect(&doc, &entities);
         entities
@@ -490,11 +485,7 @@ mod tests {
         ];
         for (marked, want) in cases {
             let (prose, entities) = super::super::tests::parse_marked(marked);
-            let sentences = [Sentence {
-                start: 0,
-                end: prose.len(),
-                kind: SentenceKind::Prose,
-            }];
+            let sentences = super::super::tests::one_sentence(&prose);
             let doc = Doc::new(&prose, &sentences);
             let found = collect(&doc, &entities);
             let adjective = found.iter().find(|m| m.entity == 1);
@@ -541,11 +532,7 @@ mod tests {
         ];
         for (marked, want) in cases {
             let (prose, entities) = super::super::tests::parse_marked(marked);
-            let sentences = [Sentence {
-                start: 0,
-                end: prose.len(),
-                kind: SentenceKind::Prose,
-            }];
+            let sentences = super::super::tests::one_sentence(&prose);
             let doc = Doc::new(&prose, &sentences);
             let found = collect(&doc, &entities);
             assert_eq!(found[0].honorific, want, "{marked}");

@@ -158,16 +158,11 @@ fn choose_role(ms: &[&Mention]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sentences::{Sentence, SentenceKind};
 
     /// (name, role, aliases) of each actor, for a marked one-paragraph text.
     fn drafts_of(marked: &str) -> Vec<(String, Option<String>, Vec<String>)> {
         let (prose, entities) = super::super::tests::parse_marked(marked);
-        let sentences = [Sentence {
-            start: 0,
-            end: prose.len(),
-            kind: SentenceKind::Prose,
-        }];
+        let sentences = super::super::tests::one_sentence(&prose);
         let doc = super::super::text::Doc::new(&prose, &sentences);
         let mentions = super::super::mentions::collect(&doc, &entities);
         let clusters = super::super::merge::cluster(&doc, &mentions);

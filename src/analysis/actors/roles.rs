@@ -326,17 +326,12 @@ fn complements_exactly(classes: &[Class], mut i: usize, to: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::sentences::{Sentence, SentenceKind};
     use super::*;
 
     /// Marks entities with [PER|...], [LOC|...], [ORG|...], [MISC|...] and returns the role of each person.
     pub(crate) fn roles_of(marked: &str) -> Vec<(String, Option<String>)> {
         let (prose, entities) = super::super::tests::parse_marked(marked);
-        let sentences = [Sentence {
-            start: 0,
-            end: prose.len(),
-            kind: SentenceKind::Prose,
-        }];
+        let sentences = super::super::tests::one_sentence(&prose);
         let doc = Doc::new(&prose, &sentences);
         let all: Vec<usize> = (0..entities.len()).collect();
         let found = sentence_roles(&doc, 0, &entities, &all);

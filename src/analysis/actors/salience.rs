@@ -167,7 +167,6 @@ fn is_subject(doc: &Doc, m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sentences::{Sentence, SentenceKind};
 
     #[test]
     fn subjects_come_before_their_verb() {
@@ -191,11 +190,7 @@ mod tests {
         ];
         for (marked, want) in cases {
             let (prose, entities) = super::super::tests::parse_marked(marked);
-            let sentences = [Sentence {
-                start: 0,
-                end: prose.len(),
-                kind: SentenceKind::Prose,
-            }];
+            let sentences = super::super::tests::one_sentence(&prose);
             let doc = Doc::new(&prose, &sentences);
             let mentions = super::super::mentions::collect(&doc, &entities);
             let got: Vec<bool> = mentions

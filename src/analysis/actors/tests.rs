@@ -37,6 +37,15 @@ pub(super) fn parse_marked(marked: &str) -> (String, Vec<Entity>) {
     (prose, entities)
 }
 
+/// The whole of a fixture text as one prose sentence.
+pub(super) fn one_sentence(prose: &str) -> [Sentence; 1] {
+    [Sentence {
+        start: 0,
+        end: prose.len(),
+        kind: SentenceKind::Prose,
+    }]
+}
+
 /// Runs `resolve` on a marked article (paragraphs separated by blank lines) with the
 /// given summary sentences.
 fn analyse(marked: &str, title: &str, summary: &[usize]) -> (String, Vec<Entity>, Vec<Actor>) {

@@ -266,16 +266,11 @@ fn without_nationality(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sentences::{Sentence, SentenceKind};
 
     /// The mention texts of each cluster, for a marked one-paragraph text.
     fn clusters_of(marked: &str) -> Vec<Vec<String>> {
         let (prose, entities) = super::super::tests::parse_marked(marked);
-        let sentences = [Sentence {
-            start: 0,
-            end: prose.len(),
-            kind: SentenceKind::Prose,
-        }];
+        let sentences = super::super::tests::one_sentence(&prose);
         let doc = Doc::new(&prose, &sentences);
         let mentions = super::super::mentions::collect(&doc, &entities);
         let clusters = cluster(&doc, &mentions);
