@@ -144,3 +144,20 @@ fn unreadable_files_are_reported_and_the_rest_still_printed() {
         run.stderr
     );
 }
+
+/// The briefing Markdown of each input format of the fixture site, as `analyze` prints
+/// it: a change in ingest, analysis or the briefing file shows up here for review.
+#[test]
+fn markdown_briefings_of_every_format_match_their_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/formats");
+    for name in [
+        "rail-strike-plain.txt",
+        "rail-strike-yaml.md",
+        "rail-strike-toml.md",
+        "rail-strike-page.html",
+    ] {
+        let path = format!("content/articles/{name}");
+        let run = crate::harness::run_in(&dir, &["analyze", &path, "--format", "md"]).success();
+        insta::assert_snapshot!(format!("briefing_md_{name}"), run.stdout);
+    }
+}
