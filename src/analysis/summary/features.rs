@@ -158,6 +158,8 @@ pub(super) fn cosine(a: &[u32], b: &[u32]) -> f64 {
 /// Raw measurements of one candidate, before weighting.
 struct Raw {
     index: usize,
+    /// Index of the sentence's paragraph (blank-line separated) in the article.
+    paragraph: usize,
     words: usize,
     forward: f64,
     backward: f64,
@@ -185,6 +187,7 @@ pub(super) fn document(
     let title_terms = vocabulary.terms(title);
     let (forward, backward) = directed_degree(&terms, vocabulary.stems.len());
 
+    let paragraphs = paragraph_indices(prose, sentences);
     let mut raws = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let text = text_of(prose, sentence);
@@ -209,6 +212,7 @@ pub(super) fn document(
         };
         raws.push(Raw {
             index,
+            paragraph: paragraphs[index],
             words: shape.words,
             forward: forward[index] / norm,
             backward: backward[index] / norm,
@@ -226,6 +230,45 @@ pub(super) fn document(
     }
     let candidates = score(&raws, weights);
     Document { candidates, terms }
+}
+
+/// For each sentence, the index of its paragraph: a blank line between two sentences
+/// starts a new one.
+fn paragraph_indices(prose: &str, sentences: &[Sentence]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let (mut paragraph, mut previous_end) = (0, 0);
+    for s in sentences {
+        let gap = prose.get(previous_end.min(s.start)..s.start).unwrap_or("");
+        if !out.is_empty()
+            && gap.split('\n').skip(1).any(|line| line.trim().is_empty())
+            && gap.matches('\n').count() >= 2
+        {
+            paragraph += 1;
+        }
+        out.push(paragraph);
+        previous_end = s.end;
+    }
+    out
+}
+
+/// Rank of each candidate for the position feature: the rank of its paragraph among
+/// the candidates' paragraphs, or its own rank when the text has no paragraphs. The
+/// lead of a story is its first paragraphs, whether they hold one sentence each (wire
+/// style) or several.
+fn position_ranks(raws: &[Raw]) -> Vec<usize> {
+    let paragraphed = raws
+        .first()
+        .zip(raws.last())
+        .is_some_and(|(a, b)| a.paragraph != b.paragraph);
+    let mut ranks = Vec::with_capacity(raws.len());
+    let mut rank = 0;
+    for (i, r) in raws.iter().enumerate() {
+        if i > 0 && (!paragraphed || r.paragraph != raws[i - 1].paragraph) {
+            rank += 1;
+        }
+        ranks.push(rank);
+    }
+    ranks
 }
 
 /// For each sentence: the summed counts of its words in later and in earlier sentences.
@@ -294,12 +337,17 @@ fn score(raws: &[Raw], w: &Weights) -> Vec<Candidate> {
     let (max_forward, max_backward) = (max(|r| r.forward), max(|r| r.backward));
     let (max_entities, max_numbers) = (max(|r| r.entities), max(|r| r.numbers));
     let coefficients = w.coefficients();
+    let ranks = position_ranks(raws);
+
     raws.iter()
         .enumerate()
         .map(|(rank, r)| {
             let words = r.words as f64;
+            let position = 1.0
+                / (1.0
+                    + (ranks[rank] as f64 / w.position_scale.max(1e-3)).powf(w.position_sharpness));
             let features = [
-                1.0 / (1.0 + (rank as f64 / w.position_scale.max(1e-3)).powf(w.position_sharpness)),
+                position,
                 r.forward / max_forward,
                 r.backward / max_backward,
                 words.min(w.length_target) / w.length_target.max(1.0),

@@ -1,6 +1,8 @@
-//! Every number the summariser uses, in one serialisable struct, so that a later
-//! issue can learn them (e.g. by cross-validation over the evaluation sets) and load
-//! them without touching the code.
+//! Every number the summariser uses, in one serialisable struct. The defaults are
+//! learned: `weights.json` beside this file is written by the seeded, cross-validated
+//! command in `examples/tune_summary/main.rs` (see BENCHMARKS.md) and embedded in the
+//! binary; [`Weights::base`] is the hand-set starting point of that search and fills
+//! any field the file leaves out.
 //!
 //! A sentence's static score is the weighted sum of its features (see `features.rs`),
 //! each scaled to about `0..=1`; the greedy selection then subtracts the dynamic
@@ -8,15 +10,18 @@
 //! The shape parameters below (decay, targets, limits) say how a raw measurement
 //! becomes a feature.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// Feature weights and shape parameters of the summariser.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default = "Weights::base", deny_unknown_fields)]
 pub struct Weights {
     /// Weight of the position feature `1 / (1 + (r / position_scale) ^ position_sharpness)`,
-    /// r = rank among candidates: a soft step that keeps the lead (the inverted
-    /// pyramid's first few sentences) near 1 and falls to 0 after it.
+    /// r = rank of the candidate's paragraph (of the candidate itself in a text without
+    /// paragraphs): a soft step that keeps the lead (the inverted pyramid's first few
+    /// paragraphs) near 1 and falls to 0 after it.
     pub position: f64,
     /// Rank at which the position feature is 1/2.
     pub position_scale: f64,
@@ -81,12 +86,24 @@ impl Weights {
     }
 }
 
+/// The learned weights (see the module documentation).
+const LEARNED: &str = include_str!("weights.json");
+
 impl Default for Weights {
-    /// Chosen on the development sets (SummEval CNN/DM and BBC, see BENCHMARKS.md)
-    /// as one setting for both: the lead-3 prior of news writing, then sentences by
-    /// how much vocabulary they share with the rest of the article; the reader-facing
-    /// penalties (quotes, questions, unresolved references) are kept small.
+    /// The learned weights, parsed once.
     fn default() -> Self {
+        static LEARNED_WEIGHTS: OnceLock<Weights> = OnceLock::new();
+        LEARNED_WEIGHTS
+            .get_or_init(|| serde_json::from_str(LEARNED).expect("weights.json is valid"))
+            .clone()
+    }
+}
+
+impl Weights {
+    /// The hand-set starting point: the lead prior of news writing, then sentences by
+    /// how much vocabulary they share with the rest of the article; the reader-facing
+    /// penalties (quotes, questions, unresolved references) kept small.
+    pub fn base() -> Self {
         Weights {
             position: 1.5,
             position_scale: 2.5,
