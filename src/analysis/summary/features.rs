@@ -2,7 +2,7 @@
 //! may be summarised (with its static score) and the content-word sets of all of them.
 //!
 //! Content words are lower-cased alphanumeric tokens that are not on the NLTK English
-//! stop-word list, stemmed with Snowball English and interned to `u32` ids per article,
+//! stop-word list, stemmed with Snowball English (`stems.rs`) and interned to `u32` ids per article,
 //! so set operations are merges of short sorted vectors. Centrality is degree
 //! centrality over shared content words, split by direction: how often the words of a
 //! sentence come back in later sentences (PacSum's observation that news reuses the
@@ -10,15 +10,15 @@
 //! ones. Both are sums over a sentence's words of per-word counts, so they cost one pass
 //! over the tokens instead of a pass over all sentence pairs.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::Weights;
 use super::filters;
+use super::stems::Stems;
 use crate::analysis::entities::Entity;
 use crate::analysis::sentences::{Sentence, SentenceKind};
 
@@ -59,8 +59,8 @@ pub(super) struct Document {
     pub terms: Vec<Vec<u32>>,
 }
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stop_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| stop_words::get("en").iter().copied().collect())
 }
 
@@ -69,55 +69,75 @@ pub(super) fn is_stop_word(lower: &str) -> bool {
     stop_words().contains(lower)
 }
 
-/// Maps words to content-word ids for one article.
-struct Vocabulary {
-    stemmer: Stemmer,
+/// Maps words to content-word ids for one article. Keys borrow from the article where
+/// the word is already lower case (most words), so few strings are allocated.
+struct Vocabulary<'a> {
+    stemmer: Stems,
     /// Lower-cased word to its id, `None` for stop words.
-    words: FxHashMap<String, Option<u32>>,
-    stems: FxHashMap<String, u32>,
-    lower: String,
+    words: FxHashMap<Cow<'a, str>, Option<u32>>,
+    /// Stem to id.
+    stems: FxHashMap<Cow<'a, str>, u32>,
 }
 
-impl Vocabulary {
+/// The token in lower case, borrowed when it already is.
+fn lower_case(token: &str) -> Cow<'_, str> {
+    if !token.bytes().any(|b| b.is_ascii_uppercase()) && token.is_ascii() {
+        Cow::Borrowed(token)
+    } else if token.is_ascii() {
+        Cow::Owned(token.to_ascii_lowercase())
+    } else {
+        Cow::Owned(token.chars().flat_map(char::to_lowercase).collect())
+    }
+}
+
+impl<'a> Vocabulary<'a> {
     fn new() -> Self {
+        // Room for the distinct words of a typical article without regrowing.
+        let capacity = 512;
         Vocabulary {
-            stemmer: Stemmer::create(Algorithm::English),
-            words: FxHashMap::default(),
-            stems: FxHashMap::default(),
-            lower: String::new(),
+            stemmer: Stems::new(),
+            words: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
+            stems: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
         }
     }
 
-    fn id(&mut self, token: &str) -> Option<u32> {
-        self.lower.clear();
-        if token.is_ascii() {
-            self.lower
-                .extend(token.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            self.lower
-                .extend(token.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&id) = self.words.get(self.lower.as_str()) {
+    fn id(&mut self, token: &'a str) -> Option<u32> {
+        let lower = lower_case(token);
+        if let Some(&id) = self.words.get(lower.as_ref()) {
             return id;
         }
-        let id = if self.lower.chars().count() < 2 || stop_words().contains(self.lower.as_str()) {
+        let id = if lower.chars().nth(1).is_none() || stop_words().contains(lower.as_ref()) {
             None
         } else {
-            let stem = self.stemmer.stem(&self.lower);
+            let stem = self.stemmer.stem(lower.clone());
             let next = self.stems.len() as u32;
-            Some(*self.stems.entry(stem.into_owned()).or_insert(next))
+            Some(*self.stems.entry(stem).or_insert(next))
         };
-        self.words.insert(self.lower.clone(), id);
+        self.words.insert(lower, id);
         id
     }
 
     /// Sorted, deduplicated content-word ids of `text`.
-    fn terms(&mut self, text: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .filter_map(|t| self.id(t))
-            .collect();
+    fn terms(&mut self, text: &'a str) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::with_capacity(text.len() / 6);
+        if text.is_ascii() {
+            // Byte scan: the common case, without decoding characters.
+            for token in text
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty())
+            {
+                let token = std::str::from_utf8(token).unwrap_or_default();
+                ids.extend(self.id(token));
+            }
+        } else {
+            for token in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+            {
+                ids.extend(self.id(token));
+            }
+        }
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -381,6 +401,61 @@ mod tests {
         assert_eq!(a.len(), 3, "troops, moving, border");
         assert_eq!(overlap(&a, &b), 3);
         assert!(v.terms("and the of it was").is_empty());
+    }
+
+    /// Paragraphs of sentences joined as an article: sentences by ". ", paragraphs by
+    /// a blank line.
+    fn article(paragraphs: &[&[&str]]) -> (String, Vec<Sentence>) {
+        let mut prose = String::new();
+        let mut sentences = Vec::new();
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            if p > 0 {
+                prose.push_str("\n\n");
+            }
+            for (i, s) in paragraph.iter().enumerate() {
+                if i > 0 {
+                    prose.push(' ');
+                }
+                let start = prose.len();
+                prose.push_str(s);
+                sentences.push(Sentence {
+                    start,
+                    end: prose.len(),
+                    kind: SentenceKind::Prose,
+                });
+            }
+        }
+        (prose, sentences)
+    }
+
+    #[test]
+    fn position_counts_paragraphs_or_else_sentences() {
+        let s = [
+            "The council approved the new harbour budget on Monday night.",
+            "Members voted eleven to four after a long debate in the chamber.",
+            "The budget adds two ferries and repairs the old northern pier.",
+            "Work on the pier is expected to begin before the summer season.",
+            "Opponents said the ferries should have been leased, not bought.",
+        ];
+        let cases: [(&[&[&str]], [usize; 5]); 3] = [
+            (&[&s], [0, 1, 2, 3, 4]),
+            (&[&s[..1], &s[1..4], &s[4..]], [0, 1, 1, 1, 2]),
+            (
+                &[&s[..1], &s[1..2], &s[2..3], &s[3..4], &s[4..]],
+                [0, 1, 2, 3, 4],
+            ),
+        ];
+        let w = Weights::base();
+        for (paragraphs, want) in cases {
+            let (prose, sentences) = article(paragraphs);
+            let doc = document(&prose, "", &sentences, &[], &w);
+            let got: Vec<f64> = doc.candidates.iter().map(|c| c.features[0]).collect();
+            let expected: Vec<f64> = want
+                .iter()
+                .map(|&r| 1.0 / (1.0 + (r as f64 / w.position_scale).powf(w.position_sharpness)))
+                .collect();
+            assert_eq!(got, expected, "{paragraphs:?}");
+        }
     }
 
     #[test]

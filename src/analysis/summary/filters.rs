@@ -144,8 +144,13 @@ pub(super) fn is_boilerplate(text: &str) -> bool {
     static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
     static ANYWHERE: OnceLock<AhoCorasick> = OnceLock::new();
     let t = text.trim();
+    // Only the opening can match a start pattern: search no further than the longest.
+    let mut head = t.len().min(32);
+    while !t.is_char_boundary(head) {
+        head -= 1;
+    }
     if matcher(&STARTS, BOILERPLATE_STARTS)
-        .find(t)
+        .find(&t[..head])
         .is_some_and(|m| m.start() == 0)
         || matcher(&ANYWHERE, BOILERPLATE_ANYWHERE).is_match(t)
     {
@@ -191,6 +196,15 @@ fn is_byline(text: &str) -> bool {
 
 /// Mostly upper-case letters: a kicker or heading typed in capitals.
 fn is_shouting(text: &str) -> bool {
+    if text.is_ascii() {
+        let (upper, letters) = text
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .fold((0usize, 0usize), |(u, l), b| {
+                (u + usize::from(b.is_ascii_uppercase()), l + 1)
+            });
+        return letters >= 12 && upper * 10 >= letters * 8;
+    }
     let (upper, letters) = text
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -229,6 +243,11 @@ pub(super) fn opens_with_reference(text: &str) -> bool {
 /// (straight, curly, guillemets or PTB-style); an opening mark that is never closed
 /// runs to the end of the sentence.
 pub(super) fn quoted_share(text: &str) -> f64 {
+    // Most sentences hold no quotation mark: every mark above starts with one of these
+    // bytes (0xE2 and 0xC2 open the curly quotes and guillemets).
+    if !text.bytes().any(|b| matches!(b, b'"' | b'`' | 0xE2 | 0xC2)) {
+        return 0.0;
+    }
     let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -25,6 +25,7 @@ mod cut;
 mod features;
 mod filters;
 mod lede;
+mod stems;
 #[cfg(test)]
 mod tests;
 mod weights;

@@ -8,13 +8,17 @@ use crate::analysis::sentences::{self, SentenceKind};
 use crate::analysis::summary::filters;
 use crate::ingest::{Block, BlockKind};
 
-const FIXTURES: [(&str, &str); 3] = [
+const FIXTURES: [(&str, &str); 4] = [
     (
         "harbour-bridge",
         include_str!("fixtures/harbour-bridge.txt"),
     ),
     ("hill-fire", include_str!("fixtures/hill-fire.txt")),
     ("trade-talks", include_str!("fixtures/trade-talks.txt")),
+    (
+        "tunnel-inquiry",
+        include_str!("fixtures/tunnel-inquiry.txt"),
+    ),
 ];
 
 /// A fixture as analysis sees it: title, prose, sentences.
