@@ -5,10 +5,11 @@
 use briefing::analysis::summary::Weights;
 
 /// The tuned parameters and their ranges; everything else in [`Weights`] stays as is.
-pub const PARAMETERS: [(&str, f64, f64); 17] = [
+pub const PARAMETERS: [(&str, f64, f64); 18] = [
     ("position", 0.0, 5.0),
     ("position_scale", 0.5, 10.0),
     ("position_sharpness", 1.0, 20.0),
+    ("lead_picks", 0.0, 10.0),
     ("centrality_forward", 0.0, 3.0),
     ("centrality_backward", 0.0, 3.0),
     ("centrality_length_exponent", 0.0, 1.0),

@@ -303,3 +303,43 @@ fn bad_input_is_bounded_and_never_panics() {
         assert!(s.lede.split_whitespace().count() <= 31, "{}", s.lede);
     }
 }
+
+#[test]
+fn the_lead_prior_helps_choose_only_the_first_picks() {
+    let f = Fixture::new(PRONOUN);
+    let work = (0..f.sentences.len())
+        .find(|&i| f.text(i).starts_with("Work on the new tram stops"))
+        .expect("fixture sentence");
+    let lead: Vec<usize> = candidates(&f.prose, &f.title, &f.sentences, &[], &Weights::default())
+        .iter()
+        .map(|c| c.index)
+        .collect();
+    // A soft step, so that the fourth candidate still has a strong position feature.
+    let soft = Weights {
+        position_sharpness: 2.0,
+        ..Weights::default()
+    };
+    // The first three picks are the same either way; then the lead prior either stops
+    // (the central "Work on the new tram stops" sentence comes next) or goes on pulling
+    // in the next lead sentences.
+    let with_lead = |lead_picks| {
+        let w = Weights {
+            lead_picks,
+            ..soft.clone()
+        };
+        f.summarize(3, &w).ranking
+    };
+    let (stops, goes_on) = (with_lead(3.0), with_lead(64.0));
+    assert_eq!(stops[..3], goes_on[..3]);
+    assert!(
+        stops[..3].iter().all(|i| lead[..4].contains(i)),
+        "{stops:?}"
+    );
+    assert_eq!(stops[3], work, "{stops:?}");
+    assert!(
+        lead[..5].contains(&goes_on[3]) && goes_on[3] != work,
+        "{goes_on:?}"
+    );
+    let none = with_lead(0.0);
+    assert!(!none[..3].iter().all(|i| lead[..4].contains(i)), "{none:?}");
+}

@@ -27,6 +27,9 @@ pub struct Weights {
     pub position_scale: f64,
     /// How sharp the step is (1 = hyperbolic decay, higher = closer to a cut-off).
     pub position_sharpness: f64,
+    /// How many sentences the position feature helps choose: after this many, the
+    /// greedy selection ranks the rest without it.
+    pub lead_picks: f64,
     /// Centrality from later sentences: how much of this sentence's vocabulary the rest
     /// of the article goes on to reuse (degree centrality with edges to later sentences).
     pub centrality_forward: f64,
@@ -108,6 +111,7 @@ impl Weights {
             position: 1.5,
             position_scale: 2.5,
             position_sharpness: 12.0,
+            lead_picks: 3.0,
             centrality_forward: 1.0,
             centrality_backward: 1.0,
             centrality_length_exponent: 0.0,
