@@ -12,8 +12,10 @@
 //!    surname exists: "Lavrov" stays apart when "Anna Lavrov" is also known, and two
 //!    different full names are never merged.
 //!
-//! Spelling variants and roles over time are left to a later pass; this module is the
-//! one place that decides identity, so that pass can replace it.
+//! People's names are compared by their spelling-variant key (`spelling.rs`), so
+//! "Sergei Lavrov" and "Sergey Lavrov", or "Aleksandr" and "Alexander Grushko", are
+//! one actor; the other spellings are kept as aliases. This module is the one place
+//! that decides identity.
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,6 +23,7 @@ use crate::analysis::ActorKind;
 use crate::briefing::ActorMeta;
 
 use super::slugs;
+use super::spelling;
 
 /// Leading words that are titles, not names, for people.
 const HONORIFICS: [&str; 40] = [
@@ -188,12 +191,13 @@ struct Entry {
 
 impl Entry {
     fn new(briefing: usize, actor: usize, meta: &ActorMeta) -> Entry {
-        let key = name_key(&meta.name, meta.kind);
-        let mut alias_keys: Vec<String> = meta
-            .aliases
-            .iter()
-            .map(|a| name_key(a, meta.kind))
-            .collect();
+        // People are matched by spelling-variant keys: "Sergei" is "Sergey".
+        let identity = |name: &str| match meta.kind {
+            ActorKind::Person => spelling::variant_key(&name_key(name, meta.kind)),
+            _ => name_key(name, meta.kind),
+        };
+        let key = identity(&meta.name);
+        let mut alias_keys: Vec<String> = meta.aliases.iter().map(|a| identity(a)).collect();
         if meta.kind == ActorKind::Person {
             let surnames: Vec<String> = std::iter::once(&key)
                 .chain(alias_keys.iter())
@@ -445,6 +449,23 @@ mod tests {
                 vec![vec!["Ana Ruiz"], vec!["Ana Ruiz"], vec!["Ana Ruiz"]],
             ),
             (
+                "spelling variants of a name, with and without the first name",
+                vec![
+                    vec![actor("Sergey Lavrov", Person, &[])],
+                    vec![actor("Sergei Lavrov", Person, &[])],
+                    vec![actor("Aleksandr Grushko", Person, &["Grushko"])],
+                    vec![actor("Alexander Grushko", Person, &[])],
+                    vec![actor("Zelenskyy", Person, &[]), actor("Volodymyr Zelensky", Person, &[])],
+                ],
+                vec![
+                    vec!["Sergey Lavrov"],
+                    vec!["Sergey Lavrov"],
+                    vec!["Aleksandr Grushko"],
+                    vec!["Aleksandr Grushko"],
+                    vec!["Volodymyr Zelensky", "Volodymyr Zelensky"],
+                ],
+            ),
+            (
                 "leading article of a place",
                 vec![
                     vec![actor("The Hague", Place, &[])],
@@ -501,6 +522,21 @@ mod tests {
                     vec![actor("Sergey", Person, &[])],
                 ],
                 vec![vec!["Sergey Lavrov"], vec!["Sergey"]],
+            ),
+            (
+                "names one letter apart that are not romanisations",
+                vec![
+                    vec![actor("John Marsh", Person, &[])],
+                    vec![actor("Joan Marsh", Person, &[])],
+                    vec![actor("Sergey Lavrov", Person, &[])],
+                    vec![actor("Sergey Lavrova", Person, &[])],
+                ],
+                vec![
+                    vec!["John Marsh"],
+                    vec!["Joan Marsh"],
+                    vec!["Sergey Lavrov"],
+                    vec!["Sergey Lavrova"],
+                ],
             ),
             (
                 "surnames do not merge organisations",

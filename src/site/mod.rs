@@ -23,6 +23,7 @@ mod markdown;
 mod pages;
 mod related;
 mod slugs;
+mod spelling;
 mod templates;
 mod timeline;
 mod urls;
