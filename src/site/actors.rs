@@ -455,7 +455,10 @@ mod tests {
                     vec![actor("Sergei Lavrov", Person, &[])],
                     vec![actor("Aleksandr Grushko", Person, &["Grushko"])],
                     vec![actor("Alexander Grushko", Person, &[])],
-                    vec![actor("Zelenskyy", Person, &[]), actor("Volodymyr Zelensky", Person, &[])],
+                    vec![
+                        actor("Zelenskyy", Person, &[]),
+                        actor("Volodymyr Zelensky", Person, &[]),
+                    ],
                 ],
                 vec![
                     vec!["Sergey Lavrov"],

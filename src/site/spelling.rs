@@ -11,7 +11,10 @@
 
 /// The variant key of a name key: each `-`-separated word rewritten by the rules.
 pub fn variant_key(key: &str) -> String {
-    key.split('-').map(variant_word).collect::<Vec<_>>().join("-")
+    key.split('-')
+        .map(variant_word)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn variant_word(word: &str) -> String {
@@ -61,7 +64,11 @@ mod tests {
             &["sergey-lavrov", "sergei-lavrov"],
             &["aleksandr-grushko", "alexander-grushko", "alexandr-grushko"],
             &["dmitry-peskov", "dmitriy-peskov", "dmitri-peskov"],
-            &["volodymyr-zelensky", "volodymyr-zelenskyy", "volodymyr-zelenskiy"],
+            &[
+                "volodymyr-zelensky",
+                "volodymyr-zelenskyy",
+                "volodymyr-zelenskiy",
+            ],
             &["mikhail-mishustin", "mihail-mishustin"],
             &["aleksei-navalny", "alexei-navalny", "alexey-navalnyy"],
             &["yuri-ushakov", "yury-ushakov", "yuriy-ushakov"],

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -130,7 +131,7 @@ fn main_role(index: &SiteIndex, id: usize) -> Option<String> {
         .map(|(r, _)| r)
 }
 
-/// Roles listed on an actor page (the most used).
+/// Roles listed on an actor page (the most recent).
 pub const MAX_ROLES: usize = 12;
 /// Briefings named for each role (the newest).
 pub const ROLE_SOURCES: usize = 5;
@@ -139,6 +140,10 @@ pub const ROLE_SOURCES: usize = 5;
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleView {
     pub role: String,
+    /// The dates of the first and the last briefing that give it (ISO), when dated:
+    /// a person who changes office shows each role with its period.
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
     /// The newest briefings that give it, at most [`ROLE_SOURCES`].
     pub sources: Vec<LinkView>,
     /// Every briefing that gives it.
@@ -243,9 +248,12 @@ fn events_of<'a>(
         .map(|&e| (e, &index.briefings[e.briefing].meta.timeline[e.event]))
 }
 
-/// The actor's roles, most used first, each with the newest briefings that give it.
+/// The actor's roles, the most recent first (by the date of the last briefing that
+/// gives it; then the most used), each with its period and the newest briefings that
+/// give it.
 fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
     let mut roles: Vec<RoleView> = Vec::new();
+    let mut periods: Vec<(Option<Date>, Option<Date>)> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut counted: HashSet<(usize, usize)> = HashSet::new();
     for app in &index.actors.actors[id].appearances {
@@ -260,9 +268,12 @@ fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
         let slot = *by_key.entry(slug::slugify(role)).or_insert_with(|| {
             roles.push(RoleView {
                 role: role.to_string(),
+                first_date: None,
+                last_date: None,
                 sources: Vec::new(),
                 count: 0,
             });
+            periods.push((None, None));
             roles.len() - 1
         });
         if counted.insert((slot, app.briefing)) {
@@ -271,11 +282,29 @@ fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
             if entry.sources.len() < ROLE_SOURCES {
                 entry.sources.push(LinkView::briefing(index, app.briefing));
             }
+            if let Some(date) = index.briefings[app.briefing].meta.date {
+                let (first, last) = &mut periods[slot];
+                *first = Some(first.map_or(date, |f| f.min(date)));
+                *last = Some(last.map_or(date, |l| l.max(date)));
+            }
         }
     }
-    roles.sort_by_key(|r| std::cmp::Reverse(r.count));
-    roles.truncate(MAX_ROLES);
-    roles
+    let mut order: Vec<usize> = (0..roles.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(periods[i].1),
+            std::cmp::Reverse(roles[i].count),
+        )
+    });
+    order
+        .into_iter()
+        .take(MAX_ROLES)
+        .map(|i| RoleView {
+            first_date: periods[i].0.map(|d| d.to_string()),
+            last_date: periods[i].1.map(|d| d.to_string()),
+            ..roles[i].clone()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -324,6 +353,41 @@ mod tests {
             [
                 ("water minister".to_string(), 8, urls(&[8, 7, 6, 5, 4])),
                 ("Mayor".to_string(), 1, urls(&[8])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_of_office_shows_each_role_with_its_period_newest_first() {
+        let config = config("https://example.org/", 10);
+        let briefings: Vec<_> = (1..=8)
+            .map(|day| {
+                let mut b = briefing(
+                    &format!("b{day}"),
+                    "B",
+                    Some(jiff::civil::date(2024, 1, day)),
+                    "",
+                );
+                let role = if day <= 5 {
+                    "Water Minister"
+                } else {
+                    "Prime Minister"
+                };
+                b.meta.actors = vec![actor("Ana Ruiz", Person, Some(role), &[])];
+                b
+            })
+            .collect();
+        let index = SiteIndex::build(&config, &briefings, false);
+        let got: Vec<(String, Option<String>, Option<String>, usize)> = roles(&index, 0)
+            .into_iter()
+            .map(|r| (r.role, r.first_date, r.last_date, r.count))
+            .collect();
+        let day = |d: u8| Some(format!("2024-01-0{d}"));
+        assert_eq!(
+            got,
+            [
+                ("Prime Minister".to_string(), day(6), day(8), 3),
+                ("Water Minister".to_string(), day(1), day(5), 5),
             ]
         );
     }
