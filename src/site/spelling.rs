@@ -33,11 +33,9 @@ fn variant_word(word: &str) -> String {
         ("ej", "i"),
         ("y", "i"),
     ] {
-        if let Some(stem) = w.strip_suffix(ending) {
-            if stem.len() >= 3 {
-                w = format!("{stem}{with}");
-                break;
-            }
+        if let Some(stem) = w.strip_suffix(ending).filter(|stem| stem.len() >= 3) {
+            w = format!("{stem}{with}");
+            break;
         }
     }
     w
