@@ -51,7 +51,11 @@ fn rerank(record: &mut Value) {
         .fold(1.0, f64::max);
     for a in actors.iter_mut() {
         let id = a["id"].as_u64().unwrap_or(0) as usize;
-        let at = first_mention.get(id).copied().unwrap_or(usize::MAX).min(1_000_000) as f64;
+        let at = first_mention
+            .get(id)
+            .copied()
+            .unwrap_or(usize::MAX)
+            .min(1_000_000) as f64;
         let mentions = a["mentions"].as_f64().unwrap_or(0.0);
         a["salience"] = serde_json::json!(mentions / most - at * 1e-9);
     }

@@ -191,6 +191,16 @@ fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
     }
 }
 
+/// Participles whose object is an appointment: a date they govern is still to come.
+const SCHEDULES: [&str; 6] = [
+    "scheduled",
+    "rescheduled",
+    "slated",
+    "planned",
+    "postponed",
+    "adjourned",
+];
+
 /// The tense of the verb group nearest to tokens `[first, end)`. "since" before
 /// the expression makes it past whatever the verb.
 pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
@@ -200,6 +210,14 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
         .take_while(|&k| c.tokens[k].kind != Kind::Punct);
     if lookback.into_iter().any(|k| c.word(k) == "since") {
         return Tense::Past;
+    }
+    // A deadline looks ahead whatever the verb: "postponed until Tuesday", "has given
+    // them until 9 a.m. Tuesday", "could leave as soon as Tuesday".
+    let before = |n: usize| first.checked_sub(n).map_or("", |k| c.word(k));
+    if matches!(before(1), "until" | "till")
+        || (before(3), before(2), before(1)) == ("as", "soon", "as")
+    {
+        return Tense::Future;
     }
     // "On Wednesday, the minister said ...": a fronted date belongs to the main verb
     let fronted = first <= 2 && c.is(end, ",");
@@ -223,6 +241,9 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
         }
     }
     match best.map(|(_, m)| m) {
+        // "has scheduled a news conference Thursday", "was set for Monday": what is
+        // scheduled lies ahead
+        Some(m) if m.end <= first && SCHEDULES.contains(&c.word(m.end - 1)) => Tense::Future,
         // "nothing stops us being back in the autumn", "wants to be home by May": a
         // non-finite clause under a present verb looks ahead
         Some(m) if m.tense == Tense::Present && m.end <= first && non_finite(c, m.end, first) => {

@@ -13,9 +13,10 @@ pub fn modified(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let (j, modifier) = modifier_prefix(c, i)?;
     let (end, inner) = match modifier {
         Modifier::LessThan | Modifier::MoreThan => {
-            let found = spans::duration(c, j)
-                .or_else(|| clock::time(c, j))
-                .or_else(|| ago(c, j))?;
+            // "almost four years ago" is a date before it is a duration
+            let found = ago(c, j)
+                .or_else(|| spans::duration(c, j))
+                .or_else(|| clock::time(c, j))?;
             if !matches!(
                 found.1,
                 Expr::Duration { .. } | Expr::Time { .. } | Expr::Ago { .. }
