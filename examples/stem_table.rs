@@ -1,7 +1,8 @@
 //! Writes the table of precomputed stems the summariser embeds
-//! (`src/analysis/summary/stems.txt`): the frequent lower-case words of CoNLL-format
-//! files, each with its Snowball English stem. The table is a memo of the stemmer, so
-//! it changes speed, never results; words it lacks are stemmed as they come.
+//! (`src/analysis/summary/stems.txt`): the frequent common words of CoNLL-format files
+//! (words that occur written in lower case, so no names), each with its Snowball
+//! English stem. The table is a memo of the stemmer, so it changes speed, never
+//! results; words it lacks are stemmed as they come.
 //!
 //! ```sh
 //! cargo run --release --example stem_table -- ../shared/data/conll2003/conllpp_train.txt \
@@ -35,9 +36,10 @@ fn main() {
             let Some(token) = line.split_whitespace().next() else {
                 continue;
             };
-            // Words of up to three letters are never stemmed, so they need no entry.
-            if token.len() > 3 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
-                *counts.entry(token.to_ascii_lowercase()).or_default() += 1;
+            // Lower case only: common words, not names. Words of one or two letters are
+            // never stemmed, so they need no entry.
+            if token.len() > 2 && token.bytes().all(|b| b.is_ascii_lowercase()) {
+                *counts.entry(token.to_string()).or_default() += 1;
             }
         }
     }

@@ -5,7 +5,7 @@
 //! cargo run --release --example tune_summary -- \
 //!     --data ../shared/data/summaries/summeval-cnndm --data ../shared/data/summaries/bbc \
 //!     --folds 5 --rounds 100 --seed 7 --target 41.9 --target 77.7 \
-//!     --params position,centrality_length_exponent,title,quote \
+//!     --params position,centrality_length_exponent,title \
 //!     --cv-pred /tmp/summary-cv.jsonl --out src/analysis/summary/weights.json
 //! /tmp/evalenv/bin/python ../shared/eval/score_summary.py \
 //!     --gold ../shared/data/summaries/summeval-cnndm --pred /tmp/summary-cv.jsonl
@@ -198,26 +198,29 @@ fn fmt(means: &[f64]) -> String {
         .join(" / ")
 }
 
-fn main() -> Result<()> {
-    let args = Args::parse();
-    let mut tok = Tokenizer::new();
-    let mut items = Vec::new();
-    for (d, dir) in args.data.iter().enumerate() {
-        items.extend(load(dir, d, args.folds, args.seed, &mut tok)?);
-    }
-    let datasets = args.data.len();
-    let start: Weights = match &args.start {
-        Some(json) => serde_json::from_str(json).context("--start")?,
-        None => Weights::base(),
-    };
-    println!(
-        "datasets: {}",
-        args.data
-            .iter()
-            .map(|d| d.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+/// Refuses arguments that would make the run meaningless instead of quietly running it.
+fn check(args: &Args) -> Result<()> {
+    anyhow::ensure!(args.folds >= 2, "--folds must be at least 2");
+    anyhow::ensure!(
+        args.target.is_empty() || args.target.len() == args.data.len(),
+        "give one --target per --data ({} datasets, {} targets)",
+        args.data.len(),
+        args.target.len()
     );
+    let known: Vec<&str> = search::PARAMETERS.iter().map(|(n, _, _)| *n).collect();
+    for p in &args.params {
+        anyhow::ensure!(
+            known.contains(&p.as_str()),
+            "unknown --params entry {p:?}; tunable: {}",
+            known.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Cross-validation: climbs on all folds but one, summarises the held-out fold, and
+/// returns the held-out predictions as contract JSON lines.
+fn cross_validate(args: &Args, items: &[Item], start: &Weights, datasets: usize) -> Vec<String> {
     println!("fold  train objective  held-out R1 (start)  held-out R1 (tuned)");
     let mut cv_lines = Vec::new();
     let mut held = vec![Vec::new(); datasets];
@@ -225,19 +228,15 @@ fn main() -> Result<()> {
         let train: Vec<&Item> = items.iter().filter(|i| i.fold != fold).collect();
         let test: Vec<&Item> = items.iter().filter(|i| i.fold == fold).collect();
         let (w, train_value) = search::climb(
-            &start,
+            start,
             &args.params,
             args.rounds,
             args.seed + fold as u64,
             &|w| objective(&train, w, datasets, &args.target),
         );
-        let before = per_dataset(&test, &start, datasets);
-        let after = per_dataset(&test, &w, datasets);
-        println!(
-            "{fold:>4}  {train_value:15.2}  {:>22}  {:>19}",
-            fmt(&before),
-            fmt(&after)
-        );
+        let before = fmt(&per_dataset(&test, start, datasets));
+        let after = fmt(&per_dataset(&test, &w, datasets));
+        println!("{fold:>4}  {train_value:15.2}  {before:>22}  {after:>19}");
         for item in &test {
             held[item.dataset].push(rouge1(item, &w));
             let analysis = Analysis {
@@ -253,6 +252,25 @@ fn main() -> Result<()> {
         .map(|v| v.iter().sum::<f64>() / v.len().max(1) as f64)
         .collect();
     println!("cross-validated R1 (this tool's ROUGE): {}", fmt(&cv));
+    cv_lines
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    check(&args)?;
+    let mut tok = Tokenizer::new();
+    let mut items = Vec::new();
+    for (d, dir) in args.data.iter().enumerate() {
+        items.extend(load(dir, d, args.folds, args.seed, &mut tok)?);
+    }
+    let datasets = args.data.len();
+    let start: Weights = match &args.start {
+        Some(json) => serde_json::from_str(json).context("--start")?,
+        None => Weights::base(),
+    };
+    let names: Vec<String> = args.data.iter().map(|d| d.display().to_string()).collect();
+    println!("datasets: {}", names.join(", "));
+    let cv_lines = cross_validate(&args, &items, &start, datasets);
     if let Some(path) = &args.cv_pred {
         std::fs::write(path, cv_lines.join("\n") + "\n")?;
         println!("held-out predictions: {}", path.display());
@@ -266,10 +284,10 @@ fn main() -> Result<()> {
         objective(&all, &start, datasets, &args.target),
         fmt(&per_dataset(&all, &w, datasets))
     );
-    let json = serde_json::to_string_pretty(&w)?;
+    let json = serde_json::to_string_pretty(&w)? + "\n";
     match &args.out {
-        Some(path) => std::fs::write(path, json + "\n")?,
-        None => std::io::stdout().write_all((json + "\n").as_bytes())?,
+        Some(path) => std::fs::write(path, json)?,
+        None => std::io::stdout().write_all(json.as_bytes())?,
     }
     Ok(())
 }

@@ -5,11 +5,10 @@
 use briefing::analysis::summary::Weights;
 
 /// The tuned parameters and their ranges; everything else in [`Weights`] stays as is.
-pub const PARAMETERS: [(&str, f64, f64); 18] = [
+pub const PARAMETERS: [(&str, f64, f64); 17] = [
     ("position", 0.0, 5.0),
     ("position_scale", 0.5, 10.0),
     ("position_sharpness", 1.0, 20.0),
-    ("lead_picks", 0.0, 10.0),
     ("centrality_forward", 0.0, 3.0),
     ("centrality_backward", 0.0, 3.0),
     ("centrality_length_exponent", 0.0, 1.0),
@@ -51,6 +50,9 @@ pub fn climb(
         .into_iter()
         .filter(|(name, _, _)| only.is_empty() || only.iter().any(|o| o == name))
         .collect();
+    if tuned.is_empty() {
+        return (start.clone(), objective(start));
+    }
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut best = start.clone();
     let mut best_value = objective(&best);

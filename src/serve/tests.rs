@@ -29,7 +29,7 @@ fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> (u16, String, 
         .iter()
         .map(|(k, v)| format!("{k}: {}\n", v.to_str().unwrap_or("")))
         .collect();
-    let body = response.body_mut().read_to_string().unwrap_or_default();
+    let body = response.body_mut().read_to_string().expect("read the body");
     (response.status().as_u16(), head.to_ascii_lowercase(), body)
 }
 

@@ -75,7 +75,7 @@ fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> (u16, String, 
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(5)))
+        .timeout_global(Some(Duration::from_secs(10)))
         .build()
         .into();
     let mut request = agent.get(format!("http://{addr}{path}"));
@@ -88,7 +88,7 @@ fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> (u16, String, 
         .iter()
         .map(|(k, v)| format!("{k}: {}\n", v.to_str().unwrap_or("")))
         .collect();
-    let body = response.body_mut().read_to_string().unwrap_or_default();
+    let body = response.body_mut().read_to_string().expect("read the body");
     (response.status().as_u16(), head.to_ascii_lowercase(), body)
 }
 

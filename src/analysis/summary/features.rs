@@ -120,23 +120,19 @@ impl<'a> Vocabulary<'a> {
     /// Sorted, deduplicated content-word ids of `text`.
     fn terms(&mut self, text: &'a str) -> Vec<u32> {
         let mut ids: Vec<u32> = Vec::with_capacity(text.len() / 6);
-        if text.is_ascii() {
-            // Byte scan: the common case, without decoding characters.
-            for token in text
-                .as_bytes()
-                .split(|b| !b.is_ascii_alphanumeric())
-                .filter(|t| !t.is_empty())
-            {
-                let token = std::str::from_utf8(token).unwrap_or_default();
-                ids.extend(self.id(token));
-            }
-        } else {
-            for token in text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|t| !t.is_empty())
-            {
-                ids.extend(self.id(token));
-            }
+        // ASCII text (the common case) splits on ASCII classes, without Unicode tables.
+        let ascii = text.is_ascii();
+        for token in text
+            .split(|c: char| {
+                if ascii {
+                    !c.is_ascii_alphanumeric()
+                } else {
+                    !c.is_alphanumeric()
+                }
+            })
+            .filter(|t| !t.is_empty())
+        {
+            ids.extend(self.id(token));
         }
         ids.sort_unstable();
         ids.dedup();
@@ -272,21 +268,23 @@ fn paragraph_indices(prose: &str, sentences: &[Sentence]) -> Vec<usize> {
 }
 
 /// Rank of each candidate for the position feature: the rank of its paragraph among
-/// the candidates' paragraphs, or its own rank when the text has no paragraphs. The
-/// lead of a story is its first paragraphs, whether they hold one sentence each (wire
-/// style) or several.
-fn position_ranks(raws: &[Raw]) -> Vec<usize> {
+/// the candidates' paragraphs, but at least half its own rank. The lead of a story is
+/// its first paragraphs, whether they hold one sentence each (wire style: the rank is
+/// the sentence's) or a few; half the sentence rank keeps one long paragraph from
+/// counting as lead all the way through. A text without paragraphs is one sentence to
+/// a paragraph.
+fn position_ranks(raws: &[Raw]) -> Vec<f64> {
     let paragraphed = raws
         .first()
         .zip(raws.last())
         .is_some_and(|(a, b)| a.paragraph != b.paragraph);
     let mut ranks = Vec::with_capacity(raws.len());
-    let mut rank = 0;
+    let mut paragraph_rank = 0;
     for (i, r) in raws.iter().enumerate() {
         if i > 0 && (!paragraphed || r.paragraph != raws[i - 1].paragraph) {
-            rank += 1;
+            paragraph_rank += 1;
         }
-        ranks.push(rank);
+        ranks.push(f64::from(paragraph_rank).max(i as f64 / 2.0));
     }
     ranks
 }
@@ -363,9 +361,8 @@ fn score(raws: &[Raw], w: &Weights) -> Vec<Candidate> {
         .enumerate()
         .map(|(rank, r)| {
             let words = r.words as f64;
-            let position = 1.0
-                / (1.0
-                    + (ranks[rank] as f64 / w.position_scale.max(1e-3)).powf(w.position_sharpness));
+            let position =
+                1.0 / (1.0 + (ranks[rank] / w.position_scale.max(1e-3)).powf(w.position_sharpness));
             let features = [
                 position,
                 r.forward / max_forward,
@@ -437,13 +434,15 @@ mod tests {
             "Work on the pier is expected to begin before the summer season.",
             "Opponents said the ferries should have been leased, not bought.",
         ];
-        let cases: [(&[&[&str]], [usize; 5]); 3] = [
-            (&[&s], [0, 1, 2, 3, 4]),
-            (&[&s[..1], &s[1..4], &s[4..]], [0, 1, 1, 1, 2]),
+        let cases: [(&[&[&str]], [f64; 5]); 4] = [
+            (&[&s], [0.0, 1.0, 2.0, 3.0, 4.0]),
+            (&[&s[..1], &s[1..4], &s[4..]], [0.0, 1.0, 1.0, 1.5, 2.0]),
             (
                 &[&s[..1], &s[1..2], &s[2..3], &s[3..4], &s[4..]],
-                [0, 1, 2, 3, 4],
+                [0.0, 1.0, 2.0, 3.0, 4.0],
             ),
+            // one long paragraph and a short tail: the lead still ends
+            (&[&s[..4], &s[4..]], [0.0, 0.5, 1.0, 1.5, 2.0]),
         ];
         let w = Weights::base();
         for (paragraphs, want) in cases {
@@ -452,7 +451,7 @@ mod tests {
             let got: Vec<f64> = doc.candidates.iter().map(|c| c.features[0]).collect();
             let expected: Vec<f64> = want
                 .iter()
-                .map(|&r| 1.0 / (1.0 + (r as f64 / w.position_scale).powf(w.position_sharpness)))
+                .map(|&r| 1.0 / (1.0 + (r / w.position_scale).powf(w.position_sharpness)))
                 .collect();
             assert_eq!(got, expected, "{paragraphs:?}");
         }

@@ -141,7 +141,7 @@ fn rank(doc: &Document, w: &Weights, limit: usize) -> Vec<usize> {
                 0.0
             };
             // Past the lead's share of the summary, position no longer counts.
-            let lead = if (out.len() as f64) < w.lead_picks {
+            let lead = if out.len() < w.lead_picks {
                 0.0
             } else {
                 w.position * cand.features[0]

@@ -314,10 +314,12 @@ fn the_lead_prior_helps_choose_only_the_first_picks() {
         .iter()
         .map(|c| c.index)
         .collect();
-    // A soft step, so that the fourth candidate still has a strong position feature.
+    // A strong, soft step (fixed here, not the learned weights), so that the fourth
+    // candidate still has a strong position feature.
     let soft = Weights {
+        position: 2.0,
         position_sharpness: 2.0,
-        ..Weights::default()
+        ..Weights::base()
     };
     // The first three picks are the same either way; then the lead prior either stops
     // (the central "Work on the new tram stops" sentence comes next) or goes on pulling
@@ -329,7 +331,7 @@ fn the_lead_prior_helps_choose_only_the_first_picks() {
         };
         f.summarize(3, &w).ranking
     };
-    let (stops, goes_on) = (with_lead(3.0), with_lead(64.0));
+    let (stops, goes_on) = (with_lead(3), with_lead(64));
     assert_eq!(stops[..3], goes_on[..3]);
     assert!(
         stops[..3].iter().all(|i| lead[..4].contains(i)),
@@ -340,6 +342,6 @@ fn the_lead_prior_helps_choose_only_the_first_picks() {
         lead[..5].contains(&goes_on[3]) && goes_on[3] != work,
         "{goes_on:?}"
     );
-    let none = with_lead(0.0);
+    let none = with_lead(0);
     assert!(!none[..3].iter().all(|i| lead[..4].contains(i)), "{none:?}");
 }

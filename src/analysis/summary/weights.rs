@@ -29,7 +29,7 @@ pub struct Weights {
     pub position_sharpness: f64,
     /// How many sentences the position feature helps choose: after this many, the
     /// greedy selection ranks the rest without it.
-    pub lead_picks: f64,
+    pub lead_picks: usize,
     /// Centrality from later sentences: how much of this sentence's vocabulary the rest
     /// of the article goes on to reuse (degree centrality with edges to later sentences).
     pub centrality_forward: f64,
@@ -111,7 +111,7 @@ impl Weights {
             position: 1.5,
             position_scale: 2.5,
             position_sharpness: 12.0,
-            lead_picks: 3.0,
+            lead_picks: 3,
             centrality_forward: 1.0,
             centrality_backward: 1.0,
             centrality_length_exponent: 0.0,

@@ -191,14 +191,22 @@ fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
     }
 }
 
-/// Participles whose object is an appointment: a date they govern is still to come.
-const SCHEDULES: [&str; 6] = [
+/// Participles of verbs that set or move a date: a date they govern through "for",
+/// "to" or "until" is still to come.
+const DEADLINES: [&str; 13] = [
     "scheduled",
     "rescheduled",
     "slated",
     "planned",
     "postponed",
     "adjourned",
+    "delayed",
+    "deferred",
+    "extended",
+    "suspended",
+    "given",
+    "gave",
+    "granted",
 ];
 
 /// The tense of the verb group nearest to tokens `[first, end)`. "since" before
@@ -211,12 +219,9 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
     if lookback.into_iter().any(|k| c.word(k) == "since") {
         return Tense::Past;
     }
-    // A deadline looks ahead whatever the verb: "postponed until Tuesday", "has given
-    // them until 9 a.m. Tuesday", "could leave as soon as Tuesday".
     let before = |n: usize| first.checked_sub(n).map_or("", |k| c.word(k));
-    if matches!(before(1), "until" | "till")
-        || (before(3), before(2), before(1)) == ("as", "soon", "as")
-    {
+    // "could leave as soon as Tuesday"
+    if (before(3), before(2), before(1)) == ("as", "soon", "as") {
         return Tense::Future;
     }
     // "On Wednesday, the minister said ...": a fronted date belongs to the main verb
@@ -240,18 +245,34 @@ pub fn at(c: &Cursor, markers: &[Marker], first: usize, end: usize) -> Tense {
             best = Some((d, m));
         }
     }
-    match best.map(|(_, m)| m) {
-        // "has scheduled a news conference Thursday", "was set for Monday": what is
-        // scheduled lies ahead
-        Some(m) if m.end <= first && SCHEDULES.contains(&c.word(m.end - 1)) => Tense::Future,
+    let Some(m) = best.map(|(_, m)| m) else {
+        return Tense::Unknown;
+    };
+    if looks_ahead(c, m, before(1), first) {
+        return Tense::Future;
+    }
+    match m.tense {
         // "nothing stops us being back in the autumn", "wants to be home by May": a
         // non-finite clause under a present verb looks ahead
-        Some(m) if m.tense == Tense::Present && m.end <= first && non_finite(c, m.end, first) => {
-            Tense::Future
-        }
-        Some(m) => m.tense,
-        None => Tense::Unknown,
+        Tense::Present if m.end <= first && non_finite(c, m.end, first) => Tense::Future,
+        tense => tense,
     }
+}
+
+/// Whether a date is a deadline or an appointment, which lies ahead whatever the tense:
+/// "has given them until Tuesday", "postponed until Tuesday", "has scheduled a hearing
+/// Thursday", "was postponed to Monday". Not "the strike lasted until Tuesday" (a simple
+/// past telling how long) or "was postponed on Saturday" (when it was postponed).
+fn looks_ahead(c: &Cursor, m: &Marker, preposition: &str, first: usize) -> bool {
+    let sets_a_date = m.end <= first && DEADLINES.contains(&c.word(m.end - 1));
+    if matches!(preposition, "until" | "till") {
+        return m.tense != Tense::Past || sets_a_date;
+    }
+    // "has scheduled" reads as past, but what it schedules is not
+    let not_simple_past = m.tense != Tense::Past || matches!(c.word(m.start), "has" | "have");
+    sets_a_date
+        && (matches!(preposition, "for" | "to")
+            || (not_simple_past && !matches!(preposition, "on" | "in" | "at")))
 }
 
 /// Whether tokens `[from, to)` open a non-finite clause: "being", "to be", "to" and a

@@ -176,9 +176,16 @@ fn deadlines_and_appointments_look_ahead_whatever_the_verb() {
         ("The talks were slated for March.", "March", "2022-03"),
         // without a deadline or an appointment the past tense still looks back
         ("The vote was held on Tuesday.", "Tuesday", "2022-01-25"),
+        ("The court adjourned on Tuesday.", "Tuesday", "2022-01-25"),
+        (
+            "The match was postponed on Saturday because of snow.",
+            "Saturday",
+            "2022-01-22",
+        ),
+        ("The attack was planned in March.", "March", "2021-03"),
+        ("The strike lasted until Tuesday.", "Tuesday", "2022-01-25"),
+        ("The match was postponed to Monday.", "Monday", "2022-01-31"),
     ]);
-    // Known limit: "until" always looks ahead, so a past "met until Tuesday" is read as
-    // the coming Tuesday too; in news, "until" with a weekday is nearly always a deadline.
 }
 
 #[test]

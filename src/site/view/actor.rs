@@ -112,7 +112,10 @@ pub fn groups(index: &SiteIndex, facts: &[ActorFacts]) -> Vec<ActorGroup> {
         .collect()
 }
 
-/// The most frequent role of an actor (latest first on ties).
+/// The most frequent role of an actor (latest first on ties), shown beside its name
+/// everywhere: the most frequent rather than the newest, so that one misread role in
+/// the latest briefing does not rename an actor across the site (the actor page lists
+/// every role with its period, the newest first).
 fn main_role(index: &SiteIndex, id: usize) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for (order, app) in index.actors.actors[id].appearances.iter().enumerate() {
@@ -131,7 +134,7 @@ fn main_role(index: &SiteIndex, id: usize) -> Option<String> {
         .map(|(r, _)| r)
 }
 
-/// Roles listed on an actor page (the most recent).
+/// Roles listed on an actor page (the most used, shown newest first).
 pub const MAX_ROLES: usize = 12;
 /// Briefings named for each role (the newest).
 pub const ROLE_SOURCES: usize = 5;
@@ -248,9 +251,9 @@ fn events_of<'a>(
         .map(|&e| (e, &index.briefings[e.briefing].meta.timeline[e.event]))
 }
 
-/// The actor's roles, the most recent first (by the date of the last briefing that
-/// gives it; then the most used), each with its period and the newest briefings that
-/// give it.
+/// The actor's roles: the [`MAX_ROLES`] most used, shown the most recent first (by
+/// the date of the last briefing that gives it), each with its period and the newest
+/// briefings that give it.
 fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
     let mut roles: Vec<RoleView> = Vec::new();
     let mut periods: Vec<(Option<Date>, Option<Date>)> = Vec::new();
@@ -289,16 +292,16 @@ fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
             }
         }
     }
+    // The most used roles are kept (one misread role must not push out a real one),
+    // then shown the most recent first.
+    let recency = |i: usize| std::cmp::Reverse(periods[i].1);
+    let uses = |i: usize| std::cmp::Reverse(roles[i].count);
     let mut order: Vec<usize> = (0..roles.len()).collect();
-    order.sort_by_key(|&i| {
-        (
-            std::cmp::Reverse(periods[i].1),
-            std::cmp::Reverse(roles[i].count),
-        )
-    });
+    order.sort_by_key(|&i| (uses(i), recency(i)));
+    order.truncate(MAX_ROLES);
+    order.sort_by_key(|&i| (recency(i), uses(i)));
     order
         .into_iter()
-        .take(MAX_ROLES)
         .map(|i| RoleView {
             first_date: periods[i].0.map(|d| d.to_string()),
             last_date: periods[i].1.map(|d| d.to_string()),
@@ -354,6 +357,40 @@ mod tests {
                 ("water minister".to_string(), 8, urls(&[8, 7, 6, 5, 4])),
                 ("Mayor".to_string(), 1, urls(&[8])),
             ]
+        );
+    }
+
+    #[test]
+    fn many_one_off_roles_do_not_push_out_the_most_used_one() {
+        let config = config("https://example.org/", 10);
+        let briefings: Vec<_> = (1..=28)
+            .map(|day| {
+                let mut b = briefing(
+                    &format!("b{day}"),
+                    "B",
+                    Some(jiff::civil::date(2024, 2, day)),
+                    "",
+                );
+                let role = if day <= 14 {
+                    "Water Minister".to_string()
+                } else {
+                    format!("misread role {day}")
+                };
+                b.meta.actors = vec![actor("Ana Ruiz", Person, Some(&role), &[])];
+                b
+            })
+            .collect();
+        let index = SiteIndex::build(&config, &briefings, false);
+        let got = roles(&index, 0);
+        assert_eq!(got.len(), MAX_ROLES);
+        assert!(
+            got.iter()
+                .any(|r| r.role == "Water Minister" && r.count == 14)
+        );
+        assert_eq!(
+            got[0].last_date.as_deref(),
+            Some("2024-02-28"),
+            "newest first"
         );
     }
 
