@@ -1,6 +1,6 @@
 //! Spelling variants of people's names: a name key in (`sergey-lavrov`, from
 //! `actors::name_key`), a coarser key out under which the common romanisations of one
-//! name coincide: "Sergey"/"Sergei", "Aleksandr"/"Alexander", "Dmitriy"/"Dmitri",
+//! name coincide: "Sergey"/"Sergei", "Aleksandr"/"Alexander", "Dmitry"/"Dmitriy"/"Dmitri",
 //! "Zelensky"/"Zelenskyy"/"Zelenskiy", "Mikhail"/"Mihail", "Navalny"/"Navalnyy".
 //!
 //! A few narrow rewrite rules, applied to each word, rather than a string distance: a
@@ -8,9 +8,9 @@
 //! different people must stay apart. The rules only touch the spots where
 //! transliteration systems disagree and English names do not: `ks` before a vowel,
 //! `kh` inside a word, the endings `-sky`/`-skiy`/`-skyy`/`-ski`, `-iy`, `-ey`/`-ei`,
-//! `-yy` and `-andr`. So "Tony" and "Toni", "Dennis" and "Denis", "Marks" and "Marx",
-//! "Khan" and "Han" keep different keys, and so do "Dmitry" and "Dmitri" (the price of
-//! leaving "-y" alone).
+//! `-yy`, `-andr`, and the two common names "Dmitry" and "Yury"; a general `-y`/`-i`
+//! rule would join "Tony" and "Toni". So "Tony" and "Toni", "Dennis" and "Denis",
+//! "Marks" and "Marx", "Khan" and "Han" keep different keys.
 
 /// The variant key of a name key: each `-`-separated word rewritten by the rules.
 pub fn variant_key(key: &str) -> String {
@@ -23,6 +23,12 @@ pub fn variant_key(key: &str) -> String {
 fn variant_word(word: &str) -> String {
     if word.len() <= 3 || !word.is_ascii() {
         return word.to_string();
+    }
+    // two common names whose "-y" a general rule cannot take (it would join "Tony" and "Toni")
+    match word {
+        "dmitry" => return "dmitri".to_string(),
+        "yury" => return "yuri".to_string(),
+        _ => {}
     }
     let mut w = ks_before_vowel(word);
     if let Some(rest) = w.get(1..).filter(|rest| rest.contains("kh")) {
@@ -75,7 +81,7 @@ mod tests {
         let groups: [&[&str]; 7] = [
             &["sergey-lavrov", "sergei-lavrov"],
             &["aleksandr-grushko", "alexander-grushko", "alexandr-grushko"],
-            &["dmitriy-peskov", "dmitri-peskov"],
+            &["dmitry-peskov", "dmitriy-peskov", "dmitri-peskov"],
             &[
                 "volodymyr-zelensky",
                 "volodymyr-zelenskyy",
@@ -83,7 +89,7 @@ mod tests {
             ],
             &["mikhail-mishustin", "mihail-mishustin"],
             &["aleksei-navalny", "alexei-navalny", "alexey-navalnyy"],
-            &["yuri-ushakov", "yuriy-ushakov"],
+            &["yuri-ushakov", "yury-ushakov", "yuriy-ushakov"],
         ];
         for group in groups {
             let keys: Vec<String> = group.iter().map(|k| variant_key(k)).collect();
