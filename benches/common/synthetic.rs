@@ -13,26 +13,13 @@
 
 use std::path::PathBuf;
 
+use briefing::analysis::timex::value;
 use briefing::ingest::{Article, Block, BlockKind, Format, TitleSource};
 use jiff::civil::date;
 
 const CONSONANTS: &[u8] = b"bdfgklmnprstvz";
 const VOWELS: &[u8] = b"aeiou";
 const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A capitalised made-up word of `syllables` consonant-vowel pairs, unique per `n`
 /// (below 70^syllables), plus an optional closing consonant.
@@ -70,7 +57,7 @@ fn sentence(i: usize, people: usize) -> String {
     let acronym: String = org.split(' ').filter_map(|w| w.chars().next()).collect();
     let place = format!("{}ia", word(i + 101, 2, true));
     let day = WEEKDAYS[i % WEEKDAYS.len()];
-    let month = MONTHS[i % MONTHS.len()];
+    let month = value::month_name((i % 12) as i8 + 1);
     let (d, year) = (i % 28 + 1, 1990 + i % 36);
     match i % 9 {
         0 => format!(

@@ -360,28 +360,30 @@ mod tests {
         );
     }
 
-    #[test]
-    fn many_one_off_roles_do_not_push_out_the_most_used_one() {
+    /// The roles of "Ana Ruiz", given one briefing a day (days 1 to `days` of 2024's
+    /// month `month`) and her role on each day.
+    fn roles_of_one_actor(month: i8, days: i8, role: impl Fn(i8) -> String) -> Vec<RoleView> {
         let config = config("https://example.org/", 10);
-        let briefings: Vec<_> = (1..=28)
+        let briefings: Vec<_> = (1..=days)
             .map(|day| {
-                let mut b = briefing(
-                    &format!("b{day}"),
-                    "B",
-                    Some(jiff::civil::date(2024, 2, day)),
-                    "",
-                );
-                let role = if day <= 14 {
-                    "Water Minister".to_string()
-                } else {
-                    format!("misread role {day}")
-                };
-                b.meta.actors = vec![actor("Ana Ruiz", Person, Some(&role), &[])];
+                let date = jiff::civil::date(2024, month, day);
+                let mut b = briefing(&format!("b{day}"), "B", Some(date), "");
+                b.meta.actors = vec![actor("Ana Ruiz", Person, Some(&role(day)), &[])];
                 b
             })
             .collect();
-        let index = SiteIndex::build(&config, &briefings, false);
-        let got = roles(&index, 0);
+        roles(&SiteIndex::build(&config, &briefings, false), 0)
+    }
+
+    #[test]
+    fn many_one_off_roles_do_not_push_out_the_most_used_one() {
+        let got = roles_of_one_actor(2, 28, |day| {
+            if day <= 14 {
+                "Water Minister".to_string()
+            } else {
+                format!("misread role {day}")
+            }
+        });
         assert_eq!(got.len(), MAX_ROLES);
         assert!(
             got.iter()
@@ -396,29 +398,18 @@ mod tests {
 
     #[test]
     fn a_change_of_office_shows_each_role_with_its_period_newest_first() {
-        let config = config("https://example.org/", 10);
-        let briefings: Vec<_> = (1..=8)
-            .map(|day| {
-                let mut b = briefing(
-                    &format!("b{day}"),
-                    "B",
-                    Some(jiff::civil::date(2024, 1, day)),
-                    "",
-                );
-                let role = if day <= 5 {
-                    "Water Minister"
-                } else {
-                    "Prime Minister"
-                };
-                b.meta.actors = vec![actor("Ana Ruiz", Person, Some(role), &[])];
-                b
-            })
-            .collect();
-        let index = SiteIndex::build(&config, &briefings, false);
-        let got: Vec<(String, Option<String>, Option<String>, usize)> = roles(&index, 0)
-            .into_iter()
-            .map(|r| (r.role, r.first_date, r.last_date, r.count))
-            .collect();
+        let role = |day: i8| {
+            if day <= 5 {
+                "Water Minister"
+            } else {
+                "Prime Minister"
+            }
+        };
+        let got: Vec<(String, Option<String>, Option<String>, usize)> =
+            roles_of_one_actor(1, 8, |day| role(day).to_string())
+                .into_iter()
+                .map(|r| (r.role, r.first_date, r.last_date, r.count))
+                .collect();
         let day = |d: u8| Some(format!("2024-01-0{d}"));
         assert_eq!(
             got,
