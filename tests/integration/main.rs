@@ -12,3 +12,4 @@ mod edits;
 mod safety;
 mod seed;
 mod serve;
+mod webpages;
