@@ -24,6 +24,7 @@ mod pages;
 mod related;
 mod slugs;
 mod spelling;
+mod svg;
 mod templates;
 mod timeline;
 mod urls;

@@ -2,7 +2,8 @@
 //! (WebDriver) with `fantoccini`, against `briefing serve` on a copy of the demo site.
 //!
 //! What it checks is what a reader meets: every page type loads without a console
-//! error, search finds a match, and a saved edit reloads the open page.
+//! error, the pictures render with their text alternatives, search finds a match, and
+//! a saved edit reloads the open page.
 //!
 //! The test needs `chromium` and `chromedriver` (Debian's packages `chromium` and
 //! `chromium-driver`), so it is `#[ignore]`d and named `needs_browser`: `.ci/run`
@@ -177,6 +178,44 @@ async fn open(client: &Client, base: &str, path: &str) {
     assert!(errors.is_empty(), "console errors on {path}: {errors:#?}");
 }
 
+/// Checks that the page draws the picture `selector`: it has a size, a title and a
+/// description (its text alternative, referenced by `aria-labelledby` and
+/// `aria-describedby`), and marks that are links with names.
+async fn picture_renders(client: &Client, path: &str, selector: &str) {
+    let script = format!(
+        r#"const svg = document.querySelector({selector:?});
+        if (!svg) return "no picture";
+        const box = svg.getBoundingClientRect();
+        const text = (attr) => (svg.getAttribute(attr) || "").split(" ")
+            .map((id) => (document.getElementById(id) || {{}}).textContent || "").join(" ").trim();
+        const links = [...svg.querySelectorAll("a")];
+        return {{width: box.width, height: box.height, title: text("aria-labelledby"),
+            desc: text("aria-describedby"), links: links.length,
+            named: links.filter((a) => (a.getAttribute("aria-label") || "").length > 3).length}};"#
+    );
+    let got = client
+        .execute(&script, Vec::new())
+        .await
+        .expect("inspect the picture");
+    let number = |k: &str| got[k].as_f64().unwrap_or(0.0);
+    assert!(
+        number("width") > 200.0 && number("height") > 20.0,
+        "{path} {selector}: {got}"
+    );
+    assert!(
+        got["title"].as_str().is_some_and(|t| t.len() > 5),
+        "{path} {selector}: {got}"
+    );
+    assert!(
+        got["desc"].as_str().is_some_and(|t| t.len() > 10),
+        "{path} {selector}: {got}"
+    );
+    assert!(
+        number("links") >= 1.0 && number("links") == number("named"),
+        "{path} {selector}: {got}"
+    );
+}
+
 async fn search_finds_a_match(client: &Client, base: &str) {
     open(client, base, "").await;
     let input = client
@@ -234,6 +273,11 @@ fn needs_browser_demo_site_reads_well_in_chromium() {
             for path in ["", BRIEFING, ACTOR, "timeline/", "actors/", "tags/"] {
                 open(&client, &base, path).await;
             }
+            open(&client, &base, BRIEFING).await;
+            picture_renders(&client, BRIEFING, "svg.pic-strip").await;
+            open(&client, &base, ACTOR).await;
+            picture_renders(&client, ACTOR, "svg.pic-strip").await;
+            picture_renders(&client, ACTOR, "svg.pic-graph").await;
             search_finds_a_match(&client, &base).await;
             a_saved_edit_reloads_the_page(&client, &site, &base).await;
         };

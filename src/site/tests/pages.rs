@@ -587,11 +587,20 @@ fn actors_and_tags_in_many_briefings_get_pages_of_paginate_by() {
         council[0].contains("and 295 more"),
         "role sources are capped"
     );
-    let events: usize = council
+    let events: Vec<usize> = council
         .iter()
         .map(|p| p.matches("class=\"tl-event\"").count())
-        .sum();
-    assert_eq!(events, 300, "each page has the events of its own briefings");
+        .collect();
+    let max = super::super::view::actor::MAX_EVENTS;
+    assert!(
+        (max - 5..=max).contains(&events[0]),
+        "the first page has the latest events of all the actor's briefings: {}",
+        events[0]
+    );
+    assert!(council[0].contains(&format!("The latest {} of 300 events", events[0])));
+    assert!(events[1..].iter().all(|&n| n == 0), "{events:?}");
+    assert!(council[0].contains("id=\"actor-timeline-picture\""));
+    assert!(council[1].contains("href=\"/actors/central-council/#timeline\""));
     let tag = &pages["tags/even/index.html"];
     assert_eq!(tag.matches("<article class=\"card").count(), 20);
     assert!(pages.contains_key("tags/even/page/15/index.html"));

@@ -12,6 +12,7 @@ use crate::briefing::{BriefingMeta, EventMeta};
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::related::related;
+use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
 use super::dates::event_when;
 pub use super::dates::{datetime, granularity};
@@ -101,6 +102,9 @@ pub struct BriefingView {
     pub places: Vec<BriefingActor>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
+    /// The timeline as a picture (inline SVG, `| safe`; see `svg::strip`): empty when
+    /// no event has a fixed date. Each mark links to its event (`#ev-1`, ...).
+    pub timeline_svg: String,
     /// An edited "Summary", "Key actors" or "Timeline" section of the body, shown in
     /// place of the key points, under the actor cards, in place of the timeline:
     /// sanitised HTML, `| safe`.
@@ -129,6 +133,10 @@ impl BriefingView {
         let actors = briefing_actors(index, b);
         let (places, key_actors) = ranked(&actors);
         let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
+        let events = match timeline_html {
+            Some(_) => Vec::new(),
+            None => timeline(index, b),
+        };
         BriefingView {
             card: BriefingCard::new(index, b),
             permalink: index.permalink(&index.briefing_path(b)),
@@ -149,10 +157,8 @@ impl BriefingView {
             key_actors,
             places,
             actors,
-            timeline: match timeline_html {
-                Some(_) => Vec::new(),
-                None => timeline(index, b),
-            },
+            timeline_svg: strip::render(&timeline_strip(&events)),
+            timeline: events,
             summary_html,
             actors_html,
             timeline_html,
@@ -200,6 +206,16 @@ fn timeline(index: &SiteIndex, b: usize) -> Vec<EventView> {
         timeline[i].continues = timeline[i].when == timeline[i - 1].when;
     }
     timeline
+}
+
+/// The strip of a briefing's timeline; each mark links to its event in the list.
+fn timeline_strip(timeline: &[EventView]) -> Strip {
+    let mut strip = Strip::new("timeline-picture", "Timeline of this briefing");
+    for (i, e) in timeline.iter().enumerate() {
+        let href = format!("#ev-{}", i + 1);
+        strip.add(&e.date, &e.when, &e.text, &href, Dating::Explicit);
+    }
+    strip
 }
 
 /// The briefing's places and its other actors, each site actor once, by salience
