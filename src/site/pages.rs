@@ -192,8 +192,7 @@ type Head = (&'static str, &'static str, String, String);
 
 fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
     let config = index.config;
-    let per = config.paginate_by;
-    let cards: Vec<BriefingCard> = ((n - 1) * per..(n * per).min(index.briefings.len()))
+    let cards: Vec<BriefingCard> = page_range(index, index.briefings.len(), n)
         .map(|b| BriefingCard::new(index, b))
         .collect();
     ctx.insert("briefings", &cards);

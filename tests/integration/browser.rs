@@ -230,6 +230,25 @@ async fn search_finds_a_match(client: &Client, base: &str) {
         "return document.querySelectorAll('#search-results li').length > 0",
     )
     .await;
+    let got = client
+        .execute(
+            r##"return {boxes: document.querySelectorAll("input[type=search]").length,
+                query: document.querySelector("input[type=search]").value,
+                marks: [...document.querySelectorAll("#search-results mark")].map((m) => m.textContent)}"##,
+            Vec::new(),
+        )
+        .await
+        .expect("inspect the results");
+    assert_eq!(got["boxes"], 1, "one search box on the results page: {got}");
+    assert_eq!(got["query"], "Varela", "the box keeps the query: {got}");
+    let marks = got["marks"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !marks.is_empty()
+            && marks
+                .iter()
+                .all(|m| m.as_str().is_some_and(|t| t.eq_ignore_ascii_case("varela"))),
+        "matches are highlighted: {got}"
+    );
     let errors = console_errors(client).await;
     assert!(errors.is_empty(), "console errors on search: {errors:#?}");
 }

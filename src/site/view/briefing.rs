@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::analysis::{ActorKind, timex::value};
+use crate::analysis::{ActorKind, summary::strip_dateline, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
 
 use super::super::index::SiteIndex;
@@ -20,18 +20,53 @@ use super::sections;
 pub use super::sections::BodySection;
 use super::{ActorRef, BriefingCard, LinkView};
 
+/// People, organisations and groups shown as cards on a briefing page; the others are
+/// chips, so "Who is involved" stays about a screen high.
+pub const KEY_ACTORS: usize = 8;
 /// Related briefings shown on a briefing page.
 pub const RELATED: usize = 5;
 /// Shared actors named for each related briefing.
 pub const RELATED_SHARED: usize = 4;
 
-/// `briefing.source`.
+/// `briefing.source`: the original article, for readers (never its file path).
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
     pub name: Option<String>,
     /// Only absolute `http(s)` URLs; anything else is left out.
     pub url: Option<String>,
+    /// None when it only repeats `name` ("BBC News, BBC News").
     pub author: Option<String>,
+    /// The body has a "Source" section someone edited (shown in the body); otherwise
+    /// the page shows the source from these fields.
+    pub in_body: bool,
+}
+
+impl SourceView {
+    fn new(meta: &BriefingMeta, cut: &sections::Cut) -> Self {
+        let not_blank = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+        };
+        let name = not_blank(&meta.source.name);
+        let author = not_blank(&meta.source.author)
+            .filter(|a| !name.as_ref().is_some_and(|n| n.eq_ignore_ascii_case(a)));
+        SourceView {
+            url: meta
+                .source
+                .url
+                .as_deref()
+                .and_then(urls::web_url)
+                .map(str::to_string),
+            name,
+            author,
+            in_body: cut
+                .sections
+                .iter()
+                .any(|s| !s.repeats && s.title.trim().eq_ignore_ascii_case("source")),
+        }
+    }
 }
 
 /// An entry of `briefing.actors`.
@@ -46,6 +81,8 @@ pub struct BriefingActor {
     pub quotes: Vec<String>,
     pub mentions: usize,
     pub salience: f64,
+    /// Briefings of the site it appears in.
+    pub briefing_count: usize,
 }
 
 /// An entry of a briefing's own timeline.
@@ -96,8 +133,11 @@ pub struct BriefingView {
     pub summary: Vec<String>,
     /// Every actor of the briefing, in the file's order (most salient first).
     pub actors: Vec<BriefingActor>,
-    /// The people, organisations and groups, each site actor once, most salient first.
+    /// The people, organisations and groups, each site actor once, most salient first:
+    /// the first [`KEY_ACTORS`] (shown as cards) ...
     pub key_actors: Vec<BriefingActor>,
+    /// ... and the rest (shown as chips).
+    pub other_actors: Vec<BriefingActor>,
     /// The places, each once, most salient first.
     pub places: Vec<BriefingActor>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
@@ -131,8 +171,8 @@ impl BriefingView {
         let cut = sections::cut(body, index.briefings[b]);
         let [summary_html, actors_html, timeline_html] = cut.placed.clone();
         let actors = briefing_actors(index, b);
-        let (places, key_actors) = ranked(&actors);
-        let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
+        let (places, mut key_actors) = ranked(&actors);
+        let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
         let events = match timeline_html {
             Some(_) => Vec::new(),
             None => timeline(index, b),
@@ -140,21 +180,13 @@ impl BriefingView {
         BriefingView {
             card: BriefingCard::new(index, b),
             permalink: index.permalink(&index.briefing_path(b)),
-            source: SourceView {
-                name: not_blank(&meta.source.name),
-                url: meta
-                    .source
-                    .url
-                    .as_deref()
-                    .and_then(urls::web_url)
-                    .map(str::to_string),
-                author: not_blank(&meta.source.author),
-            },
+            source: SourceView::new(meta, &cut),
             summary: match summary_html {
                 Some(_) => Vec::new(),
                 None => summary_points(meta),
             },
             key_actors,
+            other_actors,
             places,
             actors,
             timeline_svg: strip::render(&timeline_strip(&events)),
@@ -233,15 +265,25 @@ fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) 
         .partition(|a| a.actor.kind == ActorKind::Place.as_str())
 }
 
-/// The summary points, without blank ones and without one that only repeats the lede
-/// (shown just above the summary box).
+/// The summary points as a reader sees them: without a wire dateline ("LISK — "),
+/// without blank ones, and without one that only repeats or extends the lede shown
+/// just above the box (the lede is the first summary sentence cut short, and the page
+/// must not say it twice).
 fn summary_points(meta: &BriefingMeta) -> Vec<String> {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lede = words(&meta.lede);
+    let lede = words_of(&meta.lede);
     meta.summary
         .iter()
-        .filter(|s| !s.trim().is_empty() && words(s) != lede)
-        .cloned()
+        .map(|s| strip_dateline(s.trim()).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .filter(|s| lede.is_empty() || !words_of(s).starts_with(&lede))
+        .collect()
+}
+
+/// Lower-case words without punctuation, to compare sentences as a reader would.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
         .collect()
 }
 
@@ -259,6 +301,7 @@ fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
                 quotes: a.quotes.clone(),
                 mentions: a.mentions,
                 salience: a.salience,
+                briefing_count: index.postings[id].len(),
             }
         })
         .collect()

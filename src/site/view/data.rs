@@ -12,6 +12,7 @@ use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
+use super::tag_name;
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
@@ -56,7 +57,7 @@ impl FeedView {
                     content_html: bodies[b].html.clone(),
                     tags: index.tags_of[b]
                         .iter()
-                        .map(|&t| index.tags[t].name.clone())
+                        .map(|&t| tag_name(index, t))
                         .collect(),
                     source_name: meta.source.name.clone().filter(|n| !n.trim().is_empty()),
                 }
@@ -176,7 +177,7 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
                 aliases,
                 tags: index.tags_of[b]
                     .iter()
-                    .map(|&t| index.tags[t].name.clone())
+                    .map(|&t| tag_name(index, t))
                     .collect(),
             }
         })
@@ -298,7 +299,7 @@ fn briefing_data(index: &SiteIndex, b: usize) -> BriefingData {
         timeline,
         tags: index.tags_of[b]
             .iter()
-            .map(|&t| index.tags[t].name.clone())
+            .map(|&t| tag_name(index, t))
             .collect(),
         draft: meta.draft,
     }
