@@ -43,6 +43,8 @@ fn renders_every_page_of_the_url_scheme() {
         "style.css",
         "search.js",
         "favicon.svg",
+        "favicon.ico",
+        "share.png",
     ];
     for path in expected {
         assert!(
@@ -806,4 +808,24 @@ fn a_briefing_without_a_source_has_no_source_line() {
     );
     let with_source = &pages["briefings/harbour-talks-stall/index.html"];
     assert!(with_source.contains("<p class=\"source-line\">Source: <a class=\"external\""));
+}
+
+#[test]
+fn every_page_has_social_tags_with_the_site_name_and_a_share_image() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/news/", 10),
+        &ThemeFiles::default(),
+        &fixtures::site(),
+    );
+    for (path, page) in pages.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for want in [
+            "<meta property=\"og:site_name\" content=\"",
+            "<meta property=\"og:image\" content=\"https://example.org/news/share.png\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"icon\" href=\"/news/favicon.ico\"",
+        ] {
+            assert!(page.contains(want), "{path}: no {want}");
+        }
+        assert_eq!(page.matches("property=\"og:type\"").count(), 1, "{path}");
+    }
 }
