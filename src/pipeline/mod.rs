@@ -28,6 +28,7 @@ use thiserror::Error;
 use crate::briefing::BriefingError;
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
+use crate::ingest::first_seen::{self, FirstSeen};
 use crate::ingest::{self, IngestError};
 use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, RenderOptions, SiteError};
@@ -151,9 +152,12 @@ pub fn build(
     let (briefings, writes) = plans.collect(outcomes, options, &mut report)?;
 
     let theme = ingest::load_theme(config)?;
+    let first_seen = FirstSeen::load(&config.state_dir())
+        .with(briefings.iter().map(|b| b.slug.as_str()), options.today);
     let render = RenderOptions {
         drafts: options.drafts,
         today: options.today,
+        first_seen: first_seen.briefings.clone(),
     };
     let rendered = site::render(config, &theme, &briefings, &render)?;
     report.warnings.extend(rendered.warnings);
@@ -175,6 +179,10 @@ pub fn build(
         .par_iter()
         .try_for_each(|p| publisher.put(&p.path, &[], &p.bytes))?;
     write::briefings(config, &writes, &mut report)?;
+    output::write_text_atomic(
+        &config.state_dir().join(first_seen::FILE),
+        &first_seen.to_json(),
+    )?;
     report.published = publisher.commit()?;
     let location = Location::file(config.display_path(&config.output_dir));
     let warnings = std::mem::take(&mut report.published.warnings);

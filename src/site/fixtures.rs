@@ -23,6 +23,7 @@ pub fn options() -> RenderOptions {
     RenderOptions {
         drafts: false,
         today: date(2024, 3, 25),
+        first_seen: Default::default(),
     }
 }
 

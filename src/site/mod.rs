@@ -65,6 +65,9 @@ pub struct RenderOptions {
     pub drafts: bool,
     /// The build date (for "today" in templates; never read from the clock here).
     pub today: Date,
+    /// The date each briefing was first built, by briefing slug (see
+    /// `ingest::first_seen`): the feed date of a briefing without a publication date.
+    pub first_seen: BTreeMap<String, Date>,
 }
 
 /// The rendered site.
@@ -149,7 +152,7 @@ pub fn render(
         seen_with: &seen_with,
         actor_facts: &actor_facts,
         timeline: &timeline,
-        today: options.today,
+        first_seen: &options.first_seen,
     };
     let mut files = render_jobs(&templates, &shared)?;
     files.insert(

@@ -47,7 +47,7 @@ pub struct Shared<'a> {
     pub seen_with: &'a [Vec<(usize, usize)>],
     pub actor_facts: &'a [ActorFacts],
     pub timeline: &'a Timeline,
-    pub today: jiff::civil::Date,
+    pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
 }
 
 /// Every job of the site, in a fixed order.
@@ -175,7 +175,10 @@ impl Job {
             ),
             Job::NotFound => ("404", "", "Page not found".into(), String::new()),
             Job::Atom => {
-                ctx.insert("feed", &FeedView::new(index, shared.bodies, shared.today));
+                ctx.insert(
+                    "feed",
+                    &FeedView::new(index, shared.bodies, shared.first_seen),
+                );
                 ("atom", "", title.clone(), index.config.description.clone())
             }
             Job::Sitemap => {

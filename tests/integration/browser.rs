@@ -191,7 +191,8 @@ async fn picture_renders(client: &Client, path: &str, selector: &str) {
         const links = [...svg.querySelectorAll("a")];
         return {{width: box.width, height: box.height, title: text("aria-labelledby"),
             desc: text("aria-describedby"), links: links.length,
-            named: links.filter((a) => (a.getAttribute("aria-label") || "").length > 3).length}};"#
+            named: links.filter((a) => (a.getAttribute("aria-label")
+                || (a.querySelector("title") || {{}}).textContent || "").length > 3).length}};"#
     );
     let got = client
         .execute(&script, Vec::new())

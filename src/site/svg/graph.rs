@@ -109,9 +109,11 @@ fn node(n: &Node, count: Option<usize>, (x, y): (f64, f64), r: f64, anchor: &str
     let mut out = String::new();
     if let Some(count) = count {
         let unit = if count == 1 { "briefing" } else { "briefings" };
+        // Named by its `<title>`, not `aria-label`: the visible label may be cut or
+        // wrapped, and a link's name must contain what it shows.
         let name = esc(&format!("{}: {count} {unit} together", n.name));
         out.push_str(&format!(
-            r#"<a href="{}" aria-label="{name}"><title>{name}</title>"#,
+            r#"<a href="{}"><title>{name}</title>"#,
             esc(&n.url)
         ));
     }
@@ -226,7 +228,7 @@ mod tests {
                 "Ana &lt;Varela&gt; appears with Person 0 in 10 briefings, Person 1 in 9,"
             )
         );
-        assert!(svg.contains(r#"aria-label="Person 0: 10 briefings together""#));
+        assert!(svg.contains("<title>Person 0: 10 briefings together</title>"));
         assert!(
             !svg.contains("Person 8"),
             "only the most frequent are drawn"

@@ -155,6 +155,49 @@ fn atom_feed_parses_with_absolute_urls() {
 }
 
 #[test]
+fn an_undated_briefing_gets_its_first_seen_date_in_the_feed_never_the_build_date() {
+    let config = fixtures::config("https://example.org/", 10);
+    let mut briefings = fixtures::site();
+    briefings.push(fixtures::briefing("undated", "Undated note", None, "Body."));
+    let first_seen = |entries: &[(&str, jiff::civil::Date)]| RenderOptions {
+        first_seen: entries.iter().map(|(s, d)| (s.to_string(), *d)).collect(),
+        ..fixtures::options()
+    };
+    let feed_of = |options: &RenderOptions| {
+        let (pages, _) = render_with(&config, &ThemeFiles::default(), &briefings, options).unwrap();
+        atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).unwrap()
+    };
+    let today = fixtures::options().today.to_string();
+    let seen = jiff::civil::date(2024, 3, 1);
+    let feed = feed_of(&first_seen(&[("undated", seen)]));
+    let undated = feed
+        .entries()
+        .iter()
+        .find(|e| e.title().as_str() == "Undated note");
+    assert_eq!(
+        undated.map(|e| e.updated().to_rfc3339()),
+        Some("2024-03-01T00:00:00+00:00".to_string())
+    );
+    assert!(
+        !feed.updated().to_rfc3339().starts_with(&today),
+        "{}",
+        feed.updated()
+    );
+    let feed = feed_of(&first_seen(&[]));
+    assert!(
+        feed.entries()
+            .iter()
+            .all(|e| e.title().as_str() != "Undated note"),
+        "no made-up date"
+    );
+    assert!(
+        !feed.updated().to_rfc3339().starts_with(&today),
+        "{}",
+        feed.updated()
+    );
+}
+
+#[test]
 fn feed_limit_caps_the_entries() {
     let mut config = fixtures::config("https://example.org/", 10);
     config.feed_limit = 2;

@@ -19,7 +19,8 @@ use super::tag_name;
 pub struct FeedEntry {
     pub title: String,
     pub permalink: String,
-    /// ISO date; the build date for undated briefings.
+    /// ISO date: the publication date, else the date the briefing was first built
+    /// (`ingest::first_seen`), never the build date.
     pub updated: String,
     pub summary: String,
     /// The sanitised body; the template escapes it into `<content type="html">`.
@@ -37,22 +38,38 @@ pub struct FeedView {
     pub id: String,
     pub self_url: String,
     pub home: String,
-    /// The newest entry date (ISO), or the build date.
+    /// The newest entry date (ISO); for a feed without entries, 1 January 1970.
     pub updated: String,
     pub author: String,
     pub entries: Vec<FeedEntry>,
 }
 
 impl FeedView {
-    pub fn new(index: &SiteIndex, bodies: &[Body], today: jiff::civil::Date) -> Self {
+    /// The feed of the newest briefings; `first_seen` dates those without a date (one
+    /// without either, which only `check` can meet, is left out: no entry gets a
+    /// made-up date).
+    pub fn new(
+        index: &SiteIndex,
+        bodies: &[Body],
+        first_seen: &std::collections::BTreeMap<String, jiff::civil::Date>,
+    ) -> Self {
         let config = index.config;
-        let entries: Vec<FeedEntry> = (0..index.briefings.len().min(config.feed_limit))
-            .map(|b| {
+        let dated = (0..index.briefings.len()).filter_map(|b| {
+            let briefing = index.briefings[b];
+            let date = briefing
+                .meta
+                .date
+                .or_else(|| first_seen.get(&briefing.slug).copied());
+            date.map(|d| (b, d))
+        });
+        let entries: Vec<FeedEntry> = dated
+            .take(config.feed_limit)
+            .map(|(b, date)| {
                 let meta = &index.briefings[b].meta;
                 FeedEntry {
                     title: meta.title.clone(),
                     permalink: index.permalink(&index.briefing_path(b)),
-                    updated: meta.date.unwrap_or(today).to_string(),
+                    updated: date.to_string(),
                     summary: meta.lede.clone(),
                     content_html: bodies[b].html.clone(),
                     tags: index.tags_of[b]
@@ -73,7 +90,7 @@ impl FeedView {
                 .iter()
                 .map(|e| e.updated.clone())
                 .max()
-                .unwrap_or_else(|| today.to_string()),
+                .unwrap_or_else(|| "1970-01-01".to_string()),
             author: config
                 .author
                 .clone()
