@@ -8,6 +8,7 @@ mod harness;
 
 mod analyze;
 mod build;
+mod crash;
 mod edits;
 mod safety;
 mod seed;
