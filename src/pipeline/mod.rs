@@ -1,10 +1,12 @@
 //! The one orchestrator: runs the stages in order, once, for `build`, `check`, `watch`
-//! and `serve`.
+//! and `serve`, the way mdBook's `MDBook::build` reads.
 //!
 //! ```text
-//! ingest (articles, existing briefings, theme)  →  plan each briefing (reuse / analyse /
-//! keep the hand edit)  →  analysis + briefing for the articles that need it, in parallel
-//! →  site::render  →  output (the site, swapped in atomically, then the briefing files)
+//! read every input (articles, briefing files, theme and templates)  →  load the
+//! templates (a template error stops here, before any analysis)  →  plan each briefing
+//! (reuse / analyse / keep the hand edit)  →  analysis + briefing for the articles that
+//! need it, in parallel  →  site::render  →  output (the site, swapped in atomically,
+//! then the briefing files)  →  the report, assembled from what each stage returned
 //! ```
 //!
 //! Existing briefing files double as the analysis cache: a briefing generated from
@@ -17,33 +19,16 @@ mod write;
 
 use std::path::PathBuf;
 
-use jiff::civil::Date;
-use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::BriefingError;
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::{self, IngestError};
+use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
 use crate::output::{self, OutputError, OutputOptions};
-use crate::site::{self, RenderOptions, SiteError};
+use crate::site::{self, SiteError};
 
-use briefings::Outcome;
-
-/// How to run a build (everything that does not come from `briefing.toml`).
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// Render briefings marked `draft: true`.
-    pub drafts: bool,
-    /// Skip articles and briefings that cannot be read instead of failing.
-    pub keep_going: bool,
-    /// Article or briefing files whose briefing is regenerated even if edited (after a backup).
-    pub regenerate: Vec<PathBuf>,
-    /// Write briefing files and the site; `false` for `check`.
-    pub write: bool,
-    /// The build date, passed to templates.
-    pub today: Date,
-}
+pub use crate::config::BuildOptions;
 
 /// Reports a build's progress to the user interface.
 pub trait Progress: Sync {
@@ -123,41 +108,96 @@ pub fn cache_key(config: &Config) -> String {
     format!("{}{text}", config.analysis.cache_key())
 }
 
+/// Every input of a build, read before anything is analysed or rendered.
+struct Inputs {
+    articles: Ingested,
+    briefing_files: Vec<SourceFile>,
+    theme: ThemeFiles,
+}
+
+/// Reads the articles, the existing briefing files, and the theme's and site's
+/// templates and static files.
+fn read_inputs(config: &Config) -> Result<Inputs, BuildError> {
+    Ok(Inputs {
+        articles: ingest::load_articles(config),
+        briefing_files: ingest::load_briefing_files(config)?,
+        theme: ingest::load_theme(config)?,
+    })
+}
+
 /// Runs every stage once. See the module docs for the data flow.
 pub fn build(
     config: &Config,
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let mut report = BuildReport::default();
-    let plans = briefings::prepare(config, options, &mut report)?;
-    progress.start(plans.articles.len());
-    let outcomes: Vec<Result<Outcome, BriefingError>> = plans
-        .articles
-        .par_iter()
-        .map(|article| {
-            let outcome = plans.outcome(config, article);
-            progress.advance();
-            outcome
-        })
-        .collect();
-    progress.finish();
-    let (briefings, writes) = plans.collect(outcomes, options, &mut report)?;
-
-    let theme = ingest::load_theme(config)?;
-    let render = RenderOptions {
-        drafts: options.drafts,
-        today: options.today,
-    };
-    let rendered = site::render(config, &theme, &briefings, &render)?;
-    report.warnings.extend(rendered.warnings);
-    report.pages = rendered.pages.len();
+    let inputs = read_inputs(config)?;
+    let mut templates = site::load_templates(config, &inputs.theme)?;
+    let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
+    let outcomes = plans.analyse(config, progress);
+    let decided = plans.collect(outcomes, options)?;
+    let rendered = site::render(config, &mut templates, &decided.briefings, options)?;
     output::preflight(&config.output_dir, &rendered.pages, &output_options(config))?;
-    if options.write {
-        write_site(config, &rendered.pages, &mut report)?;
-        write::briefings(config, &writes, &mut report)?;
+    let published = match options.write {
+        true => Some(publish(config, &rendered.pages, &decided.writes)?),
+        false => None,
+    };
+    Ok(BuildReport::assemble(decided, rendered, published))
+}
+
+/// What the writing stage did: the site's warnings and the briefing files written.
+struct Published {
+    site_warnings: Vec<Warning>,
+    briefings: write::Written,
+}
+
+/// Swaps the new site in, then writes the briefing files. The site goes first so that
+/// an output folder the tool refuses to touch stops the build before any briefing
+/// changes.
+fn publish(
+    config: &Config,
+    pages: &[site::Page],
+    writes: &[briefings::Write],
+) -> Result<Published, OutputError> {
+    let written = output::write_site_with(&config.output_dir, pages, &output_options(config))?;
+    let location = Location::file(config.display_path(&config.output_dir));
+    let site_warnings = written
+        .warnings
+        .into_iter()
+        .map(|w| Warning::new(location.clone(), w))
+        .collect();
+    Ok(Published {
+        site_warnings,
+        briefings: write::briefings(config, writes)?,
+    })
+}
+
+impl BuildReport {
+    /// The report of a build, from what its stages returned.
+    fn assemble(
+        decided: briefings::Decided,
+        rendered: site::Rendered,
+        published: Option<Published>,
+    ) -> BuildReport {
+        let mut warnings = decided.warnings;
+        warnings.extend(rendered.warnings);
+        let mut report = BuildReport {
+            articles: decided.articles,
+            analysed: decided.analysed,
+            reused: decided.reused,
+            pages: rendered.pages.len(),
+            skipped: decided.skipped,
+            ..BuildReport::default()
+        };
+        if let Some(published) = published {
+            warnings.extend(published.site_warnings);
+            warnings.extend(published.briefings.warnings);
+            report.briefings_written = published.briefings.written;
+            report.backups = published.briefings.backups;
+        }
+        report.warnings = warnings;
+        report
     }
-    Ok(report)
 }
 
 /// How the site is written. It is swapped in atomically, so a crashed or killed build
@@ -171,28 +211,42 @@ fn output_options(config: &Config) -> OutputOptions {
     }
 }
 
-/// Swaps the new site in. It is written before the briefings so that an output folder
-/// the tool refuses to touch stops the build before any briefing changes.
-fn write_site(
-    config: &Config,
-    pages: &[site::Page],
-    report: &mut BuildReport,
-) -> Result<(), OutputError> {
-    // The site is swapped in atomically, so a crashed or killed build never leaves a
-    // half-written site; it is not flushed to disk file by file (an fsync per page took
-    // three quarters of a 6,000-page build), because everything in it can be rebuilt
-    // from the articles and briefings, which are written durably.
-    let options = OutputOptions {
-        durable: false,
-        ..OutputOptions::for_site(config)
-    };
-    let written = output::write_site_with(&config.output_dir, pages, &options)?;
-    let location = Location::file(config.display_path(&config.output_dir));
-    report.warnings.extend(
-        written
-            .warnings
-            .into_iter()
-            .map(|w| Warning::new(location.clone(), w)),
-    );
-    Ok(())
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// Counts the articles the analysis was started on.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Progress for Counting {
+        fn start(&self, total: usize) {
+            self.0.fetch_add(total, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_template_error_stops_the_build_before_any_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/articles")).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(
+            root.join("content/articles/talks.md"),
+            "---\ntitle: Talks\ndate: 2026-03-05\n---\nMinisters met in Lisk on Wednesday.\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("templates/index.html"), "{% if %}").unwrap();
+        std::fs::write(root.join("briefing.toml"), "").unwrap();
+        let config = Config::load(root).unwrap();
+        let progress = Counting::default();
+        let options = BuildOptions::new(jiff::civil::date(2026, 3, 6));
+        let err = build(&config, &options, &progress).unwrap_err();
+        assert!(matches!(err, BuildError::Site(_)), "{err}");
+        assert!(err.to_string().contains("templates/index.html"), "{err}");
+        assert_eq!(progress.0.load(Ordering::SeqCst), 0, "nothing analysed");
+        assert!(!root.join("content/briefings").exists(), "nothing written");
+    }
 }

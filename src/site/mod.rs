@@ -1,15 +1,15 @@
 //! Stage 4: briefings in, the pages of the site out (HTML, feeds, sitemap, search index).
 //!
 //! [`render`] is a pure function of its arguments: no clock ("today" is in
-//! [`RenderOptions`]), no disk (templates and static files come in [`ThemeFiles`]; the
-//! built-in layer is compiled into the binary). It runs in four steps:
+//! [`BuildOptions`]), no disk (templates and static files are read by `ingest` and
+//! loaded by [`load_templates`] before anything is analysed, so a template error stops
+//! a build early; the built-in layer is compiled into the binary). It runs in three steps:
 //! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs
 //!    (bounded and unique, [`slugs`]), merged actors, tags, who is in which event, and
 //!    what every page of an actor shares) and render every body's Markdown;
-//! 2. load the templates in layers (site › theme › built-in, see [`templates`]);
-//! 3. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
+//! 2. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]);
-//! 4. add the JSON files and static files, and check the bodies' internal links.
+//! 3. add the JSON files and static files, and check the bodies' internal links.
 //!
 //! Everything that comes from articles is untrusted: bodies are sanitised in
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
@@ -37,16 +37,15 @@ mod tests;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::Briefing;
-use crate::config::Config;
+use crate::config::{BuildOptions, Config};
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{StaticFile, ThemeFiles};
 
-pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, builtin_templates};
+pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,15 +54,6 @@ pub struct Page {
     /// (`index.html`, `briefings/talks-stall/index.html`, `atom.xml`).
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// Settings of one render that do not come from `briefing.toml`.
-#[derive(Debug, Clone)]
-pub struct RenderOptions {
-    /// Include briefings marked `draft: true`.
-    pub drafts: bool,
-    /// The build date (for "today" in templates; never read from the clock here).
-    pub today: Date,
 }
 
 /// The rendered site.
@@ -121,12 +111,19 @@ impl SiteError {
     }
 }
 
-/// Renders every page of the site.
+/// Loads the templates of the site, its theme and the built-in layer, with the static
+/// files they refer to. Fails on any template error, naming the file, line and column.
+pub fn load_templates(config: &Config, theme: &ThemeFiles) -> Result<Templates, SiteError> {
+    let statics = templates::static_files(theme);
+    templates::load(config, theme, Arc::new(content_hashes(&statics)), statics)
+}
+
+/// Renders every page of the site with `templates` (see [`load_templates`]).
 pub fn render(
     config: &Config,
-    theme: &ThemeFiles,
+    templates: &mut Templates,
     briefings: &[Briefing],
-    options: &RenderOptions,
+    options: &BuildOptions,
 ) -> Result<Rendered, SiteError> {
     let index = index::SiteIndex::build(config, briefings, options.drafts);
     let bodies: Vec<markdown::Body> = index
@@ -134,8 +131,6 @@ pub fn render(
         .par_iter()
         .map(|b| markdown::render(&b.body, &|url| index.rewrite_link(url)))
         .collect();
-    let statics = templates::static_files(theme);
-    let mut templates = templates::load(config, theme, Arc::new(content_hashes(&statics)))?;
     let globals = templates.tera.global_context();
     globals.insert("config", &view::ConfigView::new(config));
     globals.insert("site", &view::SiteView::new(&index, options.today));
@@ -150,7 +145,7 @@ pub fn render(
         timeline: &timeline,
         today: options.today,
     };
-    let mut files = render_jobs(&templates, &shared)?;
+    let mut files = render_jobs(templates, &shared)?;
     files.insert(
         "search/index.json".into(),
         json(&view::data::search_index(&index)),
@@ -159,8 +154,8 @@ pub fn render(
         "briefings.json".into(),
         json(&view::data::site_data(&index)),
     );
-    for file in statics {
-        files.insert(file.output_path, file.bytes);
+    for file in &templates.statics {
+        files.insert(file.output_path.clone(), file.bytes.clone());
     }
     let site_paths = files
         .keys()

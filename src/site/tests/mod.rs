@@ -17,9 +17,10 @@ fn render_with(
     config: &Config,
     theme: &ThemeFiles,
     briefings: &[Briefing],
-    options: &RenderOptions,
+    options: &BuildOptions,
 ) -> Result<(Site, Vec<Warning>), SiteError> {
-    let rendered = render(config, theme, briefings, options)?;
+    let mut templates = load_templates(config, theme)?;
+    let rendered = render(config, &mut templates, briefings, options)?;
     let pages = rendered
         .pages
         .into_iter()

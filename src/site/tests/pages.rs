@@ -251,7 +251,7 @@ fn paginator_shows_a_window_of_pages_with_gaps() {
 #[test]
 fn drafts_are_shown_only_when_asked() {
     let config = fixtures::config("https://example.org/", 10);
-    let options = RenderOptions {
+    let options = BuildOptions {
         drafts: true,
         ..fixtures::options()
     };
@@ -460,13 +460,8 @@ fn scale() {
     {
         let briefings = fixtures::synthetic(n);
         let start = std::time::Instant::now();
-        let rendered = render(
-            &config,
-            &ThemeFiles::default(),
-            &briefings,
-            &fixtures::options(),
-        )
-        .unwrap();
+        let mut templates = load_templates(&config, &ThemeFiles::default()).unwrap();
+        let rendered = render(&config, &mut templates, &briefings, &fixtures::options()).unwrap();
         let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();
         let biggest = rendered.pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
         println!(
