@@ -5,7 +5,8 @@
 //! read every input (articles, briefing files, theme and templates)  →  load the
 //! templates (a template error stops here, before any analysis)  →  plan each briefing
 //! (reuse / analyse / keep the hand edit)  →  analysis + briefing for the articles that
-//! need it, in parallel  →  site::render  →  output (the site, swapped in atomically,
+//! need it, in parallel  →  the corpus (facts across briefings)  →  site::render
+//! →  output (the site, swapped in atomically,
 //! then the briefing files)  →  the report, assembled from what each stage returned
 //! ```
 //!
@@ -23,6 +24,7 @@ use thiserror::Error;
 
 use crate::briefing::BriefingError;
 use crate::config::Config;
+use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
 use crate::output::{self, OutputError, OutputOptions};
@@ -135,8 +137,9 @@ pub fn build(
     let mut templates = site::load_templates(config, &inputs.theme)?;
     let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
     let outcomes = plans.analyse(config, progress);
-    let decided = plans.collect(outcomes, options)?;
-    let rendered = site::render(config, &mut templates, &decided.briefings, options)?;
+    let mut decided = plans.collect(outcomes, options)?;
+    let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
+    let rendered = site::render(config, &mut templates, &corpus, options)?;
     output::preflight(&config.output_dir, &rendered.pages, &output_options(config))?;
     let published = match options.write {
         true => Some(publish(config, &rendered.pages, &decided.writes)?),

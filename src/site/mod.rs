@@ -4,9 +4,9 @@
 //! [`BuildOptions`]), no disk (templates and static files are read by `ingest` and
 //! loaded by [`load_templates`] before anything is analysed, so a template error stops
 //! a build early; the built-in layer is compiled into the binary). It runs in three steps:
-//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs
-//!    (bounded and unique, [`slugs`]), merged actors, tags, who is in which event, and
-//!    what every page of an actor shares) and render every body's Markdown;
+//! 1. read the facts across briefings from the [`Corpus`] (site order, URL slugs,
+//!    merged actors, tags, the merged timeline, related briefings), compute what every
+//!    page of an actor shares, and render every body's Markdown;
 //! 2. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]);
 //! 3. add the JSON files and static files, and check the bodies' internal links.
@@ -15,17 +15,15 @@
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
 //! autoescape (`.html` and `.xml` templates), URLs are checked in [`urls`].
 
-mod actors;
+pub(crate) mod actors;
 mod filters;
 mod index;
 mod links;
 mod markdown;
 mod pages;
-mod related;
 mod slugs;
 mod spelling;
 mod templates;
-mod timeline;
 mod urls;
 mod view;
 
@@ -40,8 +38,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::briefing::Briefing;
 use crate::config::{BuildOptions, Config};
+use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{StaticFile, ThemeFiles};
 
@@ -118,29 +116,27 @@ pub fn load_templates(config: &Config, theme: &ThemeFiles) -> Result<Templates, 
     templates::load(config, theme, Arc::new(content_hashes(&statics)), statics)
 }
 
-/// Renders every page of the site with `templates` (see [`load_templates`]).
+/// Renders every page of the site of `corpus` with `templates` (see [`load_templates`]).
 pub fn render(
     config: &Config,
     templates: &mut Templates,
-    briefings: &[Briefing],
+    corpus: &Corpus,
     options: &BuildOptions,
 ) -> Result<Rendered, SiteError> {
-    let index = index::SiteIndex::build(config, briefings, options.drafts);
+    let index = index::SiteIndex::new(config, corpus);
     let bodies: Vec<markdown::Body> = index
-        .briefings
+        .order()
         .par_iter()
-        .map(|b| markdown::render(&b.body, &|url| index.rewrite_link(url)))
+        .map(|&b| markdown::render(&index.briefing(b).body, &|url| index.rewrite_link(url)))
         .collect();
     let globals = templates.tera.global_context();
     globals.insert("config", &view::ConfigView::new(config));
     globals.insert("site", &view::SiteView::new(&index, options.today));
-    let seen_with = related::seen_with(&index, view::actor::SEEN_WITH);
     let timeline = view::timeline::Timeline::build(&index);
     let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {
         index: &index,
         bodies: &bodies,
-        seen_with: &seen_with,
         actor_facts: &actor_facts,
         timeline: &timeline,
         today: options.today,

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use super::fixtures;
 use super::*;
+use crate::briefing::Briefing;
 
 type Site = BTreeMap<String, String>;
 
@@ -20,7 +21,8 @@ fn render_with(
     options: &BuildOptions,
 ) -> Result<(Site, Vec<Warning>), SiteError> {
     let mut templates = load_templates(config, theme)?;
-    let rendered = render(config, &mut templates, briefings, options)?;
+    let corpus = Corpus::build(briefings.to_vec(), options.drafts);
+    let rendered = render(config, &mut templates, &corpus, options)?;
     let pages = rendered
         .pages
         .into_iter()
