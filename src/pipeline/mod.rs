@@ -5,21 +5,25 @@
 //! read every input (articles, briefing files, theme and templates)  →  load the
 //! templates (a template error stops here, before any analysis)  →  plan each briefing
 //! (reuse / analyse / keep the hand edit)  →  analysis + briefing for the articles that
-//! need it, in parallel  →  the corpus (facts across briefings)  →  site::render
-//! →  output (the site, swapped in atomically,
-//! then the briefing files)  →  the report, assembled from what each stage returned
+//! need it, in parallel  →  the corpus (facts across briefings)  →  site::render  →
+//! output: open the publisher (guard), put the pages (staged), write the briefing
+//! files, commit the site  →  the report, assembled from what each stage returned
 //! ```
 //!
 //! Existing briefing files double as the analysis cache: a briefing generated from
 //! the same article bytes by the same build of the analysis is reused without analysing
 //! again, and a hand-edited one is never replaced. Nothing is written until every stage
-//! has succeeded, so a failing build changes nothing on disk.
+//! has succeeded, so a failing build changes nothing on disk. The briefing files are
+//! written before the site is committed, so that a briefing that cannot be written (a
+//! full disk) fails the build while the previous site is still in place; the output is
+//! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
 mod write;
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::BriefingError;
@@ -27,7 +31,7 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
-use crate::output::{self, OutputError, OutputOptions};
+use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, SiteError};
 
 pub use crate::config::BuildOptions;
@@ -59,6 +63,8 @@ pub struct BuildReport {
     /// Backups made by `--regenerate`.
     pub backups: Vec<PathBuf>,
     pub pages: usize,
+    /// What the output stage wrote and removed (empty for `check`).
+    pub published: PublishReport,
     pub warnings: Vec<Warning>,
     /// Files skipped with `--keep-going`, with the reason.
     pub skipped: Vec<String>,
@@ -140,44 +146,47 @@ pub fn build(
     let mut decided = plans.collect(outcomes, options)?;
     let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
     let rendered = site::render(config, &mut templates, &corpus, options)?;
-    output::preflight(&config.output_dir, &rendered.pages, &output_options(config))?;
     let published = match options.write {
         true => Some(publish(config, &rendered.pages, &decided.writes)?),
-        false => None,
+        false => {
+            let paths = rendered.pages.iter().map(|p| p.path.as_str());
+            let output = OutputOptions::for_site(config);
+            output::preflight(&config.output_dir, &config.state_dir(), paths, &output)?;
+            None
+        }
     };
-    Ok(BuildReport::assemble(decided, rendered, published))
+    Ok(BuildReport::assemble(config, decided, rendered, published))
 }
 
-/// What the writing stage did: the site's warnings and the briefing files written.
+/// What the writing stage did: the site's changes and the briefing files written.
 struct Published {
-    site_warnings: Vec<Warning>,
+    site: PublishReport,
     briefings: write::Written,
 }
 
-/// Swaps the new site in, then writes the briefing files. The site goes first so that
-/// an output folder the tool refuses to touch stops the build before any briefing
-/// changes.
+/// Opens the output (its checks run before any briefing is written), puts the pages,
+/// writes the briefing files, and commits the site.
 fn publish(
     config: &Config,
     pages: &[site::Page],
     writes: &[briefings::Write],
 ) -> Result<Published, OutputError> {
-    let written = output::write_site_with(&config.output_dir, pages, &output_options(config))?;
-    let location = Location::file(config.display_path(&config.output_dir));
-    let site_warnings = written
-        .warnings
-        .into_iter()
-        .map(|w| Warning::new(location.clone(), w))
-        .collect();
+    let options = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &options)?;
+    pages
+        .par_iter()
+        .try_for_each(|p| publisher.put(&p.path, &[], &p.bytes))?;
+    let briefings = write::briefings(config, writes)?;
     Ok(Published {
-        site_warnings,
-        briefings: write::briefings(config, writes)?,
+        site: publisher.commit()?,
+        briefings,
     })
 }
 
 impl BuildReport {
     /// The report of a build, from what its stages returned.
     fn assemble(
+        config: &Config,
         decided: briefings::Decided,
         rendered: site::Rendered,
         published: Option<Published>,
@@ -192,25 +201,21 @@ impl BuildReport {
             skipped: decided.skipped,
             ..BuildReport::default()
         };
-        if let Some(published) = published {
-            warnings.extend(published.site_warnings);
+        if let Some(mut published) = published {
+            let location = Location::file(config.display_path(&config.output_dir));
+            let site_warnings = std::mem::take(&mut published.site.warnings);
             warnings.extend(published.briefings.warnings);
+            warnings.extend(
+                site_warnings
+                    .into_iter()
+                    .map(|w| Warning::new(location.clone(), w)),
+            );
             report.briefings_written = published.briefings.written;
             report.backups = published.briefings.backups;
+            report.published = published.site;
         }
         report.warnings = warnings;
         report
-    }
-}
-
-/// How the site is written. It is swapped in atomically, so a crashed or killed build
-/// never leaves a half-written site; it is not flushed to disk file by file (an fsync
-/// per page took three quarters of a 6,000-page build), because everything in it can be
-/// rebuilt from the articles and briefings, which are written durably.
-fn output_options(config: &Config) -> OutputOptions {
-    OutputOptions {
-        durable: false,
-        ..OutputOptions::for_site(config)
     }
 }
 
