@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use super::fixtures;
 use super::*;
+use crate::briefing::Briefing;
 
 type Site = BTreeMap<String, String>;
 
@@ -17,9 +18,11 @@ fn render_with(
     config: &Config,
     theme: &ThemeFiles,
     briefings: &[Briefing],
-    options: &RenderOptions,
+    options: &BuildOptions,
 ) -> Result<(Site, Vec<Warning>), SiteError> {
-    let rendered = render(config, theme, briefings, options)?;
+    let mut templates = load_templates(config, theme)?;
+    let corpus = Corpus::build(briefings.to_vec(), options.drafts);
+    let rendered = render(config, &mut templates, &corpus, options)?;
     let pages = rendered
         .pages
         .into_iter()

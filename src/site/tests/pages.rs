@@ -217,8 +217,8 @@ fn pagination_links_pages_in_order() {
 #[test]
 fn paginator_shows_a_window_of_pages_with_gaps() {
     let config = fixtures::config("https://example.org/", 1);
-    let briefings = fixtures::site();
-    let index = crate::site::index::SiteIndex::build(&config, &briefings, false);
+    let corpus = Corpus::build(fixtures::site(), false);
+    let index = crate::site::index::SiteIndex::new(&config, &corpus);
     let cases = [
         (1, 1, vec![Some(1)]),
         (1, 9, vec![Some(1), Some(2), Some(3), None, Some(9)]),
@@ -251,7 +251,7 @@ fn paginator_shows_a_window_of_pages_with_gaps() {
 #[test]
 fn drafts_are_shown_only_when_asked() {
     let config = fixtures::config("https://example.org/", 10);
-    let options = RenderOptions {
+    let options = BuildOptions {
         drafts: true,
         ..fixtures::options()
     };
@@ -460,13 +460,9 @@ fn scale() {
     {
         let briefings = fixtures::synthetic(n);
         let start = std::time::Instant::now();
-        let rendered = render(
-            &config,
-            &ThemeFiles::default(),
-            &briefings,
-            &fixtures::options(),
-        )
-        .unwrap();
+        let mut templates = load_templates(&config, &ThemeFiles::default()).unwrap();
+        let corpus = Corpus::build(briefings, false);
+        let rendered = render(&config, &mut templates, &corpus, &fixtures::options()).unwrap();
         let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();
         let biggest = rendered.pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
         println!(
