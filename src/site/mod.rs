@@ -23,7 +23,6 @@ mod markdown;
 mod pages;
 mod related;
 mod slugs;
-mod spelling;
 mod templates;
 mod timeline;
 mod urls;

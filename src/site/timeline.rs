@@ -12,6 +12,7 @@
 //! sets at least [`SAME_EVENT`]). Candidates are found through a word index of the
 //! group, at most [`MAX_CANDIDATES`] per event, so a crowded date stays linear.
 
+use crate::language::words;
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::timex::value::{self, Anchor, Granularity};
@@ -22,11 +23,14 @@ pub const SAME_EVENT: f64 = 0.75;
 /// Events compared per new event in one group.
 const MAX_CANDIDATES: usize = 64;
 
-const STOP_WORDS: [&str; 30] = [
-    "the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had",
-    "will", "said", "its", "his", "her", "their", "are", "not", "but", "after", "before", "into",
-    "over", "about", "who", "which", "would", "also",
-];
+/// Words that say nothing about which event a text reports: stop words, auxiliaries,
+/// reporting verbs and connectives (`language::words`).
+fn is_stop_word(w: &str) -> bool {
+    words::is_stop_word(w)
+        || words::is_auxiliary(w)
+        || words::is_reporting_verb(w)
+        || words::CONNECTIVES.contains(&w)
+}
 
 /// One event of one briefing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -205,8 +209,7 @@ fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = normalise(text)
         .split(' ')
         .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit()))
-                && !STOP_WORDS.contains(w)
+            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit())) && !is_stop_word(w)
         })
         .map(str::to_string)
         .collect();
