@@ -71,6 +71,7 @@ struct RawBuild {
     paginate_by: Option<usize>,
     max_article_bytes: Option<u64>,
     feed_limit: Option<usize>,
+    keep: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -95,6 +96,9 @@ pub struct Config {
     pub articles_dir: PathBuf,
     pub briefings_dir: PathBuf,
     pub output_dir: PathBuf,
+    /// Paths in the output the build never writes nor removes (`build.keep`), relative,
+    /// `/`-separated, without a trailing slash.
+    pub keep: Vec<String>,
     /// Briefings per index page.
     pub paginate_by: usize,
     /// Entries in `atom.xml`.
@@ -163,6 +167,13 @@ impl Config {
                 "must be the name of a folder under themes/",
             ));
         }
+        let keep = raw
+            .build
+            .keep
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| keep_entry(&k).map_err(|p| invalid("build.keep", &p)))
+            .collect::<Result<Vec<_>, _>>()?;
         let dir =
             |p: Option<PathBuf>, default: &str| root.join(p.unwrap_or_else(|| default.into()));
         Ok(Config {
@@ -175,6 +186,7 @@ impl Config {
             articles_dir: dir(raw.build.articles, "content/articles"),
             briefings_dir: dir(raw.build.briefings, "content/briefings"),
             output_dir: dir(raw.build.output, "public"),
+            keep,
             paginate_by,
             feed_limit: raw.build.feed_limit.unwrap_or(50).max(1),
             max_article_bytes: raw
@@ -211,6 +223,25 @@ impl Config {
     /// `path` relative to the site root when it lies under it, for messages.
     pub fn display_path<'a>(&self, path: &'a Path) -> &'a Path {
         path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}
+
+/// A `build.keep` entry: a relative path inside the output (`CNAME`, `downloads/`).
+fn keep_entry(entry: &str) -> Result<String, String> {
+    let trimmed = entry.trim_end_matches('/');
+    let relative = !trimmed.is_empty()
+        && !trimmed.contains(['\\', '\0'])
+        && trimmed
+            .split('/')
+            .all(|part| !matches!(part, "" | "." | ".."))
+        && Path::new(trimmed)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    match relative {
+        true => Ok(trimmed.to_string()),
+        false => Err(format!(
+            "has {entry:?}, which is not a relative path inside the output folder (like \"CNAME\" or \"downloads/\")"
+        )),
     }
 }
 
@@ -282,6 +313,8 @@ mod tests {
             ("base_url = \"https://x.org/\\\"><script>\"", "base_url"),
             ("theme = \"../etc\"", "theme"),
             ("[build]\npaginate_by = 0", "build.paginate_by"),
+            ("[build]\nkeep = [\"../x\"]", "build.keep"),
+            ("[build]\nkeep = [\"/etc\"]", "build.keep"),
             (
                 "[analysis]\nsummary_sentences = 0",
                 "analysis.summary_sentences",
@@ -302,6 +335,14 @@ mod tests {
             .to_string();
         assert!(err.contains("titel"), "{err}");
         assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn the_keep_list_is_read_without_trailing_slashes() {
+        let c =
+            parse("[build]\nkeep = [\"CNAME\", \"downloads/\", \".well-known/x.txt\"]").unwrap();
+        assert_eq!(c.keep, ["CNAME", "downloads", ".well-known/x.txt"]);
+        assert!(parse("").unwrap().keep.is_empty());
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
         let kind = match block.kind {
             BlockKind::Paragraph => SentenceKind::Prose,
             BlockKind::Heading | BlockKind::Title => SentenceKind::Heading,
-            BlockKind::Boilerplate => continue,
+            BlockKind::Boilerplate | BlockKind::Data => continue,
         };
         let Some(range) = prose.get(block.start..block.end) else {
             continue;

@@ -320,7 +320,7 @@ fn write_article_text(md: &mut String, article: &Article) {
             BlockKind::Paragraph if article.format == Format::Markdown => {
                 let _ = writeln!(md, "{}\n", escape_inline(&collapse(text)));
             }
-            BlockKind::Paragraph => {
+            BlockKind::Paragraph | BlockKind::Data => {
                 let lines: Vec<String> = text
                     .lines()
                     .filter(|l| !l.trim().is_empty())

@@ -254,12 +254,19 @@ impl<C: FnMut() -> Date> Session<C> {
     }
 }
 
-/// `clean`: delete the built site and the state folder.
+/// `clean`: delete the built site (not what others put in it) and the state folder.
 pub fn clean(config: &Config, quiet: bool) -> Result<()> {
     let report = crate::output::clean(config)?;
     if !quiet {
         for path in &report.removed {
             println!("removed {}", config.display_path(path).display());
+        }
+        if !report.kept.is_empty() {
+            println!(
+                "removed the pages in {} and kept what briefing did not write: {}",
+                config.display_path(&config.output_dir).display(),
+                report.kept.join(", ")
+            );
         }
     }
     Ok(())

@@ -100,7 +100,33 @@ fn extract_page(html: &str) -> HtmlArticle {
     out.published = out.published.or(fallback_date);
     out.tags = tags;
     mark_layout(&mut out);
+    keep_story(&mut out);
     out
+}
+
+/// Drops the blocks that are not story (the headline line and boilerplate) from the
+/// text, so `text` (and what analysis reads) is the story only; the layout pass has
+/// already taken the author and date they give.
+fn keep_story(out: &mut HtmlArticle) {
+    let mut text = String::with_capacity(out.text.len());
+    let mut blocks = Vec::with_capacity(out.blocks.len());
+    for block in &out.blocks {
+        if matches!(block.kind, BlockKind::Title | BlockKind::Boilerplate) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&out.text[block.start..block.end]);
+        blocks.push(Block {
+            start,
+            end: text.len(),
+            kind: block.kind,
+        });
+    }
+    out.text = text;
+    out.blocks = blocks;
 }
 
 fn clean(value: Option<String>) -> Option<String> {
@@ -230,9 +256,12 @@ impl Writer {
     }
 
     fn kind(&self) -> BlockKind {
-        let boiler = ["figcaption", "pre", "table", "address"];
-        if self.open.iter().any(|t| boiler.contains(&t.as_str())) {
+        let open = |names: &[&str]| self.open.iter().any(|t| names.contains(&t.as_str()));
+        if open(&["figcaption", "address"]) {
             return BlockKind::Boilerplate;
+        }
+        if open(&["pre", "table"]) {
+            return BlockKind::Data;
         }
         match self.open.last().map(String::as_str) {
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt") => BlockKind::Heading,
@@ -265,6 +294,9 @@ fn mark_layout(out: &mut HtmlArticle) {
     let title = out.title.clone().unwrap_or_default();
     for i in 0..out.blocks.len() {
         let block = out.blocks[i];
+        if block.kind == BlockKind::Data {
+            continue;
+        }
         let text = &out.text[block.start..block.end];
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if i == 0 && !title.is_empty() && flat.eq_ignore_ascii_case(&title) {
@@ -343,15 +375,35 @@ mod tests {
             kinds.contains(&(BlockKind::Heading, "What happens next")),
             "{kinds:#?}"
         );
-        for (kind, text) in &kinds {
-            let furniture = text.contains("Advertisement")
-                || text.contains("(Image:")
-                || text.starts_with("By ");
-            assert!(
-                !furniture || *kind == BlockKind::Boilerplate,
-                "{kind:?} {text:?}"
-            );
+        for furniture in ["Advertisement", "(Image:", "By Jane", "27 January"] {
+            assert!(!a.text.contains(furniture), "{furniture:?} in {:?}", a.text);
         }
+        assert!(
+            !a.text.contains("Ministers weigh a written reply"),
+            "the headline is not story text: {:?}",
+            a.text
+        );
+        assert!(
+            kinds.iter().all(|(k, _)| *k != BlockKind::Boilerplate),
+            "{kinds:#?}"
+        );
+    }
+
+    #[test]
+    fn tables_and_code_stay_in_the_text_as_data() {
+        let a = extract(
+            "<html><body><article><p>The council published the results of the vote on the new budget for the river bridge, the school and the library.</p>\
+             <table><tr><th>Ward</th><th>Votes</th></tr><tr><td>North</td><td>1,204</td></tr></table>\
+             <pre>total = 1204</pre></article></body></html>",
+        )
+        .unwrap();
+        let data: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Data)
+            .map(|b| &a.text[b.start..b.end])
+            .collect();
+        assert_eq!(data, ["Ward", "Votes", "North", "1,204", "total = 1204"]);
     }
 
     /// A page with `head` in its `<head>` and `top` between the headline and the story.
@@ -384,14 +436,8 @@ mod tests {
             let a = extract(&page_with(head, &top)).unwrap();
             assert_eq!(a.author.as_deref(), Some("Tom Reyes"), "{top}");
             assert_eq!(a.published, published, "{top}");
-            for b in &a.blocks {
-                let text = &a.text[b.start..b.end];
-                let furniture = text.contains("Tom Reyes") || text.contains("Feb");
-                assert!(
-                    !furniture || b.kind == BlockKind::Boilerplate,
-                    "{top}: {:?} {text:?}",
-                    b.kind
-                );
+            for furniture in ["Tom Reyes", "Feb"] {
+                assert!(!a.text.contains(furniture), "{top}: {:?}", a.text);
             }
             assert!(
                 a.text.contains("The mayor said the vote"),

@@ -4,13 +4,17 @@
 //! ```text
 //! ingest (articles, existing briefings, theme)  →  plan each briefing (reuse / analyse /
 //! keep the hand edit)  →  analysis + briefing for the articles that need it, in parallel
-//! →  site::render  →  output (the site, swapped in atomically, then the briefing files)
+//! →  site::render  →  output: open the publisher (guard), put the pages (staged), write
+//! the briefing files, commit the site
 //! ```
 //!
 //! Existing briefing files double as the analysis cache: a briefing generated from
 //! the same article bytes by the same build of the analysis is reused without analysing
 //! again, and a hand-edited one is never replaced. Nothing is written until every stage
-//! has succeeded, so a failing build changes nothing on disk.
+//! has succeeded, so a failing build changes nothing on disk. The briefing files are
+//! written before the site is committed, so that a briefing that cannot be written (a
+//! full disk) fails the build while the previous site is still in place; the output is
+//! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
 mod write;
@@ -25,7 +29,7 @@ use crate::briefing::BriefingError;
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{self, IngestError};
-use crate::output::{self, OutputError, OutputOptions};
+use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, RenderOptions, SiteError};
 
 use briefings::Outcome;
@@ -72,6 +76,8 @@ pub struct BuildReport {
     /// Backups made by `--regenerate`.
     pub backups: Vec<PathBuf>,
     pub pages: usize,
+    /// What the output stage wrote and removed (empty for `check`).
+    pub published: PublishReport,
     pub warnings: Vec<Warning>,
     /// Files skipped with `--keep-going`, with the reason.
     pub skipped: Vec<String>,
@@ -152,47 +158,30 @@ pub fn build(
     let rendered = site::render(config, &theme, &briefings, &render)?;
     report.warnings.extend(rendered.warnings);
     report.pages = rendered.pages.len();
-    output::preflight(&config.output_dir, &rendered.pages, &output_options(config))?;
-    if options.write {
-        write_site(config, &rendered.pages, &mut report)?;
-        write::briefings(config, &writes, &mut report)?;
+    let output_options = OutputOptions::for_site(config);
+    if !options.write {
+        let paths = rendered.pages.iter().map(|p| p.path.as_str());
+        output::preflight(
+            &config.output_dir,
+            &config.state_dir(),
+            paths,
+            &output_options,
+        )?;
+        return Ok(report);
     }
-    Ok(report)
-}
-
-/// How the site is written. It is swapped in atomically, so a crashed or killed build
-/// never leaves a half-written site; it is not flushed to disk file by file (an fsync
-/// per page took three quarters of a 6,000-page build), because everything in it can be
-/// rebuilt from the articles and briefings, which are written durably.
-fn output_options(config: &Config) -> OutputOptions {
-    OutputOptions {
-        durable: false,
-        ..OutputOptions::for_site(config)
-    }
-}
-
-/// Swaps the new site in. It is written before the briefings so that an output folder
-/// the tool refuses to touch stops the build before any briefing changes.
-fn write_site(
-    config: &Config,
-    pages: &[site::Page],
-    report: &mut BuildReport,
-) -> Result<(), OutputError> {
-    // The site is swapped in atomically, so a crashed or killed build never leaves a
-    // half-written site; it is not flushed to disk file by file (an fsync per page took
-    // three quarters of a 6,000-page build), because everything in it can be rebuilt
-    // from the articles and briefings, which are written durably.
-    let options = OutputOptions {
-        durable: false,
-        ..OutputOptions::for_site(config)
-    };
-    let written = output::write_site_with(&config.output_dir, pages, &options)?;
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output_options)?;
+    rendered
+        .pages
+        .par_iter()
+        .try_for_each(|p| publisher.put(&p.path, &[], &p.bytes))?;
+    write::briefings(config, &writes, &mut report)?;
+    report.published = publisher.commit()?;
     let location = Location::file(config.display_path(&config.output_dir));
+    let warnings = std::mem::take(&mut report.published.warnings);
     report.warnings.extend(
-        written
-            .warnings
+        warnings
             .into_iter()
             .map(|w| Warning::new(location.clone(), w)),
     );
-    Ok(())
+    Ok(report)
 }

@@ -64,6 +64,21 @@ impl Site {
         site
     }
 
+    /// A copy of the demo site of this repository (`briefing.toml`, `content/`).
+    pub fn demo() -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(
+            repo.join("briefing.toml"),
+            site.path().join("briefing.toml"),
+        )
+        .unwrap();
+        copy_dir(&repo.join("content"), &site.path().join("content"));
+        site
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -7,6 +7,7 @@
 mod harness;
 
 mod analyze;
+mod browser;
 mod build;
 mod edits;
 mod safety;

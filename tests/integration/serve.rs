@@ -15,14 +15,14 @@ const CHECK: &str = "/_briefing/build";
 const BANNER: &str = "briefing-build-error";
 const PAGE: &str = "/briefings/harbour/";
 
-/// A running `briefing serve`.
-struct Served {
+/// A running `briefing serve` (also used by the browser tests).
+pub struct Served {
     child: Child,
-    addr: SocketAddr,
+    pub addr: SocketAddr,
 }
 
 impl Served {
-    fn start(site: &Site, extra: &[&str]) -> Served {
+    pub fn start(site: &Site, extra: &[&str]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["serve", "--port", "0"])
             .args(extra)
