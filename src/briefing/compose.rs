@@ -273,7 +273,7 @@ fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article, options
                 md,
                 ", published {} {} {}",
                 d.day(),
-                value::month_name(d.month()),
+                crate::language::calendar::month_name(d.month()),
                 d.year()
             );
         }

@@ -22,7 +22,6 @@ mod links;
 mod markdown;
 mod pages;
 mod slugs;
-mod spelling;
 mod templates;
 mod urls;
 mod view;

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use jiff::civil::Date;
 
-use crate::analysis::timex::value;
 use crate::briefing::EventMeta;
 use crate::corpus::timeline::{self, DateGroup, MergedEvent, Period};
 use crate::corpus::{ActorId, EventRef};
@@ -147,7 +146,10 @@ fn year_parts(years: Vec<(i16, Vec<(Date, DateGroupView)>)>, one_page: bool) -> 
         for (start, view) in groups {
             let key = format!("{year:04}-{:02}", start.month());
             if parts.last().is_none_or(|p| p.key != key) {
-                let label = format!("{} {year}", value::month_name(start.month()));
+                let label = format!(
+                    "{} {year}",
+                    crate::language::calendar::month_name(start.month())
+                );
                 parts.push(part(key, label, Vec::new()));
             }
             if let Some(p) = parts.last_mut() {
