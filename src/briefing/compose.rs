@@ -298,7 +298,7 @@ fn source_section(meta: &BriefingMeta) -> String {
                 md,
                 ", published {} {} {}",
                 d.day(),
-                value::month_name(d.month()),
+                crate::language::calendar::month_name(d.month()),
                 d.year()
             );
         }

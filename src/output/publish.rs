@@ -112,7 +112,7 @@ impl Publisher {
         let steps = Steps::new(options.crash_at);
         let mut warnings = Vec::new();
         if let Some(journal) = Journal::load(&files)? {
-            let problems = journal::apply(&journal, &files, &steps)?;
+            let problems = journal::apply(&journal, &target.path, &files, &steps)?;
             warnings.extend(
                 problems
                     .into_iter()
@@ -121,9 +121,11 @@ impl Publisher {
         }
         let target = options.guard.check(output_dir, true)?;
         warnings.extend(checks::remove_leftovers(&target, &steps));
-        if fs::symlink_metadata(&files.next).is_ok() {
-            steps.step();
-            fs::remove_file(&files.next).map_err(io_err(&files.next))?;
+        for stale in [&files.next, &files.journal.with_extension("tmp")] {
+            if fs::symlink_metadata(stale).is_ok() {
+                steps.step();
+                fs::remove_file(stale).map_err(io_err(stale))?;
+            }
         }
         let (id, previous) = previous_site(&target, &files, &options.keep);
         let staging = target.sibling(&format!(".next-{}", std::process::id()));
@@ -148,6 +150,14 @@ impl Publisher {
     /// The output directory, resolved.
     pub fn output_dir(&self) -> &Path {
         &self.target.path
+    }
+
+    /// The staging directory's name beside the output.
+    pub(super) fn staging_name(&self) -> String {
+        self.staging
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     /// Whether the last commit wrote `path` from the same `input_key` and the file is
@@ -341,7 +351,7 @@ pub(super) fn previous_site(
         return (new_id(&target.path), HashMap::new());
     };
     match Manifest::load(&files.manifest) {
-        Some(m) if m.belongs_to(&target.path, marker.id.as_deref()) => (m.id, m.entries),
+        Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => (m.id, m.entries),
         _ => (
             new_id(&target.path),
             manifest::from_marker(&target.path, &marker.names, |p| is_kept(p, keep)),

@@ -1,11 +1,13 @@
 //! The one orchestrator: runs the stages in order, once, for `build`, `check`, `watch`
-//! and `serve`.
+//! and `serve`, the way mdBook's `MDBook::build` reads.
 //!
 //! ```text
-//! ingest (articles, existing briefings, theme)  →  plan each briefing (reuse / analyse /
-//! keep the hand edit)  →  analysis + briefing for the articles that need it, in parallel
-//! →  site::render  →  output: open the publisher (guard), put the pages (staged), write
-//! the briefing files, commit the site
+//! read every input (articles, briefing files, theme and templates)  →  load the
+//! templates (a template error stops here, before any analysis)  →  plan each briefing
+//! (reuse / analyse / keep the hand edit)  →  analysis + briefing for the articles that
+//! need it, in parallel  →  the corpus (facts across briefings)  →  site::render  →
+//! output: open the publisher (guard), put the pages (staged), write the briefing
+//! files, commit the site  →  the report, assembled from what each stage returned
 //! ```
 //!
 //! Existing briefing files double as the analysis cache: a briefing generated from
@@ -21,34 +23,19 @@ mod write;
 
 use std::path::PathBuf;
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::BriefingError;
 use crate::config::Config;
+use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::first_seen::{self, FirstSeen};
-use crate::ingest::{self, IngestError};
+use crate::ingest::first_seen::FirstSeen;
+use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
 use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
-use crate::site::{self, RenderOptions, SiteError};
+use crate::site::{self, SiteError};
 
-use briefings::Outcome;
-
-/// How to run a build (everything that does not come from `briefing.toml`).
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// Render briefings marked `draft: true`.
-    pub drafts: bool,
-    /// Skip articles and briefings that cannot be read instead of failing.
-    pub keep_going: bool,
-    /// Article or briefing files whose briefing is regenerated even if edited (after a backup).
-    pub regenerate: Vec<PathBuf>,
-    /// Write briefing files and the site; `false` for `check`.
-    pub write: bool,
-    /// The build date, passed to templates.
-    pub today: Date,
-}
+pub use crate::config::BuildOptions;
 
 /// Reports a build's progress to the user interface.
 pub trait Progress: Sync {
@@ -130,66 +117,164 @@ pub fn cache_key(config: &Config) -> String {
     format!("{}{text}", config.analysis.cache_key())
 }
 
+/// Every input of a build, read before anything is analysed or rendered.
+struct Inputs {
+    articles: Ingested,
+    briefing_files: Vec<SourceFile>,
+    theme: ThemeFiles,
+    /// When each briefing was first built (the feed date of undated ones).
+    first_seen: FirstSeen,
+}
+
+/// Reads the articles, the existing briefing files, the theme's and site's templates
+/// and static files, and the first-seen dates in the state folder.
+fn read_inputs(config: &Config) -> Result<Inputs, BuildError> {
+    Ok(Inputs {
+        articles: ingest::load_articles(config),
+        briefing_files: ingest::load_briefing_files(config)?,
+        theme: ingest::load_theme(config)?,
+        first_seen: FirstSeen::load(&config.state_dir()),
+    })
+}
+
 /// Runs every stage once. See the module docs for the data flow.
 pub fn build(
     config: &Config,
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let mut report = BuildReport::default();
-    let plans = briefings::prepare(config, options, &mut report)?;
-    progress.start(plans.articles.len());
-    let outcomes: Vec<Result<Outcome, BriefingError>> = plans
-        .articles
-        .par_iter()
-        .map(|article| {
-            let outcome = plans.outcome(config, article);
-            progress.advance();
-            outcome
-        })
-        .collect();
-    progress.finish();
-    let (briefings, writes) = plans.collect(outcomes, options, &mut report)?;
-
-    let theme = ingest::load_theme(config)?;
-    let first_seen = FirstSeen::load(&config.state_dir())
-        .with(briefings.iter().map(|b| b.slug.as_str()), options.today);
-    let render = RenderOptions {
-        drafts: options.drafts,
-        today: options.today,
-        first_seen: first_seen.briefings.clone(),
+    let inputs = read_inputs(config)?;
+    let mut templates = site::load_templates(config, &inputs.theme)?;
+    let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
+    let outcomes = plans.analyse(config, progress);
+    let mut decided = plans.collect(outcomes, options)?;
+    let slugs = decided.briefings.iter().map(|b| b.slug.as_str());
+    let first_seen = inputs.first_seen.with(slugs, options.today);
+    let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
+    let rendered = site::render(
+        config,
+        &mut templates,
+        &corpus,
+        options,
+        &first_seen.briefings,
+    )?;
+    let published = match options.write {
+        true => Some(publish(
+            config,
+            &rendered.pages,
+            &decided.writes,
+            &first_seen,
+        )?),
+        false => {
+            let paths = rendered.pages.iter().map(|p| p.path.as_str());
+            let output = OutputOptions::for_site(config);
+            output::preflight(&config.output_dir, &config.state_dir(), paths, &output)?;
+            None
+        }
     };
-    let rendered = site::render(config, &theme, &briefings, &render)?;
-    report.warnings.extend(rendered.warnings);
-    report.pages = rendered.pages.len();
-    let output_options = OutputOptions::for_site(config);
-    if !options.write {
-        let paths = rendered.pages.iter().map(|p| p.path.as_str());
-        output::preflight(
-            &config.output_dir,
-            &config.state_dir(),
-            paths,
-            &output_options,
-        )?;
-        return Ok(report);
-    }
-    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output_options)?;
-    rendered
-        .pages
+    Ok(BuildReport::assemble(config, decided, rendered, published))
+}
+
+/// What the writing stage did: the site's changes and the briefing files written.
+struct Published {
+    site: PublishReport,
+    briefings: write::Written,
+}
+
+/// Opens the output (its checks run before any briefing is written), puts the pages,
+/// writes the briefing files and the first-seen dates, and commits the site.
+fn publish(
+    config: &Config,
+    pages: &[site::Page],
+    writes: &[briefings::Write],
+    first_seen: &FirstSeen,
+) -> Result<Published, OutputError> {
+    let options = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &options)?;
+    pages
         .par_iter()
         .try_for_each(|p| publisher.put(&p.path, &[], &p.bytes))?;
-    write::briefings(config, &writes, &mut report)?;
-    output::write_text_atomic(
-        &config.state_dir().join(first_seen::FILE),
-        &first_seen.to_json(),
-    )?;
-    report.published = publisher.commit()?;
-    let location = Location::file(config.display_path(&config.output_dir));
-    let warnings = std::mem::take(&mut report.published.warnings);
-    report.warnings.extend(
-        warnings
-            .into_iter()
-            .map(|w| Warning::new(location.clone(), w)),
-    );
-    Ok(report)
+    let briefings = write::briefings(config, writes)?;
+    let record = config.state_dir().join(ingest::first_seen::FILE);
+    output::write_text_atomic(&record, &first_seen.to_json())?;
+    Ok(Published {
+        site: publisher.commit()?,
+        briefings,
+    })
+}
+
+impl BuildReport {
+    /// The report of a build, from what its stages returned.
+    fn assemble(
+        config: &Config,
+        decided: briefings::Decided,
+        rendered: site::Rendered,
+        published: Option<Published>,
+    ) -> BuildReport {
+        let mut warnings = decided.warnings;
+        warnings.extend(rendered.warnings);
+        let mut report = BuildReport {
+            articles: decided.articles,
+            analysed: decided.analysed,
+            reused: decided.reused,
+            pages: rendered.pages.len(),
+            skipped: decided.skipped,
+            ..BuildReport::default()
+        };
+        if let Some(mut published) = published {
+            let location = Location::file(config.display_path(&config.output_dir));
+            let site_warnings = std::mem::take(&mut published.site.warnings);
+            warnings.extend(published.briefings.warnings);
+            warnings.extend(
+                site_warnings
+                    .into_iter()
+                    .map(|w| Warning::new(location.clone(), w)),
+            );
+            report.briefings_written = published.briefings.written;
+            report.backups = published.briefings.backups;
+            report.published = published.site;
+        }
+        report.warnings = warnings;
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// Counts the articles the analysis was started on.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Progress for Counting {
+        fn start(&self, total: usize) {
+            self.0.fetch_add(total, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_template_error_stops_the_build_before_any_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/articles")).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(
+            root.join("content/articles/talks.md"),
+            "---\ntitle: Talks\ndate: 2026-03-05\n---\nMinisters met in Lisk on Wednesday.\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("templates/index.html"), "{% if %}").unwrap();
+        std::fs::write(root.join("briefing.toml"), "").unwrap();
+        let config = Config::load(root).unwrap();
+        let progress = Counting::default();
+        let options = BuildOptions::new(jiff::civil::date(2026, 3, 6));
+        let err = build(&config, &options, &progress).unwrap_err();
+        assert!(matches!(err, BuildError::Site(_)), "{err}");
+        assert!(err.to_string().contains("templates/index.html"), "{err}");
+        assert_eq!(progress.0.load(Ordering::SeqCst), 0, "nothing analysed");
+        assert!(!root.join("content/briefings").exists(), "nothing written");
+    }
 }

@@ -9,7 +9,7 @@ use crate::analysis::ActorKind;
 use crate::briefing::{ActorMeta, Briefing, BriefingMeta, EventMeta, SourceMeta};
 use crate::config::Config;
 
-use super::RenderOptions;
+use crate::config::BuildOptions;
 
 pub fn config(base_url: &str, paginate_by: usize) -> Config {
     let toml = format!(
@@ -19,12 +19,8 @@ pub fn config(base_url: &str, paginate_by: usize) -> Config {
         .expect("fixture config")
 }
 
-pub fn options() -> RenderOptions {
-    RenderOptions {
-        drafts: false,
-        today: date(2024, 3, 25),
-        first_seen: Default::default(),
-    }
+pub fn options() -> BuildOptions {
+    BuildOptions::new(date(2024, 3, 25))
 }
 
 pub fn actor(name: &str, kind: ActorKind, role: Option<&str>, aliases: &[&str]) -> ActorMeta {

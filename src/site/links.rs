@@ -42,12 +42,13 @@ impl KnownPaths {
     }
 }
 
-/// Warnings for the broken internal links and the sanitised content of every body.
+/// Warnings for the broken internal links and the sanitised content of every body
+/// (`bodies` in site order).
 pub fn check(index: &SiteIndex, bodies: &[Body], known: &KnownPaths) -> Vec<Warning> {
     let base_url = &index.config.base_url;
     let mut warnings = Vec::new();
-    for (b, body) in bodies.iter().enumerate() {
-        let briefing = index.briefings[b];
+    for (&b, body) in index.order().iter().zip(bodies) {
+        let briefing = index.briefing(b);
         let at = |offset: usize| {
             Location::of_offset(&briefing.path, &briefing.body, offset, briefing.body_line)
         };

@@ -1,32 +1,29 @@
 //! Stage 4: briefings in, the pages of the site out (HTML, feeds, sitemap, search index).
 //!
 //! [`render`] is a pure function of its arguments: no clock ("today" is in
-//! [`RenderOptions`]), no disk (templates and static files come in [`ThemeFiles`]; the
-//! built-in layer is compiled into the binary). It runs in four steps:
-//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs
-//!    (bounded and unique, [`slugs`]), merged actors, tags, who is in which event, and
-//!    what every page of an actor shares) and render every body's Markdown;
-//! 2. load the templates in layers (site › theme › built-in, see [`templates`]);
-//! 3. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
+//! [`BuildOptions`]), no disk (templates and static files are read by `ingest` and
+//! loaded by [`load_templates`] before anything is analysed, so a template error stops
+//! a build early; the built-in layer is compiled into the binary). It runs in three steps:
+//! 1. read the facts across briefings from the [`Corpus`] (site order, URL slugs,
+//!    merged actors, tags, the merged timeline, related briefings), compute what every
+//!    page of an actor shares, and render every body's Markdown;
+//! 2. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]);
-//! 4. add the JSON files and static files, and check the bodies' internal links.
+//! 3. add the JSON files and static files, and check the bodies' internal links.
 //!
 //! Everything that comes from articles is untrusted: bodies are sanitised in
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
 //! autoescape (`.html` and `.xml` templates), URLs are checked in [`urls`].
 
-mod actors;
+pub(crate) mod actors;
 mod filters;
 mod index;
 mod links;
 mod markdown;
 mod pages;
-mod related;
 mod slugs;
-mod spelling;
 mod svg;
 mod templates;
-mod timeline;
 mod urls;
 mod view;
 
@@ -38,16 +35,15 @@ mod tests;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::briefing::Briefing;
-use crate::config::Config;
+use crate::config::{BuildOptions, Config};
+use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{StaticFile, ThemeFiles};
 
-pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, builtin_templates};
+pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,18 +52,6 @@ pub struct Page {
     /// (`index.html`, `briefings/talks-stall/index.html`, `atom.xml`).
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// Settings of one render that do not come from `briefing.toml`.
-#[derive(Debug, Clone)]
-pub struct RenderOptions {
-    /// Include briefings marked `draft: true`.
-    pub drafts: bool,
-    /// The build date (for "today" in templates; never read from the clock here).
-    pub today: Date,
-    /// The date each briefing was first built, by briefing slug (see
-    /// `ingest::first_seen`): the feed date of a briefing without a publication date.
-    pub first_seen: BTreeMap<String, Date>,
 }
 
 /// The rendered site.
@@ -125,36 +109,42 @@ impl SiteError {
     }
 }
 
-/// Renders every page of the site.
+/// Loads the templates of the site, its theme and the built-in layer, with the static
+/// files they refer to. Fails on any template error, naming the file, line and column.
+pub fn load_templates(config: &Config, theme: &ThemeFiles) -> Result<Templates, SiteError> {
+    let statics = templates::static_files(theme);
+    templates::load(config, theme, Arc::new(content_hashes(&statics)), statics)
+}
+
+/// Renders every page of the site of `corpus` with `templates` (see [`load_templates`]).
+/// `first_seen` dates the feed entries of briefings without a publication date
+/// (see `ingest::first_seen`), by briefing slug.
 pub fn render(
     config: &Config,
-    theme: &ThemeFiles,
-    briefings: &[Briefing],
-    options: &RenderOptions,
+    templates: &mut Templates,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
 ) -> Result<Rendered, SiteError> {
-    let index = index::SiteIndex::build(config, briefings, options.drafts);
+    let index = index::SiteIndex::new(config, corpus);
     let bodies: Vec<markdown::Body> = index
-        .briefings
+        .order()
         .par_iter()
-        .map(|b| markdown::render(&b.body, &|url| index.rewrite_link(url)))
+        .map(|&b| markdown::render(&index.briefing(b).body, &|url| index.rewrite_link(url)))
         .collect();
-    let statics = templates::static_files(theme);
-    let mut templates = templates::load(config, theme, Arc::new(content_hashes(&statics)))?;
     let globals = templates.tera.global_context();
     globals.insert("config", &view::ConfigView::new(config));
     globals.insert("site", &view::SiteView::new(&index, options.today));
-    let seen_with = related::seen_with(&index, view::actor::SEEN_WITH);
     let timeline = view::timeline::Timeline::build(&index);
     let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {
         index: &index,
         bodies: &bodies,
-        seen_with: &seen_with,
         actor_facts: &actor_facts,
         timeline: &timeline,
-        first_seen: &options.first_seen,
+        first_seen,
     };
-    let mut files = render_jobs(&templates, &shared)?;
+    let mut files = render_jobs(templates, &shared)?;
     files.insert(
         "search/index.json".into(),
         json(&view::data::search_index(&index)),
@@ -163,8 +153,8 @@ pub fn render(
         "briefings.json".into(),
         json(&view::data::site_data(&index)),
     );
-    for file in statics {
-        files.insert(file.output_path, file.bytes);
+    for file in &templates.statics {
+        files.insert(file.output_path.clone(), file.bytes.clone());
     }
     let site_paths = files
         .keys()

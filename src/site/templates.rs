@@ -81,11 +81,13 @@ pub fn static_files(theme: &ThemeFiles) -> Vec<StaticFile> {
         .collect()
 }
 
-/// A loaded template environment.
+/// A loaded template environment, with the static files the site copies.
 pub struct Templates {
     pub tera: Tera,
     /// Template name -> the file shown in messages, longest names first.
     files: Vec<(String, String)>,
+    /// The static files of the site (see [`static_files`]).
+    pub statics: Vec<StaticFile>,
 }
 
 /// Loads the three layers. `assets` maps static output paths to content hashes.
@@ -93,6 +95,7 @@ pub fn load(
     config: &Config,
     theme: &ThemeFiles,
     assets: Arc<HashMap<String, String>>,
+    statics: Vec<StaticFile>,
 ) -> Result<Templates, SiteError> {
     let mut tera = Tera::new();
     filters::register(&mut tera, &config.base_url, config.base_path(), assets);
@@ -131,10 +134,15 @@ pub fn load(
     files.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     let templates = sources.iter().map(|(n, _, t)| (n.as_str(), t.as_str()));
     match tera.add_raw_templates(templates) {
-        Ok(()) => Ok(Templates { tera, files }),
+        Ok(()) => Ok(Templates {
+            tera,
+            files,
+            statics,
+        }),
         Err(e) => Err(Templates {
             tera: Tera::new(),
             files,
+            statics: Vec::new(),
         }
         .error(&e, None)),
     }

@@ -9,6 +9,7 @@ mod harness;
 mod analyze;
 mod browser;
 mod build;
+mod crash;
 mod edits;
 mod safety;
 mod seed;

@@ -242,7 +242,7 @@ fn huge_names_give_paths_every_file_system_accepts() {
     b.meta.tags = vec![huge.clone(), format!("{huge} two")];
     b.meta.actors = vec![
         fixtures::actor(&huge, crate::analysis::ActorKind::Person, None, &[]),
-        fixtures::actor(&huge, crate::analysis::ActorKind::Place, None, &[]),
+        fixtures::actor(&huge, crate::analysis::ActorKind::Group, None, &[]),
     ];
     let site = render_site(
         &fixtures::config("https://example.org/", 10),

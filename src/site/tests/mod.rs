@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use super::fixtures;
 use super::*;
+use crate::briefing::Briefing;
 
 type Site = BTreeMap<String, String>;
 
@@ -17,9 +18,22 @@ fn render_with(
     config: &Config,
     theme: &ThemeFiles,
     briefings: &[Briefing],
-    options: &RenderOptions,
+    options: &BuildOptions,
 ) -> Result<(Site, Vec<Warning>), SiteError> {
-    let rendered = render(config, theme, briefings, options)?;
+    render_seen(config, theme, briefings, options, &BTreeMap::new())
+}
+
+/// [`render_with`], with the first-seen dates of undated briefings.
+fn render_seen(
+    config: &Config,
+    theme: &ThemeFiles,
+    briefings: &[Briefing],
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
+) -> Result<(Site, Vec<Warning>), SiteError> {
+    let mut templates = load_templates(config, theme)?;
+    let corpus = Corpus::build(briefings.to_vec(), options.drafts);
+    let rendered = render(config, &mut templates, &corpus, options, first_seen)?;
     let pages = rendered
         .pages
         .into_iter()

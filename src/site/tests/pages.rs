@@ -159,17 +159,15 @@ fn an_undated_briefing_gets_its_first_seen_date_in_the_feed_never_the_build_date
     let config = fixtures::config("https://example.org/", 10);
     let mut briefings = fixtures::site();
     briefings.push(fixtures::briefing("undated", "Undated note", None, "Body."));
-    let first_seen = |entries: &[(&str, jiff::civil::Date)]| RenderOptions {
-        first_seen: entries.iter().map(|(s, d)| (s.to_string(), *d)).collect(),
-        ..fixtures::options()
-    };
-    let feed_of = |options: &RenderOptions| {
-        let (pages, _) = render_with(&config, &ThemeFiles::default(), &briefings, options).unwrap();
+    let feed_of = |entries: &[(&str, jiff::civil::Date)]| {
+        let seen = entries.iter().map(|(s, d)| (s.to_string(), *d)).collect();
+        let theme = ThemeFiles::default();
+        let (pages, _) =
+            super::render_seen(&config, &theme, &briefings, &fixtures::options(), &seen).unwrap();
         atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).unwrap()
     };
     let today = fixtures::options().today.to_string();
-    let seen = jiff::civil::date(2024, 3, 1);
-    let feed = feed_of(&first_seen(&[("undated", seen)]));
+    let feed = feed_of(&[("undated", jiff::civil::date(2024, 3, 1))]);
     let undated = feed
         .entries()
         .iter()
@@ -183,7 +181,7 @@ fn an_undated_briefing_gets_its_first_seen_date_in_the_feed_never_the_build_date
         "{}",
         feed.updated()
     );
-    let feed = feed_of(&first_seen(&[]));
+    let feed = feed_of(&[]);
     assert!(
         feed.entries()
             .iter()
@@ -262,8 +260,8 @@ fn pagination_links_pages_in_order() {
 #[test]
 fn paginator_shows_a_window_of_pages_with_gaps() {
     let config = fixtures::config("https://example.org/", 1);
-    let briefings = fixtures::site();
-    let index = crate::site::index::SiteIndex::build(&config, &briefings, false);
+    let corpus = Corpus::build(fixtures::site(), false);
+    let index = crate::site::index::SiteIndex::new(&config, &corpus);
     let cases = [
         (1, 1, vec![Some(1)]),
         (1, 9, vec![Some(1), Some(2), Some(3), None, Some(9)]),
@@ -296,7 +294,7 @@ fn paginator_shows_a_window_of_pages_with_gaps() {
 #[test]
 fn drafts_are_shown_only_when_asked() {
     let config = fixtures::config("https://example.org/", 10);
-    let options = RenderOptions {
+    let options = BuildOptions {
         drafts: true,
         ..fixtures::options()
     };
@@ -505,11 +503,14 @@ fn scale() {
     {
         let briefings = fixtures::synthetic(n);
         let start = std::time::Instant::now();
+        let mut templates = load_templates(&config, &ThemeFiles::default()).unwrap();
+        let corpus = Corpus::build(briefings, false);
         let rendered = render(
             &config,
-            &ThemeFiles::default(),
-            &briefings,
+            &mut templates,
+            &corpus,
             &fixtures::options(),
+            &BTreeMap::new(),
         )
         .unwrap();
         let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();

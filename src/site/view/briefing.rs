@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use crate::analysis::{ActorKind, summary::strip_dateline, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
+use crate::corpus::{ActorId, BriefingId, EventRef};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
-use super::super::related::related;
 use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
 use super::dates::event_when;
@@ -166,9 +166,10 @@ pub struct BriefingView {
 }
 
 impl BriefingView {
-    pub fn new(index: &SiteIndex, b: usize, body: &Body) -> Self {
-        let meta = &index.briefings[b].meta;
-        let cut = sections::cut(body, index.briefings[b]);
+    pub fn new(index: &SiteIndex, b: BriefingId, body: &Body) -> Self {
+        let briefing = index.briefing(b);
+        let meta = &briefing.meta;
+        let cut = sections::cut(body, briefing);
         let [summary_html, actors_html, timeline_html] = cut.placed.clone();
         let actors = briefing_actors(index, b);
         let (places, mut key_actors) = ranked(&actors);
@@ -199,8 +200,8 @@ impl BriefingView {
             body_sections: cut.sections,
             headings: body.headings.iter().map(HeadingView::new).collect(),
             related: related_views(index, b),
-            newer: b.checked_sub(1).map(|n| LinkView::briefing(index, n)),
-            older: (b + 1 < index.briefings.len()).then(|| LinkView::briefing(index, b + 1)),
+            newer: neighbour(index, b, -1),
+            older: neighbour(index, b, 1),
         }
     }
 }
@@ -215,13 +216,20 @@ impl HeadingView {
     }
 }
 
+/// The briefing `step` places away in the site order (-1: the newer one).
+fn neighbour(index: &SiteIndex, b: BriefingId, step: isize) -> Option<LinkView> {
+    let at = index.corpus.position(b).checked_add_signed(step)?;
+    let other = *index.order().get(at)?;
+    Some(LinkView::briefing(index, other))
+}
+
 /// The briefing's events by date; an event with the same `when` as the one before
 /// `continues` it.
-fn timeline(index: &SiteIndex, b: usize) -> Vec<EventView> {
-    let meta = &index.briefings[b].meta;
-    let roles: HashMap<usize, &str> = index
-        .actors
-        .of_briefing(b)
+fn timeline(index: &SiteIndex, b: BriefingId) -> Vec<EventView> {
+    let meta = &index.briefing(b).meta;
+    let roles: HashMap<ActorId, &str> = index
+        .corpus
+        .actors_of(b)
         .iter()
         .zip(&meta.actors)
         .rev()
@@ -230,8 +238,11 @@ fn timeline(index: &SiteIndex, b: usize) -> Vec<EventView> {
     let mut timeline: Vec<EventView> = meta
         .timeline
         .iter()
-        .zip(&index.event_actors[b])
-        .map(|(e, ids)| event_view(index, &roles, e, ids))
+        .enumerate()
+        .map(|(i, e)| {
+            let ids = index.corpus.event_actors(EventRef::new(b, i));
+            event_view(index, &roles, e, ids)
+        })
         .collect();
     timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
     for i in 1..timeline.len() {
@@ -287,11 +298,11 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
-    let meta = &index.briefings[b].meta;
+fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
+    let meta = &index.briefing(b).meta;
     meta.actors
         .iter()
-        .zip(index.actors.of_briefing(b))
+        .zip(index.corpus.actors_of(b))
         .map(|(a, &id)| {
             let actor = ActorRef::new(index, id, a.role.as_deref());
             BriefingActor {
@@ -301,19 +312,21 @@ fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
                 quotes: a.quotes.clone(),
                 mentions: a.mentions,
                 salience: a.salience,
-                briefing_count: index.postings[id].len(),
+                briefing_count: index.corpus.postings(id).len(),
             }
         })
         .collect()
 }
 
-fn related_views(index: &SiteIndex, b: usize) -> Vec<RelatedView> {
-    related(index, b, RELATED)
+fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
+    index
+        .corpus
+        .related(b, RELATED)
         .into_iter()
         .map(|r| {
             let mut shared = r.shared;
             // Stable: the briefing's own order (most salient first) within each rank.
-            shared.sort_by_key(|&id| match index.actors.actors[id].kind {
+            shared.sort_by_key(|&id| match index.corpus.actor(id).kind {
                 ActorKind::Person | ActorKind::Organization => 0,
                 ActorKind::Group => 1,
                 ActorKind::Place => 2,
@@ -334,9 +347,9 @@ fn related_views(index: &SiteIndex, b: usize) -> Vec<RelatedView> {
 /// An event; `roles` maps a site actor to its role in this briefing.
 fn event_view(
     index: &SiteIndex,
-    roles: &HashMap<usize, &str>,
+    roles: &HashMap<ActorId, &str>,
     event: &EventMeta,
-    ids: &[usize],
+    ids: &[ActorId],
 ) -> EventView {
     EventView {
         date: event.date.trim().to_string(),

@@ -19,6 +19,7 @@ pub mod timeline;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::corpus::{ActorId, BriefingId, TagId};
 
 use super::index::SiteIndex;
 use super::urls;
@@ -106,9 +107,9 @@ impl SiteView {
             search_index_url: index.url("search/index.json"),
             data_url: index.url("briefings.json"),
             sitemap_permalink: index.permalink("sitemap.xml"),
-            briefing_count: index.briefings.len(),
-            actor_count: index.actors.actors.len(),
-            tag_count: index.tags.len(),
+            briefing_count: index.len(),
+            actor_count: index.corpus.actor_count(),
+            tag_count: index.corpus.tags().len(),
         }
     }
 }
@@ -142,8 +143,8 @@ pub struct ActorRef {
 
 impl ActorRef {
     /// A reference to site actor `id`, with the role it has in one briefing.
-    pub fn new(index: &SiteIndex, id: usize, role: Option<&str>) -> Self {
-        let a = &index.actors.actors[id];
+    pub fn new(index: &SiteIndex, id: ActorId, role: Option<&str>) -> Self {
+        let a = index.corpus.actor(id);
         ActorRef {
             name: a.name.clone(),
             slug: a.slug.clone(),
@@ -169,8 +170,8 @@ pub struct TagRef {
 }
 
 impl TagRef {
-    pub fn new(index: &SiteIndex, id: usize) -> Self {
-        let t = &index.tags[id];
+    pub fn new(index: &SiteIndex, id: TagId) -> Self {
+        let t = index.corpus.tag(id);
         TagRef {
             name: tag_name(index, id),
             slug: t.slug.clone(),
@@ -183,8 +184,8 @@ impl TagRef {
 /// The name of tag `id` for readers: its most used spelling as written when it has
 /// capitals; a spelling all in lower case read as words with capitals (`sarn-river`
 /// and `sarn river` are "Sarn River", `water` is "Water"), so tags look alike.
-pub fn tag_name(index: &SiteIndex, id: usize) -> String {
-    display_tag(&index.tags[id].name)
+pub fn tag_name(index: &SiteIndex, id: TagId) -> String {
+    display_tag(&index.corpus.tag(id).name)
 }
 
 fn display_tag(name: &str) -> String {
@@ -218,8 +219,8 @@ pub struct LinkView {
 }
 
 impl LinkView {
-    pub fn briefing(index: &SiteIndex, b: usize) -> Self {
-        let meta = &index.briefings[b].meta;
+    pub fn briefing(index: &SiteIndex, b: BriefingId) -> Self {
+        let meta = &index.briefing(b).meta;
         LinkView {
             title: meta.title.clone(),
             url: index.url(&index.briefing_path(b)),
@@ -247,13 +248,12 @@ pub struct BriefingCard {
 pub const CARD_ACTORS: usize = 4;
 
 impl BriefingCard {
-    pub fn new(index: &SiteIndex, b: usize) -> Self {
-        let briefing = index.briefings[b];
-        let meta = &briefing.meta;
+    pub fn new(index: &SiteIndex, b: BriefingId) -> Self {
+        let meta = &index.briefing(b).meta;
         let mut seen = std::collections::HashSet::new();
         let actors = index
-            .actors
-            .of_briefing(b)
+            .corpus
+            .actors_of(b)
             .iter()
             .zip(&meta.actors)
             .filter(|(id, _)| seen.insert(**id))
@@ -261,14 +261,16 @@ impl BriefingCard {
             .map(|(&id, a)| ActorRef::new(index, id, a.role.as_deref()))
             .collect();
         BriefingCard {
-            slug: index.slugs[b].clone(),
+            slug: index.url_slug(b).to_string(),
             url: index.url(&index.briefing_path(b)),
             title: meta.title.clone(),
             date: meta.date.map(|d| d.to_string()),
             lede: meta.lede.clone(),
             source_name: meta.source.name.clone().filter(|n| !n.trim().is_empty()),
             actors,
-            tags: index.tags_of[b]
+            tags: index
+                .corpus
+                .tags_of(b)
                 .iter()
                 .map(|&t| TagRef::new(index, t))
                 .collect(),
@@ -282,7 +284,7 @@ impl BriefingCard {
 pub const LIST_CARDS: usize = 24;
 
 /// Cards for the first [`LIST_CARDS`] of `briefings`.
-pub fn cards(index: &SiteIndex, briefings: &[usize]) -> Vec<BriefingCard> {
+pub fn cards(index: &SiteIndex, briefings: &[BriefingId]) -> Vec<BriefingCard> {
     briefings
         .iter()
         .take(LIST_CARDS)
@@ -291,7 +293,7 @@ pub fn cards(index: &SiteIndex, briefings: &[usize]) -> Vec<BriefingCard> {
 }
 
 /// Links for the briefings after the first [`LIST_CARDS`].
-pub fn more_links(index: &SiteIndex, briefings: &[usize]) -> Vec<LinkView> {
+pub fn more_links(index: &SiteIndex, briefings: &[BriefingId]) -> Vec<LinkView> {
     briefings
         .iter()
         .skip(LIST_CARDS)
