@@ -196,25 +196,17 @@ fn seen_with(index: &SiteIndex, id: ActorId) -> Vec<SeenWith> {
         .collect()
 }
 
-/// The actor's events in `shown` (a run of its postings): `actor_events` is in site
-/// order, so they are one run of it, found by binary search.
+/// The actor's events in `shown` (a run of its postings).
 fn events_of<'a>(
     index: &SiteIndex<'a>,
     id: ActorId,
     shown: &[BriefingId],
 ) -> impl Iterator<Item = (EventRef, &'a EventMeta)> {
     let corpus = index.corpus;
-    let all = corpus.actor_events(id);
-    let position = |b: BriefingId| corpus.position(b);
-    let (lo, hi) = match (shown.first(), shown.last()) {
-        (Some(&lo), Some(&hi)) => (position(lo), position(hi)),
-        _ => (1, 0),
-    };
-    let start = all.partition_point(|e| position(e.briefing) < lo);
-    let end = all
-        .partition_point(|e| position(e.briefing) <= hi)
-        .max(start);
-    all[start..end].iter().map(move |&e| (e, corpus.event(e)))
+    corpus
+        .actor_events_in(id, shown)
+        .iter()
+        .map(move |&e| (e, corpus.event(e)))
 }
 
 /// The actor's roles (see `Corpus::roles`), with links to their newest sources.

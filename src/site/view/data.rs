@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::corpus::{ActorId, BriefingId};
 
 use super::super::index::SiteIndex;
-use super::super::markdown::Body;
+use super::super::markdown;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
 
@@ -45,16 +45,17 @@ pub struct FeedView {
 }
 
 impl FeedView {
-    /// The feed of the newest briefings; `bodies` in site order.
-    pub fn new(index: &SiteIndex, bodies: &[Body], today: jiff::civil::Date) -> Self {
+    /// The feed of the newest briefings.
+    pub fn new(index: &SiteIndex, today: jiff::civil::Date) -> Self {
         let config = index.config;
         let entries: Vec<FeedEntry> = index
             .order()
             .iter()
-            .zip(bodies)
             .take(config.feed_limit)
-            .map(|(&b, body)| {
-                let meta = &index.briefing(b).meta;
+            .map(|&b| {
+                let briefing = index.briefing(b);
+                let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
+                let meta = &briefing.meta;
                 FeedEntry {
                     title: meta.title.clone(),
                     permalink: index.permalink(&index.briefing_path(b)),
