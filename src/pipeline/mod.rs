@@ -19,11 +19,11 @@
 //! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
+mod sinks;
 mod write;
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::BriefingError;
@@ -64,6 +64,8 @@ pub struct BuildReport {
     /// Backups made by `--regenerate`.
     pub backups: Vec<PathBuf>,
     pub pages: usize,
+    /// Pages rendered (the others were in place from the same inputs).
+    pub rendered: usize,
     /// What the output stage wrote and removed (empty for `check`).
     pub published: PublishReport,
     pub warnings: Vec<Warning>,
@@ -151,28 +153,37 @@ pub fn build(
     let slugs = decided.briefings.iter().map(|b| b.slug.as_str());
     let first_seen = inputs.first_seen.with(slugs, options.today);
     let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
-    let rendered = site::render(
-        config,
-        &mut templates,
-        &corpus,
-        options,
-        &first_seen.briefings,
-    )?;
-    let published = match options.write {
-        true => Some(publish(
-            config,
-            &rendered.pages,
-            &decided.writes,
-            &first_seen,
-        )?),
-        false => {
-            let paths = rendered.pages.iter().map(|p| p.path.as_str());
-            let output = OutputOptions::for_site(config);
-            output::preflight(&config.output_dir, &config.state_dir(), paths, &output)?;
-            None
-        }
+    let site = (&corpus, &first_seen);
+    let (rendered, published) = match options.write {
+        true => publish(config, options, &mut templates, site, &decided.writes)?,
+        false => (check(config, options, &mut templates, site)?, None),
     };
     Ok(BuildReport::assemble(config, decided, rendered, published))
+}
+
+/// Renders every page without writing anything, and runs the output's checks on them.
+fn check(
+    config: &Config,
+    options: &BuildOptions,
+    templates: &mut site::Templates,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
+) -> Result<site::Rendered, BuildError> {
+    let preview = sinks::Preview::default();
+    let seen = &first_seen.briefings;
+    let rendered =
+        site::render(config, templates, corpus, options, seen, &preview).map_err(|e| match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(never) => match never {},
+        })?;
+    let paths = preview.paths.into_inner().unwrap_or_default();
+    let output = OutputOptions::for_site(config);
+    output::preflight(
+        &config.output_dir,
+        &config.state_dir(),
+        paths.iter().map(String::as_str),
+        &output,
+    )?;
+    Ok(rendered)
 }
 
 /// What the writing stage did: the site's changes and the briefing files written.
@@ -181,26 +192,33 @@ struct Published {
     briefings: write::Written,
 }
 
-/// Opens the output (its checks run before any briefing is written), puts the pages,
-/// writes the briefing files and the first-seen dates, and commits the site.
+/// Opens the output (its checks run before any briefing is written), renders the pages
+/// into it as they come, writes the briefing files and the first-seen dates, and
+/// commits the site.
 fn publish(
     config: &Config,
-    pages: &[site::Page],
+    options: &BuildOptions,
+    templates: &mut site::Templates,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
     writes: &[briefings::Write],
-    first_seen: &FirstSeen,
-) -> Result<Published, OutputError> {
-    let options = OutputOptions::for_site(config);
-    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &options)?;
-    pages
-        .par_iter()
-        .try_for_each(|p| publisher.put(&p.path, &[], &p.bytes))?;
+) -> Result<(site::Rendered, Option<Published>), BuildError> {
+    let output = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
+    let sink = sinks::Publish(&publisher);
+    let seen = &first_seen.briefings;
+    let rendered =
+        site::render(config, templates, corpus, options, seen, &sink).map_err(|e| match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(e) => BuildError::Output(e),
+        })?;
     let briefings = write::briefings(config, writes)?;
     let record = config.state_dir().join(ingest::first_seen::FILE);
     output::write_text_atomic(&record, &first_seen.to_json())?;
-    Ok(Published {
+    let published = Published {
         site: publisher.commit()?,
         briefings,
-    })
+    };
+    Ok((rendered, Some(published)))
 }
 
 impl BuildReport {
@@ -217,7 +235,8 @@ impl BuildReport {
             articles: decided.articles,
             analysed: decided.analysed,
             reused: decided.reused,
-            pages: rendered.pages.len(),
+            pages: rendered.files,
+            rendered: rendered.rendered,
             skipped: decided.skipped,
             ..BuildReport::default()
         };

@@ -166,6 +166,38 @@ fn a_second_build_reuses_every_briefing() {
         run.stdout
     );
     assert_eq!(site.snapshot_tree("content/briefings"), before);
+    assert!(
+        run.stdout.contains("(0 rendered, none changed)"),
+        "a build where nothing changed renders nothing: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn an_edit_renders_only_the_pages_that_show_it() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    let public = site.snapshot_tree("public");
+    let path = "content/briefings/rail-strike-toml.md";
+    let edited = site
+        .read(path)
+        .replace("## Summary", "## Summary\n\nAn editor's note.");
+    site.write(path, &edited);
+    let run = site.run(&["build"]).success();
+    let rendered: usize = run
+        .stdout
+        .split(" rendered")
+        .next()
+        .and_then(|s| s.rsplit('(').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no count of rendered pages: {}", run.stdout));
+    assert!(
+        rendered > 0 && rendered * 2 < public.len(),
+        "{rendered} of {} pages rendered",
+        public.len()
+    );
+    let page = site.read("public/briefings/rail-strike-toml/index.html");
+    assert!(page.contains("An editor"), "the edit shows");
 }
 
 #[test]

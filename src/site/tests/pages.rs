@@ -505,32 +505,26 @@ fn scale() {
         let start = std::time::Instant::now();
         let mut templates = load_templates(&config, &ThemeFiles::default()).unwrap();
         let corpus = Corpus::build(briefings, false);
-        let rendered = render(
-            &config,
-            &mut templates,
-            &corpus,
-            &fixtures::options(),
-            &BTreeMap::new(),
-        )
-        .unwrap();
-        let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();
-        let biggest = rendered.pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
+        let (pages, _) =
+            super::render_all(&config, &mut templates, &corpus, &fixtures::options()).unwrap();
+        let bytes: usize = pages.values().map(|p| p.1.len()).sum();
+        let biggest = pages.iter().max_by_key(|p| p.1.1.len()).unwrap();
         println!(
             "{n} briefings: {} files, {} MB, {:.2?}; biggest {} ({} KB)",
-            rendered.pages.len(),
+            pages.len(),
             bytes / 1_000_000,
             start.elapsed(),
-            biggest.path,
-            biggest.bytes.len() / 1000
+            biggest.0,
+            biggest.1.1.len() / 1000
         );
         let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-        for p in &rendered.pages {
-            let kind = match p.path.split('/').collect::<Vec<_>>().as_slice() {
+        for (path, (_, bytes)) in &pages {
+            let kind = match path.split('/').collect::<Vec<_>>().as_slice() {
                 [dir, _, _] => format!("{dir}/*/"),
-                _ => p.path.clone(),
+                _ => path.clone(),
             };
             let e = by_kind.entry(kind).or_default();
-            (e.0, e.1, e.2) = (e.0 + 1, e.1 + p.bytes.len(), e.2.max(p.bytes.len()));
+            (e.0, e.1, e.2) = (e.0 + 1, e.1 + bytes.len(), e.2.max(bytes.len()));
         }
         for (kind, (count, size, max)) in by_kind.iter().filter(|(_, e)| e.1 > 200_000) {
             println!(

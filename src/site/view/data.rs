@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::corpus::{ActorId, BriefingId};
 
 use super::super::index::SiteIndex;
-use super::super::markdown::Body;
+use super::super::markdown;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
 use super::tag_name;
@@ -47,30 +47,30 @@ pub struct FeedView {
 }
 
 impl FeedView {
-    /// The feed of the newest briefings (`bodies` in site order); `first_seen` dates
-    /// those without a date. One without either, which only `check` can meet, is left
-    /// out: no entry gets a made-up date.
+    /// The feed of the newest briefings; `first_seen` dates those without a date. One
+    /// without either, which only `check` can meet, is left out: no entry gets a
+    /// made-up date.
     pub fn new(
         index: &SiteIndex,
-        bodies: &[Body],
         first_seen: &std::collections::BTreeMap<String, jiff::civil::Date>,
     ) -> Self {
         let config = index.config;
         let entries: Vec<FeedEntry> = index
             .order()
             .iter()
-            .zip(bodies)
-            .filter_map(|(&b, body)| {
+            .filter_map(|&b| {
                 let briefing = index.briefing(b);
                 let date = briefing
                     .meta
                     .date
                     .or_else(|| first_seen.get(&briefing.slug).copied());
-                date.map(|d| (b, body, d))
+                date.map(|d| (b, d))
             })
             .take(config.feed_limit)
-            .map(|(b, body, date)| {
-                let meta = &index.briefing(b).meta;
+            .map(|(b, date)| {
+                let briefing = index.briefing(b);
+                let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
+                let meta = &briefing.meta;
                 FeedEntry {
                     title: meta.title.clone(),
                     permalink: index.permalink(&index.briefing_path(b)),

@@ -59,7 +59,9 @@ pub struct NavItem {
     pub url: String,
 }
 
-/// `site`: what every page may link to, and site-wide figures.
+/// `site`: what every page may link to. The site-wide figures are in [`SiteFigures`],
+/// given as `site` to the pages that show them, so that adding a briefing does not
+/// change every page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     pub url: String,
@@ -74,9 +76,28 @@ pub struct SiteView {
     pub search_index_url: String,
     pub data_url: String,
     pub sitemap_permalink: String,
+}
+
+/// `site` on the index, actors, tags and search pages: [`SiteView`] and the site's
+/// figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteFigures {
+    #[serde(flatten)]
+    pub site: SiteView,
     pub briefing_count: usize,
     pub actor_count: usize,
     pub tag_count: usize,
+}
+
+impl SiteFigures {
+    pub fn new(index: &SiteIndex, site: SiteView) -> Self {
+        SiteFigures {
+            site,
+            briefing_count: index.len(),
+            actor_count: index.corpus.actor_count(),
+            tag_count: index.corpus.tags().len(),
+        }
+    }
 }
 
 impl SiteView {
@@ -107,9 +128,6 @@ impl SiteView {
             search_index_url: index.url("search/index.json"),
             data_url: index.url("briefings.json"),
             sitemap_permalink: index.permalink("sitemap.xml"),
-            briefing_count: index.len(),
-            actor_count: index.corpus.actor_count(),
-            tag_count: index.corpus.tags().len(),
         }
     }
 }
@@ -210,6 +228,25 @@ fn display_tag(name: &str) -> String {
         .join(" ")
 }
 
+/// A tag on a briefing card or page: its name and page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+impl TagLink {
+    pub fn new(index: &SiteIndex, id: TagId) -> Self {
+        let t = index.corpus.tag(id);
+        TagLink {
+            name: tag_name(index, id),
+            slug: t.slug.clone(),
+            url: index.url(&urls::tag(&t.slug)),
+        }
+    }
+}
+
 /// A plain link to a briefing (sources, neighbours).
 #[derive(Debug, Clone, Serialize)]
 pub struct LinkView {
@@ -240,7 +277,7 @@ pub struct BriefingCard {
     pub source_name: Option<String>,
     /// The most salient actors, at most [`CARD_ACTORS`].
     pub actors: Vec<ActorRef>,
-    pub tags: Vec<TagRef>,
+    pub tags: Vec<TagLink>,
     pub draft: bool,
 }
 
@@ -272,7 +309,7 @@ impl BriefingCard {
                 .corpus
                 .tags_of(b)
                 .iter()
-                .map(|&t| TagRef::new(index, t))
+                .map(|&t| TagLink::new(index, t))
                 .collect(),
             draft: meta.draft,
         }
