@@ -155,7 +155,10 @@ pub fn build(
     let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
     let site = (&corpus, &first_seen);
     let (rendered, published) = match options.write {
-        true => publish(config, options, &mut templates, site, &decided.writes)?,
+        true => {
+            let files = (&decided.writes[..], &decided.removals[..]);
+            publish(config, options, &mut templates, site, files)?
+        }
         false => (check(config, options, &mut templates, site)?, None),
     };
     Ok(BuildReport::assemble(config, decided, rendered, published))
@@ -200,7 +203,7 @@ fn publish(
     options: &BuildOptions,
     templates: &mut site::Templates,
     (corpus, first_seen): (&Corpus, &FirstSeen),
-    writes: &[briefings::Write],
+    (writes, removals): (&[briefings::Write], &[(PathBuf, String)]),
 ) -> Result<(site::Rendered, Option<Published>), BuildError> {
     let output = OutputOptions::for_site(config);
     let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
@@ -212,6 +215,7 @@ fn publish(
             site::RenderError::Sink(e) => BuildError::Output(e),
         })?;
     let briefings = write::briefings(config, writes)?;
+    write::removals(config, removals)?;
     let record = config.state_dir().join(ingest::first_seen::FILE);
     output::write_text_atomic(&record, &first_seen.to_json())?;
     let published = Published {
