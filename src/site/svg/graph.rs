@@ -8,7 +8,7 @@
 //! above), vertical ones pixels, so the graph keeps its height and label size on a
 //! phone and spreads out on a wide screen.
 
-use super::{clip, esc, num};
+use super::{clip, esc, num, open_svg};
 
 /// An actor in the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,18 +45,13 @@ pub fn render(graph: &Graph) -> String {
         return String::new();
     }
     let most = shown.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
-    let id = esc(&graph.id);
     let center = &graph.center;
-    let mut svg = format!(
-        concat!(
-            r#"<svg class="pic pic-graph" id="{id}" width="100%" height="{h}" role="group" "#,
-            r#"aria-labelledby="{id}-title" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg">"#,
-            r#"<title id="{id}-title">Who {name} appears with</title><desc id="{id}-desc">{desc}</desc>"#
-        ),
-        id = id,
-        h = num(HEIGHT),
-        name = esc(&center.name),
-        desc = esc(&description(&center.name, shown)),
+    let mut svg = open_svg(
+        "pic-graph",
+        &graph.id,
+        HEIGHT,
+        &format!("Who {} appears with", center.name),
+        &description(&center.name, shown),
     );
     let places: Vec<(f64, f64)> = (0..shown.len())
         .map(|i| {

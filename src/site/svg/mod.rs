@@ -31,6 +31,23 @@ fn esc(text: &str) -> String {
     out
 }
 
+/// The opening of a picture: an `<svg>` of the page's width and `height` pixels, named
+/// by its `<title>` and described by its `<desc>` (both escaped here).
+fn open_svg(class: &str, id: &str, height: f64, title: &str, desc: &str) -> String {
+    format!(
+        concat!(
+            r#"<svg class="pic {class}" id="{id}" width="100%" height="{h}" role="group" "#,
+            r#"aria-labelledby="{id}-title" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg">"#,
+            r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#
+        ),
+        class = class,
+        id = esc(id),
+        h = num(height),
+        title = esc(title),
+        desc = esc(desc),
+    )
+}
+
 /// `text` cut to at most `max` characters, with `…` when cut.
 fn clip(text: &str, max: usize) -> String {
     let text = text.trim();

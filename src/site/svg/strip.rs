@@ -13,7 +13,7 @@
 
 use jiff::civil::Date;
 
-use super::{clip, esc, num};
+use super::{clip, esc, num, open_svg};
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 
 /// How an event got its date.
@@ -315,18 +315,8 @@ pub fn render(strip: &Strip) -> String {
         })
         .max()
         .unwrap_or(first);
-    let id = esc(&strip.id);
-    let mut svg = format!(
-        concat!(
-            r#"<svg class="pic pic-strip" id="{id}" width="100%" height="{h}" role="group" "#,
-            r#"aria-labelledby="{id}-title" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg">"#,
-            r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#
-        ),
-        id = id,
-        h = num(height),
-        title = esc(&strip.title),
-        desc = esc(&description(&strip, first, last)),
-    );
+    let desc = description(&strip, first, last);
+    let mut svg = open_svg("pic-strip", &strip.id, height, &strip.title, &desc);
     axis_lines(&mut svg, &scale, axis);
     for (i, mark) in strip.marks.iter().enumerate() {
         let y = 10.0 + lane_of[i] as f64 * LANE + LANE / 2.0;

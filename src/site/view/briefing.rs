@@ -53,12 +53,7 @@ impl SourceView {
         let author = not_blank(&meta.source.author)
             .filter(|a| !name.as_ref().is_some_and(|n| n.eq_ignore_ascii_case(a)));
         SourceView {
-            url: meta
-                .source
-                .url
-                .as_deref()
-                .and_then(urls::web_url)
-                .map(str::to_string),
+            url: urls::source_url(meta),
             name,
             author,
             in_body: cut

@@ -319,12 +319,7 @@ fn briefing_data(index: &SiteIndex, b: BriefingId) -> BriefingData {
         date: meta.date.map(|d| d.to_string()),
         source: SourceData {
             name: meta.source.name.clone(),
-            url: meta
-                .source
-                .url
-                .as_deref()
-                .and_then(urls::web_url)
-                .map(str::to_string),
+            url: urls::source_url(meta),
             author: meta.source.author.clone(),
         },
         lede: meta.lede.clone(),
