@@ -2,8 +2,9 @@
 //! (WebDriver) with `fantoccini`, against `briefing serve` on a copy of the demo site.
 //!
 //! What it checks is what a reader meets: every page type loads without a console
-//! error, the pictures render with their text alternatives, search finds a match, and
-//! a saved edit reloads the open page.
+//! error, the pictures render with their text alternatives and the keyboard reaches
+//! them (and the search box, the menu and the pagination), search highlights a match
+//! and keeps the query in the one search box, and a saved edit reloads the open page.
 //!
 //! The test needs `chromium` and `chromedriver` (Debian's packages `chromium` and
 //! `chromium-driver`), so it is `#[ignore]`d and named `needs_browser`: `.ci/run`
@@ -217,6 +218,32 @@ async fn picture_renders(client: &Client, path: &str, selector: &str) {
     );
 }
 
+/// Presses Tab until the focus is on an element matching `selector` (or fails after
+/// `max` presses): the keyboard path to it, from the top of the page.
+async fn tab_reaches(client: &Client, path: &str, selector: &str, max: usize) {
+    client
+        .execute(
+            "document.activeElement.blur(); window.scrollTo(0, 0); return true",
+            Vec::new(),
+        )
+        .await
+        .expect("reset the focus");
+    let body = client.find(Locator::Css("body")).await.expect("a body");
+    for _ in 0..max {
+        body.send_keys("\u{E004}").await.expect("press Tab");
+        let here = client
+            .execute(
+                &format!("return document.activeElement.matches({selector:?})"),
+                Vec::new(),
+            )
+            .await;
+        if let Ok(Value::Bool(true)) = here {
+            return;
+        }
+    }
+    panic!("{path}: {max} presses of Tab never reach {selector}");
+}
+
 async fn search_finds_a_match(client: &Client, base: &str) {
     open(client, base, "").await;
     let input = client
@@ -295,9 +322,15 @@ fn needs_browser_demo_site_reads_well_in_chromium() {
             }
             open(&client, &base, BRIEFING).await;
             picture_renders(&client, BRIEFING, "svg.pic-strip").await;
+            tab_reaches(&client, BRIEFING, "svg.pic-strip a", 80).await;
             open(&client, &base, ACTOR).await;
             picture_renders(&client, ACTOR, "svg.pic-strip").await;
             picture_renders(&client, ACTOR, "svg.pic-graph").await;
+            tab_reaches(&client, ACTOR, "svg.pic-graph a", 80).await;
+            open(&client, &base, "").await;
+            tab_reaches(&client, "the index", "form[role=search] input", 10).await;
+            tab_reaches(&client, "the index", "nav.site-nav a", 10).await;
+            tab_reaches(&client, "the index", "nav.pagination a", 80).await;
             search_finds_a_match(&client, &base).await;
             a_saved_edit_reloads_the_page(&client, &site, &base).await;
         };
