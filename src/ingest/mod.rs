@@ -24,6 +24,7 @@ mod dates;
 mod discover;
 mod errors;
 mod fields;
+pub mod first_seen;
 pub mod front_matter;
 mod headline;
 mod html;

@@ -7,7 +7,9 @@
 mod harness;
 
 mod analyze;
+mod browser;
 mod build;
+mod crash;
 mod edits;
 mod safety;
 mod seed;

@@ -18,6 +18,7 @@
 use super::segment::{self, Role, Segment, Words};
 use super::subject::{self, Opening};
 use crate::analysis::timex::scan::{Kind, Token, tokenize_numbers};
+use crate::language::words;
 
 /// Words past which a clause text is cut (with an ellipsis).
 const MAX_WORDS: usize = 30;
@@ -47,23 +48,6 @@ const CONNECTIVES: [&str; 23] = [
     "yet",
     "after",
     "since",
-];
-
-/// Verbs that end a trailing attribution (", the commission said").
-const REPORTING: [&str; 8] = [
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "announced",
-    "reported",
-    "warned",
-];
-
-/// Words that stop the walk back to a relative clause's antecedent.
-const PREPOSITIONS: [&str; 10] = [
-    "of", "in", "on", "at", "for", "to", "from", "with", "by", "over",
 ];
 
 /// A clause: byte range in the text and its cleaned-up words.
@@ -221,7 +205,7 @@ fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize>
 /// comma, a preposition or six words.
 fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
     let mut a = seg.b;
-    while a > seg.a && seg.b - a < 6 && !w.is_any(a - 1, &PREPOSITIONS) {
+    while a > seg.a && seg.b - a < 6 && !w.is(a - 1, words::is_preposition) {
         let t = w.text(a - 1);
         let participle = t.len() > 4 && t.ends_with("ing");
         let part_of_name =
@@ -351,7 +335,7 @@ fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl Fn(usize) ->
         .copied()
         .filter(|&k| w.is_word(k))
         .collect();
-    let reporting = |k: &usize| w.is_any(*k, &REPORTING);
+    let reporting = |k: &usize| w.is(*k, words::is_reporting_verb);
     let only_reporting = tail.iter().filter(|&&k| is_verb(k)).all(reporting);
     let attribution = (1..=8).contains(&tail.len())
         && (tail.first().is_some_and(reporting) || tail.last().is_some_and(reporting))

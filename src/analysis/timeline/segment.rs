@@ -12,6 +12,7 @@
 
 use crate::analysis::timex::scan::{Kind, Token};
 use crate::analysis::timex::verbs::NOT_PAST;
+use crate::language::words::{RELATIVE_PRONOUNS, SUBORDINATORS, is_reporting_verb};
 
 /// What a segment is to the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,19 +45,11 @@ pub struct Segment {
 /// Words that start a new clause after a comma.
 const AFTER_COMMA: [&str; 3] = ["but", "according", "so"];
 
-/// Words that start an adverbial clause, after a comma or not.
-const SUBORDINATORS: [&str; 14] = [
-    "while", "whereas", "although", "though", "because", "after", "before", "when", "where",
-    "unless", "since", "until", "if", "as",
-];
-
 /// Words before "after"/"before" that make it part of a time phrase ("a day after").
 const SPAN_WORDS: [&str; 16] = [
     "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes",
     "shortly", "soon", "just", "long", "moments",
 ];
-
-const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "whose", "which"];
 
 /// Read access to one sentence's tokens.
 pub struct Words<'a> {
@@ -75,6 +68,11 @@ impl Words<'_> {
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         let t = self.text(i);
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i`, in lower case, is in a class of `language::words`.
+    pub fn is(&self, i: usize, class: fn(&str) -> bool) -> bool {
+        class(&self.text(i).to_lowercase())
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -135,7 +133,7 @@ fn merge_phrases(words: &Words, verbs: &[(usize, usize)], segs: Vec<Segment>) ->
     let mut map = Vec::with_capacity(segs.len());
     let mut absorb: Option<usize> = None;
     for s in segs {
-        let phrase = words.is_any(s.a, &SUBORDINATORS) && !has_verb(&s);
+        let phrase = words.is_any(s.a, SUBORDINATORS) && !has_verb(&s);
         let continues = matches!(s.role, Role::Continuation { of } if Some(of) == absorb);
         if let Some(last) = out.last_mut().filter(|_| phrase || continues) {
             last.b = s.b;
@@ -181,7 +179,7 @@ fn boundary(
         return Some((i, i + 1, Role::Clause));
     }
     if t == "," {
-        if words.is_any(i + 1, &RELATIVE_PRONOUNS) {
+        if words.is_any(i + 1, RELATIVE_PRONOUNS) {
             return Some((i, i + 1, Role::Relative { of: antecedent }));
         }
         if words.is_any(i + 1, &AFTER_COMMA) || participle(words, i + 1) {
@@ -195,7 +193,7 @@ fn boundary(
         if subject_only && past_participle(words, i + 1) {
             return Some((i, i + 1, Role::Participle { of: antecedent }));
         }
-        if words.is_any(i + 1, &SUBORDINATORS) && !span_phrase(words, i + 1) {
+        if words.is_any(i + 1, SUBORDINATORS) && !span_phrase(words, i + 1) {
             return Some((i, i + 1, Role::Adverbial { of: antecedent }));
         }
         if let Role::Relative { of } | Role::Adverbial { of } | Role::Participle { of } = role {
@@ -210,13 +208,13 @@ fn boundary(
         .tokens
         .get(i + 1)
         .is_some_and(|n| verbs.iter().any(|&(s, _)| s == n.start));
-    if words.is_any(i, &RELATIVE_PRONOUNS) || (words.is_any(i, &["that"]) && verb_follows) {
+    if words.is_any(i, RELATIVE_PRONOUNS) || (words.is_any(i, &["that"]) && verb_follows) {
         return Some((i, i, Role::Relative { of: antecedent }));
     }
     if words.is_any(i, &["that"]) {
         return Some((i, i, Role::Complement));
     }
-    (words.is_any(i, &SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+    (words.is_any(i, SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
 }
 
 /// "a day after", "hours before", "shortly after": a time phrase, not a new clause.
@@ -251,7 +249,7 @@ fn past_participle(words: &Words, i: usize) -> bool {
     words.is_word(i)
         && w.starts_with(|c: char| c.is_lowercase())
         && form
-        && !words.is_any(i, &["said", "says", "told", "tells", "added", "adds"])
+        && !words.is(i, is_reporting_verb)
         && words.is_any(i + 1, &PARTICLES)
 }
 
