@@ -15,6 +15,7 @@
 //! Wednesday"), a trailing attribution (", the commission said") and anything past a
 //! word limit.
 
+use super::participants::{self, Zones};
 use super::segment::{self, Role, Segment, Words};
 use super::subject::{self, Opening};
 use crate::analysis::timex::scan::{Kind, Token, tokenize_numbers};
@@ -50,12 +51,16 @@ const CONNECTIVES: [&str; 23] = [
     "since",
 ];
 
-/// A clause: byte range in the text and its cleaned-up words.
+/// A clause: byte range in the text, its cleaned-up words and where the names of its
+/// participants are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    pub zones: Zones,
+    /// Byte start of the clause's first verb.
+    pub verb: Option<usize>,
 }
 
 /// One sentence prepared for clause lookups: its tokens, verb groups and segments,
@@ -94,9 +99,24 @@ impl Parsed {
         }
     }
 
+    /// Byte range of the main clause's first verb (the event a sentence reports).
+    pub fn main_verb(&self) -> Option<(usize, usize)> {
+        let main = |s: &Segment| s.role == Role::Continuation { of: 0 };
+        let k = self
+            .segs
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i == 0 || main(s))
+            .flat_map(|(_, s)| s.a..s.b)
+            .find(|&k| is_verb(&self.tokens, &self.verbs, k))?;
+        Some((self.tokens[k].start, self.tokens[k].end))
+    }
+
     /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
-    /// verb (a heading, a caption) or is only an attribution ("according to ...").
-    pub fn around(&self, prose: &str, timex: (usize, usize)) -> Option<Clause> {
+    /// verb (a heading, a caption). When `dated`, the date phrase is left out of the
+    /// text. A date in an attribution ("according to X in a briefing on Friday") dates
+    /// what X said: "X said in a briefing".
+    pub fn around(&self, prose: &str, timex: (usize, usize), dated: bool) -> Option<Clause> {
         let (tokens, segs) = (&self.tokens, &self.segs);
         let w = Words { prose, tokens };
         let first = tokens.iter().position(|t| t.end > timex.0)?;
@@ -107,7 +127,7 @@ impl Parsed {
             .max(first);
         let seg = segs.iter().position(|s| s.a <= first && first < s.b)?;
         if w.is_any(segs[seg].a, &["according"]) {
-            return None; // ", according to X in a briefing on Friday": the source, not the event
+            return dated.then(|| self.according(&w, segs[seg], (first, last + 1)))?;
         }
         let is_verb = |k: usize| is_verb(tokens, &self.verbs, k);
         let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
@@ -118,7 +138,11 @@ impl Parsed {
         if !has_verb(&idx) {
             return None;
         }
-        let timex = (first, last + 1);
+        let timex = if dated {
+            (first, last + 1)
+        } else {
+            (usize::MAX, usize::MAX)
+        };
         let (mut keep, mut cut) = cleaned(&w, &idx, timex, is_verb);
         let mut be = None;
         if let Role::Participle { .. } = segs[seg].role {
@@ -138,7 +162,58 @@ impl Parsed {
         }
         let text = render(&w, &keep, be, cut);
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
-        (!text.is_empty()).then_some(Clause { start, end, text })
+        let zones = participants::zones(&w, &keep, is_verb);
+        let verb = keep.iter().find(|&&k| is_verb(k)).map(|&k| tokens[k].start);
+        (!text.is_empty()).then_some(Clause {
+            start,
+            end,
+            text,
+            zones,
+            verb,
+        })
+    }
+
+    /// "according to State Department spokesperson Ned Price in a briefing on Friday":
+    /// the source said it, on that date ("State Department spokesperson Ned Price said
+    /// in a briefing"); the source is the participant.
+    fn according(&self, w: &Words, seg: Segment, timex: (usize, usize)) -> Option<Clause> {
+        let from = seg.a + 2; // after "according to"
+        let name_end = (from..seg.b)
+            .find(|&k| k >= timex.0 || w.is(k, words::is_preposition) || w.text(k) == ",")
+            .unwrap_or(seg.b);
+        if name_end == from || !w.is_any(seg.a + 1, &["to"]) {
+            return None;
+        }
+        let dropped = date_phrase(w, &(from..seg.b).collect::<Vec<_>>(), timex);
+        let keep: Vec<usize> = (from..seg.b)
+            .filter(|k| !dropped.contains(k) && w.text(*k) != ",")
+            .filter(|&k| k < timex.0 || k >= timex.1)
+            .collect();
+        let mut keep = keep;
+        trim_dangling(w, &mut keep);
+        let at = keep
+            .iter()
+            .position(|&k| k >= name_end)
+            .unwrap_or(keep.len());
+        let mut text = render(w, &keep[..at], None, false);
+        text.push_str(" said");
+        let rest = render(w, &keep[at..], None, false);
+        if !rest.is_empty() {
+            text.push(' ');
+            text.push_str(&rest.to_lowercase()[..1]);
+            text.push_str(&rest[1..]);
+        }
+        let (start, end) = (self.tokens[from].start, self.tokens[name_end - 1].end);
+        Some(Clause {
+            start,
+            end,
+            text,
+            zones: Zones {
+                ranges: vec![(start, end)],
+                reference: None,
+            },
+            verb: None,
+        })
     }
 
     /// The kept tokens of a clause joined by a connective, with the main subject lent
@@ -260,17 +335,50 @@ fn cleaned(
         words > MAX_WORDS
     });
     if let Some(cut) = cut {
-        keep.truncate(cut);
+        keep.truncate(phrase_boundary(w, &keep, cut));
     }
+    trim_dangling(w, &mut keep);
+    (keep, cut.is_some())
+}
+
+/// Where to cut `keep` at or before position `cut` so that no phrase is cut: before the
+/// last comma, clause word or preposition that leaves at least half the words.
+fn phrase_boundary(w: &Words, keep: &[usize], cut: usize) -> usize {
+    let opens = |k: usize| {
+        matches!(w.text(k), "," | ";" | "(" | "—" | "–")
+            || w.is(k, words::is_preposition)
+            || w.is_any(k, words::SUBORDINATORS)
+            || w.is_any(k, words::COORDINATORS)
+            || w.is_any(k, words::RELATIVE_PRONOUNS)
+            || w.is_any(k, &["that"])
+    };
+    (cut / 2..=cut)
+        .rev()
+        .find(|&p| p < keep.len() && opens(keep[p]))
+        .unwrap_or(cut)
+}
+
+/// Drops what cannot end a statement: punctuation (but closing quotes and brackets),
+/// function words ("with", "the", "was", "and", "that").
+fn trim_dangling(w: &Words, keep: &mut Vec<usize>) {
     let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
+    let function = |k: usize| {
+        let lower = w.text(k).to_lowercase();
+        let l = lower.as_str();
+        words::is_preposition(l)
+            || words::is_determiner(l)
+            || words::is_auxiliary(l)
+            || words::COORDINATORS.contains(&l)
+            || words::SUBORDINATORS.contains(&l)
+            || words::RELATIVE_PRONOUNS.contains(&l)
+            || matches!(l, "to" | "than" | "who" | "not" | "s")
+    };
     let dangling = |k: usize| {
-        (w.tokens[k].kind == Kind::Punct && !closing(k))
-            || w.is_any(k, &["and", "or", "but", "that"])
+        (w.tokens[k].kind == Kind::Punct && !closing(k)) || (w.is_word(k) && function(k))
     };
     while keep.last().is_some_and(|&k| dangling(k)) {
         keep.pop();
     }
-    (keep, cut.is_some())
 }
 
 /// The position in `idx` after connectives and punctuation ("However,", "and", "In
