@@ -22,6 +22,7 @@
 mod clause;
 mod furniture;
 mod participants;
+mod relative;
 mod reported;
 mod segment;
 mod subject;
@@ -226,7 +227,7 @@ fn reported_entry(
     if reported::is_quote_or_question(s.text(prose)) {
         return None;
     }
-    let (vs, ve) = parsed.main_verb()?;
+    let (vs, ve) = parsed.main_verb(prose)?;
     let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
     let lower = prose[group.start..group.end].to_lowercase();
     let words: Vec<&str> = lower

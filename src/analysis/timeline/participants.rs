@@ -29,11 +29,27 @@ pub struct Zones {
 /// The argument zones of the kept tokens `keep` of a clause (in order).
 pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zones {
     let verb = keep.iter().position(|&k| is_verb(k));
+    // a fronted phrase ("In the possibility of an invasion into Kyiv, the diplomats
+    // agreed") is no argument: the subject starts after its comma
+    let fronted = keep
+        .first()
+        .is_some_and(|&k| w.is(k, words::is_preposition));
+    let subject_from = match (fronted, verb) {
+        (true, Some(v)) => keep[..v]
+            .iter()
+            .rposition(|&k| w.text(k) == ",")
+            .map_or(0, |c| c + 1),
+        _ => 0,
+    };
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut level = 0usize;
     let mut prev: Option<usize> = None;
     for (p, &k) in keep.iter().enumerate() {
         let after_verb = verb.is_some_and(|v| p > v);
+        if p < subject_from {
+            prev = None;
+            continue;
+        }
         if is_verb(k) || infinitive(w, k) {
             level = 0;
         } else if after_verb && w.is(k, words::is_preposition) {
@@ -50,7 +66,7 @@ pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zone
             prev = None;
         }
     }
-    let subject = &keep[..verb.unwrap_or(0)];
+    let subject = &keep[subject_from.min(verb.unwrap_or(0))..verb.unwrap_or(0)];
     Zones {
         ranges,
         reference: reference(w, subject),
@@ -145,7 +161,11 @@ impl Discourse {
         if !seen.is_empty() {
             self.last_sentence = seen;
         }
-        if let Some(group) = events.iter().rev().find(|g| g.len() >= 2) {
+        if let Some(group) = events
+            .iter()
+            .filter(|g| g.len() >= 2)
+            .max_by_key(|g| g.len())
+        {
             self.group = group.to_vec();
         }
     }

@@ -179,6 +179,15 @@ fn boundary(
         return Some((i, i + 1, Role::Clause));
     }
     if t == "," {
+        // "While the West has expressed alarm, Russia has dismissed ...": the opening
+        // adverbial clause ends at its comma
+        let opening_clause = count == 0
+            && words.is_any(start, SUBORDINATORS)
+            && !span_phrase(words, start)
+            && (start..i).any(|k| is_verb(words, verbs, k));
+        if opening_clause {
+            return Some((i, i + 1, Role::Clause));
+        }
         if words.is_any(i + 1, RELATIVE_PRONOUNS) {
             return Some((i, i + 1, Role::Relative { of: antecedent }));
         }
@@ -254,7 +263,7 @@ fn past_participle(words: &Words, i: usize) -> bool {
 }
 
 /// Irregular past participles that open background clauses.
-const IRREGULAR_PARTICIPLES: [&str; 24] = [
+pub const IRREGULAR_PARTICIPLES: [&str; 24] = [
     "set", "built", "born", "made", "held", "known", "chosen", "given", "taken", "written", "led",
     "won", "seen", "shown", "sold", "put", "run", "kept", "brought", "bought", "found", "paid",
     "sent", "begun",
