@@ -229,6 +229,14 @@ fn reported_entry(
     }
     let (vs, ve) = parsed.main_verb(prose)?;
     let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
+    // "the expected date": a past form after a determiner is an adjective
+    let before = prose[s.start..vs]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if crate::language::words::is_determiner(&before.to_lowercase()) || before.ends_with("'s") {
+        return None;
+    }
     let lower = prose[group.start..group.end].to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
