@@ -16,6 +16,7 @@
 //! word limit.
 
 use super::participants::{self, Zones};
+use super::relative;
 use super::segment::{self, Role, Segment, Words};
 use super::subject::{self, Opening};
 use crate::analysis::timex::scan::{Kind, Token, tokenize_numbers};
@@ -99,16 +100,33 @@ impl Parsed {
         }
     }
 
-    /// Byte range of the main clause's first verb (the event a sentence reports).
-    pub fn main_verb(&self) -> Option<(usize, usize)> {
-        let main = |s: &Segment| s.role == Role::Continuation { of: 0 };
-        let k = self
+    /// Byte range of the main clause's first verb (the event a sentence reports): not
+    /// the verb of a subordinate clause that opens the sentence ("As hostilities
+    /// escalated, Moscow had issued ...", "While the West has expressed alarm, Russia
+    /// has dismissed ...").
+    pub fn main_verb(&self, prose: &str) -> Option<(usize, usize)> {
+        let w = Words {
+            prose,
+            tokens: &self.tokens,
+        };
+        let verb = |k: usize| is_verb(&self.tokens, &self.verbs, k);
+        let candidates: Vec<usize> = self
             .segs
             .iter()
-            .enumerate()
-            .filter(|(i, s)| *i == 0 || main(s))
-            .flat_map(|(_, s)| s.a..s.b)
-            .find(|&k| is_verb(&self.tokens, &self.verbs, k))?;
+            .filter(|s| s.role == Role::Clause || s.role == Role::Continuation { of: 0 })
+            .flat_map(|s| {
+                let mut from = s.a;
+                if w.is_any(s.a, words::SUBORDINATORS) {
+                    // past the comma that closes the subordinate clause
+                    let first_verb = (s.a..s.b).find(|&k| verb(k)).unwrap_or(s.b);
+                    from = (first_verb..s.b)
+                        .find(|&k| w.text(k) == ",")
+                        .map_or(s.b, |c| c + 1);
+                }
+                from..s.b
+            })
+            .collect();
+        let k = candidates.into_iter().find(|&k| verb(k))?;
         Some((self.tokens[k].start, self.tokens[k].end))
     }
 
@@ -131,6 +149,9 @@ impl Parsed {
         }
         let is_verb = |k: usize| is_verb(tokens, &self.verbs, k);
         let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
+        if dated && let Some(r) = relative::reduced(&w, segs[seg], first, is_verb) {
+            return self.reduced(&w, r, (first, last + 1), is_verb);
+        }
         let mut idx = assemble(&w, segs, seg, last + 1);
         if !has_verb(&idx) || idx.len() < 5 {
             idx = widened(segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
@@ -145,7 +166,16 @@ impl Parsed {
         };
         let (mut keep, mut cut) = cleaned(&w, &idx, timex, is_verb);
         let mut be = None;
-        if let Role::Participle { .. } = segs[seg].role {
+        let object_relative = match segs[seg].role {
+            Role::Relative { of } => {
+                let ante: Vec<usize> = antecedent(&w, segs[of]);
+                relative::object_relative(&w, &keep, segs[seg].a, &ante, is_verb)
+            }
+            _ => None,
+        };
+        if let Some(k) = object_relative {
+            keep = k;
+        } else if let Role::Participle { .. } = segs[seg].role {
             // "The bridge, built in 1932," -> "The bridge was built"
             let p = keep.iter().position(|&k| k >= segs[seg].a)?;
             be = Some((p, subject::be_form(&w, keep[p.checked_sub(1)?], keep[p])));
@@ -160,7 +190,7 @@ impl Parsed {
                 }
             }
         }
-        let text = render(&w, &keep, be, cut);
+        let text = balance_quotes(render(&w, &keep, be, cut));
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
         let zones = participants::zones(&w, &keep, is_verb);
         let verb = keep.iter().find(|&&k| is_verb(k)).map(|&k| tokens[k].start);
@@ -170,6 +200,47 @@ impl Parsed {
             text,
             zones,
             verb,
+        })
+    }
+
+    /// A reduced relative as a clause of its own: "The list of security guarantees was
+    /// submitted to Washington"; the enclosing clause's subject takes part too.
+    fn reduced(
+        &self,
+        w: &Words,
+        r: relative::Reduced,
+        timex: (usize, usize),
+        is_verb: impl Fn(usize) -> bool + Copy,
+    ) -> Option<Clause> {
+        let idx: Vec<usize> = r.antecedent.iter().chain(&r.phrase).copied().collect();
+        let (keep, cut) = cleaned(w, &idx, timex, is_verb);
+        let v = *r.phrase.first()?;
+        let p = keep.iter().position(|&k| k >= v)?;
+        // the head noun decides the number: "the list of guarantees was"
+        let head = r
+            .antecedent
+            .iter()
+            .position(|&k| w.is_any(k, &["of"]))
+            .and_then(|o| o.checked_sub(1))
+            .map_or(*keep.get(p.checked_sub(1)?)?, |o| r.antecedent[o]);
+        let be = Some((p, subject::be_form(w, head, v)));
+        let text = balance_quotes(render(w, &keep, be, cut));
+        let mut zones = participants::zones(w, &keep, is_verb);
+        if let (Some(&a), Some(&b)) = (r.subject.first(), r.subject.last()) {
+            zones
+                .ranges
+                .push((self.tokens[a].start, self.tokens[b].end));
+        }
+        let (start, end) = (
+            self.tokens[*idx.first()?].start,
+            self.tokens[*idx.last()?].end,
+        );
+        (!text.is_empty()).then_some(Clause {
+            start,
+            end,
+            text,
+            zones,
+            verb: Some(self.tokens[v].start),
         })
     }
 
@@ -339,6 +410,55 @@ fn cleaned(
     }
     trim_dangling(w, &mut keep);
     (keep, cut.is_some())
+}
+
+/// A text whose quotation marks pair up: an opening quote the clause cut before its
+/// end is closed when only a few words follow it ("agreed on "severe consequences"),
+/// else the text stops before it; a closing quote whose opening was left out (the
+/// clause starts inside the quote) takes the quoted words with it.
+fn balance_quotes(text: String) -> String {
+    let opens = |c: char| matches!(c, '“' | '"');
+    let closes = |c: char| matches!(c, '”' | '"');
+    let mut open: Option<usize> = None;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match open {
+            None if c == '”' || (c == '"' && i > 0 && !text[..i].ends_with(' ')) => {
+                start = i + c.len_utf8(); // closes a quote opened before the text
+            }
+            None if opens(c) => open = Some(i),
+            Some(_) if closes(c) => open = None,
+            _ => {}
+        }
+    }
+    let text = match text.get(start..) {
+        Some(rest) if start > 0 => {
+            let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+        _ => text,
+    };
+    let Some(at) = open.filter(|&o| o >= start).map(|o| o - start) else {
+        return text;
+    };
+    let quoted = text[at..].split_whitespace().count();
+    if quoted <= 6 {
+        let close = if text[at..].starts_with('“') {
+            '”'
+        } else {
+            '"'
+        };
+        let mut t = text.trim_end_matches(['…', ',', ' ']).to_string();
+        t.push(close);
+        return t;
+    }
+    text[..at]
+        .trim_end_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
+        .to_string()
 }
 
 /// Where to cut `keep` at or before position `cut` so that no phrase is cut: before the

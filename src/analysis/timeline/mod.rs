@@ -22,6 +22,7 @@
 mod clause;
 mod furniture;
 mod participants;
+mod relative;
 mod reported;
 mod segment;
 mod subject;
@@ -226,8 +227,16 @@ fn reported_entry(
     if reported::is_quote_or_question(s.text(prose)) {
         return None;
     }
-    let (vs, ve) = parsed.main_verb()?;
+    let (vs, ve) = parsed.main_verb(prose)?;
     let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
+    // "the expected date": a past form after a determiner is an adjective
+    let before = prose[s.start..vs]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if crate::language::words::is_determiner(&before.to_lowercase()) || before.ends_with("'s") {
+        return None;
+    }
     let lower = prose[group.start..group.end].to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

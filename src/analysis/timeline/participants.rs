@@ -23,21 +23,46 @@ use crate::language::words::{self, Referent};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Zones {
     pub ranges: Vec<(usize, usize)>,
-    pub reference: Option<Referent>,
+    /// What the subject refers back to, and whether it is a pronoun ("it" may be an
+    /// organisation or a thing; "the plane" is a thing).
+    pub reference: Option<(Referent, bool)>,
 }
 
 /// The argument zones of the kept tokens `keep` of a clause (in order).
 pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zones {
     let verb = keep.iter().position(|&k| is_verb(k));
+    // a fronted phrase ("In the possibility of an invasion into Kyiv, the diplomats
+    // agreed") is no argument: the subject starts after its comma
+    let fronted = keep
+        .first()
+        .is_some_and(|&k| w.is(k, words::is_preposition));
+    let subject_from = match (fronted, verb) {
+        (true, Some(v)) => keep[..v]
+            .iter()
+            .rposition(|&k| w.text(k) == ",")
+            .map_or(0, |c| c + 1),
+        _ => 0,
+    };
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut level = 0usize;
     let mut prev: Option<usize> = None;
+    // an apposition to the subject ("EADS, the parent company of Airbus,") names no
+    // participant below a preposition
+    let mut apposition = false;
     for (p, &k) in keep.iter().enumerate() {
         let after_verb = verb.is_some_and(|v| p > v);
+        if p < subject_from {
+            prev = None;
+            continue;
+        }
+        if !after_verb && p > subject_from && w.text(k) == "," {
+            apposition = true;
+        }
         if is_verb(k) || infinitive(w, k) {
             level = 0;
-        } else if after_verb && w.is(k, words::is_preposition) {
-            level += 1;
+            apposition = false;
+        } else if (after_verb || apposition) && w.is(k, words::is_preposition) {
+            level += 1 + usize::from(apposition);
         }
         if level <= 1 {
             let t = &w.tokens[k];
@@ -50,7 +75,7 @@ pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zone
             prev = None;
         }
     }
-    let subject = &keep[..verb.unwrap_or(0)];
+    let subject = &keep[subject_from.min(verb.unwrap_or(0))..verb.unwrap_or(0)];
     Zones {
         ranges,
         reference: reference(w, subject),
@@ -69,8 +94,8 @@ fn infinitive(w: &Words, k: usize) -> bool {
 
 /// What a subject refers back to: a lone pronoun ("they") or a determiner and a
 /// referring noun ("the officials", "the two sides", "these companies"), without a
-/// capitalised name of its own.
-fn reference(w: &Words, subject: &[usize]) -> Option<Referent> {
+/// capitalised name of its own; and whether it is a pronoun.
+fn reference(w: &Words, subject: &[usize]) -> Option<(Referent, bool)> {
     let words: Vec<usize> = subject
         .iter()
         .copied()
@@ -81,7 +106,8 @@ fn reference(w: &Words, subject: &[usize]) -> Option<Referent> {
         return ["he", "she", "they", "it", "we"]
             .iter()
             .find(|p| w.is_any(first, &[p]))
-            .and_then(|p| words::referent(p));
+            .and_then(|p| words::referent(p))
+            .map(|r| (r, true));
     }
     let opens = w.is_any(first, &["the", "these", "those", "both", "all"]);
     let named = words[1..]
@@ -90,7 +116,7 @@ fn reference(w: &Words, subject: &[usize]) -> Option<Referent> {
     if !opens || named || words.len() > 4 {
         return None;
     }
-    words::referent(&w.text(last).to_lowercase())
+    words::referent(&w.text(last).to_lowercase()).map(|r| (r, false))
 }
 
 /// The actors the article named last, for resolving "the officials", "it", "she".
@@ -108,13 +134,15 @@ pub struct Discourse {
 }
 
 impl Discourse {
-    /// The actors a reference stands for.
-    pub fn resolve(&self, referent: Referent) -> Vec<usize> {
+    /// The actors a reference stands for ("it": the organisation or thing named last;
+    /// "the plane": the thing named last).
+    pub fn resolve(&self, referent: Referent, pronoun: bool) -> Vec<usize> {
         let one = |a: Option<usize>| a.into_iter().collect();
         match referent {
             Referent::Person => one(self.person),
             Referent::Organization => one(self.organization),
-            Referent::Thing => one(self.singular.or(self.thing)),
+            Referent::Thing if pronoun => one(self.singular),
+            Referent::Thing => one(self.thing),
             Referent::People if !self.group.is_empty() => self.group.clone(),
             Referent::People => self.last_sentence.clone(),
         }
@@ -145,7 +173,11 @@ impl Discourse {
         if !seen.is_empty() {
             self.last_sentence = seen;
         }
-        if let Some(group) = events.iter().rev().find(|g| g.len() >= 2) {
+        if let Some(group) = events
+            .iter()
+            .filter(|g| g.len() >= 2)
+            .max_by_key(|g| g.len())
+        {
             self.group = group.to_vec();
         }
     }
@@ -165,8 +197,8 @@ pub fn actors(zones: &Zones, entities: &[Entity], discourse: &Discourse) -> Vec<
                 .filter_map(|e| e.actor),
         );
     }
-    if let Some(r) = zones.reference {
-        out.extend(discourse.resolve(r));
+    if let Some((r, pronoun)) = zones.reference {
+        out.extend(discourse.resolve(r, pronoun));
     }
     out.sort_unstable();
     out.dedup();
@@ -193,12 +225,12 @@ mod tests {
             .iter()
             .map(|&(s, e)| text[s..e].to_string())
             .collect();
-        (words, z.reference)
+        (words, z.reference.map(|(r, _)| r))
     }
 
     #[test]
     fn names_deep_below_the_verb_are_the_topic() {
-        let cases: [(&str, &[&str], &[&str]); 4] = [
+        let cases: [(&str, &[&str], &[&str]); 5] = [
             (
                 "The officials discussed the need for unity against Kestrian pressure along the border",
                 &["discussed"],
@@ -213,6 +245,11 @@ mod tests {
                 "Marrin handed to Deputy Minister Holm the reply to the demands on water",
                 &["handed"],
                 &["Marrin handed to Deputy Minister Holm the reply"],
+            ),
+            (
+                "Kestria, the owner of Lisk Dam, signed the deal with Orvel",
+                &["signed"],
+                &["Kestria, the owner", "signed the deal with Orvel"],
             ),
             (
                 "The prototype was unveiled at a ceremony in Lisk",
@@ -276,13 +313,14 @@ mod tests {
             &actors,
             &[&[0, 1, 2]],
         );
-        assert_eq!(d.resolve(Referent::People), [0, 1, 2]);
-        assert_eq!(d.resolve(Referent::Person), [0]);
-        assert_eq!(d.resolve(Referent::Organization), [3]);
-        assert_eq!(d.resolve(Referent::Thing), [3]);
+        assert_eq!(d.resolve(Referent::People, false), [0, 1, 2]);
+        assert_eq!(d.resolve(Referent::Person, true), [0]);
+        assert_eq!(d.resolve(Referent::Organization, false), [3]);
+        assert_eq!(d.resolve(Referent::Thing, true), [3]);
+        assert_eq!(d.resolve(Referent::Thing, false), Vec::<usize>::new());
         let z = Zones {
             ranges: vec![(4, 7)],
-            reference: Some(Referent::People),
+            reference: Some((Referent::People, false)),
         };
         let entities = [at(5, EntityType::Loc, 2), at(20, EntityType::Loc, 1)];
         assert_eq!(actors_of(&z, &entities, &d), [0, 1, 2]);
