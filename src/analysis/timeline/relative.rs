@@ -40,6 +40,7 @@ pub fn reduced(
         && !is_verb(v - 1)
         && !w.is(v - 1, words::is_auxiliary)
         && !w.is(v - 1, words::is_preposition)
+        && !w.is(v - 1, words::is_determiner)
         && !w.is(v - 1, |x| words::PERSONAL_PRONOUNS.contains(&x))
         && !w.is_any(
             v - 1,

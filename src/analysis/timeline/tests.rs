@@ -348,3 +348,31 @@ fn clauses_without_a_subject_of_their_own_borrow_the_main_one_or_keep_it() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn an_attributive_participle_after_a_determiner_is_no_reduced_relative() {
+    let cases = [
+        // (text, the entry's text)
+        (
+            "Ada Quill, the port's director, said the company would present a revised \
+             roster in December.",
+            "Ada Quill, the port's director, said the company would present a revised roster",
+        ),
+        (
+            "Ada Quill, the port's director, said the company would present a\nrevised \
+             roster in December.",
+            "Ada Quill, the port's director, said the company would present a revised roster",
+        ),
+        (
+            "Officials studied the list of guarantees submitted to the council in December.",
+            "The list of guarantees was submitted to the council",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = entries(text, FRIDAY);
+        assert!(
+            got.iter().any(|(_, t)| t == want),
+            "{text:?}: want {want:?}, got {got:?}"
+        );
+    }
+}
