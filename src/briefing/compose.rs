@@ -124,6 +124,7 @@ fn event_metas(analysis: &Analysis) -> Vec<EventMeta> {
                 .filter_map(|&i| analysis.actors.get(i))
                 .map(|a| a.name.clone())
                 .collect(),
+            reported: e.reported,
         })
         .collect()
 }
@@ -184,7 +185,8 @@ pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     let mut actors = String::new();
     write_actors(&mut actors, &meta.actors);
     let mut timeline = String::new();
-    write_timeline(&mut timeline, &meta.timeline);
+    let key: Vec<&EventMeta> = meta.key_events().map(|(_, e)| e).collect();
+    write_timeline(&mut timeline, &key);
     [
         ("Summary", summary),
         ("Key actors", actors),
@@ -232,7 +234,7 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
 }
 
-fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
+fn write_timeline(md: &mut String, timeline: &[&EventMeta]) {
     md.push_str("## Timeline\n\n");
     if timeline.is_empty() {
         md.push_str("_No dated events were found._\n");

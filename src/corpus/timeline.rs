@@ -389,6 +389,7 @@ mod tests {
             when: String::new(),
             text: text.to_string(),
             actors: Vec::new(),
+            reported: false,
         }
     }
 

@@ -144,7 +144,89 @@ pub const ABBREVIATIONS: [&str; 91] = [
     "Sun", "Tenn", "Thu", "Thurs", "Tue", "Tues", "Va", "Wash", "Wed", "Wis", "etc", "vs",
 ];
 
+/// Jobs of the people who write the news, for telling an author's bio from the story
+/// ("He joined The Times in 2007 as a feature writer").
+pub const JOURNALISM_ROLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "journalist",
+    "editor",
+    "contributor",
+    "photographer",
+    "producer",
+    "freelancer",
+];
+
+/// Nouns a year names rather than dates when a determiner comes first ("the 2025
+/// bonds", "the 2020 model", "its 2019 budget").
+pub const DATED_NAME_NOUNS: &[&str] = &[
+    "bond",
+    "bonds",
+    "notes",
+    "debentures",
+    "securities",
+    "model",
+    "models",
+    "edition",
+    "budget",
+    "version",
+];
+
+/// Whether a lower-case word is a journalist's job ("reporter", "columnist").
+pub fn is_journalism_role(word: &str) -> bool {
+    JOURNALISM_ROLES.contains(&word)
+}
+
+/// Whether a lower-case word is a noun that a year before it names (see [`DATED_NAME_NOUNS`]).
+pub fn is_dated_name_noun(word: &str) -> bool {
+    DATED_NAME_NOUNS.contains(&word)
+}
+
 const REPORTING_VERBS: &str = include_str!("data/reporting_verbs.txt");
+const REFERRING_NOUNS: &str = include_str!("data/referring_nouns.txt");
+
+/// What a referring noun ("the officials", "the company") stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Referent {
+    /// Several people or parties: "the officials", "the two sides", "they".
+    People,
+    /// One person: "the minister", "he".
+    Person,
+    /// One organisation: "the company", "the airline".
+    Organization,
+    /// A thing with a name: "the plane", "the index", "the deal".
+    Thing,
+}
+
+/// What a lower-case noun stands for when "the" makes it refer back to an actor named
+/// before ("the officials", "the company"), or what a personal pronoun stands for.
+pub fn referent(word: &str) -> Option<Referent> {
+    static TABLE: LazyLock<std::collections::HashMap<&'static str, Referent>> =
+        LazyLock::new(|| {
+            let mut out = std::collections::HashMap::new();
+            for (section, words) in super::sections(REFERRING_NOUNS) {
+                let kind = match section {
+                    "people" => Referent::People,
+                    "person" => Referent::Person,
+                    "organization" => Referent::Organization,
+                    "thing" => Referent::Thing,
+                    _ => continue,
+                };
+                for w in words {
+                    out.insert(w, kind);
+                }
+            }
+            out
+        });
+    match word {
+        "he" | "she" | "him" | "her" => Some(Referent::Person),
+        "they" | "them" | "we" => Some(Referent::People),
+        "it" => Some(Referent::Thing),
+        _ => TABLE.get(word).copied(),
+    }
+}
 
 /// Whether a word is "the", "a" or "an".
 pub fn is_article(word: &str) -> bool {
@@ -228,6 +310,18 @@ mod tests {
             assert_eq!(class(word), want, "{word}");
         }
         assert!(!is_abbreviation("Lavrov"));
+        let referents = [
+            ("officials", Some(Referent::People)),
+            ("company", Some(Referent::Organization)),
+            ("minister", Some(Referent::Person)),
+            ("plane", Some(Referent::Thing)),
+            ("she", Some(Referent::Person)),
+            ("they", Some(Referent::People)),
+            ("river", None),
+        ];
+        for (word, want) in referents {
+            assert_eq!(referent(word), want, "{word}");
+        }
     }
 
     #[test]

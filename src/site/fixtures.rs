@@ -41,6 +41,7 @@ pub fn event(date: &str, text: &str, actors: &[&str]) -> EventMeta {
         when: String::new(),
         text: text.to_string(),
         actors: actors.iter().map(|s| s.to_string()).collect(),
+        reported: false,
     }
 }
 
@@ -206,6 +207,7 @@ pub fn hostile() -> Briefing {
         when: HOSTILE.into(),
         text: HOSTILE.into(),
         actors: vec![HOSTILE.into()],
+        reported: false,
     }];
     b.meta.tags = vec![HOSTILE.into()];
     b

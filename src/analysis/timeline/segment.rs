@@ -12,7 +12,9 @@
 
 use crate::analysis::timex::scan::{Kind, Token};
 use crate::analysis::timex::verbs::NOT_PAST;
-use crate::language::words::{RELATIVE_PRONOUNS, SUBORDINATORS, is_reporting_verb};
+use crate::language::words::{
+    RELATIVE_PRONOUNS, SUBORDINATORS, is_determiner, is_preposition, is_reporting_verb,
+};
 
 /// What a segment is to the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +181,15 @@ fn boundary(
         return Some((i, i + 1, Role::Clause));
     }
     if t == "," {
+        // "While the West has expressed alarm, Russia has dismissed ...": the opening
+        // adverbial clause ends at its comma
+        let opening_clause = count == 0
+            && words.is_any(start, SUBORDINATORS)
+            && !span_phrase(words, start)
+            && (start..i).any(|k| is_verb(words, verbs, k));
+        if opening_clause {
+            return Some((i, i + 1, Role::Clause));
+        }
         if words.is_any(i + 1, RELATIVE_PRONOUNS) {
             return Some((i, i + 1, Role::Relative { of: antecedent }));
         }
@@ -204,6 +215,9 @@ fn boundary(
     if i == start {
         return None;
     }
+    if coordinated_clause(words, verbs, start, i) {
+        return Some((i, i, Role::Clause));
+    }
     let verb_follows = words
         .tokens
         .get(i + 1)
@@ -215,6 +229,26 @@ fn boundary(
         return Some((i, i, Role::Complement));
     }
     (words.is_any(i, SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+}
+
+/// "Boeing will begin production in 2006 and the aircraft should enter service in 2008",
+/// "The A380 first flew in 2005 and is expected to enter service this year": "and" or
+/// "but" after a clause, before a verb or a determined subject and its verb, starts a
+/// clause of its own (not "France and Germany signed", "said France and Germany were").
+fn coordinated_clause(words: &Words, verbs: &[(usize, usize)], start: usize, i: usize) -> bool {
+    if !words.is_any(i, &["and", "but"]) || !(start..i).any(|k| is_verb(words, verbs, k)) {
+        return false;
+    }
+    if is_verb(words, verbs, i + 1) {
+        return true;
+    }
+    let determined =
+        words.is(i + 1, is_determiner) || words.is_any(i + 1, &["he", "she", "they", "it", "we"]);
+    determined
+        && (i + 2..i + 6).any(|k| is_verb(words, verbs, k))
+        && (i + 1..i + 6)
+            .take_while(|&k| !is_verb(words, verbs, k))
+            .all(|k| words.is_word(k) && !words.is(k, is_preposition))
 }
 
 /// "a day after", "hours before", "shortly after": a time phrase, not a new clause.
@@ -254,7 +288,7 @@ fn past_participle(words: &Words, i: usize) -> bool {
 }
 
 /// Irregular past participles that open background clauses.
-const IRREGULAR_PARTICIPLES: [&str; 24] = [
+pub const IRREGULAR_PARTICIPLES: [&str; 24] = [
     "set", "built", "born", "made", "held", "known", "chosen", "given", "taken", "written", "led",
     "won", "seen", "shown", "sold", "put", "run", "kept", "brought", "bought", "found", "paid",
     "sent", "begun",
@@ -298,6 +332,10 @@ mod tests {
             "presented",
             "rose",
             "was",
+            "fell",
+            "sailed",
+            "sold",
+            "signed",
         ]
         .iter()
         .flat_map(|v| {
@@ -388,6 +426,18 @@ mod tests {
             (
                 "Prices rose, and costs fell.",
                 vec!["Prices rose, and costs fell."],
+            ),
+            (
+                "Prices rose in May and the costs fell in June.",
+                vec!["Prices rose in May", "and the costs fell in June."],
+            ),
+            (
+                "The ferry sailed in May and was sold in June.",
+                vec!["The ferry sailed in May", "and was sold in June."],
+            ),
+            (
+                "Lisk and Orvel have signed the accord.",
+                vec!["Lisk and Orvel have signed the accord."],
             ),
             (
                 "He resigned, a day after the memo leaked.",

@@ -212,6 +212,11 @@ pub fn label(value: &str) -> String {
     }
 }
 
+/// A day as a reader writes it: "28 January 2022".
+pub fn day_label(d: Date) -> String {
+    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+}
+
 fn floating_label(value: &str) -> String {
     match value {
         "PRESENT_REF" => return "now".to_string(),

@@ -95,6 +95,9 @@ pub struct EventView {
     pub actors: Vec<ActorRef>,
     /// The event before it has the same date (`when`): a template may show the date once.
     pub continues: bool,
+    /// Told without a date of its own and placed at the publication date (`when` reads
+    /// "reported 28 January 2022"); `false` for an event the article dates.
+    pub reported: bool,
 }
 
 /// A heading of the body.
@@ -231,9 +234,7 @@ fn timeline(index: &SiteIndex, b: BriefingId) -> Vec<EventView> {
         .filter_map(|(&id, a)| Some((id, a.role.as_deref()?)))
         .collect();
     let mut timeline: Vec<EventView> = meta
-        .timeline
-        .iter()
-        .enumerate()
+        .key_events()
         .map(|(i, e)| {
             let ids = index.corpus.event_actors(EventRef::new(b, i));
             event_view(index, &roles, e, ids)
@@ -353,6 +354,7 @@ fn event_view(
         datetime: datetime(&event.date),
         text: event.text.trim().to_string(),
         continues: false,
+        reported: event.reported,
         actors: ids
             .iter()
             .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))

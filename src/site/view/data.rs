@@ -231,6 +231,8 @@ pub struct EventData {
     pub granularity: &'static str,
     pub text: String,
     pub actors: Vec<String>,
+    /// Placed at the publication date, not dated by the article.
+    pub reported: bool,
 }
 
 /// Where a briefing comes from, in `briefings.json`.
@@ -309,6 +311,7 @@ fn briefing_data(index: &SiteIndex, b: BriefingId) -> BriefingData {
             granularity: granularity(&e.date),
             text: e.text.clone(),
             actors: e.actors.clone(),
+            reported: e.reported,
         })
         .collect();
     BriefingData {

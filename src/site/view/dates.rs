@@ -107,6 +107,7 @@ mod tests {
             when: when.into(),
             text: String::new(),
             actors: Vec::new(),
+            reported: false,
         };
         let cases = [
             (event("2024-03-12", ""), "Tuesday 12 March 2024"),

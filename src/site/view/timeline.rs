@@ -23,6 +23,9 @@ pub struct TimelineEvent {
     pub actors: Vec<ActorRef>,
     /// Every briefing that reports it; more than one when briefings agree.
     pub sources: Vec<LinkView>,
+    /// Told without a date of its own and placed at the publication date of its first
+    /// report (`when` reads "reported 28 January 2022"); `false` for a dated event.
+    pub reported: bool,
 }
 
 /// The events of one period.
@@ -235,5 +238,6 @@ fn event_view(index: &SiteIndex, event: &MergedEvent) -> TimelineEvent {
             .iter()
             .map(|s| LinkView::briefing(index, s.briefing))
             .collect(),
+        reported: meta.reported,
     }
 }
