@@ -163,11 +163,6 @@ fn sentence_entries(
     for t in timexes {
         if !dates_an_event(prose, s, t)
             || is_dateline(prose, input.sentences, index, t)
-            || furniture::is_name(
-                &prose[t.start..t.end],
-                &prose[s.start..t.start],
-                &prose[t.end..s.end],
-            )
             || !placeable(t)
             || done.contains(&t.value.as_str())
         {

@@ -348,3 +348,27 @@ fn clauses_without_a_subject_of_their_own_borrow_the_main_one_or_keep_it() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_participle_after_a_noun_is_an_event_of_its_own() {
+    let cases = [
+        (
+            "The envoy reviewed the reply that Kestria had sent against the list of demands submitted to Lisk in December.",
+            "-12",
+            Some("The list of demands was submitted to Lisk"),
+        ),
+        (
+            "The company said it would present a revised roster in December.",
+            "-12",
+            Some("The company said it would present a revised roster"),
+        ),
+    ];
+    for (text, date_value, want) in cases {
+        let got = entries(text, FRIDAY);
+        let found = got
+            .iter()
+            .find(|(d, _)| d.ends_with(date_value))
+            .map(|(_, t)| t.as_str());
+        assert_eq!(found, want, "{text}: {got:?}");
+    }
+}
