@@ -330,6 +330,21 @@ impl Corpus {
         &self.actors.actor_events[id.index()]
     }
 
+    /// The events an actor is involved in within `shown`, a run of its postings (one
+    /// page of its briefings): a run of [`Corpus::actor_events`], found by binary search.
+    pub fn actor_events_in(&self, id: ActorId, shown: &[BriefingId]) -> &[EventRef] {
+        let all = self.actor_events(id);
+        let (Some(&first), Some(&last)) = (shown.first(), shown.last()) else {
+            return &[];
+        };
+        let (lo, hi) = (self.position(first), self.position(last));
+        let start = all.partition_point(|e| self.position(e.briefing) < lo);
+        let end = all
+            .partition_point(|e| self.position(e.briefing) <= hi)
+            .max(start);
+        &all[start..end]
+    }
+
     /// The event an [`EventRef`] names.
     pub fn event(&self, event: EventRef) -> &crate::briefing::EventMeta {
         &self.briefing(event.briefing).meta.timeline[event.index()]

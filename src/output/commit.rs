@@ -111,8 +111,7 @@ impl Publisher {
     /// Nothing in the output changed; the manifest is rewritten only if the input keys
     /// did (by rename, so it is never half written).
     fn store_manifest_only(&mut self, manifest: &Manifest) -> Result<(), OutputError> {
-        let stored = Manifest::load(&self.files.manifest);
-        if stored.as_ref() == Some(manifest) {
+        if self.recorded && self.previous == manifest.entries {
             return Ok(());
         }
         let sync = self.durability != Durability::Nothing;

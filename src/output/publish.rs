@@ -70,6 +70,8 @@ pub struct Publisher {
     pub(super) staging_made: Mutex<bool>,
     pub(super) id: String,
     pub(super) previous: HashMap<String, Entry>,
+    /// `previous` is what the stored manifest says.
+    pub(super) recorded: bool,
     pub(super) claims: Mutex<HashMap<String, Claim>>,
     /// New pages that land on an existing directory (checked at commit).
     pub(super) on_directories: Mutex<Vec<String>>,
@@ -127,7 +129,11 @@ impl Publisher {
                 fs::remove_file(stale).map_err(io_err(stale))?;
             }
         }
-        let (id, previous) = previous_site(&target, &files, &options.keep);
+        let Previous {
+            id,
+            entries: previous,
+            recorded,
+        } = previous_site(&target, &files, &options.keep);
         let staging = target.sibling(&format!(".next-{}", std::process::id()));
         Ok(Publisher {
             target,
@@ -137,6 +143,7 @@ impl Publisher {
             staging_made: Mutex::new(false),
             id,
             previous,
+            recorded,
             claims: Mutex::new(HashMap::new()),
             on_directories: Mutex::new(Vec::new()),
             keep: options.keep.clone(),
@@ -340,23 +347,36 @@ impl Drop for Publisher {
     }
 }
 
-/// The id and the files of the output as the last commit left it: from the manifest
-/// when it belongs to this output, else from the marker (see [`super::manifest`]).
-pub(super) fn previous_site(
-    target: &Target,
-    files: &StateFiles,
-    keep: &[String],
-) -> (String, HashMap<String, Entry>) {
+/// The output as the last commit left it: from its manifest when that belongs to this
+/// output (`recorded`), else from the marker (see [`super::manifest`]) with a new id.
+pub(super) fn previous_site(target: &Target, files: &StateFiles, keep: &[String]) -> Previous {
+    let fresh = |entries| Previous {
+        id: new_id(&target.path),
+        entries,
+        recorded: false,
+    };
     let State::Ours(marker) = &target.state else {
-        return (new_id(&target.path), HashMap::new());
+        return fresh(HashMap::new());
     };
     match Manifest::load(&files.manifest) {
-        Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => (m.id, m.entries),
-        _ => (
-            new_id(&target.path),
-            manifest::from_marker(&target.path, &marker.names, |p| is_kept(p, keep)),
-        ),
+        Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => Previous {
+            id: m.id,
+            entries: m.entries,
+            recorded: true,
+        },
+        _ => fresh(manifest::from_marker(&target.path, &marker.names, |p| {
+            is_kept(p, keep)
+        })),
     }
+}
+
+/// What [`previous_site`] found.
+pub(super) struct Previous {
+    pub id: String,
+    pub entries: HashMap<String, Entry>,
+    /// Read from the stored manifest (which then need not be written again if nothing
+    /// in it changes).
+    pub recorded: bool,
 }
 
 /// A new manifest id: unique enough to tell two outputs' histories apart.

@@ -44,6 +44,9 @@ pub(super) struct Decided {
     /// files without an article.
     pub briefings: Vec<Briefing>,
     pub writes: Vec<Write>,
+    /// Generated briefing files, never edited, whose article is gone: deleted (if they
+    /// still hold the text read) and not published. With the text read.
+    pub removals: Vec<(PathBuf, String)>,
     /// Articles whose briefing was decided (analysed or reused).
     pub articles: usize,
     pub analysed: usize,
@@ -266,6 +269,7 @@ impl Plans {
         let mut decided = Decided {
             briefings: Vec::with_capacity(outcomes.len() + self.existing.len()),
             writes: Vec::new(),
+            removals: Vec::new(),
             articles: 0,
             analysed: 0,
             reused: 0,
@@ -291,37 +295,53 @@ impl Plans {
             decided.writes.extend(outcome.write);
             decided.briefings.push(outcome.briefing);
         }
-        let (orphans, warnings) = self.orphans();
+        let (orphans, removals, warnings) = self.orphans();
         decided.briefings.extend(orphans);
+        decided.removals = removals;
         decided.warnings.extend(warnings);
         Ok(decided)
     }
 
-    /// Briefing files without an article (hand-written briefings, or articles removed
-    /// since), and a warning for each generated one whose article is gone.
-    fn orphans(self) -> (Vec<Briefing>, Vec<Warning>) {
+    /// Briefing files without an article: hand-written briefings are published; a
+    /// generated one whose article is gone is taken off the site, and deleted when
+    /// nobody edited it (it only repeated the article) or kept, with a warning saying
+    /// how to publish it again, when someone did.
+    fn orphans(self) -> (Vec<Briefing>, Vec<(PathBuf, String)>, Vec<Warning>) {
         let article_paths: HashSet<String> = self.articles.iter().map(|a| slash(&a.path)).collect();
         let mut rest: Vec<ExistingFile> = self.existing.into_values().collect();
         rest.sort_by(|a, b| a.briefing.slug.cmp(&b.briefing.slug));
-        let mut warnings = Vec::new();
-        for e in &rest {
-            let source = e.briefing.meta.source.path.as_deref();
-            if let (Some(_), Some(source)) = (&e.briefing.meta.generated, source)
-                && !article_paths.contains(source)
-                && !self.failed_articles.contains(source)
-            {
+        let (mut kept, mut removals, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+        for e in rest {
+            let source = e.briefing.meta.source.path.clone();
+            let gone = match (&e.briefing.meta.generated, source.as_deref()) {
+                (Some(_), Some(source)) => {
+                    !article_paths.contains(source) && !self.failed_articles.contains(source)
+                }
+                _ => false,
+            };
+            if !gone {
+                kept.push(e.briefing);
+                continue;
+            }
+            let source = source.unwrap_or_default();
+            let location = Location::file(&e.briefing.path);
+            if briefing::is_unedited(&e.file.text, &e.briefing.meta) {
+                warnings.push(Warning::new(
+                    location,
+                    format!("its article {source} no longer exists; the briefing was removed from the site and deleted"),
+                ));
+                removals.push((e.briefing.path.clone(), e.file.text));
+            } else {
                 warnings.push(
                     Warning::new(
-                        Location::file(&e.briefing.path),
-                        format!(
-                            "its article {source} no longer exists; the briefing is still published"
-                        ),
+                        location,
+                        format!("its article {source} no longer exists; the briefing was edited by hand, so it is kept, but no longer published"),
                     )
-                    .with_hint("delete the briefing file to remove it from the site"),
+                    .with_hint("to publish it again, restore the article, or delete the `generated:` lines of its front matter: it then counts as a briefing written by hand"),
                 );
             }
         }
-        (rest.into_iter().map(|e| e.briefing).collect(), warnings)
+        (kept, removals, warnings)
     }
 }
 

@@ -19,17 +19,18 @@
 //! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
+mod sinks;
 mod write;
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::BriefingError;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
+use crate::ingest::first_seen::FirstSeen;
 use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
 use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, SiteError};
@@ -63,6 +64,8 @@ pub struct BuildReport {
     /// Backups made by `--regenerate`.
     pub backups: Vec<PathBuf>,
     pub pages: usize,
+    /// Pages rendered (the others were in place from the same inputs).
+    pub rendered: usize,
     /// What the output stage wrote and removed (empty for `check`).
     pub published: PublishReport,
     pub warnings: Vec<Warning>,
@@ -121,15 +124,18 @@ struct Inputs {
     articles: Ingested,
     briefing_files: Vec<SourceFile>,
     theme: ThemeFiles,
+    /// When each briefing was first built (the feed date of undated ones).
+    first_seen: FirstSeen,
 }
 
-/// Reads the articles, the existing briefing files, and the theme's and site's
-/// templates and static files.
+/// Reads the articles, the existing briefing files, the theme's and site's templates
+/// and static files, and the first-seen dates in the state folder.
 fn read_inputs(config: &Config) -> Result<Inputs, BuildError> {
     Ok(Inputs {
         articles: ingest::load_articles(config),
         briefing_files: ingest::load_briefing_files(config)?,
         theme: ingest::load_theme(config)?,
+        first_seen: FirstSeen::load(&config.state_dir()),
     })
 }
 
@@ -144,18 +150,43 @@ pub fn build(
     let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
     let outcomes = plans.analyse(config, progress);
     let mut decided = plans.collect(outcomes, options)?;
+    let slugs = decided.briefings.iter().map(|b| b.slug.as_str());
+    let first_seen = inputs.first_seen.with(slugs, options.today);
     let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
-    let rendered = site::render(config, &mut templates, &corpus, options)?;
-    let published = match options.write {
-        true => Some(publish(config, &rendered.pages, &decided.writes)?),
-        false => {
-            let paths = rendered.pages.iter().map(|p| p.path.as_str());
-            let output = OutputOptions::for_site(config);
-            output::preflight(&config.output_dir, &config.state_dir(), paths, &output)?;
-            None
+    let site = (&corpus, &first_seen);
+    let (rendered, published) = match options.write {
+        true => {
+            let files = (&decided.writes[..], &decided.removals[..]);
+            publish(config, options, &mut templates, site, files)?
         }
+        false => (check(config, options, &mut templates, site)?, None),
     };
     Ok(BuildReport::assemble(config, decided, rendered, published))
+}
+
+/// Renders every page without writing anything, and runs the output's checks on them.
+fn check(
+    config: &Config,
+    options: &BuildOptions,
+    templates: &mut site::Templates,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
+) -> Result<site::Rendered, BuildError> {
+    let preview = sinks::Preview::default();
+    let seen = &first_seen.briefings;
+    let rendered =
+        site::render(config, templates, corpus, options, seen, &preview).map_err(|e| match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(never) => match never {},
+        })?;
+    let paths = preview.paths.into_inner().unwrap_or_default();
+    let output = OutputOptions::for_site(config);
+    output::preflight(
+        &config.output_dir,
+        &config.state_dir(),
+        paths.iter().map(String::as_str),
+        &output,
+    )?;
+    Ok(rendered)
 }
 
 /// What the writing stage did: the site's changes and the briefing files written.
@@ -164,23 +195,34 @@ struct Published {
     briefings: write::Written,
 }
 
-/// Opens the output (its checks run before any briefing is written), puts the pages,
-/// writes the briefing files, and commits the site.
+/// Opens the output (its checks run before any briefing is written), renders the pages
+/// into it as they come, writes the briefing files and the first-seen dates, and
+/// commits the site.
 fn publish(
     config: &Config,
-    pages: &[site::Page],
-    writes: &[briefings::Write],
-) -> Result<Published, OutputError> {
-    let options = OutputOptions::for_site(config);
-    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &options)?;
-    pages
-        .par_iter()
-        .try_for_each(|p| publisher.put(&p.path, &[], &p.bytes))?;
+    options: &BuildOptions,
+    templates: &mut site::Templates,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (writes, removals): (&[briefings::Write], &[(PathBuf, String)]),
+) -> Result<(site::Rendered, Option<Published>), BuildError> {
+    let output = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
+    let sink = sinks::Publish(&publisher);
+    let seen = &first_seen.briefings;
+    let rendered =
+        site::render(config, templates, corpus, options, seen, &sink).map_err(|e| match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(e) => BuildError::Output(e),
+        })?;
     let briefings = write::briefings(config, writes)?;
-    Ok(Published {
+    write::removals(config, removals)?;
+    let record = config.state_dir().join(ingest::first_seen::FILE);
+    output::write_text_atomic(&record, &first_seen.to_json())?;
+    let published = Published {
         site: publisher.commit()?,
         briefings,
-    })
+    };
+    Ok((rendered, Some(published)))
 }
 
 impl BuildReport {
@@ -197,7 +239,8 @@ impl BuildReport {
             articles: decided.articles,
             analysed: decided.analysed,
             reused: decided.reused,
-            pages: rendered.pages.len(),
+            pages: rendered.files,
+            rendered: rendered.rendered,
             skipped: decided.skipped,
             ..BuildReport::default()
         };

@@ -261,9 +261,11 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
     }
 }
 
-/// Makes slugs unique and bounded (see `slugs`): a slug shared by actors of different
-/// types gets the type added (`georgia-place`), any remaining clash a number, in a
-/// deterministic order.
+/// Makes slugs unique and bounded (see `slugs`). When actors of different types would
+/// share a slug, the one in the most briefings keeps it (`/actors/georgia/`) and each
+/// other gets its type added (`/actors/georgia-person/`): URLs carry no type unless
+/// two actors need it to be told apart. Any remaining clash gets a number. The order
+/// is deterministic.
 fn assign_slugs(actors: &mut [SiteActor]) {
     let mut by_slug: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in actors.iter().enumerate() {
@@ -282,8 +284,23 @@ fn assign_slugs(actors: &mut [SiteActor]) {
         }
     }
     for (slug, group) in groups.iter().filter(|(_, g)| g.len() > 1) {
+        let briefings = |i: usize| {
+            let mut b: Vec<usize> = actors[i].appearances.iter().map(|a| a.briefing).collect();
+            b.dedup();
+            b.len()
+        };
+        let main = group.iter().copied().max_by_key(|&i| {
+            (
+                briefings(i),
+                std::cmp::Reverse(actors[i].kind),
+                std::cmp::Reverse(i),
+            )
+        });
         for &i in group {
-            let base = format!("{slug}-{}", actors[i].kind.as_str());
+            let base = match Some(i) == main {
+                true => slug.clone(),
+                false => format!("{slug}-{}", actors[i].kind.as_str()),
+            };
             actors[i].slug = unique.claim(&base);
         }
     }
@@ -613,7 +630,11 @@ mod tests {
                 actor("Georgia", Person, &[]),
                 actor("Sergey Lavrov", Person, &["Lavrov"]),
             ],
-            vec![actor("Lavrov", Person, &[]), actor("!!!", Group, &[])],
+            vec![
+                actor("Lavrov", Person, &[]),
+                actor("!!!", Group, &[]),
+                actor("Georgia", Group, &[]),
+            ],
         ];
         let lists: Vec<&[ActorMeta]> = briefings.iter().map(Vec::as_slice).collect();
         let index = ActorIndex::build(&lists);
@@ -626,7 +647,7 @@ mod tests {
             slugs,
             [
                 ("actor", "!!!"),
-                ("georgia-group", "Georgia"),
+                ("georgia", "Georgia"),
                 ("georgia-person", "Georgia"),
                 ("sergey-lavrov", "Sergey Lavrov")
             ]

@@ -10,7 +10,8 @@ use tera::Context;
 use crate::corpus::{ActorFacts, ActorId, BriefingId, TagId};
 
 use super::index::SiteIndex;
-use super::markdown::Body;
+use super::keys::Key;
+use super::markdown;
 use super::urls;
 use super::view::actor::{ActorView, groups};
 use super::view::briefing::BriefingView;
@@ -45,12 +46,17 @@ pub enum Job {
 /// What every job may read.
 pub struct Shared<'a> {
     pub index: &'a SiteIndex<'a>,
-    /// The rendered body of every briefing, in site order.
-    pub bodies: &'a [Body],
+    /// The key of what every page shares (see `keys::env_key`).
+    pub env: Key,
+    /// A fingerprint of the briefings whose URL slug is not their file slug (a link to
+    /// `<file>.md` in a body names the URL slug).
+    pub slug_exceptions: Key,
+    /// The `site` view with the site's figures, for the pages that show them.
+    pub site_figures: &'a super::view::SiteFigures,
     /// The header facts of every actor, by `ActorId::slot`.
     pub actor_facts: &'a [ActorFacts],
     pub timeline: &'a Timeline,
-    pub today: jiff::civil::Date,
+    pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
 }
 
 /// Every job of the site, in a fixed order.
@@ -149,15 +155,19 @@ impl Job {
         let index = shared.index;
         let title = &index.config.title;
         match self {
-            Job::Index(n) => index_context(index, n, ctx),
+            Job::Index(n) => {
+                ctx.insert("site", shared.site_figures);
+                index_context(index, n, ctx)
+            }
             Job::Briefing(b) => {
-                let body = &shared.bodies[index.corpus.position(b)];
-                let view = BriefingView::new(index, b, body);
+                let body = markdown::render(&index.briefing(b).body, &|u| index.rewrite_link(u));
+                let view = BriefingView::new(index, b, &body);
                 let head = (view.card.title.clone(), view.card.lede.clone());
                 ctx.insert("briefing", &view);
                 ("briefing", "briefings", head.0, head.1)
             }
             Job::Actors => {
+                ctx.insert("site", shared.site_figures);
                 ctx.insert("actor_total", &index.corpus.actor_count());
                 ctx.insert("groups", &groups(index, shared.actor_facts));
                 let description = format!("Every person, organization, place and group in {title}");
@@ -167,6 +177,7 @@ impl Job {
             Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
             Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
             Job::Tags => {
+                ctx.insert("site", shared.site_figures);
                 let tags: Vec<TagRef> = index
                     .corpus
                     .tags()
@@ -177,15 +188,18 @@ impl Job {
                 ("tags", "tags", "Tags".into(), format!("Topics of {title}"))
             }
             Job::Tag(t, n) => tag_context(index, t, n, ctx),
-            Job::Search => (
-                "search",
-                "search",
-                "Search".into(),
-                format!("Search {title}"),
-            ),
+            Job::Search => {
+                ctx.insert("site", shared.site_figures);
+                (
+                    "search",
+                    "search",
+                    "Search".into(),
+                    format!("Search {title}"),
+                )
+            }
             Job::NotFound => ("404", "", "Page not found".into(), String::new()),
             Job::Atom => {
-                ctx.insert("feed", &FeedView::new(index, shared.bodies, shared.today));
+                ctx.insert("feed", &FeedView::new(index, shared.first_seen));
                 ("atom", "", title.clone(), index.config.description.clone())
             }
             Job::Sitemap => {
@@ -202,10 +216,8 @@ type Head = (&'static str, &'static str, String, String);
 
 fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
     let config = index.config;
-    let per = config.paginate_by;
     let order = index.order();
-    let cards: Vec<BriefingCard> = order
-        [((n - 1) * per).min(order.len())..(n * per).min(order.len())]
+    let cards: Vec<BriefingCard> = order[page_range(index, order.len(), n)]
         .iter()
         .map(|&b| BriefingCard::new(index, b))
         .collect();

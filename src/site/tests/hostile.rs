@@ -73,7 +73,7 @@ fn hostile_values_are_escaped_in_every_html_context() {
         ),
         ("h1", format!("<h1 id=\"briefing-title\">{ESCAPED}</h1>")),
         ("lede", format!("<p class=\"lede\">{ESCAPED}</p>")),
-        ("summary", format!("<li>{ESCAPED} (summary)</li>")),
+        ("summary", format!("<li>Summary: {ESCAPED}</li>")),
         (
             "actor name",
             format!("<span class=\"actor-name\">{ESCAPED}</span>"),
