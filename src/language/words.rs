@@ -174,6 +174,30 @@ pub const DATED_NAME_NOUNS: &[&str] = &[
     "version",
 ];
 
+/// Past forms of verbs that describe a state, not an event ("They seemed futuristic",
+/// "The price remained high").
+pub const STATIVE_PAST: &[&str] = &[
+    "seemed",
+    "appeared",
+    "looked",
+    "remained",
+    "stayed",
+    "felt",
+    "sounded",
+    "resembled",
+    "belonged",
+    "owned",
+    "knew",
+    "believed",
+    "meant",
+    "lived",
+    "existed",
+    "wanted",
+    "liked",
+    "hoped",
+    "needed",
+];
+
 /// Parts of a publication that a weekday can name ("the Sunday Business section").
 pub const PUBLICATION_PARTS: &[&str] = &[
     "section",

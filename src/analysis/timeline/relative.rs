@@ -44,7 +44,10 @@ pub fn reduced(
         && !w.is(v - 1, |x| words::PERSONAL_PRONOUNS.contains(&x))
         && !w.is_any(
             v - 1,
-            &["to", "that", "which", "who", "not", "also", "been", "being"],
+            &[
+                "to", "that", "which", "who", "what", "where", "when", "how", "not", "also",
+                "been", "being",
+            ],
         );
     // "submitted to Washington in December", "built in 1932": a complement follows
     let complement = w.is(v + 1, words::is_preposition) || v + 1 == first;

@@ -232,6 +232,11 @@ fn century(n: i16) -> String {
     format!("the {n}{suffix} century")
 }
 
+/// Days from `a` to `b` (negative when `b` is earlier; saturated far out of range).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map_or(i64::MAX, |s| i64::from(s.get_days()))
+}
+
 /// A day as a reader writes it: "28 January 2022".
 pub fn day_label(d: Date) -> String {
     format!("{} {} {}", d.day(), month_name(d.month()), d.year())
