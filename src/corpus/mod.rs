@@ -88,13 +88,21 @@ impl Corpus {
         for slug in removed {
             self.remove(slug);
         }
+        let changed: Vec<Briefing> = changed.into_iter().collect();
+        // Many at once (a first build): append, then sort the order once.
+        let bulk = changed.len() > 64 && changed.len() * 4 > self.order.len();
         let mut added = Vec::new();
         for briefing in changed {
             if briefing.meta.draft && !self.drafts {
                 self.remove(&briefing.slug.clone());
                 continue;
             }
-            added.push(self.insert(briefing));
+            added.push(self.insert(briefing, bulk));
+        }
+        if bulk {
+            let mut order = std::mem::take(&mut self.order);
+            order.sort_by(|&a, &b| site_order(self.entry(a), self.entry(b)));
+            self.order = order;
         }
         self.refresh_positions();
         let mut tags = std::mem::take(&mut self.tags);
@@ -139,8 +147,9 @@ impl Corpus {
         }
     }
 
-    /// Adds a briefing (replacing the one with the same file slug); returns its id.
-    fn insert(&mut self, briefing: Briefing) -> BriefingId {
+    /// Adds a briefing (replacing the one with the same file slug); returns its id. In
+    /// `bulk`, it goes to the end of the order, which the caller then sorts.
+    fn insert(&mut self, briefing: Briefing, bulk: bool) -> BriefingId {
         let id = match self.by_slug.get(&briefing.slug) {
             Some(&id) => {
                 self.detach(id);
@@ -156,9 +165,12 @@ impl Corpus {
             base: base.clone(),
             briefing,
         };
-        let at = self
-            .order
-            .partition_point(|&other| site_order(self.entry(other), &entry).is_lt());
+        let at = match bulk {
+            true => self.order.len(),
+            false => self
+                .order
+                .partition_point(|&other| site_order(self.entry(other), &entry).is_lt()),
+        };
         self.timeline.add(id, &entry.briefing.meta.timeline);
         self.slots[id.index()] = Some(entry);
         self.order.insert(at, id);

@@ -19,6 +19,7 @@
 //! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
+mod memory;
 mod sinks;
 mod write;
 
@@ -30,14 +31,17 @@ use crate::briefing::BriefingError;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
+use crate::ingest::IngestError;
 use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, SiteError};
 
 pub use crate::config::BuildOptions;
+pub use memory::{Changes, Memory};
 
 /// Reports a build's progress to the user interface.
 pub trait Progress: Sync {
+    /// A stage of the build begins (`"read inputs"`, `"render"`, ...).
+    fn stage(&self, _name: &'static str) {}
     /// The number of articles about to be processed.
     fn start(&self, _total: usize) {}
     /// One more article processed.
@@ -118,40 +122,75 @@ pub fn cache_key(config: &Config) -> String {
     format!("{}{text}", config.analysis.cache_key())
 }
 
-/// Every input of a build, read before anything is analysed or rendered.
-struct Inputs {
-    articles: Ingested,
-    briefing_files: Vec<SourceFile>,
-    theme: ThemeFiles,
-}
-
-/// Reads the articles, the existing briefing files, and the theme's and site's
-/// templates and static files.
-fn read_inputs(config: &Config) -> Result<Inputs, BuildError> {
-    Ok(Inputs {
-        articles: ingest::load_articles(config),
-        briefing_files: ingest::load_briefing_files(config)?,
-        theme: ingest::load_theme(config)?,
-    })
-}
-
 /// Runs every stage once. See the module docs for the data flow.
 pub fn build(
     config: &Config,
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let inputs = read_inputs(config)?;
-    let mut templates = site::load_templates(config, &inputs.theme)?;
-    let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
-    let outcomes = plans.analyse(config, progress);
-    let mut decided = plans.collect(outcomes, options)?;
-    let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
-    let (rendered, published) = match options.write {
-        true => publish(config, options, &mut templates, &corpus, &decided.writes)?,
-        false => (check(config, options, &mut templates, &corpus)?, None),
+    let mut memory = Memory::default();
+    rebuild(
+        config,
+        options,
+        &mut memory,
+        &Changes::everything(),
+        progress,
+    )
+}
+
+/// Runs every stage once, starting from what the last build of `memory` left: only the
+/// inputs in `changes` are read again, only changed briefings reach the corpus, and
+/// only pages whose inputs changed are rendered. `watch` and `serve` call it on every
+/// change; [`build`] with an empty memory.
+pub fn rebuild(
+    config: &Config,
+    options: &BuildOptions,
+    memory: &mut Memory,
+    changes: &Changes,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
+    progress.stage("read inputs");
+    memory.read(config, changes, progress)?;
+    progress.stage("plan briefings");
+    memory.keep_corpus_if(options.drafts);
+    let known = std::mem::take(&mut memory.known);
+    let mut decided = match decide(config, options, memory, &known, progress) {
+        Ok(decided) => decided,
+        Err(e) => {
+            memory.known = known;
+            return Err(e);
+        }
     };
+    progress.stage("corpus");
+    memory.update_corpus(options.drafts, &mut decided);
+    progress.stage("render and publish");
+    let (templates, corpus) = memory.site();
+    let (rendered, published) = match options.write {
+        true => publish(config, options, templates, corpus, &decided.writes)?,
+        false => (check(config, options, templates, corpus)?, None),
+    };
+    if let Some(published) = &published {
+        memory.wrote(config, &published.briefings.written);
+        memory.save_cache(config);
+    }
+    progress.stage("done");
     Ok(BuildReport::assemble(config, decided, rendered, published))
+}
+
+/// Plans, analyses and decides every briefing against what the corpus holds (`known`).
+fn decide(
+    config: &Config,
+    options: &BuildOptions,
+    memory: &Memory,
+    known: &briefings::Known,
+    progress: &dyn Progress,
+) -> Result<briefings::Decided, BuildError> {
+    let existing = memory.existing()?;
+    let articles = memory.articles(config);
+    let plans = briefings::prepare(config, options, articles, existing, known, memory.parses())?;
+    progress.stage("analyse");
+    let outcomes = plans.analyse(config, progress);
+    plans.collect(outcomes, options)
 }
 
 /// Renders every page without writing anything, and runs the output's checks on them.
@@ -247,41 +286,4 @@ impl BuildReport {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use super::*;
-
-    /// Counts the articles the analysis was started on.
-    #[derive(Default)]
-    struct Counting(AtomicUsize);
-
-    impl Progress for Counting {
-        fn start(&self, total: usize) {
-            self.0.fetch_add(total, Ordering::SeqCst);
-        }
-    }
-
-    #[test]
-    fn a_template_error_stops_the_build_before_any_analysis() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("content/articles")).unwrap();
-        std::fs::create_dir_all(root.join("templates")).unwrap();
-        std::fs::write(
-            root.join("content/articles/talks.md"),
-            "---\ntitle: Talks\ndate: 2026-03-05\n---\nMinisters met in Lisk on Wednesday.\n",
-        )
-        .unwrap();
-        std::fs::write(root.join("templates/index.html"), "{% if %}").unwrap();
-        std::fs::write(root.join("briefing.toml"), "").unwrap();
-        let config = Config::load(root).unwrap();
-        let progress = Counting::default();
-        let options = BuildOptions::new(jiff::civil::date(2026, 3, 6));
-        let err = build(&config, &options, &progress).unwrap_err();
-        assert!(matches!(err, BuildError::Site(_)), "{err}");
-        assert!(err.to_string().contains("templates/index.html"), "{err}");
-        assert_eq!(progress.0.load(Ordering::SeqCst), 0, "nothing analysed");
-        assert!(!root.join("content/briefings").exists(), "nothing written");
-    }
-}
+mod tests;
