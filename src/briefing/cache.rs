@@ -61,10 +61,16 @@ struct Line {
 }
 
 /// Parsed briefing files by text hash. `Sync`: files are parsed in parallel.
+///
+/// An entry read from disk is handed out once and then forgotten: the caller keeps the
+/// parsed briefing (so the cache never holds a second copy of every briefing), and
+/// gives the live ones back to [`ParseCache::changed_shards`] when it saves.
 #[derive(Debug, Default)]
 pub struct ParseCache {
     entries: Mutex<HashMap<TextHash, Parsed>>,
-    /// Shards holding an entry added since they were read or written.
+    /// The hashes the shards on disk hold.
+    stored: Mutex<HashSet<TextHash>>,
+    /// Shards holding a text parsed (not read from the cache) since they were written.
     dirty: Mutex<BTreeSet<usize>>,
 }
 
@@ -91,6 +97,7 @@ impl ParseCache {
             }
         }
         ParseCache {
+            stored: Mutex::new(entries.keys().copied().collect()),
             entries: Mutex::new(entries),
             dirty: Mutex::default(),
         }
@@ -100,7 +107,7 @@ impl ParseCache {
     /// parsed before.
     pub fn parse(&self, path: &Path, text: &str) -> Result<Briefing, BriefingError> {
         let hash = text_hash(text);
-        let hit = self.entries.lock().ok().and_then(|e| e.get(&hash).cloned());
+        let hit = self.entries.lock().ok().and_then(|mut e| e.remove(&hash));
         if let Some(p) = hit {
             return Ok(Briefing {
                 slug: super::file::slug_of(path),
@@ -111,13 +118,7 @@ impl ParseCache {
             });
         }
         let briefing = parse(path, text)?;
-        let parsed = Parsed {
-            meta: briefing.meta.clone(),
-            body: briefing.body.clone(),
-            body_line: briefing.body_line,
-        };
-        if let (Ok(mut entries), Ok(mut dirty)) = (self.entries.lock(), self.dirty.lock()) {
-            entries.insert(hash, parsed);
+        if let Ok(mut dirty) = self.dirty.lock() {
             dirty.insert(shard_of(&hash));
         }
         Ok(briefing)
@@ -132,43 +133,46 @@ impl ParseCache {
             body: briefing.body.clone(),
             body_line: briefing.body_line,
         };
-        if let (Ok(mut entries), Ok(mut dirty)) = (self.entries.lock(), self.dirty.lock())
-            && entries.insert(hash, parsed).is_none()
-        {
+        if let (Ok(mut entries), Ok(mut dirty)) = (self.entries.lock(), self.dirty.lock()) {
+            entries.insert(hash, parsed);
             dirty.insert(shard_of(&hash));
         }
     }
 
-    /// Keeps only the entries of `live` texts, and returns the shards to write (those
-    /// that gained or lost an entry), each as `(shard number, bytes)`.
-    pub fn changed_shards(&self, live: &HashSet<TextHash>) -> Vec<(usize, Vec<u8>)> {
-        let (Ok(mut entries), Ok(mut dirty)) = (self.entries.lock(), self.dirty.lock()) else {
+    /// The shards to write, each as `(shard number, bytes)`, given every briefing file
+    /// of the build (`live`: its text hash and what it parsed to): the shards that gained
+    /// a text parsed by this build, or lost one; each holds exactly its live entries.
+    pub fn changed_shards<'a>(
+        &self,
+        live: impl IntoIterator<Item = (TextHash, &'a Briefing)>,
+    ) -> Vec<(usize, Vec<u8>)> {
+        let (Ok(mut stored), Ok(mut dirty)) = (self.stored.lock(), self.dirty.lock()) else {
             return Vec::new();
         };
-        entries.retain(|h, _| {
-            let keep = live.contains(h);
-            if !keep {
-                dirty.insert(shard_of(h));
+        let mut shards: Vec<Vec<(TextHash, &Briefing)>> = vec![Vec::new(); SHARDS];
+        let mut now = HashSet::new();
+        for (h, b) in live {
+            if now.insert(h) {
+                shards[shard_of(&h)].push((h, b));
             }
-            keep
-        });
-        let mut shards: Vec<Vec<(&TextHash, &Parsed)>> = vec![Vec::new(); SHARDS];
-        for (h, p) in entries.iter() {
-            shards[shard_of(h)].push((h, p));
         }
+        for gone in stored.difference(&now) {
+            dirty.insert(shard_of(gone));
+        }
+        *stored = now;
         let header = header();
         std::mem::take(&mut *dirty)
             .into_iter()
             .map(|n| {
                 let mut list = std::mem::take(&mut shards[n]);
-                list.sort_by_key(|(h, _)| **h);
+                list.sort_by_key(|(h, _)| *h);
                 let mut text = format!("{header}\n");
-                for (h, p) in list {
+                for (h, b) in list {
                     let line = serde_json::json!({
-                        "h": hex(h),
-                        "m": p.meta,
-                        "b": p.body,
-                        "l": p.body_line,
+                        "h": hex(&h),
+                        "m": b.meta,
+                        "b": b.body,
+                        "l": b.body_line,
                     });
                     text.push_str(&line.to_string());
                     text.push('\n');
@@ -210,24 +214,28 @@ mod tests {
         let path = Path::new("content/briefings/talks.md");
         let cache = ParseCache::default();
         let fresh = cache.parse(path, FILE).unwrap();
-        let live: HashSet<TextHash> = [text_hash(FILE)].into();
-        let shards = cache.changed_shards(&live);
+        let live = || [(text_hash(FILE), &fresh)];
+        let shards = cache.changed_shards(live());
         assert_eq!(shards.len(), 1, "one shard gained an entry");
-        assert!(cache.changed_shards(&live).is_empty(), "written once");
+        assert!(cache.changed_shards(live()).is_empty(), "written once");
         let reloaded = ParseCache::decode(shards.clone());
         let other = Path::new("content/briefings/renamed.md");
         let cached = reloaded.parse(other, FILE).unwrap();
         assert_eq!(cached.meta, fresh.meta);
         assert_eq!(
-            (cached.body, cached.body_line),
-            (fresh.body, fresh.body_line)
+            (&cached.body, cached.body_line),
+            (&fresh.body, fresh.body_line)
         );
         assert_eq!(cached.slug, "renamed", "slug and path come from the file");
         assert!(
-            reloaded.changed_shards(&live).is_empty(),
+            reloaded.entries.lock().unwrap().is_empty(),
+            "handed out, not kept"
+        );
+        assert!(
+            reloaded.changed_shards(live()).is_empty(),
             "a hit changes nothing"
         );
-        let gone = reloaded.changed_shards(&HashSet::new());
+        let gone = reloaded.changed_shards([]);
         assert_eq!(gone.len(), 1, "the shard loses its entry");
         assert_eq!(String::from_utf8_lossy(&gone[0].1).lines().count(), 1);
     }
@@ -235,8 +243,8 @@ mod tests {
     #[test]
     fn bad_shards_and_lines_are_ignored() {
         let cache = ParseCache::default();
-        cache.parse(Path::new("a.md"), FILE).unwrap();
-        let (n, bytes) = cache.changed_shards(&[text_hash(FILE)].into()).remove(0);
+        let parsed = cache.parse(Path::new("a.md"), FILE).unwrap();
+        let (n, bytes) = cache.changed_shards([(text_hash(FILE), &parsed)]).remove(0);
         let text = String::from_utf8(bytes).unwrap();
         let cases = [
             text.replace("briefing-parse-cache 1", "briefing-parse-cache 0"),

@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -34,7 +35,7 @@ pub(super) type Known = HashMap<String, TextHash>;
 pub(super) struct ExistingFile<'a> {
     pub file: &'a SourceFile,
     pub hash: TextHash,
-    pub parsed: &'a Result<Briefing, BriefingError>,
+    pub parsed: &'a Result<Arc<Briefing>, BriefingError>,
 }
 
 /// A readable existing briefing file.
@@ -42,7 +43,7 @@ pub(super) struct ExistingFile<'a> {
 struct Readable<'a> {
     file: &'a SourceFile,
     hash: TextHash,
-    briefing: &'a Briefing,
+    briefing: &'a Arc<Briefing>,
 }
 
 /// Everything needed to decide each article's briefing.
@@ -65,7 +66,7 @@ pub(super) struct Plans<'a> {
 /// and what happened.
 pub(super) struct Decided {
     /// Briefings new or changed since the last build (all of them on a first build).
-    pub changed: Vec<Briefing>,
+    pub changed: Vec<Arc<Briefing>>,
     /// File slugs of the briefings the last build had and this one has not.
     pub removed: Vec<String>,
     /// What the corpus holds after this build (see [`Known`]).
@@ -95,7 +96,7 @@ pub(super) struct Write {
 pub(super) struct Outcome {
     plan: Plan,
     /// `None`: the same as the last build's.
-    briefing: Option<Briefing>,
+    briefing: Option<Arc<Briefing>>,
     source: TextHash,
     write: Option<Write>,
     warning: Option<Warning>,
@@ -227,10 +228,10 @@ impl Plans<'_> {
     }
 
     /// A briefing read from its file: `None` when the corpus has it from the same text.
-    fn read_from(&self, slug: &str, e: &Readable) -> Option<Briefing> {
+    fn read_from(&self, slug: &str, e: &Readable) -> Option<Arc<Briefing>> {
         match self.known.get(slug) == Some(&e.hash) {
             true => None,
-            false => Some(e.briefing.clone()),
+            false => Some(Arc::clone(e.briefing)),
         }
     }
 
@@ -280,7 +281,7 @@ impl Plans<'_> {
         Ok(Outcome {
             plan,
             source: text_hash(&write.text),
-            briefing: Some(briefing),
+            briefing: Some(Arc::new(briefing)),
             write: Some(write),
             warning: None,
         })

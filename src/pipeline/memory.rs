@@ -7,8 +7,9 @@
 //! A memory belongs to one configuration: `watch` and `serve` start a new one (keeping
 //! the parse cache) when `briefing.toml` changes.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -47,7 +48,7 @@ struct Parsed {
     /// The read of the file it was parsed from (see `BriefingFiles::files`).
     read: u64,
     hash: TextHash,
-    result: Result<Briefing, BriefingError>,
+    result: Result<Arc<Briefing>, BriefingError>,
 }
 
 /// See the module docs.
@@ -151,7 +152,7 @@ impl Memory {
                 let parsed = kept.unwrap_or_else(|| Parsed {
                     read,
                     hash: text_hash(&file.text),
-                    result: parses.parse(&file.path, &file.text),
+                    result: parses.parse(&file.path, &file.text).map(Arc::new),
                 });
                 (path.to_path_buf(), parsed)
             })
@@ -228,9 +229,12 @@ impl Memory {
     /// Writes back the shards of the parse cache that changed; keeps only the briefing
     /// files of this build in it. A cache that cannot be written only costs time.
     pub(super) fn save_cache(&self, config: &Config) {
-        let live: HashSet<TextHash> = self.parsed.values().map(|p| p.hash).collect();
+        let live = self.parsed.values().filter_map(|p| {
+            let briefing: &Briefing = p.result.as_ref().ok()?;
+            Some((p.hash, briefing))
+        });
         let dir = cache_dir(config);
-        for (n, bytes) in self.parses.changed_shards(&live) {
+        for (n, bytes) in self.parses.changed_shards(live) {
             let path = dir.join(ParseCache::shard_file(n));
             let _ = output::write_cache_file(&path, &bytes);
         }
