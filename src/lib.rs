@@ -12,9 +12,12 @@
 //! `corpus` and `site` are pure, deterministic functions of values ("today" is passed in), so they
 //! can be unit-tested without a file system and re-run cheaply by `watch`.
 //! `pipeline::build` is the one linear orchestrator that calls them in order.
+//! `language` (words, names, calendar words, who is who) sits below every stage.
 
 pub mod config;
 pub mod diagnostics;
+
+pub mod language;
 
 pub mod analysis;
 pub mod briefing;

@@ -169,6 +169,7 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
                 true => vec![pick(rng, &NAMES).0.to_string()],
                 false => Vec::new(),
             },
+            reported: rng.bool(),
         })
         .collect();
     let day = match rng.u8(0..5) {

@@ -22,6 +22,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use jiff::civil::Date;
 
+use crate::language::words;
+
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 use crate::briefing::EventMeta;
 
@@ -32,11 +34,14 @@ pub const SAME_EVENT: f64 = 0.75;
 /// Events compared per new event in one group.
 const MAX_CANDIDATES: usize = 64;
 
-const STOP_WORDS: [&str; 30] = [
-    "the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had",
-    "will", "said", "its", "his", "her", "their", "are", "not", "but", "after", "before", "into",
-    "over", "about", "who", "which", "would", "also",
-];
+/// Words that say nothing about which event a text reports: stop words, auxiliaries,
+/// reporting verbs and connectives (`language::words`).
+fn is_stop_word(w: &str) -> bool {
+    words::is_stop_word(w)
+        || words::is_auxiliary(w)
+        || words::is_reporting_verb(w)
+        || words::CONNECTIVES.contains(&w)
+}
 
 /// The period a group covers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -349,8 +354,7 @@ fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = normalise(text)
         .split(' ')
         .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit()))
-                && !STOP_WORDS.contains(w)
+            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit())) && !is_stop_word(w)
         })
         .map(str::to_string)
         .collect();
@@ -385,6 +389,7 @@ mod tests {
             when: String::new(),
             text: text.to_string(),
             actors: Vec::new(),
+            reported: false,
         }
     }
 

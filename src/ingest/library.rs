@@ -7,11 +7,15 @@
 //! such as a directory, makes it walk again). [`ArticleFiles::ingested`] assembles the
 //! result of a build's read: slugs from paths, duplicate slugs refused, the missing-date
 //! warnings, everything sorted by path, exactly as a fresh read gives it.
+//!
+//! Reading an article depends on the build's date (a publication date after it is
+//! refused), so a build on another day reads every file again.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -36,6 +40,8 @@ pub struct ArticleFiles {
     walk_warnings: Vec<Warning>,
     /// The articles directory existed at the last walk.
     found_dir: bool,
+    /// The build date the files were read with.
+    today: Option<Date>,
 }
 
 /// The articles of a build, borrowed from [`ArticleFiles`].
@@ -55,12 +61,15 @@ fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
 impl ArticleFiles {
     /// Walks the articles directory and reads every file whose size or modification
     /// time changed since it was last read (every file, the first time).
-    pub fn read_all(&mut self, config: &Config) {
+    pub fn read_all(&mut self, config: &Config, today: Date) {
         let dir = &config.articles_dir;
         let display = |p: &Path| config.display_path(p).to_path_buf();
+        if self.today != Some(today) {
+            *self = ArticleFiles::default();
+        }
+        self.today = Some(today);
         self.found_dir = dir.is_dir();
         if !self.found_dir {
-            *self = ArticleFiles::default();
             return;
         }
         let found = discover::discover(dir, &display);
@@ -78,7 +87,7 @@ impl ArticleFiles {
         self.files = todo
             .into_par_iter()
             .map(|(path, kept)| {
-                let entry = kept.unwrap_or_else(|| read(config, &path));
+                let entry = kept.unwrap_or_else(|| read(config, &path, today));
                 (path, entry)
             })
             .collect();
@@ -88,7 +97,7 @@ impl ArticleFiles {
 
     /// Reads `paths` again (files created, changed or removed under the articles
     /// directory); walks again when one of them is not a plain article file.
-    pub fn refresh(&mut self, config: &Config, paths: &[PathBuf]) {
+    pub fn refresh(&mut self, config: &Config, paths: &[PathBuf], today: Date) {
         let dir = &config.articles_dir;
         let plain = |p: &Path| {
             let name = p
@@ -108,15 +117,16 @@ impl ArticleFiles {
         };
         let own: Vec<&PathBuf> = paths.iter().filter(|p| p.starts_with(dir)).collect();
         if !self.found_dir
+            || self.today != Some(today)
             || own
                 .iter()
                 .any(|p| !plain(p) && !self.files.contains_key(*p))
         {
-            return self.read_all(config);
+            return self.read_all(config, today);
         }
         for path in own {
             if path.is_file() {
-                let entry = read(config, path);
+                let entry = read(config, path, today);
                 self.files.insert(path.clone(), entry);
             } else {
                 self.files.remove(path);
@@ -165,16 +175,17 @@ impl ArticleFiles {
 }
 
 /// Reads one article file, its slug from its path unless the front matter sets one.
-fn read(config: &Config, path: &Path) -> Entry {
+fn read(config: &Config, path: &Path, today: Date) -> Entry {
     let dir = &config.articles_dir;
     let stamp = stamp(path);
     let display = config.display_path(path).to_path_buf();
-    let read = super::read_parsed(path, &display, config.max_article_bytes).map(|mut parsed| {
-        if !parsed.slug_from_front_matter {
-            parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
-        }
-        parsed
-    });
+    let read =
+        super::read_parsed(path, &display, config.max_article_bytes, today).map(|mut parsed| {
+            if !parsed.slug_from_front_matter {
+                parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
+            }
+            parsed
+        });
     Entry { stamp, read }
 }
 

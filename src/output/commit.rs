@@ -62,7 +62,7 @@ impl Publisher {
         let marker = marker_text(&self.id, names.iter().copied());
         let manifest = Manifest {
             id: self.id.clone(),
-            output: self.target.path.clone(),
+            output: self.files.output_name.clone(),
             entries,
         };
         let bytes_written = written.iter().map(|p| manifest.entries[p].stat.size).sum();
@@ -92,13 +92,12 @@ impl Publisher {
             .save(&self.files.next, sync)
             .map_err(io_err(&self.files.next))?;
         let journal = Journal {
-            output: self.target.path.clone(),
-            staging: self.staging.clone(),
+            staging: self.staging_name(),
             removals: report.removed.clone(),
         };
         journal.write(&self.files, &self.steps, sync)?;
         self.committed = true;
-        let problems = journal::apply(&journal, &self.files, &self.steps)?;
+        let problems = journal::apply(&journal, &self.target.path, &self.files, &self.steps)?;
         if !problems.is_empty() {
             return Err(OutputError::Incomplete {
                 path: self.target.path.clone(),
@@ -112,8 +111,7 @@ impl Publisher {
     /// Nothing in the output changed; the manifest is rewritten only if the input keys
     /// did (by rename, so it is never half written).
     fn store_manifest_only(&mut self, manifest: &Manifest) -> Result<(), OutputError> {
-        let stored = Manifest::load(&self.files.manifest);
-        if stored.as_ref() == Some(manifest) {
+        if self.recorded && self.previous == manifest.entries {
             return Ok(());
         }
         let sync = self.durability != Durability::Nothing;

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::UNIX_EPOCH;
 
 /// A truncated BLAKE3 digest: 128 bits, plenty to tell two versions of a page apart.
@@ -76,8 +76,8 @@ pub(super) struct Entry {
 pub(super) struct Manifest {
     /// Repeated in the output's marker (see the module docs).
     pub id: String,
-    /// The output directory, resolved.
-    pub output: PathBuf,
+    /// The output's name (see [`super::journal::StateFiles::output_name`]).
+    pub output: String,
     pub entries: HashMap<String, Entry>,
 }
 
@@ -96,7 +96,7 @@ impl Manifest {
         }
         Some(Manifest {
             id: id.to_string(),
-            output: PathBuf::from(output),
+            output: output.to_string(),
             entries,
         })
     }
@@ -106,11 +106,7 @@ impl Manifest {
         let mut paths: Vec<&String> = self.entries.keys().collect();
         paths.sort_unstable();
         let mut text = String::with_capacity(64 + paths.len() * 120);
-        text.push_str(&format!(
-            "{HEADER} {} {}\n",
-            self.id,
-            self.output.to_string_lossy()
-        ));
+        text.push_str(&format!("{HEADER} {} {}\n", self.id, self.output));
         for path in paths {
             let e = &self.entries[path];
             let hash = e.hash.as_ref().map_or_else(|| "-".to_string(), hex);
@@ -128,10 +124,10 @@ impl Manifest {
         Ok(())
     }
 
-    /// Whether this manifest describes `output`, whose marker carries `marker_id`.
-    pub fn belongs_to(&self, output: &Path, marker_id: Option<&str>) -> bool {
-        marker_id == Some(self.id.as_str())
-            && self.output.to_string_lossy() == output.to_string_lossy()
+    /// Whether this manifest describes the output named `output`, whose marker carries
+    /// `marker_id`.
+    pub fn belongs_to(&self, output: &str, marker_id: Option<&str>) -> bool {
+        marker_id == Some(self.id.as_str()) && self.output == output
     }
 }
 
@@ -236,7 +232,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let mut manifest = Manifest {
             id: "0123abcd".into(),
-            output: tmp.path().join("my site/public"),
+            output: "my site/public".into(),
             entries: HashMap::new(),
         };
         let cases = [
@@ -253,10 +249,10 @@ mod tests {
         let file = tmp.path().join("manifest");
         manifest.save(&file, false).unwrap();
         assert_eq!(Manifest::load(&file), Some(manifest.clone()));
-        assert!(manifest.belongs_to(&tmp.path().join("my site/public"), Some("0123abcd")));
-        assert!(!manifest.belongs_to(&tmp.path().join("my site/public"), Some("ffff")));
-        assert!(!manifest.belongs_to(&tmp.path().join("other"), Some("0123abcd")));
-        assert!(!manifest.belongs_to(&tmp.path().join("my site/public"), None));
+        assert!(manifest.belongs_to("my site/public", Some("0123abcd")));
+        assert!(!manifest.belongs_to("my site/public", Some("ffff")));
+        assert!(!manifest.belongs_to("other", Some("0123abcd")));
+        assert!(!manifest.belongs_to("my site/public", None));
     }
 
     #[test]

@@ -52,7 +52,9 @@ pub use cache::write_cache_file;
 pub use checks::check_page_path;
 pub use guard::{Guard, MARKER_FILE, Marker, State, Target, normalise};
 pub use publish::{PublishReport, Publisher};
-pub use textfile::{WriteOutcome, backup, write_text_atomic, write_text_if_unchanged};
+pub use textfile::{
+    WriteOutcome, backup, remove_if_unchanged, write_text_atomic, write_text_if_unchanged,
+};
 
 use checks::{Free, is_kept};
 use fsops::{io_err, remove_tree};
@@ -137,11 +139,17 @@ impl Default for OutputOptions {
 
 impl OutputOptions {
     /// Guarded by the site's directories, with its keep list; the crash hook from the
-    /// environment.
+    /// environment. An output inside the state folder (`serve`'s preview) is scratch that
+    /// the next start rebuilds anyway: nothing of it is flushed.
     pub fn for_site(config: &Config) -> OutputOptions {
+        let scratch =
+            guard::normalise(&config.output_dir).starts_with(guard::normalise(&config.state_dir()));
         OutputOptions {
             guard: Guard::for_site(config),
-            durability: Durability::Commit,
+            durability: match scratch {
+                true => Durability::Nothing,
+                false => Durability::Commit,
+            },
             keep: config.keep.clone(),
             crash_at: std::env::var(CRASH_AT_STEP_VAR)
                 .ok()
@@ -200,7 +208,7 @@ pub fn preflight<'a>(
         return Ok(());
     }
     let files = StateFiles::for_output(state_dir, &target.path);
-    let (_, previous) = publish::previous_site(&target, &files, &options.keep);
+    let previous = publish::previous_site(&target, &files, &options.keep).entries;
     let leaving: HashSet<&str> = previous
         .keys()
         .map(String::as_str)

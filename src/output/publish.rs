@@ -70,6 +70,8 @@ pub struct Publisher {
     pub(super) staging_made: Mutex<bool>,
     pub(super) id: String,
     pub(super) previous: HashMap<String, Entry>,
+    /// `previous` is what the stored manifest says.
+    pub(super) recorded: bool,
     pub(super) claims: Mutex<HashMap<String, Claim>>,
     /// New pages that land on an existing directory (checked at commit).
     pub(super) on_directories: Mutex<Vec<String>>,
@@ -112,7 +114,7 @@ impl Publisher {
         let steps = Steps::new(options.crash_at);
         let mut warnings = Vec::new();
         if let Some(journal) = Journal::load(&files)? {
-            let problems = journal::apply(&journal, &files, &steps)?;
+            let problems = journal::apply(&journal, &target.path, &files, &steps)?;
             warnings.extend(
                 problems
                     .into_iter()
@@ -121,11 +123,17 @@ impl Publisher {
         }
         let target = options.guard.check(output_dir, true)?;
         warnings.extend(checks::remove_leftovers(&target, &steps));
-        if fs::symlink_metadata(&files.next).is_ok() {
-            steps.step();
-            fs::remove_file(&files.next).map_err(io_err(&files.next))?;
+        for stale in [&files.next, &files.journal.with_extension("tmp")] {
+            if fs::symlink_metadata(stale).is_ok() {
+                steps.step();
+                fs::remove_file(stale).map_err(io_err(stale))?;
+            }
         }
-        let (id, previous) = previous_site(&target, &files, &options.keep);
+        let Previous {
+            id,
+            entries: previous,
+            recorded,
+        } = previous_site(&target, &files, &options.keep);
         let staging = target.sibling(&format!(".next-{}", std::process::id()));
         Ok(Publisher {
             target,
@@ -135,6 +143,7 @@ impl Publisher {
             staging_made: Mutex::new(false),
             id,
             previous,
+            recorded,
             claims: Mutex::new(HashMap::new()),
             on_directories: Mutex::new(Vec::new()),
             keep: options.keep.clone(),
@@ -148,6 +157,14 @@ impl Publisher {
     /// The output directory, resolved.
     pub fn output_dir(&self) -> &Path {
         &self.target.path
+    }
+
+    /// The staging directory's name beside the output.
+    pub(super) fn staging_name(&self) -> String {
+        self.staging
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     /// Whether the last commit wrote `path` from the same `input_key` and the file is
@@ -330,23 +347,36 @@ impl Drop for Publisher {
     }
 }
 
-/// The id and the files of the output as the last commit left it: from the manifest
-/// when it belongs to this output, else from the marker (see [`super::manifest`]).
-pub(super) fn previous_site(
-    target: &Target,
-    files: &StateFiles,
-    keep: &[String],
-) -> (String, HashMap<String, Entry>) {
+/// The output as the last commit left it: from its manifest when that belongs to this
+/// output (`recorded`), else from the marker (see [`super::manifest`]) with a new id.
+pub(super) fn previous_site(target: &Target, files: &StateFiles, keep: &[String]) -> Previous {
+    let fresh = |entries| Previous {
+        id: new_id(&target.path),
+        entries,
+        recorded: false,
+    };
     let State::Ours(marker) = &target.state else {
-        return (new_id(&target.path), HashMap::new());
+        return fresh(HashMap::new());
     };
     match Manifest::load(&files.manifest) {
-        Some(m) if m.belongs_to(&target.path, marker.id.as_deref()) => (m.id, m.entries),
-        _ => (
-            new_id(&target.path),
-            manifest::from_marker(&target.path, &marker.names, |p| is_kept(p, keep)),
-        ),
+        Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => Previous {
+            id: m.id,
+            entries: m.entries,
+            recorded: true,
+        },
+        _ => fresh(manifest::from_marker(&target.path, &marker.names, |p| {
+            is_kept(p, keep)
+        })),
     }
+}
+
+/// What [`previous_site`] found.
+pub(super) struct Previous {
+    pub id: String,
+    pub entries: HashMap<String, Entry>,
+    /// Read from the stored manifest (which then need not be written again if nothing
+    /// in it changes).
+    pub recorded: bool,
 }
 
 /// A new manifest id: unique enough to tell two outputs' histories apart.

@@ -137,6 +137,20 @@ fn writes_the_site_with_a_marker_then_changes_only_what_changed() {
 }
 
 #[test]
+fn only_a_preview_inside_the_state_folder_is_left_unflushed() {
+    let (_tmp, mut config) = fixture();
+    assert_eq!(
+        OutputOptions::for_site(&config).durability,
+        Durability::Commit
+    );
+    config.output_dir = config.state_dir().join("serve");
+    assert_eq!(
+        OutputOptions::for_site(&config).durability,
+        Durability::Nothing
+    );
+}
+
+#[test]
 fn a_build_that_changes_nothing_writes_nothing() {
     let (_tmp, config) = fixture();
     publish_site(&config, &site()).unwrap();

@@ -72,6 +72,9 @@ pub(super) struct Decided {
     /// What the corpus holds after this build (see [`Known`]).
     pub known: Known,
     pub writes: Vec<Write>,
+    /// Generated briefing files, never edited, whose article is gone: deleted (if they
+    /// still hold the text read) and not published. With the text read.
+    pub removals: Vec<(PathBuf, String)>,
     /// Articles whose briefing was decided (analysed or reused).
     pub articles: usize,
     pub analysed: usize,
@@ -301,6 +304,7 @@ impl<'a> Plans<'a> {
             removed: Vec::new(),
             known: Known::with_capacity(outcomes.len() + self.existing.len()),
             writes: Vec::new(),
+            removals: Vec::new(),
             articles: 0,
             analysed: 0,
             reused: 0,
@@ -339,9 +343,10 @@ impl<'a> Plans<'a> {
         Ok(decided)
     }
 
-    /// Adds the briefing files without an article (hand-written briefings, or articles
-    /// removed since) to `decided`; returns a warning for each generated one whose
-    /// article is gone.
+    /// Adds the briefing files without an article to `decided`: hand-written briefings
+    /// are published; a generated one whose article is gone is taken off the site, and
+    /// deleted when nobody edited it (it only repeated the article) or kept, with a
+    /// warning saying how to publish it again, when someone did. Returns the warnings.
     fn orphans(&self, decided: &mut Decided) -> Vec<Warning> {
         let article_paths: HashSet<String> = self.articles.iter().map(|a| slash(&a.path)).collect();
         let mut rest: Vec<(&&str, &Readable)> = self.existing.iter().collect();
@@ -349,22 +354,36 @@ impl<'a> Plans<'a> {
         let mut warnings = Vec::new();
         for (slug, e) in rest {
             let source = e.briefing.meta.source.path.as_deref();
-            if let (Some(_), Some(source)) = (&e.briefing.meta.generated, source)
-                && !article_paths.contains(source)
-                && !self.failed_articles.contains(source)
-            {
+            let gone = match (&e.briefing.meta.generated, source) {
+                (Some(_), Some(source)) => {
+                    !article_paths.contains(source) && !self.failed_articles.contains(source)
+                }
+                _ => false,
+            };
+            if !gone {
+                decided.known.insert(slug.to_string(), e.hash);
+                decided.changed.extend(self.read_from(slug, e));
+                continue;
+            }
+            let source = source.unwrap_or_default();
+            let location = Location::file(&e.briefing.path);
+            if briefing::is_unedited(&e.file.text, &e.briefing.meta) {
+                warnings.push(Warning::new(
+                    location,
+                    format!("its article {source} no longer exists; the briefing was removed from the site and deleted"),
+                ));
+                decided
+                    .removals
+                    .push((e.briefing.path.clone(), e.file.text.clone()));
+            } else {
                 warnings.push(
                     Warning::new(
-                        Location::file(&e.briefing.path),
-                        format!(
-                            "its article {source} no longer exists; the briefing is still published"
-                        ),
+                        location,
+                        format!("its article {source} no longer exists; the briefing was edited by hand, so it is kept, but no longer published"),
                     )
-                    .with_hint("delete the briefing file to remove it from the site"),
+                    .with_hint("to publish it again, restore the article, or delete the `generated:` lines of its front matter: it then counts as a briefing written by hand"),
                 );
             }
-            decided.known.insert(slug.to_string(), e.hash);
-            decided.changed.extend(self.read_from(slug, e));
         }
         warnings
     }

@@ -19,6 +19,7 @@ use crate::briefing::cache::{ParseCache, SHARDS, TextHash, text_hash};
 use crate::briefing::{Briefing, BriefingError};
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::ingest::first_seen::FirstSeen;
 use crate::ingest::{self, ArticleFiles, BriefingFiles, ThemeFiles};
 use crate::output;
 use crate::site::{self, Templates};
@@ -65,6 +66,8 @@ pub struct Memory {
     pub(super) corpus: Option<Corpus>,
     /// What the corpus holds (see `briefings::Known`).
     pub(super) known: Known,
+    /// The first-seen dates as last written (see `ingest::first_seen`).
+    first_seen: Option<FirstSeen>,
 }
 
 /// Paths under the articles or briefings folder written the way reading those folders
@@ -97,12 +100,13 @@ impl Memory {
         }
     }
 
-    /// Reads what changed: articles, briefing files (parsed, from the cache when it
-    /// has their text), theme and templates (loaded, so that a template error stops
+    /// Reads what changed: articles (all again on another `today`), briefing files
+    /// (parsed, from the cache when it has their text), theme and templates (loaded, so that a template error stops
     /// the build before any analysis).
     pub(super) fn read(
         &mut self,
         config: &Config,
+        today: jiff::civil::Date,
         changes: &Changes,
         progress: &dyn Progress,
     ) -> Result<(), BuildError> {
@@ -114,11 +118,11 @@ impl Memory {
         }
         let first = self.theme.is_none();
         if changes.everything || first {
-            self.articles.read_all(config);
+            self.articles.read_all(config, today);
             self.briefing_files.read_all(config);
         } else {
             let paths = in_site_form(config, &changes.paths);
-            self.articles.refresh(config, &paths);
+            self.articles.refresh(config, &paths, today);
             self.briefing_files.refresh(config, &paths);
         }
         if changes.everything || changes.theme || first {
@@ -202,6 +206,26 @@ impl Memory {
             None => self.corpus = Some(Corpus::build(changed, drafts)),
         }
         self.known = std::mem::take(&mut decided.known);
+    }
+
+    /// The first-seen dates with every briefing of the build (read from the state
+    /// folder the first time), and whether they differ from the record on disk.
+    pub(super) fn first_seen(
+        &mut self,
+        config: &Config,
+        today: jiff::civil::Date,
+    ) -> (FirstSeen, bool) {
+        let saved = self
+            .first_seen
+            .get_or_insert_with(|| FirstSeen::load(&config.state_dir()));
+        let next = saved.with(self.known.keys().map(String::as_str), today);
+        let changed = next != *saved;
+        (next, changed)
+    }
+
+    /// Records that the first-seen dates `written` are on disk.
+    pub(super) fn saved_first_seen(&mut self, written: FirstSeen) {
+        self.first_seen = Some(written);
     }
 
     /// The templates and the corpus, once a build has loaded and updated them.

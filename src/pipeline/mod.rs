@@ -31,7 +31,8 @@ use crate::briefing::BriefingError;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::IngestError;
+use crate::ingest::first_seen::FirstSeen;
+use crate::ingest::{self, IngestError};
 use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, SiteError};
 
@@ -150,7 +151,7 @@ pub fn rebuild(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     progress.stage("read inputs");
-    memory.read(config, changes, progress)?;
+    memory.read(config, options.today, changes, progress)?;
     progress.stage("plan briefings");
     memory.keep_corpus_if(options.drafts);
     let known = std::mem::take(&mut memory.known);
@@ -163,15 +164,30 @@ pub fn rebuild(
     };
     progress.stage("corpus");
     memory.update_corpus(options.drafts, &mut decided);
+    let (first_seen, seen_changed) = memory.first_seen(config, options.today);
     progress.stage("render and publish");
     let (templates, corpus) = memory.site();
+    let site = (corpus, &first_seen);
     let (rendered, published) = match options.write {
-        true => publish(config, options, templates, corpus, &decided.writes)?,
-        false => (check(config, options, templates, corpus)?, None),
+        true => {
+            let record = seen_changed.then_some(&first_seen);
+            let files = (&decided.writes[..], &decided.removals[..], record);
+            publish(config, options, templates, site, files)?
+        }
+        false => (check(config, options, templates, site)?, None),
     };
     if let Some(published) = &published {
-        memory.wrote(config, &published.briefings.written);
+        let removed = decided.removals.iter().map(|(path, _)| path);
+        let touched: Vec<PathBuf> = published
+            .briefings
+            .written
+            .iter()
+            .chain(removed)
+            .cloned()
+            .collect();
+        memory.wrote(config, &touched);
         memory.save_cache(config);
+        memory.saved_first_seen(first_seen);
     }
     progress.stage("done");
     Ok(BuildReport::assemble(config, decided, rendered, published))
@@ -198,11 +214,12 @@ fn check(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
-    corpus: &Corpus,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
 ) -> Result<site::Rendered, BuildError> {
     let preview = sinks::Preview::default();
+    let seen = &first_seen.briefings;
     let rendered =
-        site::render(config, templates, corpus, options, &preview).map_err(|e| match e {
+        site::render(config, templates, corpus, options, seen, &preview).map_err(|e| match e {
             site::RenderError::Site(e) => BuildError::Site(e),
             site::RenderError::Sink(never) => match never {},
         })?;
@@ -224,23 +241,34 @@ struct Published {
 }
 
 /// Opens the output (its checks run before any briefing is written), renders the pages
-/// into it as they come, writes the briefing files, and commits the site.
+/// into it as they come, writes the briefing files, deletes the removed ones, writes the
+/// first-seen dates when they changed (`record`), and commits the site.
 fn publish(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
-    corpus: &Corpus,
-    writes: &[briefings::Write],
+    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (writes, removals, record): (
+        &[briefings::Write],
+        &[(PathBuf, String)],
+        Option<&FirstSeen>,
+    ),
 ) -> Result<(site::Rendered, Option<Published>), BuildError> {
     let output = OutputOptions::for_site(config);
     let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
     let sink = sinks::Publish(&publisher);
+    let seen = &first_seen.briefings;
     let rendered =
-        site::render(config, templates, corpus, options, &sink).map_err(|e| match e {
+        site::render(config, templates, corpus, options, seen, &sink).map_err(|e| match e {
             site::RenderError::Site(e) => BuildError::Site(e),
             site::RenderError::Sink(e) => BuildError::Output(e),
         })?;
     let briefings = write::briefings(config, writes)?;
+    write::removals(config, removals)?;
+    if let Some(record) = record {
+        let path = config.state_dir().join(ingest::first_seen::FILE);
+        output::write_text_atomic(&path, &record.to_json())?;
+    }
     let published = Published {
         site: publisher.commit()?,
         briefings,

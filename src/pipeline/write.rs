@@ -20,6 +20,15 @@ pub(super) struct Written {
     pub warnings: Vec<Warning>,
 }
 
+/// Deletes the briefing files of removed articles that nobody edited (each only while
+/// it still holds the text the build read: an edit saved meanwhile wins).
+pub(super) fn removals(config: &Config, removals: &[(PathBuf, String)]) -> Result<(), OutputError> {
+    for (path, expected) in removals {
+        output::remove_if_unchanged(&config.root.join(path), expected)?;
+    }
+    Ok(())
+}
+
 /// Writes every planned briefing file, backing up edited files first.
 pub(super) fn briefings(config: &Config, writes: &[Write]) -> Result<Written, OutputError> {
     let mut done = Written::default();

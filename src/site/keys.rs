@@ -204,9 +204,14 @@ impl Job {
             }
             Job::Atom => {
                 h.bytes(&shared.slug_exceptions);
-                let newest = index.order().iter().take(index.config.feed_limit);
-                for &b in newest {
-                    h.briefing(index, b);
+                // The entries with a date (their own or first-seen), as `FeedView` picks them.
+                let dated = index.order().iter().filter_map(|&b| {
+                    let briefing = index.briefing(b);
+                    let seen = shared.first_seen.get(&briefing.slug);
+                    briefing.meta.date.or(seen.copied()).map(|d| (b, d))
+                });
+                for (b, date) in dated.take(index.config.feed_limit) {
+                    h.briefing(index, b).str(&date.to_string());
                     for &t in corpus.tags_of(b) {
                         h.tag_link(corpus, t);
                     }
@@ -244,7 +249,8 @@ fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
     let corpus = index.corpus;
     h.bytes(&shared.slug_exceptions).card(index, b);
     for &a in corpus.actors_of(b) {
-        h.actor_ref(corpus, a);
+        // Actor cards say in how many briefings an actor without a role appears.
+        h.actor_ref(corpus, a).num(corpus.postings(a).len());
     }
     for e in 0..index.briefing(b).meta.timeline.len() {
         let ids = corpus.event_actors(crate::corpus::EventRef::new(b, e));
@@ -268,9 +274,9 @@ fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
     }
 }
 
-/// Page `n` of an actor: the actor, its header facts, its briefings on the page (cards,
-/// and the actors of their events), and on the first page its roles and the actors
-/// seen with it.
+/// Page `n` of an actor: the actor, its header facts, its briefings on the page
+/// (cards), and on the first page its whole timeline (every event of every briefing it
+/// is in, with the events' actors), its roles and the actors seen with it.
 fn actor_inputs(h: &mut KeyHasher, shared: &Shared, a: ActorId, n: usize) {
     let index = shared.index;
     let corpus = index.corpus;
@@ -284,13 +290,13 @@ fn actor_inputs(h: &mut KeyHasher, shared: &Shared, a: ActorId, n: usize) {
     let postings = corpus.postings(a);
     let shown = &postings[page_range(index, postings.len(), n)];
     h.num(n).num(postings.len()).cards(index, shown);
-    for &event in corpus.actor_events_in(a, shown) {
-        h.num(event.index());
-        for &other in corpus.event_actors(event) {
-            h.actor_ref(corpus, other);
-        }
-    }
     if n == 1 {
+        for &event in corpus.actor_events(a) {
+            h.briefing(index, event.briefing).num(event.index());
+            for &other in corpus.event_actors(event) {
+                h.actor_ref(corpus, other);
+            }
+        }
         for role in corpus.roles(a, MAX_ROLES) {
             h.str(&role.role)
                 .json(&(role.first_date, role.last_date))

@@ -23,7 +23,7 @@ mod links;
 mod markdown;
 mod pages;
 mod slugs;
-mod spelling;
+mod svg;
 mod templates;
 mod urls;
 mod view;
@@ -33,7 +33,7 @@ mod fixtures;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -149,11 +149,14 @@ pub fn load_templates(config: &Config, theme: &ThemeFiles) -> Result<Templates, 
 /// Renders every page of the site of `corpus` with `templates` (see [`load_templates`])
 /// into `sink`, in parallel. A page the sink has from the same input key (see [`keys`])
 /// is not rendered; every other page goes to the sink as soon as it is rendered.
+/// `first_seen` dates the feed entries of briefings without a publication date (see
+/// `ingest::first_seen`), by briefing slug.
 pub fn render<S: Sink>(
     config: &Config,
     templates: &mut Templates,
     corpus: &Corpus,
     options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
     sink: &S,
 ) -> Result<Rendered, RenderError<S::Error>> {
     let index = index::SiteIndex::new(config, corpus);
@@ -171,7 +174,7 @@ pub fn render<S: Sink>(
         site_figures: &view::SiteFigures::new(&index, site),
         actor_facts: &actor_facts,
         timeline: &timeline,
-        today: options.today,
+        first_seen,
     };
     let statics: HashSet<&str> = templates
         .statics

@@ -56,7 +56,7 @@ pub struct Shared<'a> {
     /// The header facts of every actor, by `ActorId::slot`.
     pub actor_facts: &'a [ActorFacts],
     pub timeline: &'a Timeline,
-    pub today: jiff::civil::Date,
+    pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
 }
 
 /// Every job of the site, in a fixed order.
@@ -199,7 +199,7 @@ impl Job {
             }
             Job::NotFound => ("404", "", "Page not found".into(), String::new()),
             Job::Atom => {
-                ctx.insert("feed", &FeedView::new(index, shared.today));
+                ctx.insert("feed", &FeedView::new(index, shared.first_seen));
                 ("atom", "", title.clone(), index.config.description.clone())
             }
             Job::Sitemap => {
@@ -216,10 +216,8 @@ type Head = (&'static str, &'static str, String, String);
 
 fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
     let config = index.config;
-    let per = config.paginate_by;
     let order = index.order();
-    let cards: Vec<BriefingCard> = order
-        [((n - 1) * per).min(order.len())..(n * per).min(order.len())]
+    let cards: Vec<BriefingCard> = order[page_range(index, order.len(), n)]
         .iter()
         .map(|&b| BriefingCard::new(index, b))
         .collect();

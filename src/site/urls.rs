@@ -106,6 +106,15 @@ pub fn web_url(url: &str) -> Option<&str> {
         .filter(|u| u.contains("//"))
 }
 
+/// The address of a briefing's original article, when it is an absolute `http(s)` URL.
+pub fn source_url(meta: &crate::briefing::BriefingMeta) -> Option<String> {
+    meta.source
+        .url
+        .as_deref()
+        .and_then(web_url)
+        .map(str::to_string)
+}
+
 /// Resolves a relative URL path against the directory of `base` (both start with `/`).
 /// `..` never climbs above the root.
 pub fn resolve(base: &str, relative: &str) -> String {

@@ -49,11 +49,23 @@ pub(super) fn render_all(
     corpus: &Corpus,
     options: &BuildOptions,
 ) -> Result<(Keyed, Rendered), SiteError> {
+    render_all_seen(config, templates, corpus, options, &BTreeMap::new())
+}
+
+/// [`render_all`], with the first-seen dates of undated briefings.
+fn render_all_seen(
+    config: &Config,
+    templates: &mut Templates,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
+) -> Result<(Keyed, Rendered), SiteError> {
     let sink = Collect::default();
-    let rendered = render(config, templates, corpus, options, &sink).map_err(|e| match e {
-        RenderError::Site(e) => e,
-        RenderError::Sink(never) => match never {},
-    })?;
+    let rendered =
+        render(config, templates, corpus, options, first_seen, &sink).map_err(|e| match e {
+            RenderError::Site(e) => e,
+            RenderError::Sink(never) => match never {},
+        })?;
     Ok((sink.pages.into_inner().unwrap(), rendered))
 }
 
@@ -63,9 +75,20 @@ fn render_with(
     briefings: &[Briefing],
     options: &BuildOptions,
 ) -> Result<(Site, Vec<Warning>), SiteError> {
+    render_seen(config, theme, briefings, options, &BTreeMap::new())
+}
+
+/// [`render_with`], with the first-seen dates of undated briefings.
+fn render_seen(
+    config: &Config,
+    theme: &ThemeFiles,
+    briefings: &[Briefing],
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
+) -> Result<(Site, Vec<Warning>), SiteError> {
     let mut templates = load_templates(config, theme)?;
     let corpus = Corpus::build(briefings.to_vec(), options.drafts);
-    let (pages, rendered) = render_all(config, &mut templates, &corpus, options)?;
+    let (pages, rendered) = render_all_seen(config, &mut templates, &corpus, options, first_seen)?;
     let pages = pages
         .into_iter()
         .map(|(path, (_, bytes))| (path, String::from_utf8_lossy(&bytes).into_owned()))

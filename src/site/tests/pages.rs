@@ -43,6 +43,8 @@ fn renders_every_page_of_the_url_scheme() {
         "style.css",
         "search.js",
         "favicon.svg",
+        "favicon.ico",
+        "share.png",
     ];
     for path in expected {
         assert!(
@@ -149,6 +151,47 @@ fn atom_feed_parses_with_absolute_urls() {
     assert!(
         html.contains("<a href=\"/news/briefings/estuary-budget/\">the budget</a>"),
         "{html}"
+    );
+}
+
+#[test]
+fn an_undated_briefing_gets_its_first_seen_date_in_the_feed_never_the_build_date() {
+    let config = fixtures::config("https://example.org/", 10);
+    let mut briefings = fixtures::site();
+    briefings.push(fixtures::briefing("undated", "Undated note", None, "Body."));
+    let feed_of = |entries: &[(&str, jiff::civil::Date)]| {
+        let seen = entries.iter().map(|(s, d)| (s.to_string(), *d)).collect();
+        let theme = ThemeFiles::default();
+        let (pages, _) =
+            super::render_seen(&config, &theme, &briefings, &fixtures::options(), &seen).unwrap();
+        atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).unwrap()
+    };
+    let today = fixtures::options().today.to_string();
+    let feed = feed_of(&[("undated", jiff::civil::date(2024, 3, 1))]);
+    let undated = feed
+        .entries()
+        .iter()
+        .find(|e| e.title().as_str() == "Undated note");
+    assert_eq!(
+        undated.map(|e| e.updated().to_rfc3339()),
+        Some("2024-03-01T00:00:00+00:00".to_string())
+    );
+    assert!(
+        !feed.updated().to_rfc3339().starts_with(&today),
+        "{}",
+        feed.updated()
+    );
+    let feed = feed_of(&[]);
+    assert!(
+        feed.entries()
+            .iter()
+            .all(|e| e.title().as_str() != "Undated note"),
+        "no made-up date"
+    );
+    assert!(
+        !feed.updated().to_rfc3339().starts_with(&today),
+        "{}",
+        feed.updated()
     );
 }
 
@@ -584,11 +627,20 @@ fn actors_and_tags_in_many_briefings_get_pages_of_paginate_by() {
         council[0].contains("and 295 more"),
         "role sources are capped"
     );
-    let events: usize = council
+    let events: Vec<usize> = council
         .iter()
         .map(|p| p.matches("class=\"tl-event\"").count())
-        .sum();
-    assert_eq!(events, 300, "each page has the events of its own briefings");
+        .collect();
+    let max = super::super::view::actor::MAX_EVENTS;
+    assert!(
+        (max - 5..=max).contains(&events[0]),
+        "the first page has the latest events of all the actor's briefings: {}",
+        events[0]
+    );
+    assert!(council[0].contains(&format!("The latest {} of 300 events", events[0])));
+    assert!(events[1..].iter().all(|&n| n == 0), "{events:?}");
+    assert!(council[0].contains("id=\"actor-timeline-picture\""));
+    assert!(council[1].contains("href=\"/actors/central-council/#timeline\""));
     let tag = &pages["tags/even/index.html"];
     assert_eq!(tag.matches("<article class=\"card").count(), 20);
     assert!(pages.contains_key("tags/even/page/15/index.html"));
@@ -750,8 +802,8 @@ fn places_are_chips_after_the_cards_of_people_and_organisations() {
     let css = &pages["style.css"];
     let rule = &css[css.find(".actor-cards {").unwrap()..];
     assert!(
-        rule[..rule.find('}').unwrap()].contains("align-items: start"),
-        "cards keep their own height in a grid row"
+        rule[..rule.find('}').unwrap()].contains("grid-auto-rows: 1fr"),
+        "cards of one height, so the grid has no holes"
     );
 }
 
@@ -794,4 +846,24 @@ fn a_briefing_without_a_source_has_no_source_line() {
     );
     let with_source = &pages["briefings/harbour-talks-stall/index.html"];
     assert!(with_source.contains("<p class=\"source-line\">Source: <a class=\"external\""));
+}
+
+#[test]
+fn every_page_has_social_tags_with_the_site_name_and_a_share_image() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/news/", 10),
+        &ThemeFiles::default(),
+        &fixtures::site(),
+    );
+    for (path, page) in pages.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for want in [
+            "<meta property=\"og:site_name\" content=\"",
+            "<meta property=\"og:image\" content=\"https://example.org/news/share.png\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"icon\" href=\"/news/favicon.ico\"",
+        ] {
+            assert!(page.contains(want), "{path}: no {want}");
+        }
+        assert_eq!(page.matches("property=\"og:type\"").count(), 1, "{path}");
+    }
 }

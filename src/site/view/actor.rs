@@ -2,18 +2,21 @@
 //! actor (`actor` in `actor.html`).
 //!
 //! An actor's briefings are cut into pages of `paginate_by`, like the index, so an
-//! actor in thousands of briefings gets many small pages instead of one huge one; each
-//! page shows the merged timeline of its own briefings. Roles and "seen with" are on
-//! the first page, bounded.
+//! actor in thousands of briefings gets many small pages instead of one huge one. The
+//! first page has what is about the actor as a whole: its roles, its timeline across
+//! all its briefings (the latest [`MAX_EVENTS`] events, and a strip of all of them),
+//! and who it appears with (a graph and a list), each bounded.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::ActorKind;
 use crate::briefing::EventMeta;
-use crate::corpus::{ActorFacts, ActorId, BriefingId, EventRef};
+use crate::corpus::{ActorFacts, ActorId, EventRef};
 
 use super::super::index::SiteIndex;
+use super::super::svg::graph::{self, Graph, Node};
+use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
 use super::timeline::{DateGroupView, date_groups};
 use super::{
@@ -141,10 +144,18 @@ pub struct ActorView {
     pub more_briefings: Vec<LinkView>,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    /// The events the actor is involved in, in this page's briefings, merged and by date.
+    /// The events the actor is involved in, across all its briefings, merged and by
+    /// date (the latest [`MAX_EVENTS`]); on the first page only.
     pub timeline: Vec<DateGroupView>,
+    /// Events of the actor in all, and how many `timeline` leaves out (the oldest).
+    pub event_count: usize,
+    pub events_left_out: usize,
+    /// The actor's timeline as a picture (inline SVG, `| safe`), on the first page only.
+    pub timeline_svg: String,
     /// On the first page only.
     pub seen_with: Vec<SeenWith>,
+    /// Who the actor appears with, as a picture (inline SVG, `| safe`); first page only.
+    pub seen_with_svg: String,
     /// The actor's pages; `paginate_by` briefings each.
     pub paginator: Paginator,
 }
@@ -157,8 +168,21 @@ impl ActorView {
         let shown = &postings[page_range(index, postings.len(), page)];
         let first = page == 1;
         let slug = actor.slug.clone();
+        let groups = match first {
+            true => date_groups(index, all_events(index, id)),
+            false => Vec::new(),
+        };
+        let event_count = groups.iter().map(|g| g.events.len()).sum();
+        let seen = match first {
+            true => seen_with(index, id),
+            false => Vec::new(),
+        };
+        let actor_ref = ActorRef::new(index, id, facts.main_role.as_deref());
+        let seen_with_svg = graph::render(&companions(&actor_ref, &seen));
+        let timeline_svg = strip::render(&actor_strip(&actor_ref.name, &groups));
+        let (timeline, events_left_out) = latest(groups, MAX_EVENTS);
         ActorView {
-            actor: ActorRef::new(index, id, facts.main_role.as_deref()),
+            actor: actor_ref,
             permalink: index.permalink(&urls::actor_page(&slug, page)),
             aliases: actor.aliases.clone(),
             roles: if first { roles(index, id) } else { Vec::new() },
@@ -167,11 +191,12 @@ impl ActorView {
             more_briefings: more_links(index, shown),
             first_date: facts.first_date.map(|d| d.to_string()),
             last_date: facts.last_date.map(|d| d.to_string()),
-            timeline: date_groups(index, events_of(index, id, shown)),
-            seen_with: match first {
-                true => seen_with(index, id),
-                false => Vec::new(),
-            },
+            timeline,
+            event_count,
+            events_left_out,
+            timeline_svg,
+            seen_with: seen,
+            seen_with_svg,
             paginator: Paginator::with_urls(
                 index.config.paginate_by,
                 page,
@@ -196,17 +221,76 @@ fn seen_with(index: &SiteIndex, id: ActorId) -> Vec<SeenWith> {
         .collect()
 }
 
-/// The actor's events in `shown` (a run of its postings).
-fn events_of<'a>(
+/// Every event the actor is involved in, in site order.
+fn all_events<'a>(
     index: &SiteIndex<'a>,
     id: ActorId,
-    shown: &[BriefingId],
 ) -> impl Iterator<Item = (EventRef, &'a EventMeta)> {
     let corpus = index.corpus;
     corpus
-        .actor_events_in(id, shown)
+        .actor_events(id)
         .iter()
         .map(move |&e| (e, corpus.event(e)))
+}
+
+/// Events shown in an actor page's timeline at most (the latest); the strip draws all.
+pub const MAX_EVENTS: usize = 120;
+
+/// The latest date groups holding at most `max` events (at least one group), and how
+/// many events were left out.
+fn latest(groups: Vec<DateGroupView>, max: usize) -> (Vec<DateGroupView>, usize) {
+    let total: usize = groups.iter().map(|g| g.events.len()).sum();
+    let mut kept = 0;
+    let dated = groups.iter().filter(|g| g.granularity != "unknown").count();
+    // Undated groups come last: keep them apart so the cut takes the oldest dated ones.
+    let (mut dated, undated): (Vec<_>, Vec<_>) = groups
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| *i < dated);
+    let mut start = dated.len();
+    while start > 0 && (kept + dated[start - 1].1.events.len() <= max || kept == 0) {
+        kept += dated[start - 1].1.events.len();
+        start -= 1;
+    }
+    let mut shown: Vec<DateGroupView> = dated.drain(start..).map(|(_, g)| g).collect();
+    for (_, g) in undated {
+        if kept + g.events.len() <= max {
+            kept += g.events.len();
+            shown.push(g);
+        }
+    }
+    (shown, total - kept)
+}
+
+/// The strip of an actor's timeline: a mark per date group, linked to it.
+fn actor_strip(name: &str, groups: &[DateGroupView]) -> Strip {
+    let mut strip = Strip::new("actor-timeline-picture", &format!("Timeline of {name}"));
+    for g in groups {
+        for e in &g.events {
+            strip.add(
+                &g.value,
+                &g.label,
+                &e.text,
+                &format!("#{}", g.id),
+                Dating::Explicit,
+            );
+        }
+    }
+    strip
+}
+
+/// The graph of who an actor appears with.
+fn companions(actor: &ActorRef, seen: &[SeenWith]) -> Graph {
+    let node = |a: &ActorRef| Node {
+        name: a.name.clone(),
+        kind: a.kind,
+        url: a.url.clone(),
+    };
+    Graph {
+        id: "seen-with-picture".into(),
+        center: node(actor),
+        companions: seen.iter().map(|s| (node(&s.actor), s.count)).collect(),
+    }
 }
 
 /// The actor's roles (see `Corpus::roles`), with links to their newest sources.

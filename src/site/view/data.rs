@@ -14,13 +14,15 @@ use super::super::index::SiteIndex;
 use super::super::markdown;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
+use super::tag_name;
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedEntry {
     pub title: String,
     pub permalink: String,
-    /// ISO date; the build date for undated briefings.
+    /// ISO date: the publication date, else the date the briefing was first built
+    /// (`ingest::first_seen`), never the build date.
     pub updated: String,
     pub summary: String,
     /// The sanitised body; the template escapes it into `<content type="html">`.
@@ -38,28 +40,41 @@ pub struct FeedView {
     pub id: String,
     pub self_url: String,
     pub home: String,
-    /// The newest entry date (ISO), or the build date.
+    /// The newest entry date (ISO); for a feed without entries, 1 January 1970.
     pub updated: String,
     pub author: String,
     pub entries: Vec<FeedEntry>,
 }
 
 impl FeedView {
-    /// The feed of the newest briefings.
-    pub fn new(index: &SiteIndex, today: jiff::civil::Date) -> Self {
+    /// The feed of the newest briefings; `first_seen` dates those without a date. One
+    /// without either, which only `check` can meet, is left out: no entry gets a
+    /// made-up date.
+    pub fn new(
+        index: &SiteIndex,
+        first_seen: &std::collections::BTreeMap<String, jiff::civil::Date>,
+    ) -> Self {
         let config = index.config;
         let entries: Vec<FeedEntry> = index
             .order()
             .iter()
+            .filter_map(|&b| {
+                let briefing = index.briefing(b);
+                let date = briefing
+                    .meta
+                    .date
+                    .or_else(|| first_seen.get(&briefing.slug).copied());
+                date.map(|d| (b, d))
+            })
             .take(config.feed_limit)
-            .map(|&b| {
+            .map(|(b, date)| {
                 let briefing = index.briefing(b);
                 let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
                 let meta = &briefing.meta;
                 FeedEntry {
                     title: meta.title.clone(),
                     permalink: index.permalink(&index.briefing_path(b)),
-                    updated: meta.date.unwrap_or(today).to_string(),
+                    updated: date.to_string(),
                     summary: meta.lede.clone(),
                     content_html: body.html.clone(),
                     tags: tag_names(index, b),
@@ -77,7 +92,7 @@ impl FeedView {
                 .iter()
                 .map(|e| e.updated.clone())
                 .max()
-                .unwrap_or_else(|| today.to_string()),
+                .unwrap_or_else(|| "1970-01-01".to_string()),
             author: config
                 .author
                 .clone()
@@ -216,6 +231,8 @@ pub struct EventData {
     pub granularity: &'static str,
     pub text: String,
     pub actors: Vec<String>,
+    /// Placed at the publication date, not dated by the article.
+    pub reported: bool,
 }
 
 /// Where a briefing comes from, in `briefings.json`.
@@ -273,7 +290,7 @@ fn tag_names(index: &SiteIndex, b: BriefingId) -> Vec<String> {
     corpus
         .tags_of(b)
         .iter()
-        .map(|&t| corpus.tag(t).name.clone())
+        .map(|&t| tag_name(index, t))
         .collect()
 }
 
@@ -294,6 +311,7 @@ fn briefing_data(index: &SiteIndex, b: BriefingId) -> BriefingData {
             granularity: granularity(&e.date),
             text: e.text.clone(),
             actors: e.actors.clone(),
+            reported: e.reported,
         })
         .collect();
     BriefingData {
@@ -304,12 +322,7 @@ fn briefing_data(index: &SiteIndex, b: BriefingId) -> BriefingData {
         date: meta.date.map(|d| d.to_string()),
         source: SourceData {
             name: meta.source.name.clone(),
-            url: meta
-                .source
-                .url
-                .as_deref()
-                .and_then(urls::web_url)
-                .map(str::to_string),
+            url: urls::source_url(meta),
             author: meta.source.author.clone(),
         },
         lede: meta.lede.clone(),

@@ -191,12 +191,41 @@ impl TagRef {
     pub fn new(index: &SiteIndex, id: TagId) -> Self {
         let t = index.corpus.tag(id);
         TagRef {
-            name: t.name.clone(),
+            name: tag_name(index, id),
             slug: t.slug.clone(),
             url: index.url(&urls::tag(&t.slug)),
             count: t.briefings.len(),
         }
     }
+}
+
+/// The name of tag `id` for readers: its most used spelling as written when it has
+/// capitals; a spelling all in lower case read as words with capitals (`sarn-river`
+/// and `sarn river` are "Sarn River", `water` is "Water"), so tags look alike.
+pub fn tag_name(index: &SiteIndex, id: TagId) -> String {
+    display_tag(&index.corpus.tag(id).name)
+}
+
+fn display_tag(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().any(char::is_uppercase) {
+        return name.to_string();
+    }
+    let capital = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map_or(String::new(), |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        })
+    };
+    let separators: &[char] = match name.contains(char::is_whitespace) {
+        true => &[' ', '\t', '\n'],
+        false => &['-', '_'],
+    };
+    name.split(separators)
+        .filter(|w| !w.is_empty())
+        .map(capital)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A tag on a briefing card or page: its name and page.
@@ -211,7 +240,7 @@ impl TagLink {
     pub fn new(index: &SiteIndex, id: TagId) -> Self {
         let t = index.corpus.tag(id);
         TagLink {
-            name: t.name.clone(),
+            name: tag_name(index, id),
             slug: t.slug.clone(),
             url: index.url(&urls::tag(&t.slug)),
         }
@@ -333,16 +362,48 @@ pub struct Paginator {
     pub pages: Vec<PageLink>,
 }
 
-/// How many pages a list of `len` items takes (at least one).
+/// How many pages a list of `len` items takes (at least one); see [`pages_for`].
 pub fn page_count(index: &SiteIndex, len: usize) -> usize {
-    len.div_ceil(index.config.paginate_by.max(1)).max(1)
+    pages_for(len, index.config.paginate_by)
 }
 
 /// The items of page `n` (1-based) of a list of `len` items; empty past the end.
 pub fn page_range(index: &SiteIndex, len: usize, n: usize) -> std::ops::Range<usize> {
-    let per = index.config.paginate_by.max(1);
-    let start = n.saturating_sub(1).saturating_mul(per).min(len);
-    start..start.saturating_add(per).min(len)
+    range_for(len, index.config.paginate_by, n)
+}
+
+/// Items the last page takes beyond `per` rather than leave them stranded on a page
+/// of their own: a fifth of a page, at least one (6 items at 5 a page are one page).
+fn orphans(per: usize) -> usize {
+    (per / 5).max(1)
+}
+
+/// Pages of `per` items for `len` items, the last one taking up to [`orphans`] more.
+pub fn pages_for(len: usize, per: usize) -> usize {
+    let per = per.max(1);
+    let (full, rest) = (len / per, len % per);
+    match (full, rest) {
+        (0, _) => 1,
+        (_, 0) => full,
+        (_, r) if r <= orphans(per) => full,
+        _ => full + 1,
+    }
+}
+
+/// The items of page `n` (1-based) of [`pages_for`]`(len, per)` pages.
+pub fn range_for(len: usize, per: usize, n: usize) -> std::ops::Range<usize> {
+    let per = per.max(1);
+    let total = pages_for(len, per);
+    if n == 0 || n > total {
+        return len..len;
+    }
+    let start = (n - 1).saturating_mul(per).min(len);
+    let end = if n == total {
+        len
+    } else {
+        (start + per).min(len)
+    };
+    start..end
 }
 
 impl Paginator {
@@ -393,6 +454,50 @@ impl Paginator {
             previous_url: (current > 1).then(|| url(current - 1)),
             next_url: (current < total_pages).then(|| url(current + 1)),
             pages,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_page_is_left_with_a_stranded_item() {
+        // (items, per page, the size of each page)
+        let cases: [(usize, usize, &[usize]); 8] = [
+            (0, 5, &[0]),
+            (5, 5, &[5]),
+            (6, 5, &[6]),
+            (7, 5, &[5, 2]),
+            (11, 5, &[5, 6]),
+            (21, 10, &[10, 11]),
+            (22, 10, &[10, 12]),
+            (23, 10, &[10, 10, 3]),
+        ];
+        for (len, per, want) in cases {
+            let sizes: Vec<usize> = (1..=pages_for(len, per))
+                .map(|n| range_for(len, per, n).len())
+                .collect();
+            assert_eq!(sizes, want, "{len} items, {per} a page");
+            assert_eq!(range_for(len, per, want.len() + 1), len..len);
+        }
+    }
+
+    #[test]
+    fn tags_written_as_slugs_read_as_words() {
+        let cases = [
+            ("sarn-river", "Sarn River"),
+            ("water_rights", "Water Rights"),
+            ("Diplomacy", "Diplomacy"),
+            ("diplomacy", "Diplomacy"),
+            ("Sarn-River", "Sarn-River"),
+            ("covid-19 response", "Covid-19 Response"),
+            ("Covid-19 response", "Covid-19 response"),
+            (" --x- ", "X"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(display_tag(name), want, "{name}");
         }
     }
 }

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use jiff::civil::Date;
 
-use crate::analysis::timex::value;
 use crate::briefing::EventMeta;
 use crate::corpus::timeline::{self, DateGroup, MergedEvent, Period};
 use crate::corpus::{ActorId, EventRef};
@@ -24,6 +23,9 @@ pub struct TimelineEvent {
     pub actors: Vec<ActorRef>,
     /// Every briefing that reports it; more than one when briefings agree.
     pub sources: Vec<LinkView>,
+    /// Told without a date of its own and placed at the publication date of its first
+    /// report (`when` reads "reported 28 January 2022"); `false` for a dated event.
+    pub reported: bool,
 }
 
 /// The events of one period.
@@ -151,7 +153,10 @@ fn year_parts(years: Vec<(i16, Vec<(Date, DateGroupView)>)>, one_page: bool) -> 
         for (start, view) in groups {
             let key = format!("{year:04}-{:02}", start.month());
             if parts.last().is_none_or(|p| p.key != key) {
-                let label = format!("{} {year}", value::month_name(start.month()));
+                let label = format!(
+                    "{} {year}",
+                    crate::language::calendar::month_name(start.month())
+                );
                 parts.push(part(key, label, Vec::new()));
             }
             if let Some(p) = parts.last_mut() {
@@ -237,5 +242,6 @@ fn event_view(index: &SiteIndex, event: &MergedEvent) -> TimelineEvent {
             .iter()
             .map(|s| LinkView::briefing(index, s.briefing))
             .collect(),
+        reported: meta.reported,
     }
 }
