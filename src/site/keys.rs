@@ -167,14 +167,22 @@ impl Job {
             }
             Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
             Job::Timeline | Job::TimelinePart(_) => {
-                let part = match self {
+                let shown = match self {
                     Job::TimelinePart(p) => Some(p),
                     _ => None,
                 };
                 let timeline = shared.timeline;
-                h.opt(part.map(|p| timeline.parts[p].key.as_str()))
-                    .num(timeline.event_count)
-                    .json(&timeline.page(part));
+                h.num(timeline.event_count)
+                    .num(usize::from(timeline.one_page));
+                for (i, part) in timeline.parts.iter().enumerate() {
+                    h.str(&part.key)
+                        .str(&part.label)
+                        .str(&part.url)
+                        .num(part.event_count);
+                    if timeline.one_page || shown == Some(i) {
+                        h.num(1).json(&part.groups);
+                    }
+                }
             }
             Job::Tags => {
                 for &t in corpus.tags() {
