@@ -20,14 +20,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let paths = ingest::article_files(std::path::Path::new(&dir))?;
     let (mut bytes, mut tag_time, mut all_time) = (0usize, Duration::ZERO, Duration::ZERO);
     for path in &paths {
-        let article = ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES)?;
+        let article = ingest::read_article(
+            path,
+            path,
+            DEFAULT_MAX_ARTICLE_BYTES,
+            jiff::ZonedDateTime::now().date(),
+        )?;
         bytes += article.text.len();
         let t0 = Instant::now();
         let sentences = analysis::sentences::split(&article.prose, &article.blocks);
         let t1 = Instant::now();
         let timexes = analysis::timex::tag(&article.prose, &sentences, article.published);
         let t2 = Instant::now();
-        let timeline = analysis::timeline::build(&article.prose, &sentences, &timexes, &[]);
+        let timeline = analysis::timeline::build(&analysis::timeline::Input {
+            prose: &article.prose,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &[],
+            actors: &[],
+            published: article.published,
+            ranking: &[],
+        });
         let t3 = Instant::now();
         tag_time += t2 - t1;
         all_time += t3 - t0;

@@ -80,6 +80,36 @@ struct RawAnalysis {
     summary_sentences: Option<usize>,
 }
 
+/// How to run one build: everything that does not come from `briefing.toml`. The one
+/// options type of a build, passed from the command line down to every stage that
+/// needs a setting from it.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Render briefings marked `draft: true`.
+    pub drafts: bool,
+    /// Skip articles and briefings that cannot be read instead of failing.
+    pub keep_going: bool,
+    /// Article or briefing files whose briefing is regenerated even if edited (after a backup).
+    pub regenerate: Vec<PathBuf>,
+    /// Write briefing files and the site; `false` for `check`.
+    pub write: bool,
+    /// The build date, passed to templates (never read from the clock below `commands`).
+    pub today: jiff::civil::Date,
+}
+
+impl BuildOptions {
+    /// A plain `build` on `today`: no drafts, stop on the first unreadable file.
+    pub fn new(today: jiff::civil::Date) -> BuildOptions {
+        BuildOptions {
+            drafts: false,
+            keep_going: false,
+            regenerate: Vec::new(),
+            write: true,
+            today,
+        }
+    }
+}
+
 /// A validated site configuration. Paths are absolute.
 #[derive(Debug, Clone)]
 pub struct Config {

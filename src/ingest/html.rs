@@ -3,27 +3,31 @@
 //!
 //! dom_smoothie (a port of Mozilla's Readability) finds the main article and drops
 //! navigation, ads, related links and footers; it also reads JSON-LD and `<meta>` tags.
-//! We then walk the extracted article's DOM ourselves (iteratively, so deep nesting
-//! cannot overflow the stack) and write one block per paragraph, list item or heading,
-//! separated by blank lines, so `text` is plain prose with exact block ranges, never
-//! HTML. Elements the page marks as bylines, datelines or time stamps are removed first
-//! (see [`super::html_page`]); lines Readability keeps but readers skip
-//! ("Advertisement", captions, a byline, "Published ..." or a lone date near the top)
-//! are marked boilerplate by the plain-text classification
-//! ([`super::boilerplate::classify`]), which also fills a missing author and date. Dates and the canonical
-//! URL also have fallbacks Readability lacks (`<time datetime>`, `itemprop`,
-//! `<link rel=canonical>`, JSON-LD inside `@graph`).
+//! It runs on the page as saved: nothing is removed before it chooses the article's
+//! block (the author is read from the byline elements, which stay). In the extracted
+//! article, with its class names kept, we then remove the lines marked as bylines,
+//! datelines or time stamps ([`super::html_page`]) and the parts named as captions,
+//! galleries, share bars, promos, related links, comments or bios
+//! ([`super::html_prune`]), walk the DOM (iteratively, so deep nesting cannot overflow
+//! the stack) and write one block per paragraph, list item or heading, separated by
+//! blank lines, so `text` is plain prose with exact block ranges, never HTML. Last, the
+//! blocks readers skip are marked and left out of the text ([`super::html_layout`]), so
+//! `text` is the story. Dates and the canonical URL also have fallbacks Readability
+//! lacks (`<time datetime>`, `itemprop`, `<link rel=canonical>`, JSON-LD inside
+//! `@graph`).
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
-use jiff::civil::Date;
 
-use super::boilerplate::{Furniture, byline, classify};
+use super::boilerplate::byline;
 use super::dates::parse_date;
-use super::headline::is_heading;
+use super::html_layout;
 use super::html_page::{
-    canonical_url, nesting_depth, page_date, page_tags, remove_marked_bylines, strip_site_name,
+    canonical_url, marked_author, nesting_depth, page_dates, page_tags, remove_marked_bylines,
+    strip_site_name,
 };
+use super::html_prune::prune;
+use super::published::{Claim, date_in_url};
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
@@ -34,16 +38,19 @@ const MAX_ELEMENTS: usize = 200_000;
 pub(crate) const MAX_NESTING: usize = 512;
 
 /// What a web page gave us.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct HtmlArticle {
     pub text: String,
     pub blocks: Vec<Block>,
     pub title: Option<String>,
-    pub published: Option<Date>,
+    /// Every publication date the page gives, best first (see [`super::published`]).
+    pub dates: Vec<Claim>,
     pub url: Option<String>,
     pub source: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// For each block, the share of its characters inside links.
+    pub link_shares: Vec<f32>,
 }
 
 /// Extracts the article from a page. A page Readability cannot handle falls back to
@@ -60,24 +67,28 @@ pub(crate) fn extract(html: &str) -> Result<HtmlArticle, usize> {
 fn extract_page(html: &str) -> HtmlArticle {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
+        // The classes say which elements are bylines, captions or share bars.
+        keep_classes: true,
         ..Config::default()
     };
     let Ok(mut reader) = Readability::new(html, None, Some(config)) else {
         return HtmlArticle::default();
     };
     let url = canonical_url(&reader.doc);
-    let fallback_date = page_date(&reader.doc);
+    let page_dates = page_dates(&reader.doc);
     let tags = page_tags(&reader.doc);
-    let marked_author = remove_marked_bylines(&reader.doc);
+    let marked_author = marked_author(&reader.doc);
     let mut out = match reader.parse() {
         Ok(article) => {
             let mut out = walk_html(&article.content);
             let source = clean(article.site_name);
             out.title = clean(Some(strip_site_name(&article.title, source.as_deref())));
-            out.published = article
-                .published_time
-                .as_deref()
-                .and_then(|d| parse_date(d).ok());
+            let readability = article.published_time.as_deref();
+            let readability = readability.and_then(|d| parse_date(d).ok());
+            out.dates = page_dates.first;
+            out.dates
+                .extend(readability.map(|d| Claim::new(d, "the page's metadata")));
+            out.dates.extend(page_dates.then);
             out.url = url.or(clean(article.url));
             out.author = clean(article.byline)
                 .map(|b| byline(&b).unwrap_or(b))
@@ -89,44 +100,21 @@ fn extract_page(html: &str) -> HtmlArticle {
             let doc = Document::from(html);
             doc.select("script, style, noscript, template, nav, header, footer, aside, form")
                 .remove();
-            let author = remove_marked_bylines(&doc);
+            remove_marked_bylines(&doc);
             let mut out = walk(doc.select("body").nodes().first().copied());
-            out.author = marked_author.or(author);
+            out.author = marked_author;
             out.title = clean(Some(doc.select("title").text().to_string()));
             out.url = url;
+            out.dates = [page_dates.first, page_dates.then].concat();
             out
         }
     };
-    out.published = out.published.or(fallback_date);
+    let in_url = out.url.as_deref().and_then(date_in_url);
+    out.dates
+        .extend(in_url.map(|d| Claim::new(d, "the canonical URL")));
     out.tags = tags;
-    mark_layout(&mut out);
-    keep_story(&mut out);
+    html_layout::lay_out(&mut out);
     out
-}
-
-/// Drops the blocks that are not story (the headline line and boilerplate) from the
-/// text, so `text` (and what analysis reads) is the story only; the layout pass has
-/// already taken the author and date they give.
-fn keep_story(out: &mut HtmlArticle) {
-    let mut text = String::with_capacity(out.text.len());
-    let mut blocks = Vec::with_capacity(out.blocks.len());
-    for block in &out.blocks {
-        if matches!(block.kind, BlockKind::Title | BlockKind::Boilerplate) {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        let start = text.len();
-        text.push_str(&out.text[block.start..block.end]);
-        blocks.push(Block {
-            start,
-            end: text.len(),
-            kind: block.kind,
-        });
-    }
-    out.text = text;
-    out.blocks = blocks;
 }
 
 fn clean(value: Option<String>) -> Option<String> {
@@ -137,7 +125,9 @@ fn clean(value: Option<String>) -> Option<String> {
 
 fn walk_html(html: &str) -> HtmlArticle {
     let doc = Document::fragment(html);
+    remove_marked_bylines(&doc);
     let root = doc.root();
+    prune(&root);
     walk(Some(root))
 }
 
@@ -182,6 +172,7 @@ pub(crate) const BLOCKS: [&str; 29] = [
 enum Step<'a> {
     Enter(NodeRef<'a>),
     Leave,
+    LeaveLink,
 }
 
 /// Text and blocks from a DOM subtree.
@@ -193,6 +184,10 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
             Step::Leave => {
                 writer.flush();
                 writer.open.pop();
+                continue;
+            }
+            Step::LeaveLink => {
+                writer.links -= 1;
                 continue;
             }
             Step::Enter(node) => node,
@@ -216,6 +211,9 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
             writer.flush();
             writer.open.push(name);
             stack.push(Step::Leave);
+        } else if name == "a" {
+            writer.links += 1;
+            stack.push(Step::LeaveLink);
         }
         stack.extend(node.children_it(true).map(Step::Enter));
     }
@@ -223,6 +221,7 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
     HtmlArticle {
         text: writer.text,
         blocks: writer.blocks,
+        link_shares: writer.link_shares,
         ..HtmlArticle::default()
     }
 }
@@ -234,10 +233,19 @@ struct Writer {
     /// Open block elements, innermost last.
     open: Vec<String>,
     current: String,
+    /// Open `<a>` elements.
+    links: usize,
+    /// Characters (not counting spaces) of `current` inside links.
+    current_linked: usize,
+    /// For each block, the share of its characters inside links.
+    link_shares: Vec<f32>,
 }
 
 impl Writer {
     fn push_text(&mut self, s: &str) {
+        if self.links > 0 {
+            self.current_linked += s.chars().filter(|c| !c.is_whitespace()).count();
+        }
         for (i, word) in s.split(char::is_whitespace).enumerate() {
             let needs_space = i > 0 || s.starts_with(char::is_whitespace);
             if needs_space && !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
@@ -271,10 +279,13 @@ impl Writer {
 
     fn flush(&mut self) {
         let current = std::mem::take(&mut self.current);
+        let linked = std::mem::take(&mut self.current_linked);
         let block = current.trim();
         if block.is_empty() {
             return;
         }
+        let chars = block.chars().filter(|c| !c.is_whitespace()).count();
+        self.link_shares.push(linked as f32 / chars.max(1) as f32);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
@@ -285,43 +296,6 @@ impl Writer {
             end: self.text.len(),
             kind: self.kind(),
         });
-    }
-}
-
-/// Title, byline, dateline, boilerplate and bold-paragraph subheadings, by the plain-text
-/// rules. A byline or date line fills the author or date when the page gave none.
-fn mark_layout(out: &mut HtmlArticle) {
-    let title = out.title.clone().unwrap_or_default();
-    for i in 0..out.blocks.len() {
-        let block = out.blocks[i];
-        if block.kind == BlockKind::Data {
-            continue;
-        }
-        let text = &out.text[block.start..block.end];
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if i == 0 && !title.is_empty() && flat.eq_ignore_ascii_case(&title) {
-            out.blocks[i].kind = BlockKind::Title;
-            continue;
-        }
-        let kind = match classify(&flat, i < 4) {
-            Some(Furniture::Byline(name)) => {
-                out.author.get_or_insert(name);
-                BlockKind::Boilerplate
-            }
-            Some(Furniture::Dateline(date) | Furniture::Published(date)) => {
-                out.published.get_or_insert(date);
-                BlockKind::Boilerplate
-            }
-            Some(Furniture::Other) => BlockKind::Boilerplate,
-            None if block.kind == BlockKind::Paragraph
-                && is_heading(&flat)
-                && flat.split_whitespace().count() <= 12 =>
-            {
-                BlockKind::Heading
-            }
-            None => block.kind,
-        };
-        out.blocks[i].kind = kind;
     }
 }
 
@@ -338,7 +312,10 @@ mod tests {
             a.title.as_deref(),
             Some("Ministers weigh a written reply as border talks stall")
         );
-        assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+        assert_eq!(
+            a.dates.first().map(|c| c.date),
+            Some(jiff::civil::date(2022, 1, 28))
+        );
         assert_eq!(
             a.url.as_deref(),
             Some("https://news.example.org/world/border-talks-stall")
@@ -435,7 +412,7 @@ mod tests {
         for (head, top, published) in cases {
             let a = extract(&page_with(head, &top)).unwrap();
             assert_eq!(a.author.as_deref(), Some("Tom Reyes"), "{top}");
-            assert_eq!(a.published, published, "{top}");
+            assert_eq!(a.dates.first().map(|c| c.date), published, "{top}");
             for furniture in ["Tom Reyes", "Feb"] {
                 assert!(!a.text.contains(furniture), "{top}: {:?}", a.text);
             }
@@ -445,6 +422,61 @@ mod tests {
                 a.text
             );
         }
+    }
+
+    /// A live blog whose short updates open with marked time stamps, above a longer
+    /// comment thread: taking the marked lines out before extraction leaves the thread
+    /// the best block.
+    #[test]
+    fn marked_lines_never_change_which_block_is_the_article() {
+        let update =
+            |t: &str, text: &str| format!("<p><span class=\"timestamp\">{t}</span> {text}</p>");
+        let updates = [
+            update(
+                "09:05",
+                "Delegates arrive at the river talks, with the water minister first, early.",
+            ),
+            update(
+                "09:40",
+                "The chair opens the session and asks both sides to table their offers.",
+            ),
+            update(
+                "10:15",
+                "Meranthe's delegation says the proposed quota is too low, by a wide margin.",
+            ),
+            update(
+                "11:00",
+                "A short recess is called while the mediators speak to each side alone.",
+            ),
+            update(
+                "11:45",
+                "Talks resume; the Kestrian side offers to phase the quota in over two years.",
+            ),
+            update(
+                "12:30",
+                "The water minister says the offer is a start, but not yet a basis for a deal.",
+            ),
+        ]
+        .concat();
+        let comment = "<div class=\"comment\"><p>I have followed these talks for years, and honestly, with all respect to the mediators, \
+            nothing changes, nothing moves, and nobody, not the ministers, not the farmers, not the river, wins in the end.</p></div>";
+        let page = format!(
+            "<html><head><title>Live: river talks</title></head><body><article><h1>Live: river talks</h1>\
+             <div class=\"live-updates\">{updates}</div></article>\
+             <section class=\"comments\">{}</section></body></html>",
+            comment.repeat(4)
+        );
+        let a = extract(&page).unwrap();
+        assert!(
+            a.text.contains("The chair opens the session"),
+            "{:?}",
+            a.text
+        );
+        assert!(
+            !a.text.contains("I have followed these talks"),
+            "{:?}",
+            a.text
+        );
     }
 
     #[test]
@@ -499,7 +531,8 @@ mod tests {
             let page = format!(
                 "<html><head>{markup}</head><body><p>Ministers met on Friday in Geneva.</p></body></html>"
             );
-            assert_eq!(extract(&page).unwrap().published, want, "{markup}");
+            let dates = extract(&page).unwrap().dates;
+            assert_eq!(dates.first().map(|c| c.date), want, "{markup}");
         }
         let page = "<html><head><meta property=\"og:url\" content=\"https://x.org/a\"></head><body><p>Text.</p></body></html>";
         assert_eq!(

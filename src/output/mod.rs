@@ -50,7 +50,9 @@ use crate::site::Page;
 pub use checks::check_page_path;
 pub use guard::{Guard, MARKER_FILE, Marker, State, Target, normalise};
 pub use publish::{PublishReport, Publisher};
-pub use textfile::{WriteOutcome, backup, write_text_atomic, write_text_if_unchanged};
+pub use textfile::{
+    WriteOutcome, backup, remove_if_unchanged, write_text_atomic, write_text_if_unchanged,
+};
 
 use checks::{Free, is_kept};
 use fsops::{io_err, remove_tree};

@@ -2,7 +2,9 @@
 //! (WebDriver) with `fantoccini`, against `briefing serve` on a copy of the demo site.
 //!
 //! What it checks is what a reader meets: every page type loads without a console
-//! error, search finds a match, and a saved edit reloads the open page.
+//! error, the pictures render with their text alternatives and the keyboard reaches
+//! them (and the search box, the menu and the pagination), search highlights a match
+//! and keeps the query in the one search box, and a saved edit reloads the open page.
 //!
 //! The test needs `chromium` and `chromedriver` (Debian's packages `chromium` and
 //! `chromium-driver`), so it is `#[ignore]`d and named `needs_browser`: `.ci/run`
@@ -177,6 +179,71 @@ async fn open(client: &Client, base: &str, path: &str) {
     assert!(errors.is_empty(), "console errors on {path}: {errors:#?}");
 }
 
+/// Checks that the page draws the picture `selector`: it has a size, a title and a
+/// description (its text alternative, referenced by `aria-labelledby` and
+/// `aria-describedby`), and marks that are links with names.
+async fn picture_renders(client: &Client, path: &str, selector: &str) {
+    let script = format!(
+        r#"const svg = document.querySelector({selector:?});
+        if (!svg) return "no picture";
+        const box = svg.getBoundingClientRect();
+        const text = (attr) => (svg.getAttribute(attr) || "").split(" ")
+            .map((id) => (document.getElementById(id) || {{}}).textContent || "").join(" ").trim();
+        const links = [...svg.querySelectorAll("a")];
+        return {{width: box.width, height: box.height, title: text("aria-labelledby"),
+            desc: text("aria-describedby"), links: links.length,
+            named: links.filter((a) => (a.getAttribute("aria-label")
+                || (a.querySelector("title") || {{}}).textContent || "").length > 3).length}};"#
+    );
+    let got = client
+        .execute(&script, Vec::new())
+        .await
+        .expect("inspect the picture");
+    let number = |k: &str| got[k].as_f64().unwrap_or(0.0);
+    assert!(
+        number("width") > 200.0 && number("height") > 20.0,
+        "{path} {selector}: {got}"
+    );
+    assert!(
+        got["title"].as_str().is_some_and(|t| t.len() > 5),
+        "{path} {selector}: {got}"
+    );
+    assert!(
+        got["desc"].as_str().is_some_and(|t| t.len() > 10),
+        "{path} {selector}: {got}"
+    );
+    assert!(
+        number("links") >= 1.0 && number("links") == number("named"),
+        "{path} {selector}: {got}"
+    );
+}
+
+/// Presses Tab until the focus is on an element matching `selector` (or fails after
+/// `max` presses): the keyboard path to it, from the top of the page.
+async fn tab_reaches(client: &Client, path: &str, selector: &str, max: usize) {
+    client
+        .execute(
+            "document.activeElement.blur(); window.scrollTo(0, 0); return true",
+            Vec::new(),
+        )
+        .await
+        .expect("reset the focus");
+    let body = client.find(Locator::Css("body")).await.expect("a body");
+    for _ in 0..max {
+        body.send_keys("\u{E004}").await.expect("press Tab");
+        let here = client
+            .execute(
+                &format!("return document.activeElement.matches({selector:?})"),
+                Vec::new(),
+            )
+            .await;
+        if let Ok(Value::Bool(true)) = here {
+            return;
+        }
+    }
+    panic!("{path}: {max} presses of Tab never reach {selector}");
+}
+
 async fn search_finds_a_match(client: &Client, base: &str) {
     open(client, base, "").await;
     let input = client
@@ -191,6 +258,25 @@ async fn search_finds_a_match(client: &Client, base: &str) {
         "return document.querySelectorAll('#search-results li').length > 0",
     )
     .await;
+    let got = client
+        .execute(
+            r##"return {boxes: document.querySelectorAll("input[type=search]").length,
+                query: document.querySelector("input[type=search]").value,
+                marks: [...document.querySelectorAll("#search-results mark")].map((m) => m.textContent)}"##,
+            Vec::new(),
+        )
+        .await
+        .expect("inspect the results");
+    assert_eq!(got["boxes"], 1, "one search box on the results page: {got}");
+    assert_eq!(got["query"], "Varela", "the box keeps the query: {got}");
+    let marks = got["marks"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !marks.is_empty()
+            && marks
+                .iter()
+                .all(|m| m.as_str().is_some_and(|t| t.eq_ignore_ascii_case("varela"))),
+        "matches are highlighted: {got}"
+    );
     let errors = console_errors(client).await;
     assert!(errors.is_empty(), "console errors on search: {errors:#?}");
 }
@@ -234,6 +320,17 @@ fn needs_browser_demo_site_reads_well_in_chromium() {
             for path in ["", BRIEFING, ACTOR, "timeline/", "actors/", "tags/"] {
                 open(&client, &base, path).await;
             }
+            open(&client, &base, BRIEFING).await;
+            picture_renders(&client, BRIEFING, "svg.pic-strip").await;
+            tab_reaches(&client, BRIEFING, "svg.pic-strip a", 80).await;
+            open(&client, &base, ACTOR).await;
+            picture_renders(&client, ACTOR, "svg.pic-strip").await;
+            picture_renders(&client, ACTOR, "svg.pic-graph").await;
+            tab_reaches(&client, ACTOR, "svg.pic-graph a", 80).await;
+            open(&client, &base, "").await;
+            tab_reaches(&client, "the index", "form[role=search] input", 10).await;
+            tab_reaches(&client, "the index", "nav.site-nav a", 10).await;
+            tab_reaches(&client, "the index", "nav.pagination a", 80).await;
             search_finds_a_match(&client, &base).await;
             a_saved_edit_reloads_the_page(&client, &site, &base).await;
         };

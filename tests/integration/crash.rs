@@ -148,7 +148,10 @@ fn a_build_killed_at_any_step_leaves_the_old_or_the_new_site_and_every_user_file
             assert_eq!(tree(&site), new_tree, "{when}: the next build");
             let again = site.run(&["build"]).success();
             let line = again.stdout;
-            assert!(line.contains("(none changed)"), "{when}: {line}");
+            assert!(
+                line.contains("(0 rendered, none changed)"),
+                "{when}: {line}"
+            );
         }
     }
     assert!(

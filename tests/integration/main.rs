@@ -14,3 +14,4 @@ mod edits;
 mod safety;
 mod seed;
 mod serve;
+mod webpages;

@@ -150,6 +150,12 @@ fn serve_answers_pages_and_refuses_what_it_must() {
     assert_eq!(status, 200);
     assert!(head.contains("content-type: application/json"), "{head}");
     assert!(json.starts_with('{') && json.trim_end().ends_with('}') && !json.contains("<script"));
+    let (status, head, _) = get(served.addr, "/atom.xml", &[]);
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: application/atom+xml"),
+        "{head}"
+    );
     let (status, _, body) = get(served.addr, "/no/such/page/", &[]);
     assert_eq!(status, 404);
     assert!(

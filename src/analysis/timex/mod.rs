@@ -95,7 +95,13 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
         let markers = tense::markers(&cursor);
         let found = grammar::attach_times(&cursor, found);
         for f in found {
-            let tense = tense::at(&cursor, &markers, f.first, f.end);
+            let mut tense = tense::at(&cursor, &markers, f.first, f.end);
+            // "Wednesday's ruling", "Thursday's closing price": what a weekday owns is done
+            let possessive =
+                matches!(cursor.text(f.end), "'" | "’") && cursor.word(f.end + 1) == "s";
+            if possessive && matches!(f.expr, grammar::Expr::Weekday { .. }) {
+                tense = Tense::Past;
+            }
             let resolved = context.resolve(&f.expr, tense);
             out.push(Timex {
                 start: tokens[f.first].start,
@@ -111,10 +117,22 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
     out
 }
 
-/// Byte ranges of the verb groups ("will be held", "said", "handed") in
-/// `prose[start..end]`, in order. The timeline uses them to tell an event clause from
-/// a verbless fragment.
-pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+pub(crate) use tense::Tense;
+
+/// A verb group ("will be held", "said", "has not met"): byte range and tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct VerbGroup {
+    pub start: usize,
+    pub end: usize,
+    pub tense: Tense,
+    /// A verb that reports speech ("said", "says").
+    pub reporting: bool,
+}
+
+/// The verb groups ("will be held", "said", "handed") of `prose[start..end]` with
+/// their tense, in order. The timeline uses them to tell an event clause from a
+/// verbless fragment and news from background.
+pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<VerbGroup> {
     let Some(piece) = prose.get(start..end) else {
         return Vec::new();
     };
@@ -128,7 +146,12 @@ pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, 
     };
     tense::markers(&cursor)
         .into_iter()
-        .map(|m| (start + tokens[m.start].start, start + tokens[m.end - 1].end))
+        .map(|m| VerbGroup {
+            start: start + tokens[m.start].start,
+            end: start + tokens[m.end - 1].end,
+            tense: m.tense,
+            reporting: m.reporting,
+        })
         .collect()
 }
 

@@ -1,0 +1,105 @@
+//! What is not the story: sentences and dates in, whether they may give a timeline
+//! entry out.
+//!
+//! Ingest removes most of a page's furniture, but plain-text articles and pasted pages
+//! keep some, and a date in it is no event of the story: a byline or credit ("Posted
+//! on March 30, 2015 by Admin"), an author's bio ("He joined The Times in 2007 as a
+//! feature writer"), a citation ("Retrieved 24 Feb 2018"), a caption (a sentence the
+//! page repeats verbatim). (Dates that are part of a name, "the Sunday Business
+//! section", are no time expressions at all: `timex` leaves them out.)
+
+use std::collections::HashMap;
+
+use crate::analysis::sentences::Sentence;
+use crate::analysis::summary;
+use crate::language::words;
+
+/// Whether the sentence is furniture: boilerplate, a bio or a citation.
+pub fn is_furniture(text: &str) -> bool {
+    summary::is_boilerplate(text) || is_bio(text) || is_citation(text)
+}
+
+/// "He joined The Times in 2007 as a feature writer", "Jane Roe is a staff writer at
+/// the Ledger": a journalism role with the verb of a career.
+fn is_bio(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let role = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(words::is_journalism_role);
+    let career = [
+        "joined ",
+        " is a ",
+        " was a ",
+        " covers ",
+        " writes ",
+        "contributing ",
+    ]
+    .iter()
+    .any(|v| lower.contains(v));
+    role && career
+}
+
+/// "Retrieved 24 Feb 2018", "Archived from the original on ...", "Accessed 3 May".
+fn is_citation(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["Retrieved ", "Archived from", "Accessed ", "Archived "]
+        .iter()
+        .any(|p| t.starts_with(p))
+        || text.contains(". Retrieved ")
+}
+
+/// Indices of the sentences whose text appears more than once in the article (a
+/// caption or pull quote the page repeats), in a set for lookup.
+pub fn repeated(prose: &str, sentences: &[Sentence]) -> Vec<bool> {
+    let key = |s: &Sentence| {
+        s.text(prose)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let keys: Vec<String> = sentences.iter().map(key).collect();
+    for k in &keys {
+        *count.entry(k.clone()).or_default() += 1;
+    }
+    keys.iter()
+        .map(|k| k.split_whitespace().count() >= 4 && count[k] > 1)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bios_citations_and_credits_are_furniture() {
+        let cases = [
+            (
+                "He joined The Ledger in 2009 as a feature writer for the weekend section.",
+                true,
+            ),
+            ("Jane Roe is a staff writer at the Courier.", true),
+            ("Retrieved 4 March 2019.", true),
+            ("Posted on March 30, 2015 by Admin", false),
+            ("The minister joined the talks in 2009.", false),
+            ("The reporter was arrested on Monday.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_bio(text) || is_citation(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn repeated_sentences_are_captions() {
+        let text = "A crowd gathers at the dock in Lisk. The ferry left on Monday. A crowd gathers at the dock in Lisk.";
+        let sentences = crate::analysis::sentences::split(
+            text,
+            &[crate::ingest::Block {
+                start: 0,
+                end: text.len(),
+                kind: crate::ingest::BlockKind::Paragraph,
+            }],
+        );
+        assert_eq!(repeated(text, &sentences), [true, false, true]);
+    }
+}

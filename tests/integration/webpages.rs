@@ -1,0 +1,116 @@
+//! Real-web-page input: a saved news page with every kind of furniture a publisher puts
+//! around and inside a story comes out as the story only, in the text, the summary, the
+//! actors and the timeline.
+
+use crate::harness::Site;
+
+const FURNITURE_PAGE: &str = include_str!("../fixtures/ingest/furniture.html");
+
+/// Strings that stand only in the page's furniture, never in its story.
+const FURNITURE: [&str; 22] = [
+    "Share on",
+    "spillway",
+    "Tomas Berg",
+    "Image 1 of",
+    "Morning Water Briefing",
+    "Subscribe",
+    "Continue reading",
+    "SIGN UP",
+    "tips@",
+    "Farmers march",
+    "More on the dam dispute",
+    "walks out of Sarn",
+    "You may also like",
+    "Water rationing",
+    "APP BY CLICKING",
+    "covers water and energy",
+    "Follow her",
+    "former engineer",
+    "comment policy",
+    "RiverWatcher",
+    "orchard",
+    "Most read",
+];
+
+#[test]
+fn a_news_page_gives_only_its_story_to_the_analysis() {
+    let site = Site::new();
+    site.write("page.html", FURNITURE_PAGE);
+    let run = site
+        .run(&["analyze", "page.html", "--format", "json"])
+        .success();
+    let r: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let text = r["text"].as_str().unwrap();
+    assert!(text.contains("Kestria offered on Wednesday"), "{text}");
+    assert!(
+        text.contains("“We have offered what the dam can spare,” he said."),
+        "{text}"
+    );
+    let sentence = |i: &serde_json::Value| {
+        let span = &r["sentences"][i.as_u64().unwrap() as usize];
+        &text[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize]
+    };
+    let mut shown: Vec<String> = r["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| sentence(i).to_string())
+        .collect();
+    shown.extend(
+        r["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string()),
+    );
+    shown.extend(
+        r["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["text"].as_str().unwrap().to_string()),
+    );
+    for furniture in FURNITURE {
+        assert!(
+            !text.contains(furniture),
+            "{furniture:?} in the text: {text}"
+        );
+        for line in &shown {
+            assert!(!line.contains(furniture), "{furniture:?} in {line:?}");
+        }
+    }
+    assert_eq!(r["published"], "2026-03-18");
+}
+
+/// A page whose JSON-LD says it was published in year 1, as some CMSs write an unset
+/// date; its canonical URL has the real date.
+const YEAR_ONE_PAGE: &str = r#"<html><head><title>Kestria offers to share the dam's water</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}</script>
+<link rel="canonical" href="https://wire.example.org/world/2019/11/20/sarn-dam-offer/"></head>
+<body><article><h1>Kestria offers to share the dam's water</h1>
+<p>Kestria offered on Wednesday to release a fixed share of the Sarn dam's water to Meranthe during the dry months.</p>
+<p>Meranthe's water minister, Ana Varela, said her delegation would answer on Thursday.</p></article></body></html>"#;
+
+#[test]
+fn a_bogus_date_falls_back_to_the_next_source() {
+    let site = Site::new();
+    site.write("content/articles/offer.html", YEAR_ONE_PAGE);
+    let run = site.run(&["build"]).success();
+    assert!(
+        run.stderr.contains("content/articles/offer.html: the publication date 0001-01-01 from JSON-LD datePublished cannot be right"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("used 2019-11-20 from the canonical URL"),
+        "{}",
+        run.stderr
+    );
+    let briefing = site.read("content/briefings/offer.md");
+    assert!(briefing.contains("\ndate: 2019-11-20\n"), "{briefing}");
+    assert!(
+        briefing.contains("2019-11-20") && briefing.contains("2019-11-21"),
+        "Wednesday and Thursday resolved: {briefing}"
+    );
+}
