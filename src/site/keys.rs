@@ -93,12 +93,17 @@ impl KeyHasher {
         self.bytes(&fp).str(index.url_slug(b))
     }
 
-    /// A link to an actor: its name, slug and type.
+    /// A link to an actor: its name, slug and type, and where it goes (its page, or the
+    /// one briefing it is seen in).
     pub fn actor_ref(&mut self, corpus: &Corpus, a: ActorId) -> &mut Self {
         let actor = corpus.actor(a);
         self.str(&actor.name)
             .str(&actor.slug)
-            .str(actor.kind.as_str())
+            .str(actor.kind.as_str());
+        match super::index::actor_only_in(corpus, a) {
+            Some(b) => self.str("in").str(corpus.url_slug(b)),
+            None => self.str("page"),
+        }
     }
 
     /// A link to a tag: its name and slug.
@@ -229,7 +234,8 @@ impl Job {
                     );
                 }
                 for a in corpus.actors() {
-                    h.str(&corpus.actor(a).slug);
+                    h.str(&corpus.actor(a).slug)
+                        .num(usize::from(shared.index.actor_only_in(a).is_none()));
                 }
                 for &t in corpus.tags() {
                     h.str(&corpus.tag(t).slug);
