@@ -37,6 +37,7 @@ mod parse;
 mod plain;
 mod published;
 mod slugs;
+mod tags;
 pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
@@ -108,7 +109,8 @@ pub struct SourceFile {
 /// (`world/talks.md` -> `world-talks`), at most 80 bytes (see `slugs`); a second
 /// article with a slug already taken is a failure naming both files. An article without
 /// a publication date gets one warning, and so does a `slug:` that had to be changed or
-/// a front matter key that looks misspelt.
+/// a front matter key that looks misspelt. A web page's keywords become its tags only
+/// when `tags_from_keywords` is on.
 pub fn load_articles(config: &Config, today: Date) -> Ingested {
     let dir = &config.articles_dir;
     let display = |p: &Path| config.display_path(p).to_path_buf();
@@ -126,6 +128,9 @@ pub fn load_articles(config: &Config, today: Date) -> Ingested {
         .par_iter()
         .map(|path| {
             let mut parsed = read_parsed(path, &display(path), config.max_article_bytes, today)?;
+            if !config.tags_from_keywords && parsed.article.format == Format::Html {
+                parsed.article.tags.clear();
+            }
             if !parsed.slug_from_front_matter {
                 parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
             }
