@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::diagnostics::Warning;
 
 use super::parse::Parsed;
-use super::{Article, IngestError, discover, duplicate_slug, missing_date_warning, slugs};
+use super::{Article, Format, IngestError, discover, duplicate_slug, missing_date_warning, slugs};
 
 /// What reading one article file gave.
 struct Entry {
@@ -181,6 +181,9 @@ fn read(config: &Config, path: &Path, today: Date) -> Entry {
     let display = config.display_path(path).to_path_buf();
     let read =
         super::read_parsed(path, &display, config.max_article_bytes, today).map(|mut parsed| {
+            if !config.tags_from_keywords && parsed.article.format == Format::Html {
+                parsed.article.tags.clear();
+            }
             if !parsed.slug_from_front_matter {
                 parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
             }

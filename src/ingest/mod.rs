@@ -39,6 +39,7 @@ mod parse;
 mod plain;
 mod published;
 mod slugs;
+mod tags;
 pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
@@ -110,7 +111,8 @@ pub struct SourceFile {
 /// (`world/talks.md` -> `world-talks`), at most 80 bytes (see `slugs`); a second
 /// article with a slug already taken is a failure naming both files. An article without
 /// a publication date gets one warning, and so does a `slug:` that had to be changed or
-/// a front matter key that looks misspelt.
+/// a front matter key that looks misspelt. A web page's keywords become its tags only
+/// when `tags_from_keywords` is on.
 pub fn load_articles(config: &Config, today: Date) -> Ingested {
     let mut files = ArticleFiles::default();
     files.read_all(config, today);

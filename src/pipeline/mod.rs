@@ -120,7 +120,12 @@ fn list_errors<E: std::fmt::Display>(errors: &[E]) -> String {
 /// would produce with this configuration.
 pub fn cache_key(config: &Config) -> String {
     let text = if config.article_text { "/text" } else { "" };
-    format!("{}{text}", config.analysis.cache_key())
+    let tags = if config.tags_from_keywords {
+        ""
+    } else {
+        "/notags"
+    };
+    format!("{}{text}{tags}", config.analysis.cache_key())
 }
 
 /// Runs every stage once. See the module docs for the data flow.
