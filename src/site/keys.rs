@@ -174,7 +174,9 @@ impl Job {
                 let timeline = shared.timeline;
                 h.opt(part.map(|p| timeline.parts[p].key.as_str()))
                     .num(timeline.event_count)
-                    .json(&timeline.page(part));
+                    .json(&timeline.page(part))
+                    .json(&timeline.overview)
+                    .json(&timeline.neighbours(part));
             }
             Job::Tags => {
                 for &t in corpus.tags() {
