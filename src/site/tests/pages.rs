@@ -90,6 +90,77 @@ fn snapshots_of_the_main_pages() {
     insta::assert_snapshot!("robots", pages["robots.txt"].as_str());
 }
 
+/// A timeline of 67 events: one in 2021, 65 in 2022 (63 in March, more than a page),
+/// one without a fixed date.
+fn long_timeline_briefing() -> Briefing {
+    let mut b = fixtures::briefing(
+        "dock-log",
+        "Dock log",
+        Some(jiff::civil::date(2022, 5, 1)),
+        "",
+    );
+    let mut events = vec![fixtures::event(
+        "2021-06-01",
+        "The dock opened to ferries",
+        &[],
+    )];
+    for i in 0..63 {
+        events.push(fixtures::event(
+            &format!("2022-03-{:02}", i % 28 + 1),
+            &format!("Inspectors logged crates q{i}a, q{i}b and q{i}c"),
+            &[],
+        ));
+    }
+    events.push(fixtures::event(
+        "2022-04-02",
+        "Ferries resumed their crossings",
+        &[],
+    ));
+    events.push(fixtures::event(
+        "2022-04-09",
+        "The harbour master retired",
+        &[],
+    ));
+    events.push(fixtures::event(
+        "XXXX-WXX-3",
+        "A pilot boarded on a Wednesday",
+        &[],
+    ));
+    b.meta.timeline = events;
+    b
+}
+
+#[test]
+fn snapshots_of_a_timeline_cut_into_pages() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[long_timeline_briefing()],
+    );
+    let mut names: Vec<&str> = pages
+        .keys()
+        .map(String::as_str)
+        .filter(|p| p.starts_with("timeline/"))
+        .collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "timeline/2021/index.html",
+            "timeline/2022-03/2/index.html",
+            "timeline/2022-03/index.html",
+            "timeline/2022-04/index.html",
+            "timeline/index.html",
+            "timeline/undated/index.html",
+        ]
+    );
+    insta::assert_snapshot!("timeline_overview", main_of(&pages["timeline/index.html"]));
+    insta::assert_snapshot!(
+        "timeline_month_page_2",
+        main_of(&pages["timeline/2022-03/2/index.html"])
+    );
+}
+
 #[test]
 fn rendering_is_deterministic() {
     assert_eq!(fixture_site(), fixture_site());
