@@ -189,7 +189,11 @@ fn sentence_entries(
         };
         let tense = clause_tense(&groups, c.verb);
         if negated(prose, &groups, c.verb)
-            || happened_after_publication(&t.value, tense, input.published)
+            || happened_after_publication(
+                &t.value,
+                governing_tense(&groups, &c, t),
+                input.published,
+            )
             || is_state_of_today(&prose[t.start..t.end], tense)
         {
             continue;
@@ -316,6 +320,17 @@ fn negated(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
 fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
     verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end))
         .map_or(Tense::Unknown, |g| g.tense)
+}
+
+/// The tense of the verb group that governs the date: the last one before it in the
+/// clause ("said her delegation would answer on Thursday": "would answer"), else the
+/// clause's own.
+fn governing_tense(groups: &[VerbGroup], c: &clause::Clause, t: &Timex) -> Tense {
+    groups
+        .iter()
+        .rev()
+        .find(|g| g.start >= c.start && g.end <= t.start)
+        .map_or_else(|| clause_tense(groups, c.verb), |g| g.tense)
 }
 
 /// A clause told in the past whose date starts after the publication date: it
