@@ -264,9 +264,8 @@ fn timeline_context(
     let [older, newer] = timeline.neighbours(part);
     ctx.insert("older", &older);
     ctx.insert("newer", &newer);
-    let title = current.map_or("Timeline".to_string(), |p| match p.pages {
-        1 => format!("Timeline: {}", p.label),
-        n => format!("Timeline: {} ({} of {n})", p.label, p.page),
+    let title = current.map_or("Timeline".to_string(), |p| {
+        format!("Timeline: {}", p.title())
     });
     let description = format!("Every dated event in {}", index.config.title);
     ("timeline", "timeline", title, description)

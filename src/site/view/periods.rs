@@ -19,7 +19,7 @@ pub(super) fn year_parts(
     url: &impl Fn(&str, &str) -> String,
     parts: &mut Vec<TimelinePart>,
 ) -> PeriodLink {
-    let year_key = year.to_string();
+    let year_key = format!("{year:04}");
     let total: usize = groups.iter().map(|(_, _, v)| v.events.len()).sum();
     let by_month = !one_page && total > PAGE_EVENTS;
     let year_id = format!("y-{year_key}");

@@ -77,6 +77,16 @@ pub struct TimelinePart {
     pub groups: Vec<DateGroupView>,
 }
 
+impl TimelinePart {
+    /// The label, with the page number when its period takes several (`March 2024 (2 of 3)`).
+    pub fn title(&self) -> String {
+        match self.pages {
+            1 => self.label.clone(),
+            n => format!("{} ({} of {n})", self.label, self.page),
+        }
+    }
+}
+
 /// A period in the overview of the timeline every timeline page shows: a year (with its
 /// months) or the undated events, with its event count and where it starts.
 #[derive(Debug, Clone, Serialize)]
@@ -164,6 +174,21 @@ impl Timeline {
         }
     }
 
+    /// The part pages before and after part `shown` (none on `timeline/` itself).
+    pub fn neighbours(&self, shown: Option<usize>) -> [Option<LinkView>; 2] {
+        let link = |i: usize| {
+            self.parts.get(i).map(|p| LinkView {
+                title: p.title(),
+                url: p.url.clone(),
+                date: None,
+            })
+        };
+        match (self.one_page, shown) {
+            (false, Some(i)) => [i.checked_sub(1).and_then(link), link(i + 1)],
+            _ => [None, None],
+        }
+    }
+
     /// The parts as shown on one page: all of them on a one-page timeline (`shown` is
     /// `None`), else only part `shown` has its groups.
     pub fn page(&self, shown: Option<usize>) -> Vec<TimelinePart> {
@@ -179,26 +204,6 @@ impl Timeline {
                 },
             })
             .collect()
-    }
-}
-
-impl Timeline {
-    /// The part pages before and after part `shown` (none on `timeline/` itself).
-    pub fn neighbours(&self, shown: Option<usize>) -> [Option<LinkView>; 2] {
-        let link = |i: usize| {
-            self.parts.get(i).map(|p| LinkView {
-                title: match p.pages {
-                    1 => p.label.clone(),
-                    _ => format!("{} ({} of {})", p.label, p.page, p.pages),
-                },
-                url: p.url.clone(),
-                date: None,
-            })
-        };
-        match (self.one_page, shown) {
-            (false, Some(i)) => [i.checked_sub(1).and_then(link), link(i + 1)],
-            _ => [None, None],
-        }
     }
 }
 
