@@ -187,13 +187,9 @@ fn sentence_entries(
         let Some(c) = parsed.around(prose, (t.start, t.end), true) else {
             continue;
         };
-        let tense = clause_tense(&groups, c.verb);
+        let tense = date_tense(&groups, c.verb, t.start);
         if negated(prose, &groups, c.verb)
-            || happened_after_publication(
-                &t.value,
-                governing_tense(&groups, &c, t),
-                input.published,
-            )
+            || happened_after_publication(&t.value, tense, input.published)
             || is_state_of_today(&prose[t.start..t.end], tense)
         {
             continue;
@@ -322,15 +318,19 @@ fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
         .map_or(Tense::Unknown, |g| g.tense)
 }
 
-/// The tense of the verb group that governs the date: the last one before it in the
-/// clause ("said her delegation would answer on Thursday": "would answer"), else the
-/// clause's own.
-fn governing_tense(groups: &[VerbGroup], c: &clause::Clause, t: &Timex) -> Tense {
-    groups
-        .iter()
-        .rev()
-        .find(|g| g.start >= c.start && g.end <= t.start)
-        .map_or_else(|| clause_tense(groups, c.verb), |g| g.tense)
+/// The tense a date is told in: the clause's, unless a future verb stands between the
+/// clause's first verb and the date ("said the company would present a roster in
+/// December": the presenting is ahead although the saying is past).
+fn date_tense(groups: &[VerbGroup], verb: Option<usize>, date: usize) -> Tense {
+    let first = clause_tense(groups, verb);
+    let Some(v) = verb else {
+        return first;
+    };
+    let nearest = groups.iter().rfind(|g| g.start > v && g.end <= date);
+    match nearest {
+        Some(g) if g.tense == Tense::Future => Tense::Future,
+        _ => first,
+    }
 }
 
 /// A clause told in the past whose date starts after the publication date: it

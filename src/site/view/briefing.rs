@@ -293,7 +293,7 @@ fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
         .iter()
         .zip(index.corpus.actors_of(b))
         .map(|(a, &id)| {
-            let actor = ActorRef::new(index, id, a.role.as_deref());
+            let actor = ActorRef::on_briefing(index, id, a.role.as_deref(), b);
             BriefingActor {
                 name_here: (a.name.trim() != actor.name).then(|| a.name.trim().to_string()),
                 actor,

@@ -11,8 +11,7 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::summary::strip_dateline;
-use crate::language::words;
+use crate::language::{dateline, words};
 
 /// Share of an entry's content words found in one sentence above from which the entry
 /// repeats that sentence.
@@ -38,7 +37,7 @@ pub fn lead(lede: &str, summary: &[String]) -> Lead {
     let mut extended = false;
     let mut points = Vec::new();
     for point in summary {
-        let point = strip_dateline(point.trim()).trim().to_string();
+        let point = dateline::strip(point.trim()).trim().to_string();
         if point.is_empty() {
             continue;
         }

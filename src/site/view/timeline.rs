@@ -199,8 +199,14 @@ impl Timeline {
                 (true, _) => p.clone(),
                 (false, Some(s)) if s == i => p.clone(),
                 _ => TimelinePart {
+                    key: p.key.clone(),
+                    label: p.label.clone(),
+                    id: p.id.clone(),
+                    url: p.url.clone(),
+                    event_count: p.event_count,
+                    page: p.page,
+                    pages: p.pages,
                     groups: Vec::new(),
-                    ..p.clone()
                 },
             })
             .collect()
