@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use super::session::{LiveConfig, Overrides, Session, clock};
 use crate::cli::BuildArgs;
 use crate::config::Config;
+use crate::pipeline::BuildReport;
 
 /// Options of `serve` from the command line.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +40,18 @@ pub fn serve(
     let config = overrides.apply(config)?;
     let live = LiveConfig::new(config, overrides, &watch.layout);
     let mut session = Session::new(live, args, quiet, clock(today), &watch.self_writes);
-    server.run(watch, |changes| session.rebuild(changes).map(drop))?;
+    server.run(watch, |changes| {
+        session.rebuild(changes).map(|r| notices(&r))
+    })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the preview's notice lists after a good build, as the terminal prints it: the
+/// files skipped, then the warnings (a date ignored, an article not read, an edited
+/// briefing kept unpublished, a broken link).
+fn notices(report: &BuildReport) -> Vec<String> {
+    let skipped = report.skipped.iter().map(|s| format!("skipped: {s}"));
+    skipped
+        .chain(report.warnings.iter().map(ToString::to_string))
+        .collect()
 }

@@ -156,11 +156,24 @@ impl<C: FnMut() -> Date> Session<C> {
             theme: theme.iter().any(|k| changes.kinds.contains(k)),
         };
         let report = build_once(config, &options, self.quiet, &mut self.memory, &changed)?;
+        let mut dirs = std::collections::BTreeSet::new();
         for path in &report.briefings_written {
             let full = config.root.join(path);
             if let Ok(bytes) = std::fs::read(&full) {
                 self.writes.record(&full, &bytes);
             }
+            // The folders it wrote into (the first build creates them): their own
+            // events are no change either, or every first build would cause a second.
+            let within = |d: &&std::path::Path| d.starts_with(&config.briefings_dir);
+            dirs.extend(
+                full.ancestors()
+                    .skip(1)
+                    .take_while(within)
+                    .map(|d| d.to_path_buf()),
+            );
+        }
+        for dir in &dirs {
+            self.writes.record_dir(dir);
         }
         Ok(report)
     }

@@ -1,4 +1,5 @@
-//! The build-error banner: an error message in, HTML out, injected at serve time.
+//! The build-error banner and the build-warnings notice: a message in, HTML out,
+//! injected at serve time.
 //!
 //! After a failed rebuild the server keeps serving the last good site and adds this
 //! banner to every HTML response (never to the built files). The message is the
@@ -8,6 +9,14 @@
 //! high (it scrolls inside), and has a button that dismisses it (until the next
 //! rebuild). Where it lands in the document does not matter; it goes before the last
 //! `</body>` (or at the end).
+
+//!
+//! A build that succeeds with warnings (an article skipped, a date ignored, a deleted
+//! article's edited briefing kept) gets a quieter notice in the same place: one line
+//! saying how many, the warnings themselves behind a disclosure, and a Dismiss button.
+//! Dismissing it hides that same list of warnings on every page until it changes (the
+//! list's hash is kept in the tab's `sessionStorage`), so browsing the preview is not
+//! nagged page after page.
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -37,6 +46,54 @@ pub fn banner_html(message: &str) -> String {
         id = BANNER_ID,
         message = escape(message.trim_end()),
     )
+}
+
+/// The `id` of the warnings notice.
+pub const NOTICE_ID: &str = "briefing-build-warnings";
+
+/// Warnings listed in the notice; the terminal has them all.
+const NOTICE_MAX: usize = 10;
+
+/// The notice for a build's warnings, or `None` when there are none.
+pub fn notice_html(warnings: &[String]) -> Option<String> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let joined = warnings.join("\n");
+    let key = blake3::hash(joined.as_bytes()).to_hex()[..16].to_string();
+    let mut list: String = warnings
+        .iter()
+        .take(NOTICE_MAX)
+        .map(|w| format!("{}\n", w.trim_end()))
+        .collect();
+    if warnings.len() > NOTICE_MAX {
+        list.push_str(&format!(
+            "… and {} more in the terminal\n",
+            warnings.len() - NOTICE_MAX
+        ));
+    }
+    let count = match warnings.len() {
+        1 => "1 build warning".to_string(),
+        n => format!("{n} build warnings"),
+    };
+    Some(format!(
+        concat!(
+            r#"<div id="{id}" role="status" data-key="{key}" style="all:initial;position:fixed;z-index:2147483646;left:0;right:0;bottom:0;"#,
+            r#"display:block;max-height:40vh;overflow:auto;padding:8px 16px;background:#78350f;color:#fff;"#,
+            r#"font:14px/1.45 system-ui,sans-serif;box-shadow:0 -2px 10px rgba(0,0,0,.4)">"#,
+            r#"<button type="button" onclick="try{{sessionStorage.setItem('{id}','{key}')}}catch(e){{}}this.parentNode.remove()" "#,
+            r#"aria-label="Dismiss the build warnings" style="all:initial;float:right;margin:0 0 4px 12px;padding:2px 10px;cursor:pointer;"#,
+            r#"color:#78350f;background:#fff;border-radius:4px;font:bold 14px/1.45 system-ui,sans-serif;outline-offset:2px">Dismiss</button>"#,
+            r#"<details style="all:initial;display:block;font:inherit;color:inherit"><summary style="cursor:pointer;font:inherit;color:inherit">"#,
+            r#"<strong style="font:inherit;font-weight:bold;color:inherit">{count}</strong>: the site was built; some files may not show as you expect.</summary>"#,
+            r#"<pre style="all:initial;display:block;white-space:pre-wrap;margin-top:8px;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:inherit">{list}</pre>"#,
+            r#"</details></div><script>try{{if(sessionStorage.getItem('{id}')==='{key}')document.getElementById('{id}').remove()}}catch(e){{}}</script>"#
+        ),
+        id = NOTICE_ID,
+        key = key,
+        count = count,
+        list = escape(list.trim_end()),
+    ))
 }
 
 /// `html` with `banner` inserted before the last `</body>` (any case), or appended.
@@ -93,6 +150,34 @@ mod tests {
             "never over the header"
         );
         assert!(html.contains(r#"<button type="button" onclick="this.parentNode.remove()""#));
+    }
+
+    #[test]
+    fn the_notice_lists_escaped_warnings_and_remembers_a_dismissal_per_list() {
+        assert_eq!(notice_html(&[]), None);
+        let one = notice_html(&["content/articles/a.md: date <1700> ignored".into()]).unwrap();
+        assert!(one.contains("1 build warning</strong>"), "{one}");
+        assert!(one.contains("date &lt;1700&gt; ignored"), "{one}");
+        assert!(one.contains(NOTICE_ID) && one.contains("role=\"status\""));
+        assert!(
+            one.contains("bottom:0") && !one.contains("top:0"),
+            "never over the header"
+        );
+        assert!(one.contains("sessionStorage.setItem"), "{one}");
+        let other = notice_html(&["content/articles/b.md: skipped".into()]).unwrap();
+        let key = |html: &str| {
+            let at = html.find("data-key=\"").unwrap() + 10;
+            html[at..at + 16].to_string()
+        };
+        assert_ne!(key(&one), key(&other), "a new list shows again");
+        let many: Vec<String> = (0..25).map(|i| format!("file{i}.md: warning")).collect();
+        let html = notice_html(&many).unwrap();
+        assert!(html.contains("25 build warnings"));
+        assert!(
+            html.contains("file9.md") && !html.contains("file10.md"),
+            "{html}"
+        );
+        assert!(html.contains("15 more in the terminal"), "{html}");
     }
 
     #[test]

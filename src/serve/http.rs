@@ -42,6 +42,8 @@ pub struct Shared {
     pub dir: PathBuf,
     /// The banner HTML while the last rebuild failed.
     pub error: RwLock<Option<String>>,
+    /// The notice HTML when the last good rebuild had warnings.
+    pub notice: RwLock<Option<String>>,
     pub allowed: AllowedHosts,
     /// Moves on every rebuild; open pages reload when it does.
     pub build: BuildToken,
@@ -52,6 +54,7 @@ impl Shared {
         Shared {
             dir,
             error: RwLock::new(None),
+            notice: RwLock::new(None),
             allowed,
             build: BuildToken::new(),
         }
@@ -63,8 +66,17 @@ impl Shared {
         }
     }
 
+    /// Shows a notice of `warnings` on every page (none when empty).
+    pub fn set_warnings(&self, warnings: &[String]) {
+        if let Ok(mut n) = self.notice.write() {
+            *n = banner::notice_html(warnings);
+        }
+    }
+
+    /// The error banner while the last rebuild failed, else the warnings notice.
     fn banner(&self) -> Option<String> {
-        self.error.read().ok().and_then(|e| e.clone())
+        let error = self.error.read().ok().and_then(|e| e.clone());
+        error.or_else(|| self.notice.read().ok().and_then(|n| n.clone()))
     }
 }
 

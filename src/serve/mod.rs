@@ -14,7 +14,8 @@
 //! in place.
 //! The server keeps serving it, with an HTML-escaped error banner injected into every
 //! HTML response (never into the files), and reloads the browsers; the next good build
-//! reloads them again without the banner. Ctrl-C stops serving and deletes nothing.
+//! reloads them again without the banner. A good build's warnings show as a quieter,
+//! dismissable notice in the same way. Ctrl-C stops serving and deletes nothing.
 //!
 //! Threads: the calling thread runs the watch loop and the rebuilds (so `rebuild`
 //! needs neither `Send` nor `'static`); a tokio runtime on a second thread serves HTTP.
@@ -34,7 +35,7 @@ use thiserror::Error;
 use crate::config::Config;
 use crate::watch::{ChangeSet, SiteWatcher, Stopper, WatchError, WatchOptions};
 
-pub use banner::{BANNER_ID, banner_html, escape};
+pub use banner::{BANNER_ID, NOTICE_ID, banner_html, escape, notice_html};
 pub use http::{AllowedHosts, path_is_servable};
 pub use reload::{RELOAD_CHECK_PATH, RELOAD_EVENTS_PATH};
 
@@ -167,11 +168,12 @@ impl Server {
 
     /// Builds, serves, watches and rebuilds until Ctrl-C (or [`Shutdown::trigger`]).
     /// Prints `Serving at <url>` on stdout once the first build is done. `rebuild` is
-    /// expected to print its own errors; their `Display` text becomes the banner.
+    /// expected to print its own errors and warnings; an error's `Display` text becomes
+    /// the banner, and the warnings it returns (those worth a notice) the notice.
     pub fn run<E: Display>(
         self,
         watch: WatchOptions,
-        mut rebuild: impl FnMut(&ChangeSet) -> Result<(), E>,
+        mut rebuild: impl FnMut(&ChangeSet) -> Result<Vec<String>, E>,
     ) -> Result<(), ServeError> {
         let url = self.url();
         let names = self
@@ -191,7 +193,10 @@ impl Server {
         crate::watch::stop_on_ctrl_c(watcher.stopper(), move || shutdown.trigger());
         let mut build = |changes: &ChangeSet| {
             match rebuild(changes) {
-                Ok(()) => shared.set_error(None),
+                Ok(warnings) => {
+                    shared.set_error(None);
+                    shared.set_warnings(&warnings);
+                }
                 Err(e) => {
                     // The caller reports the error itself; we only say what the browser shows.
                     eprintln!(

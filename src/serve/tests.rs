@@ -111,6 +111,17 @@ fn fake_rebuild(root: &Path, dir: &Path) -> Result<(), String> {
     .map_err(|e| e.to_string())
 }
 
+/// The fake build's warnings: the article's lines that start with `WARN `.
+fn fake_warnings(root: &Path) -> Vec<String> {
+    let article =
+        std::fs::read_to_string(root.join("content/articles/story.md")).unwrap_or_default();
+    article
+        .lines()
+        .filter_map(|l| l.strip_prefix("WARN "))
+        .map(str::to_string)
+        .collect()
+}
+
 struct Running {
     addr: SocketAddr,
     root: std::path::PathBuf,
@@ -140,7 +151,9 @@ impl Running {
         assert_eq!(server.url(), format!("http://{addr}/"));
         let (r, d) = (root.clone(), options.dir.clone());
         let thread = std::thread::spawn(move || {
-            server.run(watch, move |_: &ChangeSet| fake_rebuild(&r, &d))
+            server.run(watch, move |_: &ChangeSet| {
+                fake_rebuild(&r, &d).map(|()| fake_warnings(&r))
+            })
         });
         let running = Running {
             addr,
@@ -410,4 +423,53 @@ fn the_url_is_a_loopback_address_even_when_bound_to_all_interfaces() {
         assert_ne!(port, 0, "port 0 picks a free port");
         assert_eq!(server.url(), format!("{prefix}{port}/"), "{bind}");
     }
+}
+
+#[test]
+fn warnings_of_a_good_build_show_as_a_notice_until_a_build_has_none() {
+    let s = Running::start();
+    let (token, _) = served_token(&get(s.addr, "/", &[]).2);
+    s.edit(
+        "content/articles/story.md",
+        "Hello v2\nWARN content/articles/old.md: the date 1066-10-14 is before 1800: <ignored>",
+    );
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after an edit");
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(
+        body.contains(NOTICE_ID) && !body.contains(BANNER_ID),
+        "{body}"
+    );
+    assert!(
+        body.contains("1 build warning") && body.contains("before 1800: &lt;ignored&gt;"),
+        "{body}"
+    );
+    let (_, _, css) = get(s.addr, "/style.css", &[]);
+    assert_eq!(css, "body{}", "no notice outside HTML");
+
+    s.edit("templates/page.html", "{{ oops");
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after a failure");
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(
+        body.contains(BANNER_ID) && !body.contains(NOTICE_ID),
+        "an error shows instead: {body}"
+    );
+
+    s.edit("templates/page.html", "fixed");
+    let token =
+        wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after the fix");
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(
+        body.contains(NOTICE_ID),
+        "the warning is still there: {body}"
+    );
+
+    s.edit("content/articles/story.md", "Hello v3");
+    wait_for_reload(s.addr, &token, Duration::from_secs(10)).expect("reload after an edit");
+    let (_, _, body) = get(s.addr, "/", &[]);
+    assert!(
+        body.contains("<h1>Hello v3</h1>") && !body.contains(NOTICE_ID),
+        "{body}"
+    );
 }

@@ -178,12 +178,15 @@ impl Job {
                 };
                 let timeline = shared.timeline;
                 h.num(timeline.event_count)
-                    .num(usize::from(timeline.one_page));
+                    .num(usize::from(timeline.one_page))
+                    .json(&timeline.overview);
                 for (i, part) in timeline.parts.iter().enumerate() {
                     h.str(&part.key)
                         .str(&part.label)
                         .str(&part.url)
-                        .num(part.event_count);
+                        .num(part.event_count)
+                        .num(part.page)
+                        .num(part.pages);
                     if timeline.one_page || shown == Some(i) {
                         h.num(1).json(&part.groups);
                     }

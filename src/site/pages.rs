@@ -259,11 +259,17 @@ fn timeline_context(
     ctx: &mut Context,
 ) -> Head {
     ctx.insert("parts", &timeline.page(part));
+    ctx.insert("overview", &timeline.overview);
     ctx.insert("event_count", &timeline.event_count);
     ctx.insert("one_page", &timeline.one_page);
     let current = part.map(|p| &timeline.parts[p]);
     ctx.insert("current", &current.map(|p| p.key.as_str()));
-    let title = current.map_or("Timeline".to_string(), |p| format!("Timeline: {}", p.label));
+    let [older, newer] = timeline.neighbours(part);
+    ctx.insert("older", &older);
+    ctx.insert("newer", &newer);
+    let title = current.map_or("Timeline".to_string(), |p| {
+        format!("Timeline: {}", p.title())
+    });
     let description = format!("Every dated event in {}", index.config.title);
     ("timeline", "timeline", title, description)
 }

@@ -11,7 +11,7 @@
 //! | index, page n | `/`, `/page/n/` |
 //! | briefing | `/briefings/<slug>/` |
 //! | actors, actor | `/actors/`, `/actors/<slug>/`, `/actors/<slug>/page/n/` |
-//! | timeline | `/timeline/`, `/timeline/<year>/`, `/timeline/<year>-<month>/`, `/timeline/undated/` |
+//! | timeline | `/timeline/`, `/timeline/<year>/`, `/timeline/<year>-<month>/`, `/timeline/<year>-<month>/<n>/`, `/timeline/undated/` |
 //! | tags, tag | `/tags/`, `/tags/<slug>/`, `/tags/<slug>/page/n/` |
 //! | search | `/search/` (index: `/search/index.json`) |
 //! | files | `/atom.xml`, `/sitemap.xml`, `/robots.txt`, `/briefings.json`, `/404.html` |

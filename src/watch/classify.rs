@@ -8,7 +8,8 @@
 //! inside a source directory of the site, not in an ignored directory, and not a name
 //! the build's readers skip (editors' temporary files, hidden files). A path whose content matches what the build itself just
 //! wrote ([`SelfWrites`]) is not a change, so the briefing files a build writes do not
-//! trigger another build (nor a browser reload loop). A kernel queue overflow (rescan
+//! trigger another build (nor a browser reload loop); nor is a folder the build created
+//! for them while it holds what the build left there. A kernel queue overflow (rescan
 //! flag) means events were lost: everything is rebuilt.
 
 use std::collections::{BTreeSet, HashMap};
@@ -216,7 +217,17 @@ impl SelfWrites {
         }
     }
 
-    /// Whether `path` currently holds what the build wrote. A mismatch forgets the record.
+    /// Records that the build left the folder `path` (one it created, or wrote files
+    /// into) with the entries it has now. Events on the folder itself are ignored for as
+    /// long as it lists the same names; a folder moved or copied into it is a change.
+    pub fn record_dir(&self, path: &Path) {
+        if let (Some(hash), Ok(mut map)) = (listing_hash(path), self.written.lock()) {
+            map.insert(key(path), hash);
+        }
+    }
+
+    /// Whether `path` currently holds what the build wrote (for a folder: the names it
+    /// listed). A mismatch forgets the record.
     pub fn matches(&self, path: &Path) -> bool {
         let Ok(mut map) = self.written.lock() else {
             return false;
@@ -225,12 +236,31 @@ impl SelfWrites {
         let Some(hash) = map.get(&key) else {
             return false;
         };
-        if std::fs::read(path).is_ok_and(|bytes| blake3::hash(&bytes) == *hash) {
+        let now = match path.is_dir() {
+            true => listing_hash(path),
+            false => std::fs::read(path).ok().map(|bytes| blake3::hash(&bytes)),
+        };
+        if now == Some(*hash) {
             return true;
         }
         map.remove(&key);
         false
     }
+}
+
+/// A hash of the sorted names in a folder; `None` when it cannot be read.
+fn listing_hash(dir: &Path) -> Option<blake3::Hash> {
+    let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    names.sort_unstable();
+    let mut hasher = blake3::Hasher::new();
+    for name in &names {
+        hasher.update(name.as_encoded_bytes());
+        hasher.update(b"\0");
+    }
+    Some(hasher.finalize())
 }
 
 fn key(path: &Path) -> PathBuf {
@@ -377,5 +407,21 @@ mod tests {
         writes.record(&path, b"generated");
         std::fs::remove_file(&path).unwrap();
         assert!(!writes.matches(&path), "a deleted file is a change");
+    }
+
+    #[test]
+    fn a_folder_the_build_made_matches_while_it_lists_the_same_names() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("briefings");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("a.md"), "generated").unwrap();
+        let writes = SelfWrites::default();
+        assert!(!writes.matches(&dir), "nothing recorded yet");
+        writes.record_dir(&dir);
+        assert!(writes.matches(&dir));
+        std::fs::write(dir.join("a.md"), "a hand edit").unwrap();
+        assert!(writes.matches(&dir), "a file's own events say it changed");
+        std::fs::create_dir(dir.join("moved-in")).unwrap();
+        assert!(!writes.matches(&dir), "a folder moved in is a change");
     }
 }

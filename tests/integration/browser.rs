@@ -281,6 +281,53 @@ async fn search_finds_a_match(client: &Client, base: &str) {
     assert!(errors.is_empty(), "console errors on search: {errors:#?}");
 }
 
+/// The demo has an article without a date: its warning shows as a notice below the
+/// header; Dismiss hides it on every page of the tab until the warnings change.
+async fn the_warnings_notice_is_dismissed_for_the_tab(client: &Client, base: &str) {
+    open(client, base, BRIEFING).await;
+    let got = client
+        .execute(
+            r##"const n = document.getElementById("briefing-build-warnings");
+                const h = document.querySelector("header.site-header, body > header");
+                return {shown: !!n, text: n ? n.innerText : "",
+                        top: n ? n.getBoundingClientRect().top : 0,
+                        header: h ? h.getBoundingClientRect().bottom : 0}"##,
+            Vec::new(),
+        )
+        .await
+        .expect("inspect the notice");
+    assert_eq!(
+        got["shown"], true,
+        "a notice for the build's warning: {got}"
+    );
+    assert!(
+        got["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("1 build warning")),
+        "{got}"
+    );
+    assert!(
+        got["top"].as_f64() > got["header"].as_f64(),
+        "the notice leaves the header free: {got}"
+    );
+    client
+        .find(Locator::Css("#briefing-build-warnings button"))
+        .await
+        .expect("a Dismiss button")
+        .click()
+        .await
+        .expect("dismiss the notice");
+    open(client, base, ACTOR).await;
+    let still = client
+        .execute(
+            "return !!document.getElementById('briefing-build-warnings')",
+            Vec::new(),
+        )
+        .await
+        .expect("look for the notice");
+    assert_eq!(still, false, "dismissed for the tab");
+}
+
 /// Edits the open briefing's file and waits for the page to reload with the edit.
 async fn a_saved_edit_reloads_the_page(client: &Client, site: &Site, base: &str) {
     open(client, base, BRIEFING).await;
@@ -332,6 +379,7 @@ fn needs_browser_demo_site_reads_well_in_chromium() {
             tab_reaches(&client, "the index", "nav.site-nav a", 10).await;
             tab_reaches(&client, "the index", "nav.pagination a", 80).await;
             search_finds_a_match(&client, &base).await;
+            the_warnings_notice_is_dismissed_for_the_tab(&client, &base).await;
             a_saved_edit_reloads_the_page(&client, &site, &base).await;
         };
         // Close the session even when a check fails, so no browser is left behind.

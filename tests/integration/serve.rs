@@ -240,6 +240,14 @@ fn briefing_toml_edits_are_built_and_a_broken_one_shows_a_banner() {
     let served = Served::start(&site, &[]);
     let (_, _, body) = get(served.addr, "/", &[]);
     assert!(body.contains("Harbour Desk"), "{body}");
+    // The race this test once lost under load: the first build creates
+    // `content/briefings/`, and that folder's event started a second build, whose
+    // reload the test then took for the reload after its edit.
+    assert_eq!(
+        wait_for_reload(served.addr, &token_of(&body), Duration::from_secs(2)),
+        None,
+        "the first build causes no second one"
+    );
 
     site.write("briefing.toml", "title = \"Port Desk\"\n");
     let token = wait_for_reload(served.addr, &token_of(&body), Duration::from_secs(30))

@@ -74,8 +74,14 @@ fn hostile_values_are_escaped_in_every_html_context() {
             format!("<meta property=\"og:title\" content=\"{ESCAPED}\">"),
         ),
         ("h1", format!("<h1 id=\"briefing-title\">{ESCAPED}</h1>")),
-        ("lede", format!("<p class=\"lede\">{ESCAPED}</p>")),
-        ("summary", format!("<li>Summary: {ESCAPED}</li>")),
+        (
+            "lede",
+            format!("<p class=\"lede\" id=\"lede\">{ESCAPED}</p>"),
+        ),
+        (
+            "summary",
+            format!("<li id=\"kp-1\">Summary: {ESCAPED}</li>"),
+        ),
         (
             "actor name",
             format!("<span class=\"actor-name\">{ESCAPED}</span>"),

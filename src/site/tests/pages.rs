@@ -132,6 +132,77 @@ fn snapshots_of_the_main_pages() {
     insta::assert_snapshot!("robots", pages["robots.txt"].as_str());
 }
 
+/// A timeline of 67 events: one in 2021, 65 in 2022 (63 in March, more than a page),
+/// one without a fixed date.
+fn long_timeline_briefing() -> Briefing {
+    let mut b = fixtures::briefing(
+        "dock-log",
+        "Dock log",
+        Some(jiff::civil::date(2022, 5, 1)),
+        "",
+    );
+    let mut events = vec![fixtures::event(
+        "2021-06-01",
+        "The dock opened to ferries",
+        &[],
+    )];
+    for i in 0..63 {
+        events.push(fixtures::event(
+            &format!("2022-03-{:02}", i % 28 + 1),
+            &format!("Inspectors logged crates q{i}a, q{i}b and q{i}c"),
+            &[],
+        ));
+    }
+    events.push(fixtures::event(
+        "2022-04-02",
+        "Ferries resumed their crossings",
+        &[],
+    ));
+    events.push(fixtures::event(
+        "2022-04-09",
+        "The harbour master retired",
+        &[],
+    ));
+    events.push(fixtures::event(
+        "XXXX-WXX-3",
+        "A pilot boarded on a Wednesday",
+        &[],
+    ));
+    b.meta.timeline = events;
+    b
+}
+
+#[test]
+fn snapshots_of_a_timeline_cut_into_pages() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[long_timeline_briefing()],
+    );
+    let mut names: Vec<&str> = pages
+        .keys()
+        .map(String::as_str)
+        .filter(|p| p.starts_with("timeline/"))
+        .collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "timeline/2021/index.html",
+            "timeline/2022-03/2/index.html",
+            "timeline/2022-03/index.html",
+            "timeline/2022-04/index.html",
+            "timeline/index.html",
+            "timeline/undated/index.html",
+        ]
+    );
+    insta::assert_snapshot!("timeline_overview", main_of(&pages["timeline/index.html"]));
+    insta::assert_snapshot!(
+        "timeline_month_page_2",
+        main_of(&pages["timeline/2022-03/2/index.html"])
+    );
+}
+
 #[test]
 fn rendering_is_deterministic() {
     assert_eq!(fixture_site(), fixture_site());
@@ -430,6 +501,60 @@ fn generated_briefing() -> Briefing {
 }
 
 #[test]
+fn no_sentence_is_told_twice_on_a_briefing_page() {
+    let mut b = repeating_briefing("");
+    b.meta.lede = "Kestria and Meranthe reached an agreement in principle on Friday.".into();
+    b.meta.summary = vec![
+        "LISK — Kestria and Meranthe reached an agreement in principle on Friday, easing a \
+         standoff over the dam."
+            .into(),
+        "The union ended its long vigil at the Brenn gauge.".into(),
+    ];
+    b.meta.timeline = vec![
+        fixtures::event(
+            "2024-03-01",
+            "Kestria and Meranthe reached an agreement in principle",
+            &[],
+        ),
+        fixtures::event(
+            "2024-03-03",
+            "The union ended its vigil at the Brenn gauge",
+            &[],
+        ),
+        fixtures::event("2024-03-05", "Farmers planted the delta", &[]),
+    ];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/repeats/index.html"];
+    assert!(
+        page.contains("<p class=\"lede\" id=\"lede\">Kestria and Meranthe reached an agreement in principle on Friday, easing a standoff over the dam.</p>"),
+        "the point that repeats the lede gives the lede its detail: {page}"
+    );
+    let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
+    assert_eq!(main.matches("easing a standoff").count(), 1, "{main}");
+    assert!(!page.contains("LISK"), "no dateline");
+    let texts: Vec<&str> = page
+        .split("<p class=\"tl-text\">")
+        .skip(1)
+        .map(|s| &s[..s.find("</p>").unwrap()])
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "<a href=\"#lede\">Kestria and Meranthe reached an agreement…</a> <span class=\"tl-see\">(told above)</span>",
+            "<a href=\"#kp-1\">The union ended its vigil at…</a> <span class=\"tl-see\">(told above)</span>",
+            "Farmers planted the delta",
+        ]
+    );
+    assert!(
+        page.contains("<li id=\"kp-1\">The union ended its long vigil at the Brenn gauge.</li>")
+    );
+}
+
+#[test]
 fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
     let config = fixtures::config("https://example.org/", 10);
     let generated = generated_briefing();
@@ -449,7 +574,7 @@ fn body_sections_that_repeat_the_front_matter_are_not_shown_twice() {
     assert!(shown.contains(">Source</h2>"), "{shown}");
     let summary = &page[page.find("summary-box").unwrap()..page.find("id=\"actors\"").unwrap()];
     assert_eq!(
-        summary.matches("<li>").count(),
+        summary.matches("<li id=\"kp-").count(),
         1,
         "the point that repeats the lede is left out"
     );
@@ -596,40 +721,56 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         .collect();
     let names: Vec<&str> = parts.iter().map(|(p, _)| p.as_str()).collect();
     assert!(
-        names.contains(&"timeline/2021/index.html"),
-        "a short year is one page: {names:?}"
-    );
-    assert!(
         names.contains(&"timeline/2022-03/index.html"),
         "a long year is cut into months: {names:?}"
+    );
+    assert!(
+        names.contains(&"timeline/2022-03/2/index.html"),
+        "a long month into numbered pages: {names:?}"
     );
     assert!(!names.contains(&"timeline/2022/index.html"), "{names:?}");
     for (path, _) in &parts {
         let dir = path.trim_end_matches("index.html");
+        if dir.matches('/').count() == 2 {
+            assert!(
+                main.contains(&format!("href=\"/{dir}\"")),
+                "timeline/ links {dir}"
+            );
+        }
+    }
+    let counts: Vec<usize> = parts
+        .iter()
+        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
+        .collect();
+    let total: usize = {
+        let intro = &main[main.find("class=\"page-intro\">").unwrap() + 19..];
+        intro[..intro.find(' ').unwrap()].parse().unwrap()
+    };
+    let shown: usize = counts.iter().sum();
+    assert_eq!(shown, total, "every event is on exactly one part page");
+    for (path, page) in &parts {
         assert!(
-            main.contains(&format!("href=\"/{dir}\"")),
-            "timeline/ links {dir}"
+            page.contains("class=\"tl-overview\"") && page.contains("aria-current=\"page\""),
+            "{path} shows the overview, with itself marked"
         );
     }
-    let shown: usize = parts
+    let per = super::super::view::timeline::PAGE_EVENTS;
+    let largest = counts.iter().copied().max().unwrap_or(0);
+    assert!(largest <= per + per / 5, "{largest}");
+    let numbered: Vec<&&str> = names
         .iter()
-        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
-        .sum();
-    let total: usize = main
-        .split("<span class=\"count\">")
-        .skip(1)
-        .filter_map(|s| s[..s.find('<')?].parse::<usize>().ok())
-        .sum();
-    assert_eq!(shown, total, "every event is on exactly one part page");
-    let largest = parts
-        .iter()
-        .map(|(_, t)| t.matches("class=\"tl-event\"").count())
-        .max()
-        .unwrap_or(0);
-    assert!(
-        largest <= super::super::view::timeline::ONE_PAGE_EVENTS,
-        "{largest}"
-    );
+        .filter(|n| n.matches('/').count() > 2)
+        .collect();
+    for (path, page) in &parts {
+        if numbered.iter().any(|n| **n == path.as_str()) {
+            let n = page.matches("class=\"tl-event\"").count();
+            assert!(n > 1, "{path}: a numbered page with {n} events");
+            assert!(
+                page.contains("rel=\"prev\""),
+                "{path} links the page before"
+            );
+        }
+    }
 }
 
 #[test]

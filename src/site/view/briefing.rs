@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::analysis::{ActorKind, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
 use crate::corpus::{ActorId, BriefingId, EventRef};
-use crate::language::dateline;
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
@@ -17,6 +16,7 @@ use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
 use super::dates::event_when;
 pub use super::dates::{datetime, granularity};
+use super::repeats::{self, Lead};
 use super::sections;
 pub use super::sections::BodySection;
 use super::{ActorRef, BriefingCard, LinkView};
@@ -99,6 +99,11 @@ pub struct EventView {
     /// Told without a date of its own and placed at the publication date (`when` reads
     /// "reported 28 January 2022"); `false` for an event the article dates.
     pub reported: bool,
+    /// The sentence above that already tells this event (`#lede`, `#kp-2`): the entry
+    /// then shows only `opening`, linked there (see `repeats`).
+    pub told_above: Option<String>,
+    /// The entry's first words, when `told_above`; else empty.
+    pub opening: String,
 }
 
 /// A heading of the body.
@@ -127,8 +132,8 @@ pub struct BriefingView {
     pub card: BriefingCard,
     pub permalink: String,
     pub source: SourceView,
-    /// Summary points (a point that only repeats the lede is left out); empty when the
-    /// body's "Summary" was edited (`summary_html`).
+    /// Summary points (a point that repeats the lede is left out, and when it says more
+    /// it is the page's `lede`); empty when the body's "Summary" was edited (`summary_html`).
     pub summary: Vec<String>,
     /// Every actor of the briefing, in the file's order (most salient first).
     pub actors: Vec<BriefingActor>,
@@ -173,18 +178,21 @@ impl BriefingView {
         let actors = briefing_actors(index, b);
         let (places, mut key_actors) = ranked(&actors);
         let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
+        let lead = match summary_html {
+            Some(_) => repeats::lead(&meta.lede, &[]),
+            None => repeats::lead(&meta.lede, &meta.summary),
+        };
         let events = match timeline_html {
             Some(_) => Vec::new(),
-            None => timeline(index, b),
+            None => timeline(index, b, &lead),
         };
+        let mut card = BriefingCard::new(index, b);
+        card.lede = lead.lede;
         BriefingView {
-            card: BriefingCard::new(index, b),
+            card,
             permalink: index.permalink(&index.briefing_path(b)),
             source: SourceView::new(meta, &cut),
-            summary: match summary_html {
-                Some(_) => Vec::new(),
-                None => summary_points(meta),
-            },
+            summary: lead.points,
             key_actors,
             other_actors,
             places,
@@ -223,8 +231,8 @@ fn neighbour(index: &SiteIndex, b: BriefingId, step: isize) -> Option<LinkView> 
 }
 
 /// The briefing's events by date; an event with the same `when` as the one before
-/// `continues` it.
-fn timeline(index: &SiteIndex, b: BriefingId) -> Vec<EventView> {
+/// `continues` it; an event `lead` tells already is marked `told_above`.
+fn timeline(index: &SiteIndex, b: BriefingId, lead: &Lead) -> Vec<EventView> {
     let meta = &index.briefing(b).meta;
     let roles: HashMap<ActorId, &str> = index
         .corpus
@@ -244,6 +252,12 @@ fn timeline(index: &SiteIndex, b: BriefingId) -> Vec<EventView> {
     timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
     for i in 1..timeline.len() {
         timeline[i].continues = timeline[i].when == timeline[i - 1].when;
+    }
+    for e in &mut timeline {
+        e.told_above = repeats::told_above(&e.text, lead);
+        if e.told_above.is_some() {
+            e.opening = repeats::opening(&e.text);
+        }
     }
     timeline
 }
@@ -271,28 +285,6 @@ fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) 
     unique
         .into_iter()
         .partition(|a| a.actor.kind == ActorKind::Place.as_str())
-}
-
-/// The summary points as a reader sees them: without a wire dateline ("LISK — "),
-/// without blank ones, and without one that only repeats or extends the lede shown
-/// just above the box (the lede is the first summary sentence cut short, and the page
-/// must not say it twice).
-fn summary_points(meta: &BriefingMeta) -> Vec<String> {
-    let lede = words_of(&meta.lede);
-    meta.summary
-        .iter()
-        .map(|s| dateline::strip(s.trim()).trim().to_string())
-        .filter(|s| !s.is_empty())
-        .filter(|s| lede.is_empty() || !words_of(s).starts_with(&lede))
-        .collect()
-}
-
-/// Lower-case words without punctuation, to compare sentences as a reader would.
-fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
@@ -356,6 +348,8 @@ fn event_view(
         text: event.text.trim().to_string(),
         continues: false,
         reported: event.reported,
+        told_above: None,
+        opening: String::new(),
         actors: ids
             .iter()
             .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))

@@ -13,6 +13,8 @@ pub mod actor;
 pub mod briefing;
 pub mod data;
 pub mod dates;
+mod periods;
+pub mod repeats;
 pub mod sections;
 pub mod timeline;
 

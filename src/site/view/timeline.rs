@@ -1,16 +1,23 @@
-//! Views of merged timelines: the timeline page (`years`, `undated` in
+//! Views of merged timelines: the timeline pages (`parts`, `overview` in
 //! `timeline.html`) and the timeline of an actor page.
+//!
+//! The merged timeline of the corpus comes in, cut into pages a reader can scroll: one
+//! page while it is short, else a page per year, per month for a dense year, and
+//! numbered pages for a dense month (see [`PAGE_EVENTS`]). Every page carries the
+//! overview of all periods with their counts, so any date is two clicks away.
 
 use serde::Serialize;
 
 use jiff::civil::Date;
 
+use crate::analysis::timex::value::Granularity;
 use crate::briefing::EventMeta;
 use crate::corpus::timeline::{self, DateGroup, MergedEvent, Period};
 use crate::corpus::{ActorId, EventRef};
 
 use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
+use super::periods::{count, paged, part, year_parts};
 use super::{ActorRef, LinkView};
 
 /// One event of a merged timeline.
@@ -40,80 +47,145 @@ pub struct DateGroupView {
     pub datetime: Option<String>,
     /// A fragment id for the group (`d-2022-01-26`).
     pub id: String,
+    /// The group began on the page before (a long period cut into pages).
+    pub continued: bool,
     pub events: Vec<TimelineEvent>,
 }
 
-/// Events shown on `timeline/` before it is split into one page per year.
-pub const ONE_PAGE_EVENTS: usize = 2000;
+/// Events on one timeline page: a longer timeline gets a page per year, a longer year
+/// a page per month, and a longer month (or the undated events) numbered pages, the
+/// last of which takes a few more rather than leave them stranded (see `pages_for`).
+pub const PAGE_EVENTS: usize = 50;
 
-/// A part of the timeline: one year, or the events without a fixed date.
+/// A part of the timeline: one year, one month of a dense year, or the events without a
+/// fixed date; or one page of such a period when it is longer than [`PAGE_EVENTS`].
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelinePart {
-    /// The year (`2024`) or `undated`.
+    /// `2024`, `2024-03`, `undated`; `2024-03/2` for page 2 of a period.
     pub key: String,
-    /// `2024`, or `Without a fixed date`.
+    /// `2024`, `March 2024`, or `Without a fixed date`.
     pub label: String,
-    /// Fragment id of the part's section (`y-2024`).
+    /// Fragment id of the part's section (`y-2024`, `y-2024-03-2`).
     pub id: String,
     /// Where the part is shown: `#y-2024` on a one-page timeline, else its own page.
     pub url: String,
     pub event_count: usize,
+    /// Page `page` (1-based) of the `pages` its period takes.
+    pub page: usize,
+    pub pages: usize,
     /// The part's date groups; empty when the part is not shown on this page.
     pub groups: Vec<DateGroupView>,
+}
+
+impl TimelinePart {
+    /// The label, with the page number when its period takes several (`March 2024 (2 of 3)`).
+    pub fn title(&self) -> String {
+        match self.pages {
+            1 => self.label.clone(),
+            n => format!("{} ({} of {n})", self.label, self.page),
+        }
+    }
+}
+
+/// A period in the overview of the timeline every timeline page shows: a year (with its
+/// months) or the undated events, with its event count and where it starts.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodLink {
+    /// `2024`, `2024-03`, `undated`: a part's `key` starts with the key of its period.
+    pub key: String,
+    /// `2024`, `March`, `Without a fixed date`.
+    pub label: String,
+    pub url: String,
+    pub event_count: usize,
+    /// A year's months that have events (events dated only by year or coarser count in
+    /// the year alone).
+    pub months: Vec<PeriodLink>,
 }
 
 /// The merged timeline of the whole site, built once per render.
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    /// Years oldest first, then the undated part.
+    /// Years (or their months, or pages) oldest first, then the undated part.
     pub parts: Vec<TimelinePart>,
+    /// Every year with its months, then the undated events.
+    pub overview: Vec<PeriodLink>,
     pub event_count: usize,
     /// Every part fits on `timeline/`; otherwise each part has its own page.
     pub one_page: bool,
 }
 
+/// One year's groups with the first day of each group's period.
+pub(super) type Year = (i16, Vec<(Date, Granularity, DateGroupView)>);
+
 impl Timeline {
-    /// Cuts the merged timeline of the corpus into parts: years, and months for a year
-    /// too long for one page.
+    /// Cuts the merged timeline of the corpus into parts (see [`PAGE_EVENTS`]) and
+    /// builds its overview.
     pub fn build(index: &SiteIndex) -> Timeline {
-        let mut years: Vec<(i16, Vec<(Date, DateGroupView)>)> = Vec::new();
+        let mut years: Vec<Year> = Vec::new();
         let mut undated: Vec<DateGroupView> = Vec::new();
         for group in index.corpus.timeline().groups() {
             let view = group_view(index, group);
             match group.period {
-                Period::Fixed { start, .. } => match years.last_mut() {
-                    Some((year, groups)) if *year == start.year() => groups.push((start, view)),
-                    _ => years.push((start.year(), vec![(start, view)])),
+                Period::Fixed { start, granularity } => match years.last_mut() {
+                    Some((year, groups)) if *year == start.year() => {
+                        groups.push((start, granularity, view))
+                    }
+                    _ => years.push((start.year(), vec![(start, granularity, view)])),
                 },
                 Period::Floating(_) => undated.push(view),
             }
         }
-        let count = |groups: &[DateGroupView]| groups.iter().map(|g| g.events.len()).sum::<usize>();
         let event_count = count(&undated)
             + years
                 .iter()
-                .map(|(_, g)| g.iter().map(|(_, v)| v.events.len()).sum::<usize>())
+                .flat_map(|(_, g)| g)
+                .map(|(_, _, v)| v.events.len())
                 .sum::<usize>();
-        let one_page = event_count <= ONE_PAGE_EVENTS;
-        let mut parts = year_parts(years, one_page);
+        let one_page = event_count <= PAGE_EVENTS;
+        let url = |key: &str, id: &str| match one_page {
+            true => format!("#{id}"),
+            false => index.url(&format!("timeline/{key}/")),
+        };
+        let mut parts = Vec::new();
+        let mut overview = Vec::new();
+        for year in years {
+            overview.push(year_parts(year, one_page, &url, &mut parts));
+        }
         if !undated.is_empty() {
-            parts.push(part(
-                "undated".into(),
-                "Without a fixed date".into(),
-                undated,
-            ));
+            let key = "undated";
+            let undated = part(key.into(), "Without a fixed date".into(), undated);
+            overview.push(PeriodLink {
+                key: key.into(),
+                label: undated.label.clone(),
+                url: url(key, &undated.id),
+                event_count: undated.event_count,
+                months: Vec::new(),
+            });
+            parts.extend(paged(undated, one_page));
         }
         for p in &mut parts {
-            p.event_count = count(&p.groups);
-            p.url = match one_page {
-                true => format!("#{}", p.id),
-                false => index.url(&format!("timeline/{}/", p.key)),
-            };
+            p.url = url(&p.key, &p.id);
         }
         Timeline {
             parts,
+            overview,
             event_count,
             one_page,
+        }
+    }
+
+    /// The part pages before and after part `shown` (none on `timeline/` itself).
+    pub fn neighbours(&self, shown: Option<usize>) -> [Option<LinkView>; 2] {
+        let link = |i: usize| {
+            self.parts.get(i).map(|p| LinkView {
+                title: p.title(),
+                url: p.url.clone(),
+                date: None,
+            })
+        };
+        match (self.one_page, shown) {
+            (false, Some(i)) => [i.checked_sub(1).and_then(link), link(i + 1)],
+            _ => [None, None],
         }
     }
 
@@ -132,54 +204,12 @@ impl Timeline {
                     id: p.id.clone(),
                     url: p.url.clone(),
                     event_count: p.event_count,
+                    page: p.page,
+                    pages: p.pages,
                     groups: Vec::new(),
                 },
             })
             .collect()
-    }
-}
-
-/// The dated part of the timeline: one part per year, or per month for a year too long
-/// for one page (when the timeline is not on one page).
-fn year_parts(years: Vec<(i16, Vec<(Date, DateGroupView)>)>, one_page: bool) -> Vec<TimelinePart> {
-    let mut parts: Vec<TimelinePart> = Vec::new();
-    for (year, groups) in years {
-        let total: usize = groups.iter().map(|(_, v)| v.events.len()).sum();
-        if one_page || total <= ONE_PAGE_EVENTS {
-            let groups = groups.into_iter().map(|(_, v)| v).collect();
-            parts.push(part(year.to_string(), year.to_string(), groups));
-            continue;
-        }
-        for (start, view) in groups {
-            let key = format!("{year:04}-{:02}", start.month());
-            if parts.last().is_none_or(|p| p.key != key) {
-                let label = format!(
-                    "{} {year}",
-                    crate::language::calendar::month_name(start.month())
-                );
-                parts.push(part(key, label, Vec::new()));
-            }
-            if let Some(p) = parts.last_mut() {
-                p.groups.push(view);
-            }
-        }
-    }
-    parts
-}
-
-fn part(key: String, label: String, groups: Vec<DateGroupView>) -> TimelinePart {
-    let id = if key == "undated" {
-        "undated".to_string()
-    } else {
-        format!("y-{key}")
-    };
-    TimelinePart {
-        key,
-        label,
-        id,
-        url: String::new(),
-        event_count: 0,
-        groups,
     }
 }
 
@@ -201,6 +231,7 @@ fn group_view(index: &SiteIndex, group: &DateGroup) -> DateGroupView {
         granularity: granularity(&group.value),
         datetime: datetime(&group.value),
         id: format!("d-{}", slug::slugify(&group.value)),
+        continued: false,
         events: group.events.iter().map(|e| event_view(index, e)).collect(),
     }
 }
