@@ -125,6 +125,8 @@ pub struct BriefingView {
     #[serde(flatten)]
     pub card: BriefingCard,
     pub permalink: String,
+    /// The article's language when it is not English (`lang` of the `<article>`).
+    pub language: Option<String>,
     pub source: SourceView,
     /// Summary points (a point that only repeats the lede is left out); empty when the
     /// body's "Summary" was edited (`summary_html`).
@@ -179,6 +181,7 @@ impl BriefingView {
         BriefingView {
             card: BriefingCard::new(index, b),
             permalink: index.permalink(&index.briefing_path(b)),
+            language: meta.language.clone(),
             source: SourceView::new(meta, &cut),
             summary: match summary_html {
                 Some(_) => Vec::new(),
