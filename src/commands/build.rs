@@ -6,13 +6,14 @@ use anyhow::Result;
 
 use super::report::{self, Bar};
 use crate::config::{BuildOptions, Config};
-use crate::pipeline::{self, BuildReport};
+use crate::pipeline::{self, BuildReport, Changes, Memory};
 
 /// Builds (or checks) once, prints problems and the summary; returns whether it
 /// succeeded. With `strict`, a warning or a skipped file is a failure too (reported
 /// after all of them, the build itself done as without it).
 pub fn run_build(config: &Config, options: &BuildOptions, quiet: bool, strict: bool) -> bool {
-    match build_once(config, options, quiet) {
+    let mut memory = Memory::default();
+    match build_once(config, options, quiet, &mut memory, &Changes::everything()) {
         Ok(report) if strict && !(report.warnings.is_empty() && report.skipped.is_empty()) => {
             let problems = report.warnings.len() + report.skipped.len();
             let noun = if problems == 1 { "problem" } else { "problems" };
@@ -26,15 +27,20 @@ pub fn run_build(config: &Config, options: &BuildOptions, quiet: bool, strict: b
     }
 }
 
-/// Builds once and prints what happened; the error is returned already printed.
+/// Builds once from what `memory` holds and prints what happened; the error is
+/// returned already printed.
 pub(super) fn build_once(
     config: &Config,
     options: &BuildOptions,
     quiet: bool,
+    memory: &mut Memory,
+    changes: &Changes,
 ) -> Result<BuildReport, String> {
     let started = Instant::now();
     let bar = Bar::new(quiet);
-    match pipeline::build(config, options, &bar) {
+    let result = pipeline::rebuild(config, options, memory, changes, &bar);
+    bar.print_timings();
+    match result {
         Ok(report) => {
             report::print_problems(&report);
             for backup in &report.backups {

@@ -20,6 +20,7 @@
 mod article;
 mod boilerplate;
 mod briefings;
+mod cache;
 mod dates;
 mod discover;
 mod errors;
@@ -32,6 +33,7 @@ mod html_layout;
 mod html_page;
 mod html_prune;
 mod keys;
+mod library;
 mod markdown;
 mod parse;
 mod plain;
@@ -43,16 +45,16 @@ pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
-pub use briefings::load_briefing_files;
+pub use briefings::{BriefingFiles, load_briefing_files};
+pub use cache::read_cache_files;
 pub use discover::{ARTICLE_EXTENSIONS, is_temporary_file};
+pub use library::{ArticleFiles, IngestedRef};
 pub use parse::format_of;
 pub use theme::{StaticFile, ThemeFiles, load_theme};
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use thiserror::Error;
 
@@ -114,63 +116,21 @@ pub struct SourceFile {
 /// when `tags_from_keywords` is on. A file that is no article (empty, a sign-in page;
 /// see `substance`) is left out with a warning saying why.
 pub fn load_articles(config: &Config, today: Date) -> Ingested {
-    let dir = &config.articles_dir;
-    let display = |p: &Path| config.display_path(p).to_path_buf();
-    if !dir.is_dir() {
-        let warning = Warning::new(Location::file(display(dir)), "no articles directory: nothing to read")
-            .with_hint("create it and put .txt, .md or .html articles in it (or set `build.articles` in briefing.toml)");
-        return Ingested {
-            warnings: vec![warning],
-            ..Ingested::default()
-        };
+    let mut files = ArticleFiles::default();
+    files.read_all(config, today);
+    let read = files.ingested(config);
+    Ingested {
+        articles: read.articles.into_iter().cloned().collect(),
+        failures: read.failures,
+        warnings: read.warnings,
     }
-    let found = discover::discover(dir, &display);
-    let results: Vec<Result<parse::Parsed, IngestError>> = found
-        .files
-        .par_iter()
-        .map(|path| {
-            let mut parsed = read_parsed(path, &display(path), config.max_article_bytes, today)?;
-            if !config.tags_from_keywords && parsed.article.format == Format::Html {
-                parsed.article.tags.clear();
-            }
-            if !parsed.slug_from_front_matter {
-                parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
-            }
-            Ok(parsed)
-        })
-        .collect();
-    let mut out = Ingested {
-        failures: found.failures,
-        warnings: found.warnings,
-        ..Ingested::default()
-    };
-    let mut taken: HashMap<String, PathBuf> = HashMap::new();
-    for result in results {
-        let article = match result {
-            Ok(parsed) => {
-                if let Some(why) = &parsed.not_article {
-                    out.warnings.push(not_article_warning(&parsed.article, why));
-                    continue;
-                }
-                out.warnings.extend(parsed.warnings);
-                parsed.article
-            }
-            Err(e) => {
-                out.failures.push(e);
-                continue;
-            }
-        };
-        if let Some(first) = taken.get(&article.slug) {
-            out.failures.push(duplicate_slug(&article, first));
-            continue;
-        }
-        taken.insert(article.slug.clone(), article.path.clone());
-        out.warnings.extend(missing_date_warning(&article));
-        out.articles.push(article);
-    }
-    out.failures.sort_by(|a, b| a.location().cmp(b.location()));
-    out.warnings.sort_by(|a, b| a.location.cmp(&b.location));
-    out
+}
+
+/// The warning for a site without an articles directory.
+fn no_articles_dir(config: &Config) -> Warning {
+    let dir = config.display_path(&config.articles_dir);
+    Warning::new(Location::file(dir), "no articles directory: nothing to read")
+        .with_hint("create it and put .txt, .md or .html articles in it (or set `build.articles` in briefing.toml)")
 }
 
 /// Reads one article file. `display` is the path shown in messages and stored in the

@@ -3,6 +3,7 @@
 //! depends on none of them.
 //!
 //! - [`calendar`]: month and weekday names and abbreviations, time zones;
+//! - [`dateline`]: the wire dateline a lead opens with ("LONDON (Reuters) -");
 //! - [`detect`]: which language a text is in (all the rest knows English only);
 //! - [`words`]: function words by class (determiners, pronouns, prepositions,
 //!   conjunctions, auxiliaries, reporting verbs, stop words, abbreviations);
@@ -19,6 +20,7 @@
 //! files in `data/`, reviewed as data (one entry per line, `#` comments).
 
 pub mod calendar;
+pub mod dateline;
 pub mod detect;
 pub mod gazetteers;
 pub mod identity;
