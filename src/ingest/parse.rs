@@ -212,7 +212,8 @@ fn refused_date(display: &Path, refused: &Refused, used: Option<Claim>) -> Warni
 fn language_of(given: Option<&str>, prose: &str, display: &Path) -> (String, Option<Warning>) {
     let (code, name) = match given.map(|g| (g, language_code(g))) {
         Some((_, Some(code))) => {
-            let name = detect::name_of(&code).to_string();
+            let primary = code.split('-').next().unwrap_or(&code);
+            let name = detect::name_of(primary).to_string();
             (code, name)
         }
         Some((bad, None)) => {
@@ -230,7 +231,7 @@ fn language_of(given: Option<&str>, prose: &str, display: &Path) -> (String, Opt
         },
     };
     if code == ENGLISH || code.starts_with("en-") {
-        return (code, None);
+        return (ENGLISH.to_string(), None);
     }
     let message = format!(
         "is in {name} ({code}): only its summary is made; people, organisations, roles and dates are found in English articles only"
@@ -380,6 +381,44 @@ fn too_deep(display: &Path, depth: usize) -> IngestError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_is_the_front_matter_s_else_the_detected_one() {
+        let french = "Les ministres de l'eau des deux pays se sont retrouvés mercredi pour discuter \
+                      de la part du fleuve que le nouveau barrage pourra retenir pendant l'été.";
+        let english = "The ministers met again on Wednesday to discuss how much water the new dam \
+                       may hold back during the dry months, officials said.";
+        let cases = [
+            (None, english, "en", None),
+            (None, french, "fr", Some("is in French (fr)")),
+            (Some("en"), french, "en", None),
+            (Some("en-GB"), french, "en", None),
+            (Some("FR"), english, "fr", Some("is in French (fr)")),
+            (
+                Some("pt-BR"),
+                english,
+                "pt-BR",
+                Some("is in Portuguese (pt-BR)"),
+            ),
+            (
+                Some("français"),
+                english,
+                "en",
+                Some("`language: français` is not a language code"),
+            ),
+        ];
+        for (given, text, want, warning) in cases {
+            let (code, got) = language_of(given, text, Path::new("a.md"));
+            assert_eq!(code, want, "{given:?}");
+            match (got, warning) {
+                (None, None) => {}
+                (Some(w), Some(part)) => {
+                    assert!(w.message.contains(part), "{given:?}: {}", w.message)
+                }
+                (got, want) => panic!("{given:?}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
 
     /// xorshift64*: a small deterministic generator, so failures are reproducible.
     struct Rng(u64);
