@@ -10,10 +10,12 @@
 //! ("The bridge was built"), a clause that left out its subject or has only "it" for
 //! one gets the main clause's ([`subject`](super::subject)), "said" keeps the "that
 //! ..." it introduces, and a segment without a verb is joined to its neighbours. The text then loses what only
-//! frames it: leading connectives ("However,", "In addition to this,"), the date
+//! frames it: leading connectives ("However,", "In addition to this,", also after a
+//! fronted date: "In 2009, however, when"), the date
 //! itself when it is a fronted or prepositional phrase ("On Thursday,", "on
 //! Wednesday"), a trailing attribution (", the commission said") and anything past a
-//! word limit.
+//! word limit. A clause that opens with "if" or "unless" is a condition, no event:
+//! it gives no text.
 
 use super::participants::{self, Zones};
 use super::relative;
@@ -51,6 +53,9 @@ const CONNECTIVES: [&str; 23] = [
     "after",
     "since",
 ];
+
+/// Words that open a condition: what follows them did not necessarily happen.
+const CONDITIONS: [&str; 3] = ["if", "unless", "whether"];
 
 /// A clause: byte range in the text, its cleaned-up words and where the names of its
 /// participants are.
@@ -399,6 +404,15 @@ fn cleaned(
         .copied()
         .filter(|k| !dropped.contains(k))
         .collect();
+    // "In 2009, however, when Congress passed": the connectives after the date go too
+    let Some(from) = skip_connectives(w, &keep) else {
+        return (Vec::new(), false);
+    };
+    keep.drain(..from);
+    // "if prices soared that day", "unless talks resume": a condition states no event
+    if keep.first().is_some_and(|&k| w.is_any(k, &CONDITIONS)) {
+        return (Vec::new(), false);
+    }
     drop_attribution(w, &mut keep, &is_verb);
     let mut words = 0;
     let cut = keep.iter().position(|&k| {
@@ -479,7 +493,8 @@ fn phrase_boundary(w: &Words, keep: &[usize], cut: usize) -> usize {
 }
 
 /// Drops what cannot end a statement: punctuation (but closing quotes and brackets),
-/// function words ("with", "the", "was", "and", "that").
+/// function words ("with", "the", "was", "and", "that"), but not a verb's particle
+/// ("switched on").
 fn trim_dangling(w: &Words, keep: &mut Vec<usize>) {
     let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
     let function = |k: usize| {
@@ -496,9 +511,27 @@ fn trim_dangling(w: &Words, keep: &mut Vec<usize>) {
     let dangling = |k: usize| {
         (w.tokens[k].kind == Kind::Punct && !closing(k)) || (w.is_word(k) && function(k))
     };
-    while keep.last().is_some_and(|&k| dangling(k)) {
+    while keep
+        .last()
+        .is_some_and(|&k| dangling(k) && !particle(w, keep, k))
+    {
         keep.pop();
     }
+}
+
+/// Whether the last kept token `k` is the particle of the verb before it: "was
+/// switched on", "Uber stepped in", "the talks were called off".
+fn particle(w: &Words, keep: &[usize], k: usize) -> bool {
+    let verb = keep.len() >= 2 && keep[keep.len() - 2] + 1 == k && {
+        let v = w.text(k - 1).to_lowercase();
+        v.ends_with("ed") || matches!(v.as_str(), "set" | "put" | "cut" | "shut")
+    };
+    verb && w.is_any(
+        k,
+        &[
+            "on", "in", "off", "up", "out", "down", "back", "over", "away",
+        ],
+    )
 }
 
 /// The position in `idx` after connectives and punctuation ("However,", "and", "In
@@ -528,10 +561,18 @@ fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize>
         return Vec::new();
     };
     let start = p;
-    let lead = [
-        "on", "in", "at", "during", "earlier", "later", "early", "late",
-    ];
-    while p > 0 && idx[p - 1] + 1 == idx[p] && w.is_any(idx[p - 1], &lead) {
+    // one preposition, after an adverb or not ("earlier on Friday"); a second is a
+    // verb's particle ("switched on in 1912")
+    let prepositions = ["on", "in", "at", "during"];
+    let adverbs = ["earlier", "later", "early", "late"];
+    let mut preposition = false;
+    while p > 0 && idx[p - 1] + 1 == idx[p] {
+        let k = idx[p - 1];
+        if w.is_any(k, &prepositions) && !preposition {
+            preposition = true;
+        } else if !w.is_any(k, &adverbs) {
+            break;
+        }
         p -= 1;
     }
     if matches!(w.text(te), "'" | "’") && w.is_any(te + 1, &["s"]) {

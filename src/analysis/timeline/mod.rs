@@ -19,6 +19,7 @@
 //!
 //! One pass over the sentences in order, each parsed once: linear in the article.
 
+mod checks;
 mod clause;
 mod furniture;
 mod participants;
@@ -35,7 +36,11 @@ use serde::{Deserialize, Serialize};
 use super::actors::Actor;
 use super::entities::Entity;
 use super::sentences::{Sentence, SentenceKind};
-use super::timex::{self, Tense, Timex, TimexType, VerbGroup, value};
+use super::timex::{self, Timex, TimexType, VerbGroup, value};
+use checks::{
+    date_tense, dates_an_event, happened_after_publication, is_dateline, is_state_of_today,
+    negated, placeable, shows_another_date,
+};
 use participants::Discourse;
 
 /// One dated event.
@@ -70,18 +75,6 @@ pub struct Input<'a> {
     /// Sentence indices, best first (the summary's ranking).
     pub ranking: &'a [usize],
 }
-
-/// Words before a date that make it the bound of a state, not the date of an event.
-const BOUNDING: [&str; 8] = [
-    "since",
-    "until",
-    "till",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "from",
-];
 
 /// How many sentences after a dated event an undated one may still be told in its time.
 const STORY_TIME_SENTENCES: usize = 3;
@@ -187,6 +180,11 @@ fn sentence_entries(
         let Some(c) = parsed.around(prose, (t.start, t.end), true) else {
             continue;
         };
+        // a text holding another of the sentence's dates would contradict its label
+        // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
+        if shows_another_date(prose, s, &c.text, t, timexes) {
+            continue;
+        }
         let tense = date_tense(&groups, c.verb, t.start);
         if negated(prose, &groups, c.verb)
             || happened_after_publication(&t.value, tense, input.published)
@@ -291,67 +289,6 @@ fn timexes_by_sentence<'a>(sentences: &[Sentence], timexes: &'a [Timex]) -> Vec<
     out
 }
 
-/// Whether a date can be placed at all: not "a date not given", a time of an unknown
-/// day, or an offset from a date the article never gave.
-fn placeable(t: &Timex) -> bool {
-    !t.value.starts_with("XXXX-XX-XX")
-        && !t.label.contains("the date mentioned before")
-        && !t.label.contains("XX")
-}
-
-/// Whether the verb group holding the clause's first verb is negated ("did not meet").
-fn negated(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
-    let Some(g) = verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end)) else {
-        return false;
-    };
-    let lower = prose[g.start..g.end].to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    reported::is_negated(&words)
-}
-
-/// The tense of the verb group holding the clause's first verb.
-fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
-    verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end))
-        .map_or(Tense::Unknown, |g| g.tense)
-}
-
-/// The tense a date is told in: the clause's, unless a future verb stands between the
-/// clause's first verb and the date ("said the company would present a roster in
-/// December": the presenting is ahead although the saying is past).
-fn date_tense(groups: &[VerbGroup], verb: Option<usize>, date: usize) -> Tense {
-    let first = clause_tense(groups, verb);
-    let Some(v) = verb else {
-        return first;
-    };
-    let nearest = groups.iter().rfind(|g| g.start > v && g.end <= date);
-    match nearest {
-        Some(g) if g.tense == Tense::Future => Tense::Future,
-        _ => first,
-    }
-}
-
-/// A clause told in the past whose date starts after the publication date: it
-/// already happened, so the date is wrong ("seven decades later" counted from today).
-fn happened_after_publication(value: &str, tense: Tense, published: Option<Date>) -> bool {
-    let (Some(p), Tense::Past) = (published, tense) else {
-        return false;
-    };
-    matches!(value::parse(value), value::Anchor::Fixed { start, .. } if start > p)
-}
-
-/// "we're really happy today", "neon is experiencing a revival today": a state at the
-/// time of writing, no event.
-fn is_state_of_today(date: &str, tense: Tense) -> bool {
-    let lower = date.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "today" | "these days" | "nowadays" | "this day"
-    ) && tense == Tense::Present
-}
-
 /// The content words of an entry's text, for telling the same event told twice.
 fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = text
@@ -382,37 +319,6 @@ fn sentence_of(sentences: &[Sentence], t: &Timex) -> Option<usize> {
     }
     let i = sentences.partition_point(|s| s.end <= t.start);
     fits(i).then_some(i)
-}
-
-/// A DATE or TIME with a period (not "now" or "recently") that does not just bound a state.
-fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
-    if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
-        return false;
-    }
-    let before = prose.get(s.start..t.start).unwrap_or("");
-    let mut words = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev();
-    let prev = words.next().unwrap_or("").to_ascii_lowercase();
-    let prev2 = words.next().unwrap_or("").to_ascii_lowercase();
-    !(BOUNDING.contains(&prev.as_str()) || (prev == "to" && prev2 == "up"))
-}
-
-/// A date that only heads the article ("WASHINGTON, Jan. 28 (Reuters) -") or stands
-/// alone as a line.
-fn is_dateline(prose: &str, sentences: &[Sentence], index: usize, t: &Timex) -> bool {
-    let s = &sentences[index];
-    let before = prose.get(s.start..t.start).unwrap_or("");
-    let after = prose.get(t.end..s.end).unwrap_or("").trim_start();
-    let alone = before.trim().is_empty()
-        && after
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .is_empty();
-    let first_sentence = index == 0;
-    let heading_like = !before.chars().any(char::is_lowercase);
-    let dash_after = after.starts_with(['-', '—', '–', '(', '_', ':']);
-    alone || (first_sentence && heading_like && dash_after)
 }
 
 #[cfg(test)]

@@ -477,3 +477,94 @@ fn the_same_event_told_twice_is_one_entry() {
     let got = timeline(text, Some(FRIDAY), &[("Varela", 2), ("Holm", 3)]);
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn no_entry_shows_a_date_other_than_its_own() {
+    let cases = [
+        // (text, entries as (date, text))
+        (
+            "Port fees will overtake berth rents in 2024 and the dredging budget in 2026.",
+            vec![],
+        ),
+        (
+            "The lamps featured at the Halvik fair in 1933 and at the 1939 Lisk exhibition.",
+            vec![],
+        ),
+        (
+            "The ferry line opened a second route in 2019.",
+            vec![("2019", "The ferry line opened a second route")],
+        ),
+        // a bound dates no event of its own
+        (
+            "Ada Quill on Thursday gave the drivers until the end of the month to agree.",
+            vec![(
+                "2022-01-27",
+                "Ada Quill gave the drivers until the end of the month to agree",
+            )],
+        ),
+        // what was said on Tuesday may be about next week
+        (
+            "Ada Quill told reporters on Tuesday that talks could resume next week.",
+            vec![
+                (
+                    "2022-01-25",
+                    "Ada Quill told reporters that talks could resume next week",
+                ),
+                ("2022-W05", "Talks could resume next week"),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = entries(text, FRIDAY);
+        let want: Vec<(String, String)> = want
+            .into_iter()
+            .map(|(d, t)| (d.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn connectives_after_a_fronted_date_go_and_a_condition_is_no_event() {
+    let cases = [
+        (
+            "In 2019, however, when the council passed a harbour bill backed by Kestria, the mayor praised it.",
+            Some("The council passed a harbour bill backed by Kestria"),
+        ),
+        (
+            "In 2015, when the ferry line opposed the bridge, the council held back its grant.",
+            Some("The ferry line opposed the bridge"),
+        ),
+        (
+            "The tweet made it sound as if the drivers, rather than the app, raised fares that day.",
+            None,
+        ),
+    ];
+    for (text, want) in cases {
+        let got = entries(text, FRIDAY);
+        let found = got.first().map(|(_, t)| t.as_str());
+        assert_eq!(found, want, "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_verb_keeps_its_particle_when_the_date_after_it_goes() {
+    let cases = [
+        (
+            "The first of the harbour lights was switched on in 1912.",
+            "The first of the harbour lights was switched on",
+        ),
+        ("Kestria stepped in on Wednesday.", "Kestria stepped in"),
+        (
+            "The ferry line opened a second route in 2019.",
+            "The ferry line opened a second route",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = entries(text, FRIDAY);
+        assert!(
+            got.iter().any(|(_, t)| t == want),
+            "{text:?}: want {want:?}, got {got:?}"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Whether a dated clause makes a timeline entry: a sentence, a time expression, the
+//! clause around it and its verb groups in, yes or no out.
+//!
+//! Kept apart from the entry building in [`super`] so that each rule reads on its own:
+//! a date that only bounds a state ("since 2014"), the dateline, a date nobody can
+//! place, a negated clause, a past event dated after publication, a state at the time
+//! of writing, and a text that shows another of the sentence's dates.
+
+use jiff::civil::Date;
+
+use super::reported;
+use crate::analysis::sentences::Sentence;
+use crate::analysis::timex::{Tense, Timex, TimexType, VerbGroup, value};
+
+/// Words before a date that make it the bound of a state, not the date of an event.
+const BOUNDING: [&str; 8] = [
+    "since",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "from",
+];
+
+/// Whether a date can be placed at all: not "a date not given", a time of an unknown
+/// day, or an offset from a date the article never gave.
+pub(super) fn placeable(t: &Timex) -> bool {
+    !t.value.starts_with("XXXX-XX-XX")
+        && !t.label.contains("the date mentioned before")
+        && !t.label.contains("XX")
+}
+
+/// Whether the verb group holding the clause's first verb is negated ("did not meet").
+pub(super) fn negated(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
+    let Some(g) = verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end)) else {
+        return false;
+    };
+    let lower = prose[g.start..g.end].to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    reported::is_negated(&words)
+}
+
+/// The tense of the verb group holding the clause's first verb.
+fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
+    verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end))
+        .map_or(Tense::Unknown, |g| g.tense)
+}
+
+/// Whether `text` shows a date of the sentence other than `own`, with another value,
+/// unless a "that" clause stands between them: what was said on Tuesday may be about
+/// next week ("told reporters on Tuesday that talks could resume next week"). A date
+/// that bounds ("gave them until the end of the month") dates no event of its own.
+pub(super) fn shows_another_date(
+    prose: &str,
+    s: &Sentence,
+    text: &str,
+    own: &Timex,
+    timexes: &[&Timex],
+) -> bool {
+    timexes.iter().any(|o| {
+        let between = if o.start >= own.end {
+            prose.get(own.end..o.start)
+        } else {
+            prose.get(o.end..own.start)
+        };
+        let reported = between.is_some_and(|b| b.split_whitespace().any(|w| w == "that"));
+        dates_an_event(prose, s, o)
+            && o.value != own.value
+            && (o.end <= own.start || o.start >= own.end)
+            && !reported
+            && text.contains(&prose[o.start..o.end])
+    })
+}
+
+/// The tense a date is told in: the clause's, unless a future verb stands between the
+/// clause's first verb and the date ("said the company would present a roster in
+/// December": the presenting is ahead although the saying is past).
+pub(super) fn date_tense(groups: &[VerbGroup], verb: Option<usize>, date: usize) -> Tense {
+    let first = clause_tense(groups, verb);
+    let Some(v) = verb else {
+        return first;
+    };
+    let nearest = groups.iter().rfind(|g| g.start > v && g.end <= date);
+    match nearest {
+        Some(g) if g.tense == Tense::Future => Tense::Future,
+        _ => first,
+    }
+}
+
+/// A clause told in the past whose date starts after the publication date: it
+/// already happened, so the date is wrong ("seven decades later" counted from today).
+pub(super) fn happened_after_publication(
+    value: &str,
+    tense: Tense,
+    published: Option<Date>,
+) -> bool {
+    let (Some(p), Tense::Past) = (published, tense) else {
+        return false;
+    };
+    matches!(value::parse(value), value::Anchor::Fixed { start, .. } if start > p)
+}
+
+/// "we're really happy today", "neon is experiencing a revival today": a state at the
+/// time of writing, no event.
+pub(super) fn is_state_of_today(date: &str, tense: Tense) -> bool {
+    let lower = date.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "today" | "these days" | "nowadays" | "this day"
+    ) && tense == Tense::Present
+}
+
+/// A DATE or TIME with a period (not "now" or "recently") that does not just bound a state.
+pub(super) fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
+        return false;
+    }
+    let before = prose.get(s.start..t.start).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let prev = words.next().unwrap_or("").to_ascii_lowercase();
+    let prev2 = words.next().unwrap_or("").to_ascii_lowercase();
+    !(BOUNDING.contains(&prev.as_str()) || (prev == "to" && prev2 == "up"))
+}
+
+/// A date that only heads the article ("WASHINGTON, Jan. 28 (Reuters) -") or stands
+/// alone as a line.
+pub(super) fn is_dateline(prose: &str, sentences: &[Sentence], index: usize, t: &Timex) -> bool {
+    let s = &sentences[index];
+    let before = prose.get(s.start..t.start).unwrap_or("");
+    let after = prose.get(t.end..s.end).unwrap_or("").trim_start();
+    let alone = before.trim().is_empty()
+        && after
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+    let first_sentence = index == 0;
+    let heading_like = !before.chars().any(char::is_lowercase);
+    let dash_after = after.starts_with(['-', '—', '–', '(', '_', ':']);
+    alone || (first_sentence && heading_like && dash_after)
+}
