@@ -61,11 +61,17 @@ pub enum Command {
         /// edited by hand; the edited file is backed up first. Repeatable.
         #[arg(long, value_name = "PATH")]
         regenerate: Vec<PathBuf>,
+        /// Exit with 1 when there was any warning or skipped file (after reporting all of them), for CI.
+        #[arg(long)]
+        strict: bool,
     },
     /// Do everything build does without writing anything; report problems and broken links.
     Check {
         #[command(flatten)]
         build: BuildArgs,
+        /// Exit with 1 when there was any warning or skipped file (after reporting all of them), for CI.
+        #[arg(long)]
+        strict: bool,
     },
     /// Build, then rebuild whenever a source file changes.
     Watch {
@@ -130,11 +136,13 @@ mod tests {
             "a.md",
             "--regenerate",
             "b.md",
+            "--strict",
         ]);
         let Command::Build {
             build,
             base_url,
             regenerate,
+            strict,
             ..
         } = cli.command
         else {
@@ -143,6 +151,7 @@ mod tests {
         assert!(build.drafts && !build.keep_going);
         assert_eq!(base_url.as_deref(), Some("https://x.org/news/"));
         assert_eq!(regenerate.len(), 2);
+        assert!(strict);
         assert!(Cli::try_parse_from(["briefing", "analyze"]).is_err());
         assert!(Cli::try_parse_from(["briefing", "analyze", "x", "--format", "xml"]).is_err());
     }

@@ -128,6 +128,7 @@ pub fn article_shaped(sentences: usize, per_paragraph: usize, people: usize) -> 
         url: None,
         author: None,
         tags: Vec::new(),
+        language: "en".into(),
         draft: false,
         prose: text.clone(),
         text,

@@ -279,6 +279,7 @@ mod tests {
             url: None,
             author: None,
             tags: Vec::new(),
+            language: "en".into(),
             draft: false,
             prose: text.clone(),
             blocks: vec![crate::ingest::Block {

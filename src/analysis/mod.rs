@@ -24,6 +24,7 @@ pub mod tokens;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::Article;
+use crate::language::detect::ENGLISH;
 
 pub use actors::{Actor, ActorKind, Quote};
 pub use entities::{Entity, EntityType};
@@ -79,7 +80,22 @@ pub struct Analysis {
     pub timeline: Vec<TimelineEntry>,
 }
 
-/// Runs every analysis pass over one article.
+/// An article in another language than English: sentences split by that language's
+/// rules and a summary; no entities, actors, time expressions or timeline, which know
+/// English only (they would take "Freitag" for a person).
+fn other_language(article: &Article, options: &AnalysisOptions, title: &str) -> Analysis {
+    let prose = article.prose.as_str();
+    let sentences = sentences::split_in(&article.language, prose, &article.blocks);
+    let summary = summary::summarize(prose, title, &sentences, &[], options.summary_sentences);
+    Analysis {
+        sentences,
+        summary,
+        ..Analysis::default()
+    }
+}
+
+/// Runs every analysis pass over one article: all of them for English, the sentences
+/// and the summary only for another language (see [`other_language`]).
 pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
     let prose = article.prose.as_str();
     // A title made from the lead sentence says nothing the lead does not: it must not
@@ -89,6 +105,10 @@ pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
     } else {
         ""
     };
+    let english = article.language == ENGLISH;
+    if !english {
+        return other_language(article, options, title);
+    }
     let sentences = sentences::split(prose, &article.blocks);
     let mut entities = entities::recognize(prose, &sentences);
     let summary = summary::summarize(

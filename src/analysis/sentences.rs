@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::{Block, BlockKind};
 use crate::language::calendar;
+use crate::language::detect::ENGLISH;
 
 /// Sentences longer than this many bytes are cut at a space, to bound later work.
 pub const MAX_SENTENCE_BYTES: usize = 2_000;
@@ -46,6 +47,14 @@ impl Sentence {
 /// document order. Headings and the headline are one sentence each, never summarised
 /// but analysed for names and dates.
 pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
+    split_in(ENGLISH, prose, blocks)
+}
+
+/// [`split`] for a text in `language` (an ISO 639 code): sentencex's rules for it
+/// (its fallback for a language it has none for), and the repairs made for English news
+/// (quotes, date abbreviations, continuations) only for English.
+pub fn split_in(language: &str, prose: &str, blocks: &[Block]) -> Vec<Sentence> {
+    let english = language == ENGLISH;
     let mut out = Vec::new();
     for block in blocks {
         let kind = match block.kind {
@@ -60,10 +69,12 @@ pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
             push_trimmed(prose, block.start, block.end, kind, &mut out);
             continue;
         }
-        let mut pieces = segment(range, block.start);
-        resplit_long_quoted(prose, &mut pieces);
-        merge_date_abbreviations(prose, &mut pieces);
-        merge_continuations(prose, &mut pieces);
+        let mut pieces = segment(language, range, block.start);
+        if english {
+            resplit_long_quoted(prose, &mut pieces);
+            merge_date_abbreviations(prose, &mut pieces);
+            merge_continuations(prose, &mut pieces);
+        }
         for (start, end) in pieces {
             push_trimmed(prose, start, end, kind, &mut out);
         }
@@ -72,8 +83,8 @@ pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
 }
 
 /// sentencex's pieces of `text`, as byte ranges shifted by `offset`.
-fn segment(text: &str, offset: usize) -> Vec<(usize, usize)> {
-    sentencex::get_sentence_boundaries("en", text)
+fn segment(language: &str, text: &str, offset: usize) -> Vec<(usize, usize)> {
+    sentencex::get_sentence_boundaries(language, text)
         .into_iter()
         .map(|b| (offset + b.start_byte, offset + b.end_byte))
         .collect()
@@ -98,7 +109,7 @@ fn resplit_long_quoted(prose: &str, pieces: &mut Vec<(usize, usize)>) {
             continue;
         }
         let blanked = text.replace(['\'', '`'], " ");
-        let parts = segment(&blanked, start);
+        let parts = segment(ENGLISH, &blanked, start);
         let n = parts.len().max(1);
         if parts.len() > 1 {
             pieces.splice(i..=i, parts);

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use super::model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
 use crate::analysis::{ActorKind, Analysis, timex::value};
 use crate::ingest::{Article, BlockKind, Format};
+use crate::language::detect::ENGLISH;
 
 /// How many people, organisations and groups the body's "Key actors" section lists
 /// with their roles and quotes; the rest, and places, are named on one line each (all
@@ -34,6 +35,7 @@ pub fn compose(
     let mut meta = BriefingMeta {
         title: collapse(&article.title),
         date: article.published,
+        language: (article.language != ENGLISH).then(|| article.language.clone()),
         source: SourceMeta {
             path: Some(slash_path(&article.path)),
             hash: Some(article.hash.clone()),
@@ -410,6 +412,7 @@ mod tests {
         let meta = |name: Option<&str>, author: Option<&str>, url: Option<&str>| BriefingMeta {
             title: "Talks stall".into(),
             date: Some(jiff::civil::date(2026, 3, 5)),
+            language: None,
             source: SourceMeta {
                 path: Some("content/articles/talks.txt".into()),
                 name: name.map(str::to_string),

@@ -185,6 +185,7 @@ mod tests {
             meta: BriefingMeta {
                 title: "Talks: \"stall\" — again #2".into(),
                 date: Some(jiff::civil::date(2026, 3, 12)),
+                language: None,
                 source: SourceMeta {
                     path: Some("content/articles/talks.txt".into()),
                     hash: Some("blake3:ab".into()),

@@ -35,6 +35,10 @@ pub struct BriefingMeta {
     /// Publication date of the source article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// The article's language when it is not English (an ISO 639 code, as in HTML
+    /// `lang`); absent for English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(default)]
     pub source: SourceMeta,
     /// One sentence that says what happened.

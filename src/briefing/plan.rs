@@ -83,6 +83,7 @@ mod tests {
         let meta = BriefingMeta {
             title: "T".into(),
             date: None,
+            language: None,
             source: SourceMeta {
                 hash: Some(article_hash.into()),
                 ..Default::default()

@@ -8,10 +8,23 @@ use super::report::{self, Bar};
 use crate::config::{BuildOptions, Config};
 use crate::pipeline::{self, BuildReport, Changes, Memory};
 
-/// Builds (or checks) once, prints problems and the summary; returns whether it succeeded.
-pub fn run_build(config: &Config, options: &BuildOptions, quiet: bool) -> bool {
+/// Builds (or checks) once, prints problems and the summary; returns whether it
+/// succeeded. With `strict`, a warning or a skipped file is a failure too (reported
+/// after all of them, the build itself done as without it).
+pub fn run_build(config: &Config, options: &BuildOptions, quiet: bool, strict: bool) -> bool {
     let mut memory = Memory::default();
-    build_once(config, options, quiet, &mut memory, &Changes::everything()).is_ok()
+    match build_once(config, options, quiet, &mut memory, &Changes::everything()) {
+        Ok(report) if strict && !(report.warnings.is_empty() && report.skipped.is_empty()) => {
+            let problems = report.warnings.len() + report.skipped.len();
+            let noun = if problems == 1 { "problem" } else { "problems" };
+            eprintln!(
+                "error: --strict: {problems} {noun} reported above (warnings and skipped files fail a strict build)"
+            );
+            false
+        }
+        Ok(_) => true,
+        Err(_) => false,
+    }
 }
 
 /// Builds once from what `memory` holds and prints what happened; the error is

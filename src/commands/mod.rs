@@ -55,6 +55,7 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             output,
             base_url,
             regenerate,
+            strict,
         } => {
             let mut config = load_config(root.as_deref())?;
             if let Some(url) = base_url {
@@ -69,9 +70,9 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
                 regenerate,
                 ..BuildOptions::new(today)
             };
-            Ok(exit(run_build(&config, &options, quiet)))
+            Ok(exit(run_build(&config, &options, quiet, strict)))
         }
-        Command::Check { build } => {
+        Command::Check { build, strict } => {
             let config = load_config(root.as_deref())?;
             let options = BuildOptions {
                 drafts: build.drafts,
@@ -79,7 +80,7 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
                 write: false,
                 ..BuildOptions::new(today)
             };
-            Ok(exit(run_build(&config, &options, quiet)))
+            Ok(exit(run_build(&config, &options, quiet, strict)))
         }
         Command::Watch { build } => {
             watch::watch(load_config(root.as_deref())?, &build, quiet, today)

@@ -182,6 +182,7 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
         meta: BriefingMeta {
             title: format!("About {slug}"),
             date: day,
+            language: None,
             actors,
             timeline,
             tags: (0..rng.usize(0..3))

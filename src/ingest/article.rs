@@ -92,6 +92,9 @@ pub struct Article {
     pub url: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// The language of the text: `"en"` ([`crate::language::detect::ENGLISH`]) unless it
+    /// is reliably another (see [`crate::language::detect`]).
+    pub language: String,
     pub draft: bool,
     /// See the module docs.
     pub text: String,

@@ -33,6 +33,8 @@ pub(crate) struct FrontMatter {
     pub url: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// The language the user says the article is in (`language`, `lang`), as written.
+    pub language: Option<String>,
     pub draft: bool,
     pub slug: Option<String>,
 }
@@ -220,6 +222,8 @@ struct RawFront {
     tags: Option<Names>,
     keywords: Option<Names>,
     categories: Option<Names>,
+    language: Option<Text>,
+    lang: Option<Text>,
     draft: Option<bool>,
     slug: Option<Text>,
 }
@@ -253,6 +257,7 @@ impl RawFront {
                 .or(names(self.authors))
                 .map(|n| n.join(", ")),
             tags,
+            language: text(self.language).or(text(self.lang)),
             draft: self.draft.unwrap_or(false),
             slug: text(self.slug),
         }
@@ -410,13 +415,14 @@ mod tests {
             url: Some("https://example.org/a".into()),
             author: Some("Jane Doe".into()),
             tags: vec!["russia".into(), "nato".into()],
+            language: Some("fr".into()),
             draft: true,
             slug: Some("talks".into()),
         };
         let yaml = "---\ntitle: Talks stall\ndate: 2022-01-28\nsource: Example News\nurl: https://example.org/a\n\
-                    author: Jane Doe\ntags: [russia, nato]\ndraft: true\nslug: talks\n---\n";
+                    author: Jane Doe\ntags: [russia, nato]\nlanguage: fr\ndraft: true\nslug: talks\n---\n";
         let toml = "+++\ntitle = 'Talks stall'\ndate = 2022-01-28\nsource = 'Example News'\n\
-                    url = 'https://example.org/a'\nauthor = 'Jane Doe'\ntags = ['russia', 'nato']\ndraft = true\n\
+                    url = 'https://example.org/a'\nauthor = 'Jane Doe'\ntags = ['russia', 'nato']\nlang = 'fr'\ndraft = true\n\
                     slug = 'talks'\n+++\n";
         assert_eq!(front(yaml), want);
         assert_eq!(front(toml), want);
@@ -586,6 +592,8 @@ mod tests {
             "tags",
             "keywords",
             "categories",
+            "language",
+            "lang",
             "draft",
             "slug",
         ] {

@@ -28,6 +28,7 @@ use super::html_page::{
 };
 use super::html_prune::prune;
 use super::published::{Claim, date_in_url};
+use super::substance::PageSigns;
 use super::tags::topics;
 use super::{Block, BlockKind};
 
@@ -53,6 +54,8 @@ pub(crate) struct HtmlArticle {
     pub tags: Vec<String>,
     /// For each block, the share of its characters inside links.
     pub link_shares: Vec<f32>,
+    /// What tells whether the page is an article at all (see [`super::substance`]).
+    pub signs: PageSigns,
 }
 
 /// Extracts the article from a page. A page Readability cannot handle falls back to
@@ -81,6 +84,7 @@ fn extract_page(html: &str) -> HtmlArticle {
     let keywords = page_tags(&reader.doc);
     let section = page_section(&reader.doc);
     let marked_author = marked_author(&reader.doc);
+    let password_field = !reader.doc.select("input[type=password]").is_empty();
     let mut out = match reader.parse() {
         Ok(article) => {
             let mut out = walk_html(&article.content);
@@ -117,7 +121,24 @@ fn extract_page(html: &str) -> HtmlArticle {
         .extend(in_url.map(|d| Claim::new(d, "the canonical URL")));
     html_layout::lay_out(&mut out);
     out.tags = topics(&keywords, &out.text, section.as_deref());
+    out.signs = PageSigns {
+        password_field,
+        link_share: paragraph_link_share(&out),
+    };
     out
+}
+
+/// The share of the paragraphs' characters inside links.
+fn paragraph_link_share(page: &HtmlArticle) -> f32 {
+    let (mut linked, mut all) = (0.0, 0.0);
+    for (block, share) in page.blocks.iter().zip(&page.link_shares) {
+        if block.kind == BlockKind::Paragraph {
+            let len = (block.end - block.start) as f32;
+            linked += share * len;
+            all += len;
+        }
+    }
+    if all > 0.0 { linked / all } else { 0.0 }
 }
 
 fn clean(value: Option<String>) -> Option<String> {

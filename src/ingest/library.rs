@@ -158,6 +158,11 @@ impl ArticleFiles {
                     continue;
                 }
             };
+            if let Some(why) = &parsed.not_article {
+                out.warnings
+                    .push(super::not_article_warning(&parsed.article, why));
+                continue;
+            }
             out.warnings.extend(parsed.warnings.iter().cloned());
             let article = &parsed.article;
             if let Some(first) = taken.get(article.slug.as_str()) {

@@ -39,6 +39,7 @@ mod parse;
 mod plain;
 mod published;
 mod slugs;
+mod substance;
 mod tags;
 pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
@@ -112,7 +113,8 @@ pub struct SourceFile {
 /// article with a slug already taken is a failure naming both files. An article without
 /// a publication date gets one warning, and so does a `slug:` that had to be changed or
 /// a front matter key that looks misspelt. A web page's keywords become its tags only
-/// when `tags_from_keywords` is on.
+/// when `tags_from_keywords` is on. A file that is no article (empty, a sign-in page;
+/// see `substance`) is left out with a warning saying why.
 pub fn load_articles(config: &Config, today: Date) -> Ingested {
     let mut files = ArticleFiles::default();
     files.read_all(config, today);
@@ -152,7 +154,19 @@ pub fn read_article_with_warnings(
     max_bytes: u64,
     today: Date,
 ) -> Result<(Article, Vec<Warning>), IngestError> {
-    read_parsed(path, display, max_bytes, today).map(|p| (p.article, p.warnings))
+    let parsed = read_parsed(path, display, max_bytes, today)?;
+    let mut warnings = parsed.warnings;
+    if let Some(why) = &parsed.not_article {
+        warnings.push(not_article_warning(&parsed.article, why));
+    }
+    Ok((parsed.article, warnings))
+}
+
+/// The warning for a file that is not an article (see `substance`): `build` skips it.
+fn not_article_warning(article: &Article, why: &str) -> Warning {
+    let message = format!("{why}: not published");
+    let hint = "if it is an article, save the page again once it has loaded completely (or paste its text into a .md file); otherwise remove it from the articles folder";
+    Warning::new(Location::file(&article.path), message).with_hint(hint)
 }
 
 /// The article files under `dir` (any depth, sorted), skipping hidden and temporary

@@ -18,11 +18,13 @@ use super::front_matter::{FrontMatter, split};
 use super::headline::{title_from_file_stem, title_from_sentence};
 use super::published::{self, Claim, Refused};
 use super::slugs::{checked_slug, file_slug};
+use super::substance::{PageSigns, not_an_article};
 use super::{
     Article, Block, BlockKind, Format, IngestError, TitleSource, content_hash, html, markdown,
     plain,
 };
 use crate::diagnostics::{Location, Warning};
+use crate::language::detect::{self, ENGLISH};
 
 /// An article and whether its slug was set in its front matter (else it is derived from
 /// the file name, and `load_articles` replaces it by one derived from the whole path).
@@ -31,6 +33,9 @@ pub(crate) struct Parsed {
     pub slug_from_front_matter: bool,
     /// What the user should fix but that did not stop the read (a misspelt key).
     pub warnings: Vec<Warning>,
+    /// Why the file is not an article (an empty file, a sign-in page), when it is not:
+    /// the build skips it (see [`super::substance`]).
+    pub not_article: Option<String>,
 }
 
 /// The format of a file, from its extension (any case).
@@ -58,6 +63,8 @@ struct Layout {
     url: Option<String>,
     source: Option<String>,
     tags: Vec<String>,
+    /// For a web page, what tells whether it is an article at all.
+    page: Option<PageSigns>,
 }
 
 /// Parses the bytes of a file whose path (as shown to users) is `display`. `today` is
@@ -90,13 +97,19 @@ pub(crate) fn parse_article(
     };
     let claims = date_claims(&front, &layout, display);
     let (published, refused) = published::choose(&claims, today);
+    let given_language = front.language.clone();
+    let not_article = not_an_article(&layout.text, &layout.blocks, layout.page);
     let mut article = assemble(front, layout, format, display, bytes, body_line, slug);
     article.published = published.map(|c| c.date);
     warnings.extend(refused.iter().map(|r| refused_date(display, r, published)));
+    let (language, warning) = language_of(given_language.as_deref(), &article.prose, display);
+    article.language = language;
+    warnings.extend(warning);
     Ok(Parsed {
         article,
         slug_from_front_matter,
         warnings,
+        not_article,
     })
 }
 
@@ -130,6 +143,7 @@ fn lay_out(
                 url: h.url,
                 source: h.source,
                 tags: h.tags,
+                page: Some(h.signs),
             }
         }
     })
@@ -158,6 +172,7 @@ impl Layout {
             url: None,
             source: None,
             tags: Vec::new(),
+            page: None,
         }
     }
 }
@@ -189,6 +204,60 @@ fn refused_date(display: &Path, refused: &Refused, used: Option<Claim>) -> Warni
     );
     let hint = "fix that date where the file gives it, or set the right one with `date: 2022-01-28` in front matter (start the file name with it for a web page)";
     Warning::new(Location::file(display), message).with_hint(hint)
+}
+
+/// The article's language: the front matter's `language` when it is a language code,
+/// else the detected one; with the warning a non-English article gets (once), or the
+/// one for a code that is none.
+fn language_of(given: Option<&str>, prose: &str, display: &Path) -> (String, Option<Warning>) {
+    let (code, name) = match given.map(|g| (g, language_code(g))) {
+        Some((_, Some(code))) => {
+            let primary = code.split('-').next().unwrap_or(&code);
+            let name = detect::name_of(primary).to_string();
+            (code, name)
+        }
+        Some((bad, None)) => {
+            let message =
+                format!("front matter: `language: {bad}` is not a language code: ignored");
+            let hint = "write an ISO 639 code such as `en`, `fr` or `zh` (or `pt-BR`)";
+            return (
+                ENGLISH.to_string(),
+                Some(Warning::new(Location::file(display), message).with_hint(hint)),
+            );
+        }
+        None => match detect::detect_other_than_english(prose) {
+            Some(l) => (l.code.to_string(), l.name.to_string()),
+            None => (ENGLISH.to_string(), String::new()),
+        },
+    };
+    if code == ENGLISH || code.starts_with("en-") {
+        return (ENGLISH.to_string(), None);
+    }
+    let message = format!(
+        "is in {name} ({code}): only its summary is made; people, organisations, roles and dates are found in English articles only"
+    );
+    let hint = "if it is in English, add `language: en` to its front matter (for a web page: save it as Markdown with front matter)";
+    let warning = Warning::new(Location::file(display), message).with_hint(hint);
+    (code, Some(warning))
+}
+
+/// `given` as a BCP 47 language tag ("fr", "pt-BR", "zh-Hant"): the language subtag
+/// in lower case; `None` when it is not one.
+fn language_code(given: &str) -> Option<String> {
+    let mut parts = given.trim().split(['-', '_']);
+    let primary = parts.next()?;
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    let rest: Vec<&str> = parts.collect();
+    let rest_ok = rest
+        .iter()
+        .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (primary_ok && rest_ok).then(|| {
+        std::iter::once(primary.to_ascii_lowercase())
+            .chain(rest.iter().map(|p| p.to_string()))
+            .collect::<Vec<_>>()
+            .join("-")
+    })
 }
 
 fn assemble(
@@ -228,6 +297,7 @@ fn assemble(
         } else {
             front.tags
         },
+        language: ENGLISH.to_string(), // detected by `parse_article`
         draft: front.draft,
         text: layout.text,
         prose,
@@ -311,6 +381,44 @@ fn too_deep(display: &Path, depth: usize) -> IngestError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_is_the_front_matter_s_else_the_detected_one() {
+        let french = "Les ministres de l'eau des deux pays se sont retrouvés mercredi pour discuter \
+                      de la part du fleuve que le nouveau barrage pourra retenir pendant l'été.";
+        let english = "The ministers met again on Wednesday to discuss how much water the new dam \
+                       may hold back during the dry months, officials said.";
+        let cases = [
+            (None, english, "en", None),
+            (None, french, "fr", Some("is in French (fr)")),
+            (Some("en"), french, "en", None),
+            (Some("en-GB"), french, "en", None),
+            (Some("FR"), english, "fr", Some("is in French (fr)")),
+            (
+                Some("pt-BR"),
+                english,
+                "pt-BR",
+                Some("is in Portuguese (pt-BR)"),
+            ),
+            (
+                Some("français"),
+                english,
+                "en",
+                Some("`language: français` is not a language code"),
+            ),
+        ];
+        for (given, text, want, warning) in cases {
+            let (code, got) = language_of(given, text, Path::new("a.md"));
+            assert_eq!(code, want, "{given:?}");
+            match (got, warning) {
+                (None, None) => {}
+                (Some(w), Some(part)) => {
+                    assert!(w.message.contains(part), "{given:?}: {}", w.message)
+                }
+                (got, want) => panic!("{given:?}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
 
     /// xorshift64*: a small deterministic generator, so failures are reproducible.
     struct Rng(u64);

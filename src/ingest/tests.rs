@@ -106,7 +106,7 @@ fn impossible_dates_give_way_to_the_next_source_with_a_warning() {
     let head = |meta: &str| {
         format!(
             "<html><head>{meta}<link rel=canonical href=\"https://x.org/world/2019/11/19/talks\"></head>\
-             <body><p>Ministers met on Wednesday in Lisk and agreed to meet again.</p></body></html>"
+             <body><p>Ministers met on Wednesday in Lisk, talked for six hours about the dam and agreed to meet again.</p></body></html>"
         )
     };
     let jsonld = head(
@@ -430,7 +430,7 @@ fn load_articles_reads_supported_files_in_path_order_and_skips_the_rest() {
         ("b.txt", DATED),
         ("a.md", DATED),
         ("world/Europe/Talks Stall.markdown", DATED),
-        ("page.HTML", b"<html><head><meta name=date content=2022-01-28></head><body><p>Text.</p></body></html>"),
+        ("page.HTML", b"<html><head><meta name=date content=2022-01-28></head><body><p>Ministers met in Lisk on Friday and agreed to talk again about the water of the dam.</p></body></html>"),
         (".hidden.txt", b"x"),
         (".git/config.txt", b"x"),
         ("drafts/.cache/x.md", b"x"),

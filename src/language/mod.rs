@@ -4,6 +4,7 @@
 //!
 //! - [`calendar`]: month and weekday names and abbreviations, time zones;
 //! - [`dateline`]: the wire dateline a lead opens with ("LONDON (Reuters) -");
+//! - [`detect`]: which language a text is in (all the rest knows English only);
 //! - [`words`]: function words by class (determiners, pronouns, prepositions,
 //!   conjunctions, auxiliaries, reporting verbs, stop words, abbreviations);
 //! - [`names`]: name keys, titles before names, corporate suffixes, surname particles,
@@ -20,6 +21,7 @@
 
 pub mod calendar;
 pub mod dateline;
+pub mod detect;
 pub mod gazetteers;
 pub mod identity;
 pub mod names;

@@ -52,6 +52,7 @@ pub fn briefing(slug: &str, title: &str, day: Option<Date>, body: &str) -> Brief
         meta: BriefingMeta {
             title: title.to_string(),
             date: day,
+            language: None,
             source: SourceMeta::default(),
             lede: String::new(),
             summary: Vec::new(),

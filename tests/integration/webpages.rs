@@ -170,3 +170,110 @@ fn a_keyword_list_becomes_a_few_tags_and_front_matter_tags_stay() {
     let briefing = off.read("content/briefings/offer.md");
     assert!(front_matter_tags(&briefing).is_empty(), "{briefing}");
 }
+
+const FRENCH_PAGE: &str = include_str!("../fixtures/ingest/french.html");
+
+#[test]
+fn a_french_article_gets_its_language_a_warning_and_no_english_analysis() {
+    let site = Site::new();
+    site.write("content/articles/barrage.html", FRENCH_PAGE);
+    site.write(
+        "content/articles/damm.md",
+        "---\ntitle: Kestrien bietet Wasser an\ndate: 2026-03-20\n---\nDie Wasserminister beider Länder \
+         trafen sich am Freitag erneut in Lisk, um darüber zu sprechen, wie viel Wasser der neue Damm im \
+         Sommer zurückhalten darf. Im Januar hatten die Gespräche ohne Ergebnis geendet.\n",
+    );
+    let run = site.run(&["build"]).success();
+    for (file, name) in [("barrage.html", "French (fr)"), ("damm.md", "German (de)")] {
+        let warning = format!("content/articles/{file}: is in {name}: only its summary is made");
+        assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+    }
+    let french = site.read("content/briefings/barrage.md");
+    assert!(french.contains("\nlanguage: fr\n"), "{french}");
+    assert!(french.contains("La Kestrie a proposé mercredi"), "{french}");
+    assert!(
+        french.contains("\nactors: []\n") && french.contains("\ntimeline: []\n"),
+        "{french}"
+    );
+    let german = site.read("content/briefings/damm.md");
+    assert!(german.contains("\nlanguage: de\n"), "{german}");
+    assert!(
+        !german.contains("Freitag\n  type"),
+        "no actor from a German word: {german}"
+    );
+    let page = site.read("public/briefings/barrage/index.html");
+    assert!(
+        page.contains(r#"<article class="briefing" aria-labelledby="briefing-title" lang="fr">"#),
+        "{page}"
+    );
+}
+
+#[test]
+fn an_english_article_says_nothing_about_its_language() {
+    let site = Site::new();
+    site.write("content/articles/offer.html", YEAR_ONE_PAGE);
+    let run = site.run(&["build"]).success();
+    assert!(!run.stderr.contains(": is in "), "{}", run.stderr);
+    let briefing = site.read("content/briefings/offer.md");
+    assert!(!briefing.contains("language:"), "{briefing}");
+}
+
+#[test]
+fn pages_that_are_no_articles_are_skipped_and_fail_strict() {
+    let site = Site::new();
+    site.write("content/articles/offer.html", YEAR_ONE_PAGE);
+    site.write("content/articles/empty.html", "");
+    site.write(
+        "content/articles/blank.md",
+        "---\ntitle: Nothing yet\n---\n\n",
+    );
+    site.write(
+        "content/articles/sign-in.html",
+        include_str!("../fixtures/ingest/sign-in.html"),
+    );
+    let run = site.run(&["build"]).success();
+    for (file, why) in [
+        ("empty.html", "has no article text: not published"),
+        ("blank.md", "has no article text: not published"),
+        ("sign-in.html", "is a sign-in page, not an article"),
+    ] {
+        let warning = format!("content/articles/{file}: {why}");
+        assert!(run.stderr.contains(&warning), "{warning}\n{}", run.stderr);
+        let slug = file.split('.').next().unwrap();
+        assert!(
+            !site.exists(&format!("content/briefings/{slug}.md")),
+            "{file}"
+        );
+        assert!(
+            !site.exists(&format!("public/briefings/{slug}/index.html")),
+            "{file}"
+        );
+    }
+    assert!(site.exists("public/briefings/offer/index.html"));
+    let index = site.read("public/index.html");
+    assert!(
+        !index.contains("Sign in") && !index.contains("Nothing yet"),
+        "{index}"
+    );
+
+    let strict = site.run(&["build", "--strict"]).failure(1);
+    assert!(
+        strict.stderr.contains("empty.html: has no article text"),
+        "{}",
+        strict.stderr
+    );
+    assert!(
+        strict.stderr.contains("error: --strict:"),
+        "{}",
+        strict.stderr
+    );
+    site.run(&["check", "--strict"]).failure(1);
+
+    let clean = Site::new();
+    clean.write(
+        "content/articles/offer.html",
+        YEAR_ONE_PAGE.replace("0001-01-01", "2019-11-20").as_str(),
+    );
+    clean.run(&["build", "--strict"]).success();
+    clean.run(&["check", "--strict"]).success();
+}

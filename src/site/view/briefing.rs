@@ -131,6 +131,8 @@ pub struct BriefingView {
     #[serde(flatten)]
     pub card: BriefingCard,
     pub permalink: String,
+    /// The article's language when it is not English (`lang` of the `<article>`).
+    pub language: Option<String>,
     pub source: SourceView,
     /// Summary points (a point that repeats the lede is left out, and when it says more
     /// it is the page's `lede`); empty when the body's "Summary" was edited (`summary_html`).
@@ -191,6 +193,7 @@ impl BriefingView {
         BriefingView {
             card,
             permalink: index.permalink(&index.briefing_path(b)),
+            language: meta.language.clone(),
             source: SourceView::new(meta, &cut),
             summary: lead.points,
             key_actors,
