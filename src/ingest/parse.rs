@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use super::characters;
 use super::dates::date_in_file_name;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
@@ -62,7 +63,8 @@ pub(crate) fn parse_article(
     display: &Path,
     format: Format,
 ) -> Result<Parsed, IngestError> {
-    let text = decode(bytes, display)?;
+    let (text, mut forbidden) = characters::clean(decode(bytes, display)?);
+    let text = text.as_ref();
     let split = match format {
         Format::Html => None,
         Format::Text | Format::Markdown => Some(split(display, text)?),
@@ -82,12 +84,25 @@ pub(crate) fn parse_article(
         }
         None => file_slug(display),
     };
-    let article = assemble(front, layout, format, display, bytes, body_line, slug);
+    let mut article = assemble(front, layout, format, display, bytes, body_line, slug);
+    forbidden |= characters::clean_article(&mut article);
+    if forbidden {
+        warnings.push(forbidden_characters_warning(display));
+    }
     Ok(Parsed {
         article,
         slug_from_front_matter,
         warnings,
     })
+}
+
+/// The one warning for an article that had characters no page or feed may carry.
+fn forbidden_characters_warning(display: &Path) -> Warning {
+    Warning::new(
+        Location::file(display),
+        "has control characters (such as NUL or ESC) or the non-characters U+FFFE/U+FFFF, which web pages and feeds cannot carry: they were replaced",
+    )
+    .with_hint("they usually come from copying text out of another program; save the file without them to silence this warning")
 }
 
 /// The format's layout pass over the body. `known_title` is the front matter's.
@@ -198,10 +213,20 @@ fn assemble(
     }
 }
 
+/// How much of the first paragraph is searched for its first sentence.
+const LEAD_BYTES: usize = 4_096;
+
 /// The shortened first sentence of the first paragraph.
 fn lead_title(prose: &str, blocks: &[Block]) -> Option<String> {
     let block = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
     let paragraph = prose.get(block.start..block.end)?;
+    // the first sentence is all a title needs; sentencex's time grows faster than the
+    // text it is given, so it gets no more than a long sentence's worth
+    let mut head = paragraph.len().min(LEAD_BYTES);
+    while !paragraph.is_char_boundary(head) {
+        head -= 1;
+    }
+    let paragraph = &paragraph[..head];
     let first = sentencex::get_sentence_boundaries("en", paragraph)
         .into_iter()
         .next();

@@ -184,11 +184,24 @@ fn render_jobs(
         .map(|job| {
             let file = urls::output_file(&job.site_path(shared));
             match templates.tera.render(job.template(), &job.context(shared)) {
-                Ok(text) => Ok((file, text.into_bytes())),
+                Ok(text) => Ok((file, without_forbidden(text).into_bytes())),
                 Err(e) => Err(templates.error(&e, Some(&file))),
             }
         })
         .collect()
+}
+
+/// `text` without the characters XML forbids. Ingest replaces them in articles (with a
+/// warning); a briefing edited by hand or a template may still bring one, and one such
+/// character makes the whole feed unreadable.
+fn without_forbidden(text: String) -> String {
+    match text.chars().any(crate::ingest::forbidden_in_xml) {
+        true => text
+            .chars()
+            .filter(|&c| !crate::ingest::forbidden_in_xml(c))
+            .collect(),
+        false => text,
+    }
 }
 
 /// A short content hash per static file, for cache-busting asset URLs.
