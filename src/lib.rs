@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod segment;
 
 pub mod analysis;
 pub mod briefing;

@@ -213,25 +213,13 @@ fn assemble(
     }
 }
 
-/// How much of the first paragraph is searched for its first sentence.
-const LEAD_BYTES: usize = 4_096;
-
 /// The shortened first sentence of the first paragraph.
 fn lead_title(prose: &str, blocks: &[Block]) -> Option<String> {
     let block = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
     let paragraph = prose.get(block.start..block.end)?;
-    // the first sentence is all a title needs; sentencex's time grows faster than the
-    // text it is given, so it gets no more than a long sentence's worth
-    let mut head = paragraph.len().min(LEAD_BYTES);
-    while !paragraph.is_char_boundary(head) {
-        head -= 1;
-    }
-    let paragraph = &paragraph[..head];
-    let first = sentencex::get_sentence_boundaries("en", paragraph)
-        .into_iter()
-        .next();
+    let first = crate::segment::first_sentence(paragraph);
     let sentence = first
-        .and_then(|b| paragraph.get(b.start_byte..b.end_byte))
+        .and_then(|(start, end)| paragraph.get(start..end))
         .unwrap_or(paragraph);
     let title = title_from_sentence(sentence);
     (!title.trim_end_matches('…').trim().is_empty()).then_some(title)

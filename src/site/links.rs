@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostics::{Location, Warning};
+use crate::diagnostics::{LineColumns, Location, Warning};
 
 use super::index::SiteIndex;
 use super::markdown::{Body, Problem};
@@ -48,8 +48,11 @@ pub fn check(index: &SiteIndex, bodies: &[Body], known: &KnownPaths) -> Vec<Warn
     let mut warnings = Vec::new();
     for (b, body) in bodies.iter().enumerate() {
         let briefing = index.briefings[b];
-        let at = |offset: usize| {
-            Location::of_offset(&briefing.path, &briefing.body, offset, briefing.body_line)
+        // links and problems come in document order: one pass over the body for each
+        let mut lines = LineColumns::new(&briefing.body);
+        let mut at = |offset: usize| {
+            let (line, column) = lines.at(offset);
+            Location::at(&briefing.path, line + briefing.body_line - 1, column)
         };
         let page = index.url(&index.briefing_path(b));
         for link in &body.links {

@@ -9,6 +9,7 @@ mod harness;
 mod analyze;
 mod build;
 mod edits;
+mod fuzz;
 mod safety;
 mod seed;
 mod serve;
