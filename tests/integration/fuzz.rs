@@ -35,7 +35,7 @@ fn fuzz_seed_corpus_runs_clean() {
 fn fuzz_seeded_mutations_run_clean() {
     let corpus: Vec<Vec<u8>> = seeds::seeds(2_048).into_iter().map(|s| s.input).collect();
     let mut rng = fastrand::Rng::with_seed(11);
-    for i in 0..300 {
+    for i in 0..100 {
         let parent = &corpus[rng.usize(..corpus.len())];
         let input = mutate::mutate(parent, &mut rng, 4_096);
         check(&format!("mutation {i}"), input);
