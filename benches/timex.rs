@@ -61,7 +61,15 @@ fn tag_and_timeline(bencher: Bencher) {
     let (text, sentences) = fixture(64);
     bencher.counter(BytesCount::new(text.len())).bench(|| {
         let timexes = timex::tag(black_box(&text), &sentences, Some(date(2022, 1, 28)));
-        timeline::build(&text, &sentences, &timexes, &[])
+        timeline::build(&timeline::Input {
+            prose: &text,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &[],
+            actors: &[],
+            published: Some(date(2022, 1, 28)),
+            ranking: &[],
+        })
     });
 }
 

@@ -239,11 +239,19 @@ fn passes(size: usize, only: Option<&str>) {
         lap("entities");
         let summ = summary::summarize(prose, &article.title, &sents, &ents, 3);
         lap("summary");
-        let _acts = actors::resolve(prose, &article.title, &sents, &mut ents, &summ);
+        let acts = actors::resolve(prose, &article.title, &sents, &mut ents, &summ);
         lap("actors");
         let timexes = timex::tag(prose, &sents, article.published);
         lap("timex");
-        let _line = timeline::build(prose, &sents, &timexes, &ents);
+        let _line = timeline::build(&timeline::Input {
+            prose,
+            sentences: &sents,
+            timexes: &timexes,
+            entities: &ents,
+            actors: &acts,
+            published: article.published,
+            ranking: &summ.ranked_for_contract(),
+        });
         lap("timeline");
         eprintln!(
             "{:<24} {} sentences {} entities:{laps}",

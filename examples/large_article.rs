@@ -53,7 +53,15 @@ fn main() {
         lap("actors");
         let timexes = timex::tag(prose, &sents, article.published);
         lap("timex");
-        let line = timeline::build(prose, &sents, &timexes, &ents);
+        let line = timeline::build(&timeline::Input {
+            prose,
+            sentences: &sents,
+            timexes: &timexes,
+            entities: &ents,
+            actors: &acts,
+            published: article.published,
+            ranking: &summ.ranked_for_contract(),
+        });
         lap("timeline");
         let whole = analysis::analyze(&article, &analysis::AnalysisOptions::default());
         eprintln!(

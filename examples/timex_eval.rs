@@ -27,7 +27,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t1 = Instant::now();
         let timexes = analysis::timex::tag(&article.prose, &sentences, article.published);
         let t2 = Instant::now();
-        let timeline = analysis::timeline::build(&article.prose, &sentences, &timexes, &[]);
+        let timeline = analysis::timeline::build(&analysis::timeline::Input {
+            prose: &article.prose,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &[],
+            actors: &[],
+            published: article.published,
+            ranking: &[],
+        });
         let t3 = Instant::now();
         tag_time += t2 - t1;
         all_time += t3 - t0;

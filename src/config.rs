@@ -71,12 +71,43 @@ struct RawBuild {
     paginate_by: Option<usize>,
     max_article_bytes: Option<u64>,
     feed_limit: Option<usize>,
+    keep: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct RawAnalysis {
     summary_sentences: Option<usize>,
+}
+
+/// How to run one build: everything that does not come from `briefing.toml`. The one
+/// options type of a build, passed from the command line down to every stage that
+/// needs a setting from it.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Render briefings marked `draft: true`.
+    pub drafts: bool,
+    /// Skip articles and briefings that cannot be read instead of failing.
+    pub keep_going: bool,
+    /// Article or briefing files whose briefing is regenerated even if edited (after a backup).
+    pub regenerate: Vec<PathBuf>,
+    /// Write briefing files and the site; `false` for `check`.
+    pub write: bool,
+    /// The build date, passed to templates (never read from the clock below `commands`).
+    pub today: jiff::civil::Date,
+}
+
+impl BuildOptions {
+    /// A plain `build` on `today`: no drafts, stop on the first unreadable file.
+    pub fn new(today: jiff::civil::Date) -> BuildOptions {
+        BuildOptions {
+            drafts: false,
+            keep_going: false,
+            regenerate: Vec::new(),
+            write: true,
+            today,
+        }
+    }
 }
 
 /// A validated site configuration. Paths are absolute.
@@ -95,6 +126,9 @@ pub struct Config {
     pub articles_dir: PathBuf,
     pub briefings_dir: PathBuf,
     pub output_dir: PathBuf,
+    /// Paths in the output the build never writes nor removes (`build.keep`), relative,
+    /// `/`-separated, without a trailing slash.
+    pub keep: Vec<String>,
     /// Briefings per index page.
     pub paginate_by: usize,
     /// Entries in `atom.xml`.
@@ -163,6 +197,13 @@ impl Config {
                 "must be the name of a folder under themes/",
             ));
         }
+        let keep = raw
+            .build
+            .keep
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| keep_entry(&k).map_err(|p| invalid("build.keep", &p)))
+            .collect::<Result<Vec<_>, _>>()?;
         let dir =
             |p: Option<PathBuf>, default: &str| root.join(p.unwrap_or_else(|| default.into()));
         Ok(Config {
@@ -175,6 +216,7 @@ impl Config {
             articles_dir: dir(raw.build.articles, "content/articles"),
             briefings_dir: dir(raw.build.briefings, "content/briefings"),
             output_dir: dir(raw.build.output, "public"),
+            keep,
             paginate_by,
             feed_limit: raw.build.feed_limit.unwrap_or(50).max(1),
             max_article_bytes: raw
@@ -211,6 +253,25 @@ impl Config {
     /// `path` relative to the site root when it lies under it, for messages.
     pub fn display_path<'a>(&self, path: &'a Path) -> &'a Path {
         path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}
+
+/// A `build.keep` entry: a relative path inside the output (`CNAME`, `downloads/`).
+fn keep_entry(entry: &str) -> Result<String, String> {
+    let trimmed = entry.trim_end_matches('/');
+    let relative = !trimmed.is_empty()
+        && !trimmed.contains(['\\', '\0'])
+        && trimmed
+            .split('/')
+            .all(|part| !matches!(part, "" | "." | ".."))
+        && Path::new(trimmed)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    match relative {
+        true => Ok(trimmed.to_string()),
+        false => Err(format!(
+            "has {entry:?}, which is not a relative path inside the output folder (like \"CNAME\" or \"downloads/\")"
+        )),
     }
 }
 
@@ -282,6 +343,8 @@ mod tests {
             ("base_url = \"https://x.org/\\\"><script>\"", "base_url"),
             ("theme = \"../etc\"", "theme"),
             ("[build]\npaginate_by = 0", "build.paginate_by"),
+            ("[build]\nkeep = [\"../x\"]", "build.keep"),
+            ("[build]\nkeep = [\"/etc\"]", "build.keep"),
             (
                 "[analysis]\nsummary_sentences = 0",
                 "analysis.summary_sentences",
@@ -302,6 +365,14 @@ mod tests {
             .to_string();
         assert!(err.contains("titel"), "{err}");
         assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn the_keep_list_is_read_without_trailing_slashes() {
+        let c =
+            parse("[build]\nkeep = [\"CNAME\", \"downloads/\", \".well-known/x.txt\"]").unwrap();
+        assert_eq!(c.keep, ["CNAME", "downloads", ".well-known/x.txt"]);
+        assert!(parse("").unwrap().keep.is_empty());
     }
 
     #[test]

@@ -78,7 +78,9 @@ fn bound_actor(actor: &mut Actor) {
     }
 }
 
-/// Keeps the [`MAX_TIMELINE_ENTRIES`] most informative entries, in their date order.
+/// Keeps the [`MAX_TIMELINE_ENTRIES`] most informative entries (those naming an actor,
+/// then dated ones before reported ones, then those from the summary, then the earliest),
+/// in their date order.
 /// `summary` holds the summary's sentence indices, ascending.
 fn bound_timeline(timeline: &mut Vec<TimelineEntry>, summary: &[usize]) {
     if timeline.len() <= MAX_TIMELINE_ENTRIES {
@@ -88,7 +90,7 @@ fn bound_timeline(timeline: &mut Vec<TimelineEntry>, summary: &[usize]) {
     preference.sort_by_key(|&i| {
         let e = &timeline[i];
         let in_summary = summary.binary_search(&e.sentence).is_ok();
-        (e.actors.is_empty(), !in_summary, e.sentence, i)
+        (e.actors.is_empty(), e.reported, !in_summary, e.sentence, i)
     });
     let mut keep = vec![false; timeline.len()];
     for &i in &preference[..MAX_TIMELINE_ENTRIES] {
@@ -149,6 +151,7 @@ mod tests {
             sentence,
             text: format!("Event {sentence}"),
             actors,
+            reported: false,
         }
     }
 

@@ -66,6 +66,8 @@ struct TimelineRecord<'a> {
     sentence: usize,
     text: &'a str,
     actors: &'a [usize],
+    /// Told without a date of its own and placed at the publication date.
+    reported: bool,
 }
 
 /// The contract record for one article, as a JSON value.
@@ -115,6 +117,7 @@ pub fn to_json(article: &Article, analysis: &Analysis) -> serde_json::Value {
                 sentence: e.sentence,
                 text: &e.text,
                 actors: &e.actors,
+                reported: e.reported,
             })
             .collect(),
     };

@@ -100,7 +100,16 @@ pub fn analyze(article: &Article, options: &AnalysisOptions) -> Analysis {
     );
     let actors = actors::resolve(prose, title, &sentences, &mut entities, &summary);
     let timexes = timex::tag(prose, &sentences, article.published);
-    let timeline = timeline::build(prose, &sentences, &timexes, &entities);
+    let ranking = summary.ranked_for_contract();
+    let timeline = timeline::build(&timeline::Input {
+        prose,
+        sentences: &sentences,
+        timexes: &timexes,
+        entities: &entities,
+        actors: &actors,
+        published: article.published,
+        ranking: &ranking,
+    });
     let mut analysis = Analysis {
         sentences,
         summary,

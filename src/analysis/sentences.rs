@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::{Block, BlockKind};
+use crate::language::calendar;
 use crate::segment::segment;
 
 /// Sentences longer than this many bytes are cut at a space, to bound later work.
@@ -51,7 +52,7 @@ pub fn split(prose: &str, blocks: &[Block]) -> Vec<Sentence> {
         let kind = match block.kind {
             BlockKind::Paragraph => SentenceKind::Prose,
             BlockKind::Heading | BlockKind::Title => SentenceKind::Heading,
-            BlockKind::Boilerplate => continue,
+            BlockKind::Boilerplate | BlockKind::Data => continue,
         };
         let Some(range) = prose.get(block.start..block.end) else {
             continue;
@@ -148,14 +149,6 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-const DATE_ABBREVIATIONS: [&str; 19] = [
-    "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.", "Jan.",
-    "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-];
-const MONTH_STARTS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Rejoins "… on Wed." + "Jan. 26 …" and "… on Jan." + "26 …": sentencex splits after a
 /// weekday abbreviation followed by a capitalised month, and after "Dec." before a number.
 fn merge_date_abbreviations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
@@ -163,10 +156,12 @@ fn merge_date_abbreviations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
         let prev = prose[prev.0..prev.1].trim_end();
         let next = prose[next.0..next.1].trim_start();
         let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
-        let ends_in_abbrev =
-            DATE_ABBREVIATIONS.contains(&last_word) || last_word == "Dec." || last_word == "Jun.";
+        let ends_in_abbrev = last_word.strip_suffix('.').is_some_and(|w| {
+            calendar::WEEKDAY_ABBREVIATIONS.contains(&w)
+                || calendar::MONTH_ABBREVIATIONS.contains(&w)
+        });
         let continues = next.starts_with(|c: char| c.is_ascii_digit())
-            || MONTH_STARTS.iter().any(|m| next.starts_with(m));
+            || calendar::MONTHS.iter().any(|m| next.starts_with(&m[..3]));
         ends_in_abbrev && continues
     });
 }
@@ -191,28 +186,13 @@ fn merge_pieces(
     pieces.truncate(kept + 1);
 }
 
-const TIME_FOLLOWERS: [&str; 20] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "ET",
-    "EST",
-    "EDT",
-    "CT",
-    "PT",
-    "PST",
-    "PDT",
-    "GMT",
-    "BST",
-    "CET",
-    "UTC",
-    "local",
-    "today",
-];
+/// Whether a word after a clock time's "a.m."/"p.m." continues the time: a weekday, a
+/// time zone, "local" or "today".
+fn follows_time(word: &str) -> bool {
+    calendar::WEEKDAYS.contains(&word)
+        || calendar::TIME_ZONES.contains(&word)
+        || matches!(word, "local" | "today")
+}
 
 /// Repairs pieces that cannot start a sentence: a closing quote split off its sentence
 /// ("... optimistic." + "' Van Ryn sat ...") goes back to the previous piece and an
@@ -243,8 +223,8 @@ fn merge_continuations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
             .unwrap_or("");
         let lower_start = first_word.starts_with(|c: char| c.is_lowercase())
             && !first_word.contains(char::is_uppercase);
-        let clock = (before.ends_with("a.m.") || before.ends_with("p.m."))
-            && TIME_FOLLOWERS.contains(&first_word);
+        let clock =
+            (before.ends_with("a.m.") || before.ends_with("p.m.")) && follows_time(first_word);
         !after.contains(char::is_alphanumeric) || lower_start || clock
     });
 }

@@ -61,11 +61,24 @@ pub fn compose(
         .map(|(_, md)| md.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    write_source(&mut body, &meta, article, options);
+    let source = source_section(&meta);
+    body.push('\n');
+    body.push_str(&source);
+    // The "Source" section restates the front matter (the page shows it from there)
+    // unless it carries the article's text.
+    let source_fingerprint = (!options.article_text).then_some(("Source", source.as_str()));
+    if options.article_text {
+        body.push_str("\n### Article text\n\n");
+        write_article_text(&mut body, article);
+    }
+    let fingerprinted = sections
+        .iter()
+        .map(|(h, md)| (*h, md.as_str()))
+        .chain(source_fingerprint);
     meta.generated = Some(Generated {
         by: key.to_string(),
         hash: String::new(),
-        sections: super::sections::fingerprints(sections.iter().map(|(h, md)| (*h, md.as_str()))),
+        sections: super::sections::fingerprints(fingerprinted),
     });
     Briefing {
         slug: article.slug.clone(),
@@ -111,6 +124,7 @@ fn event_metas(analysis: &Analysis) -> Vec<EventMeta> {
                 .filter_map(|&i| analysis.actors.get(i))
                 .map(|a| a.name.clone())
                 .collect(),
+            reported: e.reported,
         })
         .collect()
 }
@@ -171,7 +185,8 @@ pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     let mut actors = String::new();
     write_actors(&mut actors, &meta.actors);
     let mut timeline = String::new();
-    write_timeline(&mut timeline, &meta.timeline);
+    let key: Vec<&EventMeta> = meta.key_events().map(|(_, e)| e).collect();
+    write_timeline(&mut timeline, &key);
     [
         ("Summary", summary),
         ("Key actors", actors),
@@ -219,7 +234,7 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
 }
 
-fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
+fn write_timeline(md: &mut String, timeline: &[&EventMeta]) {
     md.push_str("## Timeline\n\n");
     if timeline.is_empty() {
         md.push_str("_No dated events were found._\n");
@@ -244,8 +259,11 @@ fn write_timeline(md: &mut String, timeline: &[EventMeta]) {
     }
 }
 
-fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article, options: ComposeOptions) {
-    md.push_str("\n## Source\n\n");
+/// The "Source" section: the original article (linked when its URL is known), the
+/// outlet, the author when it is not the outlet again, and the publication date. No
+/// file path: the page is for readers (the path is in the front matter).
+fn source_section(meta: &BriefingMeta) -> String {
+    let mut md = String::from("## Source\n\n");
     let title = escape_inline(&meta.title);
     match meta
         .source
@@ -261,10 +279,19 @@ fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article, options
             let _ = write!(md, "“{title}”");
         }
     }
-    for part in [&meta.source.name, &meta.source.author]
-        .into_iter()
-        .flatten()
-    {
+    let name = meta
+        .source
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let author = meta
+        .source
+        .author
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && !name.is_some_and(|n| n.eq_ignore_ascii_case(a)));
+    for part in [name, author].into_iter().flatten() {
         let _ = write!(md, ", {}", escape_inline(part));
     }
     match meta.date {
@@ -273,25 +300,14 @@ fn write_source(md: &mut String, meta: &BriefingMeta, article: &Article, options
                 md,
                 ", published {} {} {}",
                 d.day(),
-                value::month_name(d.month()),
+                crate::language::calendar::month_name(d.month()),
                 d.year()
             );
         }
         None => md.push_str(", publication date unknown"),
     }
-    let _ = writeln!(
-        md,
-        ". File: `{}`.",
-        meta.source
-            .path
-            .as_deref()
-            .unwrap_or_default()
-            .replace('`', "'")
-    );
-    if options.article_text {
-        md.push_str("\n### Article text\n\n");
-        write_article_text(md, article);
-    }
+    md.push_str(".\n");
+    md
 }
 
 /// Whether `url` is an http(s) address, the only kind linked from a briefing body.
@@ -320,7 +336,7 @@ fn write_article_text(md: &mut String, article: &Article) {
             BlockKind::Paragraph if article.format == Format::Markdown => {
                 let _ = writeln!(md, "{}\n", escape_inline(&collapse(text)));
             }
-            BlockKind::Paragraph => {
+            BlockKind::Paragraph | BlockKind::Data => {
                 let lines: Vec<String> = text
                     .lines()
                     .filter(|l| !l.trim().is_empty())
@@ -387,5 +403,40 @@ mod tests {
             link_destination("https://x.org/a b<c>"),
             "https://x.org/a%20b%3Cc%3E"
         );
+    }
+
+    #[test]
+    fn the_source_names_the_article_for_readers_never_its_file() {
+        let meta = |name: Option<&str>, author: Option<&str>, url: Option<&str>| BriefingMeta {
+            title: "Talks stall".into(),
+            date: Some(jiff::civil::date(2026, 3, 5)),
+            source: SourceMeta {
+                path: Some("content/articles/talks.txt".into()),
+                name: name.map(str::to_string),
+                author: author.map(str::to_string),
+                url: url.map(str::to_string),
+                ..SourceMeta::default()
+            },
+            ..BriefingMeta::default()
+        };
+        let cases = [
+            (
+                meta(Some("BBC News"), Some("BBC News"), None),
+                "“Talks stall”, BBC News, published 5 March 2026.",
+            ),
+            (
+                meta(Some("Wire"), Some("Jane Doe"), Some("https://x.org/a")),
+                "[Talks stall](<https://x.org/a>), Wire, Jane Doe, published 5 March 2026.",
+            ),
+            (
+                meta(None, None, None),
+                "“Talks stall”, published 5 March 2026.",
+            ),
+        ];
+        for (meta, want) in cases {
+            let got = source_section(&meta);
+            assert_eq!(got, format!("## Source\n\n{want}\n"));
+            assert!(!got.contains("content/articles"), "{got}");
+        }
     }
 }

@@ -108,6 +108,26 @@ pub struct EventMeta {
     /// Names of the actors involved, as in `actors`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
+    /// Told without a date of its own: placed at the publication date ("reported 28
+    /// January 2022"), not dated by the article.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
+}
+
+/// Reported events a briefing's own timeline shows; the front matter keeps all of them
+/// (actor pages and the merged timeline show every one).
+pub const KEY_REPORTED_EVENTS: usize = 3;
+
+impl BriefingMeta {
+    /// The events the briefing itself shows: every dated event, and the first
+    /// [`KEY_REPORTED_EVENTS`] reported ones (analysis lists an article's key news first).
+    pub fn key_events(&self) -> impl Iterator<Item = (usize, &EventMeta)> {
+        let mut reported = 0;
+        self.timeline.iter().enumerate().filter(move |(_, e)| {
+            reported += usize::from(e.reported);
+            !e.reported || reported <= KEY_REPORTED_EVENTS
+        })
+    }
 }
 
 /// How and from what a briefing file was generated.

@@ -6,6 +6,9 @@ mod analyze;
 mod build;
 mod report;
 mod scaffold;
+mod serve;
+mod session;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,9 +18,9 @@ use jiff::civil::Date;
 
 use crate::analysis::AnalysisOptions;
 use crate::cli::{Cli, Command};
-use crate::config::Config;
+use crate::config::{BuildOptions, Config};
 
-pub use build::{BuildRun, run_build};
+pub use build::run_build;
 
 /// Runs the command line `cli`, with `today` as the current date.
 pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
@@ -54,30 +57,26 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             if let Some(dir) = output {
                 config.output_dir = std::path::absolute(&dir).unwrap_or(dir);
             }
-            let run = BuildRun {
+            let options = BuildOptions {
                 drafts: build.drafts,
                 keep_going: build.keep_going,
                 regenerate,
-                write: true,
-                quiet,
-                today,
+                ..BuildOptions::new(today)
             };
-            Ok(exit(run_build(&config, &run)))
+            Ok(exit(run_build(&config, &options, quiet)))
         }
         Command::Check { build } => {
             let config = load_config(root.as_deref())?;
-            let run = BuildRun {
+            let options = BuildOptions {
                 drafts: build.drafts,
                 keep_going: build.keep_going,
-                regenerate: Vec::new(),
                 write: false,
-                quiet,
-                today,
+                ..BuildOptions::new(today)
             };
-            Ok(exit(run_build(&config, &run)))
+            Ok(exit(run_build(&config, &options, quiet)))
         }
         Command::Watch { build } => {
-            build::watch(load_config(root.as_deref())?, &build, quiet, today)
+            watch::watch(load_config(root.as_deref())?, &build, quiet, today)
         }
         Command::Serve {
             build,
@@ -85,8 +84,8 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             bind,
             open,
         } => {
-            let args = build::ServeArgs { port, bind, open };
-            build::serve(load_config(root.as_deref())?, &build, args, quiet, today)
+            let args = serve::ServeArgs { port, bind, open };
+            serve::serve(load_config(root.as_deref())?, &build, args, quiet, today)
         }
         Command::Clean => {
             build::clean(&load_config(root.as_deref())?, quiet)?;

@@ -76,10 +76,11 @@ pub fn summary_line(
     );
     if wrote {
         line.push_str(&format!(
-            ": {} written, {} in {}",
+            ": {} written, {} in {} ({})",
             plural(report.briefings_written.len(), "briefing"),
             plural(report.pages, "page"),
-            config.display_path(&config.output_dir).display()
+            config.display_path(&config.output_dir).display(),
+            output_changes(report)
         ));
     } else {
         line.push_str(&format!(
@@ -98,6 +99,21 @@ pub fn summary_line(
         ));
     }
     line
+}
+
+/// What the build did to the output: how many pages it rendered (the others had the
+/// same inputs as in the last build), then `3 written, 1 removed`, or `none changed`.
+fn output_changes(report: &BuildReport) -> String {
+    let (written, removed) = (
+        report.published.written.len(),
+        report.published.removed.len(),
+    );
+    let changes = match (written, removed) {
+        (0, 0) => "none changed".to_string(),
+        (w, 0) => format!("{w} written"),
+        (w, r) => format!("{w} written, {r} removed"),
+    };
+    format!("{} rendered, {changes}", report.rendered)
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -120,7 +136,7 @@ mod tests {
             "",
         )
         .unwrap();
-        let report = BuildReport {
+        let mut report = BuildReport {
             articles: 8,
             analysed: 3,
             reused: 5,
@@ -131,7 +147,20 @@ mod tests {
         let line = summary_line(&config, &report, true, Duration::from_millis(420));
         assert_eq!(
             line,
-            "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public in 0.42 s"
+            "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public (0 rendered, none changed) in 0.42 s"
+        );
+        report.published.written = vec!["index.html".into(), "a.html".into()];
+        report.rendered = 3;
+        let line = summary_line(&config, &report, true, Duration::from_millis(420));
+        assert!(
+            line.contains("40 pages in public (3 rendered, 2 written) in"),
+            "{line}"
+        );
+        report.published.removed = vec!["b.html".into()];
+        let line = summary_line(&config, &report, true, Duration::from_millis(420));
+        assert!(
+            line.contains("40 pages in public (3 rendered, 2 written, 1 removed) in"),
+            "{line}"
         );
         let line = summary_line(&config, &report, false, Duration::from_millis(5));
         assert_eq!(

@@ -28,7 +28,11 @@ use crate::analysis;
 use crate::briefing::{self, ComposeOptions};
 use crate::config::Config;
 use crate::ingest::{self, Format, ThemeFiles};
-use crate::site::{self, RenderOptions};
+use std::collections::BTreeMap;
+
+use crate::config::BuildOptions;
+use crate::corpus::Corpus;
+use crate::site;
 
 /// The slowest the article pipeline may be: 1 MB/s, so a 2 MiB article takes at most
 /// about 2 s on one core.
@@ -140,21 +144,66 @@ pub fn run(input: &[u8]) -> Result<Outcome, String> {
         }
     };
     let clock = Instant::now();
-    let render = RenderOptions {
-        drafts: true,
-        today: date(2026, 3, 10),
-    };
-    let config = config(article_text);
-    let rendered = site::render(&config, &ThemeFiles::default(), &[briefing], &render)
-        .map_err(|e| format!("the site does not render: {e}"))?;
-    for page in &rendered.pages {
-        check_characters(&page.path, &page.bytes)?;
-    }
+    render_site(&config(article_text), briefing)?;
     timings.render = clock.elapsed();
     Ok(Outcome {
         timings,
         refused: false,
     })
+}
+
+/// Renders a site of one briefing with the built-in templates, checking every page.
+fn render_site(config: &Config, briefing: briefing::Briefing) -> Result<(), String> {
+    thread_local! {
+        // loading the templates costs more than rendering one briefing's pages
+        static TEMPLATES: std::cell::RefCell<Option<site::Templates>> = const { std::cell::RefCell::new(None) };
+    }
+    let options = BuildOptions {
+        drafts: true,
+        keep_going: false,
+        regenerate: Vec::new(),
+        write: false,
+        today: date(2026, 3, 10),
+    };
+    let corpus = Corpus::build([briefing], true);
+    let sink = Checker;
+    TEMPLATES.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            let loaded = site::load_templates(config, &ThemeFiles::default())
+                .map_err(|e| format!("the built-in templates do not load: {e}"))?;
+            *cell = Some(loaded);
+        }
+        let templates = cell.as_mut().expect("loaded above");
+        site::render(
+            config,
+            templates,
+            &corpus,
+            &options,
+            &BTreeMap::new(),
+            &sink,
+        )
+        .map(|_| ())
+        .map_err(|e| match e {
+            site::RenderError::Site(e) => format!("the site does not render: {e}"),
+            site::RenderError::Sink(e) => e,
+        })
+    })
+}
+
+/// A sink that checks every page as it is rendered and keeps nothing.
+struct Checker;
+
+impl site::Sink for Checker {
+    type Error = String;
+
+    fn unchanged(&self, _: &str, _: &site::Key) -> bool {
+        false
+    }
+
+    fn put(&self, path: &str, _: &site::Key, bytes: &[u8]) -> Result<(), String> {
+        check_characters(path, bytes)
+    }
 }
 
 /// Ingest, analysis and the briefing round trip of an article file: the briefing as

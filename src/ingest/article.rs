@@ -56,8 +56,13 @@ pub enum BlockKind {
     Heading,
     /// The headline when it is the first line of a plain-text body: not analysed as a sentence.
     Title,
-    /// Photo credits, captions, bylines, "Read more" lines: not analysed.
+    /// Photo credits, captions, bylines, "Read more" lines: not analysed. HTML input
+    /// leaves them out of `text` altogether; plain text and Markdown keep their body
+    /// verbatim, so there they stay in `text`, marked.
     Boilerplate,
+    /// A table or preformatted text: part of the story, kept in the text, but not
+    /// prose, so not read as sentences.
+    Data,
 }
 
 /// A byte range of `Article::text` and what it is.

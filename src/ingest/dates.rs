@@ -17,6 +17,8 @@ use jiff::civil::Date;
 use jiff::fmt::strtime::BrokenDownTime;
 use jiff::fmt::temporal::Pieces;
 
+use crate::language::calendar;
+
 /// What to write instead, for messages.
 pub(crate) const DATE_HINT: &str =
     "write the date as `date: 2022-01-28` (or an RFC 3339 date-time)";
@@ -120,32 +122,6 @@ pub(crate) fn impossible_date(text: &str) -> Option<String> {
     Some(format!("{head} is not a date: {why}"))
 }
 
-const MONTHS: [(&str, &str); 13] = [
-    ("january", "Jan"),
-    ("february", "Feb"),
-    ("march", "Mar"),
-    ("april", "Apr"),
-    ("may", "May"),
-    ("june", "Jun"),
-    ("july", "Jul"),
-    ("august", "Aug"),
-    ("september", "Sep"),
-    ("sept", "Sep"),
-    ("october", "Oct"),
-    ("november", "Nov"),
-    ("december", "Dec"),
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// "Friday, January 28th, 2022 at 2:05 PM" -> "Jan 28, 2022 at 2:05 PM": weekday dropped,
 /// months as three-letter abbreviations, ordinals and abbreviation dots removed.
 fn normalise_written(s: &str) -> String {
@@ -154,17 +130,11 @@ fn normalise_written(s: &str) -> String {
         let word = raw.trim_end_matches(',');
         let comma = if word.len() < raw.len() { "," } else { "" };
         let bare = word.trim_end_matches('.').to_lowercase();
-        if i == 0
-            && WEEKDAYS
-                .iter()
-                .any(|w| w.starts_with(&bare) && bare.len() >= 3)
-        {
+        if i == 0 && calendar::weekday(&bare).is_some() {
             continue;
         }
-        if let Some((_, abbrev)) = MONTHS
-            .iter()
-            .find(|(full, abbrev)| bare == *full || bare == abbrev.to_lowercase())
-        {
+        if let Some(month) = calendar::month(&bare) {
+            let abbrev = &calendar::month_name(month as i8)[..3];
             words.push(format!("{abbrev}{comma}"));
             continue;
         }

@@ -3,27 +3,31 @@
 //!
 //! dom_smoothie (a port of Mozilla's Readability) finds the main article and drops
 //! navigation, ads, related links and footers; it also reads JSON-LD and `<meta>` tags.
-//! We then walk the extracted article's DOM ourselves (iteratively, so deep nesting
-//! cannot overflow the stack) and write one block per paragraph, list item or heading,
-//! separated by blank lines, so `text` is plain prose with exact block ranges, never
-//! HTML. Elements the page marks as bylines, datelines or time stamps are removed first
-//! (see [`super::html_page`]); lines Readability keeps but readers skip
-//! ("Advertisement", captions, a byline, "Published ..." or a lone date near the top)
-//! are marked boilerplate by the plain-text classification
-//! ([`super::boilerplate::classify`]), which also fills a missing author and date. Dates and the canonical
-//! URL also have fallbacks Readability lacks (`<time datetime>`, `itemprop`,
-//! `<link rel=canonical>`, JSON-LD inside `@graph`).
+//! It runs on the page as saved: nothing is removed before it chooses the article's
+//! block (the author is read from the byline elements, which stay). In the extracted
+//! article, with its class names kept, we then remove the lines marked as bylines,
+//! datelines or time stamps ([`super::html_page`]) and the parts named as captions,
+//! galleries, share bars, promos, related links, comments or bios
+//! ([`super::html_prune`]), walk the DOM (iteratively, so deep nesting cannot overflow
+//! the stack) and write one block per paragraph, list item or heading, separated by
+//! blank lines, so `text` is plain prose with exact block ranges, never HTML. Last, the
+//! blocks readers skip are marked and left out of the text ([`super::html_layout`]), so
+//! `text` is the story. Dates and the canonical URL also have fallbacks Readability
+//! lacks (`<time datetime>`, `itemprop`, `<link rel=canonical>`, JSON-LD inside
+//! `@graph`).
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 use jiff::civil::Date;
 
-use super::boilerplate::{Furniture, byline, classify};
+use super::boilerplate::byline;
 use super::dates::parse_date;
-use super::headline::is_heading;
+use super::html_layout;
 use super::html_page::{
-    canonical_url, nesting_depth, page_date, page_tags, remove_marked_bylines, strip_site_name,
+    canonical_url, marked_author, nesting_depth, page_date, page_tags, remove_marked_bylines,
+    strip_site_name,
 };
+use super::html_prune::prune;
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
@@ -34,7 +38,7 @@ const MAX_ELEMENTS: usize = 200_000;
 pub(crate) const MAX_NESTING: usize = 512;
 
 /// What a web page gave us.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct HtmlArticle {
     pub text: String,
     pub blocks: Vec<Block>,
@@ -44,6 +48,8 @@ pub(crate) struct HtmlArticle {
     pub source: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// For each block, the share of its characters inside links.
+    pub link_shares: Vec<f32>,
 }
 
 /// Extracts the article from a page. A page Readability cannot handle falls back to
@@ -60,6 +66,8 @@ pub(crate) fn extract(html: &str) -> Result<HtmlArticle, usize> {
 fn extract_page(html: &str) -> HtmlArticle {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
+        // The classes say which elements are bylines, captions or share bars.
+        keep_classes: true,
         ..Config::default()
     };
     let Ok(mut reader) = Readability::new(html, None, Some(config)) else {
@@ -68,7 +76,7 @@ fn extract_page(html: &str) -> HtmlArticle {
     let url = canonical_url(&reader.doc);
     let fallback_date = page_date(&reader.doc);
     let tags = page_tags(&reader.doc);
-    let marked_author = remove_marked_bylines(&reader.doc);
+    let marked_author = marked_author(&reader.doc);
     let mut out = match reader.parse() {
         Ok(article) => {
             let mut out = walk_html(&article.content);
@@ -89,9 +97,9 @@ fn extract_page(html: &str) -> HtmlArticle {
             let doc = Document::from(html);
             doc.select("script, style, noscript, template, nav, header, footer, aside, form")
                 .remove();
-            let author = remove_marked_bylines(&doc);
+            remove_marked_bylines(&doc);
             let mut out = walk(doc.select("body").nodes().first().copied());
-            out.author = marked_author.or(author);
+            out.author = marked_author;
             out.title = clean(Some(doc.select("title").text().to_string()));
             out.url = url;
             out
@@ -99,7 +107,7 @@ fn extract_page(html: &str) -> HtmlArticle {
     };
     out.published = out.published.or(fallback_date);
     out.tags = tags;
-    mark_layout(&mut out);
+    html_layout::lay_out(&mut out);
     out
 }
 
@@ -111,7 +119,9 @@ fn clean(value: Option<String>) -> Option<String> {
 
 fn walk_html(html: &str) -> HtmlArticle {
     let doc = Document::fragment(html);
+    remove_marked_bylines(&doc);
     let root = doc.root();
+    prune(&root);
     walk(Some(root))
 }
 
@@ -156,6 +166,7 @@ pub(crate) const BLOCKS: [&str; 29] = [
 enum Step<'a> {
     Enter(NodeRef<'a>),
     Leave,
+    LeaveLink,
 }
 
 /// Text and blocks from a DOM subtree.
@@ -167,6 +178,10 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
             Step::Leave => {
                 writer.flush();
                 writer.open.pop();
+                continue;
+            }
+            Step::LeaveLink => {
+                writer.links -= 1;
                 continue;
             }
             Step::Enter(node) => node,
@@ -190,6 +205,9 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
             writer.flush();
             writer.open.push(name);
             stack.push(Step::Leave);
+        } else if name == "a" {
+            writer.links += 1;
+            stack.push(Step::LeaveLink);
         }
         stack.extend(node.children_it(true).map(Step::Enter));
     }
@@ -197,6 +215,7 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
     HtmlArticle {
         text: writer.text,
         blocks: writer.blocks,
+        link_shares: writer.link_shares,
         ..HtmlArticle::default()
     }
 }
@@ -208,10 +227,19 @@ struct Writer {
     /// Open block elements, innermost last.
     open: Vec<String>,
     current: String,
+    /// Open `<a>` elements.
+    links: usize,
+    /// Characters (not counting spaces) of `current` inside links.
+    current_linked: usize,
+    /// For each block, the share of its characters inside links.
+    link_shares: Vec<f32>,
 }
 
 impl Writer {
     fn push_text(&mut self, s: &str) {
+        if self.links > 0 {
+            self.current_linked += s.chars().filter(|c| !c.is_whitespace()).count();
+        }
         for (i, word) in s.split(char::is_whitespace).enumerate() {
             let needs_space = i > 0 || s.starts_with(char::is_whitespace);
             if needs_space && !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
@@ -230,9 +258,12 @@ impl Writer {
     }
 
     fn kind(&self) -> BlockKind {
-        let boiler = ["figcaption", "pre", "table", "address"];
-        if self.open.iter().any(|t| boiler.contains(&t.as_str())) {
+        let open = |names: &[&str]| self.open.iter().any(|t| names.contains(&t.as_str()));
+        if open(&["figcaption", "address"]) {
             return BlockKind::Boilerplate;
+        }
+        if open(&["pre", "table"]) {
+            return BlockKind::Data;
         }
         match self.open.last().map(String::as_str) {
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt") => BlockKind::Heading,
@@ -242,10 +273,13 @@ impl Writer {
 
     fn flush(&mut self) {
         let current = std::mem::take(&mut self.current);
+        let linked = std::mem::take(&mut self.current_linked);
         let block = current.trim();
         if block.is_empty() {
             return;
         }
+        let chars = block.chars().filter(|c| !c.is_whitespace()).count();
+        self.link_shares.push(linked as f32 / chars.max(1) as f32);
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
@@ -256,40 +290,6 @@ impl Writer {
             end: self.text.len(),
             kind: self.kind(),
         });
-    }
-}
-
-/// Title, byline, dateline, boilerplate and bold-paragraph subheadings, by the plain-text
-/// rules. A byline or date line fills the author or date when the page gave none.
-fn mark_layout(out: &mut HtmlArticle) {
-    let title = out.title.clone().unwrap_or_default();
-    for i in 0..out.blocks.len() {
-        let block = out.blocks[i];
-        let text = &out.text[block.start..block.end];
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if i == 0 && !title.is_empty() && flat.eq_ignore_ascii_case(&title) {
-            out.blocks[i].kind = BlockKind::Title;
-            continue;
-        }
-        let kind = match classify(&flat, i < 4) {
-            Some(Furniture::Byline(name)) => {
-                out.author.get_or_insert(name);
-                BlockKind::Boilerplate
-            }
-            Some(Furniture::Dateline(date) | Furniture::Published(date)) => {
-                out.published.get_or_insert(date);
-                BlockKind::Boilerplate
-            }
-            Some(Furniture::Other) => BlockKind::Boilerplate,
-            None if block.kind == BlockKind::Paragraph
-                && is_heading(&flat)
-                && flat.split_whitespace().count() <= 12 =>
-            {
-                BlockKind::Heading
-            }
-            None => block.kind,
-        };
-        out.blocks[i].kind = kind;
     }
 }
 
@@ -343,15 +343,35 @@ mod tests {
             kinds.contains(&(BlockKind::Heading, "What happens next")),
             "{kinds:#?}"
         );
-        for (kind, text) in &kinds {
-            let furniture = text.contains("Advertisement")
-                || text.contains("(Image:")
-                || text.starts_with("By ");
-            assert!(
-                !furniture || *kind == BlockKind::Boilerplate,
-                "{kind:?} {text:?}"
-            );
+        for furniture in ["Advertisement", "(Image:", "By Jane", "27 January"] {
+            assert!(!a.text.contains(furniture), "{furniture:?} in {:?}", a.text);
         }
+        assert!(
+            !a.text.contains("Ministers weigh a written reply"),
+            "the headline is not story text: {:?}",
+            a.text
+        );
+        assert!(
+            kinds.iter().all(|(k, _)| *k != BlockKind::Boilerplate),
+            "{kinds:#?}"
+        );
+    }
+
+    #[test]
+    fn tables_and_code_stay_in_the_text_as_data() {
+        let a = extract(
+            "<html><body><article><p>The council published the results of the vote on the new budget for the river bridge, the school and the library.</p>\
+             <table><tr><th>Ward</th><th>Votes</th></tr><tr><td>North</td><td>1,204</td></tr></table>\
+             <pre>total = 1204</pre></article></body></html>",
+        )
+        .unwrap();
+        let data: Vec<&str> = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Data)
+            .map(|b| &a.text[b.start..b.end])
+            .collect();
+        assert_eq!(data, ["Ward", "Votes", "North", "1,204", "total = 1204"]);
     }
 
     /// A page with `head` in its `<head>` and `top` between the headline and the story.
@@ -384,14 +404,8 @@ mod tests {
             let a = extract(&page_with(head, &top)).unwrap();
             assert_eq!(a.author.as_deref(), Some("Tom Reyes"), "{top}");
             assert_eq!(a.published, published, "{top}");
-            for b in &a.blocks {
-                let text = &a.text[b.start..b.end];
-                let furniture = text.contains("Tom Reyes") || text.contains("Feb");
-                assert!(
-                    !furniture || b.kind == BlockKind::Boilerplate,
-                    "{top}: {:?} {text:?}",
-                    b.kind
-                );
+            for furniture in ["Tom Reyes", "Feb"] {
+                assert!(!a.text.contains(furniture), "{top}: {:?}", a.text);
             }
             assert!(
                 a.text.contains("The mayor said the vote"),
@@ -399,6 +413,61 @@ mod tests {
                 a.text
             );
         }
+    }
+
+    /// A live blog whose short updates open with marked time stamps, above a longer
+    /// comment thread: taking the marked lines out before extraction leaves the thread
+    /// the best block.
+    #[test]
+    fn marked_lines_never_change_which_block_is_the_article() {
+        let update =
+            |t: &str, text: &str| format!("<p><span class=\"timestamp\">{t}</span> {text}</p>");
+        let updates = [
+            update(
+                "09:05",
+                "Delegates arrive at the river talks, with the water minister first, early.",
+            ),
+            update(
+                "09:40",
+                "The chair opens the session and asks both sides to table their offers.",
+            ),
+            update(
+                "10:15",
+                "Meranthe's delegation says the proposed quota is too low, by a wide margin.",
+            ),
+            update(
+                "11:00",
+                "A short recess is called while the mediators speak to each side alone.",
+            ),
+            update(
+                "11:45",
+                "Talks resume; the Kestrian side offers to phase the quota in over two years.",
+            ),
+            update(
+                "12:30",
+                "The water minister says the offer is a start, but not yet a basis for a deal.",
+            ),
+        ]
+        .concat();
+        let comment = "<div class=\"comment\"><p>I have followed these talks for years, and honestly, with all respect to the mediators, \
+            nothing changes, nothing moves, and nobody, not the ministers, not the farmers, not the river, wins in the end.</p></div>";
+        let page = format!(
+            "<html><head><title>Live: river talks</title></head><body><article><h1>Live: river talks</h1>\
+             <div class=\"live-updates\">{updates}</div></article>\
+             <section class=\"comments\">{}</section></body></html>",
+            comment.repeat(4)
+        );
+        let a = extract(&page).unwrap();
+        assert!(
+            a.text.contains("The chair opens the session"),
+            "{:?}",
+            a.text
+        );
+        assert!(
+            !a.text.contains("I have followed these talks"),
+            "{:?}",
+            a.text
+        );
     }
 
     #[test]

@@ -3,12 +3,16 @@
 //! `itemprop`, `<time datetime>`, `<meta name=date>`), the canonical URL, the title
 //! without the site name, and how deeply its elements nest.
 //!
-//! It also removes the byline, dateline and time-stamp elements the page marks as such
-//! (`class`, `itemprop` or `rel` naming a byline, author, dateline or timestamp) before
-//! extraction, keeping the author's name: Readability only takes out the first byline,
-//! and only when the page's metadata names no author. A marked element inside a short
-//! line ("By <a rel=author>..</a> · <time>..</time>") takes the whole line with it; one
-//! inside a long paragraph is prose and stays.
+//! It also finds the byline, dateline and time-stamp elements the page marks as such
+//! (`class`, `itemprop` or `rel` naming a byline, author, dateline or timestamp): the
+//! author's name is read from the whole page before extraction ([`marked_author`]),
+//! but the lines are removed only from the extracted article ([`remove_marked_bylines`]),
+//! never before: taking elements out of the page changes the scores Readability uses
+//! to pick the article's block, and on real pages it then picked a comment thread.
+//! Readability itself only takes out the first byline, and only when the page's
+//! metadata names no author. A marked element inside a short line ("By <a
+//! rel=author>..</a> · <time>..</time>") takes the whole line with it; one inside a long
+//! paragraph is prose and stays.
 //!
 //! The nesting estimate is a linear scan of the tags, so a hostile page (tens of
 //! thousands of nested `<div>`s, which the HTML parser and the readability scorer handle
@@ -23,6 +27,8 @@ use super::html::BLOCKS;
 
 /// A byline or time-stamp line is shorter than this (in characters).
 const MAX_BYLINE_CHARS: usize = 150;
+/// Words a byline line may hold besides its marked element ("By ... · Feb. 10, 2026").
+const MAX_LINE_REST_WORDS: usize = 8;
 
 /// "Talks stall | Example News" -> "Talks stall" when the site is "Example News".
 pub(crate) fn strip_site_name(title: &str, site: Option<&str>) -> String {
@@ -152,25 +158,30 @@ fn find_value<'v>(
     }
 }
 
-/// Removes the elements the page marks as bylines, datelines or time stamps (see the
-/// module docs); returns the author's name they give, if any.
-pub(crate) fn remove_marked_bylines(doc: &Document) -> Option<String> {
+/// The author's name given by the first element the page marks as a byline or author
+/// (see the module docs), if any. Reads only: the page is left as it is.
+pub(crate) fn marked_author(doc: &Document) -> Option<String> {
+    doc.select("[class], [itemprop], [rel]")
+        .nodes()
+        .iter()
+        .find_map(|node| {
+            let says_author = byline_mark(node)?;
+            let line = flat_text(&removal_target(node)?);
+            byline(&line).or_else(|| says_author.then(|| author_name(node)).flatten())
+        })
+}
+
+/// Removes the elements marked as bylines, datelines or time stamps (see the module
+/// docs) from an extracted article.
+pub(crate) fn remove_marked_bylines(doc: &Document) {
     let marked = doc.select("[class], [itemprop], [rel]");
-    let mut author = None;
     for node in marked.nodes() {
-        let Some(says_author) = byline_mark(node) else {
-            continue;
-        };
-        let Some(target) = removal_target(node) else {
-            continue;
-        };
-        if author.is_none() {
-            let line = flat_text(&target);
-            author = byline(&line).or_else(|| says_author.then(|| author_name(node)).flatten());
+        if byline_mark(node).is_some()
+            && let Some(target) = removal_target(node)
+        {
+            target.remove_from_parent();
         }
-        target.remove_from_parent();
     }
-    author
 }
 
 /// `Some(true)` for an element marked as the author, `Some(false)` for a byline,
@@ -205,8 +216,9 @@ fn byline_mark(node: &NodeRef) -> Option<bool> {
 }
 
 /// What to remove for a marked element: itself when it is a block, else the line (the
-/// block) it stands in when that holds no other blocks, else itself; nothing when that
-/// is longer than a byline, so prose is never removed.
+/// block) it stands in when that holds no other blocks and little else ("By", a date),
+/// else itself; nothing when the line says more or is longer than a byline, so prose is
+/// never removed (a name in a sentence, a time stamp opening a live blog's update).
 fn removal_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     let is_block = |n: &NodeRef| {
         n.node_name()
@@ -220,7 +232,12 @@ fn removal_target<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
             .into_iter()
             .find(|a| is_block(a))
         {
-            Some(line) if !line.element_children().iter().any(is_block) => line,
+            Some(line) if !line.element_children().iter().any(is_block) => {
+                if words(&line).saturating_sub(words(node)) > MAX_LINE_REST_WORDS {
+                    return None;
+                }
+                line
+            }
             _ => *node,
         }
     };
@@ -244,6 +261,10 @@ fn author_name(node: &NodeRef) -> Option<String> {
     let words = text.split_whitespace().count();
     let name_like = (1..=6).contains(&words) && !text.chars().any(|c| c.is_ascii_digit());
     name_like.then(|| text.to_string())
+}
+
+fn words(node: &NodeRef) -> usize {
+    node.text().split_whitespace().count()
 }
 
 fn flat_text(node: &NodeRef) -> String {

@@ -1,5 +1,6 @@
 //! Small file-system operations of the output stage: new files written once, directory
-//! flushes, and tree removal that does not follow symlinks.
+//! flushes, tree removal that does not follow symlinks, and the step counter that lets a
+//! test kill a build at any file-system step.
 //!
 //! Paths and bytes in, files on disk out. A new file is created with `create_new`, so
 //! nothing existing is ever overwritten here; the safe writes of user files live in
@@ -8,6 +9,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::OutputError;
 
@@ -18,8 +20,13 @@ pub(super) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ 
     }
 }
 
-/// Writes `bytes` to a new file at `path`, flushed to disk when `durable`.
-pub(super) fn write_new_file(path: &Path, bytes: &[u8], durable: bool) -> Result<(), OutputError> {
+/// Writes `bytes` to a new file at `path`, flushed to disk when `durable`, and returns
+/// the file's metadata once written.
+pub(super) fn write_new_file(
+    path: &Path,
+    bytes: &[u8],
+    durable: bool,
+) -> Result<fs::Metadata, OutputError> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -29,7 +36,7 @@ pub(super) fn write_new_file(path: &Path, bytes: &[u8], durable: bool) -> Result
     if durable {
         file.sync_all().map_err(io_err(path))?;
     }
-    Ok(())
+    file.metadata().map_err(io_err(path))
 }
 
 /// Flushes a directory entry list to disk (so that renames inside it survive a crash).
@@ -50,6 +57,38 @@ pub(super) fn remove_tree(path: &Path) -> Result<(), OutputError> {
         Err(e) => Err(io_err(path)(e)),
         Ok(m) if m.is_dir() => fs::remove_dir_all(path).map_err(io_err(path)),
         Ok(_) => fs::remove_file(path).map_err(io_err(path)),
+    }
+}
+
+/// Counts the file-system steps of one publisher and aborts the process, as `kill -9`
+/// would (no destructor runs, nothing is cleaned up), at the step a test asked for
+/// ([`super::OutputOptions::crash_at`]). Without a crash point it only counts.
+#[derive(Debug, Default)]
+pub(super) struct Steps {
+    done: AtomicU64,
+    crash_at: Option<u64>,
+}
+
+impl Steps {
+    pub fn new(crash_at: Option<u64>) -> Steps {
+        Steps {
+            done: AtomicU64::new(0),
+            crash_at,
+        }
+    }
+
+    /// Called just before each step that changes the file system.
+    pub fn step(&self) {
+        let n = self.done.fetch_add(1, Ordering::SeqCst) + 1;
+        if self.crash_at == Some(n) {
+            std::process::abort();
+        }
+    }
+
+    /// Steps taken so far.
+    #[cfg(test)]
+    pub fn count(&self) -> u64 {
+        self.done.load(Ordering::SeqCst)
     }
 }
 

@@ -21,11 +21,27 @@ use crate::config::Config;
 use super::OutputError;
 
 /// The file that marks a directory as written by `briefing`. It also lists the
-/// top-level entries the build wrote, so that anything else found there is kept.
+/// top-level entries the build writes and carries the id of the publisher's manifest
+/// (see [`Marker`]).
 pub const MARKER_FILE: &str = ".briefing-output";
 
 /// First line of the marker file.
-const MARKER_HEADER: &str = "# Written by `briefing`: this directory is replaced on every build.";
+const MARKER_HEADER: &str =
+    "# Written by `briefing`: every build replaces or removes the files it wrote here.";
+
+/// The line that carries the manifest id.
+const MARKER_ID: &str = "# id: ";
+
+/// What an output's marker says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marker {
+    /// The id of the manifest (in the state folder) that lists every file of this
+    /// output; `None` in markers written before manifests existed.
+    pub id: Option<String>,
+    /// The top-level entries the build writes; anything else was put there by someone
+    /// else and is kept.
+    pub names: Vec<OsString>,
+}
 
 /// Directories an output directory must keep clear of.
 #[derive(Debug, Clone)]
@@ -96,7 +112,8 @@ impl Guard {
         };
         match target.state {
             State::Symlink => Err(refuse(
-                "it is a symbolic link; briefing replaces the output directory as a whole".into(),
+                "it is a symbolic link; briefing writes and removes files only in a real directory"
+                    .into(),
                 "point the output setting at the real directory instead of the link",
             )),
             State::NotADirectory => Err(refuse(
@@ -149,8 +166,8 @@ pub enum State {
     Missing,
     /// An empty directory (adopted as ours).
     Empty,
-    /// A directory with our marker; the top-level names the last build wrote.
-    Ours(Vec<OsString>),
+    /// A directory with our marker.
+    Ours(Marker),
     Foreign,
     Symlink,
     NotADirectory,
@@ -227,7 +244,7 @@ pub fn state_of(path: &Path) -> std::io::Result<State> {
     let marker = path.join(MARKER_FILE);
     if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
         let text = fs::read_to_string(&marker).unwrap_or_default();
-        return Ok(State::Ours(parse_manifest(&text)));
+        return Ok(State::Ours(parse_marker(&text)));
     }
     if fs::read_dir(path)?.next().is_none() {
         Ok(State::Empty)
@@ -236,10 +253,10 @@ pub fn state_of(path: &Path) -> std::io::Result<State> {
     }
 }
 
-/// The marker's text: a header, then one top-level name per line.
-pub fn marker_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+/// The marker's text: a header, the manifest id, then one top-level name per line.
+pub fn marker_text<'a>(id: &str, names: impl IntoIterator<Item = &'a str>) -> String {
     let mut text = format!(
-        "{MARKER_HEADER}\n# Entries not listed below were not written by briefing and are kept.\n"
+        "{MARKER_HEADER}\n{MARKER_ID}{id}\n# Entries not listed below were not written by briefing and are kept.\n"
     );
     for name in names {
         text.push_str(name);
@@ -248,11 +265,18 @@ pub fn marker_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
-fn parse_manifest(text: &str) -> Vec<OsString> {
-    text.lines()
+fn parse_marker(text: &str) -> Marker {
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix(MARKER_ID))
+        .map(|id| id.trim().to_string())
+        .filter(|id| !id.is_empty());
+    let names = text
+        .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(OsString::from)
-        .collect()
+        .collect();
+    Marker { id, names }
 }
 
 /// `path` made absolute, with its longest existing prefix canonicalised and `..`
@@ -298,12 +322,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn manifest_round_trips_and_ignores_comments() {
-        let text = marker_text(["index.html", "briefings", ".well-known"]);
+    fn marker_round_trips_and_ignores_comments() {
+        let text = marker_text("ab12", ["index.html", "briefings", ".well-known"]);
         assert!(text.starts_with(MARKER_HEADER));
+        let marker = parse_marker(&text);
+        assert_eq!(marker.id.as_deref(), Some("ab12"));
+        assert_eq!(marker.names, ["index.html", "briefings", ".well-known"]);
+        // A marker written before manifests existed: names, no id.
+        let old = "# Written by `briefing`: this directory is replaced on every build.\n# Entries not listed below were not written by briefing and are kept.\nindex.html\n";
         assert_eq!(
-            parse_manifest(&text),
-            ["index.html", "briefings", ".well-known"]
+            parse_marker(old),
+            Marker {
+                id: None,
+                names: vec!["index.html".into()]
+            }
         );
     }
 
@@ -329,13 +361,19 @@ mod tests {
         fs::create_dir_all(p.join("foreign")).unwrap();
         fs::write(p.join("foreign/x"), "x").unwrap();
         fs::create_dir_all(p.join("ours")).unwrap();
-        fs::write(p.join("ours").join(MARKER_FILE), marker_text(["a"])).unwrap();
+        fs::write(p.join("ours").join(MARKER_FILE), marker_text("x", ["a"])).unwrap();
         fs::write(p.join("file"), "x").unwrap();
         let cases = [
             ("missing", State::Missing),
             ("empty", State::Empty),
             ("foreign", State::Foreign),
-            ("ours", State::Ours(vec!["a".into()])),
+            (
+                "ours",
+                State::Ours(Marker {
+                    id: Some("x".into()),
+                    names: vec!["a".into()],
+                }),
+            ),
             ("file", State::NotADirectory),
         ];
         for (name, want) in cases {

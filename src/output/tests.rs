@@ -28,7 +28,25 @@ fn fixture() -> (tempfile::TempDir, Config) {
     (tmp, config)
 }
 
-/// Every entry under `dir` (not following symlinks): path, kind and content.
+fn options(config: &Config) -> OutputOptions {
+    OutputOptions {
+        crash_at: None,
+        ..OutputOptions::for_site(config)
+    }
+}
+
+/// Publishes `pages` into the site's output.
+fn publish_site(config: &Config, pages: &[Page]) -> Result<PublishReport, OutputError> {
+    publish(
+        &config.output_dir,
+        &config.state_dir(),
+        pages,
+        &options(config),
+    )
+}
+
+/// Every entry under `dir` (not following symlinks): path, kind, content and, for files,
+/// the inode and modification time (so that a rewrite with equal bytes shows).
 fn snapshot(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut out: Vec<_> = walkdir::WalkDir::new(dir)
         .follow_links(false)
@@ -41,13 +59,29 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, String)> {
             } else if e.file_type().is_dir() {
                 "dir".to_string()
             } else {
-                format!("file:{}", blake3::hash(&fs::read(e.path()).unwrap()))
+                let meta = e.metadata().unwrap();
+                format!(
+                    "file:{}:{:?}:{}",
+                    blake3::hash(&fs::read(e.path()).unwrap()),
+                    meta.modified().unwrap(),
+                    inode(&meta)
+                )
             };
             (rel, what)
         })
         .collect();
     out.sort();
     out
+}
+
+#[cfg(unix)]
+fn inode(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> u64 {
+    0
 }
 
 fn siblings(dir: &Path) -> Vec<String> {
@@ -60,107 +94,163 @@ fn siblings(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn writes_the_site_with_a_marker_and_replaces_it_completely() {
+fn writes_the_site_with_a_marker_then_changes_only_what_changed() {
     let (_tmp, config) = fixture();
-    let options = OutputOptions::for_site(&config);
-    let report = write_site_with(&config.output_dir, &site(), &options).unwrap();
-    let want_bytes: usize = site().iter().map(|p| p.bytes.len()).sum();
-    assert_eq!((report.files, report.bytes), (3, want_bytes as u64));
     let out = &config.output_dir;
+    let report = publish_site(&config, &site()).unwrap();
+    assert_eq!(report.files, 3);
+    assert_eq!(
+        report.written,
+        ["briefings/a/index.html", "index.html", "style.css"]
+    );
+    assert_eq!(report.bytes_written, 13 + 8 + 3);
     assert_eq!(
         fs::read_to_string(out.join("briefings/a/index.html")).unwrap(),
         "<p>a</p>"
     );
-    assert!(
-        fs::read_to_string(out.join(MARKER_FILE))
-            .unwrap()
-            .contains("\nbriefings\n")
-    );
+    let marker = fs::read_to_string(out.join(MARKER_FILE)).unwrap();
+    assert!(marker.contains("\nbriefings\n"), "{marker}");
 
     let second = vec![
         page("index.html", "<h1>new</h1>"),
         page("briefings/b/index.html", "b"),
+        page("style.css", "b{}"),
     ];
-    write_site_with(out, &second, &options).unwrap();
+    let style_before = snapshot(&out.join("style.css"));
+    let report = publish_site(&config, &second).unwrap();
+    assert_eq!(report.written, ["briefings/b/index.html", "index.html"]);
+    assert_eq!(report.removed, ["briefings/a/index.html"]);
     assert_eq!(
         fs::read_to_string(out.join("index.html")).unwrap(),
         "<h1>new</h1>"
     );
-    assert!(!out.join("briefings/a").exists(), "stale page removed");
-    assert!(!out.join("style.css").exists(), "stale file removed");
-    assert_eq!(siblings(out), ["content", "public"]);
+    assert!(
+        !out.join("briefings/a").exists(),
+        "stale page and its folder removed"
+    );
+    assert_eq!(
+        snapshot(&out.join("style.css")),
+        style_before,
+        "not rewritten"
+    );
+    assert_eq!(siblings(out), [".briefing", "content", "public"]);
 }
 
 #[test]
-fn a_failure_mid_write_leaves_the_old_output_identical() {
+fn only_a_preview_inside_the_state_folder_is_left_unflushed() {
+    let (_tmp, mut config) = fixture();
+    assert_eq!(
+        OutputOptions::for_site(&config).durability,
+        Durability::Commit
+    );
+    config.output_dir = config.state_dir().join("serve");
+    assert_eq!(
+        OutputOptions::for_site(&config).durability,
+        Durability::Nothing
+    );
+}
+
+#[test]
+fn a_build_that_changes_nothing_writes_nothing() {
     let (_tmp, config) = fixture();
-    let options = OutputOptions::for_site(&config);
-    write_site_with(&config.output_dir, &site(), &options).unwrap();
+    publish_site(&config, &site()).unwrap();
+    let before = snapshot(&config.root);
+    let report = publish_site(&config, &site()).unwrap();
+    assert!(
+        report.written.is_empty() && report.removed.is_empty(),
+        "{report:?}"
+    );
+    assert_eq!(report.files, 3);
+    assert_eq!(
+        snapshot(&config.root),
+        before,
+        "no file, manifest or folder touched"
+    );
+}
+
+#[test]
+fn an_input_key_lets_the_caller_skip_rendering_until_the_file_changes() {
+    let (_tmp, config) = fixture();
+    let out = &config.output_dir;
+    let first = Publisher::open(out, &config.state_dir(), &options(&config)).unwrap();
+    first.put("index.html", b"inputs v1", b"home").unwrap();
+    first.put("about.html", b"about v1", b"about").unwrap();
+    first.commit().unwrap();
+
+    let second = Publisher::open(out, &config.state_dir(), &options(&config)).unwrap();
+    assert!(
+        !second.unchanged("index.html", b"inputs v2"),
+        "other inputs"
+    );
+    assert!(!second.unchanged("index.html", b""), "no key");
+    assert!(!second.unchanged("missing.html", b"inputs v1"));
+    assert!(second.unchanged("about.html", b"about v1"));
+    assert!(!second.unchanged("about.html", b"about v1"), "claimed once");
+    second.put("index.html", b"inputs v2", b"home").unwrap();
+    let report = second.commit().unwrap();
+    assert_eq!((report.files, report.written.len()), (2, 0), "{report:?}");
+
+    // A file changed behind briefing's back is never trusted: its key no longer counts,
+    // and the page is written again.
+    fs::write(out.join("about.html"), "edited by hand").unwrap();
+    let third = Publisher::open(out, &config.state_dir(), &options(&config)).unwrap();
+    assert!(third.unchanged("index.html", b"inputs v2"));
+    assert!(!third.unchanged("about.html", b"about v1"));
+    third.put("about.html", b"about v1", b"about").unwrap();
+    assert_eq!(third.commit().unwrap().written, ["about.html"]);
+    assert_eq!(fs::read_to_string(out.join("about.html")).unwrap(), "about");
+}
+
+#[test]
+fn a_failed_or_abandoned_build_leaves_the_old_output_identical() {
+    let (_tmp, config) = fixture();
+    publish_site(&config, &site()).unwrap();
     fs::create_dir_all(config.output_dir.join(".git")).unwrap();
     fs::write(config.output_dir.join(".git/HEAD"), "ref").unwrap();
-    let before = snapshot(&config.output_dir);
-    // `a` is a file and a directory at once: writing fails after other files are written.
-    let cases: [Vec<Page>; 2] = [
+    let before = snapshot(&config.root);
+    // `a` is a file and a directory at once: the write or the commit fails.
+    let cases: [Vec<Page>; 3] = [
         (0..50)
             .map(|i| page(&format!("p{i}.html"), "x"))
             .chain([page("a", "f"), page("a/b.html", "g")])
             .collect(),
         vec![page("index.html", "x"), page("index.html/x", "y")],
+        vec![page("new.html", "x"), page("new.html", "y")],
     ];
     for broken in cases {
-        let err = write_site_with(&config.output_dir, &broken, &options).unwrap_err();
-        assert!(matches!(err, OutputError::Io { .. }), "{err}");
-        assert_eq!(snapshot(&config.output_dir), before);
-        assert_eq!(siblings(&config.output_dir), ["content", "public"]);
+        assert!(publish_site(&config, &broken).is_err());
+        assert_eq!(snapshot(&config.root), before);
     }
+    // Dropped without a commit: an abort.
+    let publisher =
+        Publisher::open(&config.output_dir, &config.state_dir(), &options(&config)).unwrap();
+    publisher.put("index.html", b"", b"changed").unwrap();
+    publisher.put("new.html", b"", b"new").unwrap();
+    drop(publisher);
+    assert_eq!(snapshot(&config.root), before);
 }
 
 #[test]
 fn unsafe_page_paths_are_rejected_before_anything_is_written() {
     let (_tmp, config) = fixture();
-    let options = OutputOptions::for_site(&config);
-    let bad = [
+    for path in [
         "",
         "/etc/passwd",
         "../outside.html",
         "a/../../b.html",
-        "a/./b.html",
-        "a\\..\\b.html",
         "a\0b",
-        "a//b.html",
-        "c:/windows/x",
-        "dir/",
         MARKER_FILE,
-    ];
-    for path in bad {
+    ] {
         let pages = vec![page("index.html", "ok"), page(path, "evil")];
-        let err = write_site_with(&config.output_dir, &pages, &options).unwrap_err();
+        let err = publish_site(&config, &pages).unwrap_err();
         assert!(
             matches!(err, OutputError::InvalidPagePath { .. }),
             "{path:?}: {err}"
         );
         assert!(
             !config.output_dir.exists(),
-            "{path:?}: nothing may be written"
+            "{path:?}: nothing may be published"
         );
-    }
-    let dup = vec![page("a.html", "1"), page("a.html", "2")];
-    assert!(matches!(
-        write_site_with(&config.output_dir, &dup, &options),
-        Err(OutputError::InvalidPagePath { .. })
-    ));
-}
-
-#[test]
-fn good_page_paths_pass() {
-    for path in [
-        "index.html",
-        ".well-known/security.txt",
-        "a/b/c.html",
-        "résumé/index.html",
-        "..foo",
-    ] {
-        assert_eq!(check_page_path(path), Ok(()), "{path}");
     }
 }
 
@@ -194,9 +284,9 @@ fn refuses_directories_it_must_not_replace() {
         let before = snapshot(tmp.path());
         let options = OutputOptions {
             guard: guard.clone(),
-            durable: false,
+            ..options(&config)
         };
-        let err = write_site_with(&dir, &site(), &options).unwrap_err();
+        let err = publish(&dir, &config.state_dir(), &site(), &options).unwrap_err();
         let msg = err.to_string();
         assert!(
             matches!(err, OutputError::Refused { .. }),
@@ -217,13 +307,9 @@ fn refuses_directories_it_must_not_replace() {
 fn an_empty_directory_is_adopted() {
     let (_tmp, config) = fixture();
     fs::create_dir_all(&config.output_dir).unwrap();
-    write_site_with(
-        &config.output_dir,
-        &site(),
-        &OutputOptions::for_site(&config),
-    )
-    .unwrap();
+    publish_site(&config, &site()).unwrap();
     assert!(config.output_dir.join(MARKER_FILE).is_file());
+    assert!(config.output_dir.join("briefings/a/index.html").is_file());
 }
 
 #[cfg(unix)]
@@ -234,110 +320,203 @@ fn a_symlinked_output_is_refused_and_its_target_untouched() {
     fs::create_dir_all(&real).unwrap();
     fs::write(real.join("keep.html"), "keep").unwrap();
     std::os::unix::fs::symlink(&real, &config.output_dir).unwrap();
-    let err = write_site_with(
-        &config.output_dir,
-        &site(),
-        &OutputOptions::for_site(&config),
-    )
-    .unwrap_err();
+    let err = publish_site(&config, &site()).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "{err}");
     assert_eq!(fs::read_to_string(real.join("keep.html")).unwrap(), "keep");
 }
 
-#[test]
-fn entries_briefing_did_not_write_are_kept() {
-    let (_tmp, config) = fixture();
-    let options = OutputOptions::for_site(&config);
-    let out = &config.output_dir;
-    write_site_with(out, &site(), &options).unwrap();
-    fs::create_dir_all(out.join(".git/objects")).unwrap();
-    fs::write(out.join(".git/objects/x"), "obj").unwrap();
-    fs::write(out.join("CNAME"), "news.example.org").unwrap();
-    fs::write(out.join(".nojekyll"), "").unwrap();
-    let report = write_site_with(out, &[page("index.html", "v2")], &options).unwrap();
-    assert_eq!(report.kept, [".git", ".nojekyll", "CNAME"]);
-    assert_eq!(
-        fs::read_to_string(out.join(".git/objects/x")).unwrap(),
-        "obj"
-    );
-    assert_eq!(
-        fs::read_to_string(out.join("CNAME")).unwrap(),
-        "news.example.org"
-    );
-    assert!(!out.join("style.css").exists());
-    // Kept again on the next build: they are still not in our manifest.
-    write_site_with(out, &[page("index.html", "v3")], &options).unwrap();
-    assert!(out.join(".git/objects/x").is_file() && out.join("CNAME").is_file());
+/// Files a user typically adds to a published site.
+const USER_FILES: [(&str, &str); 5] = [
+    (".git/objects/x", "obj"),
+    ("CNAME", "news.example.org"),
+    (".nojekyll", ""),
+    ("briefings/.htaccess", "deny"),
+    ("googleabc.html", "verification"),
+];
+
+fn add_user_files(out: &Path) {
+    for (path, text) in USER_FILES {
+        fs::create_dir_all(out.join(path).parent().unwrap()).unwrap();
+        fs::write(out.join(path), text).unwrap();
+    }
+}
+
+#[track_caller]
+fn assert_user_files(out: &Path) {
+    for (path, text) in USER_FILES {
+        assert_eq!(fs::read_to_string(out.join(path)).unwrap(), text, "{path}");
+    }
 }
 
 #[test]
-fn a_foreign_entry_colliding_with_a_new_page_stops_the_build() {
+fn files_briefing_did_not_write_are_never_touched() {
     let (_tmp, config) = fixture();
-    let options = OutputOptions::for_site(&config);
     let out = &config.output_dir;
-    write_site_with(out, &site(), &options).unwrap();
+    publish_site(&config, &site()).unwrap();
+    add_user_files(out);
+    let report = publish_site(&config, &[page("index.html", "v2")]).unwrap();
+    assert_eq!(report.removed, ["briefings/a/index.html", "style.css"]);
+    assert_user_files(out);
+    assert!(!out.join("style.css").exists() && !out.join("briefings/a").exists());
+    publish_site(&config, &[page("index.html", "v3")]).unwrap();
+    assert_user_files(out);
+    // Also when the manifest is gone and the marker is all the publisher knows.
+    fs::remove_dir_all(config.state_dir()).unwrap();
+    publish_site(&config, &site()).unwrap();
+    publish_site(&config, &[page("index.html", "v4")]).unwrap();
+    assert_user_files(out);
+    assert!(!out.join("style.css").exists());
+}
+
+#[test]
+fn without_its_manifest_the_publisher_compares_bytes_and_removes_stale_pages() {
+    let (_tmp, config) = fixture();
+    let out = &config.output_dir;
+    let mut pages = site();
+    pages.push(page("old.html", "stale"));
+    publish_site(&config, &pages).unwrap();
+    fs::remove_dir_all(config.state_dir()).unwrap();
+    let index_before = snapshot(&out.join("index.html"));
+    let mut changed = site();
+    changed[2] = page("style.css", "i{}");
+    let report = publish_site(&config, &changed).unwrap();
+    assert_eq!(report.written, ["style.css"]);
+    assert_eq!(report.removed, ["old.html"]);
+    assert_eq!(snapshot(&out.join("index.html")), index_before);
+    // The manifest is back: the next build trusts it.
+    assert!(publish_site(&config, &changed).unwrap().written.is_empty());
+}
+
+#[test]
+fn the_keep_list_is_never_written_nor_removed() {
+    let (_tmp, mut config) = fixture();
+    let out = config.output_dir.clone();
+    let mut pages = site();
+    pages.push(page("downloads/report.pdf", "ours once"));
+    publish_site(&config, &pages).unwrap();
+    config.keep = vec!["downloads".into(), "extra.txt".into()];
+    fs::write(out.join("downloads/mine.pdf"), "user's").unwrap();
+    let report = publish_site(&config, &site()).unwrap();
+    assert!(report.removed.is_empty(), "{report:?}");
+    assert_eq!(
+        fs::read_to_string(out.join("downloads/report.pdf")).unwrap(),
+        "ours once"
+    );
+    let err = publish_site(&config, &[page("downloads/x.pdf", "new")]).unwrap_err();
+    assert!(matches!(err, OutputError::Kept { .. }), "{err}");
+    assert!(err.to_string().contains("build.keep"), "{err}");
+}
+
+#[test]
+fn a_page_landing_on_something_briefing_did_not_write_stops_the_build() {
+    let (_tmp, config) = fixture();
+    let out = &config.output_dir;
+    publish_site(&config, &site()).unwrap();
     fs::write(out.join("CNAME"), "mine").unwrap();
-    let before = snapshot(out);
-    let err = write_site_with(out, &[page("CNAME", "theirs")], &options).unwrap_err();
-    assert!(matches!(err, OutputError::Collision { .. }), "{err}");
-    assert!(err.to_string().contains("static/"), "{err}");
-    assert_eq!(snapshot(out), before);
+    fs::create_dir_all(out.join("feed")).unwrap();
+    fs::write(out.join("feed/mine.xml"), "mine").unwrap();
+    let before = snapshot(&config.root);
+    for pages in [
+        vec![page("CNAME", "theirs")],
+        vec![page("CNAME/x.html", "theirs")],
+        vec![page("feed", "theirs")],
+    ] {
+        let err = publish_site(&config, &pages).unwrap_err();
+        assert!(matches!(err, OutputError::Collision { .. }), "{err}");
+        assert!(err.to_string().contains("static/"), "{err}");
+        assert_eq!(snapshot(&config.root), before);
+    }
+}
+
+#[test]
+fn a_folder_of_pages_can_become_a_page_and_back() {
+    let (_tmp, config) = fixture();
+    let out = &config.output_dir;
+    publish_site(&config, &[page("feed/index.html", "a"), page("x", "file")]).unwrap();
+    publish_site(&config, &[page("feed", "b"), page("x/index.html", "dir")]).unwrap();
+    assert_eq!(fs::read_to_string(out.join("feed")).unwrap(), "b");
+    assert_eq!(fs::read_to_string(out.join("x/index.html")).unwrap(), "dir");
+    publish_site(&config, &[page("feed/index.html", "c")]).unwrap();
+    assert_eq!(
+        fs::read_to_string(out.join("feed/index.html")).unwrap(),
+        "c"
+    );
+    assert!(!out.join("x").exists());
 }
 
 #[cfg(unix)]
 #[test]
-fn replacing_an_output_never_follows_symlinks_inside_it() {
+fn publishing_never_follows_symlinks_inside_the_output() {
     let (tmp, config) = fixture();
-    let options = OutputOptions::for_site(&config);
     let out = &config.output_dir;
-    write_site_with(out, &site(), &options).unwrap();
+    publish_site(&config, &site()).unwrap();
     let outside = tmp.path().join("precious");
-    fs::create_dir_all(&outside).unwrap();
-    fs::write(outside.join("data.txt"), "keep me").unwrap();
-    std::os::unix::fs::symlink(&outside, out.join("briefings/link")).unwrap();
-    write_site_with(out, &[page("index.html", "v2")], &options).unwrap();
-    assert!(!out.join("briefings").exists());
+    fs::create_dir_all(outside.join("a")).unwrap();
+    fs::write(outside.join("a/index.html"), "keep me").unwrap();
+    // The user replaces a folder of pages with a link to their own files.
+    fs::remove_dir_all(out.join("briefings")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("briefings")).unwrap();
+    publish_site(&config, &[page("index.html", "v2")]).unwrap();
     assert_eq!(
-        fs::read_to_string(outside.join("data.txt")).unwrap(),
+        fs::read_to_string(outside.join("a/index.html")).unwrap(),
+        "keep me"
+    );
+    let err = publish_site(&config, &site()).unwrap_err();
+    assert!(matches!(err, OutputError::Collision { .. }), "{err}");
+    assert_eq!(
+        fs::read_to_string(outside.join("a/index.html")).unwrap(),
         "keep me"
     );
 }
 
 #[test]
-fn leftovers_of_dead_builds_are_removed_and_foreign_lookalikes_kept() {
+fn leftovers_of_dead_builds_are_removed_unless_they_hold_user_files() {
     let (_tmp, config) = fixture();
     let parent = config.root.clone();
-    let dead_staging = parent.join("public.staging-4000000000");
-    let dead_old = parent.join("public.old-4000000001");
-    let lookalike = parent.join("public.staging-4000000002");
-    for dir in [&dead_staging, &dead_old] {
-        fs::create_dir_all(dir.join("x")).unwrap();
-        fs::write(dir.join(MARKER_FILE), "").unwrap();
+    let dead = [
+        "public.next-4000000000",
+        "public.staging-4000000001",
+        "public.old-4000000002",
+    ];
+    for name in dead {
+        fs::create_dir_all(parent.join(name).join("x")).unwrap();
+        fs::write(
+            parent.join(name).join(MARKER_FILE),
+            guard::marker_text("i", ["x"]),
+        )
+        .unwrap();
     }
-    fs::create_dir_all(&lookalike).unwrap();
-    fs::write(lookalike.join("notes.txt"), "user file").unwrap();
-    write_site_with(
-        &config.output_dir,
-        &site(),
-        &OutputOptions::for_site(&config),
+    // An earlier version's swap moved the user's `.git` into its staging tree, then died.
+    let holding = parent.join("public.staging-4000000003");
+    fs::create_dir_all(holding.join(".git")).unwrap();
+    fs::write(
+        holding.join(MARKER_FILE),
+        guard::marker_text("i", ["index.html"]),
     )
     .unwrap();
+    let lookalike = parent.join("public.next-4000000004");
+    fs::create_dir_all(&lookalike).unwrap();
+    fs::write(lookalike.join("notes.txt"), "user file").unwrap();
+    let report = publish_site(&config, &site()).unwrap();
     if Path::new("/proc").is_dir() {
-        assert!(!dead_staging.exists() && !dead_old.exists());
+        for name in dead {
+            assert!(!parent.join(name).exists(), "{name}");
+        }
+        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+        assert!(
+            report.warnings.iter().any(|w| w.contains(".git")),
+            "{:?}",
+            report.warnings
+        );
     }
+    assert!(holding.join(".git").is_dir());
     assert!(lookalike.join("notes.txt").is_file());
 }
 
 #[test]
-fn clean_removes_marked_output_and_state_only() {
+fn clean_removes_pages_and_state_and_keeps_what_others_put_there() {
     let (_tmp, config) = fixture();
-    write_site_with(
-        &config.output_dir,
-        &site(),
-        &OutputOptions::for_site(&config),
-    )
-    .unwrap();
-    fs::create_dir_all(config.state_dir().join("cache")).unwrap();
+    publish_site(&config, &site()).unwrap();
     let report = clean(&config).unwrap();
     assert_eq!(
         report.removed,
@@ -345,8 +524,26 @@ fn clean_removes_marked_output_and_state_only() {
     );
     assert!(!config.output_dir.exists() && !config.state_dir().exists());
     assert!(config.root.join("content/articles/a.md").is_file());
-    // Nothing to clean is fine.
-    assert_eq!(clean(&config).unwrap().removed, Vec::<PathBuf>::new());
+    assert_eq!(
+        clean(&config).unwrap(),
+        CleanReport::default(),
+        "nothing to clean"
+    );
+
+    publish_site(&config, &site()).unwrap();
+    add_user_files(&config.output_dir);
+    let report = clean(&config).unwrap();
+    assert_eq!(report.removed, [config.state_dir()]);
+    assert_eq!(
+        report.kept,
+        [".git", ".nojekyll", "CNAME", "briefings", "googleabc.html"]
+    );
+    assert_user_files(&config.output_dir);
+    assert!(!config.output_dir.join("index.html").exists());
+    assert!(!config.output_dir.join("briefings/a").exists());
+    // The output stays briefing's: the next build writes into it.
+    publish_site(&config, &site()).unwrap();
+    assert_user_files(&config.output_dir);
 }
 
 #[test]
@@ -370,38 +567,41 @@ fn clean_refuses_an_output_that_is_the_site_root() {
 }
 
 #[test]
-fn preflight_refuses_what_writing_refuses_and_writes_nothing() {
+fn preflight_refuses_what_publishing_refuses_and_writes_nothing() {
     let (tmp, config) = fixture();
     let root = config.root.clone();
-    let options = OutputOptions::for_site(&config);
     fs::create_dir_all(root.join("notes")).unwrap();
     fs::write(root.join("notes/todo.txt"), "mine").unwrap();
     let ours = root.join("ours");
-    write_site_with(&ours, &site(), &options).unwrap();
+    let state = config.state_dir();
+    publish(&ours, &state, &site(), &options(&config)).unwrap();
     fs::write(ours.join("CNAME"), "mine").unwrap();
     let ok = site();
     let bad_path = vec![page("../escape.html", "x")];
     let collides = vec![page("CNAME", "theirs")];
+    let tree = vec![page("a", "x"), page("a/b", "y")];
     // (output, pages, the error expected, or None when both accept)
-    let cases: [(PathBuf, &[Page], Option<&str>); 6] = [
+    let cases: [(PathBuf, &[Page], Option<&str>); 8] = [
         (root.join("public"), &ok, None),
         (root.join("deep/er/public"), &ok, None),
         (ours.clone(), &ok, None),
         (root.join("notes"), &ok, Some("Refused")),
         (root.clone(), &ok, Some("Refused")),
         (root.join("public"), &bad_path, Some("InvalidPagePath")),
+        (root.join("public"), &tree, Some("InvalidPagePath")),
+        (ours.clone(), &collides, Some("Collision")),
     ];
-    let collision = (ours.clone(), collides.as_slice(), Some("Collision"));
-    for (dir, pages, want) in cases.into_iter().chain([collision]) {
+    let kind = |e: &OutputError| {
+        format!("{e:?}")
+            .split([' ', '{'])
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    for (dir, pages, want) in cases {
         let before = snapshot(tmp.path());
-        let got = preflight(&dir, pages, &options);
-        let kind = |e: &OutputError| {
-            format!("{e:?}")
-                .split([' ', '{'])
-                .next()
-                .unwrap()
-                .to_string()
-        };
+        let paths = pages.iter().map(|p| p.path.as_str());
+        let got = preflight(&dir, &state, paths, &options(&config));
         assert_eq!(
             got.as_ref().err().map(kind).as_deref(),
             want,
@@ -414,7 +614,7 @@ fn preflight_refuses_what_writing_refuses_and_writes_nothing() {
             "{}: preflight wrote",
             dir.display()
         );
-        let written = write_site_with(&dir, pages, &options);
+        let written = publish(&dir, &state, pages, &options(&config));
         assert_eq!(
             written.as_ref().err().map(kind).as_deref(),
             want,
@@ -422,20 +622,4 @@ fn preflight_refuses_what_writing_refuses_and_writes_nothing() {
             dir.display()
         );
     }
-}
-
-#[cfg(unix)]
-#[test]
-fn preflight_refuses_a_symlinked_output() {
-    let (tmp, config) = fixture();
-    let real = tmp.path().join("www");
-    fs::create_dir_all(&real).unwrap();
-    std::os::unix::fs::symlink(&real, &config.output_dir).unwrap();
-    let err = preflight(
-        &config.output_dir,
-        &site(),
-        &OutputOptions::for_site(&config),
-    )
-    .unwrap_err();
-    assert!(err.to_string().contains("symbolic link"), "{err}");
 }

@@ -94,6 +94,19 @@ fn holds(path: &Path, expected: &str) -> Result<bool, OutputError> {
     }
 }
 
+/// Deletes the file at `path` if it still holds exactly `expected` (a generated file
+/// nobody edited); [`WriteOutcome::Changed`] and nothing deleted otherwise.
+pub fn remove_if_unchanged(path: &Path, expected: &str) -> Result<WriteOutcome, OutputError> {
+    if !holds(path, expected)? {
+        return Ok(WriteOutcome::Changed);
+    }
+    match fs::remove_file(path) {
+        Ok(()) => Ok(WriteOutcome::Written),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(WriteOutcome::Changed),
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
 /// Writes `text` to a flushed temporary file next to `path`, with `path`'s permissions
 /// (or the usual ones for a new file). Returns the directory and the temporary file,
 /// which deletes itself if it is dropped before being persisted.

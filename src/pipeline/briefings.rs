@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{BuildError, BuildOptions, BuildReport, cache_key};
+use super::{BuildError, Progress, cache_key};
 use crate::analysis;
 use crate::briefing::{self, Briefing, BriefingError, ComposeOptions, Existing, Plan};
-use crate::config::Config;
+use crate::config::{BuildOptions, Config};
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::{self, Article, SourceFile};
+use crate::ingest::{Article, Ingested, SourceFile};
 
 /// An existing briefing file, parsed.
 struct ExistingFile {
@@ -27,12 +27,33 @@ struct ExistingFile {
 
 /// Everything needed to decide each article's briefing.
 pub(super) struct Plans {
-    pub articles: Vec<Article>,
+    articles: Vec<Article>,
     existing: HashMap<String, ExistingFile>,
     /// Display paths of articles that could not be read (skipped with `--keep-going`).
     failed_articles: HashSet<String>,
     regenerate: HashSet<String>,
     key: String,
+    /// Warnings of the input files (ingest's), and what was skipped so far.
+    warnings: Vec<Warning>,
+    skipped: Vec<String>,
+}
+
+/// The briefings of a build, decided: what to render, what to write, and what happened.
+pub(super) struct Decided {
+    /// Every briefing to render: one per article (in article order), then the briefing
+    /// files without an article.
+    pub briefings: Vec<Briefing>,
+    pub writes: Vec<Write>,
+    /// Generated briefing files, never edited, whose article is gone: deleted (if they
+    /// still hold the text read) and not published. With the text read.
+    pub removals: Vec<(PathBuf, String)>,
+    /// Articles whose briefing was decided (analysed or reused).
+    pub articles: usize,
+    pub analysed: usize,
+    pub reused: usize,
+    pub warnings: Vec<Warning>,
+    /// Files skipped with `--keep-going`, with the reason.
+    pub skipped: Vec<String>,
 }
 
 /// A briefing file to write.
@@ -54,34 +75,34 @@ pub(super) struct Outcome {
     warning: Option<Warning>,
 }
 
-/// Reads the articles and the existing briefings and resolves `--regenerate`.
+/// Parses the existing briefings, matches them with the articles and resolves
+/// `--regenerate`. Unreadable files stop the build, or are skipped with `--keep-going`.
 pub(super) fn prepare(
     config: &Config,
     options: &BuildOptions,
-    report: &mut BuildReport,
+    ingested: Ingested,
+    briefing_files: Vec<SourceFile>,
 ) -> Result<Plans, BuildError> {
-    let ingested = ingest::load_articles(config);
-    report.warnings.extend(ingested.warnings);
-    let failed_articles: HashSet<String> = ingested
-        .failures
-        .iter()
-        .map(|e| slash(&e.location().path))
-        .collect();
-    if !ingested.failures.is_empty() {
-        if !options.keep_going {
-            return Err(BuildError::Articles(ingested.failures));
-        }
-        report
-            .skipped
-            .extend(ingested.failures.iter().map(ToString::to_string));
+    let Ingested {
+        mut articles,
+        failures,
+        warnings,
+    } = ingested;
+    let failed_articles: HashSet<String> =
+        failures.iter().map(|e| slash(&e.location().path)).collect();
+    if !failures.is_empty() && !options.keep_going {
+        return Err(BuildError::Articles(failures));
     }
-    let (existing, unreadable) =
-        parse_existing(ingest::load_briefing_files(config)?, options, report)?;
-    let mut articles = ingested.articles;
+    let mut skipped: Vec<String> = failures.iter().map(ToString::to_string).collect();
+    let (existing, unreadable, errors) = parse_existing(briefing_files);
+    if !errors.is_empty() && !options.keep_going {
+        return Err(BuildError::Briefings(errors));
+    }
+    skipped.extend(errors.iter().map(ToString::to_string));
     articles.retain(|a| {
         let blocked = unreadable.contains(&a.slug);
         if blocked {
-            report.skipped.push(format!("{}: skipped, because its briefing cannot be read (see above) and is never replaced", a.path.display()));
+            skipped.push(format!("{}: skipped, because its briefing cannot be read (see above) and is never replaced", a.path.display()));
         }
         !blocked
     });
@@ -92,6 +113,8 @@ pub(super) fn prepare(
         failed_articles,
         regenerate,
         key: cache_key(config),
+        warnings,
+        skipped,
     })
 }
 
@@ -99,12 +122,15 @@ fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Parses the briefing files; returns them by slug, and the slugs of those that cannot be read.
-fn parse_existing(
-    files: Vec<SourceFile>,
-    options: &BuildOptions,
-    report: &mut BuildReport,
-) -> Result<(HashMap<String, ExistingFile>, HashSet<String>), BuildError> {
+/// The briefing files parsed by slug, the slugs of those that cannot be read, and why.
+type ParsedFiles = (
+    HashMap<String, ExistingFile>,
+    HashSet<String>,
+    Vec<BriefingError>,
+);
+
+/// Parses the briefing files, in parallel.
+fn parse_existing(files: Vec<SourceFile>) -> ParsedFiles {
     let parsed: Vec<(SourceFile, Result<Briefing, BriefingError>)> = files
         .into_par_iter()
         .map(|file| {
@@ -130,15 +156,7 @@ fn parse_existing(
             }
         }
     }
-    if !errors.is_empty() {
-        if !options.keep_going {
-            return Err(BuildError::Briefings(errors));
-        }
-        report
-            .skipped
-            .extend(errors.iter().map(ToString::to_string));
-    }
-    Ok((existing, unreadable))
+    (existing, unreadable, errors)
 }
 
 /// The slugs named by `--regenerate` paths (article or briefing files).
@@ -172,12 +190,28 @@ fn resolve_regenerate(
 }
 
 impl Plans {
-    /// Decides, and if needed analyses and composes, the briefing of one article.
-    pub(super) fn outcome(
+    /// The briefing of every article, decided (and analysed where needed) in parallel.
+    pub(super) fn analyse(
         &self,
         config: &Config,
-        article: &Article,
-    ) -> Result<Outcome, BriefingError> {
+        progress: &dyn Progress,
+    ) -> Vec<Result<Outcome, BriefingError>> {
+        progress.start(self.articles.len());
+        let outcomes = self
+            .articles
+            .par_iter()
+            .map(|article| {
+                let outcome = self.outcome(config, article);
+                progress.advance();
+                outcome
+            })
+            .collect();
+        progress.finish();
+        outcomes
+    }
+
+    /// Decides, and if needed analyses and composes, the briefing of one article.
+    fn outcome(&self, config: &Config, article: &Article) -> Result<Outcome, BriefingError> {
         let existing = self.existing.get(&article.slug);
         let seen = existing.map(|e| Existing {
             text: &e.file.text,
@@ -231,56 +265,83 @@ impl Plans {
         mut self,
         outcomes: Vec<Result<Outcome, BriefingError>>,
         options: &BuildOptions,
-        report: &mut BuildReport,
-    ) -> Result<(Vec<Briefing>, Vec<Write>), BuildError> {
-        let mut briefings = Vec::with_capacity(outcomes.len() + self.existing.len());
-        let mut writes = Vec::new();
+    ) -> Result<Decided, BuildError> {
+        let mut decided = Decided {
+            briefings: Vec::with_capacity(outcomes.len() + self.existing.len()),
+            writes: Vec::new(),
+            removals: Vec::new(),
+            articles: 0,
+            analysed: 0,
+            reused: 0,
+            warnings: std::mem::take(&mut self.warnings),
+            skipped: std::mem::take(&mut self.skipped),
+        };
         for (article, outcome) in self.articles.iter().zip(outcomes) {
             self.existing.remove(&article.slug);
             let outcome = match outcome {
                 Ok(outcome) => outcome,
                 Err(e) if options.keep_going => {
-                    report.skipped.push(e.to_string());
+                    decided.skipped.push(e.to_string());
                     continue;
                 }
                 Err(e) => return Err(e.into()),
             };
-            report.articles += 1;
+            decided.articles += 1;
             match outcome.plan.needs_analysis() {
-                true => report.analysed += 1,
-                false => report.reused += 1,
+                true => decided.analysed += 1,
+                false => decided.reused += 1,
             }
-            report.warnings.extend(outcome.warning);
-            writes.extend(outcome.write);
-            briefings.push(outcome.briefing);
+            decided.warnings.extend(outcome.warning);
+            decided.writes.extend(outcome.write);
+            decided.briefings.push(outcome.briefing);
         }
-        briefings.extend(self.orphans(report));
-        Ok((briefings, writes))
+        let (orphans, removals, warnings) = self.orphans();
+        decided.briefings.extend(orphans);
+        decided.removals = removals;
+        decided.warnings.extend(warnings);
+        Ok(decided)
     }
 
-    /// Briefing files without an article: hand-written briefings, or articles removed since.
-    fn orphans(self, report: &mut BuildReport) -> Vec<Briefing> {
+    /// Briefing files without an article: hand-written briefings are published; a
+    /// generated one whose article is gone is taken off the site, and deleted when
+    /// nobody edited it (it only repeated the article) or kept, with a warning saying
+    /// how to publish it again, when someone did.
+    fn orphans(self) -> (Vec<Briefing>, Vec<(PathBuf, String)>, Vec<Warning>) {
         let article_paths: HashSet<String> = self.articles.iter().map(|a| slash(&a.path)).collect();
         let mut rest: Vec<ExistingFile> = self.existing.into_values().collect();
         rest.sort_by(|a, b| a.briefing.slug.cmp(&b.briefing.slug));
-        for e in &rest {
-            let source = e.briefing.meta.source.path.as_deref();
-            if let (Some(_), Some(source)) = (&e.briefing.meta.generated, source)
-                && !article_paths.contains(source)
-                && !self.failed_articles.contains(source)
-            {
-                report.warnings.push(
+        let (mut kept, mut removals, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+        for e in rest {
+            let source = e.briefing.meta.source.path.clone();
+            let gone = match (&e.briefing.meta.generated, source.as_deref()) {
+                (Some(_), Some(source)) => {
+                    !article_paths.contains(source) && !self.failed_articles.contains(source)
+                }
+                _ => false,
+            };
+            if !gone {
+                kept.push(e.briefing);
+                continue;
+            }
+            let source = source.unwrap_or_default();
+            let location = Location::file(&e.briefing.path);
+            if briefing::is_unedited(&e.file.text, &e.briefing.meta) {
+                warnings.push(Warning::new(
+                    location,
+                    format!("its article {source} no longer exists; the briefing was removed from the site and deleted"),
+                ));
+                removals.push((e.briefing.path.clone(), e.file.text));
+            } else {
+                warnings.push(
                     Warning::new(
-                        Location::file(&e.briefing.path),
-                        format!(
-                            "its article {source} no longer exists; the briefing is still published"
-                        ),
+                        location,
+                        format!("its article {source} no longer exists; the briefing was edited by hand, so it is kept, but no longer published"),
                     )
-                    .with_hint("delete the briefing file to remove it from the site"),
+                    .with_hint("to publish it again, restore the article, or delete the `generated:` lines of its front matter: it then counts as a briefing written by hand"),
                 );
             }
         }
-        rest.into_iter().map(|e| e.briefing).collect()
+        (kept, removals, warnings)
     }
 }
 

@@ -1,49 +1,41 @@
 //! The one orchestrator: runs the stages in order, once, for `build`, `check`, `watch`
-//! and `serve`.
+//! and `serve`, the way mdBook's `MDBook::build` reads.
 //!
 //! ```text
-//! ingest (articles, existing briefings, theme)  →  plan each briefing (reuse / analyse /
-//! keep the hand edit)  →  analysis + briefing for the articles that need it, in parallel
-//! →  site::render  →  output (the site, swapped in atomically, then the briefing files)
+//! read every input (articles, briefing files, theme and templates)  →  load the
+//! templates (a template error stops here, before any analysis)  →  plan each briefing
+//! (reuse / analyse / keep the hand edit)  →  analysis + briefing for the articles that
+//! need it, in parallel  →  the corpus (facts across briefings)  →  site::render  →
+//! output: open the publisher (guard), put the pages (staged), write the briefing
+//! files, commit the site  →  the report, assembled from what each stage returned
 //! ```
 //!
 //! Existing briefing files double as the analysis cache: a briefing generated from
 //! the same article bytes by the same build of the analysis is reused without analysing
 //! again, and a hand-edited one is never replaced. Nothing is written until every stage
-//! has succeeded, so a failing build changes nothing on disk.
+//! has succeeded, so a failing build changes nothing on disk. The briefing files are
+//! written before the site is committed, so that a briefing that cannot be written (a
+//! full disk) fails the build while the previous site is still in place; the output is
+//! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
+mod sinks;
 mod write;
 
 use std::path::PathBuf;
 
-use jiff::civil::Date;
-use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::briefing::BriefingError;
 use crate::config::Config;
+use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::{self, IngestError};
-use crate::output::{self, OutputError, OutputOptions};
-use crate::site::{self, RenderOptions, SiteError};
+use crate::ingest::first_seen::FirstSeen;
+use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
+use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
+use crate::site::{self, SiteError};
 
-use briefings::Outcome;
-
-/// How to run a build (everything that does not come from `briefing.toml`).
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// Render briefings marked `draft: true`.
-    pub drafts: bool,
-    /// Skip articles and briefings that cannot be read instead of failing.
-    pub keep_going: bool,
-    /// Article or briefing files whose briefing is regenerated even if edited (after a backup).
-    pub regenerate: Vec<PathBuf>,
-    /// Write briefing files and the site; `false` for `check`.
-    pub write: bool,
-    /// The build date, passed to templates.
-    pub today: Date,
-}
+pub use crate::config::BuildOptions;
 
 /// Reports a build's progress to the user interface.
 pub trait Progress: Sync {
@@ -72,6 +64,10 @@ pub struct BuildReport {
     /// Backups made by `--regenerate`.
     pub backups: Vec<PathBuf>,
     pub pages: usize,
+    /// Pages rendered (the others were in place from the same inputs).
+    pub rendered: usize,
+    /// What the output stage wrote and removed (empty for `check`).
+    pub published: PublishReport,
     pub warnings: Vec<Warning>,
     /// Files skipped with `--keep-going`, with the reason.
     pub skipped: Vec<String>,
@@ -123,76 +119,185 @@ pub fn cache_key(config: &Config) -> String {
     format!("{}{text}", config.analysis.cache_key())
 }
 
+/// Every input of a build, read before anything is analysed or rendered.
+struct Inputs {
+    articles: Ingested,
+    briefing_files: Vec<SourceFile>,
+    theme: ThemeFiles,
+    /// When each briefing was first built (the feed date of undated ones).
+    first_seen: FirstSeen,
+}
+
+/// Reads the articles, the existing briefing files, the theme's and site's templates
+/// and static files, and the first-seen dates in the state folder.
+fn read_inputs(config: &Config) -> Result<Inputs, BuildError> {
+    Ok(Inputs {
+        articles: ingest::load_articles(config),
+        briefing_files: ingest::load_briefing_files(config)?,
+        theme: ingest::load_theme(config)?,
+        first_seen: FirstSeen::load(&config.state_dir()),
+    })
+}
+
 /// Runs every stage once. See the module docs for the data flow.
 pub fn build(
     config: &Config,
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let mut report = BuildReport::default();
-    let plans = briefings::prepare(config, options, &mut report)?;
-    progress.start(plans.articles.len());
-    let outcomes: Vec<Result<Outcome, BriefingError>> = plans
-        .articles
-        .par_iter()
-        .map(|article| {
-            let outcome = plans.outcome(config, article);
-            progress.advance();
-            outcome
-        })
-        .collect();
-    progress.finish();
-    let (briefings, writes) = plans.collect(outcomes, options, &mut report)?;
-
-    let theme = ingest::load_theme(config)?;
-    let render = RenderOptions {
-        drafts: options.drafts,
-        today: options.today,
+    let inputs = read_inputs(config)?;
+    let mut templates = site::load_templates(config, &inputs.theme)?;
+    let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
+    let outcomes = plans.analyse(config, progress);
+    let mut decided = plans.collect(outcomes, options)?;
+    let slugs = decided.briefings.iter().map(|b| b.slug.as_str());
+    let first_seen = inputs.first_seen.with(slugs, options.today);
+    let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
+    let site = (&corpus, &first_seen);
+    let (rendered, published) = match options.write {
+        true => {
+            let files = (&decided.writes[..], &decided.removals[..]);
+            publish(config, options, &mut templates, site, files)?
+        }
+        false => (check(config, options, &mut templates, site)?, None),
     };
-    let rendered = site::render(config, &theme, &briefings, &render)?;
-    report.warnings.extend(rendered.warnings);
-    report.pages = rendered.pages.len();
-    output::preflight(&config.output_dir, &rendered.pages, &output_options(config))?;
-    if options.write {
-        write_site(config, &rendered.pages, &mut report)?;
-        write::briefings(config, &writes, &mut report)?;
-    }
-    Ok(report)
+    Ok(BuildReport::assemble(config, decided, rendered, published))
 }
 
-/// How the site is written. It is swapped in atomically, so a crashed or killed build
-/// never leaves a half-written site; it is not flushed to disk file by file (an fsync
-/// per page took three quarters of a 6,000-page build), because everything in it can be
-/// rebuilt from the articles and briefings, which are written durably.
-fn output_options(config: &Config) -> OutputOptions {
-    OutputOptions {
-        durable: false,
-        ..OutputOptions::for_site(config)
-    }
-}
-
-/// Swaps the new site in. It is written before the briefings so that an output folder
-/// the tool refuses to touch stops the build before any briefing changes.
-fn write_site(
+/// Renders every page without writing anything, and runs the output's checks on them.
+fn check(
     config: &Config,
-    pages: &[site::Page],
-    report: &mut BuildReport,
-) -> Result<(), OutputError> {
-    // The site is swapped in atomically, so a crashed or killed build never leaves a
-    // half-written site; it is not flushed to disk file by file (an fsync per page took
-    // three quarters of a 6,000-page build), because everything in it can be rebuilt
-    // from the articles and briefings, which are written durably.
-    let options = OutputOptions {
-        durable: false,
-        ..OutputOptions::for_site(config)
+    options: &BuildOptions,
+    templates: &mut site::Templates,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
+) -> Result<site::Rendered, BuildError> {
+    let preview = sinks::Preview::default();
+    let seen = &first_seen.briefings;
+    let rendered =
+        site::render(config, templates, corpus, options, seen, &preview).map_err(|e| match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(never) => match never {},
+        })?;
+    let paths = preview.paths.into_inner().unwrap_or_default();
+    let output = OutputOptions::for_site(config);
+    output::preflight(
+        &config.output_dir,
+        &config.state_dir(),
+        paths.iter().map(String::as_str),
+        &output,
+    )?;
+    Ok(rendered)
+}
+
+/// What the writing stage did: the site's changes and the briefing files written.
+struct Published {
+    site: PublishReport,
+    briefings: write::Written,
+}
+
+/// Opens the output (its checks run before any briefing is written), renders the pages
+/// into it as they come, writes the briefing files and the first-seen dates, and
+/// commits the site.
+fn publish(
+    config: &Config,
+    options: &BuildOptions,
+    templates: &mut site::Templates,
+    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (writes, removals): (&[briefings::Write], &[(PathBuf, String)]),
+) -> Result<(site::Rendered, Option<Published>), BuildError> {
+    let output = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
+    let sink = sinks::Publish(&publisher);
+    let seen = &first_seen.briefings;
+    let rendered =
+        site::render(config, templates, corpus, options, seen, &sink).map_err(|e| match e {
+            site::RenderError::Site(e) => BuildError::Site(e),
+            site::RenderError::Sink(e) => BuildError::Output(e),
+        })?;
+    let briefings = write::briefings(config, writes)?;
+    write::removals(config, removals)?;
+    let record = config.state_dir().join(ingest::first_seen::FILE);
+    output::write_text_atomic(&record, &first_seen.to_json())?;
+    let published = Published {
+        site: publisher.commit()?,
+        briefings,
     };
-    let written = output::write_site_with(&config.output_dir, pages, &options)?;
-    let location = Location::file(config.display_path(&config.output_dir));
-    report.warnings.extend(
-        written
-            .warnings
-            .into_iter()
-            .map(|w| Warning::new(location.clone(), w)),
-    );
-    Ok(())
+    Ok((rendered, Some(published)))
+}
+
+impl BuildReport {
+    /// The report of a build, from what its stages returned.
+    fn assemble(
+        config: &Config,
+        decided: briefings::Decided,
+        rendered: site::Rendered,
+        published: Option<Published>,
+    ) -> BuildReport {
+        let mut warnings = decided.warnings;
+        warnings.extend(rendered.warnings);
+        let mut report = BuildReport {
+            articles: decided.articles,
+            analysed: decided.analysed,
+            reused: decided.reused,
+            pages: rendered.files,
+            rendered: rendered.rendered,
+            skipped: decided.skipped,
+            ..BuildReport::default()
+        };
+        if let Some(mut published) = published {
+            let location = Location::file(config.display_path(&config.output_dir));
+            let site_warnings = std::mem::take(&mut published.site.warnings);
+            warnings.extend(published.briefings.warnings);
+            warnings.extend(
+                site_warnings
+                    .into_iter()
+                    .map(|w| Warning::new(location.clone(), w)),
+            );
+            report.briefings_written = published.briefings.written;
+            report.backups = published.briefings.backups;
+            report.published = published.site;
+        }
+        report.warnings = warnings;
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// Counts the articles the analysis was started on.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Progress for Counting {
+        fn start(&self, total: usize) {
+            self.0.fetch_add(total, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_template_error_stops_the_build_before_any_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/articles")).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(
+            root.join("content/articles/talks.md"),
+            "---\ntitle: Talks\ndate: 2026-03-05\n---\nMinisters met in Lisk on Wednesday.\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("templates/index.html"), "{% if %}").unwrap();
+        std::fs::write(root.join("briefing.toml"), "").unwrap();
+        let config = Config::load(root).unwrap();
+        let progress = Counting::default();
+        let options = BuildOptions::new(jiff::civil::date(2026, 3, 6));
+        let err = build(&config, &options, &progress).unwrap_err();
+        assert!(matches!(err, BuildError::Site(_)), "{err}");
+        assert!(err.to_string().contains("templates/index.html"), "{err}");
+        assert_eq!(progress.0.load(Ordering::SeqCst), 0, "nothing analysed");
+        assert!(!root.join("content/briefings").exists(), "nothing written");
+    }
 }

@@ -2,26 +2,44 @@
 //! build read it: a person may save an edit while a build runs (`watch`, `serve`), and
 //! that edit wins over the build's version.
 
-use super::BuildReport;
+use std::path::PathBuf;
+
 use super::briefings::Write;
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
 use crate::output::{self, OutputError, WriteOutcome};
 
+/// What writing the briefing files did.
+#[derive(Debug, Default)]
+pub(super) struct Written {
+    /// Briefing files written (created, refreshed or regenerated).
+    pub written: Vec<PathBuf>,
+    /// Backups made by `--regenerate`.
+    pub backups: Vec<PathBuf>,
+    /// Files left alone because they changed while the build ran.
+    pub warnings: Vec<Warning>,
+}
+
+/// Deletes the briefing files of removed articles that nobody edited (each only while
+/// it still holds the text the build read: an edit saved meanwhile wins).
+pub(super) fn removals(config: &Config, removals: &[(PathBuf, String)]) -> Result<(), OutputError> {
+    for (path, expected) in removals {
+        output::remove_if_unchanged(&config.root.join(path), expected)?;
+    }
+    Ok(())
+}
+
 /// Writes every planned briefing file, backing up edited files first.
-pub(super) fn briefings(
-    config: &Config,
-    writes: &[Write],
-    report: &mut BuildReport,
-) -> Result<(), OutputError> {
+pub(super) fn briefings(config: &Config, writes: &[Write]) -> Result<Written, OutputError> {
+    let mut done = Written::default();
     for write in writes {
         let full = config.root.join(&write.path);
         if write.backup && write.expected.is_some() {
-            report.backups.push(output::backup(&full)?);
+            done.backups.push(output::backup(&full)?);
         }
         match output::write_text_if_unchanged(&full, write.expected.as_deref(), &write.text)? {
-            WriteOutcome::Written => report.briefings_written.push(write.path.clone()),
-            WriteOutcome::Changed => report.warnings.push(
+            WriteOutcome::Written => done.written.push(write.path.clone()),
+            WriteOutcome::Changed => done.warnings.push(
                 Warning::new(
                     Location::file(&write.path),
                     "changed while the build ran; it was left as it is now",
@@ -30,5 +48,5 @@ pub(super) fn briefings(
             ),
         }
     }
-    Ok(())
+    Ok(done)
 }

@@ -3,8 +3,11 @@
 //! After a failed rebuild the server keeps serving the last good site and adds this
 //! banner to every HTML response (never to the built files). The message is the
 //! build's own (`file:line:col: message`), which can echo text from articles and
-//! templates, so it is HTML-escaped. The banner is fixed-position, so where it lands
-//! in the document does not matter; it goes before the last `</body>` (or at the end).
+//! templates, so it is HTML-escaped. The banner is fixed to the bottom of the window,
+//! so it never covers the site's header and navigation, is at most 40% of the window
+//! high (it scrolls inside), and has a button that dismisses it (until the next
+//! rebuild). Where it lands in the document does not matter; it goes before the last
+//! `</body>` (or at the end).
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -21,9 +24,12 @@ pub const BANNER_ID: &str = "briefing-build-error";
 pub fn banner_html(message: &str) -> String {
     format!(
         concat!(
-            r#"<div id="{id}" role="alert" style="all:initial;position:fixed;z-index:2147483647;left:0;right:0;top:0;"#,
-            r#"display:block;max-height:60vh;overflow:auto;padding:12px 16px;background:#7f1d1d;color:#fff;"#,
-            r#"font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 2px 10px rgba(0,0,0,.4)">"#,
+            r#"<div id="{id}" role="alert" style="all:initial;position:fixed;z-index:2147483647;left:0;right:0;bottom:0;"#,
+            r#"display:block;max-height:40vh;overflow:auto;padding:12px 16px;background:#7f1d1d;color:#fff;"#,
+            r#"font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -2px 10px rgba(0,0,0,.4)">"#,
+            r#"<button type="button" onclick="this.parentNode.remove()" aria-label="Dismiss the build error" "#,
+            r#"style="all:initial;float:right;margin:0 0 4px 12px;padding:2px 10px;cursor:pointer;color:#7f1d1d;background:#fff;"#,
+            r#"border-radius:4px;font:bold 14px/1.45 system-ui,sans-serif;outline-offset:2px">Dismiss</button>"#,
             r#"<strong style="font:inherit;font-weight:bold;color:inherit">The last rebuild failed; "#,
             r#"this is the last good version of the site. Fix the error and save: the page reloads.</strong>"#,
             r#"<pre style="all:initial;display:block;white-space:pre-wrap;margin-top:8px;font:inherit;color:inherit">{message}</pre></div>"#
@@ -82,6 +88,11 @@ mod tests {
         assert!(html.contains("templates/page.html:3:7: unexpected `}}` near &lt;b&gt;&quot;x&quot;&lt;/b&gt;</pre>"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains(BANNER_ID));
+        assert!(
+            html.contains("bottom:0") && !html.contains("top:0"),
+            "never over the header"
+        );
+        assert!(html.contains(r#"<button type="button" onclick="this.parentNode.remove()""#));
     }
 
     #[test]

@@ -282,10 +282,20 @@ async fn files(State(shared): State<Arc<Shared>>, request: Request) -> Response 
     if !inside.await.unwrap_or(false) {
         return not_found(&shared).await;
     }
+    let feed = request.uri().path().ends_with(".xml") && request.uri().path().contains("atom");
     let mut serve_dir = ServeDir::new(&shared.dir);
     match serve_dir.try_call(request).await {
         Ok(response) if response.status() == StatusCode::NOT_FOUND => not_found(&shared).await,
-        Ok(response) => response.map(Body::new),
+        Ok(mut response) => {
+            // `ServeDir` guesses `text/xml` for every `.xml`; a feed says what it is.
+            if feed && response.status().is_success() {
+                response.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/atom+xml; charset=utf-8"),
+                );
+            }
+            response.map(Body::new)
+        }
         // Without a fallback, `try_call` reports missing and unreadable files as errors.
         Err(e) if matches!(e.kind(), NotFound | NotADirectory | PermissionDenied) => {
             not_found(&shared).await

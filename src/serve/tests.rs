@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::config::CONFIG_FILE;
-use crate::output::{OutputOptions, write_site_with};
+use crate::output::{Durability, OutputOptions, publish};
 use crate::site::Page;
 
 /// A GET through a real HTTP client that follows no redirects and treats no status as
@@ -98,11 +98,12 @@ fn fake_rebuild(root: &Path, dir: &Path) -> Result<(), String> {
             bytes: t.into_bytes(),
         })
         .collect();
-    write_site_with(
+    publish(
         dir,
+        &root.join(".briefing"),
         &pages,
         &OutputOptions {
-            durable: false,
+            durability: Durability::Nothing,
             ..Default::default()
         },
     )

@@ -1,73 +1,33 @@
 //! Actors across the site: each briefing's actor list in, one [`SiteActor`] per
-//! real-world entity out (display name, deterministic slug, aliases, every appearance).
+//! real-world entity out (display name, kind, deterministic slug, aliases, every
+//! appearance).
 //!
-//! Names are compared by a normalised key: transliterated to ASCII, lower case,
-//! punctuation removed (`slug::slugify`), leading honorifics dropped for people
-//! ("President", "Dr") and a leading "the" for the other kinds. Two passes, both over
-//! hash maps, so the cost is linear in the number of actor entries:
-//! 1. entries of the same type with the same key are one actor;
-//! 2. an actor whose key is an alias of exactly one other actor of the same type is
-//!    merged into it. A person's surname (last word of a multi-word name) counts as an
-//!    alias, so "Lavrov" joins "Sergey Lavrov", but only while no other person of that
-//!    surname exists: "Lavrov" stays apart when "Anna Lavrov" is also known, and two
-//!    different full names are never merged.
+//! Who is who is decided by `language::identity`, the rule the analysis uses to merge
+//! mentions within an article, so a briefing and the actor pages agree by
+//! construction: "Sergei Lavrov" and "Sergey Lavrov", "President Ana Ruiz" and "Ana
+//! Ruiz", "Bin Laden" and "Osama bin Laden" are one actor; "Kestria" typed as an
+//! organisation in one briefing and as a place in another is one actor with one kind
+//! (voted by mentions). Two passes, both over hash maps, so the cost is linear in the
+//! number of actor entries:
+//! 1. entries with the same identity key are one actor (a person only with a person, or
+//!    with an organisation or place whose name is the person's whole name: a tagger's
+//!    confusion);
+//! 2. an actor whose key is an alias of exactly one other actor is merged into it.
+//!    A person's surname counts as an alias, so "Lavrov" joins "Sergey Lavrov", but only
+//!    while no other person of that surname exists: "Lavrov" stays apart when "Anna
+//!    Lavrov" is also known, and two different full names are never merged. Within one
+//!    article the nearest mention can pick among several people; across articles
+//!    nothing is near, hence the uniqueness.
 //!
-//! People's names are compared by their spelling-variant key (`spelling.rs`), so
-//! "Sergei Lavrov" and "Sergey Lavrov", or "Aleksandr" and "Alexander Grushko", are
-//! one actor; the other spellings are kept as aliases. This module is the one place
-//! that decides identity.
+//! This module only applies the rule to briefings; it decides nothing about names.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::ActorKind;
 use crate::briefing::ActorMeta;
+use crate::language::identity::{self, PersonName, display_key, identity_key};
 
 use super::slugs;
-use super::spelling;
-
-/// Leading words that are titles, not names, for people.
-const HONORIFICS: [&str; 40] = [
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "lt",
-    "capt",
-    "captain",
-    "sgt",
-    "adm",
-    "admiral",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "president",
-    "minister",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "rev",
-    "sheikh",
-    "judge",
-    "justice",
-    "mayor",
-];
 
 /// One entity of the whole site.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,28 +109,10 @@ impl ActorIndex {
     }
 }
 
-/// The normalised key of a name: ASCII, lower case, words joined by `-`, without
-/// leading honorifics (people) or a leading "the" (everything else).
+/// The normalised key of a name as shown (see `identity::display_key`): forms with one
+/// key are one form, and the slug of an actor is made from it.
 pub fn name_key(name: &str, kind: ActorKind) -> String {
-    let slug = slug::slugify(name);
-    let mut words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
-    let droppable = |w: &str| match kind {
-        ActorKind::Person => HONORIFICS.contains(&w) || w == "the",
-        _ => w == "the",
-    };
-    while words.len() > 1 && droppable(words[0]) {
-        words.remove(0);
-    }
-    if kind == ActorKind::Person {
-        while words.len() > 2 && matches!(words[words.len() - 1], "jr" | "sr") {
-            words.pop();
-        }
-    }
-    if words.is_empty() {
-        name.trim().to_lowercase()
-    } else {
-        words.join("-")
-    }
+    display_key(name, kind)
 }
 
 /// Finds which entry of a briefing's actor list a name refers to (by name or alias).
@@ -184,24 +126,35 @@ pub fn find_in_list(list: &[ActorMeta], name: &str) -> Option<usize> {
 struct Entry {
     at: Appearance,
     kind: ActorKind,
+    /// Mentions in its article (at least 1): the entry's vote for the actor's kind.
+    mentions: usize,
+    /// The identity key of its name.
     key: String,
-    /// Alias keys, plus the surname for people with a multi-word name.
+    /// The display key of its name (a person's name compared with other kinds' names).
+    plain: String,
+    /// Alias keys, plus a person's surname keys.
     alias_keys: Vec<String>,
 }
 
 impl Entry {
     fn new(briefing: usize, actor: usize, meta: &ActorMeta) -> Entry {
-        // People are matched by spelling-variant keys: "Sergei" is "Sergey".
-        let identity = |name: &str| match meta.kind {
-            ActorKind::Person => spelling::variant_key(&name_key(name, meta.kind)),
-            _ => name_key(name, meta.kind),
-        };
-        let key = identity(&meta.name);
-        let mut alias_keys: Vec<String> = meta.aliases.iter().map(|a| identity(a)).collect();
+        let key = identity_key(&meta.name, meta.kind);
+        let mut alias_keys: Vec<String> = meta
+            .aliases
+            .iter()
+            .map(|a| identity_key(a, meta.kind))
+            .collect();
         if meta.kind == ActorKind::Person {
-            let surnames: Vec<String> = std::iter::once(&key)
-                .chain(alias_keys.iter())
-                .filter_map(|k| k.rsplit_once('-').map(|(_, last)| last.to_string()))
+            let surnames: Vec<String> = std::iter::once(&meta.name)
+                .chain(&meta.aliases)
+                .map(|n| PersonName::parse(n))
+                .filter(PersonName::is_full)
+                .flat_map(|n| {
+                    n.surname_keys()
+                        .into_iter()
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
                 .collect();
             alias_keys.extend(surnames);
         }
@@ -211,33 +164,52 @@ impl Entry {
         Entry {
             at: Appearance { briefing, actor },
             kind: meta.kind,
+            mentions: meta.mentions.max(1),
+            plain: display_key(&meta.name, meta.kind),
             key,
             alias_keys,
         }
     }
+
+    /// People are compared with people; every other kind with every other kind.
+    fn is_person(&self) -> bool {
+        self.kind == ActorKind::Person
+    }
 }
 
+/// Pass 1: one actor per identity key (people apart from the rest), then a person whose
+/// whole name is the name of another kind of entity joins it.
 fn merge_same_keys(entries: &[Entry], sets: &mut UnionFind) {
-    let mut first: HashMap<(ActorKind, &str), usize> = HashMap::new();
+    let mut first: HashMap<(bool, &str), usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let f = *first.entry((e.kind, e.key.as_str())).or_insert(i);
+        let f = *first.entry((e.is_person(), e.key.as_str())).or_insert(i);
         sets.union(f, i);
+    }
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.is_person()) {
+        if let Some(&other) = first.get(&(false, e.plain.as_str()))
+            && identity::kinds_can_merge(e.kind, entries[other].kind)
+        {
+            sets.union(other, i);
+        }
     }
 }
 
 /// Pass 2: joins an actor to the one other actor that has its key as an alias.
 fn merge_by_alias(entries: &[Entry], sets: &mut UnionFind) {
-    let mut owners: HashMap<(ActorKind, &str), HashSet<usize>> = HashMap::new();
+    let mut owners: HashMap<(bool, &str), HashSet<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let root = sets.find(i);
         for k in &e.alias_keys {
-            owners.entry((e.kind, k.as_str())).or_default().insert(root);
+            owners
+                .entry((e.is_person(), k.as_str()))
+                .or_default()
+                .insert(root);
         }
     }
     let mut joins = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let root = sets.find(i);
-        if let Some(list) = owners.get(&(e.kind, e.key.as_str())) {
+        if let Some(list) = owners.get(&(e.is_person(), e.key.as_str())) {
             let mut others = list.iter().copied().filter(|&r| r != root);
             if let (Some(only), None) = (others.next(), others.next()) {
                 joins.push((root, only));
@@ -255,18 +227,21 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
     for (order, &i) in members.iter().enumerate() {
         counts.entry(meta(i).name.trim()).or_insert((0, order)).0 += 1;
     }
-    let kind = entries[members[0]].kind;
+    let kind = identity::choose_kind(
+        members
+            .iter()
+            .map(|&i| (entries[i].kind, entries[i].mentions)),
+    );
     let name = counts
         .iter()
         .max_by(|(a, (ca, oa)), (b, (cb, ob))| {
-            let words = |s: &str| name_key(s, kind).split('-').count();
+            let words = |s: &str| name_key(s, kind).split(' ').count();
             (words(a), ca).cmp(&(words(b), cb)).then(ob.cmp(oa))
         })
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
-    let display_key = name_key(&name, kind);
     let mut aliases: Vec<String> = Vec::new();
-    let mut seen = HashSet::from([display_key]);
+    let mut seen = HashSet::from([name_key(&name, kind)]);
     for &i in members {
         for n in std::iter::once(&meta(i).name).chain(meta(i).aliases.iter()) {
             if !n.trim().is_empty() && seen.insert(name_key(n, kind)) {
@@ -286,9 +261,11 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
     }
 }
 
-/// Makes slugs unique and bounded (see `slugs`): a slug shared by actors of different
-/// types gets the type added (`georgia-place`), any remaining clash a number, in a
-/// deterministic order.
+/// Makes slugs unique and bounded (see `slugs`). When actors of different types would
+/// share a slug, the one in the most briefings keeps it (`/actors/georgia/`) and each
+/// other gets its type added (`/actors/georgia-person/`): URLs carry no type unless
+/// two actors need it to be told apart. Any remaining clash gets a number. The order
+/// is deterministic.
 fn assign_slugs(actors: &mut [SiteActor]) {
     let mut by_slug: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in actors.iter().enumerate() {
@@ -307,8 +284,23 @@ fn assign_slugs(actors: &mut [SiteActor]) {
         }
     }
     for (slug, group) in groups.iter().filter(|(_, g)| g.len() > 1) {
+        let briefings = |i: usize| {
+            let mut b: Vec<usize> = actors[i].appearances.iter().map(|a| a.briefing).collect();
+            b.dedup();
+            b.len()
+        };
+        let main = group.iter().copied().max_by_key(|&i| {
+            (
+                briefings(i),
+                std::cmp::Reverse(actors[i].kind),
+                std::cmp::Reverse(i),
+            )
+        });
         for &i in group {
-            let base = format!("{slug}-{}", actors[i].kind.as_str());
+            let base = match Some(i) == main {
+                true => slug.clone(),
+                false => format!("{slug}-{}", actors[i].kind.as_str()),
+            };
             actors[i].slug = unique.claim(&base);
         }
     }
@@ -377,14 +369,14 @@ mod tests {
     #[test]
     fn names_normalise_case_diacritics_punctuation_and_titles() {
         let cases = [
-            ("Sergey Lavrov", Person, "sergey-lavrov"),
-            ("SERGEY  LAVROV.", Person, "sergey-lavrov"),
-            ("Sérgey Lávrov", Person, "sergey-lavrov"),
-            ("President Emmanuel Macron", Person, "emmanuel-macron"),
-            ("Dr. Ana Ruiz", Person, "ana-ruiz"),
-            ("Martin Luther King Jr.", Person, "martin-luther-king"),
+            ("Sergey Lavrov", Person, "sergey lavrov"),
+            ("SERGEY  LAVROV.", Person, "sergey lavrov"),
+            ("Sérgey Lávrov", Person, "sergey lavrov"),
+            ("President Emmanuel Macron", Person, "emmanuel macron"),
+            ("Dr. Ana Ruiz", Person, "ana ruiz"),
+            ("Martin Luther King Jr.", Person, "martin luther king"),
             ("President", Person, "president"),
-            ("The United Nations", Organization, "united-nations"),
+            ("The United Nations", Organization, "united nations"),
             ("The Hague", Place, "hague"),
             ("Президент", Person, "prezident"),
             ("???", Person, "???"),
@@ -469,6 +461,28 @@ mod tests {
                 ],
             ),
             (
+                "a surname with its particle, and without it",
+                vec![
+                    vec![actor("Osama bin Laden", Person, &[])],
+                    vec![actor("Bin Laden", Person, &[])],
+                    vec![actor("Laden", Person, &[])],
+                ],
+                vec![
+                    vec!["Osama bin Laden"],
+                    vec!["Osama bin Laden"],
+                    vec!["Osama bin Laden"],
+                ],
+            ),
+            (
+                "a place typed as an organisation or a person elsewhere",
+                vec![
+                    vec![actor("Kestria", Organization, &[])],
+                    vec![actor("Kestria", Place, &[])],
+                    vec![actor("Kestria", Person, &[])],
+                ],
+                vec![vec!["Kestria"], vec!["Kestria"], vec!["Kestria"]],
+            ),
+            (
                 "leading article of a place",
                 vec![
                     vec![actor("The Hague", Place, &[])],
@@ -511,12 +525,20 @@ mod tests {
                 vec![vec!["Sergey Lavrov"], vec!["Anna Lavrov"], vec!["Lavrov"]],
             ),
             (
-                "same name, different types",
+                "a group and a person of one name",
                 vec![
-                    vec![actor("Georgia", Place, &[])],
-                    vec![actor("Georgia", Person, &[])],
+                    vec![actor("Democrats", Group, &[])],
+                    vec![actor("Democrats", Person, &[])],
                 ],
-                vec![vec!["Georgia"], vec!["Georgia"]],
+                vec![vec!["Democrats"], vec!["Democrats"]],
+            ),
+            (
+                "two people who share a surname with a particle",
+                vec![
+                    vec![actor("Osama bin Laden", Person, &[])],
+                    vec![actor("Hamza bin Laden", Person, &[])],
+                ],
+                vec![vec!["Osama bin Laden"], vec!["Hamza bin Laden"]],
             ),
             (
                 "a first name is not a surname",
@@ -553,15 +575,66 @@ mod tests {
         check_merges(cases);
     }
 
+    /// One kind per entity across the site, by the mentions' votes (ties: organisation,
+    /// place, group, person), as within an article.
+    #[test]
+    fn an_entity_has_one_kind_across_the_site() {
+        let with_mentions = |name: &str, kind: ActorKind, mentions: usize| ActorMeta {
+            mentions,
+            ..actor(name, kind, &[])
+        };
+        let cases = [
+            (
+                vec![
+                    with_mentions("Kestria", Organization, 2),
+                    with_mentions("Kestria", Place, 5),
+                ],
+                Place,
+            ),
+            (
+                vec![
+                    with_mentions("Meranthe", Person, 1),
+                    with_mentions("Meranthe", Place, 1),
+                ],
+                Place,
+            ),
+            (
+                vec![
+                    with_mentions("Aer Lingus", Person, 3),
+                    with_mentions("Aer Lingus", Organization, 4),
+                ],
+                Organization,
+            ),
+            (
+                vec![
+                    with_mentions("Norvane", Organization, 1),
+                    with_mentions("Norvane", Place, 1),
+                ],
+                Organization,
+            ),
+        ];
+        for (entries, want) in cases {
+            let briefings: Vec<Vec<ActorMeta>> = entries.iter().map(|e| vec![e.clone()]).collect();
+            let lists: Vec<&[ActorMeta]> = briefings.iter().map(Vec::as_slice).collect();
+            let index = ActorIndex::build(&lists);
+            assert_eq!(index.actors.len(), 1, "{entries:?}");
+            assert_eq!(index.actors[0].kind, want, "{entries:?}");
+        }
+    }
+
     #[test]
     fn slugs_are_unique_and_deterministic() {
         let briefings = [
             vec![
-                actor("Georgia", Place, &[]),
+                actor("Georgia", Group, &[]),
                 actor("Georgia", Person, &[]),
                 actor("Sergey Lavrov", Person, &["Lavrov"]),
             ],
-            vec![actor("Lavrov", Person, &[]), actor("!!!", Group, &[])],
+            vec![
+                actor("Lavrov", Person, &[]),
+                actor("!!!", Group, &[]),
+                actor("Georgia", Group, &[]),
+            ],
         ];
         let lists: Vec<&[ActorMeta]> = briefings.iter().map(Vec::as_slice).collect();
         let index = ActorIndex::build(&lists);
@@ -574,8 +647,8 @@ mod tests {
             slugs,
             [
                 ("actor", "!!!"),
+                ("georgia", "Georgia"),
                 ("georgia-person", "Georgia"),
-                ("georgia-place", "Georgia"),
                 ("sergey-lavrov", "Sergey Lavrov")
             ]
         );
@@ -604,7 +677,7 @@ mod tests {
         let other = format!("{}y", "x".repeat(49_999));
         let briefings = [vec![
             actor(&long, Person, &[]),
-            actor(&long, Place, &[]),
+            actor(&long, Group, &[]),
             actor(&other, Person, &[]),
             actor(&"x".repeat(80), Group, &[]),
         ]];

@@ -9,7 +9,7 @@ use crate::analysis::ActorKind;
 use crate::briefing::{ActorMeta, Briefing, BriefingMeta, EventMeta, SourceMeta};
 use crate::config::Config;
 
-use super::RenderOptions;
+use crate::config::BuildOptions;
 
 pub fn config(base_url: &str, paginate_by: usize) -> Config {
     let toml = format!(
@@ -19,11 +19,8 @@ pub fn config(base_url: &str, paginate_by: usize) -> Config {
         .expect("fixture config")
 }
 
-pub fn options() -> RenderOptions {
-    RenderOptions {
-        drafts: false,
-        today: date(2024, 3, 25),
-    }
+pub fn options() -> BuildOptions {
+    BuildOptions::new(date(2024, 3, 25))
 }
 
 pub fn actor(name: &str, kind: ActorKind, role: Option<&str>, aliases: &[&str]) -> ActorMeta {
@@ -44,6 +41,7 @@ pub fn event(date: &str, text: &str, actors: &[&str]) -> EventMeta {
         when: String::new(),
         text: text.to_string(),
         actors: actors.iter().map(|s| s.to_string()).collect(),
+        reported: false,
     }
 }
 
@@ -194,7 +192,7 @@ pub fn hostile() -> Briefing {
         "<script>alert(2)</script>\n\nText <img src=x onerror=alert(3)> and <iframe src=\"https://evil.example\"></iframe>\n\n<svg><style>@import 'x';</style></svg>\n\n[a](javascript:alert(4)) [b](JaVaScRiPt:alert(5)) [c](&#x6a;avascript:alert(6)) [d](data:text/html,<script>alert(7)</script>)\n\n{{ config }} {% include \"base.html\" %} {{ site.generator }}\n",
     );
     b.meta.lede = HOSTILE.into();
-    b.meta.summary = vec![format!("{HOSTILE} (summary)")];
+    b.meta.summary = vec![format!("Summary: {HOSTILE}")];
     b.meta.source = SourceMeta {
         name: Some(HOSTILE.into()),
         url: Some("javascript:alert(8)".into()),
@@ -209,6 +207,7 @@ pub fn hostile() -> Briefing {
         when: HOSTILE.into(),
         text: HOSTILE.into(),
         actors: vec![HOSTILE.into()],
+        reported: false,
     }];
     b.meta.tags = vec![HOSTILE.into()];
     b

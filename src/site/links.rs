@@ -11,8 +11,12 @@ use std::collections::HashSet;
 
 use crate::diagnostics::{LineColumns, Location, Warning};
 
+use rayon::prelude::*;
+
+use crate::corpus::BriefingId;
+
 use super::index::SiteIndex;
-use super::markdown::{Body, Problem};
+use super::markdown::{self, Problem};
 use super::urls;
 
 /// Every URL path a link may point at, built from the site paths of all pages and files.
@@ -43,48 +47,65 @@ impl KnownPaths {
 }
 
 /// Warnings for the broken internal links and the sanitised content of every body.
-pub fn check(index: &SiteIndex, bodies: &[Body], known: &KnownPaths) -> Vec<Warning> {
+pub fn check(index: &SiteIndex, known: &KnownPaths) -> Vec<Warning> {
+    let found: Vec<Vec<Warning>> = index
+        .order()
+        .par_iter()
+        .map(|&b| check_body(index, b, known))
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The warnings of one briefing's body.
+fn check_body(index: &SiteIndex, b: BriefingId, known: &KnownPaths) -> Vec<Warning> {
     let base_url = &index.config.base_url;
     let mut warnings = Vec::new();
-    for (b, body) in bodies.iter().enumerate() {
-        let briefing = index.briefings[b];
-        // links and problems come in document order: one pass over the body for each
-        let mut lines = LineColumns::new(&briefing.body);
-        let mut at = |offset: usize| {
-            let (line, column) = lines.at(offset);
-            Location::at(&briefing.path, line + briefing.body_line - 1, column)
+    let briefing = index.briefing(b);
+    let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
+    // links and problems come in document order: one pass over the body for each
+    let mut lines = LineColumns::new(&briefing.body);
+    let mut at = |offset: usize| {
+        let (line, column) = lines.at(offset);
+        Location::at(&briefing.path, line + briefing.body_line - 1, column)
+    };
+    let page = index.url(&index.briefing_path(b));
+    for link in &body.links {
+        let Some(target) = internal_path(&link.url, base_url, index.config.base_path(), &page)
+        else {
+            continue;
         };
-        let page = index.url(&index.briefing_path(b));
-        for link in &body.links {
-            let Some(target) = internal_path(&link.url, base_url, index.config.base_path(), &page)
-            else {
-                continue;
-            };
-            if !known.contains(&target) {
-                warnings.push(
-                    Warning::new(at(link.offset), format!("broken link: `{}` does not match any page of the site", link.url))
-                        .with_hint("link to another briefing as `its-file-name.md`, or to a page as `/actors/<slug>/`"),
-                );
+        if !known.contains(&target) {
+            warnings.push(
+                Warning::new(at(link.offset), format!("broken link: `{}` does not match any page of the site", link.url))
+                    .with_hint("link to another briefing as `its-file-name.md`, or to a page as `/actors/<slug>/`"),
+            );
+        }
+    }
+    let mut raw_html_line = None;
+    for problem in &body.problems {
+        warnings.push(match problem {
+            Problem::RawHtml { offset } => {
+                let location = at(*offset);
+                if raw_html_line == location.line {
+                    continue;
+                }
+                raw_html_line = location.line;
+                Warning::new(
+                    location,
+                    "raw HTML is not allowed in a briefing; it is shown as text",
+                )
+                .with_hint("write it in Markdown, or remove it")
             }
-        }
-        let mut raw_html_line = None;
-        for problem in &body.problems {
-            warnings.push(match problem {
-                Problem::RawHtml { offset } => {
-                    let location = at(*offset);
-                    if raw_html_line == location.line {
-                        continue;
-                    }
-                    raw_html_line = location.line;
-                    Warning::new(location, "raw HTML is not allowed in a briefing; it is shown as text")
-                        .with_hint("write it in Markdown, or remove it")
-                }
-                Problem::UnsafeUrl { offset, url } => {
-                    let shown: String = url.chars().take(40).collect();
-                    Warning::new(at(*offset), format!("link to `{shown}` removed: only http, https and mailto links are allowed"))
-                }
-            });
-        }
+            Problem::UnsafeUrl { offset, url } => {
+                let shown: String = url.chars().take(40).collect();
+                Warning::new(
+                    at(*offset),
+                    format!(
+                        "link to `{shown}` removed: only http, https and mailto links are allowed"
+                    ),
+                )
+            }
+        });
     }
     warnings
 }

@@ -1,31 +1,30 @@
 //! Stage 4: briefings in, the pages of the site out (HTML, feeds, sitemap, search index).
 //!
 //! [`render`] is a pure function of its arguments: no clock ("today" is in
-//! [`RenderOptions`]), no disk (templates and static files come in [`ThemeFiles`]; the
-//! built-in layer is compiled into the binary). It runs in four steps:
-//! 1. build the shared lookups once ([`index::SiteIndex`]: site order, URL slugs
-//!    (bounded and unique, [`slugs`]), merged actors, tags, who is in which event, and
-//!    what every page of an actor shares) and render every body's Markdown;
-//! 2. load the templates in layers (site › theme › built-in, see [`templates`]);
-//! 3. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
+//! [`BuildOptions`]), no disk (templates and static files are read by `ingest` and
+//! loaded by [`load_templates`] before anything is analysed, so a template error stops
+//! a build early; the built-in layer is compiled into the binary). It runs in three steps:
+//! 1. read the facts across briefings from the [`Corpus`] (site order, URL slugs,
+//!    merged actors, tags, the merged timeline, related briefings), compute what every
+//!    page of an actor shares, and render every body's Markdown;
+//! 2. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]);
-//! 4. add the JSON files and static files, and check the bodies' internal links.
+//! 3. add the JSON files and static files, and check the bodies' internal links.
 //!
 //! Everything that comes from articles is untrusted: bodies are sanitised in
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
 //! autoescape (`.html` and `.xml` templates), URLs are checked in [`urls`].
 
-mod actors;
+pub(crate) mod actors;
 mod filters;
 mod index;
+pub mod keys;
 mod links;
 mod markdown;
 mod pages;
-mod related;
 mod slugs;
-mod spelling;
+mod svg;
 mod templates;
-mod timeline;
 mod urls;
 mod view;
 
@@ -34,19 +33,20 @@ mod fixtures;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::briefing::Briefing;
-use crate::config::Config;
+use crate::config::{BuildOptions, Config};
+use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{StaticFile, ThemeFiles};
 
-pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, builtin_templates};
+pub use keys::Key;
+pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,24 +57,42 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// Settings of one render that do not come from `briefing.toml`.
-#[derive(Debug, Clone)]
-pub struct RenderOptions {
-    /// Include briefings marked `draft: true`.
-    pub drafts: bool,
-    /// The build date (for "today" in templates; never read from the clock here).
-    pub today: Date,
+/// Where pages go as they are rendered (from several threads at once), so that no
+/// render holds the whole site: the output stage's publisher, or a collector in tests.
+pub trait Sink: Sync {
+    type Error: Send;
+    /// Whether the page at `path` is in place already, made from the same input `key`:
+    /// then it is not rendered at all.
+    fn unchanged(&self, path: &str, key: &Key) -> bool;
+    /// Takes a rendered page.
+    fn put(&self, path: &str, key: &Key, bytes: &[u8]) -> Result<(), Self::Error>;
 }
 
-/// The rendered site.
+/// What a render did.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// Every file of the site, sorted by path: the rendered pages, `search/index.json`,
-    /// `briefings.json`, and the static files of the default theme, the theme and the
-    /// site (a static file replaces a generated page with the same path).
-    pub pages: Vec<Page>,
+    /// Files of the site: the rendered pages, `search/index.json`, `briefings.json`,
+    /// and the static files of the default theme, the theme and the site (a static
+    /// file replaces a generated page with the same path).
+    pub files: usize,
+    /// Files rendered and given to the sink (the others were unchanged).
+    pub rendered: usize,
     /// Broken internal links and other problems found while rendering.
     pub warnings: Vec<Warning>,
+}
+
+/// Why a render stopped.
+#[derive(Debug)]
+pub enum RenderError<E> {
+    Site(SiteError),
+    /// The sink refused a page.
+    Sink(E),
+}
+
+impl<E> From<SiteError> for RenderError<E> {
+    fn from(e: SiteError) -> Self {
+        RenderError::Site(e)
+    }
 }
 
 /// Why the site could not be rendered.
@@ -121,74 +139,148 @@ impl SiteError {
     }
 }
 
-/// Renders every page of the site.
-pub fn render(
-    config: &Config,
-    theme: &ThemeFiles,
-    briefings: &[Briefing],
-    options: &RenderOptions,
-) -> Result<Rendered, SiteError> {
-    let index = index::SiteIndex::build(config, briefings, options.drafts);
-    let bodies: Vec<markdown::Body> = index
-        .briefings
-        .par_iter()
-        .map(|b| markdown::render(&b.body, &|url| index.rewrite_link(url)))
-        .collect();
+/// Loads the templates of the site, its theme and the built-in layer, with the static
+/// files they refer to. Fails on any template error, naming the file, line and column.
+pub fn load_templates(config: &Config, theme: &ThemeFiles) -> Result<Templates, SiteError> {
     let statics = templates::static_files(theme);
-    let mut templates = templates::load(config, theme, Arc::new(content_hashes(&statics)))?;
+    templates::load(config, theme, Arc::new(content_hashes(&statics)), statics)
+}
+
+/// Renders every page of the site of `corpus` with `templates` (see [`load_templates`])
+/// into `sink`, in parallel. A page the sink has from the same input key (see [`keys`])
+/// is not rendered; every other page goes to the sink as soon as it is rendered.
+/// `first_seen` dates the feed entries of briefings without a publication date (see
+/// `ingest::first_seen`), by briefing slug.
+pub fn render<S: Sink>(
+    config: &Config,
+    templates: &mut Templates,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
+    sink: &S,
+) -> Result<Rendered, RenderError<S::Error>> {
+    let index = index::SiteIndex::new(config, corpus);
+    let site = view::SiteView::new(&index, options.today);
     let globals = templates.tera.global_context();
     globals.insert("config", &view::ConfigView::new(config));
-    globals.insert("site", &view::SiteView::new(&index, options.today));
-    let seen_with = related::seen_with(&index, view::actor::SEEN_WITH);
+    globals.insert("site", &site);
+    let templates = &*templates;
     let timeline = view::timeline::Timeline::build(&index);
     let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {
         index: &index,
-        bodies: &bodies,
-        seen_with: &seen_with,
+        env: keys::env_key(templates, config, &site),
+        slug_exceptions: slug_exceptions(corpus),
+        site_figures: &view::SiteFigures::new(&index, site),
         actor_facts: &actor_facts,
         timeline: &timeline,
-        today: options.today,
+        first_seen,
     };
-    let mut files = render_jobs(&templates, &shared)?;
-    files.insert(
-        "search/index.json".into(),
-        json(&view::data::search_index(&index)),
-    );
-    files.insert(
-        "briefings.json".into(),
-        json(&view::data::site_data(&index)),
-    );
-    for file in statics {
-        files.insert(file.output_path, file.bytes);
-    }
-    let site_paths = files
-        .keys()
-        .map(|p| p.strip_suffix("index.html").unwrap_or(p));
-    let known = links::KnownPaths::new(config.base_path(), site_paths);
-    let warnings = links::check(&index, &bodies, &known);
-    let pages = files
-        .into_iter()
-        .map(|(path, bytes)| Page { path, bytes })
+    let statics: HashSet<&str> = templates
+        .statics
+        .iter()
+        .map(|f| f.output_path.as_str())
         .collect();
-    Ok(Rendered { pages, warnings })
+    let jobs: Vec<(pages::Job, String)> = pages::jobs(&index, &timeline)
+        .into_iter()
+        .map(|job| (job, urls::output_file(&job.site_path(&shared))))
+        .filter(|(_, file)| !statics.contains(file.as_str()))
+        .collect();
+    let data = [SEARCH_INDEX, SITE_DATA];
+    let rendered = AtomicUsize::new(0);
+    let put = |path: &str, key: &Key, bytes: &[u8]| {
+        rendered.fetch_add(1, Ordering::Relaxed);
+        sink.put(path, key, bytes).map_err(RenderError::Sink)
+    };
+    jobs.par_iter()
+        .try_for_each(|(job, file)| -> Result<(), RenderError<S::Error>> {
+            let key = job.key(&shared);
+            if sink.unchanged(file, &key) {
+                return Ok(());
+            }
+            let text = templates
+                .tera
+                .render(job.template(), &job.context(&shared))
+                .map_err(|e| templates.error(&e, Some(file)))?;
+            put(file, &key, without_forbidden(text).as_bytes())
+        })?;
+    let data_key = data_key(&index, &shared.env);
+    for &path in data.iter().filter(|p| !statics.contains(*p)) {
+        if sink.unchanged(path, &data_key) {
+            continue;
+        }
+        let bytes = match path {
+            SEARCH_INDEX => json(&view::data::search_index(&index)),
+            _ => json(&view::data::site_data(&index)),
+        };
+        put(path, &data_key, &bytes)?;
+    }
+    templates.statics.par_iter().try_for_each(|file| {
+        let key = blake3_key(&file.bytes);
+        match sink.unchanged(&file.output_path, &key) {
+            true => Ok(()),
+            false => put(&file.output_path, &key, &file.bytes),
+        }
+    })?;
+    let site_paths: Vec<&str> = jobs
+        .iter()
+        .map(|(_, file)| file.as_str())
+        .chain(data)
+        .chain(statics.iter().copied())
+        .collect();
+    let files = site_paths.len();
+    let known = links::KnownPaths::new(
+        config.base_path(),
+        site_paths
+            .iter()
+            .map(|p| p.strip_suffix("index.html").unwrap_or(p)),
+    );
+    let warnings = links::check(&index, &known);
+    Ok(Rendered {
+        files,
+        rendered: rendered.into_inner(),
+        warnings,
+    })
 }
 
-/// Renders every template page in parallel; the first error stops the render.
-fn render_jobs(
-    templates: &templates::Templates,
-    shared: &pages::Shared,
-) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
-    pages::jobs(shared.index, shared.timeline)
-        .par_iter()
-        .map(|job| {
-            let file = urls::output_file(&job.site_path(shared));
-            match templates.tera.render(job.template(), &job.context(shared)) {
-                Ok(text) => Ok((file, without_forbidden(text).into_bytes())),
-                Err(e) => Err(templates.error(&e, Some(&file))),
-            }
-        })
-        .collect()
+/// The site's search index and structured data, written without templates.
+const SEARCH_INDEX: &str = "search/index.json";
+const SITE_DATA: &str = "briefings.json";
+
+/// The key of the data files: every briefing and the names and slugs of its actors and
+/// tags.
+fn data_key(index: &index::SiteIndex, env: &Key) -> Key {
+    let corpus = index.corpus;
+    let mut h = keys::KeyHasher::new(env, "data");
+    for &b in index.order() {
+        h.briefing(index, b);
+        for &a in corpus.actors_of(b) {
+            h.actor_ref(corpus, a);
+        }
+        for &t in corpus.tags_of(b) {
+            h.tag_link(corpus, t);
+        }
+    }
+    h.finish()
+}
+
+/// A key from content itself (static files).
+fn blake3_key(bytes: &[u8]) -> Key {
+    let mut key = [0u8; 16];
+    key.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+    key
+}
+
+/// A fingerprint of the briefings whose URL slug differs from their file slug.
+fn slug_exceptions(corpus: &Corpus) -> Key {
+    let mut h = keys::KeyHasher::new(&[0; 16], "slugs");
+    for &b in corpus.order() {
+        let (file, url) = (&corpus.briefing(b).slug, corpus.url_slug(b));
+        if file != url {
+            h.str(file).str(url);
+        }
+    }
+    h.finish()
 }
 
 /// `text` without the characters XML forbids. Ingest replaces them in articles (with a

@@ -7,10 +7,13 @@
 
 use tera::Context;
 
+use crate::corpus::{ActorFacts, ActorId, BriefingId, TagId};
+
 use super::index::SiteIndex;
-use super::markdown::Body;
+use super::keys::Key;
+use super::markdown;
 use super::urls;
-use super::view::actor::{ActorFacts, ActorView, groups};
+use super::view::actor::{ActorView, groups};
 use super::view::briefing::BriefingView;
 use super::view::data::{FeedView, sitemap};
 use super::view::timeline::Timeline;
@@ -23,16 +26,16 @@ use super::view::{
 pub enum Job {
     /// Index page n (1-based).
     Index(usize),
-    Briefing(usize),
+    Briefing(BriefingId),
     Actors,
     /// Actor, page n (1-based).
-    Actor(usize, usize),
+    Actor(ActorId, usize),
     Timeline,
     /// Part n of a timeline too long for one page (a year, or the undated events).
     TimelinePart(usize),
     Tags,
     /// Tag, page n (1-based).
-    Tag(usize, usize),
+    Tag(TagId, usize),
     Search,
     NotFound,
     Atom,
@@ -43,29 +46,38 @@ pub enum Job {
 /// What every job may read.
 pub struct Shared<'a> {
     pub index: &'a SiteIndex<'a>,
-    pub bodies: &'a [Body],
-    pub seen_with: &'a [Vec<(usize, usize)>],
+    /// The key of what every page shares (see `keys::env_key`).
+    pub env: Key,
+    /// A fingerprint of the briefings whose URL slug is not their file slug (a link to
+    /// `<file>.md` in a body names the URL slug).
+    pub slug_exceptions: Key,
+    /// The `site` view with the site's figures, for the pages that show them.
+    pub site_figures: &'a super::view::SiteFigures,
+    /// The header facts of every actor, by `ActorId::slot`.
     pub actor_facts: &'a [ActorFacts],
     pub timeline: &'a Timeline,
-    pub today: jiff::civil::Date,
+    pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
 }
 
 /// Every job of the site, in a fixed order.
 pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
     let pages = index_pages(index);
+    let corpus = index.corpus;
     let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
-    jobs.extend((0..index.briefings.len()).map(Job::Briefing));
+    jobs.extend(index.order().iter().map(|&b| Job::Briefing(b)));
     jobs.push(Job::Actors);
-    for (a, postings) in index.postings.iter().enumerate() {
-        jobs.extend((1..=page_count(index, postings.len())).map(|n| Job::Actor(a, n)));
+    for a in corpus.actors() {
+        let count = page_count(index, corpus.postings(a).len());
+        jobs.extend((1..=count).map(|n| Job::Actor(a, n)));
     }
     jobs.push(Job::Timeline);
     if !timeline.one_page {
         jobs.extend((0..timeline.parts.len()).map(Job::TimelinePart));
     }
     jobs.push(Job::Tags);
-    for (t, tag) in index.tags.iter().enumerate() {
-        jobs.extend((1..=page_count(index, tag.briefings.len())).map(|n| Job::Tag(t, n)));
+    for &t in corpus.tags() {
+        let count = page_count(index, corpus.tag(t).briefings.len());
+        jobs.extend((1..=count).map(|n| Job::Tag(t, n)));
     }
     jobs.extend([
         Job::Search,
@@ -78,7 +90,7 @@ pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
 }
 
 fn index_pages(index: &SiteIndex) -> usize {
-    page_count(index, index.briefings.len())
+    page_count(index, index.len())
 }
 
 impl Job {
@@ -89,11 +101,11 @@ impl Job {
             Job::Index(n) => urls::index_page(n),
             Job::Briefing(b) => index.briefing_path(b),
             Job::Actors => "actors/".into(),
-            Job::Actor(a, n) => urls::actor_page(&index.actors.actors[a].slug, n),
+            Job::Actor(a, n) => urls::actor_page(&index.corpus.actor(a).slug, n),
             Job::Timeline => "timeline/".into(),
             Job::TimelinePart(p) => format!("timeline/{}/", shared.timeline.parts[p].key),
             Job::Tags => "tags/".into(),
-            Job::Tag(t, n) => urls::tag_page(&index.tags[t].slug, n),
+            Job::Tag(t, n) => urls::tag_page(&index.corpus.tag(t).slug, n),
             Job::Search => "search/".into(),
             Job::NotFound => "404.html".into(),
             Job::Atom => "atom.xml".into(),
@@ -143,15 +155,20 @@ impl Job {
         let index = shared.index;
         let title = &index.config.title;
         match self {
-            Job::Index(n) => index_context(index, n, ctx),
+            Job::Index(n) => {
+                ctx.insert("site", shared.site_figures);
+                index_context(index, n, ctx)
+            }
             Job::Briefing(b) => {
-                let view = BriefingView::new(index, b, &shared.bodies[b]);
+                let body = markdown::render(&index.briefing(b).body, &|u| index.rewrite_link(u));
+                let view = BriefingView::new(index, b, &body);
                 let head = (view.card.title.clone(), view.card.lede.clone());
                 ctx.insert("briefing", &view);
                 ("briefing", "briefings", head.0, head.1)
             }
             Job::Actors => {
-                ctx.insert("actor_total", &index.actors.actors.len());
+                ctx.insert("site", shared.site_figures);
+                ctx.insert("actor_total", &index.corpus.actor_count());
                 ctx.insert("groups", &groups(index, shared.actor_facts));
                 let description = format!("Every person, organization, place and group in {title}");
                 ("actors", "actors", "Actors".into(), description)
@@ -160,22 +177,29 @@ impl Job {
             Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
             Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
             Job::Tags => {
-                let tags: Vec<TagRef> = (0..index.tags.len())
-                    .map(|t| TagRef::new(index, t))
+                ctx.insert("site", shared.site_figures);
+                let tags: Vec<TagRef> = index
+                    .corpus
+                    .tags()
+                    .iter()
+                    .map(|&t| TagRef::new(index, t))
                     .collect();
                 ctx.insert("tags", &tags);
                 ("tags", "tags", "Tags".into(), format!("Topics of {title}"))
             }
             Job::Tag(t, n) => tag_context(index, t, n, ctx),
-            Job::Search => (
-                "search",
-                "search",
-                "Search".into(),
-                format!("Search {title}"),
-            ),
+            Job::Search => {
+                ctx.insert("site", shared.site_figures);
+                (
+                    "search",
+                    "search",
+                    "Search".into(),
+                    format!("Search {title}"),
+                )
+            }
             Job::NotFound => ("404", "", "Page not found".into(), String::new()),
             Job::Atom => {
-                ctx.insert("feed", &FeedView::new(index, shared.bodies, shared.today));
+                ctx.insert("feed", &FeedView::new(index, shared.first_seen));
                 ("atom", "", title.clone(), index.config.description.clone())
             }
             Job::Sitemap => {
@@ -192,12 +216,13 @@ type Head = (&'static str, &'static str, String, String);
 
 fn index_context(index: &SiteIndex, n: usize, ctx: &mut Context) -> Head {
     let config = index.config;
-    let per = config.paginate_by;
-    let cards: Vec<BriefingCard> = ((n - 1) * per..(n * per).min(index.briefings.len()))
-        .map(|b| BriefingCard::new(index, b))
+    let order = index.order();
+    let cards: Vec<BriefingCard> = order[page_range(index, order.len(), n)]
+        .iter()
+        .map(|&b| BriefingCard::new(index, b))
         .collect();
     ctx.insert("briefings", &cards);
-    let paginator = Paginator::new(index, n, index_pages(index), index.briefings.len());
+    let paginator = Paginator::new(index, n, index_pages(index), index.len());
     ctx.insert("paginator", &paginator);
     let title = numbered(config.title.clone(), n);
     ("index", "briefings", title, config.description.clone())
@@ -211,9 +236,9 @@ fn numbered(title: String, n: usize) -> String {
     }
 }
 
-fn actor_context(shared: &Shared, a: usize, n: usize, ctx: &mut Context) -> Head {
-    let (seen_with, facts) = (&shared.seen_with[a], &shared.actor_facts[a]);
-    let view = ActorView::new(shared.index, a, n, seen_with, facts);
+fn actor_context(shared: &Shared, a: ActorId, n: usize, ctx: &mut Context) -> Head {
+    let facts = &shared.actor_facts[a.slot()];
+    let view = ActorView::new(shared.index, a, n, facts);
     let (name, kind, count) = (
         view.actor.name.clone(),
         view.actor.kind,
@@ -240,13 +265,13 @@ fn timeline_context(
     ("timeline", "timeline", title, description)
 }
 
-fn tag_context(index: &SiteIndex, t: usize, n: usize, ctx: &mut Context) -> Head {
+fn tag_context(index: &SiteIndex, t: TagId, n: usize, ctx: &mut Context) -> Head {
     let tag = TagRef::new(index, t);
-    let all = &index.tags[t].briefings;
+    let all = &index.corpus.tag(t).briefings;
     let list = &all[page_range(index, all.len(), n)];
     ctx.insert("briefings", &cards(index, list));
     ctx.insert("more_briefings", &more_links(index, list));
-    let slug = &index.tags[t].slug;
+    let slug = &index.corpus.tag(t).slug;
     let paginator = Paginator::with_urls(
         index.config.paginate_by,
         n,

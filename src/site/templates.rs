@@ -81,11 +81,15 @@ pub fn static_files(theme: &ThemeFiles) -> Vec<StaticFile> {
         .collect()
 }
 
-/// A loaded template environment.
+/// A loaded template environment, with the static files the site copies.
 pub struct Templates {
     pub tera: Tera,
     /// Template name -> the file shown in messages, longest names first.
     files: Vec<(String, String)>,
+    /// The static files of the site (see [`static_files`]).
+    pub statics: Vec<StaticFile>,
+    /// A hash of every template of every layer and every static file.
+    pub fingerprint: [u8; 16],
 }
 
 /// Loads the three layers. `assets` maps static output paths to content hashes.
@@ -93,6 +97,7 @@ pub fn load(
     config: &Config,
     theme: &ThemeFiles,
     assets: Arc<HashMap<String, String>>,
+    statics: Vec<StaticFile>,
 ) -> Result<Templates, SiteError> {
     let mut tera = Tera::new();
     filters::register(&mut tera, &config.base_url, config.base_path(), assets);
@@ -129,15 +134,44 @@ pub fn load(
         .map(|(n, f, _)| (n.clone(), f.clone()))
         .collect();
     files.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let fingerprint = fingerprint(&sources, &statics);
     let templates = sources.iter().map(|(n, _, t)| (n.as_str(), t.as_str()));
     match tera.add_raw_templates(templates) {
-        Ok(()) => Ok(Templates { tera, files }),
+        Ok(()) => Ok(Templates {
+            tera,
+            files,
+            statics,
+            fingerprint,
+        }),
         Err(e) => Err(Templates {
             tera: Tera::new(),
             files,
+            statics: Vec::new(),
+            fingerprint,
         }
         .error(&e, None)),
     }
+}
+
+/// A hash of the templates (name, file shown in messages, text) and the static files.
+fn fingerprint(sources: &[(String, String, String)], statics: &[StaticFile]) -> [u8; 16] {
+    let mut h = blake3::Hasher::new();
+    let mut part = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    for (name, shown, text) in sources {
+        part(name.as_bytes());
+        part(shown.as_bytes());
+        part(text.as_bytes());
+    }
+    for file in statics {
+        part(file.output_path.as_bytes());
+        part(&file.bytes);
+    }
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    out
 }
 
 /// Adds templates of a layer. A template identical to the built-in one of the same

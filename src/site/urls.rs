@@ -73,30 +73,7 @@ fn paged(first: String, n: usize) -> String {
     }
 }
 
-/// `true` when `slug` can be used in a URL and a file name as it is: ASCII letters,
-/// digits, `-`, `_` and `.`, not starting with `.` (no `..`, no hidden files).
-pub fn is_safe_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && !slug.starts_with('.')
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-/// A slug safe for URLs and file names: `slug` itself when it already is (a file name
-/// the user chose, so never too long for a directory), else its transliterated,
-/// lower-case form cut to `slugs::MAX_SLUG` bytes; `fallback` when nothing usable is left.
-pub fn clean_slug(slug: &str, fallback: &str) -> String {
-    if is_safe_slug(slug) {
-        return slug.to_string();
-    }
-    let cleaned = slug::slugify(slug);
-    if cleaned.is_empty() {
-        fallback.to_string()
-    } else {
-        super::slugs::cap(&cleaned)
-    }
-}
+pub use crate::corpus::slugs::clean_slug;
 
 /// The scheme of `url` as a browser sees it (whitespace and control characters
 /// removed, lower case), or `None` for a relative URL.
@@ -127,6 +104,15 @@ pub fn web_url(url: &str) -> Option<&str> {
     matches!(scheme_of(url).as_deref(), Some("http" | "https"))
         .then_some(url)
         .filter(|u| u.contains("//"))
+}
+
+/// The address of a briefing's original article, when it is an absolute `http(s)` URL.
+pub fn source_url(meta: &crate::briefing::BriefingMeta) -> Option<String> {
+    meta.source
+        .url
+        .as_deref()
+        .and_then(web_url)
+        .map(str::to_string)
 }
 
 /// Resolves a relative URL path against the directory of `base` (both start with `/`).

@@ -422,6 +422,7 @@ fn a_build_writing_briefings_and_output_does_not_trigger_itself() {
     let article = config.articles_dir.join("story.md");
     let briefing = config.briefings_dir.join("story.md");
     let output = config.output_dir.clone();
+    let state = config.state_dir();
     let mut n = 0;
     let sets = watch_live(
         options,
@@ -437,10 +438,10 @@ fn a_build_writing_briefings_and_output_does_not_trigger_itself() {
                 bytes: b"<p>hi</p>".to_vec(),
             };
             let opts = crate::output::OutputOptions {
-                durable: false,
+                durability: crate::output::Durability::Nothing,
                 ..Default::default()
             };
-            crate::output::write_site_with(&output, &[page], &opts).unwrap();
+            crate::output::publish(&output, &state, &[page], &opts).unwrap();
         },
     );
     assert_eq!(sets.len(), 1, "{sets:?}");

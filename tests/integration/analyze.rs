@@ -80,7 +80,7 @@ fn json_output_follows_the_contract_exactly() {
     }
     for e in r["timeline"].as_array().unwrap() {
         let keys: Vec<&str> = e.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["date", "sentence", "text", "actors"]);
+        assert_eq!(keys, ["date", "sentence", "text", "actors", "reported"]);
     }
     let varela = r["actors"]
         .as_array()

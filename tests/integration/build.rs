@@ -84,6 +84,28 @@ fn an_article_without_a_date_builds_with_one_warning_naming_it() {
         .collect();
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(warnings[0].contains("date"), "{}", warnings[0]);
+    // Its feed date is the day it was first seen, kept in the state folder: a later
+    // build (here, after the record is moved back a year) keeps it.
+    let record = site.read(".briefing/first-seen.json");
+    assert!(record.contains("\"rail-strike-plain\""), "{record}");
+    let dates = regex::Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap();
+    let old = dates.replace_all(&record, "2001-02-03").into_owned();
+    site.write(".briefing/first-seen.json", &old);
+    site.run(&["build"]).success();
+    let feed = site.read("public/atom.xml");
+    let entry = &feed[feed
+        .find("Rail workers in Dunmore walk out")
+        .expect("the undated entry")..];
+    assert!(
+        entry.contains("<updated>2001-02-03T00:00:00Z</updated>")
+            || entry.contains("<updated>2001-02-03T00:00:00+00:00</updated>"),
+        "{entry}"
+    );
+    assert_eq!(
+        site.read(".briefing/first-seen.json"),
+        old,
+        "dates are never moved"
+    );
 }
 
 #[test]
@@ -144,6 +166,38 @@ fn a_second_build_reuses_every_briefing() {
         run.stdout
     );
     assert_eq!(site.snapshot_tree("content/briefings"), before);
+    assert!(
+        run.stdout.contains("(0 rendered, none changed)"),
+        "a build where nothing changed renders nothing: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn an_edit_renders_only_the_pages_that_show_it() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    let public = site.snapshot_tree("public");
+    let path = "content/briefings/rail-strike-toml.md";
+    let edited = site
+        .read(path)
+        .replace("## Summary", "## Summary\n\nAn editor's note.");
+    site.write(path, &edited);
+    let run = site.run(&["build"]).success();
+    let rendered: usize = run
+        .stdout
+        .split(" rendered")
+        .next()
+        .and_then(|s| s.rsplit('(').next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no count of rendered pages: {}", run.stdout));
+    assert!(
+        rendered > 0 && rendered * 2 < public.len(),
+        "{rendered} of {} pages rendered",
+        public.len()
+    );
+    let page = site.read("public/briefings/rail-strike-toml/index.html");
+    assert!(page.contains("An editor"), "the edit shows");
 }
 
 #[test]

@@ -194,3 +194,35 @@ fn article_text_is_included_only_when_asked() {
         "{briefing}"
     );
 }
+
+#[test]
+fn a_deleted_article_takes_its_briefing_off_the_site_unless_it_was_edited() {
+    let site = Site::fixture("formats");
+    site.run(&["build"]).success();
+    let edited_briefing = "content/briefings/rail-strike-toml.md";
+    let edited = format!("{}\nAn editor's paragraph.\n", site.read(edited_briefing));
+    site.write(edited_briefing, &edited);
+    std::fs::remove_file(site.path().join(ARTICLE)).unwrap();
+    std::fs::remove_file(site.path().join("content/articles/rail-strike-toml.md")).unwrap();
+    let run = site.run(&["build"]).success();
+
+    // Never edited: deleted, and its page is gone.
+    assert!(!site.exists(BRIEFING), "the untouched briefing is deleted");
+    assert!(!site.exists("public/briefings/rail-strike-yaml/index.html"));
+    assert!(
+        run.stderr.contains("rail-strike-yaml.md: its article")
+            && run.stderr.contains("removed from the site and deleted"),
+        "{}",
+        run.stderr
+    );
+    // Edited: kept as written, unpublished, with a warning saying how to publish it.
+    assert_eq!(site.read(edited_briefing), edited);
+    assert!(!site.exists("public/briefings/rail-strike-toml/index.html"));
+    assert!(
+        run.stderr
+            .contains("edited by hand, so it is kept, but no longer published")
+            && run.stderr.contains("delete the `generated:` lines"),
+        "{}",
+        run.stderr
+    );
+}

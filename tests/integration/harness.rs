@@ -64,8 +64,32 @@ impl Site {
         site
     }
 
+    /// A copy of the demo site of this repository (`briefing.toml`, `content/`).
+    pub fn demo() -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(
+            repo.join("briefing.toml"),
+            site.path().join("briefing.toml"),
+        )
+        .unwrap();
+        copy_dir(&repo.join("content"), &site.path().join("content"));
+        site
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// A copy of this site (sources, output and state folder) in a new temporary folder.
+    pub fn copy(&self) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        copy_dir(self.path(), site.path());
+        site
     }
 
     pub fn write(&self, relative: &str, text: &str) {
@@ -95,6 +119,13 @@ impl Site {
         run_in(self.path(), args)
     }
 
+    /// Runs `briefing ARGS` in the site folder with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = command_in(self.path());
+        command.args(args).envs(env.iter().copied());
+        finish(command.output().expect("run briefing"))
+    }
+
     /// Every file under `relative` with its bytes, for before/after comparisons.
     pub fn snapshot_tree(&self, relative: &str) -> BTreeMap<PathBuf, Vec<u8>> {
         let root = self.path().join(relative);
@@ -114,14 +145,24 @@ impl Site {
 
 /// Runs the binary in `dir` with a clean environment.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
+    let mut command = command_in(dir);
+    command.args(args);
+    finish(command.output().expect("run briefing"))
+}
+
+/// The binary, to be run in `dir` with a clean environment.
+pub fn command_in(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+    command
         .current_dir(dir)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .output()
-        .expect("run briefing");
+        .env("HOME", dir);
+    command
+}
+
+/// What a finished run did; `code` is -1 when a signal ended it.
+pub fn finish(output: Output) -> Run {
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -7,9 +7,12 @@
 mod harness;
 
 mod analyze;
+mod browser;
 mod build;
+mod crash;
 mod edits;
 mod fuzz;
 mod safety;
 mod seed;
 mod serve;
+mod webpages;

@@ -15,14 +15,14 @@ const CHECK: &str = "/_briefing/build";
 const BANNER: &str = "briefing-build-error";
 const PAGE: &str = "/briefings/harbour/";
 
-/// A running `briefing serve`.
-struct Served {
+/// A running `briefing serve` (also used by the browser tests).
+pub struct Served {
     child: Child,
-    addr: SocketAddr,
+    pub addr: SocketAddr,
 }
 
 impl Served {
-    fn start(site: &Site, extra: &[&str]) -> Served {
+    pub fn start(site: &Site, extra: &[&str]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["serve", "--port", "0"])
             .args(extra)
@@ -150,6 +150,12 @@ fn serve_answers_pages_and_refuses_what_it_must() {
     assert_eq!(status, 200);
     assert!(head.contains("content-type: application/json"), "{head}");
     assert!(json.starts_with('{') && json.trim_end().ends_with('}') && !json.contains("<script"));
+    let (status, head, _) = get(served.addr, "/atom.xml", &[]);
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: application/atom+xml"),
+        "{head}"
+    );
     let (status, _, body) = get(served.addr, "/no/such/page/", &[]);
     assert_eq!(status, 404);
     assert!(

@@ -1,6 +1,7 @@
 //! Word lists the actor passes read, kept as data beside the code (`data/*.txt`):
-//! role head words and modifiers, speech verbs, group nouns, regional adjectives and the
-//! nouns after a national adjective that make the country the actor.
+//! role head words and modifiers, group nouns, regional adjectives and the nouns after a
+//! national adjective that make the country the actor. Words of the language in general
+//! (reporting verbs, stop words) are `language::words`'.
 //!
 //! The lists are plain text so that adding a title ("ombudsman") or a verb ("quipped")
 //! is a one-line change reviewed as data, not code. They are parsed once, on first use.
@@ -8,8 +9,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::language::{names, sections, words};
+
 const ROLES: &str = include_str!("data/roles.txt");
-const SPEECH: &str = include_str!("data/speech.txt");
 const GROUPS: &str = include_str!("data/groups.txt");
 const HEADS: &str = include_str!("data/heads.txt");
 
@@ -17,7 +19,6 @@ const HEADS: &str = include_str!("data/heads.txt");
 pub(super) struct Lexicon {
     pub heads: HashSet<String>,
     pub modifiers: HashSet<String>,
-    pub speech: HashSet<String>,
     /// Plural nouns that turn a regional adjective into a group ("allies").
     pub group_nouns: HashSet<String>,
     /// Regional adjectives as written ("European", "Latin American").
@@ -29,8 +30,6 @@ pub(super) struct Lexicon {
     /// Head nouns of place names ("dam", "river") and of organisation names ("union").
     pub place_heads: HashSet<String>,
     pub organization_heads: HashSet<String>,
-    /// English stop words (NLTK's list, from the stop-words crate).
-    pub stop_words: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -64,12 +63,12 @@ impl Lexicon {
     }
 
     pub fn is_speech(&self, word: &str) -> bool {
-        self.speech.contains(&word.to_lowercase())
+        words::is_reporting_verb(&word.to_lowercase())
     }
 
     /// A function word ("The", "Then", "After"), but not an acronym that spells one ("US").
     pub fn is_function_word(&self, word: &str) -> bool {
-        !super::text::is_acronym(word) && self.stop_words.contains(word.to_lowercase().as_str())
+        !names::is_acronym(word) && words::is_stop_word(&word.to_lowercase())
     }
 }
 
@@ -92,15 +91,14 @@ pub(super) fn lexicon() -> &'static Lexicon {
             let Some(canonical) = parts.next() else {
                 continue;
             };
-            named.insert(super::text::name_key(canonical), canonical.to_string());
+            named.insert(names::key(canonical), canonical.to_string());
             for form in parts {
-                named.insert(super::text::name_key(form), canonical.to_string());
+                named.insert(names::key(form), canonical.to_string());
             }
         }
         Lexicon {
             heads: set(roles.get("heads")),
             modifiers: set(roles.get("modifiers")),
-            speech: set(sections(SPEECH).get("")),
             group_nouns: set(groups.get("nouns")),
             regions: groups
                 .get("regions")
@@ -112,31 +110,9 @@ pub(super) fn lexicon() -> &'static Lexicon {
             groups: named,
             place_heads: set(heads.get("places")),
             organization_heads: set(heads.get("organizations")),
-            stop_words: stop_words::lookup("en")
-                .unwrap_or(&[])
-                .iter()
-                .copied()
-                .collect(),
         }
     });
     &LEXICON
-}
-
-/// Splits a data file into `[section]`s of non-empty, non-comment lines ("" before any header).
-pub(super) fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
-    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut current = "";
-    for line in data.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name;
-            continue;
-        }
-        out.entry(current).or_default().push(line);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -188,13 +164,5 @@ mod tests {
             assert_eq!(lex.head_kind(name), want, "{name}");
         }
         assert!(lex.regions.iter().any(|r| r == "European"));
-    }
-
-    #[test]
-    fn sections_skip_comments_and_blank_lines() {
-        let parsed = sections("# c\nfree\n\n[a]\nx\n # y\n[b]\nz\n");
-        assert_eq!(parsed[""], ["free"]);
-        assert_eq!(parsed["a"], ["x"]);
-        assert_eq!(parsed["b"], ["z"]);
     }
 }

@@ -15,10 +15,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::super::entities::{Entity, EntityType};
 use super::ActorKind;
-use super::gazetteer::gazetteer;
 use super::lexicon::lexicon;
 use super::roles::{Role, sentence_roles};
-use super::text::{Doc, HONORIFICS, clean_name, is_word};
+use super::text::{Doc, clean_name, is_word};
+use crate::language::names;
+use crate::language::world::gazetteer;
 
 /// What a mention refers to, as far as its own words tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,8 +205,8 @@ fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let title = words.iter().all(|w| lex.is_head(w) || lex.is_modifier(w))
         && words.last().is_some_and(|w| lex.is_head(w));
-    let known = gazetteer().organization(name).is_some()
-        || lex.groups.contains_key(&super::text::name_key(name));
+    let known =
+        gazetteer().organization(name).is_some() || lex.groups.contains_key(&names::key(name));
     let function_word =
         words.len() == 1 && (lex.is_function_word(name) || (is_portfolio(name) && !known));
     !(currency || title || function_word)
@@ -250,7 +251,7 @@ fn read(name: String, tag: EntityType, next: Option<&str>, in_role: bool) -> Opt
         let reference = Reference::KnownOrganization(org.to_string());
         return Some(Reading::new(ActorKind::Organization, reference, name));
     }
-    if let Some(group) = lexicon().groups.get(&super::text::name_key(&name)) {
+    if let Some(group) = lexicon().groups.get(&names::key(&name)) {
         return Some(Reading::new(
             ActorKind::Group,
             Reference::Group(group.clone()),
@@ -356,7 +357,7 @@ fn honorific_before(
         .next()
         .unwrap_or("")
         .trim_end_matches('.');
-    if let Some(h) = HONORIFICS.iter().find(|h| **h == first) {
+    if let Some(h) = names::courtesy_title(first) {
         return Some(h);
     }
     let s = sentence?;
@@ -366,7 +367,7 @@ fn honorific_before(
         i -= 1;
     }
     let word = doc.word(*tokens.get(i.checked_sub(1)?)?);
-    HONORIFICS.iter().find(|h| **h == word).copied()
+    names::courtesy_title(word)
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! The passes, each in its own file:
 //! - `text`: tokens, paragraphs and name normalisation;
 //! - `mentions`: which tagged entities name actors and what they refer to, reading the
-//!   gazetteer (`gazetteer`, countries and organisations) and word lists (`lexicon`,
-//!   from `data/*.txt`), and the person's role (`roles`);
-//! - `merge`: mentions of one real-world entity into one cluster;
+//!   gazetteer of countries and organisations (`language::world`) and the word lists of
+//!   roles and groups (`lexicon`, from `data/*.txt`), and the person's role (`roles`);
+//! - `merge`: mentions of one real-world entity into one cluster, by the identity rule
+//!   of `language::identity` (the one the site uses to merge actors across articles);
 //! - `naming`: each cluster's canonical name, kind, role and aliases;
 //! - `quotes`: what each actor said, where the text says so;
 //! - `salience`: the ranking.
@@ -17,7 +18,6 @@
 //! a mention that names no actor (a national adjective inside a role, an event name)
 //! keeps `None`.
 
-mod gazetteer;
 mod lexicon;
 mod mentions;
 mod merge;
@@ -35,37 +35,7 @@ use super::entities::Entity;
 use super::sentences::Sentence;
 use super::summary::Summary;
 
-/// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ActorKind {
-    Person,
-    Organization,
-    Place,
-    Group,
-}
-
-impl ActorKind {
-    /// The word used in files and URLs: "person", "organization", "place", "group".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organization => "organization",
-            ActorKind::Place => "place",
-            ActorKind::Group => "group",
-        }
-    }
-
-    /// The word shown to readers: "Person", "Organization", "Place", "Group".
-    pub fn label(self) -> &'static str {
-        match self {
-            ActorKind::Person => "Person",
-            ActorKind::Organization => "Organization",
-            ActorKind::Place => "Place",
-            ActorKind::Group => "Group",
-        }
-    }
-}
+pub use crate::language::identity::ActorKind;
 
 /// Something an actor said, as reported in the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use super::ActorKind;
 use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
-use super::text::name_key;
+use crate::language::identity;
+use crate::language::names::key as name_key;
 
 /// An actor before ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,24 +118,10 @@ fn shouting(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
 }
 
-/// The most frequent kind among the mentions. On ties a person loses to the others:
-/// taggers read organisations as people more often than the reverse.
+/// The kind the mentions vote for, by the identity rule (the site decides an actor's
+/// kind across briefings the same way).
 fn choose_kind(ms: &[&Mention]) -> ActorKind {
-    const PREFERENCE: [ActorKind; 4] = [
-        ActorKind::Organization,
-        ActorKind::Place,
-        ActorKind::Group,
-        ActorKind::Person,
-    ];
-    let count = |k: ActorKind| ms.iter().filter(|m| m.kind == k).count();
-    let mut best = (ActorKind::Organization, 0);
-    for kind in PREFERENCE {
-        let n = count(kind);
-        if n > best.1 {
-            best = (kind, n);
-        }
-    }
-    best.0
+    identity::choose_kind(ms.iter().map(|m| (m.kind, 1)))
 }
 
 /// The role with the most words (then the most capitalised words), the earliest on ties.

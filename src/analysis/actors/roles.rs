@@ -16,6 +16,7 @@
 use super::super::entities::{Entity, EntityType};
 use super::lexicon::{Lexicon, lexicon};
 use super::text::{Doc, is_capitalised, is_possessive, is_word};
+use crate::language::{calendar, words};
 
 /// Longest role, in tokens.
 const MAX_ROLE_TOKENS: usize = 16;
@@ -44,8 +45,9 @@ enum Class {
 }
 
 /// Capitalised words that start sentences but never roles, beyond the stop words
-/// (which `Lexicon::is_function_word` knows): time words and sentence adverbs.
-const NOT_IN_ROLES: [&str; 31] = [
+/// (which `Lexicon::is_function_word` knows) and the names of weekdays and months
+/// ("May" aside, a verb too): time words and sentence adverbs.
+const NOT_IN_ROLES: [&str; 13] = [
     "according",
     "meanwhile",
     "however",
@@ -57,27 +59,14 @@ const NOT_IN_ROLES: [&str; 31] = [
     "next",
     "earlier",
     "later",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "said",
     "says",
 ];
+
+/// Whether a capitalised word is never part of a role (see [`NOT_IN_ROLES`]).
+fn never_in_roles(lower: &str) -> bool {
+    NOT_IN_ROLES.contains(&lower) || (calendar::is_full_name(lower) && lower != "may")
+}
 
 /// The roles of the person mentions in sentence `s`: (entity index, role) pairs.
 /// `in_sentence` lists the indices of the entities inside the sentence, in order.
@@ -200,7 +189,7 @@ fn word_class(lex: &Lexicon, word: &str) -> Class {
     } else if is_word(word)
         && is_capitalised(word)
         && !lex.is_function_word(word)
-        && !NOT_IN_ROLES.contains(&lower.as_str())
+        && !never_in_roles(&lower)
     {
         Class::Cap
     } else {
@@ -271,11 +260,10 @@ fn apposition_before(
     (closes && opens).then_some((from, comma))
 }
 
+/// An article or a possessive ("the", "their", "whose"): what may stand before a role.
 fn is_determiner(word: &str) -> bool {
-    const DETERMINERS: [&str; 9] = [
-        "the", "a", "an", "its", "his", "her", "their", "our", "whose",
-    ];
-    DETERMINERS.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    words::is_article(&lower) || words::is_possessive(&lower) || lower == "whose"
 }
 
 /// Whether tokens `from..to` are exactly one role.

@@ -11,6 +11,7 @@
 use super::mentions::Mention;
 use super::naming::Draft;
 use super::text::{Doc, is_possessive};
+use crate::language::words;
 
 /// Weights of the signals. Set by a small grid search on the MEANTIME development
 /// articles (title and first position from 0.3-1.0, summary 0-0.3, subject 0-0.5): the
@@ -155,12 +156,10 @@ fn is_subject(doc: &Doc, m: &Mention) -> bool {
         }
     }
     let verb = tokens.get(next).map(|t| doc.word(*t)).unwrap_or("");
-    const NOT_VERBS: [&str; 12] = [
-        "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as",
-    ];
+    let function_word = words::is_preposition(verb) || words::COORDINATORS.contains(&verb);
     before_ok
         && verb.starts_with(|c: char| c.is_lowercase())
-        && !NOT_VERBS.contains(&verb)
+        && !function_word
         && !is_possessive(verb)
 }
 

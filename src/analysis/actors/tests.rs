@@ -97,7 +97,7 @@ fn assert_consistent(prose: &str, entities: &[Entity], actors: &[Actor]) {
         let name = text::clean_name(&prose[e.start..e.end]);
         let named = a.name == name
             || a.aliases.contains(&name)
-            || gazetteer::gazetteer().demonym(&name).is_some();
+            || crate::language::world::gazetteer().demonym(&name).is_some();
         assert!(named || a.kind == ActorKind::Group, "{name} -> {a:?}");
     }
 }

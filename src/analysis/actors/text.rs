@@ -9,6 +9,7 @@
 //! into the prose, as everywhere in analysis.
 
 use super::super::sentences::Sentence;
+use crate::language::names::{self, is_apostrophe};
 
 /// A word or punctuation mark: a byte range of the prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,10 +155,6 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
     i
 }
 
-pub(super) fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
 /// Whether a word starts with an uppercase letter or a digit-free acronym ("Lavrov", "US", "U.S.").
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -174,18 +171,13 @@ pub(super) fn is_possessive(word: &str) -> bool {
     chars.next().is_some_and(is_apostrophe) && matches!(chars.next(), None | Some('s' | 'S'))
 }
 
-/// Courtesy titles that precede a name but are not roles; the name stays the actor's.
-pub(super) const HONORIFICS: [&str; 12] = [
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Madam", "Mme", "Herr", "Frau",
-];
-
 /// A mention's text as a display name: whitespace collapsed, quotes, a possessive, a
-/// leading honorific and a leading "the" removed ("the U.S.'s" -> "U.S.", "Mr. Lavrov" -> "Lavrov").
+/// leading courtesy title and a leading "the" removed ("the U.S.'s" -> "U.S.", "Mr. Lavrov" -> "Lavrov").
 pub(super) fn clean_name(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     if let Some(first) = words.first()
         && words.len() > 1
-        && (first.eq_ignore_ascii_case("the") || HONORIFICS.contains(&first.trim_end_matches('.')))
+        && (first.eq_ignore_ascii_case("the") || names::courtesy_title(first).is_some())
     {
         words.remove(0);
     }
@@ -204,42 +196,6 @@ pub(super) fn clean_name(text: &str) -> String {
     } else {
         name.to_string()
     }
-}
-
-/// The comparison key of a name: case-folded, dots and a leading "the" dropped, hyphens
-/// and runs of whitespace as one space ("The U.S." -> "us", "Ukraine-Russia" -> "ukraine russia").
-pub(super) fn name_key(name: &str) -> String {
-    let lower = name
-        .to_lowercase()
-        .replace(['.', '\''], "")
-        .replace('\u{2019}', "");
-    let spaced = lower.replace(['-', '\u{2010}'], " ");
-    let mut words: Vec<&str> = spaced.split_whitespace().collect();
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-    words.join(" ")
-}
-
-/// The initials of a multi-word name, skipping function words
-/// ("North Atlantic Treaty Organization" -> "NATO", "United States Air Force" -> "USAF").
-pub(super) fn initials(name: &str) -> String {
-    const SKIP: [&str; 6] = ["of", "the", "and", "for", "on", "in"];
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && !SKIP.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
-/// Whether a name is written as an acronym ("NATO", "U.S.", "USAF").
-pub(super) fn is_acronym(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().any(|c| c.is_alphabetic())
 }
 
 #[cfg(test)]
@@ -290,25 +246,7 @@ mod tests {
         ];
         for (text, name, key) in cases {
             assert_eq!(clean_name(text), name, "{text}");
-            assert_eq!(name_key(&clean_name(text)), key, "{text}");
-        }
-    }
-
-    #[test]
-    fn initials_and_acronyms() {
-        assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
-        assert_eq!(initials("United States Air Force"), "USAF");
-        assert_eq!(initials("European Union"), "EU");
-        let acronyms = [
-            ("NATO", true),
-            ("U.S.", true),
-            ("G7", true),
-            ("Nato", false),
-            ("A", false),
-            ("123", false),
-        ];
-        for (word, want) in acronyms {
-            assert_eq!(is_acronym(word), want, "{word}");
+            assert_eq!(names::key(&clean_name(text)), key, "{text}");
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! The lists are plain data kept beside this file (`gazetteer/*.txt`, one name per line,
 //! written for this project) plus the country names and nationalities of the `keshvar`
-//! crate. They are features for the tagger, not rules: the tagger learns how far to
+//! crate and the month and weekday names of `language::calendar`. They are features for the tagger, not rules: the tagger learns how far to
 //! trust "is in the list of organisations" in each context. Phrases are matched on
 //! folded word hashes (see [`super::hash`]), longest match first per list, so "State
 //! Department" marks two words and "Department" alone only the organisation-word list.
@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::hash;
 use crate::analysis::tokens::tokenize;
+use crate::language::calendar;
 
 /// The name lists, in feature order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub(crate) struct Gazetteer {
     max_words: usize,
 }
 
-const FILES: [(List, &str); 8] = [
+const FILES: [(List, &str); 7] = [
     (List::Country, include_str!("gazetteer/countries_extra.txt")),
     (List::Place, include_str!("gazetteer/places.txt")),
     (List::Demonym, include_str!("gazetteer/demonyms.txt")),
@@ -50,7 +51,6 @@ const FILES: [(List, &str); 8] = [
     (List::OrgWord, include_str!("gazetteer/org_words.txt")),
     (List::Title, include_str!("gazetteer/titles.txt")),
     (List::FirstName, include_str!("gazetteer/first_names.txt")),
-    (List::TimeWord, include_str!("gazetteer/time_words.txt")),
 ];
 
 impl Gazetteer {
@@ -68,6 +68,13 @@ impl Gazetteer {
             {
                 g.add(list, line);
             }
+        }
+        // Months and weekdays: capitalised, but not names in CoNLL.
+        let calendar = calendar::MONTHS
+            .iter()
+            .chain(&calendar::MONTH_ABBREVIATIONS);
+        for word in calendar.chain(&calendar::WEEKDAYS) {
+            g.add(List::TimeWord, word);
         }
         for country in keshvar::CountryIterator::new() {
             let short = country.iso_short_name();

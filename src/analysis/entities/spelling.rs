@@ -8,6 +8,7 @@
 
 use super::gazetteer::Membership;
 use super::hash::{self, affix, shape};
+use crate::language::words::TITLE_SMALL_WORDS;
 
 /// Spelling flags of a word.
 pub(super) mod flag {
@@ -52,13 +53,6 @@ fn letters(w: &str) -> impl Iterator<Item = char> + '_ {
     w.chars().filter(|c| c.is_alphabetic())
 }
 
-/// Words that Title Case leaves in lower case.
-const SMALL_WORDS: [&str; 30] = [
-    "a", "after", "amid", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
-    "of", "off", "on", "onto", "or", "over", "per", "so", "than", "the", "to", "up", "via", "vs",
-    "with", "yet",
-];
-
 /// Whether a sentence's capitalisation is uninformative (see the module docs): no
 /// lower-case letters, no capitals (at least two words), or Title Case (at least three
 /// capitalised words and every lower-case word a small word).
@@ -76,7 +70,7 @@ pub(super) fn is_uncased(sentence: &[&str]) -> bool {
         }
         if first.is_uppercase() {
             capitalised += 1;
-        } else if !SMALL_WORDS.contains(w) {
+        } else if !TITLE_SMALL_WORDS.contains(w) {
             other_lower += 1;
         }
     }

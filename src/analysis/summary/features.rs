@@ -11,9 +11,8 @@
 //! over the tokens instead of a pass over all sentence pairs.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Weights;
@@ -59,15 +58,7 @@ pub(super) struct Document {
     pub terms: Vec<Vec<u32>>,
 }
 
-fn stop_words() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| stop_words::get("en").iter().copied().collect())
-}
-
-/// Whether a lower-case word is on the NLTK English stop-word list.
-pub(super) fn is_stop_word(lower: &str) -> bool {
-    stop_words().contains(lower)
-}
+pub(super) use crate::language::words::is_stop_word;
 
 /// Maps words to content-word ids for one article. Keys borrow from the article where
 /// the word is already lower case (most words), so few strings are allocated.
@@ -106,7 +97,7 @@ impl<'a> Vocabulary<'a> {
         if let Some(&id) = self.words.get(lower.as_ref()) {
             return id;
         }
-        let id = if lower.chars().nth(1).is_none() || stop_words().contains(lower.as_ref()) {
+        let id = if lower.chars().nth(1).is_none() || is_stop_word(lower.as_ref()) {
             None
         } else {
             let stem = self.stemmer.stem(lower.clone());

@@ -140,7 +140,7 @@ fn strip_opening(text: &str) -> &str {
 }
 
 /// Whether the sentence is furniture: a caption, credit, byline, link line or heading.
-pub(super) fn is_boilerplate(text: &str) -> bool {
+pub(crate) fn is_boilerplate(text: &str) -> bool {
     static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
     static ANYWHERE: OnceLock<AhoCorasick> = OnceLock::new();
     let t = text.trim();

@@ -186,7 +186,7 @@ fn without_brackets(words: &[&str]) -> Vec<String> {
 }
 
 /// The sentence without a leading dateline: "(CNN)", "Rome (CNN) --", "LONDON --".
-fn strip_dateline(text: &str) -> &str {
+pub fn strip_dateline(text: &str) -> &str {
     let t = text.trim_start();
     if let Some(open) = t.find('(').filter(|&i| i <= 40)
         && let Some(len) = t[open..].find(')').filter(|&l| l <= 20)

@@ -15,9 +15,12 @@
 //! Wednesday"), a trailing attribution (", the commission said") and anything past a
 //! word limit.
 
+use super::participants::{self, Zones};
+use super::relative;
 use super::segment::{self, Role, Segment, Words};
 use super::subject::{self, Opening};
 use crate::analysis::timex::scan::{Kind, Token, tokenize_numbers};
+use crate::language::words;
 
 /// Words past which a clause text is cut (with an ellipsis).
 const MAX_WORDS: usize = 30;
@@ -49,29 +52,16 @@ const CONNECTIVES: [&str; 23] = [
     "since",
 ];
 
-/// Verbs that end a trailing attribution (", the commission said").
-const REPORTING: [&str; 8] = [
-    "said",
-    "says",
-    "told",
-    "added",
-    "stated",
-    "announced",
-    "reported",
-    "warned",
-];
-
-/// Words that stop the walk back to a relative clause's antecedent.
-const PREPOSITIONS: [&str; 10] = [
-    "of", "in", "on", "at", "for", "to", "from", "with", "by", "over",
-];
-
-/// A clause: byte range in the text and its cleaned-up words.
+/// A clause: byte range in the text, its cleaned-up words and where the names of its
+/// participants are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    pub zones: Zones,
+    /// Byte start of the clause's first verb.
+    pub verb: Option<usize>,
 }
 
 /// One sentence prepared for clause lookups: its tokens, verb groups and segments,
@@ -110,9 +100,41 @@ impl Parsed {
         }
     }
 
+    /// Byte range of the main clause's first verb (the event a sentence reports): not
+    /// the verb of a subordinate clause that opens the sentence ("As hostilities
+    /// escalated, Moscow had issued ...", "While the West has expressed alarm, Russia
+    /// has dismissed ...").
+    pub fn main_verb(&self, prose: &str) -> Option<(usize, usize)> {
+        let w = Words {
+            prose,
+            tokens: &self.tokens,
+        };
+        let verb = |k: usize| is_verb(&self.tokens, &self.verbs, k);
+        let candidates: Vec<usize> = self
+            .segs
+            .iter()
+            .filter(|s| s.role == Role::Clause || s.role == Role::Continuation { of: 0 })
+            .flat_map(|s| {
+                let mut from = s.a;
+                if w.is_any(s.a, words::SUBORDINATORS) {
+                    // past the comma that closes the subordinate clause
+                    let first_verb = (s.a..s.b).find(|&k| verb(k)).unwrap_or(s.b);
+                    from = (first_verb..s.b)
+                        .find(|&k| w.text(k) == ",")
+                        .map_or(s.b, |c| c + 1);
+                }
+                from..s.b
+            })
+            .collect();
+        let k = candidates.into_iter().find(|&k| verb(k))?;
+        Some((self.tokens[k].start, self.tokens[k].end))
+    }
+
     /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
-    /// verb (a heading, a caption) or is only an attribution ("according to ...").
-    pub fn around(&self, prose: &str, timex: (usize, usize)) -> Option<Clause> {
+    /// verb (a heading, a caption). When `dated`, the date phrase is left out of the
+    /// text. A date in an attribution ("according to X in a briefing on Friday") dates
+    /// what X said: "X said in a briefing".
+    pub fn around(&self, prose: &str, timex: (usize, usize), dated: bool) -> Option<Clause> {
         let (tokens, segs) = (&self.tokens, &self.segs);
         let w = Words { prose, tokens };
         let first = tokens.iter().position(|t| t.end > timex.0)?;
@@ -123,10 +145,13 @@ impl Parsed {
             .max(first);
         let seg = segs.iter().position(|s| s.a <= first && first < s.b)?;
         if w.is_any(segs[seg].a, &["according"]) {
-            return None; // ", according to X in a briefing on Friday": the source, not the event
+            return dated.then(|| self.according(&w, segs[seg], (first, last + 1)))?;
         }
         let is_verb = |k: usize| is_verb(tokens, &self.verbs, k);
         let has_verb = |idx: &[usize]| idx.iter().any(|&k| is_verb(k));
+        if dated && let Some(r) = relative::reduced(&w, segs[seg], first, is_verb) {
+            return self.reduced(&w, r, (first, last + 1), is_verb);
+        }
         let mut idx = assemble(&w, segs, seg, last + 1);
         if !has_verb(&idx) || idx.len() < 5 {
             idx = widened(segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
@@ -134,10 +159,23 @@ impl Parsed {
         if !has_verb(&idx) {
             return None;
         }
-        let timex = (first, last + 1);
+        let timex = if dated {
+            (first, last + 1)
+        } else {
+            (usize::MAX, usize::MAX)
+        };
         let (mut keep, mut cut) = cleaned(&w, &idx, timex, is_verb);
         let mut be = None;
-        if let Role::Participle { .. } = segs[seg].role {
+        let object_relative = match segs[seg].role {
+            Role::Relative { of } => {
+                let ante: Vec<usize> = antecedent(&w, segs[of]);
+                relative::object_relative(&w, &keep, segs[seg].a, &ante, is_verb)
+            }
+            _ => None,
+        };
+        if let Some(k) = object_relative {
+            keep = k;
+        } else if let Role::Participle { .. } = segs[seg].role {
             // "The bridge, built in 1932," -> "The bridge was built"
             let p = keep.iter().position(|&k| k >= segs[seg].a)?;
             be = Some((p, subject::be_form(&w, keep[p.checked_sub(1)?], keep[p])));
@@ -152,9 +190,101 @@ impl Parsed {
                 }
             }
         }
-        let text = render(&w, &keep, be, cut);
+        let text = balance_quotes(render(&w, &keep, be, cut));
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
-        (!text.is_empty()).then_some(Clause { start, end, text })
+        let zones = participants::zones(&w, &keep, is_verb);
+        let verb = keep.iter().find(|&&k| is_verb(k)).map(|&k| tokens[k].start);
+        (!text.is_empty()).then_some(Clause {
+            start,
+            end,
+            text,
+            zones,
+            verb,
+        })
+    }
+
+    /// A reduced relative as a clause of its own: "The list of security guarantees was
+    /// submitted to Washington"; the enclosing clause's subject takes part too.
+    fn reduced(
+        &self,
+        w: &Words,
+        r: relative::Reduced,
+        timex: (usize, usize),
+        is_verb: impl Fn(usize) -> bool + Copy,
+    ) -> Option<Clause> {
+        let idx: Vec<usize> = r.antecedent.iter().chain(&r.phrase).copied().collect();
+        let (keep, cut) = cleaned(w, &idx, timex, is_verb);
+        let v = *r.phrase.first()?;
+        let p = keep.iter().position(|&k| k >= v)?;
+        // the head noun decides the number: "the list of guarantees was"
+        let head = r
+            .antecedent
+            .iter()
+            .position(|&k| w.is_any(k, &["of"]))
+            .and_then(|o| o.checked_sub(1))
+            .map_or(*keep.get(p.checked_sub(1)?)?, |o| r.antecedent[o]);
+        let be = Some((p, subject::be_form(w, head, v)));
+        let text = balance_quotes(render(w, &keep, be, cut));
+        let mut zones = participants::zones(w, &keep, is_verb);
+        if let (Some(&a), Some(&b)) = (r.subject.first(), r.subject.last()) {
+            zones
+                .ranges
+                .push((self.tokens[a].start, self.tokens[b].end));
+        }
+        let (start, end) = (
+            self.tokens[*idx.first()?].start,
+            self.tokens[*idx.last()?].end,
+        );
+        (!text.is_empty()).then_some(Clause {
+            start,
+            end,
+            text,
+            zones,
+            verb: Some(self.tokens[v].start),
+        })
+    }
+
+    /// "according to State Department spokesperson Ned Price in a briefing on Friday":
+    /// the source said it, on that date ("State Department spokesperson Ned Price said
+    /// in a briefing"); the source is the participant.
+    fn according(&self, w: &Words, seg: Segment, timex: (usize, usize)) -> Option<Clause> {
+        let from = seg.a + 2; // after "according to"
+        let name_end = (from..seg.b)
+            .find(|&k| k >= timex.0 || w.is(k, words::is_preposition) || w.text(k) == ",")
+            .unwrap_or(seg.b);
+        if name_end == from || !w.is_any(seg.a + 1, &["to"]) {
+            return None;
+        }
+        let dropped = date_phrase(w, &(from..seg.b).collect::<Vec<_>>(), timex);
+        let keep: Vec<usize> = (from..seg.b)
+            .filter(|k| !dropped.contains(k) && w.text(*k) != ",")
+            .filter(|&k| k < timex.0 || k >= timex.1)
+            .collect();
+        let mut keep = keep;
+        trim_dangling(w, &mut keep);
+        let at = keep
+            .iter()
+            .position(|&k| k >= name_end)
+            .unwrap_or(keep.len());
+        let mut text = render(w, &keep[..at], None, false);
+        text.push_str(" said");
+        let rest = render(w, &keep[at..], None, false);
+        if !rest.is_empty() {
+            text.push(' ');
+            text.push_str(&rest.to_lowercase()[..1]);
+            text.push_str(&rest[1..]);
+        }
+        let (start, end) = (self.tokens[from].start, self.tokens[name_end - 1].end);
+        Some(Clause {
+            start,
+            end,
+            text,
+            zones: Zones {
+                ranges: vec![(start, end)],
+                reference: None,
+            },
+            verb: None,
+        })
     }
 
     /// The kept tokens of a clause joined by a connective, with the main subject lent
@@ -221,7 +351,7 @@ fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize>
 /// comma, a preposition or six words.
 fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
     let mut a = seg.b;
-    while a > seg.a && seg.b - a < 6 && !w.is_any(a - 1, &PREPOSITIONS) {
+    while a > seg.a && seg.b - a < 6 && !w.is(a - 1, words::is_preposition) {
         let t = w.text(a - 1);
         let participle = t.len() > 4 && t.ends_with("ing");
         let part_of_name =
@@ -276,17 +406,99 @@ fn cleaned(
         words > MAX_WORDS
     });
     if let Some(cut) = cut {
-        keep.truncate(cut);
+        keep.truncate(phrase_boundary(w, &keep, cut));
     }
+    trim_dangling(w, &mut keep);
+    (keep, cut.is_some())
+}
+
+/// A text whose quotation marks pair up: an opening quote the clause cut before its
+/// end is closed when only a few words follow it ("agreed on "severe consequences"),
+/// else the text stops before it; a closing quote whose opening was left out (the
+/// clause starts inside the quote) takes the quoted words with it.
+fn balance_quotes(text: String) -> String {
+    let opens = |c: char| matches!(c, '“' | '"');
+    let closes = |c: char| matches!(c, '”' | '"');
+    let mut open: Option<usize> = None;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match open {
+            None if c == '”' || (c == '"' && i > 0 && !text[..i].ends_with(' ')) => {
+                start = i + c.len_utf8(); // closes a quote opened before the text
+            }
+            None if opens(c) => open = Some(i),
+            Some(_) if closes(c) => open = None,
+            _ => {}
+        }
+    }
+    let text = match text.get(start..) {
+        Some(rest) if start > 0 => {
+            let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        }
+        _ => text,
+    };
+    let Some(at) = open.filter(|&o| o >= start).map(|o| o - start) else {
+        return text;
+    };
+    let quoted = text[at..].split_whitespace().count();
+    if quoted <= 6 {
+        let close = if text[at..].starts_with('“') {
+            '”'
+        } else {
+            '"'
+        };
+        let mut t = text.trim_end_matches(['…', ',', ' ']).to_string();
+        t.push(close);
+        return t;
+    }
+    text[..at]
+        .trim_end_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
+        .to_string()
+}
+
+/// Where to cut `keep` at or before position `cut` so that no phrase is cut: before the
+/// last comma, clause word or preposition that leaves at least half the words.
+fn phrase_boundary(w: &Words, keep: &[usize], cut: usize) -> usize {
+    let opens = |k: usize| {
+        matches!(w.text(k), "," | ";" | "(" | "—" | "–")
+            || w.is(k, words::is_preposition)
+            || w.is_any(k, words::SUBORDINATORS)
+            || w.is_any(k, words::COORDINATORS)
+            || w.is_any(k, words::RELATIVE_PRONOUNS)
+            || w.is_any(k, &["that"])
+    };
+    (cut / 2..=cut)
+        .rev()
+        .find(|&p| p < keep.len() && opens(keep[p]))
+        .unwrap_or(cut)
+}
+
+/// Drops what cannot end a statement: punctuation (but closing quotes and brackets),
+/// function words ("with", "the", "was", "and", "that").
+fn trim_dangling(w: &Words, keep: &mut Vec<usize>) {
     let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
+    let function = |k: usize| {
+        let lower = w.text(k).to_lowercase();
+        let l = lower.as_str();
+        words::is_preposition(l)
+            || words::is_determiner(l)
+            || words::is_auxiliary(l)
+            || words::COORDINATORS.contains(&l)
+            || words::SUBORDINATORS.contains(&l)
+            || words::RELATIVE_PRONOUNS.contains(&l)
+            || matches!(l, "to" | "than" | "who" | "not" | "s")
+    };
     let dangling = |k: usize| {
-        (w.tokens[k].kind == Kind::Punct && !closing(k))
-            || w.is_any(k, &["and", "or", "but", "that"])
+        (w.tokens[k].kind == Kind::Punct && !closing(k)) || (w.is_word(k) && function(k))
     };
     while keep.last().is_some_and(|&k| dangling(k)) {
         keep.pop();
     }
-    (keep, cut.is_some())
 }
 
 /// The position in `idx` after connectives and punctuation ("However,", "and", "In
@@ -351,7 +563,7 @@ fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl Fn(usize) ->
         .copied()
         .filter(|&k| w.is_word(k))
         .collect();
-    let reporting = |k: &usize| w.is_any(*k, &REPORTING);
+    let reporting = |k: &usize| w.is(*k, words::is_reporting_verb);
     let only_reporting = tail.iter().filter(|&&k| is_verb(k)).all(reporting);
     let attribution = (1..=8).contains(&tail.len())
         && (tail.first().is_some_and(reporting) || tail.last().is_some_and(reporting))

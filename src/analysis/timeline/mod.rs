@@ -1,39 +1,74 @@
-//! Timeline: sentences, resolved time expressions and entity mentions in, the
-//! article's dated events (what happened, who was involved) ordered by date out.
+//! Timeline: sentences, resolved time expressions, entity mentions and actors in, the
+//! article's events (what happened, who took part, when) ordered by date out.
 //!
-//! Each DATE or TIME that anchors an event gives one entry: the event is the clause
-//! the date belongs to ([`clause`]), trimmed to who did what, and its actors are the
-//! actors mentioned in that clause (else in the sentence). What is not an event stays
-//! out: durations, sets and vague references ("now", "recently"), a date that is only
-//! the dateline, dates in verbless fragments (headings, captions), and dates that
-//! bound a state rather than date an event ("since 2014", "until December", "before
-//! Friday"). Entries are ordered by date ([`value::sort_key`]), then by position.
+//! Two kinds of entry. A DATE or TIME that anchors an event gives an explicit entry:
+//! the event is the clause the date belongs to ([`clause`]), trimmed to who did what.
+//! A sentence without a date of its own that tells news in the past or present perfect
+//! ("Lavrov stated", "the US and NATO sent formal replies") gives a reported entry at
+//! the publication date, marked `reported` ([`reported`]). An entry's actors are the
+//! clause's participants, with "the officials" or "they" resolved to the actors named
+//! before ([`participants`]). What is no event stays out: durations, sets and vague
+//! references ("now", "recently"), a date that is only the dateline or part of a name,
+//! furniture (bylines, bios, citations, captions: [`furniture`]), dates in verbless
+//! fragments, dates that bound a state ("since 2014", "until December"), a date no one
+//! can place ("seven decades later" with nothing before it), a past event dated after
+//! publication, and the same event told twice. Entries are ordered by date
+//! ([`value::sort_key`]), explicit before reported, then by position; reported entries
+//! of one date come in the order of the summary's ranking, so the first ones are the
+//! article's key news.
+//!
+//! One pass over the sentences in order, each parsed once: linear in the article.
 
 mod clause;
+mod furniture;
+mod participants;
+mod relative;
+mod reported;
 mod segment;
 mod subject;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::actors::Actor;
 use super::entities::Entity;
-use super::sentences::Sentence;
-use super::timex::{self, Timex, TimexType, value};
+use super::sentences::{Sentence, SentenceKind};
+use super::timex::{self, Tense, Timex, TimexType, VerbGroup, value};
+use participants::Discourse;
 
 /// One dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     /// TIMEX3 value ("2022-01-26", "2021-12", "XXXX-WXX-3").
     pub date: String,
-    /// The date for readers ("Wednesday 26 January 2022", "Wednesday, week of publication").
+    /// The date for readers ("Wednesday 26 January 2022", "reported 28 January 2022").
     pub when: String,
     /// Index of the sentence the event comes from.
     pub sentence: usize,
     /// The event, in words from the sentence.
     pub text: String,
-    /// Actors involved (indices into `Analysis::actors`), ascending.
+    /// Actors taking part (indices into `Analysis::actors`), ascending.
     pub actors: Vec<usize>,
+    /// Told without a date of its own, placed at the publication date.
+    #[serde(default)]
+    pub reported: bool,
+}
+
+/// What the timeline is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub prose: &'a str,
+    pub sentences: &'a [Sentence],
+    /// In document order.
+    pub timexes: &'a [Timex],
+    /// In document order, with their actors.
+    pub entities: &'a [Entity],
+    pub actors: &'a [Actor],
+    pub published: Option<Date>,
+    /// Sentence indices, best first (the summary's ranking).
+    pub ranking: &'a [usize],
 }
 
 /// Words before a date that make it the bound of a state, not the date of an event.
@@ -48,58 +83,245 @@ const BOUNDING: [&str; 8] = [
     "from",
 ];
 
+/// An entry with what orders it: date, explicit first, rank, position.
+type Ranked = (
+    (u8, Date, value::Granularity, String),
+    bool,
+    usize,
+    usize,
+    usize,
+);
+
 /// Builds the article's timeline, ordered by date.
-pub fn build(
-    prose: &str,
-    sentences: &[Sentence],
-    timexes: &[Timex],
-    entities: &[Entity],
-) -> Vec<TimelineEntry> {
-    let mut entries: Vec<(usize, TimelineEntry)> = Vec::new();
-    let mut parsed: Option<(usize, clause::Parsed)> = None;
-    let mut seen = HashSet::new();
+pub fn build(input: &Input) -> Vec<TimelineEntry> {
+    let Input {
+        prose, sentences, ..
+    } = *input;
+    let by_sentence = timexes_by_sentence(sentences, input.timexes);
+    let repeated = furniture::repeated(prose, sentences);
+    let rank: HashMap<usize, usize> = input
+        .ranking
+        .iter()
+        .enumerate()
+        .map(|(r, &s)| (s, r))
+        .collect();
+    let mut discourse = Discourse::default();
+    let mut entries: Vec<(Ranked, TimelineEntry)> = Vec::new();
+    let mut seen: HashMap<(String, Vec<String>), usize> = HashMap::new();
+    for (index, s) in sentences.iter().enumerate() {
+        let first = input.entities.partition_point(|e| e.start < s.start);
+        let last = input.entities.partition_point(|e| e.start < s.end);
+        let mentions = &input.entities[first..last];
+        let text = s.text(prose);
+        let furniture =
+            s.kind == SentenceKind::Heading || repeated[index] || furniture::is_furniture(text);
+        let made = if furniture {
+            Vec::new()
+        } else {
+            sentence_entries(input, index, &by_sentence[index], &discourse)
+        };
+        let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
+        discourse.update(mentions, input.actors, &groups);
+        for (pos, entry) in made {
+            let r = if entry.reported {
+                rank.get(&index).copied().unwrap_or(usize::MAX)
+            } else {
+                0
+            };
+            let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
+            let words = content_words(&entry.text);
+            let same = seen.get(&(entry.date.clone(), words.clone())).copied();
+            match same {
+                Some(i) => merge_actors(&mut entries[i].1.actors, &entry.actors),
+                None => {
+                    seen.insert((entry.date.clone(), words), entries.len());
+                    entries.push((key, entry));
+                }
+            }
+        }
+    }
+    entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+    entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The entries of one sentence (with the byte position that orders them): one per date
+/// of an event, or else the news it reports.
+fn sentence_entries(
+    input: &Input,
+    index: usize,
+    timexes: &[&Timex],
+    discourse: &Discourse,
+) -> Vec<(usize, TimelineEntry)> {
+    let prose = input.prose;
+    let s = &input.sentences[index];
+    let groups = timex::verb_groups(prose, s.start, s.end);
+    let verbs: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
+    let parsed = clause::Parsed::new(prose, (s.start, s.end), verbs);
+    let entities = input.entities;
+    let mut out = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
     for t in timexes {
-        let Some(index) = sentence_of(sentences, t) else {
+        if !dates_an_event(prose, s, t)
+            || is_dateline(prose, input.sentences, index, t)
+            || furniture::is_name(
+                &prose[t.start..t.end],
+                &prose[s.start..t.start],
+                &prose[t.end..s.end],
+            )
+            || !placeable(t)
+            || done.contains(&t.value.as_str())
+        {
+            continue;
+        }
+        let Some(c) = parsed.around(prose, (t.start, t.end), true) else {
             continue;
         };
-        let s = &sentences[index];
-        if !dates_an_event(prose, s, t) || is_dateline(prose, sentences, index, t) {
+        let tense = clause_tense(&groups, c.verb);
+        if happened_after_publication(&t.value, tense, input.published)
+            || is_state_of_today(&prose[t.start..t.end], tense)
+        {
             continue;
         }
-        if !seen.insert((index, t.value.as_str())) {
-            continue;
-        }
-        if parsed.as_ref().is_none_or(|(i, _)| *i != index) {
-            let verbs = timex::verb_groups(prose, s.start, s.end);
-            parsed = Some((index, clause::Parsed::new(prose, (s.start, s.end), verbs)));
-        }
-        let Some(clause) = parsed
-            .as_ref()
-            .and_then(|(_, p)| p.around(prose, (t.start, t.end)))
-        else {
-            continue;
-        };
-        let mut actors = actors_in(entities, clause.start, clause.end);
+        done.push(&t.value);
+        let mut actors = participants::actors(&c.zones, entities, discourse);
         if actors.is_empty() {
-            actors = actors_in(entities, s.start, s.end);
+            actors = participants::actors(
+                &participants::Zones {
+                    ranges: vec![(c.start, c.end)],
+                    reference: None,
+                },
+                entities,
+                discourse,
+            );
         }
         let entry = TimelineEntry {
             date: t.value.clone(),
             when: t.label.clone(),
             sentence: index,
-            text: clause.text,
+            text: c.text,
             actors,
+            reported: false,
         };
-        entries.push((t.start, entry));
+        out.push((t.start, entry));
     }
-    entries.sort_by(|(a_pos, a), (b_pos, b)| {
-        (value::sort_key(&a.date), a.sentence, a_pos).cmp(&(
-            value::sort_key(&b.date),
-            b.sentence,
-            b_pos,
-        ))
-    });
-    entries.into_iter().map(|(_, e)| e).collect()
+    let dated = timexes
+        .iter()
+        .any(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.value != "PRESENT_REF");
+    if out.is_empty() && !dated {
+        out.extend(reported_entry(input, index, &parsed, &groups, discourse));
+    }
+    out
+}
+
+/// The news a sentence without a date of its own reports, at the publication date.
+fn reported_entry(
+    input: &Input,
+    index: usize,
+    parsed: &clause::Parsed,
+    groups: &[VerbGroup],
+    discourse: &Discourse,
+) -> Option<(usize, TimelineEntry)> {
+    let published = input.published?;
+    let prose = input.prose;
+    let s = &input.sentences[index];
+    if reported::is_quote_or_question(s.text(prose)) {
+        return None;
+    }
+    let (vs, ve) = parsed.main_verb(prose)?;
+    let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
+    // "the expected date": a past form after a determiner is an adjective
+    let before = prose[s.start..vs]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if crate::language::words::is_determiner(&before.to_lowercase()) || before.ends_with("'s") {
+        return None;
+    }
+    let lower = prose[group.start..group.end].to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !reported::tells_news(group, &words) {
+        return None;
+    }
+    let c = parsed.around(prose, (vs, ve), false)?;
+    let actors = participants::actors(&c.zones, input.entities, discourse);
+    if actors.is_empty() {
+        return None;
+    }
+    let date = published.to_string();
+    let entry = TimelineEntry {
+        when: format!("reported {}", value::day_label(published)),
+        date,
+        sentence: index,
+        text: c.text,
+        actors,
+        reported: true,
+    };
+    Some((vs, entry))
+}
+
+/// The timexes of each sentence, in order.
+fn timexes_by_sentence<'a>(sentences: &[Sentence], timexes: &'a [Timex]) -> Vec<Vec<&'a Timex>> {
+    let mut out: Vec<Vec<&Timex>> = vec![Vec::new(); sentences.len()];
+    for t in timexes {
+        if let Some(i) = sentence_of(sentences, t) {
+            out[i].push(t);
+        }
+    }
+    out
+}
+
+/// Whether a date can be placed at all: not "a date not given", a time of an unknown
+/// day, or an offset from a date the article never gave.
+fn placeable(t: &Timex) -> bool {
+    !t.value.starts_with("XXXX-XX-XX")
+        && !t.label.contains("the date mentioned before")
+        && !t.label.contains("XX")
+}
+
+/// The tense of the verb group holding the clause's first verb.
+fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
+    verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end))
+        .map_or(Tense::Unknown, |g| g.tense)
+}
+
+/// A clause told in the past whose date starts after the publication date: it
+/// already happened, so the date is wrong ("seven decades later" counted from today).
+fn happened_after_publication(value: &str, tense: Tense, published: Option<Date>) -> bool {
+    let (Some(p), Tense::Past) = (published, tense) else {
+        return false;
+    };
+    matches!(value::parse(value), value::Anchor::Fixed { start, .. } if start > p)
+}
+
+/// "we're really happy today", "neon is experiencing a revival today": a state at the
+/// time of writing, no event.
+fn is_state_of_today(date: &str, tense: Tense) -> bool {
+    let lower = date.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "today" | "these days" | "nowadays" | "this day"
+    ) && tense == Tense::Present
+}
+
+/// The content words of an entry's text, for telling the same event told twice.
+fn content_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !crate::language::words::is_stop_word(w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+fn merge_actors(into: &mut Vec<usize>, more: &[usize]) {
+    into.extend_from_slice(more);
+    into.sort_unstable();
+    into.dedup();
 }
 
 /// The sentence holding the expression (by its recorded index when it fits, else by offset).
@@ -145,21 +367,6 @@ fn is_dateline(prose: &str, sentences: &[Sentence], index: usize, t: &Timex) -> 
     let heading_like = !before.chars().any(char::is_lowercase);
     let dash_after = after.starts_with(['-', '—', '–', '(', '_', ':']);
     alone || (first_sentence && heading_like && dash_after)
-}
-
-/// Actor ids of the entity mentions inside `[start, end)`, ascending, without repeats.
-/// `entities` are in document order, so only those starting in the range are read.
-fn actors_in(entities: &[Entity], start: usize, end: usize) -> Vec<usize> {
-    let first = entities.partition_point(|e| e.start < start);
-    let mut ids: Vec<usize> = entities[first..]
-        .iter()
-        .take_while(|e| e.start < end)
-        .filter(|e| e.end <= end)
-        .filter_map(|e| e.actor)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
 }
 
 #[cfg(test)]

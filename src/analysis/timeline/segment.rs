@@ -12,6 +12,9 @@
 
 use crate::analysis::timex::scan::{Kind, Token};
 use crate::analysis::timex::verbs::NOT_PAST;
+use crate::language::words::{
+    RELATIVE_PRONOUNS, SUBORDINATORS, is_determiner, is_preposition, is_reporting_verb,
+};
 
 /// What a segment is to the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,19 +47,11 @@ pub struct Segment {
 /// Words that start a new clause after a comma.
 const AFTER_COMMA: [&str; 3] = ["but", "according", "so"];
 
-/// Words that start an adverbial clause, after a comma or not.
-const SUBORDINATORS: [&str; 14] = [
-    "while", "whereas", "although", "though", "because", "after", "before", "when", "where",
-    "unless", "since", "until", "if", "as",
-];
-
 /// Words before "after"/"before" that make it part of a time phrase ("a day after").
 const SPAN_WORDS: [&str; 16] = [
     "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minutes",
     "shortly", "soon", "just", "long", "moments",
 ];
-
-const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "whose", "which"];
 
 /// Read access to one sentence's tokens.
 pub struct Words<'a> {
@@ -75,6 +70,11 @@ impl Words<'_> {
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         let t = self.text(i);
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i`, in lower case, is in a class of `language::words`.
+    pub fn is(&self, i: usize, class: fn(&str) -> bool) -> bool {
+        class(&self.text(i).to_lowercase())
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -135,7 +135,7 @@ fn merge_phrases(words: &Words, verbs: &[(usize, usize)], segs: Vec<Segment>) ->
     let mut map = Vec::with_capacity(segs.len());
     let mut absorb: Option<usize> = None;
     for s in segs {
-        let phrase = words.is_any(s.a, &SUBORDINATORS) && !has_verb(&s);
+        let phrase = words.is_any(s.a, SUBORDINATORS) && !has_verb(&s);
         let continues = matches!(s.role, Role::Continuation { of } if Some(of) == absorb);
         if let Some(last) = out.last_mut().filter(|_| phrase || continues) {
             last.b = s.b;
@@ -181,7 +181,16 @@ fn boundary(
         return Some((i, i + 1, Role::Clause));
     }
     if t == "," {
-        if words.is_any(i + 1, &RELATIVE_PRONOUNS) {
+        // "While the West has expressed alarm, Russia has dismissed ...": the opening
+        // adverbial clause ends at its comma
+        let opening_clause = count == 0
+            && words.is_any(start, SUBORDINATORS)
+            && !span_phrase(words, start)
+            && (start..i).any(|k| is_verb(words, verbs, k));
+        if opening_clause {
+            return Some((i, i + 1, Role::Clause));
+        }
+        if words.is_any(i + 1, RELATIVE_PRONOUNS) {
             return Some((i, i + 1, Role::Relative { of: antecedent }));
         }
         if words.is_any(i + 1, &AFTER_COMMA) || participle(words, i + 1) {
@@ -195,7 +204,7 @@ fn boundary(
         if subject_only && past_participle(words, i + 1) {
             return Some((i, i + 1, Role::Participle { of: antecedent }));
         }
-        if words.is_any(i + 1, &SUBORDINATORS) && !span_phrase(words, i + 1) {
+        if words.is_any(i + 1, SUBORDINATORS) && !span_phrase(words, i + 1) {
             return Some((i, i + 1, Role::Adverbial { of: antecedent }));
         }
         if let Role::Relative { of } | Role::Adverbial { of } | Role::Participle { of } = role {
@@ -206,17 +215,40 @@ fn boundary(
     if i == start {
         return None;
     }
+    if coordinated_clause(words, verbs, start, i) {
+        return Some((i, i, Role::Clause));
+    }
     let verb_follows = words
         .tokens
         .get(i + 1)
         .is_some_and(|n| verbs.iter().any(|&(s, _)| s == n.start));
-    if words.is_any(i, &RELATIVE_PRONOUNS) || (words.is_any(i, &["that"]) && verb_follows) {
+    if words.is_any(i, RELATIVE_PRONOUNS) || (words.is_any(i, &["that"]) && verb_follows) {
         return Some((i, i, Role::Relative { of: antecedent }));
     }
     if words.is_any(i, &["that"]) {
         return Some((i, i, Role::Complement));
     }
-    (words.is_any(i, &SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+    (words.is_any(i, SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+}
+
+/// "Boeing will begin production in 2006 and the aircraft should enter service in 2008",
+/// "The A380 first flew in 2005 and is expected to enter service this year": "and" or
+/// "but" after a clause, before a verb or a determined subject and its verb, starts a
+/// clause of its own (not "France and Germany signed", "said France and Germany were").
+fn coordinated_clause(words: &Words, verbs: &[(usize, usize)], start: usize, i: usize) -> bool {
+    if !words.is_any(i, &["and", "but"]) || !(start..i).any(|k| is_verb(words, verbs, k)) {
+        return false;
+    }
+    if is_verb(words, verbs, i + 1) {
+        return true;
+    }
+    let determined =
+        words.is(i + 1, is_determiner) || words.is_any(i + 1, &["he", "she", "they", "it", "we"]);
+    determined
+        && (i + 2..i + 6).any(|k| is_verb(words, verbs, k))
+        && (i + 1..i + 6)
+            .take_while(|&k| !is_verb(words, verbs, k))
+            .all(|k| words.is_word(k) && !words.is(k, is_preposition))
 }
 
 /// "a day after", "hours before", "shortly after": a time phrase, not a new clause.
@@ -251,12 +283,12 @@ fn past_participle(words: &Words, i: usize) -> bool {
     words.is_word(i)
         && w.starts_with(|c: char| c.is_lowercase())
         && form
-        && !words.is_any(i, &["said", "says", "told", "tells", "added", "adds"])
+        && !words.is(i, is_reporting_verb)
         && words.is_any(i + 1, &PARTICLES)
 }
 
 /// Irregular past participles that open background clauses.
-const IRREGULAR_PARTICIPLES: [&str; 24] = [
+pub const IRREGULAR_PARTICIPLES: [&str; 24] = [
     "set", "built", "born", "made", "held", "known", "chosen", "given", "taken", "written", "led",
     "won", "seen", "shown", "sold", "put", "run", "kept", "brought", "bought", "found", "paid",
     "sent", "begun",
@@ -300,6 +332,10 @@ mod tests {
             "presented",
             "rose",
             "was",
+            "fell",
+            "sailed",
+            "sold",
+            "signed",
         ]
         .iter()
         .flat_map(|v| {
@@ -390,6 +426,18 @@ mod tests {
             (
                 "Prices rose, and costs fell.",
                 vec!["Prices rose, and costs fell."],
+            ),
+            (
+                "Prices rose in May and the costs fell in June.",
+                vec!["Prices rose in May", "and the costs fell in June."],
+            ),
+            (
+                "The ferry sailed in May and was sold in June.",
+                vec!["The ferry sailed in May", "and was sold in June."],
+            ),
+            (
+                "Lisk and Orvel have signed the accord.",
+                vec!["Lisk and Orvel have signed the accord."],
             ),
             (
                 "He resigned, a day after the memo leaked.",

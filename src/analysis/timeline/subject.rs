@@ -14,37 +14,30 @@
 
 use super::segment::{Role, Segment, Words};
 use crate::analysis::timex::scan::Kind;
+use crate::language::words;
 
 /// Pronouns that stand for something the clause does not name.
 const STAND_INS: [&str; 4] = ["it", "they", "this", "these"];
 
 /// Pronouns that cannot lend themselves as a subject to another clause.
-const PRONOUNS: [&str; 12] = [
-    "it", "they", "this", "these", "that", "those", "there", "he", "she", "we", "i", "you",
-];
+fn pronoun(w: &str) -> bool {
+    words::PERSONAL_PRONOUNS.contains(&w) || words::DEMONSTRATIVES.contains(&w) || w == "there"
+}
 
 /// Words that start a fronted phrase, not a subject.
-const PREPOSITIONS: [&str; 16] = [
-    "on", "in", "at", "after", "before", "during", "since", "by", "for", "from", "with", "under",
-    "over", "until", "as", "when",
-];
+fn fronting(w: &str) -> bool {
+    words::is_preposition(w) || w == "when"
+}
 
 /// Determiners that can start a subject after a fronted phrase ("On Monday the envoy").
-const DETERMINERS: [&str; 9] = [
-    "the", "a", "an", "its", "his", "her", "their", "our", "this",
-];
+fn determiner(w: &str) -> bool {
+    words::is_article(w) || words::is_possessive(w) || w == "this"
+}
 
-/// Connectives that may open the sentence before its subject.
-const OPENERS: [&str; 8] = [
-    "however",
-    "but",
-    "and",
-    "meanwhile",
-    "moreover",
-    "also",
-    "so",
-    "yet",
-];
+/// Conjunctions and connectives that may open the sentence before its subject.
+fn opener(w: &str) -> bool {
+    words::COORDINATORS.contains(&w) || words::CONNECTIVES.contains(&w)
+}
 
 /// Adverbs that may stand between a left-out subject and its verb ("but also said").
 const ADVERBS: [&str; 6] = ["also", "then", "later", "again", "subsequently", "quickly"];
@@ -69,11 +62,11 @@ pub fn main_subject(
     let mut from = (first.a..end)
         .rfind(|&k| w.text(k) == ",")
         .map_or(first.a, |c| c + 1);
-    while from < end && w.is_any(from, &OPENERS) {
+    while from < end && w.is(from, opener) {
         from += 1;
     }
-    if w.is_any(from, &PREPOSITIONS) {
-        from = (from + 1..end).rfind(|&k| w.is_any(k, &DETERMINERS))?;
+    if w.is(from, fronting) {
+        from = (from + 1..end).rfind(|&k| w.is(k, determiner))?;
     }
     let idx: Vec<usize> = (from..end).collect();
     let words = idx.iter().filter(|&&k| w.is_word(k)).count();
@@ -130,11 +123,11 @@ pub fn lend(
     }
     let rest = match opening {
         Opening::StandIn => {
-            let pronoun = subject.len() == 1 && w.is_any(first, &PRONOUNS);
+            let pronoun = subject.len() == 1 && w.is(first, pronoun);
             // "copies of the rifle ... since it": the pronoun may mean the inner noun
             let inner = subject[1..]
                 .iter()
-                .any(|&k| w.is_any(k, &LINKS) || w.is_any(k, &["and", "or"]));
+                .any(|&k| w.is(k, words::is_preposition) || w.is_any(k, &["and", "or"]));
             let plural = w.is_any(keep[0], &["they", "these"]);
             if pronoun
                 || inner
@@ -167,15 +160,10 @@ fn names_something(w: &Words, k: usize) -> bool {
     let number = w.tokens.get(k).is_some_and(|t| t.kind == Kind::Number);
     number
         || w.text(k).starts_with(char::is_uppercase)
-        || w.is_any(k, &DETERMINERS)
-        || w.is_any(k, &PRONOUNS)
-        || w.is_any(k, &LINKS)
+        || w.is(k, determiner)
+        || w.is(k, pronoun)
+        || w.is(k, words::is_preposition)
 }
-
-/// Prepositions that attach a noun phrase.
-const LINKS: [&str; 10] = [
-    "of", "to", "from", "for", "with", "by", "on", "in", "at", "about",
-];
 
 /// The form of "to be" that turns a participle clause (its participle at token
 /// `participle`, after a subject ending at `antecedent_last`) into a clause: present

@@ -2,7 +2,7 @@
 
 use jiff::civil::{Date, date};
 
-use super::{TimelineEntry, build};
+use super::{Input, TimelineEntry, build};
 use crate::analysis::entities::{Entity, EntityType};
 use crate::analysis::sentences::{Sentence, SentenceKind, split};
 use crate::analysis::timex::tag;
@@ -46,7 +46,15 @@ fn timeline_of(
     names: &[(&str, usize)],
 ) -> Vec<TimelineEntry> {
     let timexes = tag(text, sentences, published);
-    build(text, sentences, &timexes, &entities(text, names))
+    build(&Input {
+        prose: text,
+        sentences,
+        timexes: &timexes,
+        entities: &entities(text, names),
+        actors: &[],
+        published,
+        ranking: &[],
+    })
 }
 
 const ARTICLE: &str = "The talks in Vienna ended on Thursday. On Tuesday, Foreign Minister Anna Berg met her \
@@ -189,11 +197,11 @@ fn datelines_headings_and_repeats_are_not_events() {
 }
 
 #[test]
-fn actors_fall_back_to_the_sentence() {
+fn actors_come_from_the_clause_not_the_sentence() {
     let text = "On Thursday, talks ended; Berg left.";
     let got = timeline(text, Some(FRIDAY), &[("Berg", 4)]);
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].actors, [4]);
+    assert_eq!(got[0].actors, Vec::<usize>::new());
 }
 
 #[test]
@@ -223,40 +231,6 @@ fn anaphoric_dates_order_after_their_anchor() {
     let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
     assert_eq!(dates, ["2021-03-03", "2021-03-04"]);
     assert_eq!(got[1].text, "Leaders signed the accord");
-}
-
-#[test]
-fn actors_are_the_entities_inside_the_range() {
-    let at = |start: usize, end: usize, actor: Option<usize>| Entity {
-        start,
-        end,
-        kind: EntityType::Per,
-        actor,
-    };
-    // in document order, as the entity pass gives them
-    let entities = [
-        at(0, 4, Some(7)),
-        at(8, 12, Some(3)),
-        at(14, 18, None),
-        at(20, 26, Some(3)),
-        at(24, 30, Some(1)),
-        at(40, 44, Some(2)),
-    ];
-    let cases = [
-        ((0, 50), vec![1, 2, 3, 7]),
-        ((8, 26), vec![3]),
-        ((5, 13), vec![3]),
-        ((9, 30), vec![1, 3]),
-        ((30, 40), vec![]),
-        ((0, 0), vec![]),
-    ];
-    for ((start, end), want) in cases {
-        assert_eq!(
-            super::actors_in(&entities, start, end),
-            want,
-            "{start}..{end}"
-        );
-    }
 }
 
 /// (date, text) of each entry.

@@ -1,51 +1,16 @@
 //! The words of time expressions: a lower-case word in, its class out (a month, a
 //! weekday, a number word, a calendar unit, a relative word ...).
 //!
+//! Month and weekday names are the shared calendar words of `language::calendar`,
+//! re-exported here; the rest is the vocabulary only time expressions need.
+//!
 //! One `match` per table: the compiler turns it into length-and-bytes comparisons,
 //! which is as fast as a hash lookup for tables this small, needs no start-up work
 //! and keeps each table readable in one place.
 
 use super::value::Granularity;
 
-/// A month from its name or abbreviation ("jan", "sept", "february").
-pub fn month(word: &str) -> Option<u8> {
-    Some(match word {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
-}
-
-/// True for month words that are only a month when written in full and capitalised
-/// with context (abbreviations need a following "." or number; "May" and "March"
-/// are also a verb).
-pub fn month_is_abbreviation(word: &str) -> bool {
-    word.len() <= 4 && !matches!(word, "may" | "june" | "july")
-}
-
-/// A weekday (1 = Monday .. 7 = Sunday) from its name or abbreviation.
-pub fn weekday(word: &str) -> Option<u8> {
-    Some(match word {
-        "monday" | "mon" => 1,
-        "tuesday" | "tue" | "tues" => 2,
-        "wednesday" | "wed" => 3,
-        "thursday" | "thu" | "thur" | "thurs" => 4,
-        "friday" | "fri" => 5,
-        "saturday" | "sat" => 6,
-        "sunday" | "sun" => 7,
-        _ => return None,
-    })
-}
+pub use crate::language::calendar::{month, month_is_abbreviation, weekday};
 
 /// A cardinal number word ("one" .. "ninety", "dozen", "hundred").
 pub fn cardinal(word: &str) -> Option<u32> {
@@ -392,13 +357,5 @@ mod tests {
             assert_eq!(cardinal(word), None, "{word}");
             assert_eq!(ordinal(word), None, "{word}");
         }
-    }
-
-    #[test]
-    fn abbreviations_are_known() {
-        assert!(month_is_abbreviation("jan"));
-        assert!(month_is_abbreviation("sept"));
-        assert!(!month_is_abbreviation("may"));
-        assert!(!month_is_abbreviation("april"));
     }
 }

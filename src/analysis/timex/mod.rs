@@ -111,10 +111,22 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
     out
 }
 
-/// Byte ranges of the verb groups ("will be held", "said", "handed") in
-/// `prose[start..end]`, in order. The timeline uses them to tell an event clause from
-/// a verbless fragment.
-pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+pub(crate) use tense::Tense;
+
+/// A verb group ("will be held", "said", "has not met"): byte range and tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct VerbGroup {
+    pub start: usize,
+    pub end: usize,
+    pub tense: Tense,
+    /// A verb that reports speech ("said", "says").
+    pub reporting: bool,
+}
+
+/// The verb groups ("will be held", "said", "handed") of `prose[start..end]` with
+/// their tense, in order. The timeline uses them to tell an event clause from a
+/// verbless fragment and news from background.
+pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<VerbGroup> {
     let Some(piece) = prose.get(start..end) else {
         return Vec::new();
     };
@@ -128,7 +140,12 @@ pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, 
     };
     tense::markers(&cursor)
         .into_iter()
-        .map(|m| (start + tokens[m.start].start, start + tokens[m.end - 1].end))
+        .map(|m| VerbGroup {
+            start: start + tokens[m.start].start,
+            end: start + tokens[m.end - 1].end,
+            tense: m.tense,
+            reporting: m.reporting,
+        })
         .collect()
 }
 

@@ -17,9 +17,9 @@
 use super::grammar::Cursor;
 use super::scan::Kind;
 use super::verbs::{
-    DETERMINERS, INTENT, IRREGULAR_PAST, NOT_PAST, NOT_SUBJECT, REPORTING, SUBJECT_PRONOUNS,
-    present_form,
+    INTENT, IRREGULAR_PAST, NOT_PAST, is_reporting, not_subject, present_form, subject_pronoun,
 };
+use crate::language::words::is_determiner;
 
 /// The tense a time expression is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ fn marker_at(c: &Cursor, i: usize) -> Option<Marker> {
     if intends(c, i) {
         return group(i + 2, Tense::Future, false);
     }
-    let reporting = REPORTING.contains(&word);
+    let reporting = is_reporting(word);
     if looks_past(c, i) {
         group(i + 1, Tense::Past, reporting)
     } else if reporting || simple_present(c, i) {
@@ -124,12 +124,12 @@ fn simple_present(c: &Cursor, i: usize) -> bool {
         return false;
     }
     let prev = c.word(i - 1);
-    if prev.len() < 2 || NOT_SUBJECT.contains(&prev) || DETERMINERS.contains(&prev) {
+    if prev.len() < 2 || not_subject(prev) || is_determiner(prev) {
         return false;
     }
-    if let Some(p) = SUBJECT_PRONOUNS.iter().find(|p| **p == prev) {
-        let plural = matches!(*p, "they" | "we" | "i" | "you");
-        return matches!(*p, "who" | "which") || plural != third;
+    if let Some(p) = subject_pronoun(prev) {
+        let plural = matches!(p, "they" | "we" | "i" | "you");
+        return matches!(p, "who" | "which") || plural != third;
     }
     let plural = prev.ends_with('s') && !prev.ends_with("ss") && !prev.ends_with("us");
     if c.capitalised(i - 1) {
@@ -137,12 +137,11 @@ fn simple_present(c: &Cursor, i: usize) -> bool {
     }
     // a noun after a determiner or at the sentence start, with up to two modifiers:
     // "the new rules", "a budget", "New berthing rules"
-    let modifiers = |from: usize| {
-        (from..i - 1).all(|m| !c.word(m).is_empty() && !NOT_SUBJECT.contains(&c.word(m)))
-    };
+    let modifiers =
+        |from: usize| (from..i - 1).all(|m| !c.word(m).is_empty() && !not_subject(c.word(m)));
     let determined = (i.saturating_sub(4)..i - 1)
         .rev()
-        .any(|k| DETERMINERS.contains(&c.word(k)) && modifiers(k + 1));
+        .any(|k| is_determiner(c.word(k)) && modifiers(k + 1));
     let opens = i <= 3 && modifiers(0);
     (determined || opens) && plural != third
 }
@@ -151,7 +150,7 @@ fn simple_present(c: &Cursor, i: usize) -> bool {
 fn intends(c: &Cursor, i: usize) -> bool {
     INTENT.contains(&c.word(i))
         && matches!(c.word(i + 1), "to" | "for")
-        && !DETERMINERS.contains(&c.word(i + 2))
+        && !is_determiner(c.word(i + 2))
 }
 
 /// An auxiliary and the words it governs: "will be held", "has not met", "is expected to".

@@ -9,6 +9,8 @@
 
 use jiff::civil::{Date, Weekday};
 
+use crate::language::calendar;
+
 /// How long the period a value names is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Granularity {
@@ -171,38 +173,7 @@ fn week_start(year: i16, week: i8) -> Option<Date> {
         .map(|w| w.date())
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of a month (1-12).
-pub fn month_name(month: i8) -> &'static str {
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// The English name of a weekday.
-pub fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
+pub use crate::language::calendar::{month_name, weekday_name};
 
 /// A label for readers: "Wednesday 26 January 2022", "December 2021", "week of 31 January 2022".
 /// Floating values that follow the `XXXX-WXX-N` pattern name the weekday; others are shown as is.
@@ -241,16 +212,12 @@ pub fn label(value: &str) -> String {
     }
 }
 
+/// A day as a reader writes it: "28 January 2022".
+pub fn day_label(d: Date) -> String {
+    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
+}
+
 fn floating_label(value: &str) -> String {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     match value {
         "PRESENT_REF" => return "now".to_string(),
         "PAST_REF" => return "in the past".to_string(),
@@ -272,7 +239,7 @@ fn floating_label(value: &str) -> String {
             _ => "",
         };
         return match day.parse::<usize>() {
-            Ok(n @ 1..=7) => format!("{}{part}, week of publication", DAYS[n - 1]),
+            Ok(n @ 1..=7) => format!("{}{part}, week of publication", calendar::WEEKDAYS[n - 1]),
             _ if day == "WE" => "the weekend, week of publication".to_string(),
             _ => "a day of the week of publication".to_string(),
         };

@@ -1,27 +1,10 @@
-//! Verb word lists for reading tense without a part-of-speech tagger: reporting verbs,
-//! irregular past forms, "-ed" words that are no past tense, verbs of intention, and
-//! frequent verbs whose simple present ("takes effect", "hosts the talks") says an
-//! event is scheduled or ongoing.
+//! Verb word lists for reading tense without a part-of-speech tagger: irregular past
+//! forms, "-ed" words that are no past tense, verbs of intention, and frequent verbs
+//! whose simple present ("takes effect", "hosts the talks") says an event is scheduled
+//! or ongoing; and, from the function words of `language::words`, what reports speech
+//! and what can or cannot be a subject.
 
-pub const REPORTING: [&str; 12] = [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "reported",
-    "announced",
-    "added",
-    "stated",
-    "noted",
-    "announces",
-    "explained",
-];
-
-/// Words after "to" that show "due to", "expected to" and the like govern a noun, not a verb.
-pub const DETERMINERS: [&str; 12] = [
-    "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "our",
-];
+use crate::language::words;
 
 pub const IRREGULAR_PAST: [&str; 58] = [
     "said",
@@ -198,31 +181,36 @@ pub const PRESENT: [&str; 67] = [
     "believe",
 ];
 
-/// Function words that cannot end a subject (prepositions, conjunctions, auxiliaries).
-pub const NOT_SUBJECT: [&str; 40] = [
-    "of", "in", "on", "at", "for", "to", "from", "with", "by", "and", "or", "but", "as", "than",
-    "that", "if", "not", "no", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-    "will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
-    "there", "here",
-];
+/// Whether a word reports speech ("said", "told", "says"): `language::words`' list,
+/// without the third-person forms that are also plural nouns ("states", "reports",
+/// "claims"), which tense reading cannot tell apart without a part-of-speech tagger.
+pub fn is_reporting(word: &str) -> bool {
+    words::is_reporting_verb(word)
+        && (!word.ends_with('s') || matches!(word, "says" | "tells" | "announces"))
+}
 
-/// Words that can be the whole subject right before a simple present verb.
-pub const SUBJECT_PRONOUNS: [&str; 14] = [
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "nothing",
-    "everything",
-    "everyone",
-    "nobody",
-    "someone",
-    "who",
-    "which",
-];
+/// Function words that cannot end a subject: prepositions, conjunctions, auxiliaries,
+/// negations and the empty "there"/"here".
+pub fn not_subject(word: &str) -> bool {
+    words::is_preposition(word)
+        || words::COORDINATORS.contains(&word)
+        || words::is_auxiliary(word)
+        || matches!(
+            word,
+            "than" | "that" | "if" | "not" | "no" | "there" | "here"
+        )
+}
+
+/// Words that can be the whole subject right before a simple present verb: a personal
+/// or indefinite pronoun, or a relative "who"/"which".
+pub fn subject_pronoun(word: &str) -> Option<&'static str> {
+    words::PERSONAL_PRONOUNS
+        .iter()
+        .chain(words::INDEFINITE_PRONOUNS)
+        .chain(&["who", "which"])
+        .find(|p| **p == word)
+        .copied()
+}
 
 /// The base form of `word` if it is a form of a [`PRESENT`] verb: itself, or its third
 /// person singular ("takes", "goes", "reaches", "flies"), with whether it was that.

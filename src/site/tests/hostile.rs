@@ -73,7 +73,7 @@ fn hostile_values_are_escaped_in_every_html_context() {
         ),
         ("h1", format!("<h1 id=\"briefing-title\">{ESCAPED}</h1>")),
         ("lede", format!("<p class=\"lede\">{ESCAPED}</p>")),
-        ("summary", format!("<li>{ESCAPED} (summary)</li>")),
+        ("summary", format!("<li>Summary: {ESCAPED}</li>")),
         (
             "actor name",
             format!("<span class=\"actor-name\">{ESCAPED}</span>"),
@@ -242,7 +242,7 @@ fn huge_names_give_paths_every_file_system_accepts() {
     b.meta.tags = vec![huge.clone(), format!("{huge} two")];
     b.meta.actors = vec![
         fixtures::actor(&huge, crate::analysis::ActorKind::Person, None, &[]),
-        fixtures::actor(&huge, crate::analysis::ActorKind::Place, None, &[]),
+        fixtures::actor(&huge, crate::analysis::ActorKind::Group, None, &[]),
     ];
     let site = render_site(
         &fixtures::config("https://example.org/", 10),

@@ -2,6 +2,7 @@
 //! input in every output context, sub-path sites, feeds, template layers and errors.
 
 mod hostile;
+mod keys;
 mod pages;
 mod templates;
 
@@ -10,20 +11,87 @@ use std::path::PathBuf;
 
 use super::fixtures;
 use super::*;
+use crate::briefing::Briefing;
 
 type Site = BTreeMap<String, String>;
+/// Every page of a render: its key and bytes, by path.
+pub(super) type Keyed = BTreeMap<String, (Key, Vec<u8>)>;
+
+/// A sink that keeps every page, with its key.
+#[derive(Default)]
+pub(super) struct Collect {
+    pub pages: std::sync::Mutex<Keyed>,
+}
+
+impl Sink for Collect {
+    type Error = std::convert::Infallible;
+
+    fn unchanged(&self, _: &str, _: &Key) -> bool {
+        false
+    }
+
+    fn put(&self, path: &str, key: &Key, bytes: &[u8]) -> Result<(), Self::Error> {
+        let mut pages = self.pages.lock().unwrap();
+        assert!(
+            pages
+                .insert(path.to_string(), (*key, bytes.to_vec()))
+                .is_none(),
+            "{path} twice"
+        );
+        Ok(())
+    }
+}
+
+/// Renders `corpus` and returns every page (bytes and key), and the render's report.
+pub(super) fn render_all(
+    config: &Config,
+    templates: &mut Templates,
+    corpus: &Corpus,
+    options: &BuildOptions,
+) -> Result<(Keyed, Rendered), SiteError> {
+    render_all_seen(config, templates, corpus, options, &BTreeMap::new())
+}
+
+/// [`render_all`], with the first-seen dates of undated briefings.
+fn render_all_seen(
+    config: &Config,
+    templates: &mut Templates,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
+) -> Result<(Keyed, Rendered), SiteError> {
+    let sink = Collect::default();
+    let rendered =
+        render(config, templates, corpus, options, first_seen, &sink).map_err(|e| match e {
+            RenderError::Site(e) => e,
+            RenderError::Sink(never) => match never {},
+        })?;
+    Ok((sink.pages.into_inner().unwrap(), rendered))
+}
 
 fn render_with(
     config: &Config,
     theme: &ThemeFiles,
     briefings: &[Briefing],
-    options: &RenderOptions,
+    options: &BuildOptions,
 ) -> Result<(Site, Vec<Warning>), SiteError> {
-    let rendered = render(config, theme, briefings, options)?;
-    let pages = rendered
-        .pages
+    render_seen(config, theme, briefings, options, &BTreeMap::new())
+}
+
+/// [`render_with`], with the first-seen dates of undated briefings.
+fn render_seen(
+    config: &Config,
+    theme: &ThemeFiles,
+    briefings: &[Briefing],
+    options: &BuildOptions,
+    first_seen: &BTreeMap<String, jiff::civil::Date>,
+) -> Result<(Site, Vec<Warning>), SiteError> {
+    let mut templates = load_templates(config, theme)?;
+    let corpus = Corpus::build(briefings.to_vec(), options.drafts);
+    let (pages, rendered) = render_all_seen(config, &mut templates, &corpus, options, first_seen)?;
+    let pages = pages
         .into_iter()
-        .map(|p| (p.path, String::from_utf8_lossy(&p.bytes).into_owned()))
+        .map(|(path, (_, bytes))| (path, String::from_utf8_lossy(&bytes).into_owned()))
         .collect();
     Ok((pages, rendered.warnings))
 }

@@ -43,6 +43,8 @@ fn renders_every_page_of_the_url_scheme() {
         "style.css",
         "search.js",
         "favicon.svg",
+        "favicon.ico",
+        "share.png",
     ];
     for path in expected {
         assert!(
@@ -153,6 +155,47 @@ fn atom_feed_parses_with_absolute_urls() {
 }
 
 #[test]
+fn an_undated_briefing_gets_its_first_seen_date_in_the_feed_never_the_build_date() {
+    let config = fixtures::config("https://example.org/", 10);
+    let mut briefings = fixtures::site();
+    briefings.push(fixtures::briefing("undated", "Undated note", None, "Body."));
+    let feed_of = |entries: &[(&str, jiff::civil::Date)]| {
+        let seen = entries.iter().map(|(s, d)| (s.to_string(), *d)).collect();
+        let theme = ThemeFiles::default();
+        let (pages, _) =
+            super::render_seen(&config, &theme, &briefings, &fixtures::options(), &seen).unwrap();
+        atom_syndication::Feed::read_from(pages["atom.xml"].as_bytes()).unwrap()
+    };
+    let today = fixtures::options().today.to_string();
+    let feed = feed_of(&[("undated", jiff::civil::date(2024, 3, 1))]);
+    let undated = feed
+        .entries()
+        .iter()
+        .find(|e| e.title().as_str() == "Undated note");
+    assert_eq!(
+        undated.map(|e| e.updated().to_rfc3339()),
+        Some("2024-03-01T00:00:00+00:00".to_string())
+    );
+    assert!(
+        !feed.updated().to_rfc3339().starts_with(&today),
+        "{}",
+        feed.updated()
+    );
+    let feed = feed_of(&[]);
+    assert!(
+        feed.entries()
+            .iter()
+            .all(|e| e.title().as_str() != "Undated note"),
+        "no made-up date"
+    );
+    assert!(
+        !feed.updated().to_rfc3339().starts_with(&today),
+        "{}",
+        feed.updated()
+    );
+}
+
+#[test]
 fn feed_limit_caps_the_entries() {
     let mut config = fixtures::config("https://example.org/", 10);
     config.feed_limit = 2;
@@ -217,8 +260,8 @@ fn pagination_links_pages_in_order() {
 #[test]
 fn paginator_shows_a_window_of_pages_with_gaps() {
     let config = fixtures::config("https://example.org/", 1);
-    let briefings = fixtures::site();
-    let index = crate::site::index::SiteIndex::build(&config, &briefings, false);
+    let corpus = Corpus::build(fixtures::site(), false);
+    let index = crate::site::index::SiteIndex::new(&config, &corpus);
     let cases = [
         (1, 1, vec![Some(1)]),
         (1, 9, vec![Some(1), Some(2), Some(3), None, Some(9)]),
@@ -251,7 +294,7 @@ fn paginator_shows_a_window_of_pages_with_gaps() {
 #[test]
 fn drafts_are_shown_only_when_asked() {
     let config = fixtures::config("https://example.org/", 10);
-    let options = RenderOptions {
+    let options = BuildOptions {
         drafts: true,
         ..fixtures::options()
     };
@@ -460,31 +503,28 @@ fn scale() {
     {
         let briefings = fixtures::synthetic(n);
         let start = std::time::Instant::now();
-        let rendered = render(
-            &config,
-            &ThemeFiles::default(),
-            &briefings,
-            &fixtures::options(),
-        )
-        .unwrap();
-        let bytes: usize = rendered.pages.iter().map(|p| p.bytes.len()).sum();
-        let biggest = rendered.pages.iter().max_by_key(|p| p.bytes.len()).unwrap();
+        let mut templates = load_templates(&config, &ThemeFiles::default()).unwrap();
+        let corpus = Corpus::build(briefings, false);
+        let (pages, _) =
+            super::render_all(&config, &mut templates, &corpus, &fixtures::options()).unwrap();
+        let bytes: usize = pages.values().map(|p| p.1.len()).sum();
+        let biggest = pages.iter().max_by_key(|p| p.1.1.len()).unwrap();
         println!(
             "{n} briefings: {} files, {} MB, {:.2?}; biggest {} ({} KB)",
-            rendered.pages.len(),
+            pages.len(),
             bytes / 1_000_000,
             start.elapsed(),
-            biggest.path,
-            biggest.bytes.len() / 1000
+            biggest.0,
+            biggest.1.1.len() / 1000
         );
         let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-        for p in &rendered.pages {
-            let kind = match p.path.split('/').collect::<Vec<_>>().as_slice() {
+        for (path, (_, bytes)) in &pages {
+            let kind = match path.split('/').collect::<Vec<_>>().as_slice() {
                 [dir, _, _] => format!("{dir}/*/"),
-                _ => p.path.clone(),
+                _ => path.clone(),
             };
             let e = by_kind.entry(kind).or_default();
-            (e.0, e.1, e.2) = (e.0 + 1, e.1 + p.bytes.len(), e.2.max(p.bytes.len()));
+            (e.0, e.1, e.2) = (e.0 + 1, e.1 + bytes.len(), e.2.max(bytes.len()));
         }
         for (kind, (count, size, max)) in by_kind.iter().filter(|(_, e)| e.1 > 200_000) {
             println!(
@@ -587,11 +627,20 @@ fn actors_and_tags_in_many_briefings_get_pages_of_paginate_by() {
         council[0].contains("and 295 more"),
         "role sources are capped"
     );
-    let events: usize = council
+    let events: Vec<usize> = council
         .iter()
         .map(|p| p.matches("class=\"tl-event\"").count())
-        .sum();
-    assert_eq!(events, 300, "each page has the events of its own briefings");
+        .collect();
+    let max = super::super::view::actor::MAX_EVENTS;
+    assert!(
+        (max - 5..=max).contains(&events[0]),
+        "the first page has the latest events of all the actor's briefings: {}",
+        events[0]
+    );
+    assert!(council[0].contains(&format!("The latest {} of 300 events", events[0])));
+    assert!(events[1..].iter().all(|&n| n == 0), "{events:?}");
+    assert!(council[0].contains("id=\"actor-timeline-picture\""));
+    assert!(council[1].contains("href=\"/actors/central-council/#timeline\""));
     let tag = &pages["tags/even/index.html"];
     assert_eq!(tag.matches("<article class=\"card").count(), 20);
     assert!(pages.contains_key("tags/even/page/15/index.html"));
@@ -753,8 +802,8 @@ fn places_are_chips_after_the_cards_of_people_and_organisations() {
     let css = &pages["style.css"];
     let rule = &css[css.find(".actor-cards {").unwrap()..];
     assert!(
-        rule[..rule.find('}').unwrap()].contains("align-items: start"),
-        "cards keep their own height in a grid row"
+        rule[..rule.find('}').unwrap()].contains("grid-auto-rows: 1fr"),
+        "cards of one height, so the grid has no holes"
     );
 }
 
@@ -797,4 +846,24 @@ fn a_briefing_without_a_source_has_no_source_line() {
     );
     let with_source = &pages["briefings/harbour-talks-stall/index.html"];
     assert!(with_source.contains("<p class=\"source-line\">Source: <a class=\"external\""));
+}
+
+#[test]
+fn every_page_has_social_tags_with_the_site_name_and_a_share_image() {
+    let pages = render_site(
+        &fixtures::config("https://example.org/news/", 10),
+        &ThemeFiles::default(),
+        &fixtures::site(),
+    );
+    for (path, page) in pages.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for want in [
+            "<meta property=\"og:site_name\" content=\"",
+            "<meta property=\"og:image\" content=\"https://example.org/news/share.png\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"icon\" href=\"/news/favicon.ico\"",
+        ] {
+            assert!(page.contains(want), "{path}: no {want}");
+        }
+        assert_eq!(page.matches("property=\"og:type\"").count(), 1, "{path}");
+    }
 }

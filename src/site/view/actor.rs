@@ -2,21 +2,21 @@
 //! actor (`actor` in `actor.html`).
 //!
 //! An actor's briefings are cut into pages of `paginate_by`, like the index, so an
-//! actor in thousands of briefings gets many small pages instead of one huge one; each
-//! page shows the merged timeline of its own briefings. Roles and "seen with" are on
-//! the first page, bounded.
+//! actor in thousands of briefings gets many small pages instead of one huge one. The
+//! first page has what is about the actor as a whole: its roles, its timeline across
+//! all its briefings (the latest [`MAX_EVENTS`] events, and a strip of all of them),
+//! and who it appears with (a graph and a list), each bounded.
 
-use std::collections::{HashMap, HashSet};
-
-use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::ActorKind;
 use crate::briefing::EventMeta;
+use crate::corpus::{ActorFacts, ActorId, EventRef};
 
 use super::super::index::SiteIndex;
-use super::super::timeline::EventRef;
+use super::super::svg::graph::{self, Graph, Node};
+use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
 use super::timeline::{DateGroupView, date_groups};
 use super::{
@@ -46,30 +46,21 @@ pub struct ActorGroup {
     pub actors: Vec<ActorItem>,
 }
 
-/// What every page of an actor shows in its header, computed once per render (an
-/// actor's pages would otherwise each pass over all its appearances).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ActorFacts {
-    pub main_role: Option<String>,
-    /// The oldest and newest dates of its briefings (ISO).
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-}
-
-/// The facts of every site actor, in actor order.
+/// The header facts (`corpus::ActorFacts`) of every site actor, by `ActorId::slot`,
+/// computed once per render (an actor's pages would otherwise each pass over all its
+/// appearances).
 pub fn facts(index: &SiteIndex) -> Vec<ActorFacts> {
-    (0..index.actors.actors.len())
+    let corpus = index.corpus;
+    let ids: Vec<ActorId> = corpus.actors().collect();
+    let facts: Vec<(usize, ActorFacts)> = ids
         .into_par_iter()
-        .map(|id| {
-            let date = |b: &usize| index.briefings[*b].meta.date.map(|d| d.to_string());
-            let postings = &index.postings[id];
-            ActorFacts {
-                main_role: main_role(index, id),
-                first_date: postings.iter().rev().find_map(date),
-                last_date: postings.iter().find_map(date),
-            }
-        })
-        .collect()
+        .map(|id| (id.slot(), corpus.actor_facts(id)))
+        .collect();
+    let mut table = vec![ActorFacts::default(); corpus.actor_slots()];
+    for (slot, f) in facts {
+        table[slot] = f;
+    }
+    table
 }
 
 /// Builds the actors index: one group per type, in a fixed order, empty types left out.
@@ -83,15 +74,13 @@ pub fn groups(index: &SiteIndex, facts: &[ActorFacts]) -> Vec<ActorGroup> {
     kinds
         .iter()
         .filter_map(|&(kind, label)| {
-            let mut actors: Vec<ActorItem> = index
-                .actors
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.kind == kind)
-                .map(|(id, _)| ActorItem {
-                    actor: ActorRef::new(index, id, facts[id].main_role.as_deref()),
-                    count: index.postings[id].len(),
+            let corpus = index.corpus;
+            let mut actors: Vec<ActorItem> = corpus
+                .actors()
+                .filter(|&id| corpus.actor(id).kind == kind)
+                .map(|id| ActorItem {
+                    actor: ActorRef::new(index, id, facts[id.slot()].main_role.as_deref()),
+                    count: corpus.postings(id).len(),
                 })
                 .collect();
             actors.sort_by(|a, b| {
@@ -112,32 +101,8 @@ pub fn groups(index: &SiteIndex, facts: &[ActorFacts]) -> Vec<ActorGroup> {
         .collect()
 }
 
-/// The most frequent role of an actor (latest first on ties), shown beside its name
-/// everywhere: the most frequent rather than the newest, so that one misread role in
-/// the latest briefing does not rename an actor across the site (the actor page lists
-/// every role with its period, the newest first).
-fn main_role(index: &SiteIndex, id: usize) -> Option<String> {
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for (order, app) in index.actors.actors[id].appearances.iter().enumerate() {
-        if let Some(role) = index.briefings[app.briefing].meta.actors[app.actor]
-            .role
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-        {
-            counts.entry(role.to_string()).or_insert((0, order)).0 += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-        .map(|(r, _)| r)
-}
-
 /// Roles listed on an actor page (the most used, shown newest first).
 pub const MAX_ROLES: usize = 12;
-/// Briefings named for each role (the newest).
-pub const ROLE_SOURCES: usize = 5;
 
 /// A role and the briefings that give it.
 #[derive(Debug, Clone, Serialize)]
@@ -147,7 +112,7 @@ pub struct RoleView {
     /// a person who changes office shows each role with its period.
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    /// The newest briefings that give it, at most [`ROLE_SOURCES`].
+    /// The newest briefings that give it, at most `corpus::ROLE_SOURCES`.
     pub sources: Vec<LinkView>,
     /// Every briefing that gives it.
     pub count: usize,
@@ -179,48 +144,59 @@ pub struct ActorView {
     pub more_briefings: Vec<LinkView>,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    /// The events the actor is involved in, in this page's briefings, merged and by date.
+    /// The events the actor is involved in, across all its briefings, merged and by
+    /// date (the latest [`MAX_EVENTS`]); on the first page only.
     pub timeline: Vec<DateGroupView>,
+    /// Events of the actor in all, and how many `timeline` leaves out (the oldest).
+    pub event_count: usize,
+    pub events_left_out: usize,
+    /// The actor's timeline as a picture (inline SVG, `| safe`), on the first page only.
+    pub timeline_svg: String,
     /// On the first page only.
     pub seen_with: Vec<SeenWith>,
+    /// Who the actor appears with, as a picture (inline SVG, `| safe`); first page only.
+    pub seen_with_svg: String,
     /// The actor's pages; `paginate_by` briefings each.
     pub paginator: Paginator,
 }
 
 impl ActorView {
-    /// Page `page` (1-based) of actor `id`; `seen_with` is its entry of
-    /// `related::seen_with`, `facts` its entry of [`facts`].
-    pub fn new(
-        index: &SiteIndex,
-        id: usize,
-        page: usize,
-        seen_with: &[(usize, usize)],
-        facts: &ActorFacts,
-    ) -> Self {
-        let actor = &index.actors.actors[id];
-        let postings = &index.postings[id];
+    /// Page `page` (1-based) of actor `id`; `facts` is its entry of [`facts`].
+    pub fn new(index: &SiteIndex, id: ActorId, page: usize, facts: &ActorFacts) -> Self {
+        let actor = index.corpus.actor(id);
+        let postings = index.corpus.postings(id);
         let shown = &postings[page_range(index, postings.len(), page)];
         let first = page == 1;
         let slug = actor.slug.clone();
+        let groups = match first {
+            true => date_groups(index, all_events(index, id)),
+            false => Vec::new(),
+        };
+        let event_count = groups.iter().map(|g| g.events.len()).sum();
+        let seen = match first {
+            true => seen_with(index, id),
+            false => Vec::new(),
+        };
+        let actor_ref = ActorRef::new(index, id, facts.main_role.as_deref());
+        let seen_with_svg = graph::render(&companions(&actor_ref, &seen));
+        let timeline_svg = strip::render(&actor_strip(&actor_ref.name, &groups));
+        let (timeline, events_left_out) = latest(groups, MAX_EVENTS);
         ActorView {
-            actor: ActorRef::new(index, id, facts.main_role.as_deref()),
+            actor: actor_ref,
             permalink: index.permalink(&urls::actor_page(&slug, page)),
             aliases: actor.aliases.clone(),
             roles: if first { roles(index, id) } else { Vec::new() },
             briefing_count: postings.len(),
             briefings: cards(index, shown),
             more_briefings: more_links(index, shown),
-            first_date: facts.first_date.clone(),
-            last_date: facts.last_date.clone(),
-            timeline: date_groups(index, events_of(index, id, shown)),
-            seen_with: seen_with
-                .iter()
-                .filter(|_| first)
-                .map(|&(other, count)| SeenWith {
-                    actor: ActorRef::new(index, other, None),
-                    count,
-                })
-                .collect(),
+            first_date: facts.first_date.map(|d| d.to_string()),
+            last_date: facts.last_date.map(|d| d.to_string()),
+            timeline,
+            event_count,
+            events_left_out,
+            timeline_svg,
+            seen_with: seen,
+            seen_with_svg,
             paginator: Paginator::with_urls(
                 index.config.paginate_by,
                 page,
@@ -232,80 +208,107 @@ impl ActorView {
     }
 }
 
-/// The actor's events in `shown` (a run of its postings): `actor_events` is in site
-/// order, so they are one run of it, found by binary search.
-fn events_of<'a>(
-    index: &'a SiteIndex,
-    id: usize,
-    shown: &[usize],
-) -> impl Iterator<Item = (EventRef, &'a EventMeta)> {
-    let all = &index.actor_events[id];
-    let (lo, hi) = match (shown.first(), shown.last()) {
-        (Some(&lo), Some(&hi)) => (lo, hi),
-        _ => (1, 0),
-    };
-    let start = all.partition_point(|e| e.briefing < lo);
-    let end = all.partition_point(|e| e.briefing <= hi).max(start);
-    all[start..end]
-        .iter()
-        .map(|&e| (e, &index.briefings[e.briefing].meta.timeline[e.event]))
+/// The actors seen with actor `id`, most frequent first, at most [`SEEN_WITH`].
+fn seen_with(index: &SiteIndex, id: ActorId) -> Vec<SeenWith> {
+    index
+        .corpus
+        .seen_with(id, SEEN_WITH)
+        .into_iter()
+        .map(|(other, count)| SeenWith {
+            actor: ActorRef::new(index, other, None),
+            count,
+        })
+        .collect()
 }
 
-/// The actor's roles: the [`MAX_ROLES`] most used, shown the most recent first (by
-/// the date of the last briefing that gives it), each with its period and the newest
-/// briefings that give it.
-fn roles(index: &SiteIndex, id: usize) -> Vec<RoleView> {
-    let mut roles: Vec<RoleView> = Vec::new();
-    let mut periods: Vec<(Option<Date>, Option<Date>)> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut counted: HashSet<(usize, usize)> = HashSet::new();
-    for app in &index.actors.actors[id].appearances {
-        let Some(role) = index.briefings[app.briefing].meta.actors[app.actor]
-            .role
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-        else {
-            continue;
-        };
-        let slot = *by_key.entry(slug::slugify(role)).or_insert_with(|| {
-            roles.push(RoleView {
-                role: role.to_string(),
-                first_date: None,
-                last_date: None,
-                sources: Vec::new(),
-                count: 0,
-            });
-            periods.push((None, None));
-            roles.len() - 1
-        });
-        if counted.insert((slot, app.briefing)) {
-            let entry = &mut roles[slot];
-            entry.count += 1;
-            if entry.sources.len() < ROLE_SOURCES {
-                entry.sources.push(LinkView::briefing(index, app.briefing));
-            }
-            if let Some(date) = index.briefings[app.briefing].meta.date {
-                let (first, last) = &mut periods[slot];
-                *first = Some(first.map_or(date, |f| f.min(date)));
-                *last = Some(last.map_or(date, |l| l.max(date)));
-            }
+/// Every event the actor is involved in, in site order.
+fn all_events<'a>(
+    index: &SiteIndex<'a>,
+    id: ActorId,
+) -> impl Iterator<Item = (EventRef, &'a EventMeta)> {
+    let corpus = index.corpus;
+    corpus
+        .actor_events(id)
+        .iter()
+        .map(move |&e| (e, corpus.event(e)))
+}
+
+/// Events shown in an actor page's timeline at most (the latest); the strip draws all.
+pub const MAX_EVENTS: usize = 120;
+
+/// The latest date groups holding at most `max` events (at least one group), and how
+/// many events were left out.
+fn latest(groups: Vec<DateGroupView>, max: usize) -> (Vec<DateGroupView>, usize) {
+    let total: usize = groups.iter().map(|g| g.events.len()).sum();
+    let mut kept = 0;
+    let dated = groups.iter().filter(|g| g.granularity != "unknown").count();
+    // Undated groups come last: keep them apart so the cut takes the oldest dated ones.
+    let (mut dated, undated): (Vec<_>, Vec<_>) = groups
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| *i < dated);
+    let mut start = dated.len();
+    while start > 0 && (kept + dated[start - 1].1.events.len() <= max || kept == 0) {
+        kept += dated[start - 1].1.events.len();
+        start -= 1;
+    }
+    let mut shown: Vec<DateGroupView> = dated.drain(start..).map(|(_, g)| g).collect();
+    for (_, g) in undated {
+        if kept + g.events.len() <= max {
+            kept += g.events.len();
+            shown.push(g);
         }
     }
-    // The most used roles are kept (one misread role must not push out a real one),
-    // then shown the most recent first.
-    let recency = |i: usize| std::cmp::Reverse(periods[i].1);
-    let uses = |i: usize| std::cmp::Reverse(roles[i].count);
-    let mut order: Vec<usize> = (0..roles.len()).collect();
-    order.sort_by_key(|&i| (uses(i), recency(i)));
-    order.truncate(MAX_ROLES);
-    order.sort_by_key(|&i| (recency(i), uses(i)));
-    order
+    (shown, total - kept)
+}
+
+/// The strip of an actor's timeline: a mark per date group, linked to it.
+fn actor_strip(name: &str, groups: &[DateGroupView]) -> Strip {
+    let mut strip = Strip::new("actor-timeline-picture", &format!("Timeline of {name}"));
+    for g in groups {
+        for e in &g.events {
+            strip.add(
+                &g.value,
+                &g.label,
+                &e.text,
+                &format!("#{}", g.id),
+                Dating::Explicit,
+            );
+        }
+    }
+    strip
+}
+
+/// The graph of who an actor appears with.
+fn companions(actor: &ActorRef, seen: &[SeenWith]) -> Graph {
+    let node = |a: &ActorRef| Node {
+        name: a.name.clone(),
+        kind: a.kind,
+        url: a.url.clone(),
+    };
+    Graph {
+        id: "seen-with-picture".into(),
+        center: node(actor),
+        companions: seen.iter().map(|s| (node(&s.actor), s.count)).collect(),
+    }
+}
+
+/// The actor's roles (see `Corpus::roles`), with links to their newest sources.
+fn roles(index: &SiteIndex, id: ActorId) -> Vec<RoleView> {
+    index
+        .corpus
+        .roles(id, MAX_ROLES)
         .into_iter()
-        .map(|i| RoleView {
-            first_date: periods[i].0.map(|d| d.to_string()),
-            last_date: periods[i].1.map(|d| d.to_string()),
-            ..roles[i].clone()
+        .map(|r| RoleView {
+            role: r.role,
+            first_date: r.first_date.map(|d| d.to_string()),
+            last_date: r.last_date.map(|d| d.to_string()),
+            sources: r
+                .sources
+                .into_iter()
+                .map(|b| LinkView::briefing(index, b))
+                .collect(),
+            count: r.count,
         })
         .collect()
 }
@@ -335,8 +338,10 @@ mod tests {
                 b
             })
             .collect();
-        let index = SiteIndex::build(&config, &briefings, false);
-        let got: Vec<(String, usize, Vec<String>)> = roles(&index, 0)
+        let corpus = crate::corpus::Corpus::build(briefings, false);
+        let index = SiteIndex::new(&config, &corpus);
+        let first = corpus.actors().next().unwrap();
+        let got: Vec<(String, usize, Vec<String>)> = roles(&index, first)
             .into_iter()
             .map(|r| {
                 (
@@ -372,7 +377,9 @@ mod tests {
                 b
             })
             .collect();
-        roles(&SiteIndex::build(&config, &briefings, false), 0)
+        let corpus = crate::corpus::Corpus::build(briefings, false);
+        let first = corpus.actors().next().unwrap();
+        roles(&SiteIndex::new(&config, &corpus), first)
     }
 
     #[test]

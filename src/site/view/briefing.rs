@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::analysis::{ActorKind, timex::value};
+use crate::analysis::{ActorKind, summary::strip_dateline, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
+use crate::corpus::{ActorId, BriefingId, EventRef};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
-use super::super::related::related;
+use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
 use super::dates::event_when;
 pub use super::dates::{datetime, granularity};
@@ -19,18 +20,48 @@ use super::sections;
 pub use super::sections::BodySection;
 use super::{ActorRef, BriefingCard, LinkView};
 
+/// People, organisations and groups shown as cards on a briefing page; the others are
+/// chips, so "Who is involved" stays about a screen high.
+pub const KEY_ACTORS: usize = 8;
 /// Related briefings shown on a briefing page.
 pub const RELATED: usize = 5;
 /// Shared actors named for each related briefing.
 pub const RELATED_SHARED: usize = 4;
 
-/// `briefing.source`.
+/// `briefing.source`: the original article, for readers (never its file path).
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
     pub name: Option<String>,
     /// Only absolute `http(s)` URLs; anything else is left out.
     pub url: Option<String>,
+    /// None when it only repeats `name` ("BBC News, BBC News").
     pub author: Option<String>,
+    /// The body has a "Source" section someone edited (shown in the body); otherwise
+    /// the page shows the source from these fields.
+    pub in_body: bool,
+}
+
+impl SourceView {
+    fn new(meta: &BriefingMeta, cut: &sections::Cut) -> Self {
+        let not_blank = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+        };
+        let name = not_blank(&meta.source.name);
+        let author = not_blank(&meta.source.author)
+            .filter(|a| !name.as_ref().is_some_and(|n| n.eq_ignore_ascii_case(a)));
+        SourceView {
+            url: urls::source_url(meta),
+            name,
+            author,
+            in_body: cut
+                .sections
+                .iter()
+                .any(|s| !s.repeats && s.title.trim().eq_ignore_ascii_case("source")),
+        }
+    }
 }
 
 /// An entry of `briefing.actors`.
@@ -45,6 +76,8 @@ pub struct BriefingActor {
     pub quotes: Vec<String>,
     pub mentions: usize,
     pub salience: f64,
+    /// Briefings of the site it appears in.
+    pub briefing_count: usize,
 }
 
 /// An entry of a briefing's own timeline.
@@ -62,6 +95,9 @@ pub struct EventView {
     pub actors: Vec<ActorRef>,
     /// The event before it has the same date (`when`): a template may show the date once.
     pub continues: bool,
+    /// Told without a date of its own and placed at the publication date (`when` reads
+    /// "reported 28 January 2022"); `false` for an event the article dates.
+    pub reported: bool,
 }
 
 /// A heading of the body.
@@ -95,12 +131,18 @@ pub struct BriefingView {
     pub summary: Vec<String>,
     /// Every actor of the briefing, in the file's order (most salient first).
     pub actors: Vec<BriefingActor>,
-    /// The people, organisations and groups, each site actor once, most salient first.
+    /// The people, organisations and groups, each site actor once, most salient first:
+    /// the first [`KEY_ACTORS`] (shown as cards) ...
     pub key_actors: Vec<BriefingActor>,
+    /// ... and the rest (shown as chips).
+    pub other_actors: Vec<BriefingActor>,
     /// The places, each once, most salient first.
     pub places: Vec<BriefingActor>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
+    /// The timeline as a picture (inline SVG, `| safe`; see `svg::strip`): empty when
+    /// no event has a fixed date. Each mark links to its event (`#ev-1`, ...).
+    pub timeline_svg: String,
     /// An edited "Summary", "Key actors" or "Timeline" section of the body, shown in
     /// place of the key points, under the actor cards, in place of the timeline:
     /// sanitised HTML, `| safe`.
@@ -122,37 +164,32 @@ pub struct BriefingView {
 }
 
 impl BriefingView {
-    pub fn new(index: &SiteIndex, b: usize, body: &Body) -> Self {
-        let meta = &index.briefings[b].meta;
-        let cut = sections::cut(body, index.briefings[b]);
+    pub fn new(index: &SiteIndex, b: BriefingId, body: &Body) -> Self {
+        let briefing = index.briefing(b);
+        let meta = &briefing.meta;
+        let cut = sections::cut(body, briefing);
         let [summary_html, actors_html, timeline_html] = cut.placed.clone();
         let actors = briefing_actors(index, b);
-        let (places, key_actors) = ranked(&actors);
-        let not_blank = |s: &Option<String>| s.clone().filter(|n| !n.trim().is_empty());
+        let (places, mut key_actors) = ranked(&actors);
+        let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
+        let events = match timeline_html {
+            Some(_) => Vec::new(),
+            None => timeline(index, b),
+        };
         BriefingView {
             card: BriefingCard::new(index, b),
             permalink: index.permalink(&index.briefing_path(b)),
-            source: SourceView {
-                name: not_blank(&meta.source.name),
-                url: meta
-                    .source
-                    .url
-                    .as_deref()
-                    .and_then(urls::web_url)
-                    .map(str::to_string),
-                author: not_blank(&meta.source.author),
-            },
+            source: SourceView::new(meta, &cut),
             summary: match summary_html {
                 Some(_) => Vec::new(),
                 None => summary_points(meta),
             },
             key_actors,
+            other_actors,
             places,
             actors,
-            timeline: match timeline_html {
-                Some(_) => Vec::new(),
-                None => timeline(index, b),
-            },
+            timeline_svg: strip::render(&timeline_strip(&events)),
+            timeline: events,
             summary_html,
             actors_html,
             timeline_html,
@@ -161,8 +198,8 @@ impl BriefingView {
             body_sections: cut.sections,
             headings: body.headings.iter().map(HeadingView::new).collect(),
             related: related_views(index, b),
-            newer: b.checked_sub(1).map(|n| LinkView::briefing(index, n)),
-            older: (b + 1 < index.briefings.len()).then(|| LinkView::briefing(index, b + 1)),
+            newer: neighbour(index, b, -1),
+            older: neighbour(index, b, 1),
         }
     }
 }
@@ -177,29 +214,47 @@ impl HeadingView {
     }
 }
 
+/// The briefing `step` places away in the site order (-1: the newer one).
+fn neighbour(index: &SiteIndex, b: BriefingId, step: isize) -> Option<LinkView> {
+    let at = index.corpus.position(b).checked_add_signed(step)?;
+    let other = *index.order().get(at)?;
+    Some(LinkView::briefing(index, other))
+}
+
 /// The briefing's events by date; an event with the same `when` as the one before
 /// `continues` it.
-fn timeline(index: &SiteIndex, b: usize) -> Vec<EventView> {
-    let meta = &index.briefings[b].meta;
-    let roles: HashMap<usize, &str> = index
-        .actors
-        .of_briefing(b)
+fn timeline(index: &SiteIndex, b: BriefingId) -> Vec<EventView> {
+    let meta = &index.briefing(b).meta;
+    let roles: HashMap<ActorId, &str> = index
+        .corpus
+        .actors_of(b)
         .iter()
         .zip(&meta.actors)
         .rev()
         .filter_map(|(&id, a)| Some((id, a.role.as_deref()?)))
         .collect();
     let mut timeline: Vec<EventView> = meta
-        .timeline
-        .iter()
-        .zip(&index.event_actors[b])
-        .map(|(e, ids)| event_view(index, &roles, e, ids))
+        .key_events()
+        .map(|(i, e)| {
+            let ids = index.corpus.event_actors(EventRef::new(b, i));
+            event_view(index, &roles, e, ids)
+        })
         .collect();
     timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
     for i in 1..timeline.len() {
         timeline[i].continues = timeline[i].when == timeline[i - 1].when;
     }
     timeline
+}
+
+/// The strip of a briefing's timeline; each mark links to its event in the list.
+fn timeline_strip(timeline: &[EventView]) -> Strip {
+    let mut strip = Strip::new("timeline-picture", "Timeline of this briefing");
+    for (i, e) in timeline.iter().enumerate() {
+        let href = format!("#ev-{}", i + 1);
+        strip.add(&e.date, &e.when, &e.text, &href, Dating::Explicit);
+    }
+    strip
 }
 
 /// The briefing's places and its other actors, each site actor once, by salience
@@ -217,23 +272,33 @@ fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) 
         .partition(|a| a.actor.kind == ActorKind::Place.as_str())
 }
 
-/// The summary points, without blank ones and without one that only repeats the lede
-/// (shown just above the summary box).
+/// The summary points as a reader sees them: without a wire dateline ("LISK — "),
+/// without blank ones, and without one that only repeats or extends the lede shown
+/// just above the box (the lede is the first summary sentence cut short, and the page
+/// must not say it twice).
 fn summary_points(meta: &BriefingMeta) -> Vec<String> {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lede = words(&meta.lede);
+    let lede = words_of(&meta.lede);
     meta.summary
         .iter()
-        .filter(|s| !s.trim().is_empty() && words(s) != lede)
-        .cloned()
+        .map(|s| strip_dateline(s.trim()).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .filter(|s| lede.is_empty() || !words_of(s).starts_with(&lede))
         .collect()
 }
 
-fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
-    let meta = &index.briefings[b].meta;
+/// Lower-case words without punctuation, to compare sentences as a reader would.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
+    let meta = &index.briefing(b).meta;
     meta.actors
         .iter()
-        .zip(index.actors.of_briefing(b))
+        .zip(index.corpus.actors_of(b))
         .map(|(a, &id)| {
             let actor = ActorRef::new(index, id, a.role.as_deref());
             BriefingActor {
@@ -243,18 +308,21 @@ fn briefing_actors(index: &SiteIndex, b: usize) -> Vec<BriefingActor> {
                 quotes: a.quotes.clone(),
                 mentions: a.mentions,
                 salience: a.salience,
+                briefing_count: index.corpus.postings(id).len(),
             }
         })
         .collect()
 }
 
-fn related_views(index: &SiteIndex, b: usize) -> Vec<RelatedView> {
-    related(index, b, RELATED)
+fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
+    index
+        .corpus
+        .related(b, RELATED)
         .into_iter()
         .map(|r| {
             let mut shared = r.shared;
             // Stable: the briefing's own order (most salient first) within each rank.
-            shared.sort_by_key(|&id| match index.actors.actors[id].kind {
+            shared.sort_by_key(|&id| match index.corpus.actor(id).kind {
                 ActorKind::Person | ActorKind::Organization => 0,
                 ActorKind::Group => 1,
                 ActorKind::Place => 2,
@@ -275,9 +343,9 @@ fn related_views(index: &SiteIndex, b: usize) -> Vec<RelatedView> {
 /// An event; `roles` maps a site actor to its role in this briefing.
 fn event_view(
     index: &SiteIndex,
-    roles: &HashMap<usize, &str>,
+    roles: &HashMap<ActorId, &str>,
     event: &EventMeta,
-    ids: &[usize],
+    ids: &[ActorId],
 ) -> EventView {
     EventView {
         date: event.date.trim().to_string(),
@@ -286,6 +354,7 @@ fn event_view(
         datetime: datetime(&event.date),
         text: event.text.trim().to_string(),
         continues: false,
+        reported: event.reported,
         actors: ids
             .iter()
             .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))

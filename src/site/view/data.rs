@@ -8,17 +8,21 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use crate::corpus::{ActorId, BriefingId};
+
 use super::super::index::SiteIndex;
-use super::super::markdown::Body;
+use super::super::markdown;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
+use super::tag_name;
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedEntry {
     pub title: String,
     pub permalink: String,
-    /// ISO date; the build date for undated briefings.
+    /// ISO date: the publication date, else the date the briefing was first built
+    /// (`ingest::first_seen`), never the build date.
     pub updated: String,
     pub summary: String,
     /// The sanitised body; the template escapes it into `<content type="html">`.
@@ -36,28 +40,44 @@ pub struct FeedView {
     pub id: String,
     pub self_url: String,
     pub home: String,
-    /// The newest entry date (ISO), or the build date.
+    /// The newest entry date (ISO); for a feed without entries, 1 January 1970.
     pub updated: String,
     pub author: String,
     pub entries: Vec<FeedEntry>,
 }
 
 impl FeedView {
-    pub fn new(index: &SiteIndex, bodies: &[Body], today: jiff::civil::Date) -> Self {
+    /// The feed of the newest briefings; `first_seen` dates those without a date. One
+    /// without either, which only `check` can meet, is left out: no entry gets a
+    /// made-up date.
+    pub fn new(
+        index: &SiteIndex,
+        first_seen: &std::collections::BTreeMap<String, jiff::civil::Date>,
+    ) -> Self {
         let config = index.config;
-        let entries: Vec<FeedEntry> = (0..index.briefings.len().min(config.feed_limit))
-            .map(|b| {
-                let meta = &index.briefings[b].meta;
+        let entries: Vec<FeedEntry> = index
+            .order()
+            .iter()
+            .filter_map(|&b| {
+                let briefing = index.briefing(b);
+                let date = briefing
+                    .meta
+                    .date
+                    .or_else(|| first_seen.get(&briefing.slug).copied());
+                date.map(|d| (b, d))
+            })
+            .take(config.feed_limit)
+            .map(|(b, date)| {
+                let briefing = index.briefing(b);
+                let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
+                let meta = &briefing.meta;
                 FeedEntry {
                     title: meta.title.clone(),
                     permalink: index.permalink(&index.briefing_path(b)),
-                    updated: meta.date.unwrap_or(today).to_string(),
+                    updated: date.to_string(),
                     summary: meta.lede.clone(),
-                    content_html: bodies[b].html.clone(),
-                    tags: index.tags_of[b]
-                        .iter()
-                        .map(|&t| index.tags[t].name.clone())
-                        .collect(),
+                    content_html: body.html.clone(),
+                    tags: tag_names(index, b),
                     source_name: meta.source.name.clone().filter(|n| !n.trim().is_empty()),
                 }
             })
@@ -72,7 +92,7 @@ impl FeedView {
                 .iter()
                 .map(|e| e.updated.clone())
                 .max()
-                .unwrap_or_else(|| today.to_string()),
+                .unwrap_or_else(|| "1970-01-01".to_string()),
             author: config
                 .author
                 .clone()
@@ -96,28 +116,32 @@ pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
         lastmod: None,
     };
     let newest = index
-        .briefings
+        .order()
         .iter()
-        .filter_map(|b| b.meta.date)
+        .filter_map(|&b| index.briefing(b).meta.date)
         .max()
         .map(|d| d.to_string());
     let mut entries = vec![SitemapEntry {
         permalink: index.permalink(""),
         lastmod: newest,
     }];
-    entries.extend((0..index.briefings.len()).map(|b| SitemapEntry {
+    entries.extend(index.order().iter().map(|&b| SitemapEntry {
         permalink: index.permalink(&index.briefing_path(b)),
-        lastmod: index.briefings[b].meta.date.map(|d| d.to_string()),
+        lastmod: index.briefing(b).meta.date.map(|d| d.to_string()),
     }));
     entries.extend(["actors/", "timeline/", "tags/"].map(plain));
+    let corpus = index.corpus;
     entries.extend(
-        index
-            .actors
-            .actors
-            .iter()
-            .map(|a| plain(&urls::actor(&a.slug))),
+        corpus
+            .actors()
+            .map(|a| plain(&urls::actor(&corpus.actor(a).slug))),
     );
-    entries.extend(index.tags.iter().map(|t| plain(&urls::tag(&t.slug))));
+    entries.extend(
+        corpus
+            .tags()
+            .iter()
+            .map(|&t| plain(&urls::tag(&corpus.tag(t).slug))),
+    );
     entries
 }
 
@@ -146,14 +170,16 @@ pub struct SearchIndex {
 }
 
 pub fn search_index(index: &SiteIndex) -> SearchIndex {
-    let docs = (0..index.briefings.len())
-        .map(|b| {
-            let meta = &index.briefings[b].meta;
+    let docs = index
+        .order()
+        .iter()
+        .map(|&b| {
+            let meta = &index.briefing(b).meta;
             let mut actors: Vec<String> = Vec::new();
             let mut aliases: Vec<String> = Vec::new();
             let mut seen: HashSet<&str> = HashSet::new();
-            for &id in index.actors.of_briefing(b) {
-                let name = &index.actors.actors[id].name;
+            for &id in index.corpus.actors_of(b) {
+                let name = &index.corpus.actor(id).name;
                 if seen.insert(name) {
                     actors.push(name.clone());
                 }
@@ -174,10 +200,7 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
                 summary: meta.summary.join(" "),
                 actors,
                 aliases,
-                tags: index.tags_of[b]
-                    .iter()
-                    .map(|&t| index.tags[t].name.clone())
-                    .collect(),
+                tags: tag_names(index, b),
             }
         })
         .collect();
@@ -208,6 +231,8 @@ pub struct EventData {
     pub granularity: &'static str,
     pub text: String,
     pub actors: Vec<String>,
+    /// Placed at the publication date, not dated by the article.
+    pub reported: bool,
 }
 
 /// Where a briefing comes from, in `briefings.json`.
@@ -246,8 +271,10 @@ pub struct SiteData {
 }
 
 pub fn site_data(index: &SiteIndex) -> SiteData {
-    let briefings = (0..index.briefings.len())
-        .map(|b| briefing_data(index, b))
+    let briefings = index
+        .order()
+        .iter()
+        .map(|&b| briefing_data(index, b))
         .collect();
     SiteData {
         version: 1,
@@ -257,12 +284,22 @@ pub fn site_data(index: &SiteIndex) -> SiteData {
     }
 }
 
-fn briefing_data(index: &SiteIndex, b: usize) -> BriefingData {
-    let meta = &index.briefings[b].meta;
+/// The display names of a briefing's tags.
+fn tag_names(index: &SiteIndex, b: BriefingId) -> Vec<String> {
+    let corpus = index.corpus;
+    corpus
+        .tags_of(b)
+        .iter()
+        .map(|&t| tag_name(index, t))
+        .collect()
+}
+
+fn briefing_data(index: &SiteIndex, b: BriefingId) -> BriefingData {
+    let meta = &index.briefing(b).meta;
     let actors = meta
         .actors
         .iter()
-        .zip(index.actors.of_briefing(b))
+        .zip(index.corpus.actors_of(b))
         .map(|(a, &id)| actor_data(index, a, id))
         .collect();
     let timeline = meta
@@ -274,38 +311,31 @@ fn briefing_data(index: &SiteIndex, b: usize) -> BriefingData {
             granularity: granularity(&e.date),
             text: e.text.clone(),
             actors: e.actors.clone(),
+            reported: e.reported,
         })
         .collect();
     BriefingData {
-        slug: index.slugs[b].clone(),
+        slug: index.url_slug(b).to_string(),
         url: index.url(&index.briefing_path(b)),
         permalink: index.permalink(&index.briefing_path(b)),
         title: meta.title.clone(),
         date: meta.date.map(|d| d.to_string()),
         source: SourceData {
             name: meta.source.name.clone(),
-            url: meta
-                .source
-                .url
-                .as_deref()
-                .and_then(urls::web_url)
-                .map(str::to_string),
+            url: urls::source_url(meta),
             author: meta.source.author.clone(),
         },
         lede: meta.lede.clone(),
         summary: meta.summary.clone(),
         actors,
         timeline,
-        tags: index.tags_of[b]
-            .iter()
-            .map(|&t| index.tags[t].name.clone())
-            .collect(),
+        tags: tag_names(index, b),
         draft: meta.draft,
     }
 }
 
-fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: usize) -> ActorData {
-    let site = &index.actors.actors[id];
+fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: ActorId) -> ActorData {
+    let site = index.corpus.actor(id);
     ActorData {
         name: a.name.clone(),
         kind: a.kind.as_str(),

@@ -38,7 +38,12 @@ pub fn period_label(date: &str) -> Option<String> {
 /// An ISO date (`2026-03-24`) as pages print it (`24 March 2026`); other text as it is.
 pub fn day_label(iso: &str) -> String {
     match iso.trim().parse::<jiff::civil::Date>() {
-        Ok(d) => format!("{} {} {}", d.day(), value::month_name(d.month()), d.year()),
+        Ok(d) => format!(
+            "{} {} {}",
+            d.day(),
+            crate::language::calendar::month_name(d.month()),
+            d.year()
+        ),
         Err(_) => iso.to_string(),
     }
 }
@@ -102,6 +107,7 @@ mod tests {
             when: when.into(),
             text: String::new(),
             actors: Vec::new(),
+            reported: false,
         };
         let cases = [
             (event("2024-03-12", ""), "Tuesday 12 March 2024"),

@@ -19,6 +19,7 @@ pub mod timeline;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::corpus::{ActorId, BriefingId, TagId};
 
 use super::index::SiteIndex;
 use super::urls;
@@ -58,7 +59,9 @@ pub struct NavItem {
     pub url: String,
 }
 
-/// `site`: what every page may link to, and site-wide figures.
+/// `site`: what every page may link to. The site-wide figures are in [`SiteFigures`],
+/// given as `site` to the pages that show them, so that adding a briefing does not
+/// change every page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     pub url: String,
@@ -73,9 +76,28 @@ pub struct SiteView {
     pub search_index_url: String,
     pub data_url: String,
     pub sitemap_permalink: String,
+}
+
+/// `site` on the index, actors, tags and search pages: [`SiteView`] and the site's
+/// figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteFigures {
+    #[serde(flatten)]
+    pub site: SiteView,
     pub briefing_count: usize,
     pub actor_count: usize,
     pub tag_count: usize,
+}
+
+impl SiteFigures {
+    pub fn new(index: &SiteIndex, site: SiteView) -> Self {
+        SiteFigures {
+            site,
+            briefing_count: index.len(),
+            actor_count: index.corpus.actor_count(),
+            tag_count: index.corpus.tags().len(),
+        }
+    }
 }
 
 impl SiteView {
@@ -106,9 +128,6 @@ impl SiteView {
             search_index_url: index.url("search/index.json"),
             data_url: index.url("briefings.json"),
             sitemap_permalink: index.permalink("sitemap.xml"),
-            briefing_count: index.briefings.len(),
-            actor_count: index.actors.actors.len(),
-            tag_count: index.tags.len(),
         }
     }
 }
@@ -142,8 +161,8 @@ pub struct ActorRef {
 
 impl ActorRef {
     /// A reference to site actor `id`, with the role it has in one briefing.
-    pub fn new(index: &SiteIndex, id: usize, role: Option<&str>) -> Self {
-        let a = &index.actors.actors[id];
+    pub fn new(index: &SiteIndex, id: ActorId, role: Option<&str>) -> Self {
+        let a = index.corpus.actor(id);
         ActorRef {
             name: a.name.clone(),
             slug: a.slug.clone(),
@@ -169,13 +188,61 @@ pub struct TagRef {
 }
 
 impl TagRef {
-    pub fn new(index: &SiteIndex, id: usize) -> Self {
-        let t = &index.tags[id];
+    pub fn new(index: &SiteIndex, id: TagId) -> Self {
+        let t = index.corpus.tag(id);
         TagRef {
-            name: t.name.clone(),
+            name: tag_name(index, id),
             slug: t.slug.clone(),
             url: index.url(&urls::tag(&t.slug)),
             count: t.briefings.len(),
+        }
+    }
+}
+
+/// The name of tag `id` for readers: its most used spelling as written when it has
+/// capitals; a spelling all in lower case read as words with capitals (`sarn-river`
+/// and `sarn river` are "Sarn River", `water` is "Water"), so tags look alike.
+pub fn tag_name(index: &SiteIndex, id: TagId) -> String {
+    display_tag(&index.corpus.tag(id).name)
+}
+
+fn display_tag(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().any(char::is_uppercase) {
+        return name.to_string();
+    }
+    let capital = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map_or(String::new(), |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        })
+    };
+    let separators: &[char] = match name.contains(char::is_whitespace) {
+        true => &[' ', '\t', '\n'],
+        false => &['-', '_'],
+    };
+    name.split(separators)
+        .filter(|w| !w.is_empty())
+        .map(capital)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A tag on a briefing card or page: its name and page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+impl TagLink {
+    pub fn new(index: &SiteIndex, id: TagId) -> Self {
+        let t = index.corpus.tag(id);
+        TagLink {
+            name: tag_name(index, id),
+            slug: t.slug.clone(),
+            url: index.url(&urls::tag(&t.slug)),
         }
     }
 }
@@ -189,8 +256,8 @@ pub struct LinkView {
 }
 
 impl LinkView {
-    pub fn briefing(index: &SiteIndex, b: usize) -> Self {
-        let meta = &index.briefings[b].meta;
+    pub fn briefing(index: &SiteIndex, b: BriefingId) -> Self {
+        let meta = &index.briefing(b).meta;
         LinkView {
             title: meta.title.clone(),
             url: index.url(&index.briefing_path(b)),
@@ -210,7 +277,7 @@ pub struct BriefingCard {
     pub source_name: Option<String>,
     /// The most salient actors, at most [`CARD_ACTORS`].
     pub actors: Vec<ActorRef>,
-    pub tags: Vec<TagRef>,
+    pub tags: Vec<TagLink>,
     pub draft: bool,
 }
 
@@ -218,13 +285,12 @@ pub struct BriefingCard {
 pub const CARD_ACTORS: usize = 4;
 
 impl BriefingCard {
-    pub fn new(index: &SiteIndex, b: usize) -> Self {
-        let briefing = index.briefings[b];
-        let meta = &briefing.meta;
+    pub fn new(index: &SiteIndex, b: BriefingId) -> Self {
+        let meta = &index.briefing(b).meta;
         let mut seen = std::collections::HashSet::new();
         let actors = index
-            .actors
-            .of_briefing(b)
+            .corpus
+            .actors_of(b)
             .iter()
             .zip(&meta.actors)
             .filter(|(id, _)| seen.insert(**id))
@@ -232,16 +298,18 @@ impl BriefingCard {
             .map(|(&id, a)| ActorRef::new(index, id, a.role.as_deref()))
             .collect();
         BriefingCard {
-            slug: index.slugs[b].clone(),
+            slug: index.url_slug(b).to_string(),
             url: index.url(&index.briefing_path(b)),
             title: meta.title.clone(),
             date: meta.date.map(|d| d.to_string()),
             lede: meta.lede.clone(),
             source_name: meta.source.name.clone().filter(|n| !n.trim().is_empty()),
             actors,
-            tags: index.tags_of[b]
+            tags: index
+                .corpus
+                .tags_of(b)
                 .iter()
-                .map(|&t| TagRef::new(index, t))
+                .map(|&t| TagLink::new(index, t))
                 .collect(),
             draft: meta.draft,
         }
@@ -253,7 +321,7 @@ impl BriefingCard {
 pub const LIST_CARDS: usize = 24;
 
 /// Cards for the first [`LIST_CARDS`] of `briefings`.
-pub fn cards(index: &SiteIndex, briefings: &[usize]) -> Vec<BriefingCard> {
+pub fn cards(index: &SiteIndex, briefings: &[BriefingId]) -> Vec<BriefingCard> {
     briefings
         .iter()
         .take(LIST_CARDS)
@@ -262,7 +330,7 @@ pub fn cards(index: &SiteIndex, briefings: &[usize]) -> Vec<BriefingCard> {
 }
 
 /// Links for the briefings after the first [`LIST_CARDS`].
-pub fn more_links(index: &SiteIndex, briefings: &[usize]) -> Vec<LinkView> {
+pub fn more_links(index: &SiteIndex, briefings: &[BriefingId]) -> Vec<LinkView> {
     briefings
         .iter()
         .skip(LIST_CARDS)
@@ -294,16 +362,48 @@ pub struct Paginator {
     pub pages: Vec<PageLink>,
 }
 
-/// How many pages a list of `len` items takes (at least one).
+/// How many pages a list of `len` items takes (at least one); see [`pages_for`].
 pub fn page_count(index: &SiteIndex, len: usize) -> usize {
-    len.div_ceil(index.config.paginate_by.max(1)).max(1)
+    pages_for(len, index.config.paginate_by)
 }
 
 /// The items of page `n` (1-based) of a list of `len` items; empty past the end.
 pub fn page_range(index: &SiteIndex, len: usize, n: usize) -> std::ops::Range<usize> {
-    let per = index.config.paginate_by.max(1);
-    let start = n.saturating_sub(1).saturating_mul(per).min(len);
-    start..start.saturating_add(per).min(len)
+    range_for(len, index.config.paginate_by, n)
+}
+
+/// Items the last page takes beyond `per` rather than leave them stranded on a page
+/// of their own: a fifth of a page, at least one (6 items at 5 a page are one page).
+fn orphans(per: usize) -> usize {
+    (per / 5).max(1)
+}
+
+/// Pages of `per` items for `len` items, the last one taking up to [`orphans`] more.
+pub fn pages_for(len: usize, per: usize) -> usize {
+    let per = per.max(1);
+    let (full, rest) = (len / per, len % per);
+    match (full, rest) {
+        (0, _) => 1,
+        (_, 0) => full,
+        (_, r) if r <= orphans(per) => full,
+        _ => full + 1,
+    }
+}
+
+/// The items of page `n` (1-based) of [`pages_for`]`(len, per)` pages.
+pub fn range_for(len: usize, per: usize, n: usize) -> std::ops::Range<usize> {
+    let per = per.max(1);
+    let total = pages_for(len, per);
+    if n == 0 || n > total {
+        return len..len;
+    }
+    let start = (n - 1).saturating_mul(per).min(len);
+    let end = if n == total {
+        len
+    } else {
+        (start + per).min(len)
+    };
+    start..end
 }
 
 impl Paginator {
@@ -354,6 +454,50 @@ impl Paginator {
             previous_url: (current > 1).then(|| url(current - 1)),
             next_url: (current < total_pages).then(|| url(current + 1)),
             pages,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_page_is_left_with_a_stranded_item() {
+        // (items, per page, the size of each page)
+        let cases: [(usize, usize, &[usize]); 8] = [
+            (0, 5, &[0]),
+            (5, 5, &[5]),
+            (6, 5, &[6]),
+            (7, 5, &[5, 2]),
+            (11, 5, &[5, 6]),
+            (21, 10, &[10, 11]),
+            (22, 10, &[10, 12]),
+            (23, 10, &[10, 10, 3]),
+        ];
+        for (len, per, want) in cases {
+            let sizes: Vec<usize> = (1..=pages_for(len, per))
+                .map(|n| range_for(len, per, n).len())
+                .collect();
+            assert_eq!(sizes, want, "{len} items, {per} a page");
+            assert_eq!(range_for(len, per, want.len() + 1), len..len);
+        }
+    }
+
+    #[test]
+    fn tags_written_as_slugs_read_as_words() {
+        let cases = [
+            ("sarn-river", "Sarn River"),
+            ("water_rights", "Water Rights"),
+            ("Diplomacy", "Diplomacy"),
+            ("diplomacy", "Diplomacy"),
+            ("Sarn-River", "Sarn-River"),
+            ("covid-19 response", "Covid-19 Response"),
+            ("Covid-19 response", "Covid-19 response"),
+            (" --x- ", "X"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(display_tag(name), want, "{name}");
         }
     }
 }

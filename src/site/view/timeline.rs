@@ -5,11 +5,11 @@ use serde::Serialize;
 
 use jiff::civil::Date;
 
-use crate::analysis::timex::value;
 use crate::briefing::EventMeta;
+use crate::corpus::timeline::{self, DateGroup, MergedEvent, Period};
+use crate::corpus::{ActorId, EventRef};
 
 use super::super::index::SiteIndex;
-use super::super::timeline::{self, DateGroup, EventRef, Period};
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
 use super::{ActorRef, LinkView};
 
@@ -23,6 +23,9 @@ pub struct TimelineEvent {
     pub actors: Vec<ActorRef>,
     /// Every briefing that reports it; more than one when briefings agree.
     pub sources: Vec<LinkView>,
+    /// Told without a date of its own and placed at the publication date of its first
+    /// report (`when` reads "reported 28 January 2022"); `false` for a dated event.
+    pub reported: bool,
 }
 
 /// The events of one period.
@@ -70,20 +73,12 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Merges every event of the site (see `site::timeline`) and cuts it into parts:
-    /// years, and months for a year too long for one page.
+    /// Cuts the merged timeline of the corpus into parts: years, and months for a year
+    /// too long for one page.
     pub fn build(index: &SiteIndex) -> Timeline {
-        let events = index
-            .briefings
-            .iter()
-            .enumerate()
-            .flat_map(|(briefing, b)| {
-                let timeline = b.meta.timeline.iter().enumerate();
-                timeline.map(move |(event, meta)| (EventRef { briefing, event }, meta))
-            });
         let mut years: Vec<(i16, Vec<(Date, DateGroupView)>)> = Vec::new();
         let mut undated: Vec<DateGroupView> = Vec::new();
-        for group in &timeline::merge(events) {
+        for group in index.corpus.timeline().groups() {
             let view = group_view(index, group);
             match group.period {
                 Period::Fixed { start, .. } => match years.last_mut() {
@@ -154,7 +149,10 @@ fn year_parts(years: Vec<(i16, Vec<(Date, DateGroupView)>)>, one_page: bool) -> 
         for (start, view) in groups {
             let key = format!("{year:04}-{:02}", start.month());
             if parts.last().is_none_or(|p| p.key != key) {
-                let label = format!("{} {year}", value::month_name(start.month()));
+                let label = format!(
+                    "{} {year}",
+                    crate::language::calendar::month_name(start.month())
+                );
                 parts.push(part(key, label, Vec::new()));
             }
             if let Some(p) = parts.last_mut() {
@@ -181,7 +179,7 @@ fn part(key: String, label: String, groups: Vec<DateGroupView>) -> TimelinePart 
     }
 }
 
-/// Merges events into date groups (see `site::timeline`) and builds their views.
+/// Merges events into date groups (see `corpus::timeline`) and builds their views.
 pub fn date_groups<'a>(
     index: &SiteIndex,
     events: impl IntoIterator<Item = (EventRef, &'a EventMeta)>,
@@ -211,23 +209,18 @@ fn group_label(index: &SiteIndex, group: &DateGroup) -> String {
             .events
             .iter()
             .flat_map(|e| &e.sources)
-            .map(|s| {
-                index.briefings[s.briefing].meta.timeline[s.event]
-                    .when
-                    .trim()
-            })
+            .map(|&s| index.corpus.event(s).when.trim())
             .find(|w| !w.is_empty())
             .map_or_else(|| UNCLEAR.to_string(), str::to_string)
     })
 }
 
-fn event_view(index: &SiteIndex, event: &timeline::MergedEvent) -> TimelineEvent {
-    let first = event.sources[0];
-    let meta = &index.briefings[first.briefing].meta.timeline[first.event];
-    let mut ids: Vec<usize> = Vec::new();
+fn event_view(index: &SiteIndex, event: &MergedEvent) -> TimelineEvent {
+    let meta = index.corpus.event(event.sources[0]);
+    let mut ids: Vec<ActorId> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for source in &event.sources {
-        for &id in &index.event_actors[source.briefing][source.event] {
+    for &source in &event.sources {
+        for &id in index.corpus.event_actors(source) {
             if seen.insert(id) {
                 ids.push(id);
             }
@@ -245,5 +238,6 @@ fn event_view(index: &SiteIndex, event: &timeline::MergedEvent) -> TimelineEvent
             .iter()
             .map(|s| LinkView::briefing(index, s.briefing))
             .collect(),
+        reported: meta.reported,
     }
 }

@@ -2,7 +2,8 @@
 // Loads search/index.json once, matches every word of the query (accents and case
 // ignored) against title, actors, tags, lede and summary, ranks by where words match.
 // Results are built with DOM nodes and textContent only: nothing from the index or
-// the query is ever parsed as HTML. Dates come formatted in the index (`date_label`),
+// the query is ever parsed as HTML. Matched words are shown in <mark>; the query
+// stays in the box and in the address (`?q=`), so a result page can be shared. Dates come formatted in the index (`date_label`),
 // the same as on every page ("24 March 2026").
 (function () {
   "use strict";
@@ -54,6 +55,43 @@
     return total;
   }
 
+  // `text` as nodes, with every occurrence of a query word in <mark>. Matching is on
+  // the folded text (as in `score`); each original character is folded on its own so
+  // that a match maps back to the characters the reader sees.
+  function highlighted(text, words) {
+    var source = String(text || "");
+    var chars = Array.from(source);
+    var folded = "";
+    var origin = [];
+    for (var i = 0; i < chars.length; i++) {
+      var f = fold(chars[i]);
+      for (var j = 0; j < f.length; j++) origin.push(i);
+      folded += f;
+    }
+    var marked = new Array(chars.length).fill(false);
+    words.forEach(function (w) {
+      var at = folded.indexOf(w);
+      while (at >= 0 && w.length > 0) {
+        for (var k = at; k < at + w.length; k++) marked[origin[k]] = true;
+        at = folded.indexOf(w, at + w.length);
+      }
+    });
+    var fragment = document.createDocumentFragment();
+    var run = "";
+    var inMark = false;
+    function flush() {
+      if (!run) return;
+      fragment.appendChild(inMark ? el("mark", null, run) : document.createTextNode(run));
+      run = "";
+    }
+    for (var c = 0; c < chars.length; c++) {
+      if (marked[c] !== inMark) { flush(); inMark = marked[c]; }
+      run += chars[c];
+    }
+    flush();
+    return fragment;
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -81,12 +119,21 @@
     hits.slice(0, LIMIT).forEach(function (hit) {
       var d = hit.d;
       var item = el("li");
-      var link = el("a", "result-title", d.title);
+      var link = el("a", "result-title");
+      link.appendChild(highlighted(d.title, words));
       link.href = d.url;
       item.appendChild(link);
       var meta = [d.date_label || d.date || "", (d.actors || []).slice(0, 4).join(", ")].filter(Boolean).join(" \u00b7 ");
-      if (meta) item.appendChild(el("p", "result-meta", meta));
-      if (d.lede) item.appendChild(el("p", "result-lede", d.lede));
+      if (meta) {
+        var line = el("p", "result-meta");
+        line.appendChild(highlighted(meta, words));
+        item.appendChild(line);
+      }
+      if (d.lede) {
+        var lede = el("p", "result-lede");
+        lede.appendChild(highlighted(d.lede, words));
+        item.appendChild(lede);
+      }
       list.appendChild(item);
     });
   }

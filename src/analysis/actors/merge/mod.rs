@@ -1,12 +1,14 @@
 //! Merging: mentions in, clusters of mentions that name one real-world entity out.
 //!
-//! Evidence, from strongest to weakest:
+//! Names are compared by the identity rule of `language::identity` (the site merges
+//! actors across briefings by the same rule). Evidence, from strongest to weakest:
 //! 1. the gazetteer ("US", "U.S." and "America" are one country; "Nato" is NATO);
 //! 2. the same name ("Kyiv" and "Kyiv", "Harbour Authority" tagged ORG once and LOC once);
 //! 3. person names: full names with the same surname merge when their first names agree
-//!    ("John F. Smith" and "John Smith", "J. Smith"); a surname alone joins the one full
-//!    name it can belong to, or, when two people share it ("John Smith", "Mary Smith"),
-//!    the one mentioned most recently before it; two different first names never merge;
+//!    ("John F. Smith" and "John Smith", "J. Smith", "Sergei Smith" and "Sergey Smith");
+//!    a surname alone ("Smith", "Bin Laden") joins the one full name it can belong to,
+//!    or, when two people share it ("John Smith", "Mary Smith"), the one mentioned most
+//!    recently before it; two different first names never merge;
 //! 4. acronyms: "North Atlantic Treaty Organization (NATO)" in the text, or an acronym
 //!    whose letters are the initials of another name in the article;
 //! 5. short forms of organisations ("Lockheed" for "Lockheed Martin", "Foreign Ministry"
@@ -20,7 +22,9 @@ use std::collections::HashMap;
 mod persons;
 
 use super::mentions::{Mention, Reference};
-use super::text::{Doc, initials, is_acronym, name_key};
+use super::text::Doc;
+use crate::language::identity::identity_key;
+use crate::language::names::{acronym_letters, initials, is_acronym, key as name_key};
 
 /// Clusters of mention indices, ordered by their first mention; and the acronyms the
 /// text defines in parentheses for each cluster ("NATO"), keyed by cluster index.
@@ -93,38 +97,10 @@ fn key(m: &Mention) -> Option<String> {
     }
 }
 
-/// Corporate suffixes that do not change which organisation a name denotes ("Apple Inc.").
-const CORPORATE: [&str; 17] = [
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "llc",
-    "plc",
-    "nv",
-    "ag",
-    "sa",
-    "gmbh",
-    "spa",
-    "group",
-    "holdings",
-];
-
-/// The key of an organisation's or place's name, without a corporate suffix.
+/// The key of an organisation's or place's name (an organisation's without a corporate
+/// suffix: "Apple Inc." is "Apple").
 fn key_of_name(m: &Mention) -> String {
-    let key = name_key(&m.name);
-    match key.rsplit_once(' ') {
-        Some((head, last))
-            if CORPORATE.contains(&last) && m.kind == super::ActorKind::Organization =>
-        {
-            head.to_string()
-        }
-        _ => key,
-    }
+    identity_key(&m.name, m.kind)
 }
 
 fn by_key(mentions: &[Mention], uf: &mut UnionFind) {
@@ -182,7 +158,7 @@ fn acronyms(doc: &Doc, mentions: &[Mention], uf: &mut UnionFind) -> Vec<(usize, 
     // One expansion per acronym, found once: the acronym joins it if all its forms are one cluster.
     let mut expansion_of: HashMap<String, Option<usize>> = HashMap::new();
     for &i in eligible.iter().filter(|&&i| is_acronym(&mentions[i].name)) {
-        let letters: String = mentions[i].name.chars().filter(|c| *c != '.').collect();
+        let letters = acronym_letters(&mentions[i].name);
         let target = *expansion_of.entry(letters).or_insert_with_key(|letters| {
             let expansions = by_initials.get(letters)?;
             let root = uf.find(expansions[0]);
@@ -252,7 +228,7 @@ fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
 /// The key of a name without a leading country name or national adjective
 /// ("United States Air Force" -> "air force"), or "" if it has none.
 fn without_nationality(name: &str) -> String {
-    let g = super::gazetteer::gazetteer();
+    let g = crate::language::world::gazetteer();
     let words: Vec<&str> = name.split_whitespace().collect();
     for n in 1..words.len().min(4) {
         let lead = words[..n].join(" ");
@@ -331,6 +307,46 @@ mod tests {
             (
                 "[PER|Ann Lee] met [PER|Bo Lee]; [PER|Lee] spoke to [PER|Ann].",
                 &[&["Ann Lee", "Ann"], &["Bo Lee", "Lee"]],
+            ),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(clusters_of(marked), *want, "{marked}");
+        }
+    }
+
+    /// The rules the identity module shares with the site's merging of actors, on one
+    /// article: spelling variants, surnames with particles, titles, acronyms; and the
+    /// pairs that must stay apart.
+    #[test]
+    fn one_identity_rule_within_an_article() {
+        let cases: [(&str, &[&[&str]]); 7] = [
+            (
+                "[PER|Sergei Lavrov] spoke. [PER|Sergey] agreed.",
+                &[&["Sergei Lavrov", "Sergey"]],
+            ),
+            (
+                "[PER|Sergey Lavrov] met [PER|Sergei Lavrov].",
+                &[&["Sergey Lavrov", "Sergei Lavrov"]],
+            ),
+            (
+                "[PER|Osama bin Laden] hid. [PER|Bin Laden] fled.",
+                &[&["Osama bin Laden", "Bin Laden"]],
+            ),
+            (
+                "[PER|Osama bin Laden] and [PER|Hamza bin Laden] met.",
+                &[&["Osama bin Laden"], &["Hamza bin Laden"]],
+            ),
+            (
+                "[PER|Bashar al-Assad] spoke; [PER|Assad] left.",
+                &[&["Bashar al-Assad", "Assad"]],
+            ),
+            (
+                "[PER|Tony Marsh] met [PER|Toni Marsh].",
+                &[&["Tony Marsh"], &["Toni Marsh"]],
+            ),
+            (
+                "[ORG|General Motors] and [ORG|GM] and [ORG|Apple Inc.] and [ORG|Apple].",
+                &[&["General Motors", "GM"], &["Apple Inc.", "Apple"]],
             ),
         ];
         for (marked, want) in cases {

@@ -1,34 +1,32 @@
 //! Person names and tagger confusions: the person mentions in, unions of the mentions
 //! that name one person out.
 //!
-//! Full names with the same surname are one person when their first names agree
-//! ("John F. Smith", "John Smith", "J. Smith"); a surname alone joins the full name it
-//! can belong to, the most recently mentioned one when two people share it. Two
-//! different first names never merge. Taggers also confuse types from one sentence to
+//! Names are read by `language::identity` (`PersonName`: given names and a surname with
+//! its particles, in spelling-variant keys). Full names with the same surname are one
+//! person when their first names agree ("John F. Smith", "John Smith", "J. Smith",
+//! "Sergei Smith" and "Sergey Smith"); a surname alone ("Smith", "Bin Laden") joins the
+//! full name it can belong to, the most recently mentioned one when two people share it.
+//! Two different first names never merge. Taggers also confuse types from one sentence to
 //! the next ("Aer Lingus" as PER, then ORG; "Lavrov" as ORG), so names are compared
 //! across tags too, where only one entity fits.
 
 use std::collections::HashMap;
 
 use super::super::mentions::{Mention, Reference};
-use super::super::text::name_key;
 use super::UnionFind;
-
-/// Words of a person's name, lowercased, without dots ("J." -> "j").
-fn name_words(name: &str) -> Vec<String> {
-    name_key(name).split(' ').map(String::from).collect()
-}
+use crate::language::identity::PersonName;
+use crate::language::names::key as name_key;
 
 pub(super) fn persons(mentions: &[Mention], uf: &mut UnionFind) {
-    let words: HashMap<usize, Vec<String>> = (0..mentions.len())
+    let names: HashMap<usize, PersonName> = (0..mentions.len())
         .filter(|&i| mentions[i].reference == Reference::Person)
-        .map(|i| (i, name_words(&mentions[i].name)))
+        .map(|i| (i, PersonName::parse(&mentions[i].name)))
         .collect();
-    let mut people: Vec<usize> = words.keys().copied().collect();
+    let mut people: Vec<usize> = names.keys().copied().collect();
     people.sort_unstable();
-    let (full, single): (Vec<usize>, Vec<usize>) = people.iter().partition(|i| words[i].len() > 1);
-    full_names(&full, &words, uf);
-    single_names(&single, &full, &words, uf);
+    let (full, single): (Vec<usize>, Vec<usize>) = people.iter().partition(|i| names[i].is_full());
+    full_names(&full, &names, uf);
+    single_names(&single, &full, &names, uf);
 }
 
 /// Full names join the most recent person whose every full name has the same surname and
@@ -38,7 +36,7 @@ pub(super) fn persons(mentions: &[Mention], uf: &mut UnionFind) {
 /// (agreeing given names are equal or an initial and a name starting with it), and
 /// such a group holds at most one person known only by the initial and one person per
 /// full given name; so the lookup is a few hash probes, not a scan of everyone so far.
-fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut UnionFind) {
+fn full_names(full: &[usize], names: &HashMap<usize, PersonName>, uf: &mut UnionFind) {
     #[derive(Default)]
     struct Group<'w> {
         /// The latest person of the group (any of them fits an initial).
@@ -52,8 +50,8 @@ fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut Unio
     // Each person so far: the mention that stands for them.
     let mut people: Vec<usize> = Vec::new();
     for &a in full {
-        let wa = &words[&a][..];
-        let (given, surname) = (wa[0].as_str(), wa[wa.len() - 1].as_str());
+        let name = &names[&a];
+        let (given, surname) = (name.first().unwrap_or(""), name.last());
         let group = groups.entry((surname, given.chars().next())).or_default();
         let initial = given.len() == 1;
         let fits = if initial {
@@ -82,30 +80,32 @@ fn full_names(full: &[usize], words: &HashMap<usize, Vec<String>>, uf: &mut Unio
     }
 }
 
-/// A single name joins the nearest full name with that surname (else the one person
-/// with that first name), else the other mentions of the same single name.
+/// A single name (a surname alone, or a given name alone) joins the nearest full name
+/// with that surname (else the one person with that first name), else the other
+/// mentions of the same single name.
 fn single_names(
     single: &[usize],
     full: &[usize],
-    words: &HashMap<usize, Vec<String>>,
+    names: &HashMap<usize, PersonName>,
     uf: &mut UnionFind,
 ) {
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for &f in full {
-        let w = &words[&f];
-        by_surname
-            .entry(w[w.len() - 1].as_str())
-            .or_default()
-            .push(f);
-        by_first.entry(w[0].as_str()).or_default().push(f);
+        let name = &names[&f];
+        for key in name.surname_keys() {
+            by_surname.entry(key).or_default().push(f);
+        }
+        if let Some(first) = name.first() {
+            by_first.entry(first).or_default().push(f);
+        }
     }
     let mut lone: HashMap<String, usize> = HashMap::new();
     // Whether all full names with a first name are one person: checked once per first
     // name (joining single names to full names never joins two full names).
     let mut one_person: HashMap<&str, bool> = HashMap::new();
     for &i in single {
-        let word = words[&i][0].as_str();
+        let word = names[&i].surname.as_str();
         let candidates: &[usize] = match (by_surname.get(word), by_first.get(word)) {
             (Some(surnames), _) => surnames,
             (None, Some(firsts)) => {
@@ -154,16 +154,16 @@ pub(super) fn confusions(mentions: &[Mention], uf: &mut UnionFind) {
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for (&root, &best) in &fullest {
-        let words = name_words(&mentions[best].name);
         if let Some(&j) = named.get(&name_key(&mentions[best].name)) {
             uf.union(j, root);
         }
-        if words.len() > 1 {
+        let name = PersonName::parse(&mentions[best].name);
+        if let Some(first) = name.first() {
             by_surname
-                .entry(words[words.len() - 1].clone())
+                .entry(name.last().to_string())
                 .or_default()
                 .push(root);
-            by_first.entry(words[0].clone()).or_default().push(root);
+            by_first.entry(first.to_string()).or_default().push(root);
         }
     }
     organisations_named_short(mentions, &named, &fullest, uf);
@@ -223,10 +223,7 @@ fn organisations_named_short(
 mod tests {
     use super::*;
 
-    /// Whether two given names can be the same: equal, or one is the other's initial.
-    fn given_names_agree(a: &str, b: &str) -> bool {
-        a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
-    }
+    use crate::language::identity::given_names_agree;
 
     #[test]
     fn first_names_agree_when_equal_or_an_initial() {
@@ -281,7 +278,7 @@ mod tests {
             "j lee",
         ]
         .iter()
-        .map(|n| name_words(n))
+        .map(|n| n.split(' ').map(String::from).collect())
         .collect();
         let v = vocabulary.len();
         for len in 1..=5_u32 {
@@ -289,11 +286,14 @@ mod tests {
                 let names: Vec<Vec<String>> = (0..len)
                     .map(|k| vocabulary[code / v.pow(k) % v].clone())
                     .collect();
-                let words: HashMap<usize, Vec<String>> =
-                    names.iter().cloned().enumerate().collect();
+                let parsed: HashMap<usize, PersonName> = names
+                    .iter()
+                    .map(|words| PersonName::parse(&words.join(" ")))
+                    .enumerate()
+                    .collect();
                 let full: Vec<usize> = (0..names.len()).collect();
                 let mut uf = UnionFind((0..names.len()).collect());
-                full_names(&full, &words, &mut uf);
+                full_names(&full, &parsed, &mut uf);
                 let got: Vec<usize> = (0..names.len()).map(|i| uf.find(i)).collect();
                 assert_eq!(got, full_names_by_scan(&names), "{names:?}");
             }

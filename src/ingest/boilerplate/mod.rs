@@ -16,55 +16,10 @@ use regex::Regex;
 
 use super::dates::parse_date;
 
+mod patterns;
+
 /// Longer lines are prose, whatever they start with.
 const MAX_BOILERPLATE_CHARS: usize = 200;
-
-/// Trailing or inline credits: "(Image: AP)", "Photo: Reuters", "(AP Photo/Evan Vucci)",
-/// "Image source, Getty Images", "File photo".
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^
-        (?:
-            \(? \s* (?:file\s+)? (?:image|images|photo|photos|photograph|picture|pic|pics|video|graphic|illustration|credit|credits|courtesy)
-                (?:\s+(?:credit|credits|source|courtesy))? \s* (?:[:/|,–—-]|\bby\b|$) .* 
-          | \( \s* (?:ap|afp|reuters|getty(?:\s+images)?|pti|ani|ians|epa|bloomberg|xinhua|tass|dpa|upi|ep|efe)
-                (?:\s+(?:photo|photos|images|file|via\s+\w+))? \s* (?:[/|:,][^)]*)? \) \.?
-          | (?:ap|afp|reuters|getty\s+images|pti|ani|epa)\s+(?:photo|file\s+photo)\b .*
-          | (?:getty\s+images|shutterstock|reuters|ap|afp)\s*(?:/\s*\w[\w\s]*)?
-          | .{1,150}? \( \s* (?:
-                (?:file\s+)? (?:image|photo|photograph|picture|pic)s? (?:\s+credit)? \s* [:/] [^)]{1,60}
-              | (?:ap|afp|reuters|getty\s+images|epa) \s+ photo [^)]{0,60}
-            ) \) \.?
-        )$",
-    )
-    .expect("valid credit pattern")
-});
-
-/// Publishing furniture: ads, prompts, cross-links, copyright, agency credits.
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^
-        (?:
-            advertisements? (?:\s*[-–—:]?\s*(?:scroll|continue|story)\b.*)?
-          | sponsored (?:\s+content)? | promoted (?:\s+content)?
-          | (?:story|article)\s+continues\s+(?:below|after).* | continue\s+reading.*
-          | read\s+(?:more|also|next|the\s+full\s+(?:story|article)) \b.*
-          | also\s+read\b.* | related(?:\s+(?:stories|articles|news|coverage|content|reading|links))? \s* (?:[:|].*)?
-          | recommended(?:\s+(?:stories|articles|for\s+you))?\s*:?.* | more\s+(?:on|from)\s+this\s+story.* | you\s+may\s+also\s+like.*
-          | (?:follow|like)\s+(?:us|@\w+)\s+on\b.* | follow\s+(?:us|@\w+)\s*$
-          | share\s+(?:this|the)\s+(?:article|story|page|post)\b.* | share\s+(?:on|via)\s+\w+.*
-          | click\s+here\b.* | tap\s+here\b.* | (?:subscribe|sign\s+up)\s+(?:to|for|now|today)\b.* | subscribe\s*$
-          | download\s+(?:the|our)\s+.*\bapp\b.* | get\s+(?:the|our)\s+.*\b(?:app|newsletter)\b.*
-          | listen\s+to\s+(?:this|the)\s+(?:article|story).* | watch\s*:.* | video\s*:.* | (?:also\s+)?see\s+also\s*:.*
-          | copyright\s+(?:©\s*|\(c\)\s*)?\d{4}.* | (?:©|\(c\)\s+\d{4}).* | all\s+rights\s+reserved\.?
-          | \(?\s*(?:reporting|additional\s+reporting|writing|editing)\s+by\b.* | edited\s+by\b.{0,60}
-          | this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+)?(?:first\s+)?(?:published|appeared)\b.*
-          | (?:updated|published|last\s+updated)\s*:?\s*\d.{0,60} | (?:updated|published)\s+on\s+.{0,60}
-          | (?:image|photo)\s+caption\b.*
-        )$",
-    )
-    .expect("valid furniture pattern")
-});
 
 /// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters", "By Jane Doe · May 2,
 /// 2026"; "Jane Doe | Reuters" is not matched (too ambiguous). The name is captured.
@@ -166,13 +121,23 @@ pub(crate) fn dateline_date(line: &str) -> Option<Date> {
     date.parse().ok()
 }
 
-/// Whether a single line (or a one-line block) is boilerplate.
+/// Whether a single line (or a one-line block) is boilerplate: see [`patterns`].
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.chars().count() > MAX_BOILERPLATE_CHARS {
+    let chars = line.chars().count();
+    if line.is_empty() || chars > patterns::MAX_CAPTION_CHARS {
         return false;
     }
-    CREDIT.is_match(line) || FURNITURE.is_match(line)
+    if chars <= MAX_BOILERPLATE_CHARS && patterns::is_furniture(line) {
+        return true;
+    }
+    patterns::is_credited_caption(line)
+}
+
+/// Whether a line is a photo or video credit ("(Image: AP)", "Photo: Jane Doe/Reuters").
+pub(crate) fn is_credit(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= MAX_BOILERPLATE_CHARS && patterns::is_credit(line)
 }
 
 /// The author named by a byline line ("By Jane Doe" -> "Jane Doe"), if the line is one.

@@ -2,6 +2,12 @@
 //! they happened in out, with the same event reported by several briefings shown once
 //! with all its sources.
 //!
+//! [`merge`] merges any list of events (an actor's, a page's). [`Timeline`] is the
+//! merged timeline of the whole corpus, kept by period: a briefing added, changed or
+//! removed re-merges only the periods its events fall in (merging is greedy in site
+//! order, so a period is merged again from its events rather than patched, which keeps
+//! the result exactly that of a merge from scratch).
+//!
 //! Dates are TIMEX3 values, read through `timex::value::parse`: "2022-W04-3" and
 //! "2022-01-26" are the same day, a time of day belongs to its day, and groups are
 //! ordered with `sort_key` (never by the value string). Values that name no fixed
@@ -12,38 +18,53 @@
 //! sets at least [`SAME_EVENT`]). Candidates are found through a word index of the
 //! group, at most [`MAX_CANDIDATES`] per event, so a crowded date stays linear.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use jiff::civil::Date;
+
+use crate::language::words;
 
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 use crate::briefing::EventMeta;
+
+use super::ids::{BriefingId, EventRef};
 
 /// Word-set overlap from which two event texts count as one event.
 pub const SAME_EVENT: f64 = 0.75;
 /// Events compared per new event in one group.
 const MAX_CANDIDATES: usize = 64;
 
-const STOP_WORDS: [&str; 30] = [
-    "the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had",
-    "will", "said", "its", "his", "her", "their", "are", "not", "but", "after", "before", "into",
-    "over", "about", "who", "which", "would", "also",
-];
-
-/// One event of one briefing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EventRef {
-    pub briefing: usize,
-    /// Index in that briefing's `timeline`.
-    pub event: usize,
+/// Words that say nothing about which event a text reports: stop words, auxiliaries,
+/// reporting verbs and connectives (`language::words`).
+fn is_stop_word(w: &str) -> bool {
+    words::is_stop_word(w)
+        || words::is_auxiliary(w)
+        || words::is_reporting_verb(w)
+        || words::CONNECTIVES.contains(&w)
 }
 
 /// The period a group covers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Period {
     Fixed {
-        start: jiff::civil::Date,
+        start: Date,
         granularity: Granularity,
     },
     Floating(String),
+}
+
+/// The order of periods: calendar order (by first day, shorter periods first), then
+/// the values without a fixed period, by text; the same order as `value::sort_key`.
+pub type PeriodKey = (u8, Date, Granularity, String);
+
+impl Period {
+    /// This period's place in the timeline.
+    pub fn key(&self) -> PeriodKey {
+        match self {
+            Period::Fixed { start, granularity } => (0, *start, *granularity, String::new()),
+            Period::Floating(v) => (1, Date::MAX, Granularity::Century, v.clone()),
+        }
+    }
 }
 
 /// Events of one period.
@@ -80,8 +101,125 @@ pub fn merge<'a>(events: impl IntoIterator<Item = (EventRef, &'a EventMeta)>) ->
         groups[g].add(at, meta);
     }
     let mut out: Vec<DateGroup> = groups.into_iter().map(GroupBuilder::finish).collect();
-    out.sort_by_cached_key(|g| value::sort_key(&g.value));
+    out.sort_by_cached_key(|g| g.period.key());
     out
+}
+
+/// An event as the merge reads it, prepared once when its briefing enters the corpus.
+#[derive(Debug, Clone)]
+struct Prepared {
+    at: EventRef,
+    date: String,
+    text: String,
+    normalised: String,
+    words: Vec<String>,
+}
+
+/// The merged timeline of a corpus, by period.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// Every period with its events as given and, once merged, its groups.
+    periods: BTreeMap<PeriodKey, PeriodEvents>,
+    /// The periods each briefing has events in.
+    of_briefing: HashMap<BriefingId, Vec<PeriodKey>>,
+    /// Periods whose events changed since they were last merged.
+    stale: BTreeSet<PeriodKey>,
+}
+
+#[derive(Debug, Clone)]
+struct PeriodEvents {
+    period: Period,
+    events: Vec<Prepared>,
+    merged: Option<DateGroup>,
+}
+
+impl Timeline {
+    /// Adds the events of a briefing (merged by the next [`Timeline::merge_stale`]).
+    pub fn add(&mut self, briefing: BriefingId, events: &[EventMeta]) {
+        let mut keys: Vec<PeriodKey> = Vec::new();
+        for (i, meta) in events.iter().enumerate() {
+            let period = period_of(&meta.date);
+            let key = period.key();
+            let entry = self
+                .periods
+                .entry(key.clone())
+                .or_insert_with(|| PeriodEvents {
+                    period,
+                    events: Vec::new(),
+                    merged: None,
+                });
+            entry.events.push(Prepared {
+                at: EventRef::new(briefing, i),
+                date: meta.date.clone(),
+                text: meta.text.clone(),
+                normalised: normalise(&meta.text),
+                words: content_words(&meta.text),
+            });
+            if !keys.contains(&key) {
+                keys.push(key.clone());
+            }
+            self.stale.insert(key);
+        }
+        if !keys.is_empty() {
+            self.of_briefing.insert(briefing, keys);
+        }
+    }
+
+    /// Removes the events of a briefing.
+    pub fn remove(&mut self, briefing: BriefingId) {
+        for key in self.of_briefing.remove(&briefing).unwrap_or_default() {
+            if let Some(p) = self.periods.get_mut(&key) {
+                p.events.retain(|e| e.at.briefing != briefing);
+                self.stale.insert(key);
+            }
+        }
+    }
+
+    /// Marks the periods of a briefing for merging again (its place in the site order
+    /// changed, and merging follows that order).
+    pub fn touch(&mut self, briefing: BriefingId) {
+        if let Some(keys) = self.of_briefing.get(&briefing) {
+            self.stale.extend(keys.iter().cloned());
+        }
+    }
+
+    /// Merges every period whose events changed, in site order (`position` gives a
+    /// briefing's place), and returns those periods.
+    pub fn merge_stale(&mut self, position: impl Fn(BriefingId) -> usize) -> Vec<PeriodKey> {
+        let stale: Vec<PeriodKey> = std::mem::take(&mut self.stale).into_iter().collect();
+        for key in &stale {
+            let Some(p) = self.periods.get_mut(key) else {
+                continue;
+            };
+            if p.events.is_empty() {
+                self.periods.remove(key);
+                continue;
+            }
+            p.events
+                .sort_by_key(|e| (position(e.at.briefing), e.at.event));
+            let mut group = GroupBuilder::new(p.period.clone(), &p.events[0].date);
+            for e in &p.events {
+                group.add_prepared(e.at, &e.date, &e.text, &e.normalised, &e.words);
+            }
+            p.merged = Some(group.finish());
+        }
+        stale
+    }
+
+    /// The merged groups, in timeline order.
+    pub fn groups(&self) -> impl Iterator<Item = &DateGroup> {
+        self.periods.values().filter_map(|p| p.merged.as_ref())
+    }
+
+    /// The merged group of one period.
+    pub fn group(&self, key: &PeriodKey) -> Option<&DateGroup> {
+        self.periods.get(key).and_then(|p| p.merged.as_ref())
+    }
+
+    /// The periods a briefing has events in.
+    pub fn periods_of(&self, briefing: BriefingId) -> &[PeriodKey] {
+        self.of_briefing.get(&briefing).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn period_of(date: &str) -> Period {
@@ -108,7 +246,7 @@ struct GroupBuilder {
     value: String,
     events: Vec<(MergedEvent, Vec<String>)>,
     /// (event, briefing) pairs already among an event's sources.
-    reported: HashSet<(usize, usize)>,
+    reported: HashSet<(usize, BriefingId)>,
     exact: HashMap<String, usize>,
     by_word: HashMap<String, Vec<usize>>,
 }
@@ -129,11 +267,22 @@ impl GroupBuilder {
     fn add(&mut self, at: EventRef, meta: &EventMeta) {
         let words = content_words(&meta.text);
         let normalised = normalise(&meta.text);
+        self.add_prepared(at, &meta.date, &meta.text, &normalised, &words);
+    }
+
+    fn add_prepared(
+        &mut self,
+        at: EventRef,
+        date: &str,
+        text: &str,
+        normalised: &str,
+        words: &[String],
+    ) {
         let found = self
             .exact
-            .get(&normalised)
+            .get(normalised)
             .copied()
-            .or_else(|| self.similar(&words));
+            .or_else(|| self.similar(words));
         match found {
             Some(i) => {
                 if self.reported.insert((i, at.briefing)) {
@@ -143,16 +292,16 @@ impl GroupBuilder {
             None => {
                 let i = self.events.len();
                 self.reported.insert((i, at.briefing));
-                self.exact.insert(normalised, i);
-                for w in &words {
+                self.exact.insert(normalised.to_string(), i);
+                for w in words {
                     self.by_word.entry(w.clone()).or_default().push(i);
                 }
                 let event = MergedEvent {
-                    value: meta.date.trim().to_string(),
-                    text: meta.text.trim().to_string(),
+                    value: date.trim().to_string(),
+                    text: text.trim().to_string(),
                     sources: vec![at],
                 };
-                self.events.push((event, words));
+                self.events.push((event, words.to_vec()));
             }
         }
     }
@@ -205,8 +354,7 @@ fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = normalise(text)
         .split(' ')
         .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit()))
-                && !STOP_WORDS.contains(w)
+            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit())) && !is_stop_word(w)
         })
         .map(str::to_string)
         .collect();
@@ -241,6 +389,7 @@ mod tests {
             when: String::new(),
             text: text.to_string(),
             actors: Vec::new(),
+            reported: false,
         }
     }
 
@@ -248,15 +397,10 @@ mod tests {
     type Groups = Vec<(String, Vec<(String, Vec<usize>)>)>;
 
     fn run(events: &[(usize, EventMeta)]) -> Groups {
-        let refs = events.iter().enumerate().map(|(i, (b, e))| {
-            (
-                EventRef {
-                    briefing: *b,
-                    event: i,
-                },
-                e,
-            )
-        });
+        let refs = events
+            .iter()
+            .enumerate()
+            .map(|(i, (b, e))| (EventRef::new(BriefingId(*b as u32), i), e));
         merge(refs)
             .into_iter()
             .map(|g| {
@@ -264,7 +408,10 @@ mod tests {
                     g.value,
                     g.events
                         .into_iter()
-                        .map(|e| (e.text, e.sources.iter().map(|s| s.briefing).collect()))
+                        .map(|e| {
+                            let sources = e.sources.iter().map(|s| s.briefing.index()).collect();
+                            (e.text, sources)
+                        })
                         .collect(),
                 )
             })

@@ -1,5 +1,5 @@
-//! Spelling variants of people's names: a name key in (`sergey-lavrov`, from
-//! `actors::name_key`), a coarser key out under which the common romanisations of one
+//! Spelling variants of people's names: a name key in (`sergey lavrov`, from
+//! [`super::key`]), a coarser key out under which the common romanisations of one
 //! name coincide: "Sergey"/"Sergei", "Aleksandr"/"Alexander", "Dmitry"/"Dmitriy"/"Dmitri",
 //! "Zelensky"/"Zelenskyy"/"Zelenskiy", "Mikhail"/"Mihail", "Navalny"/"Navalnyy".
 //!
@@ -12,15 +12,16 @@
 //! rule would join "Tony" and "Toni". So "Tony" and "Toni", "Dennis" and "Denis",
 //! "Marks" and "Marx", "Khan" and "Han" keep different keys.
 
-/// The variant key of a name key: each `-`-separated word rewritten by the rules.
+/// The variant key of a name key: each word rewritten by the rules.
 pub fn variant_key(key: &str) -> String {
-    key.split('-')
+    key.split(' ')
         .map(variant_word)
         .collect::<Vec<_>>()
-        .join("-")
+        .join(" ")
 }
 
-fn variant_word(word: &str) -> String {
+/// The variant key of one lower-case word of a name ("sergey" -> "sergei").
+pub fn variant_word(word: &str) -> String {
     if word.len() <= 3 || !word.is_ascii() {
         return word.to_string();
     }
@@ -79,17 +80,17 @@ mod tests {
     #[test]
     fn romanisations_of_one_name_share_a_key() {
         let groups: [&[&str]; 7] = [
-            &["sergey-lavrov", "sergei-lavrov"],
-            &["aleksandr-grushko", "alexander-grushko", "alexandr-grushko"],
-            &["dmitry-peskov", "dmitriy-peskov", "dmitri-peskov"],
+            &["sergey lavrov", "sergei lavrov"],
+            &["aleksandr grushko", "alexander grushko", "alexandr grushko"],
+            &["dmitry peskov", "dmitriy peskov", "dmitri peskov"],
             &[
-                "volodymyr-zelensky",
-                "volodymyr-zelenskyy",
-                "volodymyr-zelenskiy",
+                "volodymyr zelensky",
+                "volodymyr zelenskyy",
+                "volodymyr zelenskiy",
             ],
-            &["mikhail-mishustin", "mihail-mishustin"],
-            &["aleksei-navalny", "alexei-navalny", "alexey-navalnyy"],
-            &["yuri-ushakov", "yury-ushakov", "yuriy-ushakov"],
+            &["mikhail mishustin", "mihail mishustin"],
+            &["aleksei navalny", "alexei navalny", "alexey navalnyy"],
+            &["yuri ushakov", "yury ushakov", "yuriy ushakov"],
         ];
         for group in groups {
             let keys: Vec<String> = group.iter().map(|k| variant_key(k)).collect();
@@ -100,18 +101,18 @@ mod tests {
     #[test]
     fn different_names_keep_different_keys() {
         let pairs = [
-            ("john-smith", "joan-smith"),
-            ("tony-smith", "toni-smith"),
-            ("terry-hall", "terri-hall"),
-            ("danny-rossi", "dani-rosi"),
-            ("bobby-marks", "bobbi-marx"),
-            ("imran-khan", "imran-han"),
-            ("dennis-hall", "denis-hal"),
-            ("sergey-lavrov", "anna-lavrov"),
-            ("sergey-lavrov", "sergey-lavrova"),
-            ("mark-lee", "mary-lee"),
-            ("ana-ruiz", "ana-ruiz-gomez"),
-            ("li-wei", "li-wen"),
+            ("john smith", "joan smith"),
+            ("tony smith", "toni smith"),
+            ("terry hall", "terri hall"),
+            ("danny rossi", "dani rosi"),
+            ("bobby marks", "bobbi marx"),
+            ("imran khan", "imran han"),
+            ("dennis hall", "denis hal"),
+            ("sergey lavrov", "anna lavrov"),
+            ("sergey lavrov", "sergey lavrova"),
+            ("mark lee", "mary lee"),
+            ("ana ruiz", "ana ruiz gomez"),
+            ("li wei", "li wen"),
         ];
         for (a, b) in pairs {
             assert_ne!(variant_key(a), variant_key(b), "{a} / {b}");

@@ -3,7 +3,7 @@
 //! "North Atlantic Treaty Organization" -> NATO).
 //!
 //! Countries come from the keshvar crate (ISO 3166 data: English names and nationality
-//! adjectives), corrected and extended by `data/places.txt` with the forms news writes
+//! adjectives), corrected and extended by `data/countries.txt` with the forms news writes
 //! ("US", "America", "Britain") and the canonical name readers know best. Organisations
 //! come from `data/organizations.txt`. Canonical names matter beyond one article: the
 //! site stage merges actors across articles by name and alias, so every spelling of
@@ -12,13 +12,13 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::text::name_key;
+use super::names::key as name_key;
 
-const PLACES: &str = include_str!("data/places.txt");
+const PLACES: &str = include_str!("data/countries.txt");
 const ORGANIZATIONS: &str = include_str!("data/organizations.txt");
 
 /// Countries and organisations by the keys of their names.
-pub(super) struct Gazetteer {
+pub struct Gazetteer {
     /// Name key -> canonical country name.
     places: HashMap<String, String>,
     /// Demonym as written ("Russian", "Russians") -> (canonical country, plural).
@@ -53,7 +53,7 @@ impl Gazetteer {
 }
 
 /// The gazetteer, built on first use.
-pub(super) fn gazetteer() -> &'static Gazetteer {
+pub fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
     &GAZETTEER
 }
@@ -77,7 +77,7 @@ fn build() -> Gazetteer {
             g.demonyms.insert(demonym.clone(), (o.name.clone(), plural));
         }
     }
-    let lines = super::lexicon::sections(ORGANIZATIONS);
+    let lines = super::sections(ORGANIZATIONS);
     for line in lines.get("").into_iter().flatten() {
         let names: Vec<&str> = line
             .split('|')
@@ -162,7 +162,7 @@ fn place_overrides() -> Vec<PlaceOverride> {
             .map(String::from)
             .collect()
     };
-    super::lexicon::sections(PLACES)
+    super::sections(PLACES)
         .get("")
         .into_iter()
         .flatten()

@@ -1,0 +1,332 @@
+//! Participants: an event clause's kept words and the article's entity mentions in,
+//! the actors taking part in the event out.
+//!
+//! Without a parser, a clause's arguments are read from how deep a word sits below its
+//! verb: the subject (everything before the verb), the object and the first
+//! prepositional phrase after the verb ("handed the reply *to Grushko*", "held a call
+//! *with France, Italy and Germany*") take part; a name two prepositions down is what
+//! the event is about or where it happened ("the significance of collaboration
+//! *against Russian aggression in the zone along the Ukraine-Russia boundary*"), and
+//! the topic of a sentence is not a participant. A subject that only refers back to
+//! actors ("the officials", "the company", "they", "she") is resolved against the
+//! [`Discourse`]: the actors the article named last.
+
+use super::segment::Words;
+use crate::analysis::ActorKind;
+use crate::analysis::actors::Actor;
+use crate::analysis::entities::{Entity, EntityType};
+use crate::analysis::timex::scan::Kind;
+use crate::language::words::{self, Referent};
+
+/// Where the names of an event's participants are: byte ranges of the clause's kept
+/// words at argument depth, and the kind of actor its subject refers back to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Zones {
+    pub ranges: Vec<(usize, usize)>,
+    /// What the subject refers back to, and whether it is a pronoun ("it" may be an
+    /// organisation or a thing; "the plane" is a thing).
+    pub reference: Option<(Referent, bool)>,
+}
+
+/// The argument zones of the kept tokens `keep` of a clause (in order).
+pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zones {
+    let verb = keep.iter().position(|&k| is_verb(k));
+    // a fronted phrase ("In the possibility of an invasion into Kyiv, the diplomats
+    // agreed") is no argument: the subject starts after its comma
+    let fronted = keep
+        .first()
+        .is_some_and(|&k| w.is(k, words::is_preposition));
+    let subject_from = match (fronted, verb) {
+        (true, Some(v)) => keep[..v]
+            .iter()
+            .rposition(|&k| w.text(k) == ",")
+            .map_or(0, |c| c + 1),
+        _ => 0,
+    };
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut level = 0usize;
+    let mut prev: Option<usize> = None;
+    // an apposition to the subject ("EADS, the parent company of Airbus,") names no
+    // participant below a preposition
+    let mut apposition = false;
+    for (p, &k) in keep.iter().enumerate() {
+        let after_verb = verb.is_some_and(|v| p > v);
+        if p < subject_from {
+            prev = None;
+            continue;
+        }
+        if !after_verb && p > subject_from && w.text(k) == "," {
+            apposition = true;
+        }
+        if is_verb(k) || infinitive(w, k) {
+            level = 0;
+            apposition = false;
+        } else if (after_verb || apposition) && w.is(k, words::is_preposition) {
+            level += 1 + usize::from(apposition);
+        }
+        if level <= 1 {
+            let t = &w.tokens[k];
+            match ranges.last_mut() {
+                Some(last) if prev.is_some_and(|q| q + 1 == k) => last.1 = t.end,
+                _ => ranges.push((t.start, t.end)),
+            }
+            prev = Some(k);
+        } else {
+            prev = None;
+        }
+    }
+    let subject = &keep[subject_from.min(verb.unwrap_or(0))..verb.unwrap_or(0)];
+    Zones {
+        ranges,
+        reference: reference(w, subject),
+    }
+}
+
+/// "to" opening an infinitive ("to review the reply"): a new verb, back to the top.
+fn infinitive(w: &Words, k: usize) -> bool {
+    w.is_any(k, &["to"])
+        && w.tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+        && w.text(k + 1).starts_with(char::is_lowercase)
+        && !w.is(k + 1, words::is_determiner)
+        && !w.is(k + 1, words::is_preposition)
+        && !w.text(k + 1).ends_with('s')
+}
+
+/// What a subject refers back to: a lone pronoun ("they") or a determiner and a
+/// referring noun ("the officials", "the two sides", "these companies"), without a
+/// capitalised name of its own; and whether it is a pronoun.
+fn reference(w: &Words, subject: &[usize]) -> Option<(Referent, bool)> {
+    let words: Vec<usize> = subject
+        .iter()
+        .copied()
+        .filter(|&k| w.is_word(k) || w.tokens[k].kind == Kind::Number)
+        .collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    if words.len() == 1 {
+        return ["he", "she", "they", "it", "we"]
+            .iter()
+            .find(|p| w.is_any(first, &[p]))
+            .and_then(|p| words::referent(p))
+            .map(|r| (r, true));
+    }
+    let opens = w.is_any(first, &["the", "these", "those", "both", "all"]);
+    let named = words[1..]
+        .iter()
+        .any(|&k| w.text(k).starts_with(char::is_uppercase));
+    if !opens || named || words.len() > 4 {
+        return None;
+    }
+    words::referent(&w.text(last).to_lowercase()).map(|r| (r, false))
+}
+
+/// The actors the article named last, for resolving "the officials", "it", "she".
+#[derive(Debug, Clone, Default)]
+pub struct Discourse {
+    person: Option<usize>,
+    organization: Option<usize>,
+    /// The last organisation or named thing (what "it" stands for).
+    singular: Option<usize>,
+    thing: Option<usize>,
+    /// The participants of the last event with several of them.
+    group: Vec<usize>,
+    /// The people, organisations and places of the last sentence.
+    last_sentence: Vec<usize>,
+}
+
+impl Discourse {
+    /// The actors a reference stands for ("it": the organisation or thing named last;
+    /// "the plane": the thing named last).
+    pub fn resolve(&self, referent: Referent, pronoun: bool) -> Vec<usize> {
+        let one = |a: Option<usize>| a.into_iter().collect();
+        match referent {
+            Referent::Person => one(self.person),
+            Referent::Organization => one(self.organization),
+            Referent::Thing if pronoun => one(self.singular),
+            Referent::Thing => one(self.thing),
+            Referent::People if !self.group.is_empty() => self.group.clone(),
+            Referent::People => self.last_sentence.clone(),
+        }
+    }
+
+    /// Remembers the mentions of one sentence (in order) and the participants of its events.
+    pub fn update(&mut self, mentions: &[Entity], actors: &[Actor], events: &[&[usize]]) {
+        let mut seen = Vec::new();
+        for e in mentions {
+            let Some(id) = e.actor else { continue };
+            let kind = actors.get(id).map(|a| a.kind);
+            match (e.kind, kind) {
+                (_, Some(ActorKind::Person)) => self.person = Some(id),
+                (EntityType::Misc, _) => {
+                    self.thing = Some(id);
+                    self.singular = Some(id);
+                }
+                (_, Some(ActorKind::Organization)) => {
+                    self.organization = Some(id);
+                    self.singular = Some(id);
+                }
+                _ => {}
+            }
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+        if !seen.is_empty() {
+            self.last_sentence = seen;
+        }
+        if let Some(group) = events
+            .iter()
+            .filter(|g| g.len() >= 2)
+            .max_by_key(|g| g.len())
+        {
+            self.group = group.to_vec();
+        }
+    }
+}
+
+/// The actors taking part: those named inside the zones (entities in document order),
+/// and those the subject refers back to; ascending, without repeats.
+pub fn actors(zones: &Zones, entities: &[Entity], discourse: &Discourse) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &(start, end) in &zones.ranges {
+        let first = entities.partition_point(|e| e.start < start);
+        out.extend(
+            entities[first..]
+                .iter()
+                .take_while(|e| e.start < end)
+                .filter(|e| e.end <= end)
+                .filter_map(|e| e.actor),
+        );
+    }
+    if let Some((r, pronoun)) = zones.reference {
+        out.extend(discourse.resolve(r, pronoun));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::timex::scan::tokenize_numbers;
+
+    /// The words of `text` inside the zones, with `verbs` as the verbs.
+    fn zoned(text: &str, verbs: &[&str]) -> (Vec<String>, Option<Referent>) {
+        let mut tokens = Vec::new();
+        tokenize_numbers(text, 0, text.len(), &mut tokens);
+        let w = Words {
+            prose: text,
+            tokens: &tokens,
+        };
+        let keep: Vec<usize> = (0..tokens.len()).collect();
+        let z = zones(&w, &keep, |k| verbs.contains(&w.text(k)));
+        let words = z
+            .ranges
+            .iter()
+            .map(|&(s, e)| text[s..e].to_string())
+            .collect();
+        (words, z.reference.map(|(r, _)| r))
+    }
+
+    #[test]
+    fn names_deep_below_the_verb_are_the_topic() {
+        let cases: [(&str, &[&str], &[&str]); 5] = [
+            (
+                "The officials discussed the need for unity against Kestrian pressure along the border",
+                &["discussed"],
+                &["The officials discussed the need for unity"],
+            ),
+            (
+                "Varela held a call with Lisk, Tanaho and Orvel to review the offer of Kestria",
+                &["held"],
+                &["Varela held a call with Lisk, Tanaho and Orvel to review the offer of Kestria"],
+            ),
+            (
+                "Marrin handed to Deputy Minister Holm the reply to the demands on water",
+                &["handed"],
+                &["Marrin handed to Deputy Minister Holm the reply"],
+            ),
+            (
+                "Kestria, the owner of Lisk Dam, signed the deal with Orvel",
+                &["signed"],
+                &["Kestria, the owner", "signed the deal with Orvel"],
+            ),
+            (
+                "The prototype was unveiled at a ceremony in Lisk",
+                &["was"],
+                &["The prototype was unveiled at a ceremony"],
+            ),
+        ];
+        for (text, verbs, want) in cases {
+            assert_eq!(zoned(text, verbs).0, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_that_refer_back() {
+        let cases = [
+            ("The officials met", Some(Referent::People)),
+            ("The two sides met", Some(Referent::People)),
+            ("They met", Some(Referent::People)),
+            ("She met", Some(Referent::Person)),
+            ("The company said", Some(Referent::Organization)),
+            ("The Kestrian officials met", None),
+            ("The river rose", None),
+            ("Varela met", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(zoned(text, &["met", "said", "rose"]).1, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn references_resolve_to_the_actors_named_last() {
+        let at = |start, kind, actor| Entity {
+            start,
+            end: start + 1,
+            kind,
+            actor: Some(actor),
+        };
+        let actor = |id, kind| Actor {
+            id,
+            name: String::new(),
+            kind,
+            role: None,
+            aliases: vec![],
+            mentions: 1,
+            salience: 0.0,
+            quotes: vec![],
+        };
+        let actors = [
+            actor(0, ActorKind::Person),
+            actor(1, ActorKind::Place),
+            actor(2, ActorKind::Place),
+            actor(3, ActorKind::Organization),
+        ];
+        let mut d = Discourse::default();
+        d.update(
+            &[
+                at(0, EntityType::Per, 0),
+                at(5, EntityType::Loc, 1),
+                at(9, EntityType::Org, 3),
+            ],
+            &actors,
+            &[&[0, 1, 2]],
+        );
+        assert_eq!(d.resolve(Referent::People, false), [0, 1, 2]);
+        assert_eq!(d.resolve(Referent::Person, true), [0]);
+        assert_eq!(d.resolve(Referent::Organization, false), [3]);
+        assert_eq!(d.resolve(Referent::Thing, true), [3]);
+        assert_eq!(d.resolve(Referent::Thing, false), Vec::<usize>::new());
+        let z = Zones {
+            ranges: vec![(4, 7)],
+            reference: Some((Referent::People, false)),
+        };
+        let entities = [at(5, EntityType::Loc, 2), at(20, EntityType::Loc, 1)];
+        assert_eq!(actors_of(&z, &entities, &d), [0, 1, 2]);
+    }
+
+    fn actors_of(z: &Zones, e: &[Entity], d: &Discourse) -> Vec<usize> {
+        actors(z, e, d)
+    }
+}

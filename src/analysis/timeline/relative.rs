@@ -1,0 +1,103 @@
+//! Events inside noun phrases: a sentence's tokens and the segment holding a date in,
+//! the words that state the event on its own out.
+//!
+//! Two shapes tell an event about a noun rather than with a clause of their own. A
+//! reduced relative ("the list of security guarantees submitted to Washington in
+//! December") becomes "The list of security guarantees was submitted to Washington";
+//! the enclosing clause's subject is lent as a participant when the passive names no
+//! agent. An object relative ("assurances, which Blinken and Lavrov are expected to
+//! address next week") becomes "Blinken and Lavrov are expected to address
+//! assurances": the antecedent goes back where the relative pronoun stood.
+
+use super::segment::{IRREGULAR_PARTICIPLES, Segment, Words};
+use crate::analysis::timex::verbs::NOT_PAST;
+use crate::language::words;
+
+/// A reduced relative around the date at token `first` of segment `seg`: the
+/// antecedent's tokens, the participle phrase's tokens (up to a comma or the segment's
+/// end), and the enclosing clause's subject tokens.
+pub struct Reduced {
+    pub antecedent: Vec<usize>,
+    pub phrase: Vec<usize>,
+    pub subject: Vec<usize>,
+}
+
+/// The reduced relative holding the date at token `first`, if it is in one.
+pub fn reduced(
+    w: &Words,
+    seg: Segment,
+    first: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<Reduced> {
+    let v = (seg.a..first).rev().find(|&k| is_verb(k))?;
+    let participle = w.text(v);
+    let looks =
+        (participle.len() >= 5 && participle.ends_with("ed") && !NOT_PAST.contains(&participle))
+            || IRREGULAR_PARTICIPLES.contains(&participle);
+    let finite_before = (seg.a..v.saturating_sub(1)).any(&is_verb);
+    let noun_before = v > seg.a
+        && w.is_word(v - 1)
+        && !is_verb(v - 1)
+        && !w.is(v - 1, words::is_auxiliary)
+        && !w.is(v - 1, words::is_preposition)
+        && !w.is(v - 1, |x| words::PERSONAL_PRONOUNS.contains(&x))
+        && !w.is_any(
+            v - 1,
+            &["to", "that", "which", "who", "not", "also", "been", "being"],
+        );
+    if !looks || !finite_before || !noun_before || is_verb(v + 1) {
+        return None;
+    }
+    let mut a = v;
+    while a > seg.a && v - a < 8 {
+        let k = a - 1;
+        let of = w.is_any(k, &["of"]);
+        if is_verb(k)
+            || (!w.is_word(k) && w.text(k) != "'")
+            || (w.is(k, words::is_preposition) && !of)
+        {
+            break;
+        }
+        a -= 1;
+        if w.is(k, words::is_determiner) {
+            break;
+        }
+    }
+    let end = (v..seg.b).find(|&k| w.text(k) == ",").unwrap_or(seg.b);
+    let opens = (seg.a..v)
+        .find(|&k| !w.is_any(k, &["that", "which", "who"]) && w.is_word(k))
+        .unwrap_or(seg.a);
+    let verb = (opens..v).find(|&k| is_verb(k)).unwrap_or(opens);
+    Some(Reduced {
+        antecedent: (a..v).collect(),
+        phrase: (v..end).collect(),
+        subject: (opens..verb).collect(),
+    })
+}
+
+/// For an object relative clause ("which Blinken and Lavrov are expected to address"):
+/// `keep` (its kept tokens, without the antecedent) with the antecedent put after the
+/// verb chain. `None` when the relative pronoun is the subject ("which began").
+pub fn object_relative(
+    w: &Words,
+    keep: &[usize],
+    pronoun: usize,
+    antecedent: &[usize],
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
+    if !w.is_any(pronoun, &["which", "that", "whom"])
+        || is_verb(pronoun + 1)
+        || antecedent.is_empty()
+    {
+        return None;
+    }
+    let own: Vec<usize> = keep.iter().copied().filter(|&k| k > pronoun).collect();
+    let mut p = own.iter().rposition(|&k| is_verb(k))?;
+    while own.get(p + 2).is_some() && w.is_any(own[p + 1], &["to"]) && w.is_word(own[p + 2]) {
+        p += 2;
+    }
+    let mut out: Vec<usize> = own[..=p].to_vec();
+    out.extend_from_slice(antecedent);
+    out.extend_from_slice(&own[p + 1..]);
+    Some(out)
+}

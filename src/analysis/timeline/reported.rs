@@ -1,0 +1,99 @@
+//! Reported events: a sentence without a date of its own in, whether it tells news that
+//! happened by the time of writing out.
+//!
+//! Most of what a news article reports has no date of its own: "Lavrov stated", "the
+//! US and NATO sent formal replies", "Boeing has won the order". Told in the simple
+//! past or the present perfect, such an event happened when the article was written,
+//! so it goes on the timeline at the publication date, marked as reported so a reader
+//! can tell it from an event the article dates. What is not news stays out: the past
+//! perfect ("had issued": before the story's time), states ("was a member", "had a
+//! fleet"), negations ("did not respond"), modals and the future, questions, and
+//! quotations (a quote tells what someone said, and the sentence reporting it is the
+//! event).
+
+use crate::analysis::timex::{Tense, VerbGroup};
+
+/// Whether the main verb group `group` (its text is `words`, lower case) tells news:
+/// a simple past, a present perfect, or a present reporting verb ("says").
+pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    if words.iter().any(|w| matches!(*w, "not" | "never" | "t")) {
+        return false;
+    }
+    let participle = |w: &str| w.ends_with("ed") || w.ends_with("en") || w.len() > 3;
+    match first {
+        "had" | "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can"
+        | "shall" | "did" | "do" | "does" | "is" | "are" | "am" => false,
+        // "was delivered", "were fined": a passive; "was" alone is a state
+        "was" | "were" => words.len() >= 2 && words[1] != "being" && participle(words[1]),
+        // "has won", "have been sent"; not "has been" alone
+        "has" | "have" => words.len() >= 2 && words.last().is_some_and(|w| *w != "been"),
+        _ => match group.tense {
+            Tense::Past => words.len() == 1,
+            Tense::Present => group.reporting,
+            _ => false,
+        },
+    }
+}
+
+/// Whether the sentence text cannot report an event of its own: a question, or a
+/// sentence that opens inside a quotation.
+pub fn is_quote_or_question(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with('?')
+        || t.ends_with("?\"")
+        || t.ends_with("?”")
+        || t.starts_with(['"', '“', '‘', '\'', '«'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_is_told_in_the_past_or_present_perfect() {
+        let group = |tense, reporting| VerbGroup {
+            start: 0,
+            end: 0,
+            tense,
+            reporting,
+        };
+        let cases: [(&[&str], Tense, bool, bool); 14] = [
+            (&["sent"], Tense::Past, false, true),
+            (&["stated"], Tense::Past, true, true),
+            (&["has", "won"], Tense::Past, false, true),
+            (&["was", "delivered"], Tense::Past, false, true),
+            (&["says"], Tense::Present, true, true),
+            (&["had", "issued"], Tense::Past, false, false),
+            (&["was"], Tense::Past, false, false),
+            (&["had"], Tense::Past, false, false),
+            (&["has", "been"], Tense::Past, false, false),
+            (&["did", "not"], Tense::Past, false, false),
+            (&["has", "not", "responded"], Tense::Past, false, false),
+            (&["will", "meet"], Tense::Future, false, false),
+            (&["is", "analysing"], Tense::Present, false, false),
+            (&["hosts"], Tense::Present, false, false),
+        ];
+        for (words, tense, reporting, want) in cases {
+            assert_eq!(
+                tells_news(&group(tense, reporting), words),
+                want,
+                "{words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_and_questions_are_no_reports() {
+        let cases = [
+            ("“We are ready,” she said.", true),
+            ("Will the talks resume?", true),
+            ("The minister said the talks would resume.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_quote_or_question(text), want, "{text}");
+        }
+    }
+}

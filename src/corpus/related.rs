@@ -1,0 +1,88 @@
+//! "Related briefings" (briefings that share actors) and "seen with" (actors that
+//! appear in the same briefings), from the inverted index actor -> briefings.
+//!
+//! Both are bounded so the site stays linear in its size: related briefings look only
+//! at the [`WINDOW`] briefings nearest in time in each shared actor's list (an actor in
+//! half of all briefings would otherwise make this quadratic), weighting rare actors
+//! higher; "seen with" counts over the first [`MAX_ACTORS`] actors of each briefing
+//! (the most salient ones).
+
+use std::collections::HashMap;
+
+use super::Corpus;
+use super::ids::{ActorId, BriefingId};
+
+/// Briefings looked at on each side of a briefing in one actor's list.
+pub const WINDOW: usize = 50;
+/// Actors of one briefing taken into account for co-occurrence.
+pub const MAX_ACTORS: usize = 40;
+
+/// A related briefing and the actors it shares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub briefing: BriefingId,
+    /// In the order of the briefing's actor list.
+    pub shared: Vec<ActorId>,
+}
+
+impl Corpus {
+    /// Up to `limit` briefings sharing actors with briefing `b`, best first (then the
+    /// nearest in the site order).
+    pub fn related(&self, b: BriefingId, limit: usize) -> Vec<Related> {
+        let here = self.position(b);
+        let mut scores: HashMap<BriefingId, (f64, Vec<ActorId>)> = HashMap::new();
+        let mut actors: Vec<ActorId> = self.actors_of(b).to_vec();
+        let mut seen = std::collections::HashSet::new();
+        actors.retain(|a| seen.insert(*a));
+        for &actor in &actors {
+            let list = self.postings(actor);
+            let weight = 1.0 / (1.0 + (list.len() as f64).ln());
+            let at = list.partition_point(|&o| self.position(o) < here);
+            let window = &list[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(list.len())];
+            for &other in window.iter().filter(|&&o| o != b) {
+                let entry = scores.entry(other).or_insert((0.0, Vec::new()));
+                entry.0 += weight;
+                entry.1.push(actor);
+            }
+        }
+        let mut ranked: Vec<(usize, f64, BriefingId, Vec<ActorId>)> = scores
+            .into_iter()
+            .map(|(o, (s, shared))| (self.position(o), s, o, shared))
+            .collect();
+        ranked.sort_by(|x, y| {
+            y.1.total_cmp(&x.1)
+                .then(x.0.abs_diff(here).cmp(&y.0.abs_diff(here)))
+                .then(x.0.cmp(&y.0))
+        });
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(_, _, briefing, shared)| Related { briefing, shared })
+            .collect()
+    }
+
+    /// The actors `a` appears with and in how many briefings, most frequent first (then
+    /// by slug), at most `limit`. Counted over the first [`MAX_ACTORS`] actors of each of
+    /// its briefings (the most salient ones).
+    pub fn seen_with(&self, a: ActorId, limit: usize) -> Vec<(ActorId, usize)> {
+        let mut counts: HashMap<ActorId, usize> = HashMap::new();
+        for &b in self.postings(a) {
+            let mut present: Vec<ActorId> =
+                self.actors_of(b).iter().copied().take(MAX_ACTORS).collect();
+            present.sort_unstable();
+            present.dedup();
+            if present.contains(&a) {
+                for &y in present.iter().filter(|&&y| y != a) {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
+        let mut list: Vec<(ActorId, usize)> = counts.into_iter().collect();
+        list.sort_by(|x, y| {
+            y.1.cmp(&x.1)
+                .then_with(|| self.actor(x.0).slug.cmp(&self.actor(y.0).slug))
+        });
+        list.truncate(limit);
+        list
+    }
+}

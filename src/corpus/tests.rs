@@ -1,0 +1,300 @@
+//! The corpus kept up to date one briefing at a time equals the corpus built from
+//! scratch from the same briefings: checked after every step of seeded random
+//! sequences of adds, edits (of dates, tags, actors and events), renames and deletes.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::civil::date;
+
+use super::*;
+use crate::analysis::ActorKind;
+use crate::briefing::{ActorMeta, BriefingMeta, EventMeta};
+
+/// The sources of a merged event: (file slug, event index).
+type Sources = Vec<(String, usize)>;
+
+/// Everything a corpus shows, written with file slugs and actor slugs instead of ids.
+fn snapshot(c: &Corpus) -> String {
+    let slug = |b: BriefingId| c.briefing(b).slug.clone();
+    let actor = |a: ActorId| c.actor(a).slug.clone();
+    let mut out = String::new();
+    let order: Vec<(String, String)> = c
+        .order()
+        .iter()
+        .map(|&b| (slug(b), c.url_slug(b).to_string()))
+        .collect();
+    out.push_str(&format!("order {order:?}\n"));
+    for &b in c.order() {
+        let tags: Vec<&str> = c
+            .tags_of(b)
+            .iter()
+            .map(|&t| c.tag(t).slug.as_str())
+            .collect();
+        let actors: Vec<String> = c.actors_of(b).iter().map(|&a| actor(a)).collect();
+        let events: Vec<Vec<String>> = (0..c.briefing(b).meta.timeline.len())
+            .map(|e| {
+                c.event_actors(EventRef::new(b, e))
+                    .iter()
+                    .map(|&a| actor(a))
+                    .collect()
+            })
+            .collect();
+        let related: Vec<(String, Vec<String>)> = c
+            .related(b, 5)
+            .into_iter()
+            .map(|r| (slug(r.briefing), r.shared.into_iter().map(actor).collect()))
+            .collect();
+        out.push_str(&format!(
+            "briefing {} {:?} tags {tags:?} actors {actors:?} events {events:?} related {related:?}\n",
+            slug(b),
+            c.position(b)
+        ));
+    }
+    for &t in c.tags() {
+        let tag = c.tag(t);
+        let list: Vec<String> = tag.briefings.iter().map(|&b| slug(b)).collect();
+        out.push_str(&format!("tag {} {} {list:?}\n", tag.name, tag.slug));
+    }
+    for a in c.actors() {
+        let x = c.actor(a);
+        let apps: Vec<(String, usize)> = x
+            .appearances
+            .iter()
+            .map(|app| (slug(app.briefing), app.actor))
+            .collect();
+        let postings: Vec<String> = c.postings(a).iter().map(|&b| slug(b)).collect();
+        let events: Vec<(String, usize)> = c
+            .actor_events(a)
+            .iter()
+            .map(|e| (slug(e.briefing), e.index()))
+            .collect();
+        let seen: Vec<(String, usize)> = c
+            .seen_with(a, 12)
+            .into_iter()
+            .map(|(o, n)| (actor(o), n))
+            .collect();
+        let roles: Vec<(String, usize, Vec<String>)> = c
+            .roles(a, 12)
+            .into_iter()
+            .map(|r| (r.role, r.count, r.sources.into_iter().map(slug).collect()))
+            .collect();
+        out.push_str(&format!(
+            "actor {} {} {:?} {:?} apps {apps:?} postings {postings:?} events {events:?} seen {seen:?} roles {roles:?} facts {:?}\n",
+            x.slug, x.name, x.kind, x.aliases, c.actor_facts(a)
+        ));
+    }
+    for g in c.timeline().groups() {
+        let events: Vec<(String, String, Sources)> = g
+            .events
+            .iter()
+            .map(|e| {
+                let sources = e
+                    .sources
+                    .iter()
+                    .map(|s| (slug(s.briefing), s.index()))
+                    .collect();
+                (e.value.clone(), e.text.clone(), sources)
+            })
+            .collect();
+        out.push_str(&format!("group {} {events:?}\n", g.value));
+    }
+    out
+}
+
+const SLUGS: [&str; 10] = ["a", "b", "c", "d", "e", "f", "Ünïcode", "unicode", "g", "h"];
+const NAMES: [(&str, ActorKind, &[&str]); 9] = [
+    ("Sergey Lavrov", ActorKind::Person, &[]),
+    ("Lavrov", ActorKind::Person, &[]),
+    ("Sergei Lavrov", ActorKind::Person, &["Lavrov"]),
+    ("Anna Lavrov", ActorKind::Person, &[]),
+    ("NATO", ActorKind::Organization, &[]),
+    (
+        "North Atlantic Treaty Organization",
+        ActorKind::Organization,
+        &["NATO"],
+    ),
+    ("Georgia", ActorKind::Place, &[]),
+    ("Georgia", ActorKind::Person, &[]),
+    ("Port Calder", ActorKind::Place, &[]),
+];
+const ROLES: [Option<&str>; 4] = [
+    None,
+    Some("Foreign Minister"),
+    Some("foreign minister"),
+    Some("Envoy"),
+];
+const TAGS: [&str; 5] = ["Water", "water", "Ports", "Labour", " ports "];
+const DATES: [&str; 6] = [
+    "2024-03-12",
+    "2024-W11-2",
+    "2024-03",
+    "2024",
+    "XXXX-WXX-3",
+    "2024-03-12T10:00",
+];
+const TEXTS: [&str; 5] = [
+    "Lavrov met envoys from NATO in Port Calder",
+    "Lavrov met the envoys from NATO in Port Calder on Tuesday",
+    "Talks collapsed in Georgia",
+    "The council voted 9 to 4",
+    "The council voted 9 to 5",
+];
+
+fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
+    items[rng.usize(..items.len())]
+}
+
+fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
+    let actors: Vec<ActorMeta> = (0..rng.usize(0..5))
+        .map(|_| {
+            let (name, kind, aliases) = pick(rng, &NAMES);
+            ActorMeta {
+                name: name.to_string(),
+                kind,
+                role: pick(rng, &ROLES).map(str::to_string),
+                aliases: aliases.iter().map(|s| s.to_string()).collect(),
+                mentions: 1,
+                salience: 0.5,
+                quotes: Vec::new(),
+            }
+        })
+        .collect();
+    let timeline: Vec<EventMeta> = (0..rng.usize(0..4))
+        .map(|_| EventMeta {
+            date: pick(rng, &DATES).to_string(),
+            when: String::new(),
+            text: pick(rng, &TEXTS).to_string(),
+            actors: match rng.bool() {
+                true => vec![pick(rng, &NAMES).0.to_string()],
+                false => Vec::new(),
+            },
+            reported: rng.bool(),
+        })
+        .collect();
+    let day = match rng.u8(0..5) {
+        0 => None,
+        n => Some(date(2024, 3, n as i8 * 3)),
+    };
+    Briefing {
+        slug: slug.to_string(),
+        path: PathBuf::from(format!("content/briefings/{slug}.md")),
+        meta: BriefingMeta {
+            title: format!("About {slug}"),
+            date: day,
+            actors,
+            timeline,
+            tags: (0..rng.usize(0..3))
+                .map(|_| pick(rng, &TAGS).to_string())
+                .collect(),
+            draft: rng.u8(0..8) == 0,
+            ..BriefingMeta::default()
+        },
+        body: format!("Body of {slug} {}", rng.u32(..)),
+        body_line: 10,
+    }
+}
+
+/// Runs `steps` random changes from seed `seed`, comparing with a fresh build each time.
+fn check_sequence(seed: u64, steps: usize, drafts: bool) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut current: BTreeMap<String, Briefing> = BTreeMap::new();
+    let mut corpus = Corpus::build(Vec::new(), drafts);
+    for step in 0..steps {
+        let (mut changed, mut removed) = (Vec::new(), Vec::new());
+        for _ in 0..rng.usize(1..4) {
+            let slug = pick(&mut rng, &SLUGS).to_string();
+            match rng.u8(0..4) {
+                0 if current.contains_key(&slug) => {
+                    current.remove(&slug);
+                    changed.retain(|b: &Briefing| b.slug != slug);
+                    removed.push(slug);
+                }
+                1 if !current.is_empty() => {
+                    // a rename: one file gone, another one with its content
+                    let old = current.keys().next().cloned().unwrap_or_default();
+                    if let Some(mut b) = current.remove(&old) {
+                        changed.retain(|x: &Briefing| x.slug != old);
+                        removed.push(old);
+                        removed.retain(|r| *r != slug);
+                        b.slug.clone_from(&slug);
+                        changed.retain(|x: &Briefing| x.slug != slug);
+                        changed.push(b.clone());
+                        current.insert(slug, b);
+                    }
+                }
+                _ => {
+                    let b = random_briefing(&mut rng, &slug);
+                    removed.retain(|r| *r != slug);
+                    changed.retain(|x: &Briefing| x.slug != slug);
+                    changed.push(b.clone());
+                    current.insert(slug, b);
+                }
+            }
+        }
+        corpus.update(changed, &removed);
+        let fresh = Corpus::build(current.values().cloned(), drafts);
+        let (got, want) = (snapshot(&corpus), snapshot(&fresh));
+        assert_eq!(got, want, "seed {seed}, step {step}");
+        let shown = current.values().filter(|b| drafts || !b.meta.draft).count();
+        assert_eq!(corpus.ids().len(), shown, "seed {seed}, step {step}");
+    }
+}
+
+#[test]
+fn an_updated_corpus_equals_one_built_from_scratch() {
+    for seed in 0..40 {
+        check_sequence(seed, 30, seed % 4 == 0);
+    }
+}
+
+#[test]
+fn briefing_ids_survive_an_edit_and_order_follows_dates() {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut a = random_briefing(&mut rng, "a");
+    a.meta.date = Some(date(2024, 3, 1));
+    a.meta.draft = false;
+    let mut b = random_briefing(&mut rng, "b");
+    b.meta.date = Some(date(2024, 3, 2));
+    b.meta.draft = false;
+    let mut corpus = Corpus::build(vec![a.clone(), b.clone()], false);
+    let id = corpus.by_file_slug("a").unwrap();
+    assert_eq!(corpus.position(id), 1, "older after newer");
+    a.meta.date = Some(date(2024, 3, 9));
+    corpus.update(vec![a], &[]);
+    assert_eq!(
+        corpus.by_file_slug("a"),
+        Some(id),
+        "the same id after an edit"
+    );
+    assert_eq!(corpus.position(id), 0, "now the newest");
+}
+
+#[test]
+fn url_slugs_are_stable_and_unique_whatever_the_order() {
+    let mut rng = fastrand::Rng::with_seed(1);
+    let plain = random_briefing(&mut rng, "unicode");
+    let accented = random_briefing(&mut rng, "Ünïcode");
+    let alone = Corpus::build(vec![accented.clone()], true);
+    let b = alone.by_file_slug("Ünïcode").unwrap();
+    assert_eq!(
+        alone.url_slug(b),
+        "unicode",
+        "cleaned when no other briefing wants it"
+    );
+    let both = Corpus::build(vec![plain, accented], true);
+    let (p, a) = (
+        both.by_file_slug("unicode").unwrap(),
+        both.by_file_slug("Ünïcode").unwrap(),
+    );
+    assert_eq!(
+        both.url_slug(p),
+        "unicode",
+        "a safe file slug keeps its URL"
+    );
+    assert!(
+        both.url_slug(a).starts_with("unicode-") && both.url_slug(a).len() == "unicode-".len() + 8,
+        "{}",
+        both.url_slug(a)
+    );
+}

@@ -1,0 +1,139 @@
+//! The commit of a publish: the checks that must pass before anything in the output
+//! changes, then the commit point (the journal) and its application.
+//!
+//! Before the journal is written, a commit can still fail (a page that is a file and a
+//! folder at once, a new page landing on a folder with the user's files in it) and the
+//! output is untouched; after it, [`super::journal::apply`] finishes whatever happens. A
+//! commit that changes no file writes nothing at all, not even the marker; when only the
+//! input keys changed it replaces the manifest by rename.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+use super::checks::{self, is_kept};
+use super::fsops::{io_err, sync_dir};
+use super::guard::{MARKER_FILE, marker_text};
+use super::journal::{self, Journal};
+use super::manifest::Manifest;
+use super::publish::{Claim, poisoned};
+use super::{Durability, OutputError, PublishReport, Publisher};
+
+impl Publisher {
+    /// Publishes the pages put or kept since `open`: pages of the last commit that are
+    /// neither are removed, staged files are moved in, files briefing did not write are
+    /// left alone, and the new manifest is stored. See the module docs for the steps.
+    pub fn commit(mut self) -> Result<PublishReport, OutputError> {
+        let claims = std::mem::take(&mut *self.claims.lock().map_err(|_| poisoned(""))?);
+        let mut entries = HashMap::with_capacity(claims.len());
+        let mut written = Vec::new();
+        for (path, claim) in claims {
+            match claim {
+                Claim::Pending => {
+                    return Err(OutputError::InvalidPagePath {
+                        path,
+                        reason: "its page could not be written, so the site is not published",
+                    });
+                }
+                Claim::Kept(e) => drop(entries.insert(path, e)),
+                Claim::Staged(e) => {
+                    written.push(path.clone());
+                    entries.insert(path, e);
+                }
+            }
+        }
+        checks::check_tree(entries.keys().map(String::as_str))?;
+        let mut removed: Vec<String> = self
+            .previous
+            .keys()
+            .filter(|p| !entries.contains_key(*p) && !is_kept(p, &self.keep))
+            .cloned()
+            .collect();
+        removed.sort_unstable();
+        written.sort_unstable();
+        let leaving: HashSet<&str> = removed.iter().map(String::as_str).collect();
+        for path in std::mem::take(&mut *self.on_directories.lock().map_err(|_| poisoned(""))?) {
+            checks::check_dir_leaves(&self.target.path, &path, &leaving)?;
+        }
+        let names: BTreeSet<&str> = entries
+            .keys()
+            .map(|p| p.split('/').next().unwrap_or(p))
+            .collect();
+        let marker = marker_text(&self.id, names.iter().copied());
+        let manifest = Manifest {
+            id: self.id.clone(),
+            output: self.files.output_name.clone(),
+            entries,
+        };
+        let bytes_written = written.iter().map(|p| manifest.entries[p].stat.size).sum();
+        let mut report = PublishReport {
+            output_dir: self.target.path.clone(),
+            files: manifest.entries.len(),
+            written,
+            removed,
+            bytes_written,
+            warnings: std::mem::take(&mut self.warnings),
+        };
+        let marker_path = self.target.path.join(MARKER_FILE);
+        let marker_current = fs::read_to_string(&marker_path).is_ok_and(|t| t == marker);
+        if report.written.is_empty() && report.removed.is_empty() && marker_current {
+            self.store_manifest_only(&manifest)?;
+            return Ok(report);
+        }
+        self.make_staging()?;
+        self.steps.step();
+        fs::write(self.staging.join(MARKER_FILE), &marker).map_err(io_err(&self.staging))?;
+        let sync = self.durability != Durability::Nothing;
+        if self.durability == Durability::Full {
+            sync_tree(&self.staging)?;
+        }
+        self.steps.step();
+        manifest
+            .save(&self.files.next, sync)
+            .map_err(io_err(&self.files.next))?;
+        let journal = Journal {
+            staging: self.staging_name(),
+            removals: report.removed.clone(),
+        };
+        journal.write(&self.files, &self.steps, sync)?;
+        self.committed = true;
+        let problems = journal::apply(&journal, &self.target.path, &self.files, &self.steps)?;
+        if !problems.is_empty() {
+            return Err(OutputError::Incomplete {
+                path: self.target.path.clone(),
+                problems,
+            });
+        }
+        report.warnings.sort();
+        Ok(report)
+    }
+
+    /// Nothing in the output changed; the manifest is rewritten only if the input keys
+    /// did (by rename, so it is never half written).
+    fn store_manifest_only(&mut self, manifest: &Manifest) -> Result<(), OutputError> {
+        if self.recorded && self.previous == manifest.entries {
+            return Ok(());
+        }
+        let sync = self.durability != Durability::Nothing;
+        self.steps.step();
+        manifest
+            .save(&self.files.next, sync)
+            .map_err(io_err(&self.files.next))?;
+        self.steps.step();
+        fs::rename(&self.files.next, &self.files.manifest).map_err(io_err(&self.files.manifest))
+    }
+}
+
+/// Flushes every directory of a tree (files are flushed as they are written).
+fn sync_tree(dir: &Path) -> Result<(), OutputError> {
+    for found in walkdir::WalkDir::new(dir).contents_first(true) {
+        let found = found.map_err(|e| OutputError::Io {
+            path: dir.to_path_buf(),
+            source: e.into(),
+        })?;
+        if found.file_type().is_dir() {
+            sync_dir(found.path())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,396 @@
+//! The publisher: pages in, one at a time and from any thread; an output directory
+//! that changed only where the pages did out.
+//!
+//! ```text
+//! Publisher::open   finish an interrupted commit (journal), check the guard, take the
+//!                   output's lock, load the manifest of the last commit
+//! unchanged / put   from rayon workers, as pages are rendered: a page the manifest
+//!                   already has in place is kept; any other is written to staging
+//! commit            check, write the journal (the commit point), move the staged
+//!                   files in, remove the pages that left, put the new manifest in place
+//! drop              without commit: abort; the output is untouched, staging removed
+//! ```
+//!
+//! Why in place rather than a fresh tree swapped in: a build that changes nothing then
+//! writes nothing (no 685 MB rewritten, no old tree deleted), files the user put in the
+//! output are never moved, and the output directory itself never disappears. The journal
+//! ([`super::journal`]) gives back what the swap gave: after a crash at any step the next
+//! `open` finishes the commit, so the output is the old site or the new one, complete.
+//!
+//! Memory does not grow with the site: `put` hashes and writes the bytes and keeps only
+//! the path and a few numbers.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::checks::{self, Free, check_page_path, is_kept};
+use super::fsops::{Steps, io_err, remove_tree, write_new_file};
+use super::guard::{MARKER_FILE, State, Target, marker_text};
+use super::journal::{self, Journal, StateFiles};
+use super::manifest::{self, Digest, Entry, Manifest, Stat, digest};
+use super::{Durability, OutputError, OutputOptions};
+
+/// What a commit did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PublishReport {
+    /// The output directory, resolved.
+    pub output_dir: PathBuf,
+    /// Files of the site (written or kept in place).
+    pub files: usize,
+    /// Files written (new or changed), sorted: what a live preview reloads.
+    pub written: Vec<String>,
+    /// Files removed (in the last build, not in this one), sorted.
+    pub removed: Vec<String>,
+    pub bytes_written: u64,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<String>,
+}
+
+/// A page's state in the build under way.
+#[derive(Debug)]
+pub(super) enum Claim {
+    /// `put` is working on it.
+    Pending,
+    /// In place already, unchanged.
+    Kept(Entry),
+    /// Written to staging.
+    Staged(Entry),
+}
+
+/// Writes a site into an output directory, changing only what changed (see the module
+/// docs). `Sync`: share it with rayon workers by reference.
+#[derive(Debug)]
+pub struct Publisher {
+    pub(super) target: Target,
+    pub(super) files: StateFiles,
+    pub(super) _lock: fs::File,
+    pub(super) staging: PathBuf,
+    pub(super) staging_made: Mutex<bool>,
+    pub(super) id: String,
+    pub(super) previous: HashMap<String, Entry>,
+    /// `previous` is what the stored manifest says.
+    pub(super) recorded: bool,
+    pub(super) claims: Mutex<HashMap<String, Claim>>,
+    /// New pages that land on an existing directory (checked at commit).
+    pub(super) on_directories: Mutex<Vec<String>>,
+    pub(super) keep: Vec<String>,
+    pub(super) durability: Durability,
+    pub(super) steps: Steps,
+    pub(super) warnings: Vec<String>,
+    /// Set once the journal is written: from then on the commit belongs to the journal.
+    pub(super) committed: bool,
+}
+
+impl Publisher {
+    /// Opens `output_dir` for a build. In order: checks it with the guard (the marker
+    /// and ownership rules of [`super::Guard::check`]), takes its lock in `state_dir`
+    /// (a second build of the same output waits), finishes a commit a crash interrupted,
+    /// deletes leftovers of dead builds, and loads the manifest of the last commit.
+    /// Nothing in the output changes unless a commit was interrupted.
+    pub fn open(
+        output_dir: &Path,
+        state_dir: &Path,
+        options: &OutputOptions,
+    ) -> Result<Publisher, OutputError> {
+        let target = options.guard.check(output_dir, true)?;
+        let files = StateFiles::for_output(state_dir, &target.path);
+        if files.dir.starts_with(&target.path) {
+            return Err(OutputError::Refused {
+                path: target.path.clone(),
+                reason: "the tool's state folder lies inside it".into(),
+                help: "choose an output directory outside `.briefing`".into(),
+            });
+        }
+        fs::create_dir_all(&files.dir).map_err(io_err(&files.dir))?;
+        let lock = fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&files.lock)
+            .map_err(io_err(&files.lock))?;
+        lock.lock().map_err(io_err(&files.lock))?;
+        let steps = Steps::new(options.crash_at);
+        let mut warnings = Vec::new();
+        if let Some(journal) = Journal::load(&files)? {
+            let problems = journal::apply(&journal, &target.path, &files, &steps)?;
+            warnings.extend(
+                problems
+                    .into_iter()
+                    .map(|p| format!("while finishing an interrupted build: {p}")),
+            );
+        }
+        let target = options.guard.check(output_dir, true)?;
+        warnings.extend(checks::remove_leftovers(&target, &steps));
+        for stale in [&files.next, &files.journal.with_extension("tmp")] {
+            if fs::symlink_metadata(stale).is_ok() {
+                steps.step();
+                fs::remove_file(stale).map_err(io_err(stale))?;
+            }
+        }
+        let Previous {
+            id,
+            entries: previous,
+            recorded,
+        } = previous_site(&target, &files, &options.keep);
+        let staging = target.sibling(&format!(".next-{}", std::process::id()));
+        Ok(Publisher {
+            target,
+            files,
+            _lock: lock,
+            staging,
+            staging_made: Mutex::new(false),
+            id,
+            previous,
+            recorded,
+            claims: Mutex::new(HashMap::new()),
+            on_directories: Mutex::new(Vec::new()),
+            keep: options.keep.clone(),
+            durability: options.durability,
+            steps,
+            warnings,
+            committed: false,
+        })
+    }
+
+    /// The output directory, resolved.
+    pub fn output_dir(&self) -> &Path {
+        &self.target.path
+    }
+
+    /// The staging directory's name beside the output.
+    pub(super) fn staging_name(&self) -> String {
+        self.staging
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Whether the last commit wrote `path` from the same `input_key` and the file is
+    /// still in place as written. If so the page is kept as it is, and the caller may
+    /// skip rendering it; otherwise the caller renders it and calls [`Publisher::put`].
+    /// An empty key never matches.
+    pub fn unchanged(&self, path: &str, input_key: &[u8]) -> bool {
+        if input_key.is_empty() || is_kept(path, &self.keep) {
+            return false;
+        }
+        let Some(prev) = self.previous.get(path) else {
+            return false;
+        };
+        if prev.hash.is_none() || prev.key != Some(digest(input_key)) {
+            return false;
+        }
+        if self.stat_in_place(path) != Some(prev.stat) {
+            return false;
+        }
+        let Ok(mut claims) = self.claims.lock() else {
+            return false;
+        };
+        if claims.contains_key(path) {
+            return false;
+        }
+        claims.insert(path.to_string(), Claim::Kept(prev.clone()));
+        true
+    }
+
+    /// Publishes `bytes` at `path` (relative, `/`-separated), rendered from `input_key`
+    /// (any bytes naming everything the page was made from, e.g. a digest of its inputs;
+    /// empty if unknown). Bytes equal to what is in place are not written; other bytes go
+    /// to staging and are moved in by [`Publisher::commit`]. Nothing of `bytes` is kept.
+    /// Fails on an unsafe or repeated path, a path the keep list protects, or a path
+    /// where the output holds something briefing did not write.
+    pub fn put(&self, path: &str, input_key: &[u8], bytes: &[u8]) -> Result<(), OutputError> {
+        check_page_path(path).map_err(|reason| OutputError::InvalidPagePath {
+            path: path.to_string(),
+            reason,
+        })?;
+        if is_kept(path, &self.keep) {
+            return Err(OutputError::Kept {
+                path: self.target.path.join(path),
+            });
+        }
+        self.claim(path)?;
+        let hash = digest(bytes);
+        let key = (!input_key.is_empty()).then(|| digest(input_key));
+        let claim = match self.in_place(path, &hash, bytes) {
+            Some(stat) => Claim::Kept(Entry {
+                hash: Some(hash),
+                key,
+                stat,
+            }),
+            None => {
+                self.check_new(path)?;
+                let stat = self.stage(path, bytes).map_err(|e| self.explain(path, e))?;
+                Claim::Staged(Entry {
+                    hash: Some(hash),
+                    key,
+                    stat,
+                })
+            }
+        };
+        self.claims
+            .lock()
+            .map_err(|_| poisoned(path))?
+            .insert(path.to_string(), claim);
+        Ok(())
+    }
+
+    fn claim(&self, path: &str) -> Result<(), OutputError> {
+        let mut claims = self.claims.lock().map_err(|_| poisoned(path))?;
+        if claims.contains_key(path) {
+            return Err(OutputError::InvalidPagePath {
+                path: path.to_string(),
+                reason: "two pages have this path",
+            });
+        }
+        claims.insert(path.to_string(), Claim::Pending);
+        Ok(())
+    }
+
+    /// A staging write that failed because another page is a file where this one needs
+    /// a directory (or the other way round) is that page conflict, not an I/O problem.
+    fn explain(&self, path: &str, error: OutputError) -> OutputError {
+        let Ok(claims) = self.claims.lock() else {
+            return error;
+        };
+        let below = format!("{path}/");
+        let ancestor = path
+            .match_indices('/')
+            .any(|(i, _)| claims.contains_key(&path[..i]));
+        if ancestor || claims.keys().any(|c| c.starts_with(&below)) {
+            return OutputError::InvalidPagePath {
+                path: path.to_string(),
+                reason: "another page has the path of one of its directories",
+            };
+        }
+        error
+    }
+
+    fn stat_in_place(&self, path: &str) -> Option<Stat> {
+        fs::symlink_metadata(self.target.path.join(path))
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .map(|m| Stat::of(&m))
+    }
+
+    /// The file's stat if the last commit wrote `path` and it holds `bytes` now.
+    fn in_place(&self, path: &str, hash: &Digest, bytes: &[u8]) -> Option<Stat> {
+        let prev = self.previous.get(path)?;
+        let stat = self.stat_in_place(path)?;
+        if stat == prev.stat && prev.hash.as_ref() == Some(hash) {
+            return Some(stat);
+        }
+        let same = stat.size == bytes.len() as u64
+            && fs::read(self.target.path.join(path)).is_ok_and(|b| b == bytes);
+        same.then_some(stat)
+    }
+
+    /// A page the last commit did not write must not land on someone else's file.
+    fn check_new(&self, path: &str) -> Result<(), OutputError> {
+        if self.previous.contains_key(path) || !matches!(self.target.state, State::Ours(_)) {
+            return Ok(());
+        }
+        if let Free::IfDirectoryLeaves =
+            checks::check_free(&self.target.path, path, &self.previous)?
+        {
+            self.on_directories
+                .lock()
+                .map_err(|_| poisoned(path))?
+                .push(path.to_string());
+        }
+        Ok(())
+    }
+
+    fn stage(&self, path: &str, bytes: &[u8]) -> Result<Stat, OutputError> {
+        self.make_staging()?;
+        let full = self.staging.join(path);
+        if let Some(parent) = full.parent().filter(|p| !p.exists()) {
+            self.steps.step();
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        self.steps.step();
+        let meta = write_new_file(&full, bytes, self.durability == Durability::Full)?;
+        Ok(Stat::of(&meta))
+    }
+
+    /// Creates the staging directory on first use, marked as briefing's.
+    pub(super) fn make_staging(&self) -> Result<(), OutputError> {
+        let mut made = self.staging_made.lock().map_err(|_| poisoned(""))?;
+        if !*made {
+            if fs::symlink_metadata(&self.staging).is_ok() {
+                self.steps.step();
+                remove_tree(&self.staging)?;
+            }
+            self.steps.step();
+            fs::create_dir(&self.staging).map_err(io_err(&self.staging))?;
+            self.steps.step();
+            let marker = marker_text(&self.id, []);
+            write_new_file(&self.staging.join(MARKER_FILE), marker.as_bytes(), false)?;
+            *made = true;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Publisher {
+    /// Without a commit, the build is abandoned: the output was never touched; the
+    /// staging tree and a half-written manifest are removed.
+    fn drop(&mut self) {
+        if self.committed || fs::symlink_metadata(&self.files.journal).is_ok() {
+            return;
+        }
+        if self.staging_made.get_mut().is_ok_and(|m| *m) {
+            let _ = remove_tree(&self.staging);
+        }
+        let _ = fs::remove_file(&self.files.next);
+    }
+}
+
+/// The output as the last commit left it: from its manifest when that belongs to this
+/// output (`recorded`), else from the marker (see [`super::manifest`]) with a new id.
+pub(super) fn previous_site(target: &Target, files: &StateFiles, keep: &[String]) -> Previous {
+    let fresh = |entries| Previous {
+        id: new_id(&target.path),
+        entries,
+        recorded: false,
+    };
+    let State::Ours(marker) = &target.state else {
+        return fresh(HashMap::new());
+    };
+    match Manifest::load(&files.manifest) {
+        Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => Previous {
+            id: m.id,
+            entries: m.entries,
+            recorded: true,
+        },
+        _ => fresh(manifest::from_marker(&target.path, &marker.names, |p| {
+            is_kept(p, keep)
+        })),
+    }
+}
+
+/// What [`previous_site`] found.
+pub(super) struct Previous {
+    pub id: String,
+    pub entries: HashMap<String, Entry>,
+    /// Read from the stored manifest (which then need not be written again if nothing
+    /// in it changes).
+    pub recorded: bool,
+}
+
+/// A new manifest id: unique enough to tell two outputs' histories apart.
+fn new_id(output: &Path) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let seed = format!("{}|{}|{now}", output.display(), std::process::id());
+    manifest::hex(&digest(seed.as_bytes()))[..16].to_string()
+}
+
+pub(super) fn poisoned(path: &str) -> OutputError {
+    OutputError::Io {
+        path: PathBuf::from(path),
+        source: std::io::Error::other("a worker panicked while publishing"),
+    }
+}

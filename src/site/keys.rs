@@ -1,0 +1,304 @@
+//! Input keys: for each page, a hash of exactly what it is rendered from, so that a page
+//! whose inputs did not change is not rendered at all (the publisher keeps the file the
+//! last build wrote from the same key).
+//!
+//! A key starts from the render's environment ([`env_key`]: every template of every
+//! layer, the static files, the configuration and the `config` and `site` views, the
+//! tool's version) and adds, through a [`KeyHasher`], the fingerprints of the corpus
+//! facts the page shows: a briefing's content, an actor's name and slug, a tag's name, a
+//! list of briefings. Fingerprints stand for what they cover (a briefing's fingerprint
+//! covers its front matter and body), so a key is cheap to compute without building the
+//! page's views. Each page family lists its inputs next to its views (`pages`); a test
+//! checks, over random sequences of edits, that a page whose key did not change would
+//! render the same bytes.
+
+use crate::config::Config;
+use crate::corpus::{ActorId, BriefingId, Corpus, Fingerprint, TagId};
+
+use super::index::SiteIndex;
+use super::templates::Templates;
+use super::view::{CARD_ACTORS, ConfigView, SiteView};
+
+/// A page's input key.
+pub type Key = [u8; 16];
+
+/// Builds a key from tagged, length-prefixed parts (so that two different lists of
+/// parts never hash alike).
+pub struct KeyHasher(blake3::Hasher);
+
+impl KeyHasher {
+    /// A key of a page of kind `kind` in environment `env`.
+    pub fn new(env: &Key, kind: &str) -> KeyHasher {
+        let mut h = KeyHasher(blake3::Hasher::new());
+        h.bytes(env).str(kind);
+        h
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    pub fn str(&mut self, text: &str) -> &mut Self {
+        self.bytes(text.as_bytes())
+    }
+
+    pub fn num(&mut self, n: usize) -> &mut Self {
+        self.0.update(&(n as u64).to_le_bytes());
+        self
+    }
+
+    pub fn opt(&mut self, text: Option<&str>) -> &mut Self {
+        match text {
+            Some(t) => self.num(1).str(t),
+            None => self.num(0),
+        }
+    }
+
+    /// Any serialisable value, as JSON (for views hashed whole).
+    pub fn json<T: serde::Serialize>(&mut self, value: &T) -> &mut Self {
+        let text = serde_json::to_vec(value).unwrap_or_default();
+        self.bytes(&text)
+    }
+
+    pub fn finish(&self) -> Key {
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&self.0.finalize().as_bytes()[..16]);
+        key
+    }
+}
+
+/// The key of everything every page shares: the templates of every layer, the static
+/// files, the configuration, the `config` and `site` views (with "today") and the
+/// tool's version.
+pub fn env_key(templates: &Templates, config: &Config, site: &SiteView) -> Key {
+    let mut h = KeyHasher(blake3::Hasher::new());
+    h.str(crate::VERSION)
+        .bytes(&templates.fingerprint)
+        .json(&ConfigView::new(config))
+        .json(site)
+        .str(&config.base_url)
+        .num(config.paginate_by)
+        .num(config.feed_limit);
+    h.finish()
+}
+
+/// Fingerprints of the corpus facts pages show, for [`KeyHasher`].
+impl KeyHasher {
+    /// Everything a page shows of a briefing's own data: its front matter and body
+    /// (the fingerprint covers both), its file and its URL slug.
+    pub fn briefing(&mut self, index: &SiteIndex, b: BriefingId) -> &mut Self {
+        let fp: Fingerprint = index.corpus.fingerprint(b);
+        self.bytes(&fp).str(index.url_slug(b))
+    }
+
+    /// A link to an actor: its name, slug and type.
+    pub fn actor_ref(&mut self, corpus: &Corpus, a: ActorId) -> &mut Self {
+        let actor = corpus.actor(a);
+        self.str(&actor.name)
+            .str(&actor.slug)
+            .str(actor.kind.as_str())
+    }
+
+    /// A link to a tag: its name and slug.
+    pub fn tag_link(&mut self, corpus: &Corpus, t: TagId) -> &mut Self {
+        let tag = corpus.tag(t);
+        self.str(&tag.name).str(&tag.slug)
+    }
+
+    /// A briefing card: the briefing, the actors shown on it and its tags.
+    pub fn card(&mut self, index: &SiteIndex, b: BriefingId) -> &mut Self {
+        let corpus = index.corpus;
+        self.briefing(index, b);
+        let mut seen: Vec<ActorId> = Vec::with_capacity(CARD_ACTORS);
+        for &a in corpus.actors_of(b) {
+            if seen.len() == CARD_ACTORS {
+                break;
+            }
+            if !seen.contains(&a) {
+                seen.push(a);
+                self.actor_ref(corpus, a);
+            }
+        }
+        self.num(seen.len());
+        for &t in corpus.tags_of(b) {
+            self.tag_link(corpus, t);
+        }
+        self.num(corpus.tags_of(b).len())
+    }
+
+    /// Cards of a list of briefings.
+    pub fn cards(&mut self, index: &SiteIndex, list: &[BriefingId]) -> &mut Self {
+        self.num(list.len());
+        for &b in list {
+            self.card(index, b);
+        }
+        self
+    }
+}
+
+use super::pages::{Job, Shared};
+use super::view::actor::{MAX_ROLES, SEEN_WITH};
+use super::view::page_range;
+
+impl Job {
+    /// The page's input key: the environment and every corpus fact its views read
+    /// (see each view's builder; the inputs are listed here in the same order).
+    pub fn key(self, shared: &Shared) -> Key {
+        let index = shared.index;
+        let corpus = index.corpus;
+        let mut h = KeyHasher::new(&shared.env, self.template());
+        match self {
+            Job::Index(n) => {
+                let order = index.order();
+                let range = page_range(index, order.len(), n);
+                h.num(n).num(order.len()).cards(index, &order[range]);
+            }
+            Job::Briefing(b) => briefing_inputs(&mut h, shared, b),
+            Job::Actors => {
+                h.num(index.len());
+                for a in corpus.actors() {
+                    let facts = &shared.actor_facts[a.slot()];
+                    h.actor_ref(corpus, a)
+                        .opt(facts.main_role.as_deref())
+                        .num(corpus.postings(a).len());
+                }
+            }
+            Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
+            Job::Timeline | Job::TimelinePart(_) => {
+                let part = match self {
+                    Job::TimelinePart(p) => Some(p),
+                    _ => None,
+                };
+                let timeline = shared.timeline;
+                h.opt(part.map(|p| timeline.parts[p].key.as_str()))
+                    .num(timeline.event_count)
+                    .json(&timeline.page(part));
+            }
+            Job::Tags => {
+                for &t in corpus.tags() {
+                    h.tag_link(corpus, t).num(corpus.tag(t).briefings.len());
+                }
+            }
+            Job::Tag(t, n) => {
+                let all = &corpus.tag(t).briefings;
+                let range = page_range(index, all.len(), n);
+                h.tag_link(corpus, t)
+                    .num(all.len())
+                    .num(n)
+                    .cards(index, &all[range]);
+            }
+            Job::Search => {
+                h.num(index.len())
+                    .num(corpus.actor_count())
+                    .num(corpus.tags().len());
+            }
+            Job::Atom => {
+                h.bytes(&shared.slug_exceptions);
+                // The entries with a date (their own or first-seen), as `FeedView` picks them.
+                let dated = index.order().iter().filter_map(|&b| {
+                    let briefing = index.briefing(b);
+                    let seen = shared.first_seen.get(&briefing.slug);
+                    briefing.meta.date.or(seen.copied()).map(|d| (b, d))
+                });
+                for (b, date) in dated.take(index.config.feed_limit) {
+                    h.briefing(index, b).str(&date.to_string());
+                    for &t in corpus.tags_of(b) {
+                        h.tag_link(corpus, t);
+                    }
+                }
+            }
+            Job::Sitemap => {
+                for &b in index.order() {
+                    h.str(index.url_slug(b)).opt(
+                        index
+                            .briefing(b)
+                            .meta
+                            .date
+                            .map(|d| d.to_string())
+                            .as_deref(),
+                    );
+                }
+                for a in corpus.actors() {
+                    h.str(&corpus.actor(a).slug);
+                }
+                for &t in corpus.tags() {
+                    h.str(&corpus.tag(t).slug);
+                }
+            }
+            Job::NotFound | Job::Robots => {}
+        }
+        h.finish()
+    }
+}
+
+/// A briefing page: the briefing (front matter and body, whose links name other
+/// briefings' URL slugs), all its actors, the actors of each event, its tags, its
+/// related briefings (cards and shared actors) and its neighbours in the site order.
+fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
+    let index = shared.index;
+    let corpus = index.corpus;
+    h.bytes(&shared.slug_exceptions).card(index, b);
+    for &a in corpus.actors_of(b) {
+        // Actor cards say in how many briefings an actor without a role appears.
+        h.actor_ref(corpus, a).num(corpus.postings(a).len());
+    }
+    for e in 0..index.briefing(b).meta.timeline.len() {
+        let ids = corpus.event_actors(crate::corpus::EventRef::new(b, e));
+        h.num(ids.len());
+        for &a in ids {
+            h.actor_ref(corpus, a);
+        }
+    }
+    for r in corpus.related(b, super::view::briefing::RELATED) {
+        h.card(index, r.briefing).num(r.shared.len());
+        for a in r.shared {
+            h.actor_ref(corpus, a);
+        }
+    }
+    let at = corpus.position(b);
+    for neighbour in [at.checked_sub(1), Some(at + 1)] {
+        match neighbour.and_then(|n| index.order().get(n)) {
+            Some(&n) => h.num(1).briefing(index, n),
+            None => h.num(0),
+        };
+    }
+}
+
+/// Page `n` of an actor: the actor, its header facts, its briefings on the page
+/// (cards), and on the first page its whole timeline (every event of every briefing it
+/// is in, with the events' actors), its roles and the actors seen with it.
+fn actor_inputs(h: &mut KeyHasher, shared: &Shared, a: ActorId, n: usize) {
+    let index = shared.index;
+    let corpus = index.corpus;
+    let actor = corpus.actor(a);
+    let facts = &shared.actor_facts[a.slot()];
+    h.actor_ref(corpus, a)
+        .num(actor.aliases.len())
+        .json(&actor.aliases)
+        .opt(facts.main_role.as_deref())
+        .json(&(facts.first_date, facts.last_date));
+    let postings = corpus.postings(a);
+    let shown = &postings[page_range(index, postings.len(), n)];
+    h.num(n).num(postings.len()).cards(index, shown);
+    if n == 1 {
+        for &event in corpus.actor_events(a) {
+            h.briefing(index, event.briefing).num(event.index());
+            for &other in corpus.event_actors(event) {
+                h.actor_ref(corpus, other);
+            }
+        }
+        for role in corpus.roles(a, MAX_ROLES) {
+            h.str(&role.role)
+                .json(&(role.first_date, role.last_date))
+                .num(role.count);
+            for s in role.sources {
+                h.briefing(index, s);
+            }
+        }
+        for (other, count) in corpus.seen_with(a, SEEN_WITH) {
+            h.actor_ref(corpus, other).num(count);
+        }
+    }
+}

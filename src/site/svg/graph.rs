@@ -1,0 +1,238 @@
+//! Who an actor appears with: the actor and its most frequent companions in
+//! ([`Graph`]), a small star-shaped graph as inline SVG out ([`render`]).
+//!
+//! The actor sits in the middle; its companions sit on an ellipse around it, the most
+//! frequent at the top and then clockwise, each joined to the middle by a line as thick
+//! as the number of briefings they share (relative to the most shared). Each companion
+//! is a link to its actor page. Horizontal positions are percentages (see the module
+//! above), vertical ones pixels, so the graph keeps its height and label size on a
+//! phone and spreads out on a wide screen.
+
+use super::{clip, esc, num, open_svg};
+
+/// An actor in the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub name: String,
+    /// `person`, `organization`, `place` or `group`: the mark's class (`pic-person`).
+    pub kind: &'static str,
+    pub url: String,
+}
+
+/// The actor and its companions, most briefings in common first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graph {
+    pub id: String,
+    pub center: Node,
+    /// Each companion with the number of briefings shared with the center.
+    pub companions: Vec<(Node, usize)>,
+}
+
+/// Companions drawn at most.
+pub const MAX_COMPANIONS: usize = 8;
+const HEIGHT: f64 = 290.0;
+const CENTER_Y: f64 = 135.0;
+/// Half axes of the ellipse: percent of the width, pixels.
+const RX: f64 = 36.0;
+const RY: f64 = 95.0;
+/// Characters of a label line.
+const LINE: usize = 18;
+
+/// The graph as inline SVG; empty without companions.
+pub fn render(graph: &Graph) -> String {
+    let shown = &graph.companions[..graph.companions.len().min(MAX_COMPANIONS)];
+    if shown.is_empty() {
+        return String::new();
+    }
+    let most = shown.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
+    let center = &graph.center;
+    let mut svg = open_svg(
+        "pic-graph",
+        &graph.id,
+        HEIGHT,
+        &format!("Who {} appears with", center.name),
+        &description(&center.name, shown),
+    );
+    let places: Vec<(f64, f64)> = (0..shown.len())
+        .map(|i| {
+            let angle = std::f64::consts::TAU * i as f64 / shown.len() as f64;
+            (50.0 + RX * angle.sin(), CENTER_Y - RY * angle.cos())
+        })
+        .collect();
+    for ((_, count), &(x, y)) in shown.iter().zip(&places) {
+        svg.push_str(&format!(
+            r#"<line class="pic-edge" x1="50%" y1="{}" x2="{}%" y2="{}" stroke="currentColor" stroke-opacity=".4" stroke-width="{}"/>"#,
+            num(CENTER_Y),
+            num(x),
+            num(y),
+            num(1.0 + 5.0 * *count as f64 / most)
+        ));
+    }
+    svg.push_str(&node(center, None, (50.0, CENTER_Y), 11.0, "middle"));
+    for ((other, count), &(x, y)) in shown.iter().zip(&places) {
+        let anchor = match x {
+            x if x < 40.0 => "start",
+            x if x > 60.0 => "end",
+            _ => "middle",
+        };
+        let r = 5.0 + 4.0 * *count as f64 / most;
+        svg.push_str(&node(other, Some(*count), (x, y), r, anchor));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// "Ana Varela appears with Aleksandr Dovrenko in 5 briefings, Meranthe in 4."
+fn description(name: &str, shown: &[(Node, usize)]) -> String {
+    let parts: Vec<String> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, (n, c))| {
+            let unit = match (i, *c) {
+                (0, 1) => " briefing",
+                (0, _) => " briefings",
+                _ => "",
+            };
+            format!("{} in {c}{unit}", n.name)
+        })
+        .collect();
+    format!("{name} appears with {}.", parts.join(", "))
+}
+
+/// A node: a dot and its label, a link with a name unless it is the center.
+fn node(n: &Node, count: Option<usize>, (x, y): (f64, f64), r: f64, anchor: &str) -> String {
+    let mut out = String::new();
+    if let Some(count) = count {
+        let unit = if count == 1 { "briefing" } else { "briefings" };
+        // Named by its `<title>`, not `aria-label`: the visible label may be cut or
+        // wrapped, and a link's name must contain what it shows.
+        let name = esc(&format!("{}: {count} {unit} together", n.name));
+        out.push_str(&format!(
+            r#"<a href="{}"><title>{name}</title>"#,
+            esc(&n.url)
+        ));
+    }
+    out.push_str(&format!(
+        r#"<circle class="pic-node pic-{}" cx="{}%" cy="{}" r="{}" fill="currentColor"/>"#,
+        esc(n.kind),
+        num(x),
+        num(y),
+        num(r)
+    ));
+    let weight = if count.is_none() {
+        r#" font-weight="700""#
+    } else {
+        ""
+    };
+    // Labels go below the dot, except at the very top of the ellipse.
+    let below = y >= CENTER_Y - RY + 1.0 || count.is_none();
+    let mut line_y = if below { y + r + 14.0 } else { y - r - 20.0 };
+    for line in label_lines(&n.name) {
+        out.push_str(&format!(
+            r#"<text class="pic-label" x="{}%" y="{}" text-anchor="{anchor}" fill="currentColor" font-size="13"{weight}>{}</text>"#,
+            num(x),
+            num(line_y),
+            esc(&line)
+        ));
+        line_y += 15.0;
+    }
+    if count.is_some() {
+        out.push_str("</a>");
+    }
+    out
+}
+
+/// A name on at most two lines of about [`LINE`] characters, cut at a space.
+fn label_lines(name: &str) -> Vec<String> {
+    let name = name.trim();
+    if name.chars().count() <= LINE {
+        return vec![name.to_string()];
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut first = String::new();
+    let mut rest = 0;
+    for (i, w) in words.iter().enumerate() {
+        if !first.is_empty() && first.chars().count() + 1 + w.chars().count() > LINE {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(w);
+        rest = i + 1;
+    }
+    let second = words[rest..].join(" ");
+    if second.is_empty() {
+        return vec![clip(&first, LINE)];
+    }
+    vec![clip(&first, LINE), clip(&second, LINE)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(name: &str) -> Node {
+        Node {
+            name: name.into(),
+            kind: "person",
+            url: format!("/actors/{}/", name.to_lowercase().replace(' ', "-")),
+        }
+    }
+
+    #[test]
+    fn names_wrap_on_two_lines_at_most() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("Ana Varela", &["Ana Varela"]),
+            (
+                "Emmer Delta Farmers' Union",
+                &["Emmer Delta", "Farmers' Union"],
+            ),
+            (
+                "Sarn Basin Water Commission of the Two Rivers",
+                &["Sarn Basin Water", "Commission of the…"],
+            ),
+            (
+                "Supercalifragilisticexpialidocious",
+                &["Supercalifragilis…"],
+            ),
+        ];
+        for (name, want) in cases {
+            assert_eq!(label_lines(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_graph_links_each_companion_and_describes_them_all() {
+        let companions: Vec<(Node, usize)> = (0..10)
+            .map(|i| (node(&format!("Person {i}")), 10 - i))
+            .collect();
+        let svg = render(&Graph {
+            id: "seen".into(),
+            center: node("Ana <Varela>"),
+            companions,
+        });
+        assert_eq!(svg.matches("<a href=").count(), MAX_COMPANIONS);
+        assert_eq!(svg.matches("<line").count(), MAX_COMPANIONS);
+        assert!(
+            svg.contains("<title id=\"seen-title\">Who Ana &lt;Varela&gt; appears with</title>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(
+                "Ana &lt;Varela&gt; appears with Person 0 in 10 briefings, Person 1 in 9,"
+            )
+        );
+        assert!(svg.contains("<title>Person 0: 10 briefings together</title>"));
+        assert!(
+            !svg.contains("Person 8"),
+            "only the most frequent are drawn"
+        );
+        let empty = Graph {
+            id: "x".into(),
+            center: node("Alone"),
+            companions: Vec::new(),
+        };
+        assert_eq!(render(&empty), "");
+    }
+}
