@@ -219,9 +219,13 @@ fn passes(size: usize, only: Option<&str>) {
             continue;
         };
         let display = std::path::Path::new("x.txt");
-        let Ok((article, _)) =
-            briefing::ingest::parse_article_bytes(&s.input[1..], display, format, u64::MAX)
-        else {
+        let Ok((article, _)) = briefing::ingest::parse_article_bytes(
+            &s.input[1..],
+            display,
+            format,
+            u64::MAX,
+            jiff::civil::date(2026, 3, 10),
+        ) else {
             continue;
         };
         let prose = article.prose.as_str();

@@ -123,9 +123,14 @@ fn main() {
     let articles: Vec<Article> = paths
         .iter()
         .filter_map(|p| {
-            ingest::read_article(p, p, DEFAULT_MAX_ARTICLE_BYTES)
-                .map_err(|e| eprintln!("{e}"))
-                .ok()
+            ingest::read_article(
+                p,
+                p,
+                DEFAULT_MAX_ARTICLE_BYTES,
+                jiff::ZonedDateTime::now().date(),
+            )
+            .map_err(|e| eprintln!("{e}"))
+            .ok()
         })
         .collect();
     let cpu_started = thread_cpu_ns();

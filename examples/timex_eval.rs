@@ -20,7 +20,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let paths = ingest::article_files(std::path::Path::new(&dir))?;
     let (mut bytes, mut tag_time, mut all_time) = (0usize, Duration::ZERO, Duration::ZERO);
     for path in &paths {
-        let article = ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES)?;
+        let article = ingest::read_article(
+            path,
+            path,
+            DEFAULT_MAX_ARTICLE_BYTES,
+            jiff::ZonedDateTime::now().date(),
+        )?;
         bytes += article.text.len();
         let t0 = Instant::now();
         let sentences = analysis::sentences::split(&article.prose, &article.blocks);

@@ -108,7 +108,12 @@ fn load(
     let mut items = Vec::new();
     for (position, g) in golds.into_iter().enumerate() {
         let path = dir.join("articles").join(format!("{}.txt", g.id));
-        let article = ingest::read_article(&path, &path, DEFAULT_MAX_ARTICLE_BYTES)?;
+        let article = ingest::read_article(
+            &path,
+            &path,
+            DEFAULT_MAX_ARTICLE_BYTES,
+            jiff::ZonedDateTime::now().date(),
+        )?;
         let title = if article.title_source.is_written() {
             article.title.clone()
         } else {

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::analysis::{self, AnalysisOptions, contract};
@@ -22,12 +23,13 @@ pub fn run(
     paths: &[PathBuf],
     format: Format,
     options: &AnalysisOptions,
+    today: Date,
     out: &mut dyn Write,
 ) -> Result<usize> {
     let files = expand(paths)?;
     let results: Vec<Result<String, String>> = files
         .par_iter()
-        .map(|path| analyze_one(path, format, options))
+        .map(|path| analyze_one(path, format, options, today))
         .collect();
     let mut failed = 0;
     for result in results {
@@ -43,10 +45,19 @@ pub fn run(
 }
 
 /// One article's analysis, formatted; or the error to report.
-fn analyze_one(path: &Path, format: Format, options: &AnalysisOptions) -> Result<String, String> {
-    let article =
-        ingest::read_article(path, path, DEFAULT_MAX_ARTICLE_BYTES).map_err(|e| e.to_string())?;
-    if let Some(warning) = ingest::missing_date_warning(&article) {
+fn analyze_one(
+    path: &Path,
+    format: Format,
+    options: &AnalysisOptions,
+    today: Date,
+) -> Result<String, String> {
+    let (article, warnings) =
+        ingest::read_article_with_warnings(path, path, DEFAULT_MAX_ARTICLE_BYTES, today)
+            .map_err(|e| e.to_string())?;
+    for warning in warnings
+        .iter()
+        .chain(&ingest::missing_date_warning(&article))
+    {
         eprintln!("warning: {warning}");
     }
     let analysis = analysis::analyze(&article, options);

@@ -41,7 +41,13 @@ pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
             let options = AnalysisOptions {
                 summary_sentences: usize::from(summary_sentences),
             };
-            let failed = analyze::run(&paths, format, &options, &mut std::io::stdout().lock())?;
+            let failed = analyze::run(
+                &paths,
+                format,
+                &options,
+                today,
+                &mut std::io::stdout().lock(),
+            )?;
             Ok(exit(failed == 0))
         }
         Command::Build {

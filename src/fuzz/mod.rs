@@ -19,20 +19,21 @@
 pub mod mutate;
 pub mod seeds;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use jiff::civil::date;
+use jiff::civil::{Date, date};
 
 use crate::analysis;
 use crate::briefing::{self, ComposeOptions};
-use crate::config::Config;
-use crate::ingest::{self, Format, ThemeFiles};
-use std::collections::BTreeMap;
-
-use crate::config::BuildOptions;
+use crate::config::{BuildOptions, Config};
 use crate::corpus::Corpus;
+use crate::ingest::{self, Format, ThemeFiles};
 use crate::site;
+
+/// The day every fuzzed build runs on.
+const TODAY: Date = date(2026, 3, 10);
 
 /// The slowest the article pipeline may be: 1 MB/s, so a 2 MiB article takes at most
 /// about 2 s on one core.
@@ -163,7 +164,7 @@ fn render_site(config: &Config, briefing: briefing::Briefing) -> Result<(), Stri
         keep_going: false,
         regenerate: Vec::new(),
         write: false,
-        today: date(2026, 3, 10),
+        today: TODAY,
     };
     let corpus = Corpus::build([briefing], true);
     let sink = Checker;
@@ -222,7 +223,8 @@ fn article_briefing(
     };
     let clock = Instant::now();
     let display = Path::new("content/articles/fuzz").with_extension(ext);
-    let parsed = ingest::parse_article_bytes(bytes, &display, format, config.max_article_bytes);
+    let parsed =
+        ingest::parse_article_bytes(bytes, &display, format, config.max_article_bytes, TODAY);
     timings.ingest = clock.elapsed();
     let Ok((article, _)) = parsed else {
         return Ok(None);

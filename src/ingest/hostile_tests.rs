@@ -9,10 +9,11 @@ use super::*;
 use crate::fuzz::within;
 
 const MAX: u64 = 2 * 1024 * 1024;
+const TODAY: jiff::civil::Date = jiff::civil::date(2026, 3, 10);
 
 fn parse(text: &str, name: &str) -> Result<(Article, Vec<Warning>), IngestError> {
     let format = format_of(Path::new(name)).unwrap();
-    parse_article_bytes(text.as_bytes(), Path::new(name), format, MAX)
+    parse_article_bytes(text.as_bytes(), Path::new(name), format, MAX, TODAY)
 }
 
 #[test]
@@ -122,6 +123,6 @@ fn a_lead_sentence_of_megabytes_makes_a_title_at_once() {
 
 /// The title `parse` makes from the lead of a plain-text article (budget aside).
 fn headline_title_of(text: &str) -> String {
-    let parsed = parse::parse_article(text.as_bytes(), Path::new("lead.txt"), Format::Text);
+    let parsed = parse::parse_article(text.as_bytes(), Path::new("lead.txt"), Format::Text, TODAY);
     parsed.map(|p| p.article.title).unwrap_or_default()
 }

@@ -18,16 +18,16 @@
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
-use jiff::civil::Date;
 
 use super::boilerplate::byline;
 use super::dates::parse_date;
 use super::html_layout;
 use super::html_page::{
-    canonical_url, marked_author, nesting_depth, page_date, page_tags, remove_marked_bylines,
+    canonical_url, marked_author, nesting_depth, page_dates, page_tags, remove_marked_bylines,
     strip_site_name,
 };
 use super::html_prune::prune;
+use super::published::{Claim, date_in_url};
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
@@ -43,7 +43,8 @@ pub(crate) struct HtmlArticle {
     pub text: String,
     pub blocks: Vec<Block>,
     pub title: Option<String>,
-    pub published: Option<Date>,
+    /// Every publication date the page gives, best first (see [`super::published`]).
+    pub dates: Vec<Claim>,
     pub url: Option<String>,
     pub source: Option<String>,
     pub author: Option<String>,
@@ -74,7 +75,7 @@ fn extract_page(html: &str) -> HtmlArticle {
         return HtmlArticle::default();
     };
     let url = canonical_url(&reader.doc);
-    let fallback_date = page_date(&reader.doc);
+    let page_dates = page_dates(&reader.doc);
     let tags = page_tags(&reader.doc);
     let marked_author = marked_author(&reader.doc);
     let mut out = match reader.parse() {
@@ -82,10 +83,12 @@ fn extract_page(html: &str) -> HtmlArticle {
             let mut out = walk_html(&article.content);
             let source = clean(article.site_name);
             out.title = clean(Some(strip_site_name(&article.title, source.as_deref())));
-            out.published = article
-                .published_time
-                .as_deref()
-                .and_then(|d| parse_date(d).ok());
+            let readability = article.published_time.as_deref();
+            let readability = readability.and_then(|d| parse_date(d).ok());
+            out.dates = page_dates.first;
+            out.dates
+                .extend(readability.map(|d| Claim::new(d, "the page's metadata")));
+            out.dates.extend(page_dates.then);
             out.url = url.or(clean(article.url));
             out.author = clean(article.byline)
                 .map(|b| byline(&b).unwrap_or(b))
@@ -102,10 +105,13 @@ fn extract_page(html: &str) -> HtmlArticle {
             out.author = marked_author;
             out.title = clean(Some(doc.select("title").text().to_string()));
             out.url = url;
+            out.dates = [page_dates.first, page_dates.then].concat();
             out
         }
     };
-    out.published = out.published.or(fallback_date);
+    let in_url = out.url.as_deref().and_then(date_in_url);
+    out.dates
+        .extend(in_url.map(|d| Claim::new(d, "the canonical URL")));
     out.tags = tags;
     html_layout::lay_out(&mut out);
     out
@@ -306,7 +312,10 @@ mod tests {
             a.title.as_deref(),
             Some("Ministers weigh a written reply as border talks stall")
         );
-        assert_eq!(a.published, Some(jiff::civil::date(2022, 1, 28)));
+        assert_eq!(
+            a.dates.first().map(|c| c.date),
+            Some(jiff::civil::date(2022, 1, 28))
+        );
         assert_eq!(
             a.url.as_deref(),
             Some("https://news.example.org/world/border-talks-stall")
@@ -403,7 +412,7 @@ mod tests {
         for (head, top, published) in cases {
             let a = extract(&page_with(head, &top)).unwrap();
             assert_eq!(a.author.as_deref(), Some("Tom Reyes"), "{top}");
-            assert_eq!(a.published, published, "{top}");
+            assert_eq!(a.dates.first().map(|c| c.date), published, "{top}");
             for furniture in ["Tom Reyes", "Feb"] {
                 assert!(!a.text.contains(furniture), "{top}: {:?}", a.text);
             }
@@ -522,7 +531,8 @@ mod tests {
             let page = format!(
                 "<html><head>{markup}</head><body><p>Ministers met on Friday in Geneva.</p></body></html>"
             );
-            assert_eq!(extract(&page).unwrap().published, want, "{markup}");
+            let dates = extract(&page).unwrap().dates;
+            assert_eq!(dates.first().map(|c| c.date), want, "{markup}");
         }
         let page = "<html><head><meta property=\"og:url\" content=\"https://x.org/a\"></head><body><p>Text.</p></body></html>";
         assert_eq!(

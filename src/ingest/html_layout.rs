@@ -26,6 +26,7 @@ use regex::Regex;
 use super::boilerplate::{Furniture, classify, is_credit};
 use super::headline::is_heading;
 use super::html::HtmlArticle;
+use super::published::Claim;
 use super::{Block, BlockKind};
 
 /// A block this much inside links is a link, not prose.
@@ -66,7 +67,8 @@ fn mark_furniture(out: &mut HtmlArticle) {
                 BlockKind::Boilerplate
             }
             Some(Furniture::Dateline(date) | Furniture::Published(date)) => {
-                out.published.get_or_insert(date);
+                out.dates
+                    .push(Claim::new(date, "the date line at the top of the text"));
                 BlockKind::Boilerplate
             }
             Some(Furniture::Other) => BlockKind::Boilerplate,

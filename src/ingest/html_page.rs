@@ -19,11 +19,11 @@
 //! in quadratic time) is refused before either of them runs.
 
 use dom_query::{Document, NodeRef};
-use jiff::civil::Date;
 
 use super::boilerplate::byline;
 use super::dates::parse_date;
 use super::html::BLOCKS;
+use super::published::Claim;
 
 /// A byline or time-stamp line is shorter than this (in characters).
 const MAX_BYLINE_CHARS: usize = 150;
@@ -109,31 +109,104 @@ fn split_commas(s: &str) -> Vec<String> {
     s.split(',').map(|t| t.trim().to_string()).collect()
 }
 
-/// Publication dates Readability does not look for.
-pub(crate) fn page_date(doc: &Document) -> Option<Date> {
+/// The publication dates a page's metadata gives, in two groups around the one
+/// Readability reads itself (JSON-LD or one of its metas): see [`super::published`] for
+/// the order and why.
+#[derive(Debug, Default)]
+pub(crate) struct PageDates {
+    /// `article:published_time`, `article:publicationdate`, JSON-LD `datePublished`.
+    pub first: Vec<Claim>,
+    /// `itemprop=datePublished`, the other publication-date metas, `<time>`.
+    pub then: Vec<Claim>,
+}
+
+/// Metas whose content is a publication date, with how messages name them.
+const DATE_METAS: [(&str, &str); 9] = [
+    ("date", "<meta name=date>"),
+    ("pubdate", "<meta name=pubdate>"),
+    ("publish-date", "<meta name=publish-date>"),
+    ("publication_date", "<meta name=publication_date>"),
+    ("dc.date", "<meta name=dc.date>"),
+    ("dc.date.issued", "<meta name=dc.date.issued>"),
+    ("dcterms.issued", "<meta name=dcterms.issued>"),
+    ("sailthru.date", "<meta name=sailthru.date>"),
+    ("parsely-pub-date", "<meta name=parsely-pub-date>"),
+];
+
+pub(crate) fn page_dates(doc: &Document) -> PageDates {
+    let metas: Vec<(String, String)> = doc
+        .select("meta[content]")
+        .nodes()
+        .iter()
+        .filter_map(|n| {
+            let key = n.attr("property").or_else(|| n.attr("name"))?;
+            Some((
+                key.trim().to_ascii_lowercase(),
+                n.attr("content")?.to_string(),
+            ))
+        })
+        .collect();
+    let meta = |key: &'static str, source: &'static str| -> Vec<Claim> {
+        metas
+            .iter()
+            .filter(|(k, _)| k == key)
+            .filter_map(|(_, v)| parse_date(v).ok())
+            .map(|d| Claim::new(d, source))
+            .collect()
+    };
+    let mut dates = PageDates::default();
+    dates.first.extend(meta(
+        "article:published_time",
+        "<meta property=article:published_time>",
+    ));
+    dates.first.extend(meta(
+        "article:publicationdate",
+        "<meta name=article:publicationdate>",
+    ));
     let json_ld = doc.select("script[type='application/ld+json']");
-    let from_json = json_ld.nodes().iter().find_map(|node| {
-        let value: serde_json::Value = serde_json::from_str(&node.text()).ok()?;
-        find_key(&value, "datePublished", 0).and_then(|d| parse_date(&d).ok())
-    });
+    dates
+        .first
+        .extend(json_ld.nodes().iter().filter_map(|node| {
+            let value: serde_json::Value = serde_json::from_str(&node.text()).ok()?;
+            let date = find_key(&value, "datePublished", 0).and_then(|d| parse_date(&d).ok())?;
+            Some(Claim::new(date, "JSON-LD datePublished"))
+        }));
     let attributes = [
-        ("meta[itemprop=datePublished]", "content"),
-        ("time[itemprop=datePublished]", "datetime"),
-        ("meta[name=date]", "content"),
-        ("meta[name=pubdate]", "content"),
-        ("meta[name=publish-date]", "content"),
-        ("time[pubdate]", "datetime"),
-        ("article time[datetime]", "datetime"),
-        ("time[datetime]", "datetime"),
+        (
+            "meta[itemprop=datePublished]",
+            "content",
+            "itemprop=datePublished",
+        ),
+        (
+            "time[itemprop=datePublished]",
+            "datetime",
+            "itemprop=datePublished",
+        ),
     ];
-    from_json.or_else(|| {
-        attributes.iter().find_map(|(selector, attr)| {
+    for (selector, attr, source) in attributes {
+        dates.then.extend(
             doc.select(selector)
                 .nodes()
                 .iter()
-                .find_map(|n| parse_date(&n.attr(attr)?).ok())
-        })
-    })
+                .filter_map(|n| Some(Claim::new(parse_date(&n.attr(attr)?).ok()?, source))),
+        );
+    }
+    for (key, source) in DATE_METAS {
+        dates.then.extend(meta(key, source));
+    }
+    for selector in ["time[pubdate]", "article time[datetime]", "time[datetime]"] {
+        let time = doc.select(selector).nodes().iter().find_map(|n| {
+            Some(Claim::new(
+                parse_date(&n.attr("datetime")?).ok()?,
+                "<time datetime>",
+            ))
+        });
+        if let Some(claim) = time {
+            dates.then.push(claim);
+            break;
+        }
+    }
+    dates
 }
 
 fn find_key(value: &serde_json::Value, key: &str, depth: usize) -> Option<String> {

@@ -38,6 +38,7 @@ mod keys;
 mod markdown;
 mod parse;
 mod plain;
+mod published;
 mod slugs;
 pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
@@ -52,6 +53,7 @@ pub use theme::{StaticFile, ThemeFiles, load_theme};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
 use rayon::prelude::*;
 
 use thiserror::Error;
@@ -111,7 +113,7 @@ pub struct SourceFile {
 /// article with a slug already taken is a failure naming both files. An article without
 /// a publication date gets one warning, and so does a `slug:` that had to be changed or
 /// a front matter key that looks misspelt.
-pub fn load_articles(config: &Config) -> Ingested {
+pub fn load_articles(config: &Config, today: Date) -> Ingested {
     let dir = &config.articles_dir;
     let display = |p: &Path| config.display_path(p).to_path_buf();
     if !dir.is_dir() {
@@ -127,7 +129,7 @@ pub fn load_articles(config: &Config) -> Ingested {
         .files
         .par_iter()
         .map(|path| {
-            let mut parsed = read_parsed(path, &display(path), config.max_article_bytes)?;
+            let mut parsed = read_parsed(path, &display(path), config.max_article_bytes, today)?;
             if !parsed.slug_from_front_matter {
                 parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
             }
@@ -165,9 +167,15 @@ pub fn load_articles(config: &Config) -> Ingested {
 }
 
 /// Reads one article file. `display` is the path shown in messages and stored in the
-/// article. The slug comes from `slug:` or the file name.
-pub fn read_article(path: &Path, display: &Path, max_bytes: u64) -> Result<Article, IngestError> {
-    read_parsed(path, display, max_bytes).map(|p| p.article)
+/// article. The slug comes from `slug:` or the file name. `today` is the build's date (a
+/// publication date after it cannot be right).
+pub fn read_article(
+    path: &Path,
+    display: &Path,
+    max_bytes: u64,
+    today: Date,
+) -> Result<Article, IngestError> {
+    read_parsed(path, display, max_bytes, today).map(|p| p.article)
 }
 
 /// [`read_article`], with the warnings about the file that did not stop the read
@@ -177,8 +185,9 @@ pub fn read_article_with_warnings(
     path: &Path,
     display: &Path,
     max_bytes: u64,
+    today: Date,
 ) -> Result<(Article, Vec<Warning>), IngestError> {
-    read_parsed(path, display, max_bytes).map(|p| (p.article, p.warnings))
+    read_parsed(path, display, max_bytes, today).map(|p| (p.article, p.warnings))
 }
 
 /// The article files under `dir` (any depth, sorted), skipping hidden and temporary
@@ -191,7 +200,12 @@ pub fn article_files(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
     }
 }
 
-fn read_parsed(path: &Path, display: &Path, max_bytes: u64) -> Result<parse::Parsed, IngestError> {
+fn read_parsed(
+    path: &Path,
+    display: &Path,
+    max_bytes: u64,
+    today: Date,
+) -> Result<parse::Parsed, IngestError> {
     let read_error = |source| IngestError::Read {
         location: Location::file(display),
         source,
@@ -208,18 +222,20 @@ fn read_parsed(path: &Path, display: &Path, max_bytes: u64) -> Result<parse::Par
         return Err(errors::too_large(display, size, max_bytes));
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    parse_bytes(&bytes, display, format, max_bytes)
+    parse_bytes(&bytes, display, format, max_bytes, today)
 }
 
 /// [`read_article_with_warnings`] without the disk: the bytes of an article file whose
-/// path (as shown to users) is `display`. Refuses more than `max_bytes`.
+/// path (as shown to users) is `display`. Refuses more than `max_bytes`; a date after
+/// `today` is no publication date.
 pub fn parse_article_bytes(
     bytes: &[u8],
     display: &Path,
     format: Format,
     max_bytes: u64,
+    today: Date,
 ) -> Result<(Article, Vec<Warning>), IngestError> {
-    parse_bytes(bytes, display, format, max_bytes).map(|p| (p.article, p.warnings))
+    parse_bytes(bytes, display, format, max_bytes, today).map(|p| (p.article, p.warnings))
 }
 
 fn parse_bytes(
@@ -227,11 +243,12 @@ fn parse_bytes(
     display: &Path,
     format: Format,
     max_bytes: u64,
+    today: Date,
 ) -> Result<parse::Parsed, IngestError> {
     if bytes.len() as u64 > max_bytes {
         return Err(errors::too_large(display, bytes.len() as u64, max_bytes));
     }
-    let parsed = parse::parse_article(bytes, display, format)?;
+    let parsed = parse::parse_article(bytes, display, format, today)?;
     budget::check(&parsed.article, display)?;
     Ok(parsed)
 }

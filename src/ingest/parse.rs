@@ -10,11 +10,14 @@
 
 use std::path::Path;
 
+use jiff::civil::Date;
+
 use super::characters;
 use super::dates::date_in_file_name;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
 use super::headline::{title_from_file_stem, title_from_sentence};
+use super::published::{self, Claim, Refused};
 use super::slugs::{checked_slug, file_slug};
 use super::{
     Article, Block, BlockKind, Format, IngestError, TitleSource, content_hash, html, markdown,
@@ -51,17 +54,20 @@ struct Layout {
     /// Where `title` comes from, when there is one.
     title_source: TitleSource,
     author: Option<String>,
-    published: Option<jiff::civil::Date>,
+    /// The dates the body gives for itself, best first.
+    dates: Vec<Claim>,
     url: Option<String>,
     source: Option<String>,
     tags: Vec<String>,
 }
 
-/// Parses the bytes of a file whose path (as shown to users) is `display`.
+/// Parses the bytes of a file whose path (as shown to users) is `display`. `today` is
+/// the build's date: a publication date after it cannot be right (see `published`).
 pub(crate) fn parse_article(
     bytes: &[u8],
     display: &Path,
     format: Format,
+    today: Date,
 ) -> Result<Parsed, IngestError> {
     let (text, mut forbidden) = characters::clean(decode(bytes, display)?);
     let text = text.as_ref();
@@ -84,7 +90,11 @@ pub(crate) fn parse_article(
         }
         None => file_slug(display),
     };
+    let claims = date_claims(&front, &layout, display);
+    let (published, refused) = published::choose(&claims, today);
     let mut article = assemble(front, layout, format, display, bytes, body_line, slug);
+    article.published = published.map(|c| c.date);
+    warnings.extend(refused.iter().map(|r| refused_date(display, r, published)));
     forbidden |= characters::clean_article(&mut article);
     if forbidden {
         warnings.push(forbidden_characters_warning(display));
@@ -131,7 +141,7 @@ fn lay_out(
                 title: h.title,
                 title_source: TitleSource::Metadata,
                 author: h.author,
-                published: h.published,
+                dates: h.dates,
                 url: h.url,
                 source: h.source,
                 tags: h.tags,
@@ -147,7 +157,7 @@ impl Layout {
         blocks: Vec<Block>,
         title: Option<String>,
         author: Option<String>,
-        published: Option<jiff::civil::Date>,
+        dateline: Option<Date>,
     ) -> Layout {
         Layout {
             text: body.to_string(),
@@ -156,12 +166,44 @@ impl Layout {
             title,
             title_source: TitleSource::Headline,
             author,
-            published,
+            dates: dateline
+                .map(|d| Claim::new(d, "the dateline or date line at the top of the text"))
+                .into_iter()
+                .collect(),
             url: None,
             source: None,
             tags: Vec::new(),
         }
     }
+}
+
+/// Every date the file gives for itself, best first: the front matter's, the page's
+/// or the body's, then the file name's.
+fn date_claims(front: &FrontMatter, layout: &Layout, display: &Path) -> Vec<Claim> {
+    let front_matter = front
+        .published
+        .map(|d| Claim::new(d, "the front matter's `date`"));
+    let file_name = date_in_file_name(&file_stem(display)).map(|d| Claim::new(d, "the file name"));
+    front_matter
+        .into_iter()
+        .chain(layout.dates.iter().copied())
+        .chain(file_name)
+        .collect()
+}
+
+/// The warning for a publication date that cannot be right, saying what was used instead.
+fn refused_date(display: &Path, refused: &Refused, used: Option<Claim>) -> Warning {
+    let Refused { claim, why } = refused;
+    let instead = match used {
+        Some(used) => format!("used {} from {} instead", used.date, used.source),
+        None => "no other date was found".to_string(),
+    };
+    let message = format!(
+        "the publication date {} from {} cannot be right ({why}): ignored, {instead}",
+        claim.date, claim.source
+    );
+    let hint = "fix that date where the file gives it, or set the right one with `date: 2022-01-28` in front matter (start the file name with it for a web page)";
+    Warning::new(Location::file(display), message).with_hint(hint)
 }
 
 fn assemble(
@@ -192,10 +234,7 @@ fn assemble(
         format,
         title,
         title_source,
-        published: front
-            .published
-            .or(layout.published)
-            .or_else(|| date_in_file_name(&file_stem(display))),
+        published: None, // chosen from every claim by `parse_article`
         source: front.source.or(layout.source),
         url: front.url.or(layout.url),
         author: front.author.or(layout.author),
@@ -365,7 +404,7 @@ mod tests {
 
     fn check(bytes: &[u8], format: Format) {
         let display = Path::new("fuzz/input.txt");
-        match parse_article(bytes, display, format) {
+        match parse_article(bytes, display, format, jiff::civil::date(2026, 3, 10)) {
             Ok(Parsed { article: a, .. }) => {
                 assert_eq!(a.prose.len(), a.text.len(), "{bytes:?}");
                 assert!(

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use super::*;
 
 const MAX: u64 = 2 * 1024 * 1024;
+/// The build date of these tests: after every date they use.
+const TODAY: jiff::civil::Date = jiff::civil::date(2030, 1, 1);
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
@@ -19,7 +21,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn read(bytes: &[u8], name: &str) -> Result<Article, IngestError> {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), name, bytes);
-    read_article(&path, Path::new(name), MAX)
+    read_article(&path, Path::new(name), MAX, TODAY)
 }
 
 #[test]
@@ -100,6 +102,83 @@ fn title_precedence_front_matter_headline_lead_file_name() {
 }
 
 #[test]
+fn impossible_dates_give_way_to_the_next_source_with_a_warning() {
+    let d = jiff::civil::date;
+    let head = |meta: &str| {
+        format!(
+            "<html><head>{meta}<link rel=canonical href=\"https://x.org/world/2019/11/19/talks\"></head>\
+             <body><p>Ministers met on Wednesday in Lisk and agreed to meet again.</p></body></html>"
+        )
+    };
+    let jsonld = head(
+        r#"<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z"}</script>"#,
+    );
+    let future = head(r#"<meta property="article:published_time" content="2099-05-01">"#);
+    let both = head(
+        r#"<meta property="article:published_time" content="2099-05-01"><meta name="article:publicationdate" content="2019-11-18">"#,
+    );
+    let cases = [
+        (
+            jsonld.as_str(),
+            "a.html",
+            Some(d(2019, 11, 19)),
+            &[
+                "0001-01-01 from JSON-LD datePublished",
+                "used 2019-11-19 from the canonical URL",
+            ][..],
+        ),
+        (
+            future.as_str(),
+            "a.html",
+            Some(d(2019, 11, 19)),
+            &[
+                "2099-05-01 from <meta property=article:published_time>",
+                "after today (2030-01-01)",
+            ][..],
+        ),
+        (
+            both.as_str(),
+            "a.html",
+            Some(d(2019, 11, 18)),
+            &["used 2019-11-18 from <meta name=article:publicationdate>"][..],
+        ),
+        (
+            "---\ndate: 0001-01-01\n---\nTalks\nLONDON 2022-01-28\nMinisters met.\n",
+            "a.txt",
+            Some(d(2022, 1, 28)),
+            &[
+                "0001-01-01 from the front matter's `date`",
+                "used 2022-01-28 from the dateline",
+            ][..],
+        ),
+        (
+            "---\ndate: 1650-01-01\n---\nMinisters met.\n",
+            "2026-02-03-a.md",
+            Some(d(2026, 2, 3)),
+            &["the year 1650 is before 1800", "from the file name"][..],
+        ),
+        (
+            "---\ndate: 1650-01-01\n---\nMinisters met.\n",
+            "a.md",
+            None,
+            &["no other date was found"][..],
+        ),
+    ];
+    for (text, name, want, says) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), name, text.as_bytes());
+        let (a, warnings) = read_article_with_warnings(&path, Path::new(name), MAX, TODAY).unwrap();
+        assert_eq!(a.published, want, "{text}");
+        assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
+        let warning = warnings[0].to_string();
+        assert!(warning.starts_with(name), "{warning}");
+        for part in says {
+            assert!(warning.contains(part), "{part:?} not in {warning}");
+        }
+    }
+}
+
+#[test]
 fn a_date_in_the_file_name_is_the_last_resort() {
     let feb3 = Some(jiff::civil::date(2026, 2, 3));
     let jan28 = Some(jiff::civil::date(2022, 1, 28));
@@ -169,7 +248,7 @@ fn read_errors_name_the_file_and_say_what_to_do() {
     let big = vec![b'a'; 5_200_000];
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "big.txt", &big);
-    let err = read_article(&path, Path::new("big.txt"), MAX)
+    let err = read_article(&path, Path::new("big.txt"), MAX, TODAY)
         .unwrap_err()
         .to_string();
     assert!(
@@ -208,8 +287,13 @@ fn read_errors_name_the_file_and_say_what_to_do() {
         assert_eq!(err.location().to_string(), location, "{err}");
         assert!(err.to_string().contains(message), "{err}");
     }
-    let missing =
-        read_article(Path::new("/nonexistent/x.txt"), Path::new("x.txt"), MAX).unwrap_err();
+    let missing = read_article(
+        Path::new("/nonexistent/x.txt"),
+        Path::new("x.txt"),
+        MAX,
+        TODAY,
+    )
+    .unwrap_err();
     assert!(matches!(missing, IngestError::Read { .. }), "{missing}");
     assert!(
         missing.to_string().starts_with("x.txt: cannot read file"),
@@ -262,7 +346,7 @@ fn the_seed_article_when_present() {
         eprintln!("skipped: {} is not present", path.display());
         return;
     }
-    let a = read_article(path, Path::new("seed-article.txt"), MAX).unwrap();
+    let a = read_article(path, Path::new("seed-article.txt"), MAX, TODAY).unwrap();
     assert!(
         a.title
             .starts_with("The United States has witnessed evidence that Moscow"),
@@ -318,7 +402,7 @@ fn shared_evaluation_articles_when_present() {
             .find("\n---\n")
             .map(|i| i + 3 + 5)
             .expect("front matter");
-        let a = read_article(&path, &path, MAX).unwrap_or_else(|e| panic!("{e}"));
+        let a = read_article(&path, &path, MAX, TODAY).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(a.text, raw[close..], "{}", path.display());
         assert!(
             !a.title.is_empty() && a.title.chars().count() <= 200,
@@ -364,7 +448,7 @@ fn load_articles_reads_supported_files_in_path_order_and_skips_the_rest() {
     for (name, bytes) in files {
         write(articles, name, bytes);
     }
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     assert!(got.failures.is_empty(), "{:?}", got.failures);
     let paths: Vec<String> = got
         .articles
@@ -402,7 +486,7 @@ fn missing_dates_give_one_warning_each() {
         b"Ministers met on Wednesday.\n",
     );
     write(&config.articles_dir, "dated.txt", DATED);
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     assert_eq!(got.articles.len(), 2);
     let [warning] = got.warnings.as_slice() else {
         panic!("{:?}", got.warnings)
@@ -426,7 +510,7 @@ fn misspelt_front_matter_keys_come_back_as_warnings() {
         "a.md",
         b"---\ndate: 2022-01-28\ntgas: [x]\n---\nMinisters met.\n",
     );
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     assert_eq!(got.articles.len(), 1);
     let shown: Vec<String> = got.warnings.iter().map(ToString::to_string).collect();
     let [warning] = shown.as_slice() else {
@@ -440,7 +524,8 @@ fn misspelt_front_matter_keys_come_back_as_warnings() {
     );
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "b.md", b"---\ntitel: T\n---\nText.\n");
-    let (article, warnings) = read_article_with_warnings(&path, Path::new("b.md"), MAX).unwrap();
+    let (article, warnings) =
+        read_article_with_warnings(&path, Path::new("b.md"), MAX, TODAY).unwrap();
     assert_eq!(article.title_source, TitleSource::LeadSentence);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].location.to_string(), "b.md:2:1");
@@ -457,7 +542,7 @@ fn unsafe_and_long_slugs_are_changed_visibly_and_capped() {
     let part = "council-budget-".repeat(10);
     let long_name = format!("{part}/{part}.txt");
     write(&config.articles_dir, &long_name, DATED);
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     assert!(got.failures.is_empty(), "{:?}", got.failures);
     let slugs: Vec<&str> = got.articles.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs.len(), 2);
@@ -492,7 +577,7 @@ fn duplicate_slugs_fail_on_the_second_file_naming_both() {
         "d.md",
         b"---\nslug: Other Name\ndate: 2022-01-28\n---\nText.\n",
     );
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     let slugs: Vec<&str> = got.articles.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["a-b", "other-name"]);
     let failures: Vec<String> = got.failures.iter().map(ToString::to_string).collect();
@@ -512,7 +597,7 @@ fn one_bad_file_does_not_hide_the_others() {
     write(&config.articles_dir, "b.md", b"---\ndraft: maybe\n---\n");
     write(&config.articles_dir, "c.txt", b"\xFF\xFE\x00\x00");
     write(&config.articles_dir, "d.txt", DATED);
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     let paths: Vec<String> = got
         .articles
         .iter()
@@ -533,7 +618,7 @@ fn one_bad_file_does_not_hide_the_others() {
 #[test]
 fn a_missing_articles_directory_is_a_warning() {
     let (_dir, config) = site();
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     assert!(got.articles.is_empty() && got.failures.is_empty());
     assert!(
         got.warnings[0]
@@ -579,7 +664,7 @@ fn symlinks_are_not_followed_out_of_the_articles_directory() {
         config.articles_dir.join("broken.txt"),
     )
     .unwrap();
-    let got = load_articles(&config);
+    let got = load_articles(&config, TODAY);
     let paths: Vec<String> = got
         .articles
         .iter()

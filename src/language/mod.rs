@@ -18,6 +18,7 @@
 //! files in `data/`, reviewed as data (one entry per line, `#` comments).
 
 pub mod calendar;
+pub mod gazetteers;
 pub mod identity;
 pub mod names;
 pub mod words;

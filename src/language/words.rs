@@ -174,6 +174,49 @@ pub const DATED_NAME_NOUNS: &[&str] = &[
     "version",
 ];
 
+/// Past forms of verbs that describe a state, not an event ("They seemed futuristic",
+/// "The price remained high").
+pub const STATIVE_PAST: &[&str] = &[
+    "seemed",
+    "appeared",
+    "looked",
+    "remained",
+    "stayed",
+    "felt",
+    "sounded",
+    "resembled",
+    "belonged",
+    "owned",
+    "knew",
+    "believed",
+    "meant",
+    "lived",
+    "existed",
+    "wanted",
+    "liked",
+    "hoped",
+    "needed",
+];
+
+/// Parts of a publication that a weekday can name ("the Sunday Business section").
+pub const PUBLICATION_PARTS: &[&str] = &[
+    "section",
+    "edition",
+    "supplement",
+    "magazine",
+    "review",
+    "show",
+    "programme",
+    "program",
+    "paper",
+    "column",
+];
+
+/// Whether a lower-case word is a part of a publication (see [`PUBLICATION_PARTS`]).
+pub fn is_publication_part(word: &str) -> bool {
+    PUBLICATION_PARTS.contains(&word)
+}
+
 /// Whether a lower-case word is a journalist's job ("reporter", "columnist").
 pub fn is_journalism_role(word: &str) -> bool {
     JOURNALISM_ROLES.contains(&word)

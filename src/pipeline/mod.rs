@@ -130,9 +130,9 @@ struct Inputs {
 
 /// Reads the articles, the existing briefing files, the theme's and site's templates
 /// and static files, and the first-seen dates in the state folder.
-fn read_inputs(config: &Config) -> Result<Inputs, BuildError> {
+fn read_inputs(config: &Config, today: jiff::civil::Date) -> Result<Inputs, BuildError> {
     Ok(Inputs {
-        articles: ingest::load_articles(config),
+        articles: ingest::load_articles(config, today),
         briefing_files: ingest::load_briefing_files(config)?,
         theme: ingest::load_theme(config)?,
         first_seen: FirstSeen::load(&config.state_dir()),
@@ -145,7 +145,7 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let inputs = read_inputs(config)?;
+    let inputs = read_inputs(config, options.today)?;
     let mut templates = site::load_templates(config, &inputs.theme)?;
     let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
     let outcomes = plans.analyse(config, progress);

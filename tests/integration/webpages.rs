@@ -81,3 +81,36 @@ fn a_news_page_gives_only_its_story_to_the_analysis() {
     }
     assert_eq!(r["published"], "2026-03-18");
 }
+
+/// A page whose JSON-LD says it was published in year 1, as some CMSs write an unset
+/// date; its canonical URL has the real date.
+const YEAR_ONE_PAGE: &str = r#"<html><head><title>Kestria offers to share the dam's water</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}</script>
+<link rel="canonical" href="https://wire.example.org/world/2019/11/20/sarn-dam-offer/"></head>
+<body><article><h1>Kestria offers to share the dam's water</h1>
+<p>Kestria offered on Wednesday to release a fixed share of the Sarn dam's water to Meranthe during the dry months.</p>
+<p>Meranthe's water minister, Ana Varela, said her delegation would answer on Thursday.</p></article></body></html>"#;
+
+#[test]
+fn a_bogus_date_falls_back_to_the_next_source() {
+    let site = Site::new();
+    site.write("content/articles/offer.html", YEAR_ONE_PAGE);
+    let run = site.run(&["build"]).success();
+    assert!(
+        run.stderr.contains("content/articles/offer.html: the publication date 0001-01-01 from JSON-LD datePublished cannot be right"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("used 2019-11-20 from the canonical URL"),
+        "{}",
+        run.stderr
+    );
+    let briefing = site.read("content/briefings/offer.md");
+    assert!(briefing.contains("\ndate: 2019-11-20\n"), "{briefing}");
+    assert!(
+        briefing.contains("2019-11-20") && briefing.contains("2019-11-21"),
+        "Wednesday and Thursday resolved: {briefing}"
+    );
+}

@@ -22,7 +22,7 @@ use super::spelling::{Word, describe, flag, is_uncased};
 
 /// Identifies the feature set; a model records the version it was trained with. Bump it
 /// whenever features, gazetteers or hashing change.
-pub(crate) const FEATURE_VERSION: u32 = 6;
+pub(crate) const FEATURE_VERSION: u32 = 7;
 
 /// One document's words, ready for feature extraction.
 pub(crate) struct Doc {
@@ -70,6 +70,7 @@ impl Doc {
             gaz.tag(&folded, &caps, &mut gaz_out);
             for (w, g) in words[start..].iter_mut().zip(&gaz_out) {
                 w.gaz = *g;
+                w.clusters = super::clusters::of(w.word);
             }
             ranges.push(start..words.len());
         }
@@ -161,6 +162,7 @@ impl Doc {
         let mut f = Emit { bits, out };
         win.lexical(&mut f);
         win.spelling(&mut f);
+        win.clusters(&mut f);
         if stage2 {
             win.document(&mut f);
         }
@@ -235,6 +237,22 @@ impl Window<'_> {
         if w.doc_case != 0 {
             f.add(27, w.doc_case as u64 | self.context() << 8, w.shape);
         }
+    }
+
+    /// The word's clusters, with its shape, and its neighbours' clusters.
+    fn clusters(&self, f: &mut Emit) {
+        let w = self.w;
+        let fine = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.clusters[0] as u64);
+        let mid = |o: Option<&Word>, edge: u64| o.map_or(edge, |x| x.clusters[1] as u64);
+        let [c, m, k] = w.clusters.map(u64::from);
+        f.add(50, c, 0);
+        f.add(51, m, 0);
+        f.add(52, k, 0);
+        f.add(53, c, w.shape);
+        f.add(54, fine(self.p1, 9999), 0);
+        f.add(55, fine(self.n1, 9999), 0);
+        f.add(56, mid(self.p1, 9999), m);
+        f.add(57, m, mid(self.n1, 9999));
     }
 
     /// Stage two: the first pass's labels here and for the same word elsewhere.

@@ -1,19 +1,22 @@
 //! Gazetteers: the words of a sentence in, for each word the name lists it is part of.
 //!
 //! The lists are plain data kept beside this file (`gazetteer/*.txt`, one name per line,
-//! written for this project) plus the country names and nationalities of the `keshvar`
-//! crate and the month and weekday names of `language::calendar`. They are features for the tagger, not rules: the tagger learns how far to
-//! trust "is in the list of organisations" in each context. Phrases are matched on
+//! written for this project), the country names and nationalities of the `keshvar`
+//! crate, the month and weekday names of `language::calendar`, and the public name lists
+//! of `language::gazetteers` (GeoNames cities and regions, listed companies,
+//! universities, agencies and clubs, given names, surnames), which tell the tagger
+//! about names it never saw in training. They are features for the tagger, not rules:
+//! the tagger learns how far to trust "is in the list of organisations" in each context. Phrases are matched on
 //! folded word hashes (see [`super::hash`]), longest match first per list, so "State
 //! Department" marks two words and "Department" alone only the organisation-word list.
 //! Names written in capitals in a list ("UN", "WHO", "US") only match words without
 //! lower-case letters, so "who" and "us" stay ordinary words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::hash;
 use crate::analysis::tokens::tokenize;
-use crate::language::calendar;
+use crate::language::{self, calendar};
 
 /// The name lists, in feature order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +29,18 @@ pub(crate) enum List {
     Title,
     FirstName,
     TimeWord,
+    City,
+    Region,
+    Company,
+    Institution,
+    GivenName,
+    Surname,
 }
 
-pub(crate) const LISTS: usize = 8;
+pub(crate) const LISTS: usize = 14;
+
+/// Phrases longer than this many words are not matched.
+const MAX_WORDS: usize = 8;
 
 /// Per word: bit `2 * list` is set when a match of that list starts at the word, bit
 /// `2 * list + 1` when the word continues one.
@@ -36,11 +48,11 @@ pub(crate) type Membership = u32;
 
 /// Phrase hash to the lists it belongs to, any case and capitals-only.
 pub(crate) struct Gazetteer {
-    phrases: HashMap<u64, (u16, u16)>,
+    phrases: FxHashMap<u64, (u16, u16)>,
     max_words: usize,
 }
 
-const FILES: [(List, &str); 7] = [
+const FILES: [(List, &str); 13] = [
     (List::Country, include_str!("gazetteer/countries_extra.txt")),
     (List::Place, include_str!("gazetteer/places.txt")),
     (List::Demonym, include_str!("gazetteer/demonyms.txt")),
@@ -51,13 +63,19 @@ const FILES: [(List, &str); 7] = [
     (List::OrgWord, include_str!("gazetteer/org_words.txt")),
     (List::Title, include_str!("gazetteer/titles.txt")),
     (List::FirstName, include_str!("gazetteer/first_names.txt")),
+    (List::City, language::gazetteers::CITIES),
+    (List::Region, language::gazetteers::REGIONS),
+    (List::Company, language::gazetteers::COMPANIES),
+    (List::Institution, language::gazetteers::INSTITUTIONS),
+    (List::GivenName, language::gazetteers::GIVEN_NAMES),
+    (List::Surname, language::gazetteers::SURNAMES),
 ];
 
 impl Gazetteer {
     /// Builds the gazetteer from the data files and `keshvar`.
     pub(crate) fn new() -> Gazetteer {
         let mut g = Gazetteer {
-            phrases: HashMap::new(),
+            phrases: FxHashMap::with_capacity_and_hasher(1 << 18, Default::default()),
             max_words: 1,
         };
         for (list, text) in FILES {
@@ -112,14 +130,19 @@ impl Gazetteer {
     }
 
     fn add(&mut self, list: List, name: &str) {
-        let words: Vec<&str> = tokenize(name, 0..name.len())
-            .iter()
-            .map(|t| t.text(name))
-            .collect();
-        if words.is_empty() {
+        // Most entries are one plain word (given names, surnames): no tokenizer needed.
+        let (key, count) = if name.chars().all(char::is_alphabetic) && !name.is_empty() {
+            (hash::mix(0, hash::word(name)), 1)
+        } else {
+            let tokens = tokenize(name, 0..name.len());
+            let key = tokens
+                .iter()
+                .fold(0, |h, t| hash::mix(h, hash::word(t.text(name))));
+            (key, tokens.len())
+        };
+        if count == 0 || count > MAX_WORDS {
             return;
         }
-        let key = words.iter().fold(0, |h, w| hash::mix(h, hash::word(w)));
         let capitals_only =
             name.chars().any(char::is_uppercase) && !name.chars().any(char::is_lowercase);
         let entry = self.phrases.entry(key).or_insert((0, 0));
@@ -128,7 +151,7 @@ impl Gazetteer {
         } else {
             entry.0 |= 1 << list as u16;
         }
-        self.max_words = self.max_words.max(words.len());
+        self.max_words = self.max_words.max(count);
     }
 
     /// Whether `word` on its own is a name in one of `lists`.
@@ -151,7 +174,7 @@ impl Gazetteer {
         for i in 0..words.len() {
             let longest = self.max_words.min(words.len() - i);
             let mut key = 0;
-            let mut found = [0u16; 8];
+            let mut found = [0u16; MAX_WORDS];
             for len in 1..=longest {
                 key = hash::mix(key, words[i + len - 1]);
                 if let Some(&(any, upper)) = self.phrases.get(&key) {
@@ -194,7 +217,20 @@ mod tests {
         let mut out = Vec::new();
         g.tag(&words, &caps, &mut out);
         let names = [
-            "country", "place", "demonym", "org", "orgword", "title", "first", "time",
+            "country",
+            "place",
+            "demonym",
+            "org",
+            "orgword",
+            "title",
+            "first",
+            "time",
+            "city",
+            "region",
+            "company",
+            "institution",
+            "given",
+            "surname",
         ];
         toks.iter()
             .zip(out)
@@ -224,16 +260,31 @@ mod tests {
             ("Russians", &["demonym"]),
             ("met", &[]),
             ("in", &[]),
-            ("Geneva", &["place"]),
+            ("Geneva", &["place", "city", "region", "given"]),
             ("and", &[]),
             ("the", &[]),
-            ("UN", &["org"]),
+            ("UN", &["org", "city", "given"]),
             ("on", &[]),
             ("Friday", &["time"]),
         ];
         for ((word, lists), (want_word, want_lists)) in got.iter().zip(want) {
             assert_eq!(word, want_word);
             assert_eq!(lists, want_lists, "{word}");
+        }
+    }
+
+    #[test]
+    fn knows_names_from_the_public_lists() {
+        let g = Gazetteer::new();
+        for (sentence, word, list) in [
+            ("shares of Crocs rose", 2, "company"),
+            ("in Sao Paulo today", 1, "city"),
+            ("Dr Kowalski arrived", 1, "surname"),
+            ("a Stanford University study", 1, "institution"),
+            ("Ms Latisha Ray", 1, "given"),
+        ] {
+            let got = lists_of(&g, sentence);
+            assert!(got[word].1.contains(&list), "{sentence}: {got:?}");
         }
     }
 

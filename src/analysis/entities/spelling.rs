@@ -38,6 +38,8 @@ pub(super) struct Word {
     pub(super) suffix: [u64; 4],
     pub(super) flags: u16,
     pub(super) gaz: Membership,
+    /// Its word clusters (see `clusters`).
+    pub(super) clusters: super::clusters::Clusters,
     /// How the word is written elsewhere in the document: 0 unseen, 1 capitalised,
     /// 2 lower case, 3 both.
     pub(super) doc_case: u8,

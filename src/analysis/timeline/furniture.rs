@@ -5,14 +5,14 @@
 //! keep some, and a date in it is no event of the story: a byline or credit ("Posted
 //! on March 30, 2015 by Admin"), an author's bio ("He joined The Times in 2007 as a
 //! feature writer"), a citation ("Retrieved 24 Feb 2018"), a caption (a sentence the
-//! page repeats verbatim). A date can also be part of a name: "the Sunday Business
-//! section", "the 2025 bonds", "Kopp's 1987 Chevrolet".
+//! page repeats verbatim). (Dates that are part of a name, "the Sunday Business
+//! section", are no time expressions at all: `timex` leaves them out.)
 
 use std::collections::HashMap;
 
 use crate::analysis::sentences::Sentence;
 use crate::analysis::summary;
-use crate::language::{calendar, words};
+use crate::language::words;
 
 /// Whether the sentence is furniture: boilerplate, a bio or a citation.
 pub fn is_furniture(text: &str) -> bool {
@@ -67,29 +67,6 @@ pub fn repeated(prose: &str, sentences: &[Sentence]) -> Vec<bool> {
         .collect()
 }
 
-/// Whether the expression `date` (its text), with the words `before` and `after` it,
-/// is part of a name: a weekday before a capitalised word that is no calendar word
-/// ("Sunday Business section", "Monday Night Football"), or a year after a determiner
-/// or possessive and before a capitalised word or a financial or product noun ("the
-/// 2020 Sentra", "the 2025 bonds", "Kopp's 1987 Chevrolet").
-pub fn is_name(date: &str, before: &str, after: &str) -> bool {
-    let next = after.split_whitespace().next().unwrap_or("");
-    let next_word = next.trim_matches(|c: char| !c.is_alphanumeric());
-    let capitalised = next_word.starts_with(char::is_uppercase)
-        && !calendar::is_full_name(next_word)
-        && calendar::month(&next_word.to_lowercase()).is_none();
-    let prev = before.split_whitespace().next_back().unwrap_or("");
-    let determined =
-        words::is_determiner(&prev.to_lowercase()) || prev.ends_with("'s") || prev.ends_with("’s");
-    let lone = date.split_whitespace().count() == 1;
-    if lone && calendar::weekday(&date.to_lowercase()).is_some() {
-        let part_of_day = ["Morning", "Afternoon", "Evening", "Night"].contains(&next_word);
-        return determined && capitalised && !part_of_day;
-    }
-    let year = date.len() == 4 && date.bytes().all(|b| b.is_ascii_digit());
-    year && determined && (capitalised || words::is_dated_name_noun(&next_word.to_lowercase()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,29 +86,6 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(is_bio(text) || is_citation(text), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn dates_inside_names() {
-        let cases = [
-            ("Sunday", "for the", "Business section.", true),
-            ("Monday", "on", "Night Football", false),
-            ("Sunday", "on", "evening", false),
-            ("Monday", "on", "Lisk police said", false),
-            ("Friday", "On", ", the envoy", false),
-            ("2025", "the", "bonds fell", true),
-            ("1987", "Kopp's", "Chevrolet was found", true),
-            ("2019", "In", "Boeing sold", false),
-            ("2020", "the", "election", false),
-            ("2014", "since", "the border", false),
-        ];
-        for (date, before, after, want) in cases {
-            assert_eq!(
-                is_name(date, before, after),
-                want,
-                "{before} {date} {after}"
-            );
         }
     }
 

@@ -83,6 +83,12 @@ const BOUNDING: [&str; 8] = [
     "from",
 ];
 
+/// How many sentences after a dated event an undated one may still be told in its time.
+const STORY_TIME_SENTENCES: usize = 3;
+/// How long before publication a date must be for the sentences after it to tell
+/// history rather than news (ten years: closer dates are often followed by today's news).
+const HISTORY_DAYS: i64 = 3650;
+
 /// An entry with what orders it: date, explicit first, rank, position.
 type Ranked = (
     (u8, Date, value::Granularity, String),
@@ -106,6 +112,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         .map(|(r, &s)| (s, r))
         .collect();
     let mut discourse = Discourse::default();
+    let mut story_time: Option<(usize, Date)> = None;
     let mut entries: Vec<(Ranked, TimelineEntry)> = Vec::new();
     let mut seen: HashMap<(String, Vec<String>), usize> = HashMap::new();
     for (index, s) in sentences.iter().enumerate() {
@@ -118,8 +125,16 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let made = if furniture {
             Vec::new()
         } else {
-            sentence_entries(input, index, &by_sentence[index], &discourse)
+            let past = story_time
+                .filter(|&(i, _)| index - i <= STORY_TIME_SENTENCES)
+                .map(|(_, d)| d);
+            sentence_entries(input, index, &by_sentence[index], &discourse, past)
         };
+        for (_, e) in made.iter().filter(|(_, e)| !e.reported) {
+            if let value::Anchor::Fixed { start, .. } = value::parse(&e.date) {
+                story_time = Some((index, start));
+            }
+        }
         let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
         discourse.update(mentions, input.actors, &groups);
         for (pos, entry) in made {
@@ -151,6 +166,7 @@ fn sentence_entries(
     index: usize,
     timexes: &[&Timex],
     discourse: &Discourse,
+    story_time: Option<Date>,
 ) -> Vec<(usize, TimelineEntry)> {
     let prose = input.prose;
     let s = &input.sentences[index];
@@ -163,11 +179,6 @@ fn sentence_entries(
     for t in timexes {
         if !dates_an_event(prose, s, t)
             || is_dateline(prose, input.sentences, index, t)
-            || furniture::is_name(
-                &prose[t.start..t.end],
-                &prose[s.start..t.start],
-                &prose[t.end..s.end],
-            )
             || !placeable(t)
             || done.contains(&t.value.as_str())
         {
@@ -177,7 +188,8 @@ fn sentence_entries(
             continue;
         };
         let tense = clause_tense(&groups, c.verb);
-        if happened_after_publication(&t.value, tense, input.published)
+        if negated(prose, &groups, c.verb)
+            || happened_after_publication(&t.value, tense, input.published)
             || is_state_of_today(&prose[t.start..t.end], tense)
         {
             continue;
@@ -207,7 +219,13 @@ fn sentence_entries(
     let dated = timexes
         .iter()
         .any(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.value != "PRESENT_REF");
-    if out.is_empty() && !dated {
+    // an undated past event right after a date long before publication is told in the
+    // story's past ("In 1910 Claude showed his lamps. He designed glass tubes."), not news
+    let in_the_past = match (story_time, input.published) {
+        (Some(t), Some(p)) => crate::analysis::timex::value::days_between(t, p) > HISTORY_DAYS,
+        _ => false,
+    };
+    if out.is_empty() && !dated && !in_the_past {
         out.extend(reported_entry(input, index, &parsed, &groups, discourse));
     }
     out
@@ -279,6 +297,19 @@ fn placeable(t: &Timex) -> bool {
     !t.value.starts_with("XXXX-XX-XX")
         && !t.label.contains("the date mentioned before")
         && !t.label.contains("XX")
+}
+
+/// Whether the verb group holding the clause's first verb is negated ("did not meet").
+fn negated(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
+    let Some(g) = verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end)) else {
+        return false;
+    };
+    let lower = prose[g.start..g.end].to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    reported::is_negated(&words)
 }
 
 /// The tense of the verb group holding the clause's first verb.

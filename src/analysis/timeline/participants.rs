@@ -103,7 +103,8 @@ fn reference(w: &Words, subject: &[usize]) -> Option<(Referent, bool)> {
         .collect();
     let (&first, &last) = (words.first()?, words.last()?);
     if words.len() == 1 {
-        return ["he", "she", "they", "it", "we"]
+        // "we" and "I" are the writer's own: no actor of the story
+        return ["he", "she", "they", "it"]
             .iter()
             .find(|p| w.is_any(first, &[p]))
             .and_then(|p| words::referent(p))

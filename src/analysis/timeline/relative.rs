@@ -40,12 +40,18 @@ pub fn reduced(
         && !is_verb(v - 1)
         && !w.is(v - 1, words::is_auxiliary)
         && !w.is(v - 1, words::is_preposition)
+        && !w.is(v - 1, words::is_determiner)
         && !w.is(v - 1, |x| words::PERSONAL_PRONOUNS.contains(&x))
         && !w.is_any(
             v - 1,
-            &["to", "that", "which", "who", "not", "also", "been", "being"],
+            &[
+                "to", "that", "which", "who", "what", "where", "when", "how", "not", "also",
+                "been", "being",
+            ],
         );
-    if !looks || !finite_before || !noun_before || is_verb(v + 1) {
+    // "submitted to Washington in December", "built in 1932": a complement follows
+    let complement = w.is(v + 1, words::is_preposition) || v + 1 == first;
+    if !looks || !finite_before || !noun_before || !complement || is_verb(v + 1) {
         return None;
     }
     let mut a = v;

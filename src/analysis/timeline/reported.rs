@@ -12,6 +12,12 @@
 //! event).
 
 use crate::analysis::timex::{Tense, VerbGroup};
+use crate::language::words;
+
+/// Whether a verb group is negated ("did not respond", "hasn't met"): no event happened.
+pub fn is_negated(words: &[&str]) -> bool {
+    words.iter().any(|w| matches!(*w, "not" | "never" | "t"))
+}
 
 /// Whether the main verb group `group` (its text is `words`, lower case) tells news:
 /// a simple past, a present perfect, or a present reporting verb ("says").
@@ -19,7 +25,7 @@ pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
     let Some(&first) = words.first() else {
         return false;
     };
-    if words.iter().any(|w| matches!(*w, "not" | "never" | "t")) {
+    if is_negated(words) || words.iter().any(|w| words::STATIVE_PAST.contains(w)) {
         return false;
     }
     let participle = |w: &str| w.ends_with("ed") || w.ends_with("en") || w.len() > 3;
@@ -60,7 +66,7 @@ mod tests {
             tense,
             reporting,
         };
-        let cases: [(&[&str], Tense, bool, bool); 14] = [
+        let cases: [(&[&str], Tense, bool, bool); 15] = [
             (&["sent"], Tense::Past, false, true),
             (&["stated"], Tense::Past, true, true),
             (&["has", "won"], Tense::Past, false, true),
@@ -75,6 +81,7 @@ mod tests {
             (&["will", "meet"], Tense::Future, false, false),
             (&["is", "analysing"], Tense::Present, false, false),
             (&["hosts"], Tense::Present, false, false),
+            (&["seemed"], Tense::Past, false, false),
         ];
         for (words, tense, reporting, want) in cases {
             assert_eq!(

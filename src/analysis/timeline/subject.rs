@@ -70,7 +70,10 @@ pub fn main_subject(
     }
     let idx: Vec<usize> = (from..end).collect();
     let words = idx.iter().filter(|&&k| w.is_word(k)).count();
-    let starts_well = w.is_word(from) || w.tokens.get(from).is_some_and(|t| t.kind == Kind::Number);
+    // a quoted title can be a subject: "“Super Mario Run” will launch"
+    let quoted = matches!(w.text(from), "\"" | "“") && w.is_word(from + 1);
+    let starts_well =
+        w.is_word(from) || quoted || w.tokens.get(from).is_some_and(|t| t.kind == Kind::Number);
     ((1..=8).contains(&words) && starts_well).then_some(idx)
 }
 

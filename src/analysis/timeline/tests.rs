@@ -348,3 +348,109 @@ fn clauses_without_a_subject_of_their_own_borrow_the_main_one_or_keep_it() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn an_attributive_participle_after_a_determiner_is_no_reduced_relative() {
+    let cases = [
+        // (text, the entry's text)
+        (
+            "Ada Quill, the port's director, said the company would present a revised \
+             roster in December.",
+            "Ada Quill, the port's director, said the company would present a revised roster",
+        ),
+        (
+            "Ada Quill, the port's director, said the company would present a\nrevised \
+             roster in December.",
+            "Ada Quill, the port's director, said the company would present a revised roster",
+        ),
+        (
+            "Officials studied the list of guarantees submitted to the council in December.",
+            "The list of guarantees was submitted to the council",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = entries(text, FRIDAY);
+        assert!(
+            got.iter().any(|(_, t)| t == want),
+            "{text:?}: want {want:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_after_a_noun_is_an_event_of_its_own() {
+    let cases = [
+        (
+            "The envoy reviewed the reply that Kestria had sent against the list of demands submitted to Lisk in December.",
+            "-12",
+            Some("The list of demands was submitted to Lisk"),
+        ),
+        (
+            "The company said it would present a revised roster in December.",
+            "-12",
+            Some("The company said it would present a revised roster"),
+        ),
+    ];
+    for (text, date_value, want) in cases {
+        let got = entries(text, FRIDAY);
+        let found = got
+            .iter()
+            .find(|(d, _)| d.ends_with(date_value))
+            .map(|(_, t)| t.as_str());
+        assert_eq!(found, want, "{text}: {got:?}");
+    }
+}
+
+/// A reported entry's text and actors.
+type Reported<'a> = (&'a str, &'a [usize]);
+
+#[test]
+fn news_without_a_date_of_its_own_is_reported_at_publication() {
+    let names = [("Kestria", 0), ("Lisk", 1), ("Varela", 2), ("Holm", 3)];
+    let reported = |text: &str| -> Vec<(String, Vec<usize>)> {
+        timeline(text, Some(FRIDAY), &names)
+            .into_iter()
+            .filter(|e| e.reported)
+            .map(|e| {
+                assert_eq!(
+                    (e.date.as_str(), e.when.as_str()),
+                    ("2022-01-28", "reported 28 January 2022")
+                );
+                (e.text, e.actors)
+            })
+            .collect()
+    };
+    let cases: [(&str, &[Reported]); 8] = [
+        (
+            "Kestria sent its formal reply to Lisk.",
+            &[("Kestria sent its formal reply to Lisk", &[0, 1])],
+        ),
+        (
+            "Varela has met Holm twice.",
+            &[("Varela has met Holm twice", &[2, 3])],
+        ),
+        ("Varela had met Holm before the talks.", &[]),
+        ("Varela did not meet Holm.", &[]),
+        ("The talks with Kestria seemed stuck.", &[]),
+        ("Kestria will send its reply to Lisk.", &[]),
+        ("“We sent the reply,” Varela said.", &[]),
+        (
+            "In 1910 Varela opened the dam at Lisk. Varela designed the sluices.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(String, Vec<usize>)> = want
+            .iter()
+            .map(|(t, a)| (t.to_string(), a.to_vec()))
+            .collect();
+        assert_eq!(reported(text), want, "{text}");
+    }
+}
+
+#[test]
+fn the_same_event_told_twice_is_one_entry() {
+    let text = "Varela met Holm in Lisk on Monday. On Monday, Varela met Holm in Lisk.";
+    let got = timeline(text, Some(FRIDAY), &[("Varela", 2), ("Holm", 3)]);
+    assert_eq!(got.len(), 1, "{got:?}");
+}

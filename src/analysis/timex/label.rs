@@ -39,8 +39,14 @@ pub fn yearless(month: u8, day: Option<u8>) -> String {
     }
 }
 
-/// A label with its TIMEX3 modifier: "early 2022", "mid-February 2022", "about 3 years".
+/// A label with its TIMEX3 modifier: "early 2022", "mid-February 2022", "the mid-1990s",
+/// "about 3 years".
 pub fn modified(modifier: Modifier, label: &str) -> String {
+    if let Some(rest) = label.strip_prefix("the ")
+        && matches!(modifier, Modifier::Start | Modifier::Mid | Modifier::End)
+    {
+        return format!("the {}", modified(modifier, rest));
+    }
     match modifier {
         Modifier::Start => format!("early {label}"),
         Modifier::Mid => format!("mid-{label}"),
@@ -140,6 +146,8 @@ mod tests {
                 modified(Modifier::Mid, "February 2022"),
                 "mid-February 2022",
             ),
+            (modified(Modifier::Mid, "the 1990s"), "the mid-1990s"),
+            (modified(Modifier::End, "the 1980s"), "the late 1980s"),
             (duration("P3Y"), "3 years"),
             (duration("PXD"), "several days"),
             (duration("PT24H"), "24 hours"),

@@ -95,7 +95,13 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
         let markers = tense::markers(&cursor);
         let found = grammar::attach_times(&cursor, found);
         for f in found {
-            let tense = tense::at(&cursor, &markers, f.first, f.end);
+            let mut tense = tense::at(&cursor, &markers, f.first, f.end);
+            // "Wednesday's ruling", "Thursday's closing price": what a weekday owns is done
+            let possessive =
+                matches!(cursor.text(f.end), "'" | "’") && cursor.word(f.end + 1) == "s";
+            if possessive && matches!(f.expr, grammar::Expr::Weekday { .. }) {
+                tense = Tense::Past;
+            }
             let resolved = context.resolve(&f.expr, tense);
             out.push(Timex {
                 start: tokens[f.first].start,

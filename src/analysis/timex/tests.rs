@@ -536,3 +536,69 @@ fn expressions_come_in_document_order_without_overlap() {
         assert!(pair[0].end <= pair[1].start, "{pair:?}");
     }
 }
+
+#[test]
+fn months_of_relative_years_fractions_and_story_time() {
+    check(&[
+        (
+            "In January this year, the guild struck.",
+            "January this year",
+            "2022-01",
+        ),
+        (
+            "The ferry sank in June last year.",
+            "June last year",
+            "2021-06",
+        ),
+        (
+            "Profit fell in the 2020 third quarter.",
+            "the 2020 third quarter",
+            "2020-Q3",
+        ),
+        (
+            "The crew lived at sea for 2 1/2 years.",
+            "2 1/2 years",
+            "P2Y6M",
+        ),
+        ("She spent 5 1/2 hours in Lisk.", "5 1/2 hours", "PT5H30M"),
+        (
+            "The river froze in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        (
+            "The dam opened on March 3, 2021. Guards arrived at 10 p.m. to close it.",
+            "10 p.m.",
+            "2021-03-03T22:00",
+        ),
+        (
+            "The board met to review Wednesday's ruling, which it will appeal.",
+            "Wednesday",
+            "2022-01-26",
+        ),
+        ("Prices have risen in recent years.", "recent years", "PXY"),
+    ]);
+}
+
+#[test]
+fn dates_inside_names_and_unplaced_offsets_are_no_dates() {
+    let cases = [
+        (
+            "He joined the paper in 2009 as a writer for the Sunday Business section.",
+            "Sunday",
+        ),
+        ("The 2025 bonds fell sharply.", "2025"),
+        ("She spoke on ABC's \"This Week\" programme.", "This Week"),
+    ];
+    for (text, span) in cases {
+        let timexes = run(text, Some(FRIDAY));
+        assert!(
+            timexes.iter().all(|t| &text[t.start..t.end] != span),
+            "{text}: {timexes:?}"
+        );
+    }
+    let text = "Seven decades later, the river still floods the valley.";
+    let timexes = run(text, Some(FRIDAY));
+    let later = find(text, &timexes, "Seven decades later");
+    assert!(later.value.contains('X'), "{later:?}");
+}

@@ -114,7 +114,7 @@ fn parse_date_part(v: &str) -> Option<(Date, Granularity)> {
         [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
             Some((Date::new(year, number(m, 2)?, 1).ok()?, Granularity::Month))
         }
-        [w] if w.starts_with('W') => {
+        [w] if w.starts_with('W') && w.len() > 1 && w[1..].bytes().all(|b| b.is_ascii_digit()) => {
             Some((week_start(year, number(&w[1..], 2)?)?, Granularity::Week))
         }
         [w, "WE"] if w.starts_with('W') => {
@@ -184,18 +184,14 @@ pub fn label(value: &str) -> String {
     let day = |d: Date| format!("{} {} {}", d.day(), month_name(d.month()), d.year());
     match granularity {
         Granularity::Time | Granularity::PartOfDay | Granularity::Day => {
-            let mut s = format!("{} {}", weekday_name(start.weekday()), day(start));
-            if let Some((_, t)) = value.split_once('T') {
-                s.push_str(&match t {
-                    "MO" => " (morning)".to_string(),
-                    "AF" => " (afternoon)".to_string(),
-                    "EV" => " (evening)".to_string(),
-                    "NI" => " (night)".to_string(),
-                    "DT" => " (daytime)".to_string(),
-                    other => format!(", {}", other.get(..5).unwrap_or(other)),
-                });
+            let weekday = weekday_name(start.weekday());
+            match value.split_once('T').map(|(_, t)| t) {
+                None => format!("{weekday} {}", day(start)),
+                Some(t) => match part_of_day(t) {
+                    Some(part) => format!("{weekday} {part}, {}", day(start)),
+                    None => format!("{weekday} {}, {}", day(start), t.get(..5).unwrap_or(t)),
+                },
             }
-            s
         }
         Granularity::Week if value.ends_with("-WE") => format!("weekend of {}", day(start)),
         Granularity::Week => format!("week of {}", day(start)),
@@ -208,8 +204,37 @@ pub fn label(value: &str) -> String {
         Granularity::Half => format!("H{} {}", (start.month() - 1) / 6 + 1, start.year()),
         Granularity::Year => start.year().to_string(),
         Granularity::Decade => format!("the {}s", start.year()),
-        Granularity::Century => format!("the {}s", start.year()),
+        Granularity::Century => century(start.year() / 100 + 1),
     }
+}
+
+/// A part of the day as a reader writes it after a weekday: "MO" -> "morning".
+pub fn part_of_day(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "MO" => "morning",
+        "AF" => "afternoon",
+        "EV" => "evening",
+        "NI" => "night",
+        "DT" => "daytime",
+        _ => return None,
+    })
+}
+
+/// "the 20th century", "the 21st century".
+fn century(n: i16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("the {n}{suffix} century")
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier; saturated far out of range).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map_or(i64::MAX, |s| i64::from(s.get_days()))
 }
 
 /// A day as a reader writes it: "28 January 2022".
@@ -331,7 +356,11 @@ mod tests {
             ("2021-12", "December 2021"),
             ("2022-W05", "week of 31 January 2022"),
             ("2022-W04-WE", "weekend of 29 January 2022"),
-            ("2022-01-28TEV", "Friday 28 January 2022 (evening)"),
+            ("2022-01-28TEV", "Friday evening, 28 January 2022"),
+            ("2022-01-28T14:30", "Friday 28 January 2022, 14:30"),
+            ("2018-WI", "winter 2018"),
+            ("19", "the 20th century"),
+            ("20", "the 21st century"),
             ("XXXX-WXX-3", "Wednesday, week of publication"),
             ("XXXX-12", "December (year not given)"),
             ("XXXX-07-01", "1 July (year not given)"),

@@ -183,8 +183,27 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Head nouns of a body that belongs to an organisation without being it: "Valley Rail
+/// Drivers' Association" is not "Valley Rail", nor "Arlo Foundation" "Arlo".
+const DISTINCT_BODIES: [&str; 12] = [
+    "association",
+    "union",
+    "federation",
+    "council",
+    "committee",
+    "foundation",
+    "institute",
+    "society",
+    "club",
+    "team",
+    "board",
+    "fund",
+];
+
 /// "Lockheed" -> "Lockheed Martin"; "Foreign Ministry" -> "Russian Foreign Ministry":
-/// a short form joins the one longer name that fits it, if the text used that name first.
+/// a short form joins the one longer name that fits it, if the text used that name first,
+/// unless the words it leaves out name a body of its own ("Valley Rail Drivers'
+/// Association" is not "Valley Rail").
 fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
     let named =
         |m: &Mention| m.reference == Reference::Named && m.kind == super::ActorKind::Organization;
@@ -199,7 +218,11 @@ fn short_forms(mentions: &[Mention], uf: &mut UnionFind) {
             continue;
         }
         let full = name_key(name);
-        let mut forms: Vec<&str> = full.match_indices(' ').map(|(p, _)| &full[..p]).collect();
+        let mut forms: Vec<&str> = full
+            .match_indices(' ')
+            .filter(|(p, _)| !full[*p..].split(' ').any(|w| DISTINCT_BODIES.contains(&w)))
+            .map(|(p, _)| &full[..p])
+            .collect();
         let bare = without_nationality(name);
         if !bare.is_empty() && bare != full && !forms.contains(&bare.as_str()) {
             forms.push(&bare);
@@ -263,7 +286,7 @@ mod tests {
 
     #[test]
     fn merges_what_names_one_entity_and_nothing_else() {
-        let cases: [(&str, &[&[&str]]); 11] = [
+        let cases: [(&str, &[&[&str]]); 12] = [
             (
                 "[ORG|Arlo] sells; [ORG|Arlo Inc.] grew.",
                 &[&["Arlo", "Arlo Inc."]],
@@ -291,6 +314,10 @@ mod tests {
             (
                 "The [ORG|United States Air Force] and the [ORG|Air Force] and [ORG|USAF].",
                 &[&["United States Air Force", "Air Force", "USAF"]],
+            ),
+            (
+                "The [ORG|Valley Rail Drivers' Association] struck. [ORG|Valley Rail] said.",
+                &[&["Valley Rail Drivers' Association"], &["Valley Rail"]],
             ),
             (
                 "The [ORG|Kessel Port Union] ([ORG|KPU]) and [ORG|KPU] met.",

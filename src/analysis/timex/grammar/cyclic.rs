@@ -49,6 +49,12 @@ fn year_suffix(c: &Cursor, i: usize) -> (usize, Option<YearSpec>) {
     if let Some((end, y)) = super::numbers::year(c, j) {
         return (end, Some(YearSpec::Given(y)));
     }
+    // "the winter of nineteen ninety-four"
+    if c.word(i) == "of"
+        && let Some((end, Expr::Calendar { year: Some(y), .. })) = super::dates::spoken_year(c, j)
+    {
+        return (end, Some(YearSpec::Given(y)));
+    }
     if c.word(i) == "of" {
         let offset = match (c.word(j), c.word(j + 1)) {
             ("this" | "the", "year") => Some(0),
@@ -76,6 +82,13 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         };
     }
     let (mut j, mut year) = possessive_year(c, i);
+    // "the 1988 third quarter"
+    if c.word(i) == "the"
+        && let Some((after, y)) = super::numbers::year(c, j)
+    {
+        j = after;
+        year = YearSpec::Given(y);
+    }
     if c.word(j) == "fiscal" {
         j += 1;
     }

@@ -69,10 +69,25 @@ fn month_first(c: &Cursor, i: usize, after_weekday: bool) -> Option<(usize, Expr
     if let Some((k2, y)) = year(c, c.skip_comma(k)).or_else(|| year(c, of_year(c, k)?)) {
         return Some((k2, calendar(Some(y), Some(month), None)));
     }
+    if let Some((end, offset)) = relative_year(c, k) {
+        return Some((end, Expr::MonthOfYear { month, offset }));
+    }
     if after_weekday || !month_alone_ok(c, i) {
         return None;
     }
     Some((k, calendar(None, Some(month), None)))
+}
+
+/// "this year", "last year", "of next year" after a month: the end and the year offset.
+fn relative_year(c: &Cursor, i: usize) -> Option<(usize, i64)> {
+    let j = if c.word(i) == "of" { i + 1 } else { i };
+    let offset = match c.word(j) {
+        "this" => 0,
+        "last" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    (c.word(j + 1) == "year").then_some((j + 2, offset))
 }
 
 /// "of" before a year ("January of 2022"): the index of the year.
@@ -251,7 +266,7 @@ pub fn year_or_decade(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
 
 /// Years read out: "nineteen ninety-six", "twenty twenty", "two thousand and one",
 /// "the year two thousand".
-fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
+pub(super) fn spoken_year(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let j = if c.word(i) == "the" && c.word(i + 1) == "year" {
         i + 2
     } else {

@@ -14,6 +14,7 @@ mod clock;
 mod cyclic;
 mod dates;
 mod modified;
+mod names;
 mod numbers;
 mod relative;
 mod spans;
@@ -104,6 +105,12 @@ pub enum Expr {
         unit: Unit,
         offset: i64,
         anaphoric: bool,
+    },
+    /// A month of a year counted from the reference year: "January this year" (1, 0),
+    /// "June last year" (6, -1).
+    MonthOfYear {
+        month: u8,
+        offset: i64,
     },
     /// "the 1990s" (1990), "the 19th century" (1800).
     Decade(i32),
@@ -260,6 +267,7 @@ pub fn find(cursor: &Cursor) -> Vec<Found> {
     let mut i = 0;
     while i < cursor.tokens.len() {
         match longest(cursor, i) {
+            Some((end, _)) if names::is_part_of_name(cursor, i, end) => i = end,
             Some((end, expr)) => {
                 let (end, expr) = clock::compose(cursor, end, expr);
                 out.push(Found {

@@ -22,8 +22,20 @@ pub fn amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
 
 fn base_amount(c: &Cursor, i: usize) -> Option<(usize, Amount)> {
     if let Some(n) = c.number(i) {
-        if c.digits(i) > 6 {
-            return None;
+        if c.digits(i) > 6 || (i > 0 && c.is(i - 1, "/") && c.touches(i)) {
+            return None; // the "2" of "1/2" is no amount of its own
+        }
+        // "5 1/2", "2 1/2"
+        if let (Some(num), Some(den)) = (c.number(i + 1), c.number(i + 3))
+            && c.is(i + 2, "/")
+            && c.touches(i + 2)
+            && c.touches(i + 3)
+            && num < den
+        {
+            return Some((
+                i + 4,
+                Amount::N(f64::from(n) + f64::from(num) / f64::from(den)),
+            ));
         }
         // "2.5", "1,000"
         if c.is(i + 1, ".") && c.touches(i + 1) && c.touches(i + 2) && c.number(i + 2).is_some() {

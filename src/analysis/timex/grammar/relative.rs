@@ -32,9 +32,16 @@ fn single_word(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         "now" | "currently" | "nowadays" => Expr::Ref("PRESENT_REF"),
         "current" if lexicon::unit(c.word(i + 1)).is_none() => Expr::Ref("PRESENT_REF"),
         "recently" | "lately" => Expr::Ref("PAST_REF"),
+        // "in recent years": a span of unknown length up to now (TimeML: PXY)
         "recent" => {
             return match lexicon::unit(c.word(i + 1)) {
-                Some((_, true)) => Some((i + 2, Expr::Ref("PAST_REF"))),
+                Some((unit, true)) => Some((
+                    i + 2,
+                    Expr::Duration {
+                        amount: Amount::Some,
+                        unit,
+                    },
+                )),
                 _ => None,
             };
         }

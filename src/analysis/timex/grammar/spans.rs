@@ -25,6 +25,10 @@ pub fn duration(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         None if prefixed => (j, Amount::Some),
         None => return None,
     };
+    // "the 1988 quarter", "the 1988 second quarter": a year, not 1988 quarters
+    if c.word(i) == "the" && c.digits(j) == 4 && k == j + 1 {
+        return None;
+    }
     let hyphen = c.is(k, "-") && c.touches(k) && c.touches(k + 1);
     let u = if hyphen { k + 1 } else { k };
     let (unit, plural) = lexicon::unit(c.word(u))?;

@@ -120,7 +120,7 @@ impl Context {
             Expr::Time { base, hour, minute } => {
                 let (day, period) = match base {
                     Some(b) => self.day_value(b, tense),
-                    None => self.publication_day(),
+                    None => self.narrative_day(),
                 };
                 let v = format!("{day}T{hour:02}:{minute:02}");
                 (
@@ -152,6 +152,15 @@ impl Context {
             Dated::Period(p) => (p.value(), None),
             Dated::Weekend(sat) => (weekend_value(sat).0, None),
             Dated::Floating(v, _) => (v, None),
+        }
+    }
+
+    /// The day a clock time without a day of its own is on: the day the story was last
+    /// at ("Slepian was shot on Oct. 23 ... at 10 p.m."), else the publication day.
+    fn narrative_day(&self) -> (String, Option<Period>) {
+        match self.anchors.last() {
+            Some(p) if p.granularity == Granularity::Day => (p.value(), Some(*p)),
+            _ => self.publication_day(),
         }
     }
 
@@ -188,6 +197,7 @@ impl Context {
                 granularity: Granularity::Century,
             }),
             Expr::Season { .. }
+            | Expr::MonthOfYear { .. }
             | Expr::Quarter { .. }
             | Expr::Half { .. }
             | Expr::Holiday { .. } => {
@@ -211,6 +221,20 @@ impl Context {
                     tense,
                     |y| calendar::season(y, *season),
                     format!("XXXX-{code}"),
+                )
+            }
+            Expr::MonthOfYear { month, offset } => {
+                let make = |y| {
+                    Some(Period {
+                        start: ymd(y, *month, 1)?,
+                        granularity: Granularity::Month,
+                    })
+                };
+                self.yearly(
+                    YearSpec::Offset(*offset),
+                    tense,
+                    make,
+                    format!("XXXX-{month:02}"),
                 )
             }
             Expr::Quarter { n: 0, .. } => self.the_quarter(),
@@ -349,16 +373,20 @@ fn weekend_value(saturday: Date) -> (String, String) {
     (v, l)
 }
 
+/// The label of a time or part of day: "Wednesday evening, 26 January 2022",
+/// "Wednesday evening, week of publication", "morning (day not given)", "08:00 (day
+/// not given)".
 fn time_label(v: &str, period: Option<Period>) -> String {
-    if period.is_some() {
-        return value::label(v);
+    let label = value::label(v);
+    if period.is_some() || !label.contains('X') {
+        return label;
     }
     let (day, t) = v.split_once('T').unwrap_or((v, ""));
-    let base = match day {
-        "XXXX-XX-XX" => "day not known".to_string(),
-        d => value::label(d),
-    };
-    format!("{base}, {t}")
+    let when = value::part_of_day(t).unwrap_or(t);
+    match day {
+        "XXXX-XX-XX" => format!("{when} (day not given)"),
+        d => format!("{}, {when}", value::label(d)),
+    }
 }
 
 fn unknown() -> Dated {
@@ -380,7 +408,7 @@ fn unknown_value(unit: Unit) -> String {
     .to_string()
 }
 
-/// "P3Y", "P2.5Y", "PXY", "PT24H", "P10Y" (a decade).
+/// "P3Y", "P2Y6M" (two and a half years), "PT5H30M", "PXY", "PT24H", "P10Y" (a decade).
 fn duration_value(amount: Amount, unit: Unit) -> String {
     let (letter, mult, clock) = unit.designator();
     let t = if clock { "T" } else { "" };
@@ -389,9 +417,31 @@ fn duration_value(amount: Amount, unit: Unit) -> String {
         Amount::N(n) => {
             let total = n * f64::from(mult);
             if total.fract() == 0.0 && total < 1e9 {
-                format!("P{t}{}{letter}", total as u64)
-            } else {
-                format!("P{t}{}{letter}", (total * 100.0).round() / 100.0)
+                return format!("P{t}{}{letter}", total as u64);
+            }
+            // a fraction in the next smaller unit, when it comes out whole
+            let smaller = match (letter, clock) {
+                ("Y", false) => Some(("M", 12.0, "")),
+                ("W", false) => Some(("D", 7.0, "")),
+                ("D", false) => Some(("H", 24.0, "T")),
+                ("H", true) => Some(("M", 60.0, "")),
+                ("M", true) => Some(("S", 60.0, "")),
+                _ => None,
+            };
+            let whole = total.trunc();
+            match smaller {
+                Some((small, per, sep))
+                    if ((total - whole) * per).fract().abs() < 1e-9 && total < 1e9 =>
+                {
+                    let part = ((total - whole) * per).round() as u64;
+                    let head = if whole > 0.0 {
+                        format!("{}{letter}", whole as u64)
+                    } else {
+                        String::new()
+                    };
+                    format!("P{t}{head}{sep}{part}{small}")
+                }
+                _ => format!("P{t}{}{letter}", (total * 100.0).round() / 100.0),
             }
         }
     }

@@ -128,6 +128,9 @@ impl Context {
             .copied();
         let base = match last_quarter {
             Some(q) if unit == Unit::Year => Some((q, q.granularity)),
+            // "seven decades later" before any date: the story's time is unknown, and
+            // counting from the publication date would put the past in the future
+            _ if anaphoric && offset > 0 && self.anchors.is_empty() => None,
             _ if anaphoric => self.anchor(granularity).map(|b| (b, b.granularity)),
             _ => self.published.map(|p| (Period::day(p), granularity)),
         };

@@ -1,0 +1,21 @@
+//! Public name lists, compiled from `../shared/data/gazetteers` by
+//! `cargo run --release --example build_gazetteers -- ../shared/data/gazetteers src/language/data/gazetteers`:
+//! one name per line, with a header naming the source and licence of each list.
+//!
+//! They are what the entity tagger knows about the world beyond its training text
+//! (names it never saw are most of its errors): the tagger reads them as features.
+//! Attribution: place names from GeoNames (geonames.org), CC BY 4.0; university names
+//! from Hipo/university-domains-list, MIT licence (see `data/gazetteers/LICENSES.md`).
+
+/// Cities and towns of 15,000 people or more (GeoNames).
+pub const CITIES: &str = include_str!("data/gazetteers/cities.txt");
+/// First-level divisions of countries: states, provinces, regions (GeoNames).
+pub const REGIONS: &str = include_str!("data/gazetteers/regions.txt");
+/// Companies listed in the US and the S&P 500, with and without their legal suffix.
+pub const COMPANIES: &str = include_str!("data/gazetteers/companies.txt");
+/// Universities and colleges, US federal agencies, football clubs.
+pub const INSTITUTIONS: &str = include_str!("data/gazetteers/institutions.txt");
+/// Given names (US Census, Moby).
+pub const GIVEN_NAMES: &str = include_str!("data/gazetteers/given_names.txt");
+/// Surnames (US Census).
+pub const SURNAMES: &str = include_str!("data/gazetteers/surnames.txt");
