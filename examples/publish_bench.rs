@@ -44,8 +44,10 @@ fn main() {
     };
     let site = Site { pages, bytes };
     println!("{pages} pages of about {bytes} bytes in {}", out.display());
-    println!("| phase | median wall | files written | MB written | removed |");
-    println!("|---|---|---|---|---|");
+    println!(
+        "| phase | open | put/unchanged | commit | total (median) | files written | MB written | removed |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     let phase = |name: &str, repeat: usize, run: &dyn Fn(&Publisher)| {
         let mut times = Vec::new();
         let mut last = PublishReport::default();
@@ -55,14 +57,21 @@ fn main() {
             }
             let started = Instant::now();
             let publisher = Publisher::open(&out, &state, &options).expect("open");
+            let opened = started.elapsed().as_secs_f64();
             run(&publisher);
+            let declared = started.elapsed().as_secs_f64();
             last = publisher.commit().expect("commit");
-            times.push(started.elapsed().as_secs_f64());
+            let total = started.elapsed().as_secs_f64();
+            times.push([total, opened, declared - opened, total - declared]);
         }
-        times.sort_by(f64::total_cmp);
+        times.sort_by(|a, b| a[0].total_cmp(&b[0]));
+        let [total, open, declare, commit] = times[times.len() / 2];
         println!(
-            "| {name} | {:.3} s | {} | {:.1} | {} |",
-            times[times.len() / 2],
+            "| {name} | {} | {} | {} | {} | {} | {:.1} | {} |",
+            ms(open),
+            ms(declare),
+            ms(commit),
+            ms(total),
             last.written.len(),
             last.bytes_written as f64 / 1e6,
             last.removed.len()
@@ -75,9 +84,32 @@ fn main() {
     phase("warm, every page unchanged (not rendered)", runs, &|p| {
         site.put_all(p, 0, Some(0))
     });
-    phase("one page changed", 1, &|p| site.put_all(p, 0, Some(1)));
+    phase("one page changed, every other unchanged", 1, &|p| {
+        site.put_all(p, 0, Some(1))
+    });
+    phase("one page changed, the rest kept unlisted", runs, &|p| {
+        p.keep_unlisted();
+        let i = site.pages / 2;
+        let bytes = site.render(i, next_version());
+        p.put(&Site::path(i), b"edited", &bytes).expect("put");
+    });
     phase("every page changed", 1, &|p| site.put_all(p, 1, None));
     let _ = std::fs::remove_dir_all(&base);
+}
+
+/// A new version on every call, so that each run of a phase changes its page.
+fn next_version() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(10);
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+fn ms(seconds: f64) -> String {
+    if seconds >= 1.0 {
+        format!("{seconds:.2} s")
+    } else {
+        format!("{:.1} ms", seconds * 1000.0)
+    }
 }
 
 /// A synthetic site: page `i` lives at a path like the real site's and its bytes depend

@@ -50,6 +50,7 @@ struct RawConfig {
     language: Option<String>,
     author: Option<String>,
     theme: Option<String>,
+    tags_from_keywords: Option<bool>,
     build: RawBuild,
     analysis: RawAnalysis,
     briefing: RawBriefing,
@@ -137,6 +138,8 @@ pub struct Config {
     pub analysis: AnalysisOptions,
     /// Append each article's full text to its briefing (`[briefing] article_text`).
     pub article_text: bool,
+    /// A web page's keywords that read as topics become its tags (`tags_from_keywords`).
+    pub tags_from_keywords: bool,
     /// `[extra]`, passed to templates as `config.extra`.
     pub extra: serde_json::Value,
 }
@@ -225,6 +228,7 @@ impl Config {
                 .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES),
             analysis: AnalysisOptions { summary_sentences },
             article_text: raw.briefing.article_text.unwrap_or(false),
+            tags_from_keywords: raw.tags_from_keywords.unwrap_or(true),
             extra: serde_json::to_value(raw.extra).unwrap_or(serde_json::Value::Null),
             root,
         })
@@ -317,6 +321,19 @@ mod tests {
         assert_eq!(c.output_dir, Path::new("/site/public"));
         assert_eq!(c.analysis.summary_sentences, 3);
         assert_eq!(c.theme, "default");
+        assert!(c.tags_from_keywords);
+    }
+
+    #[test]
+    fn keywords_become_tags_unless_turned_off() {
+        let cases = [
+            ("", true),
+            ("tags_from_keywords = true", true),
+            ("tags_from_keywords = false", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse(text).unwrap().tags_from_keywords, want, "{text}");
+        }
     }
 
     #[test]

@@ -23,6 +23,11 @@ use crate::ingest::{IngestError, front_matter};
 pub struct BriefingError(#[from] IngestError);
 
 impl BriefingError {
+    /// The same error again (see `IngestError::duplicate`).
+    pub fn duplicate(&self) -> BriefingError {
+        BriefingError(self.0.duplicate())
+    }
+
     /// The file and position the error is about.
     pub fn location(&self) -> &Location {
         self.0.location()
@@ -149,17 +154,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Briefing, BriefingError> {
     let body = &text[block.body_start..];
     let trimmed = body.trim_start_matches(['\n', '\r']);
     let body_line = block.body_line + body[..body.len() - trimmed.len()].matches('\n').count();
-    let slug = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Ok(Briefing {
-        slug,
+        slug: slug_of(path),
         path: path.to_path_buf(),
         meta,
         body: trimmed.to_string(),
         body_line,
     })
+}
+
+/// The slug of a briefing file: its file stem.
+pub(super) fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 const PARSE_HINT: &str = "fix the front matter at this position; the \"Briefing files\" section of the README lists every key";

@@ -6,12 +6,14 @@
 //! them, so an edit shows on the site. This stage is pure: it gets the existing file's
 //! text from `ingest` and says what to write; `output` writes it.
 
+pub mod cache;
 mod compose;
 mod file;
 mod model;
 mod plan;
 pub mod sections;
 
+pub use cache::ParseCache;
 pub use compose::{ComposeOptions, compose, generated_sections};
 pub use file::{BriefingError, is_unedited, parse, render};
 pub use model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};

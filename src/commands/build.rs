@@ -6,22 +6,28 @@ use anyhow::Result;
 
 use super::report::{self, Bar};
 use crate::config::{BuildOptions, Config};
-use crate::pipeline::{self, BuildReport};
+use crate::pipeline::{self, BuildReport, Changes, Memory};
 
 /// Builds (or checks) once, prints problems and the summary; returns whether it succeeded.
 pub fn run_build(config: &Config, options: &BuildOptions, quiet: bool) -> bool {
-    build_once(config, options, quiet).is_ok()
+    let mut memory = Memory::default();
+    build_once(config, options, quiet, &mut memory, &Changes::everything()).is_ok()
 }
 
-/// Builds once and prints what happened; the error is returned already printed.
+/// Builds once from what `memory` holds and prints what happened; the error is
+/// returned already printed.
 pub(super) fn build_once(
     config: &Config,
     options: &BuildOptions,
     quiet: bool,
+    memory: &mut Memory,
+    changes: &Changes,
 ) -> Result<BuildReport, String> {
     let started = Instant::now();
     let bar = Bar::new(quiet);
-    match pipeline::build(config, options, &bar) {
+    let result = pipeline::rebuild(config, options, memory, changes, &bar);
+    bar.print_timings();
+    match result {
         Ok(report) => {
             report::print_problems(&report);
             for backup in &report.backups {

@@ -2,7 +2,8 @@
 //! a terminal), warnings with their file and position, and a one-line summary.
 
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -12,10 +13,15 @@ use crate::pipeline::{BuildReport, Progress};
 /// Builds with more articles than this show a progress bar.
 const PROGRESS_THRESHOLD: usize = 40;
 
-/// An indicatif progress bar on stderr, shown only on a terminal for large builds.
+/// Set to print how long each stage of a build took (for benchmarks).
+pub const TIMINGS_VAR: &str = "BRIEFING_TIMINGS";
+
+/// An indicatif progress bar on stderr, shown only on a terminal for large builds; and
+/// the stage timings when [`TIMINGS_VAR`] is set.
 pub struct Bar {
     bar: ProgressBar,
     enabled: bool,
+    stages: Option<Mutex<Vec<(&'static str, Instant)>>>,
 }
 
 impl Bar {
@@ -24,11 +30,28 @@ impl Bar {
         Bar {
             bar: ProgressBar::hidden(),
             enabled,
+            stages: std::env::var_os(TIMINGS_VAR).map(|_| Mutex::new(Vec::new())),
+        }
+    }
+
+    /// Prints each stage's duration to stderr, if timings were asked for.
+    pub fn print_timings(&self) {
+        let Some(stages) = self.stages.as_ref().and_then(|s| s.lock().ok()) else {
+            return;
+        };
+        for pair in stages.windows(2) {
+            let ms = pair[1].1.duration_since(pair[0].1).as_secs_f64() * 1000.0;
+            eprintln!("timing: {:<20} {ms:>9.1} ms", pair[0].0);
         }
     }
 }
 
 impl Progress for Bar {
+    fn stage(&self, name: &'static str) {
+        if let Some(mut stages) = self.stages.as_ref().and_then(|s| s.lock().ok()) {
+            stages.push((name, Instant::now()));
+        }
+    }
     fn start(&self, total: usize) {
         if self.enabled && total > PROGRESS_THRESHOLD {
             self.bar.set_length(total as u64);
@@ -88,7 +111,7 @@ pub fn summary_line(
             plural(report.pages, "page")
         ));
     }
-    line.push_str(&format!(" in {:.2} s", elapsed.as_secs_f64()));
+    line.push_str(&format!(" in {}", duration(elapsed)));
     if !report.warnings.is_empty() {
         line.push_str(&format!(", {}", plural(report.warnings.len(), "warning")));
     }
@@ -114,6 +137,14 @@ fn output_changes(report: &BuildReport) -> String {
         (w, r) => format!("{w} written, {r} removed"),
     };
     format!("{} rendered, {changes}", report.rendered)
+}
+
+/// `43 ms` under a second, else `2.41 s`.
+fn duration(d: Duration) -> String {
+    match d.as_secs_f64() {
+        s if s < 1.0 => format!("{:.0} ms", s * 1000.0),
+        s => format!("{s:.2} s"),
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -147,7 +178,7 @@ mod tests {
         let line = summary_line(&config, &report, true, Duration::from_millis(420));
         assert_eq!(
             line,
-            "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public (0 rendered, none changed) in 0.42 s"
+            "Built 8 articles (3 analysed, 5 reused from cache): 1 briefing written, 40 pages in public (0 rendered, none changed) in 420 ms"
         );
         report.published.written = vec!["index.html".into(), "a.html".into()];
         report.rendered = 3;
@@ -162,10 +193,10 @@ mod tests {
             line.contains("40 pages in public (3 rendered, 2 written, 1 removed) in"),
             "{line}"
         );
-        let line = summary_line(&config, &report, false, Duration::from_millis(5));
+        let line = summary_line(&config, &report, false, Duration::from_millis(2500));
         assert_eq!(
             line,
-            "Checked 8 articles (3 analysed, 5 reused from cache): 40 pages would be written in 0.01 s"
+            "Checked 8 articles (3 analysed, 5 reused from cache): 40 pages would be written in 2.50 s"
         );
     }
 }

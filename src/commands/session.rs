@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::build::build_once;
 use crate::cli::BuildArgs;
 use crate::config::{BuildOptions, Config, ConfigError};
-use crate::pipeline::BuildReport;
+use crate::pipeline::{BuildReport, Changes, Memory};
 use crate::watch::{ChangeKind, ChangeSet, SelfWrites, SiteLayout};
 
 /// "Today" for each build of a session: `first` for the first build, then the clock
@@ -114,6 +114,8 @@ pub(super) struct Session<C> {
     quiet: bool,
     clock: C,
     writes: SelfWrites,
+    /// What the last build left for the next one (inputs, parsed briefings, corpus).
+    memory: Memory,
 }
 
 impl<C: FnMut() -> Date> Session<C> {
@@ -130,19 +132,30 @@ impl<C: FnMut() -> Date> Session<C> {
             quiet,
             clock,
             writes: writes.clone(),
+            memory: Memory::default(),
         }
     }
 
     /// Reloads the configuration if needed, builds with today's date and tells the
     /// watcher which briefing files the build wrote. Errors are printed already.
     pub(super) fn rebuild(&mut self, changes: &ChangeSet) -> Result<BuildReport, String> {
+        let reloaded = changes.full || changes.kinds.contains(&ChangeKind::Config);
         let config = self.live.refresh(changes)?;
         let options = BuildOptions {
             drafts: self.args.drafts,
             keep_going: self.args.keep_going,
             ..BuildOptions::new((self.clock)())
         };
-        let report = build_once(config, &options, self.quiet)?;
+        if reloaded {
+            self.memory = std::mem::take(&mut self.memory).renew();
+        }
+        let theme = [ChangeKind::Templates, ChangeKind::Theme, ChangeKind::Static];
+        let changed = Changes {
+            everything: reloaded,
+            paths: changes.paths.iter().cloned().collect(),
+            theme: theme.iter().any(|k| changes.kinds.contains(k)),
+        };
+        let report = build_once(config, &options, self.quiet, &mut self.memory, &changed)?;
         for path in &report.briefings_written {
             let full = config.root.join(path);
             if let Ok(bytes) = std::fs::read(&full) {

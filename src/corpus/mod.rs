@@ -29,6 +29,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 #[cfg(test)]
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::briefing::Briefing;
 
@@ -42,10 +43,11 @@ pub use timeline::{DateGroup, MergedEvent, Period, PeriodKey, Timeline};
 /// A content hash.
 pub type Fingerprint = [u8; 16];
 
-/// A briefing of the corpus.
+/// A briefing of the corpus (shared with whoever handed it in: `watch` and `serve`
+/// keep the parsed briefing files, and the corpus holds no second copy).
 #[derive(Debug, Clone)]
 struct Entry {
-    briefing: Briefing,
+    briefing: Arc<Briefing>,
     url_slug: String,
     /// The URL slug the briefing's file slug asks for (see `slugs::briefing_base`).
     base: String,
@@ -73,7 +75,10 @@ pub struct Corpus {
 
 impl Corpus {
     /// The corpus of `briefings` (drafts only when `drafts`).
-    pub fn build(briefings: impl IntoIterator<Item = Briefing>, drafts: bool) -> Corpus {
+    pub fn build<B: Into<Arc<Briefing>>>(
+        briefings: impl IntoIterator<Item = B>,
+        drafts: bool,
+    ) -> Corpus {
         let mut corpus = Corpus {
             drafts,
             ..Corpus::default()
@@ -84,17 +89,29 @@ impl Corpus {
 
     /// Adds or replaces `changed` (by file slug) and removes the briefings whose file
     /// slugs are in `removed`. A draft, when drafts are not shown, counts as removed.
-    pub fn update(&mut self, changed: impl IntoIterator<Item = Briefing>, removed: &[String]) {
+    pub fn update<B: Into<Arc<Briefing>>>(
+        &mut self,
+        changed: impl IntoIterator<Item = B>,
+        removed: &[String],
+    ) {
         for slug in removed {
             self.remove(slug);
         }
+        let changed: Vec<Arc<Briefing>> = changed.into_iter().map(Into::into).collect();
+        // Many at once (a first build): append, then sort the order once.
+        let bulk = changed.len() > 64 && changed.len() * 4 > self.order.len();
         let mut added = Vec::new();
         for briefing in changed {
             if briefing.meta.draft && !self.drafts {
                 self.remove(&briefing.slug.clone());
                 continue;
             }
-            added.push(self.insert(briefing));
+            added.push(self.insert(briefing, bulk));
+        }
+        if bulk {
+            let mut order = std::mem::take(&mut self.order);
+            order.sort_by(|&a, &b| site_order(self.entry(a), self.entry(b)));
+            self.order = order;
         }
         self.refresh_positions();
         let mut tags = std::mem::take(&mut self.tags);
@@ -139,8 +156,9 @@ impl Corpus {
         }
     }
 
-    /// Adds a briefing (replacing the one with the same file slug); returns its id.
-    fn insert(&mut self, briefing: Briefing) -> BriefingId {
+    /// Adds a briefing (replacing the one with the same file slug); returns its id. In
+    /// `bulk`, it goes to the end of the order, which the caller then sorts.
+    fn insert(&mut self, briefing: Arc<Briefing>, bulk: bool) -> BriefingId {
         let id = match self.by_slug.get(&briefing.slug) {
             Some(&id) => {
                 self.detach(id);
@@ -156,9 +174,12 @@ impl Corpus {
             base: base.clone(),
             briefing,
         };
-        let at = self
-            .order
-            .partition_point(|&other| site_order(self.entry(other), &entry).is_lt());
+        let at = match bulk {
+            true => self.order.len(),
+            false => self
+                .order
+                .partition_point(|&other| site_order(self.entry(other), &entry).is_lt()),
+        };
         self.timeline.add(id, &entry.briefing.meta.timeline);
         self.slots[id.index()] = Some(entry);
         self.order.insert(at, id);

@@ -199,7 +199,7 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
 fn check_sequence(seed: u64, steps: usize, drafts: bool) {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut current: BTreeMap<String, Briefing> = BTreeMap::new();
-    let mut corpus = Corpus::build(Vec::new(), drafts);
+    let mut corpus = Corpus::build(Vec::<Briefing>::new(), drafts);
     for step in 0..steps {
         let (mut changed, mut removed) = (Vec::new(), Vec::new());
         for _ in 0..rng.usize(1..4) {

@@ -1,8 +1,14 @@
 //! Reads the existing briefing files (`*.md` directly under the briefings folder) as
 //! raw text, in parallel; parsing them is the `briefing` stage's job. A missing folder
 //! is not an error: it is created by the first build.
+//!
+//! [`BriefingFiles`] keeps them between builds (`watch`, `serve`): a full read reads
+//! again only the files whose size or modification time changed; [`BriefingFiles::refresh`]
+//! reads given paths again.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -13,6 +19,112 @@ use crate::diagnostics::Location;
 
 /// Reads every existing briefing file, sorted by path.
 pub fn load_briefing_files(config: &Config) -> Result<Vec<SourceFile>, IngestError> {
+    let paths = briefing_paths(config)?;
+    paths.par_iter().map(|p| read_one(config, p)).collect()
+}
+
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// A file as read: when, which read it was, and what it gave.
+type Read = (Stamp, u64, Result<SourceFile, IngestError>);
+
+/// The briefing files of a site, by path, kept between builds.
+#[derive(Default)]
+pub struct BriefingFiles {
+    files: BTreeMap<PathBuf, Read>,
+    /// Numbers each read, so that a caller can tell a file read again from one kept.
+    reads: u64,
+    /// Why the folder itself could not be listed, at the last full read.
+    listing: Option<IngestError>,
+}
+
+impl BriefingFiles {
+    /// Lists the folder and reads every file whose size or modification time changed.
+    pub fn read_all(&mut self, config: &Config) {
+        let paths = match briefing_paths(config) {
+            Ok(paths) => paths,
+            Err(e) => {
+                *self = BriefingFiles {
+                    listing: Some(e),
+                    ..BriefingFiles::default()
+                };
+                return;
+            }
+        };
+        let mut old = std::mem::take(&mut self.files);
+        let todo: Vec<(PathBuf, u64, Option<Read>)> = paths
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let kept = old.remove(&p).filter(|e| e.0.is_some() && e.0 == stamp(&p));
+                (p, self.reads + i as u64, kept)
+            })
+            .collect();
+        self.reads += todo.len() as u64;
+        self.files = todo
+            .into_par_iter()
+            .map(|(p, n, kept)| {
+                let entry = kept.unwrap_or_else(|| (stamp(&p), n, read_one(config, &p)));
+                (p, entry)
+            })
+            .collect();
+        self.listing = None;
+    }
+
+    /// Reads `paths` again; lists the folder again when one of them is not a briefing
+    /// file directly in it.
+    pub fn refresh(&mut self, config: &Config, paths: &[PathBuf]) {
+        let dir = &config.briefings_dir;
+        let own: Vec<&PathBuf> = paths.iter().filter(|p| p.starts_with(dir)).collect();
+        let direct = |p: &Path| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            p.parent() == Some(dir.as_path())
+                && name.ends_with(".md")
+                && !is_temporary_file(&name)
+                && std::fs::symlink_metadata(p).map_or(true, |m| m.is_file())
+        };
+        if self.listing.is_some() || own.iter().any(|p| !direct(p)) {
+            return self.read_all(config);
+        }
+        for path in own {
+            match path.is_file() {
+                true => {
+                    self.reads += 1;
+                    let entry = (stamp(path), self.reads, read_one(config, path));
+                    self.files.insert(path.clone(), entry);
+                }
+                false => drop(self.files.remove(path)),
+            }
+        }
+    }
+
+    /// Every briefing file, sorted by path: its full path, the number of the read that
+    /// gave it (it changes when the file is read again), and its text; or the first file
+    /// (or the folder) that could not be read.
+    pub fn files(&self) -> Result<Vec<(&Path, u64, &SourceFile)>, IngestError> {
+        if let Some(e) = &self.listing {
+            return Err(e.duplicate());
+        }
+        self.files
+            .iter()
+            .map(|(p, (_, n, read))| match read {
+                Ok(file) => Ok((p.as_path(), *n, file)),
+                Err(e) => Err(e.duplicate()),
+            })
+            .collect()
+    }
+}
+
+/// The briefing files directly in the briefings folder, sorted.
+fn briefing_paths(config: &Config) -> Result<Vec<PathBuf>, IngestError> {
     let dir = &config.briefings_dir;
     let shown = |p: &std::path::Path| config.display_path(p).to_path_buf();
     let entries = match std::fs::read_dir(dir) {
@@ -38,25 +150,23 @@ pub fn load_briefing_files(config: &Config) -> Result<Vec<SourceFile>, IngestErr
         }
     }
     paths.sort();
-    paths
-        .par_iter()
-        .map(|path| {
-            let location = || Location::file(shown(path));
-            let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
-                location: location(),
-                source,
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| IngestError::Invalid {
-                location: location(),
-                message: format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                hint: "re-save the briefing as UTF-8".into(),
-            })?;
-            Ok(SourceFile {
-                path: shown(path),
-                text,
-            })
-        })
-        .collect()
+    Ok(paths)
+}
+
+/// Reads one briefing file as text.
+fn read_one(config: &Config, path: &Path) -> Result<SourceFile, IngestError> {
+    let shown = config.display_path(path).to_path_buf();
+    let location = || Location::file(&shown);
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
+        location: location(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| IngestError::Invalid {
+        location: location(),
+        message: format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        hint: "re-save the briefing as UTF-8".into(),
+    })?;
+    Ok(SourceFile { path: shown, text })
 }
 
 #[cfg(test)]

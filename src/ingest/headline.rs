@@ -7,6 +7,8 @@
 //! before a clause or preposition word) to headline length, the way sub-editors do,
 //! instead of being cut mid-phrase.
 
+use crate::language::dateline;
+
 /// Longest line that can still be a headline or subheading, in characters.
 const MAX_HEADING_CHARS: usize = 140;
 /// Most words in a headline or subheading.
@@ -163,7 +165,7 @@ const BREAK_WORDS: [&str; 28] = [
 /// the longest prefix of headline length that ends at a natural break.
 pub(crate) fn title_from_sentence(sentence: &str) -> String {
     let (collapsed, cut) = collapse_head(sentence, TITLE_WINDOW_CHARS);
-    let s = strip_dateline(&collapsed);
+    let s = dateline::strip(&collapsed);
     let s = match cut {
         true => s.to_string(),
         false => s.trim_end_matches(['.', ' ']).to_string(),
@@ -198,46 +200,6 @@ pub(crate) fn title_from_sentence(sentence: &str) -> String {
             None => s.chars().take(80).collect::<String>() + "…",
         }
     })
-}
-
-/// Drops a wire dateline from the start of a lead: "LONDON (Reuters) - ", "(CNN) ",
-/// "THE HAGUE, Netherlands (AP)_ ", "WASHINGTON — ".
-fn strip_dateline(s: &str) -> &str {
-    let limit = s.char_indices().nth(60).map_or(s.len(), |(i, _)| i);
-    let head = &s[..limit];
-    let place_end = [",", "(", " - ", " -- ", " – ", " — ", "_ "]
-        .iter()
-        .filter_map(|sep| head.find(sep))
-        .min()
-        .unwrap_or(head.len());
-    let place = head[..place_end].trim();
-    let place_in_caps = place.split_whitespace().count() <= 4
-        && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && place.split_whitespace().all(all_caps_word);
-    if !s.starts_with('(') && !place_in_caps {
-        return s;
-    }
-    let agency = head.find('(').zip(head.find(')')).filter(|&(open, close)| {
-        let inner = &head[open + 1..close.max(open + 1)];
-        open < close
-            && inner.starts_with(char::is_uppercase)
-            && inner.split_whitespace().count() <= 3
-    });
-    let dash = [" - ", " -- ", " – ", " — ", "_ "]
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|i| i + sep.len()))
-        .min();
-    let cut = match (agency, dash) {
-        (Some((_, close)), _) => close + 1,
-        (None, Some(end)) if place_in_caps => end,
-        _ => return s,
-    };
-    let rest = s[cut..].trim_start_matches(|c: char| c.is_whitespace() || "-–—_:".contains(c));
-    if rest.is_empty() { s } else { rest }
-}
-
-fn all_caps_word(word: &str) -> bool {
-    word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
 }
 
 /// Quotes and brackets are not left open.

@@ -23,11 +23,12 @@ use super::boilerplate::byline;
 use super::dates::parse_date;
 use super::html_layout;
 use super::html_page::{
-    canonical_url, marked_author, nesting_depth, page_dates, page_tags, remove_marked_bylines,
-    strip_site_name,
+    canonical_url, marked_author, nesting_depth, page_dates, page_section, page_tags,
+    remove_marked_bylines, strip_site_name,
 };
 use super::html_prune::prune;
 use super::published::{Claim, date_in_url};
+use super::tags::topics;
 use super::{Block, BlockKind};
 
 /// Pages with more elements than this are not worth a readability pass.
@@ -48,6 +49,7 @@ pub(crate) struct HtmlArticle {
     pub url: Option<String>,
     pub source: Option<String>,
     pub author: Option<String>,
+    /// The page's keywords that read as topics (see [`super::tags`]).
     pub tags: Vec<String>,
     /// For each block, the share of its characters inside links.
     pub link_shares: Vec<f32>,
@@ -76,7 +78,8 @@ fn extract_page(html: &str) -> HtmlArticle {
     };
     let url = canonical_url(&reader.doc);
     let page_dates = page_dates(&reader.doc);
-    let tags = page_tags(&reader.doc);
+    let keywords = page_tags(&reader.doc);
+    let section = page_section(&reader.doc);
     let marked_author = marked_author(&reader.doc);
     let mut out = match reader.parse() {
         Ok(article) => {
@@ -112,8 +115,8 @@ fn extract_page(html: &str) -> HtmlArticle {
     let in_url = out.url.as_deref().and_then(date_in_url);
     out.dates
         .extend(in_url.map(|d| Claim::new(d, "the canonical URL")));
-    out.tags = tags;
     html_layout::lay_out(&mut out);
+    out.tags = topics(&keywords, &out.text, section.as_deref());
     out
 }
 

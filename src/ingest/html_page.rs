@@ -58,7 +58,8 @@ pub(crate) fn canonical_url(doc: &Document) -> Option<String> {
         .find(|u| u.starts_with("http"))
 }
 
-/// The page's tags: `article:tag` metas, else JSON-LD `keywords`, else `<meta name=keywords>`.
+/// The page's keywords, as it gives them: `article:tag` metas, else JSON-LD
+/// `keywords`, else `<meta name=keywords>` (see [`super::tags`] for which become tags).
 pub(crate) fn page_tags(doc: &Document) -> Vec<String> {
     let mut tags: Vec<String> = doc
         .select("meta[property='article:tag']")
@@ -103,6 +104,15 @@ pub(crate) fn page_tags(doc: &Document) -> Vec<String> {
     }
     unique.truncate(50);
     unique
+}
+
+/// The page's section (`article:section`), when it names one.
+pub(crate) fn page_section(doc: &Document) -> Option<String> {
+    let section = doc
+        .select_single("meta[property='article:section']")
+        .attr("content")?;
+    let section = section.trim();
+    (!section.is_empty()).then(|| section.to_string())
 }
 
 fn split_commas(s: &str) -> Vec<String> {

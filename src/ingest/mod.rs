@@ -22,6 +22,7 @@ mod boilerplate;
 mod briefings;
 mod budget;
 pub use budget::{BASE_WORDS_AND_MARKS, BYTES_PER_WORD_OR_MARK, MAX_WORDS_AND_MARKS};
+mod cache;
 mod characters;
 mod dates;
 mod discover;
@@ -35,26 +36,28 @@ mod html_layout;
 mod html_page;
 mod html_prune;
 mod keys;
+mod library;
 mod markdown;
 mod parse;
 mod plain;
 mod published;
 mod slugs;
+mod tags;
 pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
-pub use briefings::load_briefing_files;
+pub use briefings::{BriefingFiles, load_briefing_files};
+pub use cache::read_cache_files;
 pub use characters::forbidden as forbidden_in_xml;
 pub use discover::{ARTICLE_EXTENSIONS, is_temporary_file};
+pub use library::{ArticleFiles, IngestedRef};
 pub use parse::format_of;
 pub use theme::{StaticFile, ThemeFiles, load_theme};
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use thiserror::Error;
 
@@ -112,58 +115,24 @@ pub struct SourceFile {
 /// (`world/talks.md` -> `world-talks`), at most 80 bytes (see `slugs`); a second
 /// article with a slug already taken is a failure naming both files. An article without
 /// a publication date gets one warning, and so does a `slug:` that had to be changed or
-/// a front matter key that looks misspelt.
+/// a front matter key that looks misspelt. A web page's keywords become its tags only
+/// when `tags_from_keywords` is on.
 pub fn load_articles(config: &Config, today: Date) -> Ingested {
-    let dir = &config.articles_dir;
-    let display = |p: &Path| config.display_path(p).to_path_buf();
-    if !dir.is_dir() {
-        let warning = Warning::new(Location::file(display(dir)), "no articles directory: nothing to read")
-            .with_hint("create it and put .txt, .md or .html articles in it (or set `build.articles` in briefing.toml)");
-        return Ingested {
-            warnings: vec![warning],
-            ..Ingested::default()
-        };
+    let mut files = ArticleFiles::default();
+    files.read_all(config, today);
+    let read = files.ingested(config);
+    Ingested {
+        articles: read.articles.into_iter().cloned().collect(),
+        failures: read.failures,
+        warnings: read.warnings,
     }
-    let found = discover::discover(dir, &display);
-    let results: Vec<Result<parse::Parsed, IngestError>> = found
-        .files
-        .par_iter()
-        .map(|path| {
-            let mut parsed = read_parsed(path, &display(path), config.max_article_bytes, today)?;
-            if !parsed.slug_from_front_matter {
-                parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
-            }
-            Ok(parsed)
-        })
-        .collect();
-    let mut out = Ingested {
-        failures: found.failures,
-        warnings: found.warnings,
-        ..Ingested::default()
-    };
-    let mut taken: HashMap<String, PathBuf> = HashMap::new();
-    for result in results {
-        let article = match result {
-            Ok(parsed) => {
-                out.warnings.extend(parsed.warnings);
-                parsed.article
-            }
-            Err(e) => {
-                out.failures.push(e);
-                continue;
-            }
-        };
-        if let Some(first) = taken.get(&article.slug) {
-            out.failures.push(duplicate_slug(&article, first));
-            continue;
-        }
-        taken.insert(article.slug.clone(), article.path.clone());
-        out.warnings.extend(missing_date_warning(&article));
-        out.articles.push(article);
-    }
-    out.failures.sort_by(|a, b| a.location().cmp(b.location()));
-    out.warnings.sort_by(|a, b| a.location.cmp(&b.location));
-    out
+}
+
+/// The warning for a site without an articles directory.
+fn no_articles_dir(config: &Config) -> Warning {
+    let dir = config.display_path(&config.articles_dir);
+    Warning::new(Location::file(dir), "no articles directory: nothing to read")
+        .with_hint("create it and put .txt, .md or .html articles in it (or set `build.articles` in briefing.toml)")
 }
 
 /// Reads one article file. `display` is the path shown in messages and stored in the

@@ -19,3 +19,54 @@ pub const INSTITUTIONS: &str = include_str!("data/gazetteers/institutions.txt");
 pub const GIVEN_NAMES: &str = include_str!("data/gazetteers/given_names.txt");
 /// Surnames (US Census).
 pub const SURNAMES: &str = include_str!("data/gazetteers/surnames.txt");
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::names::key;
+
+/// The name keys of a list's entries.
+fn keys(list: &str) -> HashSet<String> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(key)
+        .collect()
+}
+
+static COMPANY_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| keys(COMPANIES));
+static GIVEN_NAME_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| keys(GIVEN_NAMES));
+
+/// Whether `name` is, as a whole, the name of a listed company ("Verizon", "Walmart
+/// Inc."; not "Dell", which is listed only as "Dell Technologies").
+pub fn is_listed_company(name: &str) -> bool {
+    let k = key(name);
+    !k.is_empty() && COMPANY_KEYS.contains(&k)
+}
+
+/// Whether `name` is a given name of the lists ("Steve", "Marissa").
+pub fn is_given_name(name: &str) -> bool {
+    GIVEN_NAME_KEYS.contains(&key(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_companies_match_whole_names_only() {
+        let cases = [
+            ("Verizon", true),
+            ("verizon communications", true),
+            ("Walmart", true),
+            ("Dell", false),
+            ("Verizon Japan", false),
+            ("", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(is_listed_company(name), want, "{name}");
+        }
+        assert!(is_given_name("Marissa"));
+        assert!(!is_given_name("Yahoo"));
+    }
+}

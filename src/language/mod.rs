@@ -3,6 +3,7 @@
 //! depends on none of them.
 //!
 //! - [`calendar`]: month and weekday names and abbreviations, time zones;
+//! - [`dateline`]: the wire dateline a lead opens with ("LONDON (Reuters) -");
 //! - [`words`]: function words by class (determiners, pronouns, prepositions,
 //!   conjunctions, auxiliaries, reporting verbs, stop words, abbreviations);
 //! - [`names`]: name keys, titles before names, corporate suffixes, surname particles,
@@ -18,6 +19,7 @@
 //! files in `data/`, reviewed as data (one entry per line, `#` comments).
 
 pub mod calendar;
+pub mod dateline;
 pub mod gazetteers;
 pub mod identity;
 pub mod names;

@@ -9,13 +9,14 @@
 //! site stage merges actors across articles by name and alias, so every spelling of
 //! a country must land on one name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::names::key as name_key;
 
 const PLACES: &str = include_str!("data/countries.txt");
 const ORGANIZATIONS: &str = include_str!("data/organizations.txt");
+const NEWS_OUTLETS: &str = include_str!("data/news_outlets.txt");
 
 /// Countries and organisations by the keys of their names.
 pub struct Gazetteer {
@@ -50,6 +51,30 @@ impl Gazetteer {
         }
         self.organizations.get(&name_key(name)).map(String::as_str)
     }
+}
+
+/// Whether an organisation's name is a news outlet's: listed in `data/news_outlets.txt`
+/// ("Sputnik", "CBS", "the Associated Press"), or ending in a word of outlets' names
+/// ("Kessel Daily News", "the Port Aubel Herald").
+pub fn is_news_outlet(name: &str) -> bool {
+    static OUTLETS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::new(|| {
+        let lists = super::sections(NEWS_OUTLETS);
+        let keys = |section: &str| -> HashSet<String> {
+            lists
+                .get(section)
+                .into_iter()
+                .flatten()
+                .map(|n| name_key(n))
+                .collect()
+        };
+        (keys("names"), keys("words"))
+    });
+    let key = name_key(name);
+    let (names, words) = &*OUTLETS;
+    names.contains(&key)
+        || key
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| words.contains(last))
 }
 
 /// The gazetteer, built on first use.
@@ -183,6 +208,25 @@ fn place_overrides() -> Vec<PlaceOverride> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn news_outlets_by_name_or_last_word() {
+        let cases = [
+            ("Sputnik", true),
+            ("CBS", true),
+            ("the Associated Press", true),
+            ("The Guardian", true),
+            ("Kessel Daily News", true),
+            ("Port Aubel Herald", true),
+            ("News", false),
+            ("State Department", false),
+            ("International Energy Agency", false),
+            ("Blinken", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(is_news_outlet(name), want, "{name}");
+        }
+    }
 
     #[test]
     fn every_spelling_of_a_country_has_one_name() {

@@ -190,7 +190,9 @@ pub(super) fn remove_leftovers(target: &Target, steps: &Steps) -> Vec<String> {
     warnings
 }
 
-fn remove_leftover(path: &Path, legacy: bool, steps: &Steps) -> Result<(), OutputError> {
+/// Removes one leftover tree if it is briefing's (marked, or empty); a `legacy` one
+/// only if it holds nothing its marker does not list.
+pub(super) fn remove_leftover(path: &Path, legacy: bool, steps: &Steps) -> Result<(), OutputError> {
     let state = guard::state_of(path).map_err(io_err(path))?;
     let refuse = |reason: String| OutputError::Refused {
         path: path.to_path_buf(),

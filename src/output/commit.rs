@@ -10,6 +10,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
+use std::sync::atomic::Ordering;
 
 use super::checks::{self, is_kept};
 use super::fsops::{io_err, sync_dir};
@@ -24,9 +25,30 @@ impl Publisher {
     /// neither are removed, staged files are moved in, files briefing did not write are
     /// left alone, and the new manifest is stored. See the module docs for the steps.
     pub fn commit(mut self) -> Result<PublishReport, OutputError> {
+        let (manifest, report) = self.settle()?;
+        let names: BTreeSet<&str> = manifest
+            .entries
+            .keys()
+            .map(|p| p.split('/').next().unwrap_or(p))
+            .collect();
+        let marker = marker_text(&self.id, names.iter().copied());
+        let marker_path = self.target.path.join(MARKER_FILE);
+        let marker_current = fs::read_to_string(&marker_path).is_ok_and(|t| t == marker);
+        if report.written.is_empty() && report.removed.is_empty() && marker_current {
+            self.store_manifest_only(&manifest)?;
+        } else {
+            self.through_journal(&manifest, &marker, &report.removed)?;
+        }
+        Ok(report)
+    }
+
+    /// The new manifest and the report, once every check that can fail before the commit
+    /// point has passed.
+    fn settle(&mut self) -> Result<(Manifest, PublishReport), OutputError> {
         let claims = std::mem::take(&mut *self.claims.lock().map_err(|_| poisoned(""))?);
-        let mut entries = HashMap::with_capacity(claims.len());
+        let mut entries = HashMap::with_capacity(self.previous.len().max(claims.len()));
         let mut written = Vec::new();
+        let mut removals = HashSet::new();
         for (path, claim) in claims {
             match claim {
                 Claim::Pending => {
@@ -39,6 +61,14 @@ impl Publisher {
                 Claim::Staged(e) => {
                     written.push(path.clone());
                     entries.insert(path, e);
+                }
+                Claim::Removed => drop(removals.insert(path)),
+            }
+        }
+        if self.keep_unlisted.load(Ordering::SeqCst) {
+            for (path, e) in &self.previous {
+                if !entries.contains_key(path) && !removals.contains(path) {
+                    entries.insert(path.clone(), e.clone());
                 }
             }
         }
@@ -55,34 +85,35 @@ impl Publisher {
         for path in std::mem::take(&mut *self.on_directories.lock().map_err(|_| poisoned(""))?) {
             checks::check_dir_leaves(&self.target.path, &path, &leaving)?;
         }
-        let names: BTreeSet<&str> = entries
-            .keys()
-            .map(|p| p.split('/').next().unwrap_or(p))
-            .collect();
-        let marker = marker_text(&self.id, names.iter().copied());
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.sort();
+        let report = PublishReport {
+            output_dir: self.target.path.clone(),
+            files: entries.len(),
+            bytes_written: written.iter().map(|p| entries[p].stat.size).sum(),
+            written,
+            removed,
+            warnings,
+        };
         let manifest = Manifest {
             id: self.id.clone(),
             output: self.files.output_name.clone(),
             entries,
         };
-        let bytes_written = written.iter().map(|p| manifest.entries[p].stat.size).sum();
-        let mut report = PublishReport {
-            output_dir: self.target.path.clone(),
-            files: manifest.entries.len(),
-            written,
-            removed,
-            bytes_written,
-            warnings: std::mem::take(&mut self.warnings),
-        };
-        let marker_path = self.target.path.join(MARKER_FILE);
-        let marker_current = fs::read_to_string(&marker_path).is_ok_and(|t| t == marker);
-        if report.written.is_empty() && report.removed.is_empty() && marker_current {
-            self.store_manifest_only(&manifest)?;
-            return Ok(report);
-        }
+        Ok((manifest, report))
+    }
+
+    /// Stages the marker, stores the new manifest beside the old one, writes the journal
+    /// (the commit point) and applies it.
+    fn through_journal(
+        &mut self,
+        manifest: &Manifest,
+        marker: &str,
+        removals: &[String],
+    ) -> Result<(), OutputError> {
         self.make_staging()?;
         self.steps.step();
-        fs::write(self.staging.join(MARKER_FILE), &marker).map_err(io_err(&self.staging))?;
+        fs::write(self.staging.join(MARKER_FILE), marker).map_err(io_err(&self.staging))?;
         let sync = self.durability != Durability::Nothing;
         if self.durability == Durability::Full {
             sync_tree(&self.staging)?;
@@ -93,19 +124,18 @@ impl Publisher {
             .map_err(io_err(&self.files.next))?;
         let journal = Journal {
             staging: self.staging_name(),
-            removals: report.removed.clone(),
+            removals: removals.to_vec(),
         };
         journal.write(&self.files, &self.steps, sync)?;
         self.committed = true;
         let problems = journal::apply(&journal, &self.target.path, &self.files, &self.steps)?;
-        if !problems.is_empty() {
-            return Err(OutputError::Incomplete {
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(OutputError::Incomplete {
                 path: self.target.path.clone(),
                 problems,
-            });
+            }),
         }
-        report.warnings.sort();
-        Ok(report)
     }
 
     /// Nothing in the output changed; the manifest is rewritten only if the input keys

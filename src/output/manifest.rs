@@ -103,18 +103,17 @@ impl Manifest {
 
     /// Writes the manifest to `path` (created or truncated), flushed when `sync`.
     pub fn save(&self, path: &Path, sync: bool) -> io::Result<()> {
+        use std::fmt::Write as _;
         let mut paths: Vec<&String> = self.entries.keys().collect();
         paths.sort_unstable();
         let mut text = String::with_capacity(64 + paths.len() * 120);
-        text.push_str(&format!("{HEADER} {} {}\n", self.id, self.output));
+        let _ = writeln!(text, "{HEADER} {} {}", self.id, self.output);
         for path in paths {
             let e = &self.entries[path];
-            let hash = e.hash.as_ref().map_or_else(|| "-".to_string(), hex);
-            let key = e.key.as_ref().map_or_else(|| "-".to_string(), hex);
-            text.push_str(&format!(
-                "{hash} {key} {} {} {path}\n",
-                e.stat.size, e.stat.mtime
-            ));
+            push_digest(&mut text, e.hash.as_ref());
+            text.push(' ');
+            push_digest(&mut text, e.key.as_ref());
+            let _ = writeln!(text, " {} {} {path}", e.stat.size, e.stat.mtime);
         }
         let mut file = File::create(path)?;
         file.write_all(text.as_bytes())?;
@@ -151,23 +150,40 @@ fn parse_digest(text: &str) -> Option<Option<Digest>> {
     if text == "-" {
         return Some(None);
     }
-    if text.len() != 32 {
+    let bytes = text.as_bytes();
+    if bytes.len() != 32 {
         return None;
     }
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
     let mut out = [0; 16];
     for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+        *byte = nibble(bytes[2 * i])? << 4 | nibble(bytes[2 * i + 1])?;
     }
     Some(Some(out))
 }
 
-pub(super) fn hex(bytes: &Digest) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(32);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends a digest in hex, or `-` for none.
+fn push_digest(text: &mut String, digest: Option<&Digest>) {
+    match digest {
+        None => text.push('-'),
+        Some(d) => {
+            for b in d {
+                text.push(DIGITS[usize::from(b >> 4)] as char);
+                text.push(DIGITS[usize::from(b & 15)] as char);
+            }
+        }
     }
+}
+
+pub(super) fn hex(bytes: &Digest) -> String {
+    let mut out = String::with_capacity(32);
+    push_digest(&mut out, Some(bytes));
     out
 }
 

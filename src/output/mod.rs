@@ -28,6 +28,7 @@
 //! set [`OutputOptions::crash_at`], and the publisher then aborts the process just before
 //! its N-th file-system step, as `kill -9` would. The crash-matrix tests use it.
 
+mod cache;
 mod checks;
 mod commit;
 mod fsops;
@@ -47,6 +48,7 @@ use thiserror::Error;
 use crate::config::Config;
 use crate::site::Page;
 
+pub use cache::write_cache_file;
 pub use checks::check_page_path;
 pub use guard::{Guard, MARKER_FILE, Marker, State, Target, normalise};
 pub use publish::{PublishReport, Publisher};

@@ -2,10 +2,12 @@
 //! that changed only where the pages did out.
 //!
 //! ```text
-//! Publisher::open   finish an interrupted commit (journal), check the guard, take the
-//!                   output's lock, load the manifest of the last commit
+//! Publisher::open   check the guard, take the output's lock, finish a commit a crash
+//!                   interrupted (journal), load the manifest of the last commit
 //! unchanged / put   from rayon workers, as pages are rendered: a page the manifest
 //!                   already has in place is kept; any other is written to staging
+//! keep_unlisted /   for a caller that knows what an edit touched: pages not named
+//!   remove          stay as they are, named ones leave
 //! commit            check, write the journal (the commit point), move the staged
 //!                   files in, remove the pages that left, put the new manifest in place
 //! drop              without commit: abort; the output is untouched, staging removed
@@ -24,6 +26,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::checks::{self, Free, check_page_path, is_kept};
 use super::fsops::{Steps, io_err, remove_tree, write_new_file};
@@ -57,6 +60,8 @@ pub(super) enum Claim {
     Kept(Entry),
     /// Written to staging.
     Staged(Entry),
+    /// Leaves the site ([`Publisher::remove`]).
+    Removed,
 }
 
 /// Writes a site into an output directory, changing only what changed (see the module
@@ -73,6 +78,9 @@ pub struct Publisher {
     /// `previous` is what the stored manifest says.
     pub(super) recorded: bool,
     pub(super) claims: Mutex<HashMap<String, Claim>>,
+    /// Pages of the last commit that are neither put, unchanged nor removed stay
+    /// ([`Publisher::keep_unlisted`]).
+    pub(super) keep_unlisted: AtomicBool,
     /// New pages that land on an existing directory (checked at commit).
     pub(super) on_directories: Mutex<Vec<String>>,
     pub(super) keep: Vec<String>,
@@ -145,6 +153,7 @@ impl Publisher {
             previous,
             recorded,
             claims: Mutex::new(HashMap::new()),
+            keep_unlisted: AtomicBool::new(false),
             on_directories: Mutex::new(Vec::new()),
             keep: options.keep.clone(),
             durability: options.durability,
@@ -236,6 +245,29 @@ impl Publisher {
         Ok(())
     }
 
+    /// For a caller that knows which pages an edit touched (a live preview): pages of the
+    /// last commit that this build neither puts, declares [`unchanged`](Self::unchanged)
+    /// nor [`remove`](Self::remove)s stay as they are, trusted without a look at the disk.
+    /// Without it, `commit` removes them.
+    pub fn keep_unlisted(&self) {
+        self.keep_unlisted.store(true, Ordering::SeqCst);
+    }
+
+    /// Takes `path` off the site (with [`keep_unlisted`](Self::keep_unlisted); without
+    /// it, not putting a page is enough). A path the last commit did not write is ignored.
+    pub fn remove(&self, path: &str) -> Result<(), OutputError> {
+        check_page_path(path).map_err(|reason| OutputError::InvalidPagePath {
+            path: path.to_string(),
+            reason,
+        })?;
+        self.claim(path)?;
+        self.claims
+            .lock()
+            .map_err(|_| poisoned(path))?
+            .insert(path.to_string(), Claim::Removed);
+        Ok(())
+    }
+
     fn claim(&self, path: &str) -> Result<(), OutputError> {
         let mut claims = self.claims.lock().map_err(|_| poisoned(path))?;
         if claims.contains_key(path) {
@@ -319,8 +351,8 @@ impl Publisher {
         let mut made = self.staging_made.lock().map_err(|_| poisoned(""))?;
         if !*made {
             if fs::symlink_metadata(&self.staging).is_ok() {
-                self.steps.step();
-                remove_tree(&self.staging)?;
+                // Left by a dead build that had our process id.
+                checks::remove_leftover(&self.staging, false, &self.steps)?;
             }
             self.steps.step();
             fs::create_dir(&self.staging).map_err(io_err(&self.staging))?;

@@ -202,6 +202,49 @@ fn an_input_key_lets_the_caller_skip_rendering_until_the_file_changes() {
 }
 
 #[test]
+fn a_caller_that_knows_what_changed_lists_only_that() {
+    let (_tmp, config) = fixture();
+    let out = &config.output_dir;
+    publish_site(&config, &site()).unwrap();
+    let style_before = snapshot(&out.join("style.css"));
+    let publisher = Publisher::open(out, &config.state_dir(), &options(&config)).unwrap();
+    publisher.keep_unlisted();
+    publisher
+        .put("index.html", b"k", b"<h1>edited</h1>")
+        .unwrap();
+    publisher
+        .put("briefings/b/index.html", b"k", b"new")
+        .unwrap();
+    publisher.remove("briefings/a/index.html").unwrap();
+    publisher.remove("never/published.html").unwrap();
+    assert!(matches!(
+        publisher.remove("index.html"),
+        Err(OutputError::InvalidPagePath { .. })
+    ));
+    let report = publisher.commit().unwrap();
+    assert_eq!(report.written, ["briefings/b/index.html", "index.html"]);
+    assert_eq!(report.removed, ["briefings/a/index.html"]);
+    assert_eq!(report.files, 3);
+    assert_eq!(
+        snapshot(&out.join("style.css")),
+        style_before,
+        "kept untouched"
+    );
+    assert!(!out.join("briefings/a").exists());
+    // The manifest holds the kept page: a full build afterwards changes nothing.
+    let full = vec![
+        page("index.html", "<h1>edited</h1>"),
+        page("briefings/b/index.html", "new"),
+        page("style.css", "b{}"),
+    ];
+    let report = publish_site(&config, &full).unwrap();
+    assert!(
+        report.written.is_empty() && report.removed.is_empty(),
+        "{report:?}"
+    );
+}
+
+#[test]
 fn a_failed_or_abandoned_build_leaves_the_old_output_identical() {
     let (_tmp, config) = fixture();
     publish_site(&config, &site()).unwrap();

@@ -1,48 +1,76 @@
 //! The briefing half of a build: articles and existing briefing files in; for every
-//! article, the briefing to render and the file to write (if any) out.
+//! article, the briefing to render and the file to write (if any) out, as changes to
+//! what the last build rendered.
 //!
 //! This is where the rule "a hand edit is never overwritten" meets the file system's
 //! reality: a briefing file that cannot be read is never replaced (its article is
 //! skipped with `--keep-going`), a file is only backed up when it holds an edit, and
 //! every file this build writes is read back first, so the tool never writes a briefing
 //! it could not read again.
+//!
+//! Each briefing remembers the text of the file it came from ([`Known`]): one whose
+//! file is still that text, and whose article did not need analysing, is unchanged, so
+//! a build hands the corpus only the briefings that changed, added or removed.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::{BuildError, Progress, cache_key};
 use crate::analysis;
+use crate::briefing::cache::{ParseCache, TextHash, text_hash};
 use crate::briefing::{self, Briefing, BriefingError, ComposeOptions, Existing, Plan};
 use crate::config::{BuildOptions, Config};
 use crate::diagnostics::{Location, Warning};
-use crate::ingest::{Article, Ingested, SourceFile};
+use crate::ingest::{Article, IngestedRef, SourceFile};
 
-/// An existing briefing file, parsed.
-struct ExistingFile {
-    file: SourceFile,
-    briefing: Briefing,
+/// For each briefing the corpus holds, the hash of the file text it was read from (or
+/// written as).
+pub(super) type Known = HashMap<String, TextHash>;
+
+/// An existing briefing file, with what parsing it gave.
+#[derive(Clone, Copy)]
+pub(super) struct ExistingFile<'a> {
+    pub file: &'a SourceFile,
+    pub hash: TextHash,
+    pub parsed: &'a Result<Arc<Briefing>, BriefingError>,
+}
+
+/// A readable existing briefing file.
+#[derive(Clone, Copy)]
+struct Readable<'a> {
+    file: &'a SourceFile,
+    hash: TextHash,
+    briefing: &'a Arc<Briefing>,
 }
 
 /// Everything needed to decide each article's briefing.
-pub(super) struct Plans {
-    articles: Vec<Article>,
-    existing: HashMap<String, ExistingFile>,
+pub(super) struct Plans<'a> {
+    articles: Vec<&'a Article>,
+    existing: HashMap<&'a str, Readable<'a>>,
     /// Display paths of articles that could not be read (skipped with `--keep-going`).
     failed_articles: HashSet<String>,
     regenerate: HashSet<String>,
     key: String,
+    known: &'a Known,
+    /// Where a briefing about to be written is recorded as parsed.
+    parses: &'a ParseCache,
     /// Warnings of the input files (ingest's), and what was skipped so far.
     warnings: Vec<Warning>,
     skipped: Vec<String>,
 }
 
-/// The briefings of a build, decided: what to render, what to write, and what happened.
+/// The briefings of a build, decided: what changed since the last build, what to write,
+/// and what happened.
 pub(super) struct Decided {
-    /// Every briefing to render: one per article (in article order), then the briefing
-    /// files without an article.
-    pub briefings: Vec<Briefing>,
+    /// Briefings new or changed since the last build (all of them on a first build).
+    pub changed: Vec<Arc<Briefing>>,
+    /// File slugs of the briefings the last build had and this one has not.
+    pub removed: Vec<String>,
+    /// What the corpus holds after this build (see [`Known`]).
+    pub known: Known,
     pub writes: Vec<Write>,
     /// Generated briefing files, never edited, whose article is gone: deleted (if they
     /// still hold the text read) and not published. With the text read.
@@ -70,20 +98,24 @@ pub(super) struct Write {
 /// The briefing of one article.
 pub(super) struct Outcome {
     plan: Plan,
-    briefing: Briefing,
+    /// `None`: the same as the last build's.
+    briefing: Option<Arc<Briefing>>,
+    source: TextHash,
     write: Option<Write>,
     warning: Option<Warning>,
 }
 
-/// Parses the existing briefings, matches them with the articles and resolves
-/// `--regenerate`. Unreadable files stop the build, or are skipped with `--keep-going`.
-pub(super) fn prepare(
+/// Matches the articles with the existing briefings and resolves `--regenerate`.
+/// Unreadable files stop the build, or are skipped with `--keep-going`.
+pub(super) fn prepare<'a>(
     config: &Config,
     options: &BuildOptions,
-    ingested: Ingested,
-    briefing_files: Vec<SourceFile>,
-) -> Result<Plans, BuildError> {
-    let Ingested {
+    ingested: IngestedRef<'a>,
+    files: Vec<ExistingFile<'a>>,
+    known: &'a Known,
+    parses: &'a ParseCache,
+) -> Result<Plans<'a>, BuildError> {
+    let IngestedRef {
         mut articles,
         failures,
         warnings,
@@ -94,9 +126,29 @@ pub(super) fn prepare(
         return Err(BuildError::Articles(failures));
     }
     let mut skipped: Vec<String> = failures.iter().map(ToString::to_string).collect();
-    let (existing, unreadable, errors) = parse_existing(briefing_files);
+    let mut existing = HashMap::with_capacity(files.len());
+    let (mut unreadable, mut errors) = (HashSet::new(), Vec::new());
+    for f in files {
+        match f.parsed {
+            Ok(briefing) => {
+                let readable = Readable {
+                    file: f.file,
+                    hash: f.hash,
+                    briefing,
+                };
+                existing.insert(briefing.slug.as_str(), readable);
+            }
+            Err(e) => {
+                let stem = f.file.path.file_stem().map(|s| s.to_string_lossy());
+                unreadable.insert(stem.unwrap_or_default().into_owned());
+                errors.push(e);
+            }
+        }
+    }
     if !errors.is_empty() && !options.keep_going {
-        return Err(BuildError::Briefings(errors));
+        return Err(BuildError::Briefings(
+            errors.into_iter().map(BriefingError::duplicate).collect(),
+        ));
     }
     skipped.extend(errors.iter().map(ToString::to_string));
     articles.retain(|a| {
@@ -113,6 +165,8 @@ pub(super) fn prepare(
         failed_articles,
         regenerate,
         key: cache_key(config),
+        known,
+        parses,
         warnings,
         skipped,
     })
@@ -122,50 +176,16 @@ fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// The briefing files parsed by slug, the slugs of those that cannot be read, and why.
-type ParsedFiles = (
-    HashMap<String, ExistingFile>,
-    HashSet<String>,
-    Vec<BriefingError>,
-);
-
-/// Parses the briefing files, in parallel.
-fn parse_existing(files: Vec<SourceFile>) -> ParsedFiles {
-    let parsed: Vec<(SourceFile, Result<Briefing, BriefingError>)> = files
-        .into_par_iter()
-        .map(|file| {
-            let result = briefing::parse(&file.path, &file.text);
-            (file, result)
-        })
-        .collect();
-    let mut existing = HashMap::with_capacity(parsed.len());
-    let (mut unreadable, mut errors) = (HashSet::new(), Vec::new());
-    for (file, result) in parsed {
-        match result {
-            Ok(briefing) => {
-                existing.insert(briefing.slug.clone(), ExistingFile { file, briefing });
-            }
-            Err(e) => {
-                unreadable.insert(
-                    file.path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                );
-                errors.push(e);
-            }
-        }
-    }
-    (existing, unreadable, errors)
-}
-
 /// The slugs named by `--regenerate` paths (article or briefing files).
 fn resolve_regenerate(
     config: &Config,
     paths: &[PathBuf],
-    articles: &[Article],
-    existing: &HashMap<String, ExistingFile>,
+    articles: &[&Article],
+    existing: &HashMap<&str, Readable>,
 ) -> Result<HashSet<String>, BuildError> {
+    if paths.is_empty() {
+        return Ok(HashSet::new());
+    }
     let normal = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let mut by_path: HashMap<PathBuf, &str> = HashMap::new();
     for a in articles {
@@ -189,7 +209,7 @@ fn resolve_regenerate(
         .collect()
 }
 
-impl Plans {
+impl Plans<'_> {
     /// The briefing of every article, decided (and analysed where needed) in parallel.
     pub(super) fn analyse(
         &self,
@@ -210,9 +230,17 @@ impl Plans {
         outcomes
     }
 
+    /// A briefing read from its file: `None` when the corpus has it from the same text.
+    fn read_from(&self, slug: &str, e: &Readable) -> Option<Arc<Briefing>> {
+        match self.known.get(slug) == Some(&e.hash) {
+            true => None,
+            false => Some(Arc::clone(e.briefing)),
+        }
+    }
+
     /// Decides, and if needed analyses and composes, the briefing of one article.
     fn outcome(&self, config: &Config, article: &Article) -> Result<Outcome, BriefingError> {
-        let existing = self.existing.get(&article.slug);
+        let existing = self.existing.get(article.slug.as_str());
         let seen = existing.map(|e| Existing {
             text: &e.file.text,
             meta: &e.briefing.meta,
@@ -225,10 +253,11 @@ impl Plans {
         );
         if let (false, Some(e)) = (plan.needs_analysis(), existing) {
             let warning =
-                (plan == Plan::KeepEditedStale).then(|| stale_warning(&e.briefing, article));
+                (plan == Plan::KeepEditedStale).then(|| stale_warning(e.briefing, article));
             return Ok(Outcome {
                 plan,
-                briefing: e.briefing.clone(),
+                briefing: self.read_from(&article.slug, e),
+                source: e.hash,
                 write: None,
                 warning,
             });
@@ -243,31 +272,37 @@ impl Plans {
             .join(format!("{}.md", article.slug));
         let text = briefing::render(&fresh)?;
         let briefing = briefing::parse(&fresh.path, &text)?;
+        self.parses.remember(&text, &briefing);
         let backup =
             existing.is_some_and(|e| !briefing::is_unedited(&e.file.text, &e.briefing.meta));
-        let expected = existing.map(|e| e.file.text.clone());
         let write = Write {
             path: fresh.path,
+            expected: existing.map(|e| e.file.text.clone()),
             text,
-            expected,
             backup,
         };
         Ok(Outcome {
             plan,
-            briefing,
+            source: text_hash(&write.text),
+            briefing: Some(Arc::new(briefing)),
             write: Some(write),
             warning: None,
         })
     }
+}
 
-    /// Gathers the outcomes (in article order) and the briefings without an article.
+impl<'a> Plans<'a> {
+    /// Gathers the outcomes (in article order) and the briefings without an article,
+    /// as changes to what the corpus holds.
     pub(super) fn collect(
         mut self,
         outcomes: Vec<Result<Outcome, BriefingError>>,
         options: &BuildOptions,
     ) -> Result<Decided, BuildError> {
         let mut decided = Decided {
-            briefings: Vec::with_capacity(outcomes.len() + self.existing.len()),
+            changed: Vec::new(),
+            removed: Vec::new(),
+            known: Known::with_capacity(outcomes.len() + self.existing.len()),
             writes: Vec::new(),
             removals: Vec::new(),
             articles: 0,
@@ -277,7 +312,7 @@ impl Plans {
             skipped: std::mem::take(&mut self.skipped),
         };
         for (article, outcome) in self.articles.iter().zip(outcomes) {
-            self.existing.remove(&article.slug);
+            self.existing.remove(article.slug.as_str());
             let outcome = match outcome {
                 Ok(outcome) => outcome,
                 Err(e) if options.keep_going => {
@@ -293,34 +328,41 @@ impl Plans {
             }
             decided.warnings.extend(outcome.warning);
             decided.writes.extend(outcome.write);
-            decided.briefings.push(outcome.briefing);
+            decided.known.insert(article.slug.clone(), outcome.source);
+            decided.changed.extend(outcome.briefing);
         }
-        let (orphans, removals, warnings) = self.orphans();
-        decided.briefings.extend(orphans);
-        decided.removals = removals;
-        decided.warnings.extend(warnings);
+        let orphans = self.orphans(&mut decided);
+        decided.warnings.extend(orphans);
+        decided.removed = self
+            .known
+            .keys()
+            .filter(|slug| !decided.known.contains_key(*slug))
+            .cloned()
+            .collect();
+        decided.removed.sort();
         Ok(decided)
     }
 
-    /// Briefing files without an article: hand-written briefings are published; a
-    /// generated one whose article is gone is taken off the site, and deleted when
-    /// nobody edited it (it only repeated the article) or kept, with a warning saying
-    /// how to publish it again, when someone did.
-    fn orphans(self) -> (Vec<Briefing>, Vec<(PathBuf, String)>, Vec<Warning>) {
+    /// Adds the briefing files without an article to `decided`: hand-written briefings
+    /// are published; a generated one whose article is gone is taken off the site, and
+    /// deleted when nobody edited it (it only repeated the article) or kept, with a
+    /// warning saying how to publish it again, when someone did. Returns the warnings.
+    fn orphans(&self, decided: &mut Decided) -> Vec<Warning> {
         let article_paths: HashSet<String> = self.articles.iter().map(|a| slash(&a.path)).collect();
-        let mut rest: Vec<ExistingFile> = self.existing.into_values().collect();
-        rest.sort_by(|a, b| a.briefing.slug.cmp(&b.briefing.slug));
-        let (mut kept, mut removals, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-        for e in rest {
-            let source = e.briefing.meta.source.path.clone();
-            let gone = match (&e.briefing.meta.generated, source.as_deref()) {
+        let mut rest: Vec<(&&str, &Readable)> = self.existing.iter().collect();
+        rest.sort_by(|a, b| a.0.cmp(b.0));
+        let mut warnings = Vec::new();
+        for (slug, e) in rest {
+            let source = e.briefing.meta.source.path.as_deref();
+            let gone = match (&e.briefing.meta.generated, source) {
                 (Some(_), Some(source)) => {
                     !article_paths.contains(source) && !self.failed_articles.contains(source)
                 }
                 _ => false,
             };
             if !gone {
-                kept.push(e.briefing);
+                decided.known.insert(slug.to_string(), e.hash);
+                decided.changed.extend(self.read_from(slug, e));
                 continue;
             }
             let source = source.unwrap_or_default();
@@ -330,7 +372,9 @@ impl Plans {
                     location,
                     format!("its article {source} no longer exists; the briefing was removed from the site and deleted"),
                 ));
-                removals.push((e.briefing.path.clone(), e.file.text));
+                decided
+                    .removals
+                    .push((e.briefing.path.clone(), e.file.text.clone()));
             } else {
                 warnings.push(
                     Warning::new(
@@ -341,7 +385,7 @@ impl Plans {
                 );
             }
         }
-        (kept, removals, warnings)
+        warnings
     }
 }
 

@@ -19,6 +19,7 @@
 //! checked before any briefing is written, so that a refused output changes nothing.
 
 mod briefings;
+mod memory;
 mod sinks;
 mod write;
 
@@ -31,14 +32,17 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::first_seen::FirstSeen;
-use crate::ingest::{self, IngestError, Ingested, SourceFile, ThemeFiles};
+use crate::ingest::{self, IngestError};
 use crate::output::{self, OutputError, OutputOptions, PublishReport, Publisher};
 use crate::site::{self, SiteError};
 
 pub use crate::config::BuildOptions;
+pub use memory::{Changes, Memory};
 
 /// Reports a build's progress to the user interface.
 pub trait Progress: Sync {
+    /// A stage of the build begins (`"read inputs"`, `"render"`, ...).
+    fn stage(&self, _name: &'static str) {}
     /// The number of articles about to be processed.
     fn start(&self, _total: usize) {}
     /// One more article processed.
@@ -116,27 +120,12 @@ fn list_errors<E: std::fmt::Display>(errors: &[E]) -> String {
 /// would produce with this configuration.
 pub fn cache_key(config: &Config) -> String {
     let text = if config.article_text { "/text" } else { "" };
-    format!("{}{text}", config.analysis.cache_key())
-}
-
-/// Every input of a build, read before anything is analysed or rendered.
-struct Inputs {
-    articles: Ingested,
-    briefing_files: Vec<SourceFile>,
-    theme: ThemeFiles,
-    /// When each briefing was first built (the feed date of undated ones).
-    first_seen: FirstSeen,
-}
-
-/// Reads the articles, the existing briefing files, the theme's and site's templates
-/// and static files, and the first-seen dates in the state folder.
-fn read_inputs(config: &Config, today: jiff::civil::Date) -> Result<Inputs, BuildError> {
-    Ok(Inputs {
-        articles: ingest::load_articles(config, today),
-        briefing_files: ingest::load_briefing_files(config)?,
-        theme: ingest::load_theme(config)?,
-        first_seen: FirstSeen::load(&config.state_dir()),
-    })
+    let tags = if config.tags_from_keywords {
+        ""
+    } else {
+        "/notags"
+    };
+    format!("{}{text}{tags}", config.analysis.cache_key())
 }
 
 /// Runs every stage once. See the module docs for the data flow.
@@ -145,23 +134,84 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let inputs = read_inputs(config, options.today)?;
-    let mut templates = site::load_templates(config, &inputs.theme)?;
-    let plans = briefings::prepare(config, options, inputs.articles, inputs.briefing_files)?;
-    let outcomes = plans.analyse(config, progress);
-    let mut decided = plans.collect(outcomes, options)?;
-    let slugs = decided.briefings.iter().map(|b| b.slug.as_str());
-    let first_seen = inputs.first_seen.with(slugs, options.today);
-    let corpus = Corpus::build(std::mem::take(&mut decided.briefings), options.drafts);
-    let site = (&corpus, &first_seen);
+    let mut memory = Memory::default();
+    rebuild(
+        config,
+        options,
+        &mut memory,
+        &Changes::everything(),
+        progress,
+    )
+}
+
+/// Runs every stage once, starting from what the last build of `memory` left: only the
+/// inputs in `changes` are read again, only changed briefings reach the corpus, and
+/// only pages whose inputs changed are rendered. `watch` and `serve` call it on every
+/// change; [`build`] with an empty memory.
+pub fn rebuild(
+    config: &Config,
+    options: &BuildOptions,
+    memory: &mut Memory,
+    changes: &Changes,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
+    progress.stage("read inputs");
+    memory.read(config, options.today, changes, progress)?;
+    progress.stage("plan briefings");
+    memory.keep_corpus_if(options.drafts);
+    let known = std::mem::take(&mut memory.known);
+    let mut decided = match decide(config, options, memory, &known, progress) {
+        Ok(decided) => decided,
+        Err(e) => {
+            memory.known = known;
+            return Err(e);
+        }
+    };
+    progress.stage("corpus");
+    memory.update_corpus(options.drafts, &mut decided);
+    let (first_seen, seen_changed) = memory.first_seen(config, options.today);
+    progress.stage("render and publish");
+    let (templates, corpus) = memory.site();
+    let site = (corpus, &first_seen);
     let (rendered, published) = match options.write {
         true => {
-            let files = (&decided.writes[..], &decided.removals[..]);
-            publish(config, options, &mut templates, site, files)?
+            let record = seen_changed.then_some(&first_seen);
+            let files = (&decided.writes[..], &decided.removals[..], record);
+            publish(config, options, templates, site, files)?
         }
-        false => (check(config, options, &mut templates, site)?, None),
+        false => (check(config, options, templates, site)?, None),
     };
+    if let Some(published) = &published {
+        let removed = decided.removals.iter().map(|(path, _)| path);
+        let touched: Vec<PathBuf> = published
+            .briefings
+            .written
+            .iter()
+            .chain(removed)
+            .cloned()
+            .collect();
+        memory.wrote(config, &touched);
+        memory.save_cache(config);
+        memory.saved_first_seen(first_seen);
+    }
+    progress.stage("done");
     Ok(BuildReport::assemble(config, decided, rendered, published))
+}
+
+/// Plans, analyses and decides every briefing against what the corpus holds (`known`).
+fn decide(
+    config: &Config,
+    options: &BuildOptions,
+    memory: &Memory,
+    known: &briefings::Known,
+    progress: &dyn Progress,
+) -> Result<briefings::Decided, BuildError> {
+    let existing = memory.existing()?;
+    let articles = memory.articles(config);
+    let plans = briefings::prepare(config, options, articles, existing, known, memory.parses())?;
+    progress.stage("analyse");
+    let outcomes = plans.analyse(config, progress);
+    plans.collect(outcomes, options)
 }
 
 /// Renders every page without writing anything, and runs the output's checks on them.
@@ -196,14 +246,18 @@ struct Published {
 }
 
 /// Opens the output (its checks run before any briefing is written), renders the pages
-/// into it as they come, writes the briefing files and the first-seen dates, and
-/// commits the site.
+/// into it as they come, writes the briefing files, deletes the removed ones, writes the
+/// first-seen dates when they changed (`record`), and commits the site.
 fn publish(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
     (corpus, first_seen): (&Corpus, &FirstSeen),
-    (writes, removals): (&[briefings::Write], &[(PathBuf, String)]),
+    (writes, removals, record): (
+        &[briefings::Write],
+        &[(PathBuf, String)],
+        Option<&FirstSeen>,
+    ),
 ) -> Result<(site::Rendered, Option<Published>), BuildError> {
     let output = OutputOptions::for_site(config);
     let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
@@ -216,8 +270,10 @@ fn publish(
         })?;
     let briefings = write::briefings(config, writes)?;
     write::removals(config, removals)?;
-    let record = config.state_dir().join(ingest::first_seen::FILE);
-    output::write_text_atomic(&record, &first_seen.to_json())?;
+    if let Some(record) = record {
+        let path = config.state_dir().join(ingest::first_seen::FILE);
+        output::write_text_atomic(&path, &record.to_json())?;
+    }
     let published = Published {
         site: publisher.commit()?,
         briefings,
@@ -263,41 +319,4 @@ impl BuildReport {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use super::*;
-
-    /// Counts the articles the analysis was started on.
-    #[derive(Default)]
-    struct Counting(AtomicUsize);
-
-    impl Progress for Counting {
-        fn start(&self, total: usize) {
-            self.0.fetch_add(total, Ordering::SeqCst);
-        }
-    }
-
-    #[test]
-    fn a_template_error_stops_the_build_before_any_analysis() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("content/articles")).unwrap();
-        std::fs::create_dir_all(root.join("templates")).unwrap();
-        std::fs::write(
-            root.join("content/articles/talks.md"),
-            "---\ntitle: Talks\ndate: 2026-03-05\n---\nMinisters met in Lisk on Wednesday.\n",
-        )
-        .unwrap();
-        std::fs::write(root.join("templates/index.html"), "{% if %}").unwrap();
-        std::fs::write(root.join("briefing.toml"), "").unwrap();
-        let config = Config::load(root).unwrap();
-        let progress = Counting::default();
-        let options = BuildOptions::new(jiff::civil::date(2026, 3, 6));
-        let err = build(&config, &options, &progress).unwrap_err();
-        assert!(matches!(err, BuildError::Site(_)), "{err}");
-        assert!(err.to_string().contains("templates/index.html"), "{err}");
-        assert_eq!(progress.0.load(Ordering::SeqCst), 0, "nothing analysed");
-        assert!(!root.join("content/briefings").exists(), "nothing written");
-    }
-}
+mod tests;

@@ -9,7 +9,9 @@
 //! listen for it on a server-sent event stream).
 //!
 //! The rebuild writes into a tool-owned directory (`<root>/.briefing/serve/`) through
-//! the staging-and-swap writer, so a failed rebuild leaves the last good site in place.
+//! the output stage's publisher, which writes only the files that changed and commits
+//! them after the whole rebuild succeeded, so a failed rebuild leaves the last good site
+//! in place.
 //! The server keeps serving it, with an HTML-escaped error banner injected into every
 //! HTML response (never into the files), and reloads the browsers; the next good build
 //! reloads them again without the banner. Ctrl-C stops serving and deletes nothing.

@@ -8,7 +8,7 @@
 
 use crate::briefing::Briefing;
 use crate::config::Config;
-use crate::corpus::{BriefingId, Corpus};
+use crate::corpus::{ActorId, BriefingId, Corpus};
 
 use super::urls;
 
@@ -48,6 +48,24 @@ impl<'a> SiteIndex<'a> {
         urls::briefing(self.url_slug(b))
     }
 
+    /// The briefing an actor is only seen in, when it is seen in one: such an actor has
+    /// no page of its own (it would only repeat that briefing's "Who is involved"), and
+    /// every link to it goes to that section of the briefing. An actor gets its page,
+    /// and keeps it, from its second briefing on.
+    pub fn actor_only_in(&self, a: ActorId) -> Option<BriefingId> {
+        actor_only_in(self.corpus, a)
+    }
+
+    /// The site path a link to actor `a` goes to: its page (`actors/<slug>/`), or
+    /// `briefings/<slug>/#actors` for an actor seen in one briefing (see
+    /// [`actor_only_in`](Self::actor_only_in)).
+    pub fn actor_path(&self, a: ActorId) -> String {
+        match self.actor_only_in(a) {
+            Some(b) => format!("{}#actors", self.briefing_path(b)),
+            None => urls::actor(&self.corpus.actor(a).slug),
+        }
+    }
+
     /// The URL (with base path) of a site path.
     pub fn url(&self, site_path: &str) -> String {
         format!("{}{}", self.config.base_path(), site_path)
@@ -84,5 +102,13 @@ impl<'a> SiteIndex<'a> {
             Some(inside) => format!("{base}{inside}{rest}"),
             None => url.to_string(),
         }
+    }
+}
+
+/// The briefing actor `a` is only seen in, if one (see [`SiteIndex::actor_only_in`]).
+pub fn actor_only_in(corpus: &Corpus, a: ActorId) -> Option<BriefingId> {
+    match corpus.postings(a) {
+        [only] => Some(*only),
+        _ => None,
     }
 }

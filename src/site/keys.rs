@@ -93,12 +93,17 @@ impl KeyHasher {
         self.bytes(&fp).str(index.url_slug(b))
     }
 
-    /// A link to an actor: its name, slug and type.
+    /// A link to an actor: its name, slug and type, and where it goes (its page, or the
+    /// one briefing it is seen in).
     pub fn actor_ref(&mut self, corpus: &Corpus, a: ActorId) -> &mut Self {
         let actor = corpus.actor(a);
         self.str(&actor.name)
             .str(&actor.slug)
-            .str(actor.kind.as_str())
+            .str(actor.kind.as_str());
+        match super::index::actor_only_in(corpus, a) {
+            Some(b) => self.str("in").str(corpus.url_slug(b)),
+            None => self.str("page"),
+        }
     }
 
     /// A link to a tag: its name and slug.
@@ -167,14 +172,22 @@ impl Job {
             }
             Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
             Job::Timeline | Job::TimelinePart(_) => {
-                let part = match self {
+                let shown = match self {
                     Job::TimelinePart(p) => Some(p),
                     _ => None,
                 };
                 let timeline = shared.timeline;
-                h.opt(part.map(|p| timeline.parts[p].key.as_str()))
-                    .num(timeline.event_count)
-                    .json(&timeline.page(part));
+                h.num(timeline.event_count)
+                    .num(usize::from(timeline.one_page));
+                for (i, part) in timeline.parts.iter().enumerate() {
+                    h.str(&part.key)
+                        .str(&part.label)
+                        .str(&part.url)
+                        .num(part.event_count);
+                    if timeline.one_page || shown == Some(i) {
+                        h.num(1).json(&part.groups);
+                    }
+                }
             }
             Job::Tags => {
                 for &t in corpus.tags() {
@@ -221,7 +234,8 @@ impl Job {
                     );
                 }
                 for a in corpus.actors() {
-                    h.str(&corpus.actor(a).slug);
+                    h.str(&corpus.actor(a).slug)
+                        .num(usize::from(shared.index.actor_only_in(a).is_none()));
                 }
                 for &t in corpus.tags() {
                     h.str(&corpus.tag(t).slug);

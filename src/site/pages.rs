@@ -66,7 +66,10 @@ pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
     let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
     jobs.extend(index.order().iter().map(|&b| Job::Briefing(b)));
     jobs.push(Job::Actors);
-    for a in corpus.actors() {
+    for a in corpus
+        .actors()
+        .filter(|&a| index.actor_only_in(a).is_none())
+    {
         let count = page_count(index, corpus.postings(a).len());
         jobs.extend((1..=count).map(|n| Job::Actor(a, n)));
     }

@@ -168,9 +168,14 @@ fn reads_output_writes_and_temporaries_alone_change_nothing() {
     let cases = [
         // The preview server reading a page and an article (Access events only).
         "Access(Open(Any)) public/index.html\nAccess(Open(Any)) content/articles/story.md",
-        // A build writing its output through staging and swap.
+        // A build of an earlier version writing its output through staging and swap.
         "Create(Folder) public.staging-42\nCreate(File) public.staging-42/index.html\n\
          Modify(Name(Both)) public public.old-42\nModify(Name(Both)) public.staging-42 public\nRemove(Folder) public.old-42",
+        // A build publishing changed files: staged beside the output, a journal in the
+        // state folder, moved in (or written over their old version), staging removed.
+        "Create(Folder) public.next-42\nCreate(File) public.next-42/index.html\n\
+         Create(File) .briefing/published/0a1b/journal\nModify(Name(Both)) public.next-42/a.html public/a.html\n\
+         Modify(Data(Any)) public/index.html\nRemove(File) public.next-42/index.html\nRemove(Folder) public.next-42",
         "Create(File) .briefing/serve/index.html\nModify(Data(Any)) .briefing/cache.json",
         "Create(File) content/articles/.story.md.swp\nRemove(File) content/articles/4913",
         "Modify(Data(Any)) target/debug/build.log\nModify(Data(Any)) .git/index\nCreate(File) README.md",

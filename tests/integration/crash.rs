@@ -57,6 +57,24 @@ fn tree(site: &Site) -> BTreeMap<PathBuf, String> {
         .collect()
 }
 
+/// The files of `tree` that are in neither `old` nor `new` as they are there.
+fn differences(
+    tree: &BTreeMap<PathBuf, String>,
+    old: &BTreeMap<PathBuf, String>,
+    new: &BTreeMap<PathBuf, String>,
+) -> String {
+    let paths: std::collections::BTreeSet<&PathBuf> =
+        tree.keys().chain(old.keys()).chain(new.keys()).collect();
+    let mut lines = Vec::new();
+    for path in paths {
+        let [t, o, n] = [tree, old, new].map(|m| m.get(path).map_or("-", String::as_str));
+        if t != o || t != n {
+            lines.push(format!("{}: {t} (old {o}, new {n})", path.display()));
+        }
+    }
+    lines.join("\n")
+}
+
 #[track_caller]
 fn assert_user_files(site: &Site, when: &str) {
     for (path, text) in USER_FILES {
@@ -130,7 +148,8 @@ fn a_build_killed_at_any_step_leaves_the_old_or_the_new_site_and_every_user_file
         let after = tree(&site);
         assert!(
             after == old_tree || after == new_tree,
-            "{when}: after recovery, the output is neither the old site nor the new one"
+            "{when}: after recovery, the output is neither the old site nor the new one: {}",
+            differences(&after, &old_tree, &new_tree)
         );
         let is_new = after == new_tree;
         outcomes[usize::from(is_new)] += 1;

@@ -10,7 +10,8 @@
 //!   of `language::identity` (the one the site uses to merge actors across articles);
 //! - `naming`: each cluster's canonical name, kind, role and aliases;
 //! - `quotes`: what each actor said, where the text says so;
-//! - `salience`: the ranking.
+//! - `sources`: news outlets the article only cites ("Sputnik reported");
+//! - `salience`: the ranking, with those outlets after the story's actors.
 //!
 //! Everything is rule-based and deterministic, and linear in the article apart from
 //! small windows around each mention: the rules are readable, testable one by one and
@@ -25,6 +26,7 @@ mod naming;
 mod quotes;
 mod roles;
 mod salience;
+mod sources;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -81,7 +83,7 @@ pub fn resolve(
     let doc = text::Doc::new(prose, sentences);
     let found = mentions::collect(&doc, entities);
     let clusters = merge::cluster(&doc, &found);
-    let drafts = naming::name_clusters(&found, &clusters);
+    let drafts = naming::name_clusters(&doc, &found, &clusters);
     let mut actor_of = vec![0; found.len()];
     for (d, draft) in drafts.iter().enumerate() {
         for &m in &draft.members {
@@ -100,7 +102,8 @@ pub fn resolve(
         summary: &summary.sentences,
         quotes: &quote_counts,
     };
-    let scores = salience::scores(&found, &drafts, &signals);
+    let mut scores = salience::scores(&found, &drafts, &signals);
+    salience::after_participants(&mut scores, &sources::cited_only(&doc, &found, &drafts));
     let order = salience::rank(&scores, &drafts);
     let mut rank = vec![0; drafts.len()];
     for (r, &d) in order.iter().enumerate() {

@@ -10,13 +10,14 @@
 //! aliases are complete; national adjectives ("Russians") are evidence, not names, and
 //! are left out. The role is the most informative one the text gives the person.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::ActorKind;
 use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
-use crate::language::identity;
+use super::text::Doc;
 use crate::language::names::key as name_key;
+use crate::language::{gazetteers, identity};
 
 /// An actor before ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +31,12 @@ pub(super) struct Draft {
 }
 
 /// Names every cluster.
-pub(super) fn name_clusters(mentions: &[Mention], clusters: &Clusters) -> Vec<Draft> {
+pub(super) fn name_clusters(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Draft> {
+    let org_first_words: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == ActorKind::Organization && m.reference == Reference::Named)
+        .filter_map(|m| Some(name_key(m.name.split_once(' ')?.0)))
+        .collect();
     clusters
         .members
         .iter()
@@ -58,7 +64,7 @@ pub(super) fn name_clusters(mentions: &[Mention], clusters: &Clusters) -> Vec<Dr
             }
             Draft {
                 members: members.clone(),
-                kind: choose_kind(&ms),
+                kind: correct_kind(choose_kind(&ms), &ms, doc, &org_first_words),
                 role: choose_role(&ms),
                 name,
                 aliases,
@@ -124,6 +130,57 @@ fn choose_kind(ms: &[&Mention]) -> ActorKind {
     identity::choose_kind(ms.iter().map(|m| (m.kind, 1)))
 }
 
+/// The tagger's kind, corrected by what it cannot know about names it never saw:
+/// - a "person" or "place" whose name is a listed company ("Verizon") is that company,
+///   unless a person's name has a given name ("Tom Kroger") or a place is written with
+///   "the" ("the Amazon");
+/// - a "person" only ever named by one word that is no given name, while that word opens
+///   an organisation's name in the article ("Yahoo" beside "Yahoo Japan"), is an
+///   organisation: news introduces people by their full name.
+fn correct_kind(
+    kind: ActorKind,
+    ms: &[&Mention],
+    doc: &Doc,
+    org_first_words: &HashSet<String>,
+) -> ActorKind {
+    if ms
+        .iter()
+        .any(|m| !matches!(m.reference, Reference::Named | Reference::Person))
+    {
+        return kind;
+    }
+    let one_word = ms.iter().all(|m| !m.name.trim().contains(' '));
+    let listed = ms.iter().any(|m| gazetteers::is_listed_company(&m.name));
+    let retype = match kind {
+        ActorKind::Person => {
+            let bare = one_word
+                && ms.iter().all(|m| {
+                    m.honorific.is_none() && m.role.is_none() && !gazetteers::is_given_name(&m.name)
+                });
+            let opens_organisation = || {
+                ms.iter()
+                    .any(|m| org_first_words.contains(&name_key(&m.name)))
+            };
+            bare && (listed || opens_organisation())
+        }
+        ActorKind::Place => listed && !ms.iter().any(|m| after_the(doc, m)),
+        ActorKind::Organization | ActorKind::Group => false,
+    };
+    if retype {
+        ActorKind::Organization
+    } else {
+        kind
+    }
+}
+
+/// Whether "the" comes right before a mention ("the Amazon").
+fn after_the(doc: &Doc, m: &Mention) -> bool {
+    doc.prose[..m.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
 /// The role with the most words (then the most capitalised words), the earliest on ties.
 fn choose_role(ms: &[&Mention]) -> Option<String> {
     let score = |r: &str| {
@@ -153,7 +210,7 @@ mod tests {
         let doc = super::super::text::Doc::new(&prose, &sentences);
         let mentions = super::super::mentions::collect(&doc, &entities);
         let clusters = super::super::merge::cluster(&doc, &mentions);
-        name_clusters(&mentions, &clusters)
+        name_clusters(&doc, &mentions, &clusters)
             .into_iter()
             .map(|d| (d.name, d.role, d.aliases))
             .collect()

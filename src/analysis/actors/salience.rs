@@ -63,6 +63,30 @@ pub(super) fn scores(mentions: &[Mention], drafts: &[Draft], signals: &Signals) 
         .collect()
 }
 
+/// Lowers the scores of the drafts marked in `cited` (outlets the article only cites)
+/// below every other draft's, keeping their order among themselves.
+pub(super) fn after_participants(scores: &mut [f64], cited: &[bool]) {
+    let floor = scores
+        .iter()
+        .zip(cited)
+        .filter(|(_, c)| !**c)
+        .map(|(s, _)| *s)
+        .fold(f64::INFINITY, f64::min);
+    let top = scores
+        .iter()
+        .zip(cited)
+        .filter(|(_, c)| **c)
+        .map(|(s, _)| *s)
+        .fold(0.0_f64, f64::max);
+    if !floor.is_finite() || top < floor {
+        return;
+    }
+    let factor = 0.9 * floor / top;
+    for (s, _) in scores.iter_mut().zip(cited).filter(|(_, c)| **c) {
+        *s *= factor;
+    }
+}
+
 /// Draft indices from most to least salient: by score, then mentions, then first mention.
 pub(super) fn rank(scores: &[f64], drafts: &[Draft]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
@@ -214,6 +238,22 @@ mod tests {
         ];
         for (title, name, not_setting, want) in cases {
             assert_eq!(contains_words(title, name, not_setting), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn cited_outlets_score_below_every_other_actor() {
+        let cases: [(&[f64], &[bool], &[f64]); 4] = [
+            (&[3.0, 2.0, 1.0], &[true, false, false], &[0.9, 2.0, 1.0]),
+            (&[4.0, 2.0, 1.0], &[true, true, false], &[0.9, 0.45, 1.0]),
+            (&[0.5, 2.0], &[true, false], &[0.5, 2.0]),
+            (&[3.0, 1.0], &[true, true], &[3.0, 1.0]),
+        ];
+        for (scores, cited, want) in cases {
+            let mut got = scores.to_vec();
+            after_participants(&mut got, cited);
+            let close = got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-9);
+            assert!(close, "{scores:?} {cited:?}: {got:?}");
         }
     }
 

@@ -482,3 +482,71 @@ fn pronouns_refer_to_the_one_person_of_their_paragraph_or_its_last_speaker() {
         assert_eq!(speaker, want, "{marked}");
     }
 }
+
+#[test]
+fn outlets_only_cited_rank_after_the_story_s_actors() {
+    // (text, outlet, whether it must rank last)
+    let cases = [
+        (
+            "[ORG|Sputnik] said [PER|Ada Quint] met [PER|Bo Lind]. [PER|Bo Lind] left, [ORG|Sputnik] reported.",
+            "Sputnik",
+            true,
+        ),
+        (
+            "[PER|Ada Quint] told [ORG|CBS] that the talks with [LOC|Kestria] failed.",
+            "CBS",
+            true,
+        ),
+        (
+            "According to the [ORG|Kessel Daily News], [PER|Ada Quint] resigned in [LOC|Lisk]. \
+             Papers seen by the [ORG|Kessel Daily News] show it.",
+            "Kessel Daily News",
+            true,
+        ),
+        // The story is about the outlet: one mention outside a citation keeps it an actor.
+        (
+            "[ORG|CBS] fired its chief. [ORG|CBS] hired [PER|Ada Quint], [ORG|Reuters] reported.",
+            "CBS",
+            false,
+        ),
+        // Not an outlet: a ministry that reports takes part.
+        (
+            "The [ORG|Harbour Ministry] reported that [PER|Ada Quint] resigned.",
+            "Harbour Ministry",
+            false,
+        ),
+    ];
+    for (marked, outlet, last) in cases {
+        let (prose, entities, actors) = analyse(marked, "", &[]);
+        let rank = actor(&actors, outlet).id;
+        assert_eq!(rank == actors.len() - 1, last, "{marked}: {actors:#?}");
+        let saliences: Vec<f64> = actors.iter().map(|a| a.salience).collect();
+        assert!(
+            saliences.is_sorted_by(|a, b| a >= b),
+            "{marked}: {saliences:?}"
+        );
+        assert_consistent(&prose, &entities, &actors);
+    }
+}
+
+#[test]
+fn companies_the_tagger_took_for_people_or_places() {
+    let marked = "[PER|Yahoo] agreed to sell its business to [LOC|Verizon]. [PER|Yahoo] shareholders will vote. \
+                  [ORG|Yahoo Japan] is not part of the deal, said [PER|Marissa Mayer]. \
+                  Fires burned in the [LOC|Amazon]. [PER|Steve] smiled.";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    let cases = [
+        ("Yahoo", ActorKind::Organization),
+        ("Verizon", ActorKind::Organization),
+        ("Yahoo Japan", ActorKind::Organization),
+        ("Marissa Mayer", ActorKind::Person),
+        ("Amazon", ActorKind::Place),
+        ("Steve", ActorKind::Person),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
+    }
+    // "Yahoo" and "Yahoo Japan" are two companies.
+    assert!(actor(&actors, "Yahoo").aliases.is_empty(), "{actors:#?}");
+    assert_consistent(&prose, &entities, &actors);
+}

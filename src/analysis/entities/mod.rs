@@ -13,9 +13,10 @@
 //! news (`clusters.rs`), how the word is written elsewhere in the document); a two-stage averaged-perceptron sequence model ([`mod@model`]) picks BIO
 //! labels with Viterbi, the second stage also seeing what the first predicted for the
 //! same word elsewhere in the document; a few list-based rules (`repair.rs`) fix
-//! boundaries next to role titles. A linear model over hashed features is small (1.3 MB),
-//! fast (about 500,000 words per second on one core) and trainable in seconds, which a
-//! neural tagger is not; its accuracy is that of the best CRFs on this data.
+//! boundaries next to role titles. A linear model over hashed features is small (1.3 MB
+//! on disk, 18 MiB of weights in memory), fast (about 200,000 words per second per core,
+//! measured as CPU time; see BENCHMARKS.md) and trainable in seconds, which a neural
+//! tagger is not; its accuracy is that of the best CRFs on this data.
 //!
 //! The model is trained by the project from CoNLL-2003 and committed as
 //! `src/analysis/entities/model/ner.bin` (built into the binary, decoded once on first
@@ -34,7 +35,10 @@
 //! The defaults are the tuned settings (`--bits 19 --epochs 10 --min-count 2 --stages 2
 //! --folds 5 --uncase 10 --modern 30 --seed 2024`; see `train::TrainOptions`). The dev
 //! file only reports F1 after each epoch. The committed model scores 92.76 F1 on the
-//! CoNLL-2003 dev set (PER 94.85, ORG 88.58, LOC 95.84, MISC 88.30).
+//! CoNLL-2003 dev set with `conlleval` on the gold tokens (PER 94.85, ORG 88.58, LOC
+//! 95.84, MISC 88.30), and 92.3 with the shared scorer on the dev articles, where our
+//! own sentence splitting and tokenisation come first. Sources, licences and rebuild
+//! commands of every table the tagger reads: `docs/data.md`.
 //!
 //! The gazetteers are plain text files in `gazetteer/` (our own lists of places,
 //! organisations, organisation words, titles, first names, demonyms), the country names

@@ -14,6 +14,7 @@
 
 use super::cut::{best_cut, nesting};
 use super::filters;
+use crate::language::dateline;
 
 /// How many sentences are tried before settling for the first one.
 const TRIES: usize = 8;
@@ -39,7 +40,7 @@ pub(super) fn lede<'a>(
         return String::new();
     };
     shorten(best, max_words, min_words).unwrap_or_else(|| {
-        let words: Vec<&str> = strip_dateline(best)
+        let words: Vec<&str> = dateline::strip(best)
             .split_whitespace()
             .take(max_words)
             .collect();
@@ -55,7 +56,7 @@ pub(super) fn lede<'a>(
 /// `text` within `max_words`, cut at a clause boundary if needed; `None` if no
 /// boundary leaves at least `min_words`.
 pub(super) fn shorten(text: &str, max_words: usize, min_words: usize) -> Option<String> {
-    let all: Vec<&str> = strip_dateline(text).split_whitespace().collect();
+    let all: Vec<&str> = dateline::strip(text).split_whitespace().collect();
     if count(&all) <= max_words {
         return Some(all.join(" "));
     }
@@ -183,45 +184,6 @@ fn without_brackets(words: &[&str]) -> Vec<String> {
     } else {
         out
     }
-}
-
-/// The sentence without a leading dateline: "(CNN)", "Rome (CNN) --", "LONDON --".
-pub fn strip_dateline(text: &str) -> &str {
-    let t = text.trim_start();
-    if let Some(open) = t.find('(').filter(|&i| i <= 40)
-        && let Some(len) = t[open..].find(')').filter(|&l| l <= 20)
-    {
-        let place = &t[..open];
-        let agency = &t[open + 1..open + len];
-        let place_ok = place
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-            && place.split_whitespace().count() <= 4;
-        if place_ok && agency.starts_with(|c: char| c.is_uppercase()) {
-            return after_dash(&t[open + len + 1..]);
-        }
-    }
-    let words: Vec<&str> = t.split_whitespace().take(6).collect();
-    if let Some(dash) = words
-        .iter()
-        .position(|w| matches!(*w, "—" | "--" | "–" | "-"))
-        && dash > 0
-        && words[0].len() > 1
-        && words[0].chars().all(|c| !c.is_lowercase())
-        && words[..dash]
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && let Some(at) = t.find(words[dash])
-    {
-        return after_dash(&t[at..]);
-    }
-    t
-}
-
-fn after_dash(text: &str) -> &str {
-    text.trim_start()
-        .trim_start_matches(['—', '–', '-'])
-        .trim_start()
 }
 
 #[cfg(test)]

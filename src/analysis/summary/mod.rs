@@ -38,7 +38,6 @@ mod weights;
 
 pub use features::{Candidate, FEATURE_NAMES};
 pub(crate) use filters::is_boilerplate;
-pub use lede::strip_dateline;
 pub use weights::Weights;
 
 use serde::{Deserialize, Serialize};

@@ -187,7 +187,7 @@ fn sentence_entries(
         let Some(c) = parsed.around(prose, (t.start, t.end), true) else {
             continue;
         };
-        let tense = clause_tense(&groups, c.verb);
+        let tense = date_tense(&groups, c.verb, t.start);
         if negated(prose, &groups, c.verb)
             || happened_after_publication(&t.value, tense, input.published)
             || is_state_of_today(&prose[t.start..t.end], tense)
@@ -316,6 +316,21 @@ fn negated(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
 fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
     verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end))
         .map_or(Tense::Unknown, |g| g.tense)
+}
+
+/// The tense a date is told in: the clause's, unless a future verb stands between the
+/// clause's first verb and the date ("said the company would present a roster in
+/// December": the presenting is ahead although the saying is past).
+fn date_tense(groups: &[VerbGroup], verb: Option<usize>, date: usize) -> Tense {
+    let first = clause_tense(groups, verb);
+    let Some(v) = verb else {
+        return first;
+    };
+    let nearest = groups.iter().rfind(|g| g.start > v && g.end <= date);
+    match nearest {
+        Some(g) if g.tense == Tense::Future => Tense::Future,
+        _ => first,
+    }
 }
 
 /// A clause told in the past whose date starts after the publication date: it

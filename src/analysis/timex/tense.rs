@@ -19,7 +19,7 @@ use super::scan::Kind;
 use super::verbs::{
     INTENT, IRREGULAR_PAST, NOT_PAST, is_reporting, not_subject, present_form, subject_pronoun,
 };
-use crate::language::words::is_determiner;
+use crate::language::words::{is_article, is_determiner, is_possessive};
 
 /// The tense a time expression is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,11 @@ fn auxiliary(word: &str) -> Option<Tense> {
 
 fn looks_past(c: &Cursor, i: usize) -> bool {
     let word = c.word(i);
+    // "a revised roster", "their proposed budget": a participle after an article or a
+    // possessive describes a noun; it is no verb of the clause
+    if i > 0 && (is_article(c.word(i - 1)) || is_possessive(c.word(i - 1))) {
+        return false;
+    }
     if IRREGULAR_PAST.contains(&word) {
         return true;
     }
@@ -165,6 +170,12 @@ fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
         if FILLERS.contains(&w) {
             j += 1;
             continue;
+        }
+        // "is to open": an arrangement still ahead ("was to open" may not have happened)
+        if w == "to" && matches!(c.word(i), "is" | "are" | "am") && !is_determiner(c.word(j + 1)) {
+            tense = Tense::Future;
+            j += 1;
+            break;
         }
         if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") || intends(c, j) {
             if perfect && tense == Tense::Present && !w.ends_with("ing") {
@@ -394,6 +405,13 @@ mod tests {
                 "Police will search since shortly after the Wednesday fire.",
                 Tense::Past,
             ),
+            (
+                "They would present a revised plan on Wednesday.",
+                Tense::Future,
+            ),
+            ("The port is to open on Wednesday.", Tense::Future),
+            ("The port was to open on Wednesday.", Tense::Past),
+            ("The accused denied the charge on Wednesday.", Tense::Past),
         ];
         for (text, want) in cases {
             assert_eq!(tense_of(text, "wednesday"), want, "{text}");

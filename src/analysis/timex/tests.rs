@@ -150,6 +150,62 @@ fn weekdays_months_and_years_with_tense() {
 }
 
 #[test]
+fn a_month_named_with_a_future_or_future_in_the_past_looks_ahead() {
+    check(&[
+        (
+            "Ada Quill said the company would present a revised roster in December.",
+            "December",
+            "2022-12",
+        ),
+        (
+            "The port will publish its audited accounts in December.",
+            "December",
+            "2022-12",
+        ),
+        (
+            "The ferry line is to open a second route in December.",
+            "December",
+            "2022-12",
+        ),
+        (
+            "The council plans to vote on the proposed budget in December.",
+            "December",
+            "2022-12",
+        ),
+        (
+            "Kestria said it planned to hold a referendum in December.",
+            "December",
+            "2022-12",
+        ),
+        // the past stays past, with or without an attributive participle
+        (
+            "The company presented a revised roster in December.",
+            "December",
+            "2021-12",
+        ),
+        (
+            "The council said it had approved the revised budget in December.",
+            "December",
+            "2021-12",
+        ),
+        (
+            "The list of guarantees submitted to the council in December was long.",
+            "December",
+            "2021-12",
+        ),
+        (
+            "The port was to open a second route in December, but the plan failed.",
+            "December",
+            "2021-12",
+        ),
+    ]);
+    // published in November: the coming December is this year's, not last year's
+    let text = "Samuel Achterberg said the company would present a revised roster in December.";
+    let timexes = run(text, Some(date(2025, 11, 20)));
+    assert_eq!(find(text, &timexes, "December").value, "2025-12");
+}
+
+#[test]
 fn deadlines_and_appointments_look_ahead_whatever_the_verb() {
     // Published on Friday 28 January 2022.
     check(&[

@@ -18,6 +18,8 @@ fn hostile_site() -> Site {
         "Body.\n",
     );
     odd_slug.meta.tags = vec!["<b>".into()];
+    // The hostile actor in a second briefing has a page of its own.
+    odd_slug.meta.actors = fixtures::hostile().meta.actors;
     briefings.push(odd_slug);
     render_site(
         &fixtures::config("https://example.org/", 10),
@@ -244,10 +246,13 @@ fn huge_names_give_paths_every_file_system_accepts() {
         fixtures::actor(&huge, crate::analysis::ActorKind::Person, None, &[]),
         fixtures::actor(&huge, crate::analysis::ActorKind::Group, None, &[]),
     ];
+    // In two briefings, so that both actors have pages.
+    let mut again = fixtures::briefing(&"Ж".repeat(399), "Again", None, "Body.\n");
+    again.meta.actors = b.meta.actors.clone();
     let site = render_site(
         &fixtures::config("https://example.org/", 10),
         &ThemeFiles::default(),
-        &[b],
+        &[b, again],
     );
     let mut dirs = 0;
     for path in site.keys() {

@@ -27,9 +27,6 @@ fn renders_every_page_of_the_url_scheme() {
         "actors/index.html",
         "actors/ilse-marrow/index.html",
         "actors/council-of-the-estuary/index.html",
-        "actors/brede/index.html",
-        "actors/anna-brede/index.html",
-        "actors/tomas-brede/index.html",
         "timeline/index.html",
         "tags/index.html",
         "tags/labour/index.html",
@@ -65,6 +62,51 @@ fn renders_every_page_of_the_url_scheme() {
         !pages.contains_key("actors/coe/index.html"),
         "CoE is the Council of the Estuary"
     );
+}
+
+#[test]
+fn an_actor_seen_in_one_briefing_links_to_it_instead_of_a_page_of_its_own() {
+    let pages = fixture_site();
+    let text = |path: &str| pages[path].clone();
+    // Brede, Anna Brede and Tomas Brede stay three actors, each in one briefing.
+    let cases = [
+        ("brede", "Brede", "estuary-budget"),
+        ("anna-brede", "Anna Brede", "estuary-budget"),
+        ("tomas-brede", "Tomas Brede", "ferry-strike-called"),
+    ];
+    let index = text("actors/index.html");
+    let sitemap = text("sitemap.xml");
+    for (slug, name, briefing) in cases {
+        assert!(
+            !pages
+                .keys()
+                .any(|p| p.starts_with(&format!("actors/{slug}/")))
+        );
+        assert!(!sitemap.contains(&format!("/actors/{slug}/")), "{slug}");
+        let link = format!("<a href=\"/briefings/{briefing}/#actors\">{name}</a>");
+        assert!(index.contains(&link), "{link} not in the actors index");
+        // On its own briefing the name is not a link back to the same page.
+        let page = text(&format!("briefings/{briefing}/index.html"));
+        let head = format!("<span class=\"actor-name\">{name}</span>");
+        let at = page
+            .find(&head)
+            .unwrap_or_else(|| panic!("{name} on {briefing}"));
+        let before = &page[..at];
+        let card = &before[before.rfind("<li").expect("its card")..];
+        assert!(
+            !card.contains("<a "),
+            "{name} links on its own page: {card}"
+        );
+    }
+    // An actor of two briefings keeps its page, linked from both.
+    assert!(pages.contains_key("actors/council-of-the-estuary/index.html"));
+    for briefing in ["harbour-talks-stall", "estuary-budget"] {
+        let page = text(&format!("briefings/{briefing}/index.html"));
+        assert!(
+            page.contains("href=\"/actors/council-of-the-estuary/\""),
+            "{briefing}"
+        );
+    }
 }
 
 #[test]

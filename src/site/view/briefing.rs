@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::analysis::{ActorKind, summary::strip_dateline, timex::value};
+use crate::analysis::{ActorKind, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
 use crate::corpus::{ActorId, BriefingId, EventRef};
+use crate::language::dateline;
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
@@ -280,7 +281,7 @@ fn summary_points(meta: &BriefingMeta) -> Vec<String> {
     let lede = words_of(&meta.lede);
     meta.summary
         .iter()
-        .map(|s| strip_dateline(s.trim()).trim().to_string())
+        .map(|s| dateline::strip(s.trim()).trim().to_string())
         .filter(|s| !s.is_empty())
         .filter(|s| lede.is_empty() || !words_of(s).starts_with(&lede))
         .collect()
@@ -300,7 +301,7 @@ fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
         .iter()
         .zip(index.corpus.actors_of(b))
         .map(|(a, &id)| {
-            let actor = ActorRef::new(index, id, a.role.as_deref());
+            let actor = ActorRef::on_briefing(index, id, a.role.as_deref(), b);
             BriefingActor {
                 name_here: (a.name.trim() != actor.name).then(|| a.name.trim().to_string()),
                 actor,

@@ -134,6 +134,7 @@ pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
     entries.extend(
         corpus
             .actors()
+            .filter(|&a| index.actor_only_in(a).is_none())
             .map(|a| plain(&urls::actor(&corpus.actor(a).slug))),
     );
     entries.extend(
@@ -345,6 +346,6 @@ fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: ActorId) ->
         salience: a.salience,
         quotes: a.quotes.clone(),
         actor_slug: site.slug.clone(),
-        actor_url: index.url(&urls::actor(&site.slug)),
+        actor_url: index.url(&index.actor_path(id)),
     }
 }

@@ -146,12 +146,17 @@ pub struct PageView {
     pub section: &'static str,
 }
 
-/// A link to an actor page.
+/// A link to an actor: its page, or for an actor seen in one briefing (no page of its
+/// own, see `SiteIndex::actor_only_in`) that briefing's "Who is involved" section.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorRef {
     pub name: String,
     pub slug: String,
+    /// Empty on the page of the one briefing an actor without a page is seen in
+    /// (templates then show the name without a link).
     pub url: String,
+    /// Whether the actor has a page (`actors/<slug>/`): seen in two briefings or more.
+    pub has_page: bool,
     /// `person`, `organization`, `place` or `group`.
     pub kind: &'static str,
     pub kind_label: &'static str,
@@ -166,7 +171,8 @@ impl ActorRef {
         ActorRef {
             name: a.name.clone(),
             slug: a.slug.clone(),
-            url: index.url(&urls::actor(&a.slug)),
+            url: index.url(&index.actor_path(id)),
+            has_page: index.actor_only_in(id).is_none(),
             kind: a.kind.as_str(),
             kind_label: a.kind.label(),
             role: role
@@ -174,6 +180,16 @@ impl ActorRef {
                 .filter(|r| !r.is_empty())
                 .map(str::to_string),
         }
+    }
+
+    /// A reference shown on the page of briefing `b`: an actor seen only there gets no
+    /// link (it would lead back to the same page).
+    pub fn on_briefing(index: &SiteIndex, id: ActorId, role: Option<&str>, b: BriefingId) -> Self {
+        let mut r = ActorRef::new(index, id, role);
+        if index.actor_only_in(id) == Some(b) {
+            r.url.clear();
+        }
+        r
     }
 }
 

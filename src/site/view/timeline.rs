@@ -127,8 +127,12 @@ impl Timeline {
                 (true, _) => p.clone(),
                 (false, Some(s)) if s == i => p.clone(),
                 _ => TimelinePart {
+                    key: p.key.clone(),
+                    label: p.label.clone(),
+                    id: p.id.clone(),
+                    url: p.url.clone(),
+                    event_count: p.event_count,
                     groups: Vec::new(),
-                    ..p.clone()
                 },
             })
             .collect()

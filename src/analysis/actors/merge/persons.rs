@@ -194,7 +194,8 @@ fn fullest_names(mentions: &[Mention], uf: &mut UnionFind) -> HashMap<usize, usi
 }
 
 /// A one-word "person" that begins exactly one organisation's name ("Norvane" for
-/// "Norvane Energy") is that organisation, named short.
+/// "Norvane Energy") is that organisation, named short; not when the rest of that name
+/// is a country ("Yahoo Japan" is a company of its own, not "Yahoo").
 fn organisations_named_short(
     mentions: &[Mention],
     named: &HashMap<String, usize>,
@@ -203,8 +204,10 @@ fn organisations_named_short(
 ) {
     let mut by_first_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (key, &i) in named {
+        let rest = mentions[i].name.trim().split_once(' ').map(|(_, r)| r);
         if let Some((first, _)) = key.split_once(' ')
             && mentions[i].kind == super::super::ActorKind::Organization
+            && rest.is_none_or(|r| crate::language::world::gazetteer().country(r).is_none())
         {
             by_first_word.entry(first).or_default().push(i);
         }

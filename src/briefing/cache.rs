@@ -1,0 +1,261 @@
+//! Parsed briefing files by the hash of their text, so that a build does not parse the
+//! YAML of every unchanged briefing again (at 10,000 briefings that was most of a build
+//! that changed nothing).
+//!
+//! The cache is a pure value: [`ParseCache::decode`] takes the bytes of its shard files
+//! (read by `ingest`), [`ParseCache::changed_shards`] gives the shards to write back
+//! (written by `output`). Entries are spread over [`SHARDS`] shards by hash, so that an
+//! edit rewrites one small file, and a shard holds only the briefings of the last build.
+//! Each shard starts with a header naming the format and the tool's version; a shard
+//! with another header, or a line that does not parse, is ignored (the file is parsed
+//! again). The cache stores parse results only: whether a file was edited by hand is
+//! still decided from its text on every build.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use super::file::{BriefingError, parse};
+use super::model::{Briefing, BriefingMeta};
+
+/// Shards of the cache (file `briefings-NN.jsonl` for shard NN).
+pub const SHARDS: usize = 64;
+
+/// The first line of a shard.
+fn header() -> String {
+    format!("briefing-parse-cache 1 {}", crate::VERSION)
+}
+
+/// The hash of a briefing file's text.
+pub type TextHash = [u8; 16];
+
+pub fn text_hash(text: &str) -> TextHash {
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&blake3::hash(text.as_bytes()).as_bytes()[..16]);
+    out
+}
+
+/// The shard of a hash.
+fn shard_of(hash: &TextHash) -> usize {
+    hash[0] as usize % SHARDS
+}
+
+/// What parsing a file gives, apart from its slug and path.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Parsed {
+    #[serde(rename = "m")]
+    meta: BriefingMeta,
+    #[serde(rename = "b")]
+    body: String,
+    #[serde(rename = "l")]
+    body_line: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Line {
+    h: String,
+    #[serde(flatten)]
+    parsed: Parsed,
+}
+
+/// Parsed briefing files by text hash. `Sync`: files are parsed in parallel.
+///
+/// An entry read from disk is handed out once and then forgotten: the caller keeps the
+/// parsed briefing (so the cache never holds a second copy of every briefing), and
+/// gives the live ones back to [`ParseCache::changed_shards`] when it saves.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    entries: Mutex<HashMap<TextHash, Parsed>>,
+    /// The hashes the shards on disk hold.
+    stored: Mutex<HashSet<TextHash>>,
+    /// Shards holding a text parsed (not read from the cache) since they were written.
+    dirty: Mutex<BTreeSet<usize>>,
+}
+
+impl ParseCache {
+    /// The cache from the bytes of its shard files, `(shard number, bytes)`.
+    pub fn decode(shards: Vec<(usize, Vec<u8>)>) -> ParseCache {
+        let mut entries = HashMap::new();
+        let header = header();
+        for (_, bytes) in shards {
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let mut lines = text.lines();
+            if lines.next() != Some(header.as_str()) {
+                continue;
+            }
+            for line in lines {
+                let Ok(Line { h, parsed }) = serde_json::from_str::<Line>(line) else {
+                    continue;
+                };
+                if let Some(hash) = unhex(&h) {
+                    entries.insert(hash, parsed);
+                }
+            }
+        }
+        ParseCache {
+            stored: Mutex::new(entries.keys().copied().collect()),
+            entries: Mutex::new(entries),
+            dirty: Mutex::default(),
+        }
+    }
+
+    /// Parses a briefing file (see `file::parse`), from the cache when its text was
+    /// parsed before.
+    pub fn parse(&self, path: &Path, text: &str) -> Result<Briefing, BriefingError> {
+        let hash = text_hash(text);
+        let hit = self.entries.lock().ok().and_then(|mut e| e.remove(&hash));
+        if let Some(p) = hit {
+            return Ok(Briefing {
+                slug: super::file::slug_of(path),
+                path: path.to_path_buf(),
+                meta: p.meta,
+                body: p.body,
+                body_line: p.body_line,
+            });
+        }
+        let briefing = parse(path, text)?;
+        if let Ok(mut dirty) = self.dirty.lock() {
+            dirty.insert(shard_of(&hash));
+        }
+        Ok(briefing)
+    }
+
+    /// Records what parsing `text` gave (a file the build is about to write, parsed
+    /// already to check it), so that the next read of the file is a hit.
+    pub fn remember(&self, text: &str, briefing: &Briefing) {
+        let hash = text_hash(text);
+        let parsed = Parsed {
+            meta: briefing.meta.clone(),
+            body: briefing.body.clone(),
+            body_line: briefing.body_line,
+        };
+        if let (Ok(mut entries), Ok(mut dirty)) = (self.entries.lock(), self.dirty.lock()) {
+            entries.insert(hash, parsed);
+            dirty.insert(shard_of(&hash));
+        }
+    }
+
+    /// The shards to write, each as `(shard number, bytes)`, given every briefing file
+    /// of the build (`live`: its text hash and what it parsed to): the shards that gained
+    /// a text parsed by this build, or lost one; each holds exactly its live entries.
+    pub fn changed_shards<'a>(
+        &self,
+        live: impl IntoIterator<Item = (TextHash, &'a Briefing)>,
+    ) -> Vec<(usize, Vec<u8>)> {
+        let (Ok(mut stored), Ok(mut dirty)) = (self.stored.lock(), self.dirty.lock()) else {
+            return Vec::new();
+        };
+        let mut shards: Vec<Vec<(TextHash, &Briefing)>> = vec![Vec::new(); SHARDS];
+        let mut now = HashSet::new();
+        for (h, b) in live {
+            if now.insert(h) {
+                shards[shard_of(&h)].push((h, b));
+            }
+        }
+        for gone in stored.difference(&now) {
+            dirty.insert(shard_of(gone));
+        }
+        *stored = now;
+        let header = header();
+        std::mem::take(&mut *dirty)
+            .into_iter()
+            .map(|n| {
+                let mut list = std::mem::take(&mut shards[n]);
+                list.sort_by_key(|(h, _)| *h);
+                let mut text = format!("{header}\n");
+                for (h, b) in list {
+                    let line = serde_json::json!({
+                        "h": hex(&h),
+                        "m": b.meta,
+                        "b": b.body,
+                        "l": b.body_line,
+                    });
+                    text.push_str(&line.to_string());
+                    text.push('\n');
+                }
+                (n, text.into_bytes())
+            })
+            .collect()
+    }
+
+    /// The file name of shard `n`.
+    pub fn shard_file(n: usize) -> String {
+        format!("briefings-{n:02}.jsonl")
+    }
+}
+
+fn hex(hash: &TextHash) -> String {
+    hash.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<TextHash> {
+    let mut out = [0u8; 16];
+    if text.len() != 32 {
+        return None;
+    }
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "---\ntitle: Talks\ndate: 2026-03-05\ntags: [water]\n---\n\nBody text.\n";
+
+    #[test]
+    fn a_cached_parse_equals_a_fresh_one_and_survives_a_round_trip() {
+        let path = Path::new("content/briefings/talks.md");
+        let cache = ParseCache::default();
+        let fresh = cache.parse(path, FILE).unwrap();
+        let live = || [(text_hash(FILE), &fresh)];
+        let shards = cache.changed_shards(live());
+        assert_eq!(shards.len(), 1, "one shard gained an entry");
+        assert!(cache.changed_shards(live()).is_empty(), "written once");
+        let reloaded = ParseCache::decode(shards.clone());
+        let other = Path::new("content/briefings/renamed.md");
+        let cached = reloaded.parse(other, FILE).unwrap();
+        assert_eq!(cached.meta, fresh.meta);
+        assert_eq!(
+            (&cached.body, cached.body_line),
+            (&fresh.body, fresh.body_line)
+        );
+        assert_eq!(cached.slug, "renamed", "slug and path come from the file");
+        assert!(
+            reloaded.entries.lock().unwrap().is_empty(),
+            "handed out, not kept"
+        );
+        assert!(
+            reloaded.changed_shards(live()).is_empty(),
+            "a hit changes nothing"
+        );
+        let gone = reloaded.changed_shards([]);
+        assert_eq!(gone.len(), 1, "the shard loses its entry");
+        assert_eq!(String::from_utf8_lossy(&gone[0].1).lines().count(), 1);
+    }
+
+    #[test]
+    fn bad_shards_and_lines_are_ignored() {
+        let cache = ParseCache::default();
+        let parsed = cache.parse(Path::new("a.md"), FILE).unwrap();
+        let (n, bytes) = cache.changed_shards([(text_hash(FILE), &parsed)]).remove(0);
+        let text = String::from_utf8(bytes).unwrap();
+        let cases = [
+            text.replace("briefing-parse-cache 1", "briefing-parse-cache 0"),
+            text.replace("\"m\":{", "\"m\":["),
+            "not a cache".to_string(),
+        ];
+        for case in cases {
+            let cache = ParseCache::decode(vec![(n, case.into_bytes())]);
+            assert!(cache.entries.lock().unwrap().is_empty());
+            let again = cache.parse(Path::new("a.md"), FILE).unwrap();
+            assert_eq!(again.meta.title, "Talks", "parsed again");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Wire datelines: the place and agency a news lead opens with ("LONDON (Reuters) -",
+//! "(CNN)", "Rome (CNN) --", "THE HAGUE, Netherlands (AP)_", "PORT AUBEL —"). Text in,
+//! the text after the dateline out.
+//!
+//! Ingest drops the dateline from a headline made from the lead, the summary keeps it out
+//! of key points and the site out of what a reader sees; one rule serves all three so they
+//! never disagree about where a lead starts. The rule is conservative: a capitalised
+//! phrase in brackets is a dateline only when the place before it is in capitals, empty,
+//! or followed by a dash ("The Sarn Authority (SA) said" is a sentence, not a dateline).
+
+/// Separators that end a dateline.
+const DASHES: [&str; 4] = ["—", "--", "–", "-"];
+
+/// `text` without a leading dateline; `text` itself (trimmed at the start) when it has
+/// none or when nothing would be left.
+pub fn strip(text: &str) -> &str {
+    let t = text.trim_start();
+    let rest = after_agency(t).or_else(|| after_place_and_dash(t));
+    match rest {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => t,
+    }
+}
+
+/// "LONDON (Reuters) - ...", "(CNN) ...", "Rome (CNN) -- ...".
+fn after_agency(t: &str) -> Option<&str> {
+    let open = t.find('(').filter(|&i| i <= 40)?;
+    let len = t[open..].find(')').filter(|&l| (2..=20).contains(&l))?;
+    let place = t[..open].trim();
+    let agency = &t[open + 1..open + len];
+    if !agency.starts_with(|c: char| c.is_uppercase()) || agency.split_whitespace().count() > 3 {
+        return None;
+    }
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.len() > 4 || !words.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    let after = &t[open + len + 1..];
+    let dashed = after.trim_start().starts_with(['—', '–', '-', '_']);
+    if words.is_empty() || in_capitals(words[0]) || dashed {
+        Some(trim_separator(after))
+    } else {
+        None
+    }
+}
+
+/// "WASHINGTON — ...", "PORT AUBEL — ...", "LONDON -- ...".
+fn after_place_and_dash(t: &str) -> Option<&str> {
+    let words: Vec<&str> = t.split_whitespace().take(6).collect();
+    let dash = words.iter().position(|w| DASHES.contains(w))?;
+    let place = &words[..dash];
+    let is_place =
+        !place.is_empty() && in_capitals(place[0]) && place.iter().all(|w| capitalised(w));
+    if !is_place {
+        return None;
+    }
+    let at = t.find(&format!(" {}", words[dash]))?;
+    Some(trim_separator(&t[at..]))
+}
+
+/// A word of a place or date in a dateline: "Rome", "June", "3", "(Reuters)".
+fn capitalised(word: &str) -> bool {
+    word.trim_start_matches('(')
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A word in capitals with at least two letters ("LONDON", "D.C.", "HAGUE,").
+fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+fn trim_separator(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_whitespace() || "-–—_:".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip;
+
+    #[test]
+    fn datelines_are_dropped_and_sentences_kept() {
+        let cases = [
+            (
+                "LONDON (Reuters) - Ministers met on Friday.",
+                "Ministers met on Friday.",
+            ),
+            ("(CNN) Talks stalled on Friday.", "Talks stalled on Friday."),
+            ("Rome (CNN) -- The pope spoke.", "The pope spoke."),
+            (
+                "THE HAGUE, Netherlands (AP)_ The court rejected the request.",
+                "The court rejected the request.",
+            ),
+            ("PORT AUBEL — The council met.", "The council met."),
+            ("WASHINGTON -- Talks resumed.", "Talks resumed."),
+            ("NEW YORK, June 3 (Reuters) - Shares fell.", "Shares fell."),
+            // not datelines
+            (
+                "The Sarn Authority (SA) said it would reopen.",
+                "The Sarn Authority (SA) said it would reopen.",
+            ),
+            ("Kestria (pop. 3m) voted.", "Kestria (pop. 3m) voted."),
+            (
+                "Ana Varela - the minister - said no.",
+                "Ana Varela - the minister - said no.",
+            ),
+            ("I - for one - agree.", "I - for one - agree."),
+            ("A vote — at last.", "A vote — at last."),
+            // nothing left: keep the text
+            ("(Reuters)", "(Reuters)"),
+            ("LONDON —", "LONDON —"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(strip(text), want, "{text}");
+        }
+    }
+}

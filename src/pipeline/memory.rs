@@ -1,0 +1,266 @@
+//! What a build keeps for the next one: the inputs as read (so that `watch` and `serve`
+//! read again only the files that changed), the briefing files as parsed, the corpus and
+//! the loaded templates. A one-off `build` starts from an empty memory, except for the
+//! parsed briefing files, which it reads from the cache in `.briefing/cache/` (see
+//! `briefing::cache`) and writes back when they changed.
+//!
+//! A memory belongs to one configuration: `watch` and `serve` start a new one (keeping
+//! the parse cache) when `briefing.toml` changes.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::briefings::{Decided, ExistingFile, Known};
+use super::{BuildError, Progress};
+use crate::briefing::cache::{ParseCache, SHARDS, TextHash, text_hash};
+use crate::briefing::{Briefing, BriefingError};
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::ingest::first_seen::FirstSeen;
+use crate::ingest::{self, ArticleFiles, BriefingFiles, ThemeFiles};
+use crate::output;
+use crate::site::{self, Templates};
+
+/// What changed since the last build of a memory.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Read every input again (the first build, or events may have been lost).
+    pub everything: bool,
+    /// Files created, changed or removed.
+    pub paths: Vec<PathBuf>,
+    /// Templates, themes or static files changed.
+    pub theme: bool,
+}
+
+impl Changes {
+    pub fn everything() -> Changes {
+        Changes {
+            everything: true,
+            ..Changes::default()
+        }
+    }
+}
+
+/// A parsed briefing file.
+struct Parsed {
+    /// The read of the file it was parsed from (see `BriefingFiles::files`).
+    read: u64,
+    hash: TextHash,
+    result: Result<Arc<Briefing>, BriefingError>,
+}
+
+/// See the module docs.
+#[derive(Default)]
+pub struct Memory {
+    articles: ArticleFiles,
+    briefing_files: BriefingFiles,
+    parsed: BTreeMap<PathBuf, Parsed>,
+    parses: ParseCache,
+    /// Whether the parse cache was read from disk.
+    cache_loaded: bool,
+    theme: Option<ThemeFiles>,
+    templates: Option<Templates>,
+    pub(super) corpus: Option<Corpus>,
+    /// What the corpus holds (see `briefings::Known`).
+    pub(super) known: Known,
+    /// The first-seen dates as last written (see `ingest::first_seen`).
+    first_seen: Option<FirstSeen>,
+}
+
+/// Paths under the articles or briefings folder written the way reading those folders
+/// writes them (the watcher reports normalised paths; `a/../b` is `b`).
+fn in_site_form(config: &Config, paths: &[PathBuf]) -> Vec<PathBuf> {
+    let dirs = [&config.articles_dir, &config.briefings_dir];
+    paths
+        .iter()
+        .map(|p| {
+            let p = output::normalise(p);
+            dirs.iter()
+                .find_map(|d| p.strip_prefix(output::normalise(d)).ok().map(|r| d.join(r)))
+                .unwrap_or(p)
+        })
+        .collect()
+}
+
+/// The folder of the parse cache.
+fn cache_dir(config: &Config) -> PathBuf {
+    config.state_dir().join("cache")
+}
+
+impl Memory {
+    /// A memory for a new configuration, keeping this one's parse cache.
+    pub fn renew(self) -> Memory {
+        Memory {
+            parses: self.parses,
+            cache_loaded: self.cache_loaded,
+            ..Memory::default()
+        }
+    }
+
+    /// Reads what changed: articles (all again on another `today`), briefing files
+    /// (parsed, from the cache when it has their text), theme and templates (loaded, so that a template error stops
+    /// the build before any analysis).
+    pub(super) fn read(
+        &mut self,
+        config: &Config,
+        today: jiff::civil::Date,
+        changes: &Changes,
+        progress: &dyn Progress,
+    ) -> Result<(), BuildError> {
+        if !self.cache_loaded {
+            let shards =
+                ingest::read_cache_files(&cache_dir(config), SHARDS, ParseCache::shard_file);
+            self.parses = ParseCache::decode(shards);
+            self.cache_loaded = true;
+        }
+        let first = self.theme.is_none();
+        if changes.everything || first {
+            self.articles.read_all(config, today);
+            self.briefing_files.read_all(config);
+        } else {
+            let paths = in_site_form(config, &changes.paths);
+            self.articles.refresh(config, &paths, today);
+            self.briefing_files.refresh(config, &paths);
+        }
+        if changes.everything || changes.theme || first {
+            self.templates = None;
+            self.theme = Some(ingest::load_theme(config)?);
+        }
+        if self.templates.is_none()
+            && let Some(theme) = &self.theme
+        {
+            self.templates = Some(site::load_templates(config, theme)?);
+        }
+        progress.stage("parse briefing files");
+        self.parse_briefing_files()
+    }
+
+    /// Parses the briefing files whose text changed.
+    fn parse_briefing_files(&mut self) -> Result<(), BuildError> {
+        let files = self.briefing_files.files()?;
+        let mut old = std::mem::take(&mut self.parsed);
+        let todo: Vec<(&Path, u64, &ingest::SourceFile, Option<Parsed>)> = files
+            .into_iter()
+            .map(|(path, read, file)| {
+                let kept = old.remove(path).filter(|p| p.read == read);
+                (path, read, file, kept)
+            })
+            .collect();
+        let parses = &self.parses;
+        self.parsed = todo
+            .into_par_iter()
+            .map(|(path, read, file, kept)| {
+                let parsed = kept.unwrap_or_else(|| Parsed {
+                    read,
+                    hash: text_hash(&file.text),
+                    result: parses.parse(&file.path, &file.text).map(Arc::new),
+                });
+                (path.to_path_buf(), parsed)
+            })
+            .collect();
+        Ok(())
+    }
+
+    /// The parse cache.
+    pub(super) fn parses(&self) -> &ParseCache {
+        &self.parses
+    }
+
+    /// The articles of this build.
+    pub(super) fn articles(&self, config: &Config) -> ingest::IngestedRef<'_> {
+        self.articles.ingested(config)
+    }
+
+    /// The existing briefing files with their parses.
+    pub(super) fn existing(&self) -> Result<Vec<ExistingFile<'_>>, BuildError> {
+        let files = self.briefing_files.files()?;
+        Ok(files
+            .into_iter()
+            .filter_map(|(path, _, file)| {
+                let parsed = self.parsed.get(path)?;
+                Some(ExistingFile {
+                    file,
+                    hash: parsed.hash,
+                    parsed: &parsed.result,
+                })
+            })
+            .collect())
+    }
+
+    /// Forgets the corpus when it was built for the other value of `drafts`.
+    pub(super) fn keep_corpus_if(&mut self, drafts: bool) {
+        if self.corpus.as_ref().is_some_and(|c| c.drafts() != drafts) {
+            self.corpus = None;
+            self.known.clear();
+        }
+    }
+
+    /// Hands the changed and removed briefings of a build to the corpus.
+    pub(super) fn update_corpus(&mut self, drafts: bool, decided: &mut Decided) {
+        let changed = std::mem::take(&mut decided.changed);
+        match &mut self.corpus {
+            Some(corpus) => corpus.update(changed, &decided.removed),
+            None => self.corpus = Some(Corpus::build(changed, drafts)),
+        }
+        self.known = std::mem::take(&mut decided.known);
+    }
+
+    /// The first-seen dates with every briefing of the build (read from the state
+    /// folder the first time), and whether they differ from the record on disk.
+    pub(super) fn first_seen(
+        &mut self,
+        config: &Config,
+        today: jiff::civil::Date,
+    ) -> (FirstSeen, bool) {
+        let saved = self
+            .first_seen
+            .get_or_insert_with(|| FirstSeen::load(&config.state_dir()));
+        let next = saved.with(self.known.keys().map(String::as_str), today);
+        let changed = next != *saved;
+        (next, changed)
+    }
+
+    /// Records that the first-seen dates `written` are on disk.
+    pub(super) fn saved_first_seen(&mut self, written: FirstSeen) {
+        self.first_seen = Some(written);
+    }
+
+    /// The templates and the corpus, once a build has loaded and updated them.
+    pub(super) fn site(&mut self) -> (&mut Templates, &Corpus) {
+        let corpus = self.corpus.get_or_insert_with(Corpus::default);
+        let templates = self
+            .templates
+            .as_mut()
+            .expect("templates are loaded before the corpus is updated");
+        (templates, corpus)
+    }
+
+    /// Reads again the briefing files a build wrote (`paths` as shown to users), so that
+    /// the next build starts from what is on disk.
+    pub(super) fn wrote(&mut self, config: &Config, paths: &[PathBuf]) {
+        if paths.is_empty() {
+            return;
+        }
+        let full: Vec<PathBuf> = paths.iter().map(|p| config.root.join(p)).collect();
+        self.briefing_files
+            .refresh(config, &in_site_form(config, &full));
+        let _ = self.parse_briefing_files();
+    }
+
+    /// Writes back the shards of the parse cache that changed; keeps only the briefing
+    /// files of this build in it. A cache that cannot be written only costs time.
+    pub(super) fn save_cache(&self, config: &Config) {
+        let live = self.parsed.values().filter_map(|p| {
+            let briefing: &Briefing = p.result.as_ref().ok()?;
+            Some((p.hash, briefing))
+        });
+        let dir = cache_dir(config);
+        for (n, bytes) in self.parses.changed_shards(live) {
+            let path = dir.join(ParseCache::shard_file(n));
+            let _ = output::write_cache_file(&path, &bytes);
+        }
+    }
+}
