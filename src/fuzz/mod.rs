@@ -280,6 +280,12 @@ fn config(article_text: bool) -> Config {
         .expect("the fuzz configuration is valid")
 }
 
+/// The deadline of the tests of pathological inputs: only a hang misses it. The
+/// quadratic passes they guard took minutes on these inputs in a release build (far
+/// longer in a debug one), while a linear pass takes seconds even in a debug build on a
+/// busy machine (30 s proved too tight there).
+pub const HANG: Duration = Duration::from_secs(180);
+
 /// Runs `work` on its own thread and waits at most `deadline` for it: `None` if it did
 /// not finish (the thread is left running). Tests of pathological inputs use it with a
 /// generous deadline, so that a hang fails them and a slow machine does not.

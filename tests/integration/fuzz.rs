@@ -8,7 +8,7 @@ use std::time::Duration;
 use briefing::fuzz::{self, mutate, seeds, within};
 
 /// A hang fails; a slow (debug, shared) machine does not.
-const DEADLINE: Duration = Duration::from_secs(30);
+const DEADLINE: Duration = fuzz::HANG;
 
 /// Runs one input on its own thread: its finding, or a hang, fails the test.
 fn check(name: &str, input: Vec<u8>) {
