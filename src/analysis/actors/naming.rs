@@ -131,6 +131,7 @@ fn choose_kind(ms: &[&Mention]) -> ActorKind {
 }
 
 /// The tagger's kind, corrected by what it cannot know about names it never saw:
+/// - an actor the text gives a title or a role ("President Obama") is a person;
 /// - a "person" or "place" whose name is a listed company ("Verizon") is that company,
 ///   unless a person's name has a given name ("Tom Kroger") or a place is written with
 ///   "the" ("the Amazon");
@@ -148,6 +149,10 @@ fn correct_kind(
         .any(|m| !matches!(m.reference, Reference::Named | Reference::Person))
     {
         return kind;
+    }
+    // A title or role is given only to people ("President Obama" tagged a place elsewhere).
+    if ms.iter().any(|m| m.role.is_some() || m.honorific.is_some()) {
+        return ActorKind::Person;
     }
     let one_word = ms.iter().all(|m| !m.name.trim().contains(' '));
     let listed = ms.iter().any(|m| gazetteers::is_listed_company(&m.name));

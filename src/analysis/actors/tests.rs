@@ -533,7 +533,8 @@ fn outlets_only_cited_rank_after_the_story_s_actors() {
 fn companies_the_tagger_took_for_people_or_places() {
     let marked = "[PER|Yahoo] agreed to sell its business to [LOC|Verizon]. [PER|Yahoo] shareholders will vote. \
                   [ORG|Yahoo Japan] is not part of the deal, said [PER|Marissa Mayer]. \
-                  Fires burned in the [LOC|Amazon]. [PER|Steve] smiled.";
+                  Fires burned in the [LOC|Amazon]. [PER|Steve] smiled. \
+                  President [PER|Obama] spoke. [LOC|Obama] agreed.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
         ("Yahoo", ActorKind::Organization),
@@ -542,6 +543,7 @@ fn companies_the_tagger_took_for_people_or_places() {
         ("Marissa Mayer", ActorKind::Person),
         ("Amazon", ActorKind::Place),
         ("Steve", ActorKind::Person),
+        ("Obama", ActorKind::Person),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");

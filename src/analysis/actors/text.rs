@@ -172,8 +172,11 @@ pub(super) fn is_possessive(word: &str) -> bool {
 }
 
 /// A mention's text as a display name: whitespace collapsed, quotes, a possessive, a
-/// leading courtesy title and a leading "the" removed ("the U.S.'s" -> "U.S.", "Mr. Lavrov" -> "Lavrov").
+/// leading courtesy title and a leading "the" removed ("the U.S.'s" -> "U.S.", "Mr. Lavrov" -> "Lavrov");
+/// soft hyphens and brackets without their pair dropped ("Vladi\u{ad}mir" -> "Vladimir",
+/// "Te Kaurinui Robert) Parata" -> "Te Kaurinui Robert Parata").
 pub(super) fn clean_name(text: &str) -> String {
+    let text = without_stray_marks(text);
     let mut words: Vec<&str> = text.split_whitespace().collect();
     if let Some(first) = words.first()
         && words.len() > 1
@@ -196,6 +199,20 @@ pub(super) fn clean_name(text: &str) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// `text` without soft hyphens and, when its brackets do not pair up, without brackets.
+fn without_stray_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    let opens = text.matches('(').count();
+    let closes = text.matches(')').count();
+    let brackets = opens != closes;
+    if !text.contains('\u{ad}') && !brackets {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .filter(|&c| c != '\u{ad}' && !(brackets && (c == '(' || c == ')')))
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]
@@ -243,6 +260,13 @@ mod tests {
             ("The United States", "United States", "united states"),
             ("\"Kremlin", "Kremlin", "kremlin"),
             ("Washington.", "Washington", "washington"),
+            ("Vladi\u{ad}mir Putin", "Vladimir Putin", "vladimir putin"),
+            (
+                "Te Kaurinui Robert) Parata",
+                "Te Kaurinui Robert Parata",
+                "te kaurinui robert parata",
+            ),
+            ("Ana (Nan) Ruiz", "Ana (Nan) Ruiz", "ana nan ruiz"),
         ];
         for (text, name, key) in cases {
             assert_eq!(clean_name(text), name, "{text}");
