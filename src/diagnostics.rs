@@ -69,6 +69,47 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// [`line_column`] for many offsets into one text: each call reads on from the last
+/// offset when the new one is not before it, so offsets in increasing order (the links
+/// of a document, in document order) cost one pass over the text in all, where calling
+/// [`line_column`] for each would read the text from its start every time.
+pub struct LineColumns<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> LineColumns<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineColumns {
+            text,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The 1-based line and column of byte `offset`, clamped as [`line_column`] does.
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            (self.offset, self.line, self.column) = (0, 1, 1);
+        }
+        for c in self.text[self.offset..offset].chars() {
+            match c {
+                '\n' => (self.line, self.column) = (self.line + 1, 1),
+                _ => self.column += 1,
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
 /// Something the user should know about that did not stop the build.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -134,5 +175,15 @@ mod tests {
     fn of_offset_shifts_by_first_line() {
         let loc = Location::of_offset(Path::new("a.md"), "x\ny", 2, 5);
         assert_eq!((loc.line, loc.column), (Some(6), Some(1)));
+    }
+
+    #[test]
+    fn line_columns_agree_with_line_column_in_any_order() {
+        let text = "ab\ncdé\n\nfgh";
+        let mut many = LineColumns::new(text);
+        let offsets = [0, 1, 3, 5, 6, 7, 8, 9, 12, 40, 2, 0, 11];
+        for offset in offsets {
+            assert_eq!(many.at(offset), line_column(text, offset), "{offset}");
+        }
     }
 }

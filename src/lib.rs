@@ -16,6 +16,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod segment;
 
 pub mod language;
 
@@ -32,6 +33,9 @@ pub mod watch;
 
 pub mod cli;
 pub mod commands;
+
+/// The fuzz target and its seed corpus (see `fuzz/` and `examples/fuzz.rs`).
+pub mod fuzz;
 
 /// The tool's version, recorded in generated briefings and cache keys.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::ingest::{Block, BlockKind};
 use crate::language::calendar;
 use crate::language::detect::ENGLISH;
+use crate::segment::segment;
 
 /// Sentences longer than this many bytes are cut at a space, to bound later work.
 pub const MAX_SENTENCE_BYTES: usize = 2_000;
@@ -82,14 +83,6 @@ pub fn split_in(language: &str, prose: &str, blocks: &[Block]) -> Vec<Sentence> 
     out
 }
 
-/// sentencex's pieces of `text`, as byte ranges shifted by `offset`.
-fn segment(language: &str, text: &str, offset: usize) -> Vec<(usize, usize)> {
-    sentencex::get_sentence_boundaries(language, text)
-        .into_iter()
-        .map(|b| (offset + b.start_byte, offset + b.end_byte))
-        .collect()
-}
-
 /// A piece with more words than this that contains single quotes is segmented again
 /// with them blanked.
 const LONG_PIECE_WORDS: usize = 60;
@@ -100,22 +93,29 @@ const LONG_PIECE_WORDS: usize = 60;
 /// segmented again with those blanked to spaces (same byte length, so offsets hold);
 /// double quotes, which are unambiguous, still hold a quotation together.
 fn resplit_long_quoted(prose: &str, pieces: &mut Vec<(usize, usize)>) {
-    let mut i = 0;
-    while i < pieces.len() {
-        let (start, end) = pieces[i];
+    let quoted_and_long = |&(start, end): &(usize, usize)| {
         let text = &prose[start..end];
-        if !text.contains(['\'', '`']) || text.split_whitespace().count() <= LONG_PIECE_WORDS {
-            i += 1;
+        text.contains(['\'', '`']) && text.split_whitespace().nth(LONG_PIECE_WORDS).is_some()
+    };
+    if !pieces.iter().any(quoted_and_long) {
+        return;
+    }
+    // rebuilt rather than spliced in place, which would be quadratic in the pieces
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces.drain(..) {
+        if !quoted_and_long(&piece) {
+            out.push(piece);
             continue;
         }
-        let blanked = text.replace(['\'', '`'], " ");
+        let (start, end) = piece;
+        let blanked = prose[start..end].replace(['\'', '`'], " ");
         let parts = segment(ENGLISH, &blanked, start);
-        let n = parts.len().max(1);
-        if parts.len() > 1 {
-            pieces.splice(i..=i, parts);
+        match parts.len() > 1 {
+            true => out.extend(parts),
+            false => out.push(piece),
         }
-        i += n;
     }
+    *pieces = out;
 }
 
 /// Pushes `prose[start..end]` trimmed, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
@@ -163,10 +163,9 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// Rejoins "… on Wed." + "Jan. 26 …" and "… on Jan." + "26 …": sentencex splits after a
 /// weekday abbreviation followed by a capitalised month, and after "Dec." before a number.
 fn merge_date_abbreviations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
-    let mut i = 1;
-    while i < pieces.len() {
-        let prev = prose[pieces[i - 1].0..pieces[i - 1].1].trim_end();
-        let next = prose[pieces[i].0..pieces[i].1].trim_start();
+    merge_pieces(pieces, |prev, next| {
+        let prev = prose[prev.0..prev.1].trim_end();
+        let next = prose[next.0..next.1].trim_start();
         let last_word = prev.rsplit(char::is_whitespace).next().unwrap_or("");
         let ends_in_abbrev = last_word.strip_suffix('.').is_some_and(|w| {
             calendar::WEEKDAY_ABBREVIATIONS.contains(&w)
@@ -174,13 +173,28 @@ fn merge_date_abbreviations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
         });
         let continues = next.starts_with(|c: char| c.is_ascii_digit())
             || calendar::MONTHS.iter().any(|m| next.starts_with(&m[..3]));
-        if ends_in_abbrev && continues {
-            pieces[i - 1].1 = pieces[i].1;
-            pieces.remove(i);
+        ends_in_abbrev && continues
+    });
+}
+
+/// Walks the pieces in order, joining each to the one before it when `join(prev, next)`
+/// says so (`join` may also move the border between the two). Linear: the pieces are
+/// compacted in place, never removed one by one.
+fn merge_pieces(
+    pieces: &mut Vec<(usize, usize)>,
+    mut join: impl FnMut(&mut (usize, usize), &mut (usize, usize)) -> bool,
+) {
+    let mut kept = 0;
+    for i in 1..pieces.len() {
+        let mut next = pieces[i];
+        if join(&mut pieces[kept], &mut next) {
+            pieces[kept].1 = next.1;
         } else {
-            i += 1;
+            kept += 1;
+            pieces[kept] = next;
         }
     }
+    pieces.truncate(kept + 1);
 }
 
 /// Whether a word after a clock time's "a.m."/"p.m." continues the time: a weekday, a
@@ -198,37 +212,32 @@ fn follows_time(word: &str) -> bool {
 /// over?'" + "she asked.") and a clock time's "a.m."/"p.m." before a weekday or time
 /// zone ("at 11:30 a.m." + "Thursday.") are joined to the previous piece.
 fn merge_continuations(prose: &str, pieces: &mut Vec<(usize, usize)>) {
-    let mut i = 1;
-    while i < pieces.len() {
-        let tail = pieces[i - 1].0 + prose[pieces[i - 1].0..pieces[i - 1].1].trim_end().len();
+    merge_pieces(pieces, |prev, next| {
+        let tail = prev.0 + prose[prev.0..prev.1].trim_end().len();
         let opening = opening_quote_len(&prose[..tail], &prose[tail..]);
-        if opening > 0 && pieces[i - 1].0 + opening < tail {
-            pieces[i - 1].1 = tail - opening;
-            pieces[i].0 = tail - opening;
+        if opening > 0 && prev.0 + opening < tail {
+            prev.1 = tail - opening;
+            next.0 = tail - opening;
         }
-        let (start, end) = pieces[i];
+        let (start, end) = *next;
         let lead = prose[start..end].len() - prose[start..end].trim_start().len();
         let quote = closing_quote_len(&prose[start + lead..end]);
         if quote > 0 {
-            pieces[i - 1].1 = start + lead + quote;
-            pieces[i].0 = start + lead + quote;
+            prev.1 = start + lead + quote;
+            next.0 = start + lead + quote;
         }
-        let prev = prose[pieces[i - 1].0..pieces[i - 1].1].trim_end();
-        let next = prose[pieces[i].0..end].trim();
-        let first_word = next
+        let before = prose[prev.0..prev.1].trim_end();
+        let after = prose[next.0..end].trim();
+        let first_word = after
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
         let lower_start = first_word.starts_with(|c: char| c.is_lowercase())
             && !first_word.contains(char::is_uppercase);
-        let clock = (prev.ends_with("a.m.") || prev.ends_with("p.m.")) && follows_time(first_word);
-        if !next.contains(char::is_alphanumeric) || lower_start || clock {
-            pieces[i - 1].1 = end;
-            pieces.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+        let clock =
+            (before.ends_with("a.m.") || before.ends_with("p.m.")) && follows_time(first_word);
+        !after.contains(char::is_alphanumeric) || lower_start || clock
+    });
 }
 
 /// Length in bytes of an opening quotation mark at the end of `before`: a quote with a
@@ -418,6 +427,71 @@ mod tests {
             let t = s.text(text);
             assert_eq!(t, t.trim());
             assert!(!t.is_empty());
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_split_in_chunks_as_they_split_whole() {
+        // ordinary prose well over one chunk: the chunks are cut at sentence ends, so
+        // the sentences are those of the whole paragraph
+        let sentence = |i: usize| {
+            format!(
+                "Minister Ana Varela met Mr. Grushko on Wed. Jan. {} in Lisk, the \"port city\" of the Sarn. ",
+                i % 28 + 1
+            )
+        };
+        let text: String = (0..400).map(sentence).collect();
+        assert!(text.len() > 3 * crate::segment::SEGMENT_BYTES);
+        let whole: Vec<(usize, usize)> = sentencex::get_sentence_boundaries("en", &text)
+            .into_iter()
+            .map(|b| (b.start_byte, b.end_byte))
+            .collect();
+        let chunked = segment(ENGLISH, &text, 0);
+        let trimmed = |v: &[(usize, usize)]| -> Vec<String> {
+            v.iter()
+                .map(|&(s, e)| text[s..e].trim().to_string())
+                .collect()
+        };
+        let (chunked, whole) = (trimmed(&chunked), trimmed(&whole));
+        let first_difference = chunked.iter().zip(&whole).position(|(a, b)| a != b);
+        assert_eq!(
+            first_difference,
+            None,
+            "{:?}",
+            first_difference.map(|i| (&chunked[i], &whole[i]))
+        );
+        assert_eq!(chunked.len(), whole.len());
+        assert_eq!(paragraph(&text).len(), 400);
+    }
+
+    #[test]
+    fn pathological_paragraphs_split_in_linear_time() {
+        // each took from seconds to minutes as one 2 MiB paragraph
+        let cases = [
+            "\u{201C}".repeat(699_000) + "a.",
+            "<![CDATA[".repeat(232_000),
+            "`".repeat(1_000_000),
+            "Go on. ".repeat(300_000),
+            "'a ".repeat(600_000),
+        ];
+        for text in cases {
+            let head: String = text.chars().take(12).collect();
+            let got = crate::fuzz::within(crate::fuzz::HANG, move || {
+                let blocks = [Block {
+                    start: 0,
+                    end: text.len(),
+                    kind: BlockKind::Paragraph,
+                }];
+                let sentences = split(&text, &blocks);
+                sentences
+                    .iter()
+                    .all(|s| s.end - s.start <= MAX_SENTENCE_BYTES)
+            });
+            assert_eq!(
+                got,
+                Some(true),
+                "{head:?}: no answer before the hang deadline, or a sentence too long"
+            );
         }
     }
 }

@@ -17,6 +17,9 @@ const MAX_HEADING_WORDS: usize = 18;
 const TITLE_CHARS: usize = 90;
 /// A shortened title has at least this many characters.
 const MIN_TITLE_CHARS: usize = 30;
+/// How much of a lead sentence is read to make a title from it: more than a title
+/// keeps, so a megabyte-long sentence costs no more than a short one.
+const TITLE_WINDOW_CHARS: usize = 4 * TITLE_CHARS;
 
 /// Words that end a line only when the sentence goes on (hard wrap, not a heading).
 const CONTINUATION_WORDS: [&str; 24] = [
@@ -105,6 +108,27 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first `max_chars` characters of `s` with whitespace collapsed, and whether `s`
+/// goes on after them. Linear in what it returns, however long `s` is.
+fn collapse_head(s: &str, max_chars: usize) -> (String, bool) {
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in s.split_whitespace() {
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        for c in word.chars() {
+            if chars >= max_chars {
+                return (out, true);
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    (out, false)
+}
+
 /// Words before which a sentence can be cut and still read as a headline.
 const BREAK_WORDS: [&str; 28] = [
     "which",
@@ -140,11 +164,13 @@ const BREAK_WORDS: [&str; 28] = [
 /// A headline made from an article's lead sentence: the whole sentence if short, else
 /// the longest prefix of headline length that ends at a natural break.
 pub(crate) fn title_from_sentence(sentence: &str) -> String {
-    let collapsed = collapse(sentence);
-    let s = dateline::strip(&collapsed)
-        .trim_end_matches(['.', ' '])
-        .to_string();
-    if s.chars().count() <= TITLE_CHARS {
+    let (collapsed, cut) = collapse_head(sentence, TITLE_WINDOW_CHARS);
+    let s = dateline::strip(&collapsed);
+    let s = match cut {
+        true => s.to_string(),
+        false => s.trim_end_matches(['.', ' ']).to_string(),
+    };
+    if !cut && s.chars().count() <= TITLE_CHARS {
         return s;
     }
     let mut best = None;
@@ -167,10 +193,8 @@ pub(crate) fn title_from_sentence(sentence: &str) -> String {
         }
     }
     best.unwrap_or_else(|| {
-        let cut = s
-            .char_indices()
-            .rev()
-            .find(|&(i, c)| c == ' ' && s[..i].chars().count() <= 80);
+        // the last space with at most 80 characters before it
+        let cut = s.char_indices().take(81).filter(|&(_, c)| c == ' ').last();
         match cut {
             Some((i, _)) => format!("{}…", s[..i].trim_end_matches([',', ';', ':'])),
             None => s.chars().take(80).collect::<String>() + "…",

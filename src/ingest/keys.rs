@@ -89,9 +89,18 @@ pub(crate) fn typo_warnings(
         .collect()
 }
 
+/// The largest edit distance between a typo and the key it misspells.
+const MAX_DISTANCE: usize = 2;
+
 /// The known key `key` is most likely a misspelling of, if any.
 fn suggestion<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     if known.contains(&key) {
+        return None;
+    }
+    // a key longer than every known one by more than the largest distance allowed is
+    // no typo of one (and a megabyte-long key must cost nothing)
+    let longest = known.iter().map(|k| k.chars().count()).max().unwrap_or(0);
+    if key.len() > 4 * (longest + MAX_DISTANCE) || key.chars().count() > longest + MAX_DISTANCE {
         return None;
     }
     let lower = key.to_lowercase();
@@ -104,7 +113,13 @@ fn suggestion<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(&lower, k), *k))
-        .filter(|(d, k)| *d <= if k.len().max(lower.len()) <= 5 { 1 } else { 2 })
+        .filter(|(d, k)| {
+            *d <= if k.len().max(lower.len()) <= 5 {
+                1
+            } else {
+                MAX_DISTANCE
+            }
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
@@ -215,10 +230,20 @@ mod tests {
             ("id", None),
             ("da", None),
             ("type", None),
+            ("publishedxx", Some("published")),
+            ("publishedxxx", None),
         ];
         for (key, want) in cases {
             assert_eq!(suggestion(key, &KNOWN), want, "{key}");
         }
+    }
+
+    #[test]
+    fn keys_longer_than_any_known_key_are_no_typos_and_cost_nothing() {
+        // a megabyte-long key once took seconds and 134 MB in the edit distance
+        let long = "a".repeat(1_000_000);
+        let got = crate::fuzz::within(crate::fuzz::HANG, move || suggestion(&long, &KNOWN));
+        assert_eq!(got, Some(None), "no answer before the hang deadline");
     }
 
     #[test]

@@ -20,7 +20,10 @@
 mod article;
 mod boilerplate;
 mod briefings;
+mod budget;
+pub use budget::{BASE_WORDS_AND_MARKS, BYTES_PER_WORD_OR_MARK, MAX_WORDS_AND_MARKS};
 mod cache;
+mod characters;
 mod dates;
 mod discover;
 mod errors;
@@ -47,6 +50,7 @@ mod theme;
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
 pub use briefings::{BriefingFiles, load_briefing_files};
 pub use cache::read_cache_files;
+pub use characters::forbidden as forbidden_in_xml;
 pub use discover::{ARTICLE_EXTENSIONS, is_temporary_file};
 pub use library::{ArticleFiles, IngestedRef};
 pub use parse::format_of;
@@ -201,10 +205,35 @@ fn read_parsed(
         return Err(errors::too_large(display, size, max_bytes));
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
+    parse_bytes(&bytes, display, format, max_bytes, today)
+}
+
+/// [`read_article_with_warnings`] without the disk: the bytes of an article file whose
+/// path (as shown to users) is `display`. Refuses more than `max_bytes`; a date after
+/// `today` is no publication date.
+pub fn parse_article_bytes(
+    bytes: &[u8],
+    display: &Path,
+    format: Format,
+    max_bytes: u64,
+    today: Date,
+) -> Result<(Article, Vec<Warning>), IngestError> {
+    parse_bytes(bytes, display, format, max_bytes, today).map(|p| (p.article, p.warnings))
+}
+
+fn parse_bytes(
+    bytes: &[u8],
+    display: &Path,
+    format: Format,
+    max_bytes: u64,
+    today: Date,
+) -> Result<parse::Parsed, IngestError> {
     if bytes.len() as u64 > max_bytes {
         return Err(errors::too_large(display, bytes.len() as u64, max_bytes));
     }
-    parse::parse_article(&bytes, display, format, today)
+    let parsed = parse::parse_article(bytes, display, format, today)?;
+    budget::check(&parsed.article, display)?;
+    Ok(parsed)
 }
 
 fn duplicate_slug(article: &Article, first: &Path) -> IngestError {
@@ -236,5 +265,7 @@ pub fn missing_date_warning(article: &Article) -> Option<Warning> {
     let message = "has no publication date: relative dates such as \"on Wednesday\" or \"next week\" will stay relative";
     Some(Warning::new(Location::file(&article.path), message).with_hint(hint))
 }
+#[cfg(test)]
+mod hostile_tests;
 #[cfg(test)]
 mod tests;

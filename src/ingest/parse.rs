@@ -12,6 +12,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+use super::characters;
 use super::dates::date_in_file_name;
 use super::errors::{invalid, utf8_error, utf16_error};
 use super::front_matter::{FrontMatter, split};
@@ -75,7 +76,8 @@ pub(crate) fn parse_article(
     format: Format,
     today: Date,
 ) -> Result<Parsed, IngestError> {
-    let text = decode(bytes, display)?;
+    let (text, mut forbidden) = characters::clean(decode(bytes, display)?);
+    let text = text.as_ref();
     let split = match format {
         Format::Html => None,
         Format::Text | Format::Markdown => Some(split(display, text)?),
@@ -102,6 +104,10 @@ pub(crate) fn parse_article(
     let mut article = assemble(front, layout, format, display, bytes, body_line, slug);
     article.published = published.map(|c| c.date);
     warnings.extend(refused.iter().map(|r| refused_date(display, r, published)));
+    forbidden |= characters::clean_article(&mut article);
+    if forbidden {
+        warnings.push(forbidden_characters_warning(display));
+    }
     let (language, warning) = language_of(given_language.as_deref(), &article.prose, display);
     article.language = language;
     warnings.extend(warning);
@@ -111,6 +117,15 @@ pub(crate) fn parse_article(
         warnings,
         not_article,
     })
+}
+
+/// The one warning for an article that had characters no page or feed may carry.
+fn forbidden_characters_warning(display: &Path) -> Warning {
+    Warning::new(
+        Location::file(display),
+        "has control characters (such as NUL or ESC) or the non-characters U+FFFE/U+FFFF, which web pages and feeds cannot carry: they were replaced",
+    )
+    .with_hint("they usually come from copying text out of another program; save the file without them to silence this warning")
 }
 
 /// The format's layout pass over the body. `known_title` is the front matter's.
@@ -311,11 +326,9 @@ fn assemble(
 fn lead_title(prose: &str, blocks: &[Block]) -> Option<String> {
     let block = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
     let paragraph = prose.get(block.start..block.end)?;
-    let first = sentencex::get_sentence_boundaries("en", paragraph)
-        .into_iter()
-        .next();
+    let first = crate::segment::first_sentence(paragraph);
     let sentence = first
-        .and_then(|b| paragraph.get(b.start_byte..b.end_byte))
+        .and_then(|(start, end)| paragraph.get(start..end))
         .unwrap_or(paragraph);
     let title = title_from_sentence(sentence);
     (!title.trim_end_matches('…').trim().is_empty()).then_some(title)

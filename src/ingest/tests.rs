@@ -67,7 +67,8 @@ fn utf8_edge_cases_are_text() {
     ];
     for text in cases {
         let a = read(text.as_bytes(), "u.txt").unwrap();
-        assert_eq!(a.text, text);
+        // a NUL, which no page or feed may carry, is read as a space
+        assert_eq!(a.text, text.replace('\0', " "));
         assert_eq!(a.prose.len(), a.text.len());
     }
 }

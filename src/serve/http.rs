@@ -12,13 +12,20 @@
 //! 4. [`inject`]: into HTML responses, the reload script and, while a rebuild is
 //!    failing, the build-error banner. Nothing else (JSON, CSS, feeds) is touched.
 //! 5. [`files`]: `tower-http`'s `ServeDir` on the output directory (it rejects `..`,
-//!    encoded or not, and never lists directories), behind our own check that refuses
-//!    hidden segments (`.briefing-output`, `.git`); unknown paths get the site's
-//!    `404.html` with status 404.
+//!    encoded or not, and never lists directories), behind our own checks: a path of
+//!    more than [`MAX_PATH_BYTES`] gets 414, hidden segments (`.briefing-output`,
+//!    `.git`) are refused, and the file must resolve (symbolic links followed) to a
+//!    regular file inside the output directory, so a link planted there cannot serve
+//!    `/etc/passwd`; unknown paths get the site's `404.html` with status 404.
+//!
+//! [`run`] accepts connections itself (`axum::serve` sets no timeouts): a client that
+//! sends no complete request head within [`HEADER_TIMEOUT`], idle between requests or
+//! sending a byte at a time (slowloris), is disconnected.
 
-use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
@@ -242,9 +249,49 @@ pub fn path_is_servable(path: &str) -> bool {
         })
 }
 
+/// Longer request paths are refused with 414 (no page of a site comes near it).
+pub const MAX_PATH_BYTES: usize = 2_048;
+
+/// How long a client may take to send a request head (also the idle time allowed
+/// between two requests on one connection).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The file a request path names, if it is a regular file inside `dir` once every
+/// symbolic link is resolved: a directory means its `index.html`. `None` otherwise
+/// (missing, hidden by a link that leads outside, not a regular file).
+pub fn resolve(dir: &Path, path: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    let mut file = dir.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty() && *s != ".") {
+        if segment == ".." || segment.contains('\\') || segment.contains('\0') {
+            return None;
+        }
+        file.push(segment);
+    }
+    let root = dir.canonicalize().ok()?;
+    let mut target = file.canonicalize().ok()?;
+    if target.is_dir() {
+        target = target.join("index.html").canonicalize().ok()?;
+    }
+    let regular = std::fs::metadata(&target).is_ok_and(|m| m.is_file());
+    (regular && target.starts_with(&root)).then_some(target)
+}
+
 async fn files(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     use std::io::ErrorKind::{NotADirectory, NotFound, PermissionDenied};
-    if !path_is_servable(request.uri().path()) {
+    let path = request.uri().path();
+    if path.len() > MAX_PATH_BYTES {
+        let text = "414 URI Too Long: no page of this site has so long an address.\n";
+        return (StatusCode::URI_TOO_LONG, text).into_response();
+    }
+    if !path_is_servable(path) {
+        return not_found(&shared).await;
+    }
+    let (dir, owned) = (shared.dir.clone(), path.to_string());
+    let inside = tokio::task::spawn_blocking(move || resolve(&dir, &owned).is_some());
+    if !inside.await.unwrap_or(false) {
         return not_found(&shared).await;
     }
     let feed = request.uri().path().ends_with(".xml") && request.uri().path().contains("atom");
@@ -265,6 +312,7 @@ async fn files(State(shared): State<Arc<Shared>>, request: Request) -> Response 
         Err(e) if matches!(e.kind(), NotFound | NotADirectory | PermissionDenied) => {
             not_found(&shared).await
         }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidFilename => not_found(&shared).await,
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "could not read the file").into_response(),
     }
 }
@@ -282,7 +330,8 @@ async fn not_found(shared: &Shared) -> Response {
 }
 
 /// Serves `app` on `listener` until `shutdown` turns true; open connections (the
-/// reload event streams never end) get half a second to finish after that.
+/// reload event streams never end) get half a second to finish after that. Each
+/// connection must send every request head within [`HEADER_TIMEOUT`].
 pub async fn run(
     listener: std::net::TcpListener,
     app: Router,
@@ -290,21 +339,53 @@ pub async fn run(
 ) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
-    let mut graceful = shutdown.clone();
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        let _ = graceful.wait_for(|stop| *stop).await;
-    });
-    tokio::select! {
-        result = server => result,
-        _ = async {
+    let (closing, _) = tokio::sync::watch::channel(false);
+    loop {
+        let stop = async {
             let _ = shutdown.wait_for(|stop| *stop).await;
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        } => Ok(()),
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop => break,
+        };
+        match stream {
+            Ok((stream, _)) => serve_connection(stream, app.clone(), closing.subscribe()),
+            // out of file descriptors and the like: wait instead of spinning
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
     }
+    let _ = closing.send(true);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    Ok(())
+}
+
+/// Serves one connection (HTTP/1.1, with the head timeout) until it ends, or shuts it
+/// down gracefully when `closing` turns true.
+fn serve_connection(
+    stream: tokio::net::TcpStream,
+    app: Router,
+    mut closing: tokio::sync::watch::Receiver<bool>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    tokio::spawn(async move {
+        let service = hyper_util::service::TowerToHyperService::new(app);
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_TIMEOUT);
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let mut connection = std::pin::pin!(connection);
+        let stop = async move {
+            let _ = closing.wait_for(|stop| *stop).await;
+        };
+        tokio::select! {
+            _ = connection.as_mut() => {}
+            _ = stop => {
+                connection.as_mut().graceful_shutdown();
+                let _ = connection.await;
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -382,6 +463,41 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(path_is_servable(path), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn only_regular_files_inside_the_folder_resolve() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let (root, dir) = (tmp.path(), tmp.path().join("public"));
+        std::fs::create_dir_all(dir.join("briefings/a")).unwrap();
+        std::fs::create_dir_all(dir.join("empty")).unwrap();
+        std::fs::write(dir.join("index.html"), "home").unwrap();
+        std::fs::write(dir.join("briefings/a/index.html"), "a").unwrap();
+        std::fs::write(root.join("secret.txt"), "secret").unwrap();
+        symlink(root.join("secret.txt"), dir.join("leak.txt")).unwrap();
+        symlink(root, dir.join("up")).unwrap();
+        symlink("/etc", dir.join("etc")).unwrap();
+        symlink(dir.join("index.html"), dir.join("home.html")).unwrap();
+        let cases = [
+            ("/", Some("index.html")),
+            ("/briefings/a/", Some("briefings/a/index.html")),
+            ("/briefings/a", Some("briefings/a/index.html")),
+            ("/%62riefings/a/index.html", Some("briefings/a/index.html")),
+            ("/home.html", Some("index.html")),
+            ("/leak.txt", None),
+            ("/up/secret.txt", None),
+            ("/etc/passwd", None),
+            ("/empty/", None),
+            ("/briefings/../index.html", None),
+            ("/missing.html", None),
+            ("/%ff", None),
+        ];
+        let canonical = dir.canonicalize().unwrap();
+        for (path, want) in cases {
+            let got = resolve(&dir, path);
+            assert_eq!(got, want.map(|w| canonical.join(w)), "{path}");
         }
     }
 }

@@ -473,3 +473,44 @@ fn warnings_of_a_good_build_show_as_a_notice_until_a_build_has_none() {
         "{body}"
     );
 }
+
+#[test]
+fn links_out_of_the_folder_absurd_paths_and_slow_clients_are_refused() {
+    use std::os::unix::fs::symlink;
+    let s = Running::start();
+    // links planted in the served folder, leading out of it: never followed
+    std::fs::write(s.root.join("secret.txt"), "root:x:0:0").unwrap();
+    symlink(s.root.join("secret.txt"), s.dir.join("leak.txt")).unwrap();
+    symlink(s.root.join("content"), s.dir.join("content")).unwrap();
+    for path in ["/leak.txt", "/content/articles/story.md", "/content/"] {
+        let (status, _, body) = get(s.addr, path, &[]);
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !body.contains("root:x") && !body.contains("Hello"),
+            "{path}: {body}"
+        );
+    }
+    // a link that stays inside is a file of the site like any other
+    symlink(s.dir.join("index.html"), s.dir.join("home.html")).unwrap();
+    assert_eq!(get(s.addr, "/home.html", &[]).0, 200);
+    // an absurd path answers 414 (it answered 500), and the server goes on
+    let long = format!("/{}", "a".repeat(8_000));
+    assert_eq!(get(s.addr, &long, &[]).0, 414);
+    let long_dirs = format!("/{}", "ab/".repeat(600));
+    assert_eq!(get(s.addr, &long_dirs, &[]).0, 404);
+    assert_eq!(get(s.addr, "/", &[]).0, 200);
+    // a client that never finishes its request head is disconnected (slowloris)
+    let mut slow = TcpStream::connect(s.addr).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: a")
+        .unwrap();
+    let patience = http::HEADER_TIMEOUT + Duration::from_secs(20);
+    slow.set_read_timeout(Some(patience)).unwrap();
+    let mut buf = [0; 256];
+    let read = slow.read(&mut buf);
+    let closed = match &read {
+        Ok(n) => !String::from_utf8_lossy(&buf[..*n]).starts_with("HTTP/1.1 200"),
+        Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+    };
+    assert!(closed, "a half-sent request kept its connection: {read:?}");
+    assert_eq!(get(s.addr, "/", &[]).0, 200);
+}

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostics::{Location, Warning};
+use crate::diagnostics::{LineColumns, Location, Warning};
 
 use rayon::prelude::*;
 
@@ -62,8 +62,11 @@ fn check_body(index: &SiteIndex, b: BriefingId, known: &KnownPaths) -> Vec<Warni
     let mut warnings = Vec::new();
     let briefing = index.briefing(b);
     let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
-    let at = |offset: usize| {
-        Location::of_offset(&briefing.path, &briefing.body, offset, briefing.body_line)
+    // links and problems come in document order: one pass over the body for each
+    let mut lines = LineColumns::new(&briefing.body);
+    let mut at = |offset: usize| {
+        let (line, column) = lines.at(offset);
+        Location::at(&briefing.path, line + briefing.body_line - 1, column)
     };
     let page = index.url(&index.briefing_path(b));
     for link in &body.links {

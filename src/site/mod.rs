@@ -202,7 +202,7 @@ pub fn render<S: Sink>(
                 .tera
                 .render(job.template(), &job.context(&shared))
                 .map_err(|e| templates.error(&e, Some(file)))?;
-            put(file, &key, text.as_bytes())
+            put(file, &key, without_forbidden(text).as_bytes())
         })?;
     let data_key = data_key(&index, &shared.env);
     for &path in data.iter().filter(|p| !statics.contains(*p)) {
@@ -281,6 +281,19 @@ fn slug_exceptions(corpus: &Corpus) -> Key {
         }
     }
     h.finish()
+}
+
+/// `text` without the characters XML forbids. Ingest replaces them in articles (with a
+/// warning); a briefing edited by hand or a template may still bring one, and one such
+/// character makes the whole feed unreadable.
+fn without_forbidden(text: String) -> String {
+    match text.chars().any(crate::ingest::forbidden_in_xml) {
+        true => text
+            .chars()
+            .filter(|&c| !crate::ingest::forbidden_in_xml(c))
+            .collect(),
+        false => text,
+    }
 }
 
 /// A short content hash per static file, for cache-busting asset URLs.

@@ -12,7 +12,9 @@
 //! one more build. After the first event of a batch the loop waits for a short quiet
 //! spell, so a burst (a `git checkout` of 500 files) is one build, not one per
 //! debounce tick. Files the build wrote itself are reported through [`SelfWrites`]
-//! and ignored while their content is unchanged.
+//! and ignored while their content is unchanged. A changed file that is empty holds
+//! the build back until it fills or [`TRUNCATED_SETTLE`] passes: editors that save by
+//! truncating and then writing would otherwise get a build from an empty article.
 
 mod backend;
 mod classify;
@@ -236,19 +238,55 @@ fn drive(
     on_change: &mut impl FnMut(&ChangeSet),
 ) {
     while let Some(batch) = next_batch(rx, settle) {
-        let (mut events, mut errors) = (Vec::new(), Vec::new());
-        for msg in batch {
-            match msg {
-                Msg::Stop => return,
-                Msg::Events(e) => events.extend(e),
-                Msg::Errors(e) => errors.extend(e),
+        let Some(mut set) = plan_messages(batch, &mut plan_batch) else {
+            return;
+        };
+        // An editor that truncates a file, then writes it a moment later, must not get
+        // a build from the empty file: wait for it to fill (or for TRUNCATED_SETTLE).
+        let waiting = Instant::now();
+        while has_empty_file(&set) && waiting.elapsed() < TRUNCATED_SETTLE {
+            match rx.recv_timeout(Duration::from_millis(25)) {
+                Ok(msg) => match plan_messages(vec![msg], &mut plan_batch) {
+                    Some(more) => set.merge(more),
+                    None => return,
+                },
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
             }
         }
-        let set = plan_batch(events, errors);
         if !set.is_empty() {
             on_change(&set);
         }
     }
+}
+
+/// How long a changed file that is empty may stay empty before a build uses it: an
+/// editor that truncates first writes the new content within a few hundred
+/// milliseconds, while an article emptied on purpose stays empty.
+pub const TRUNCATED_SETTLE: Duration = Duration::from_millis(1_500);
+
+/// The change set of a batch of messages, `None` if it asks to stop.
+fn plan_messages(
+    batch: Vec<Msg>,
+    plan_batch: &mut impl FnMut(Vec<notify::Event>, Vec<notify::Error>) -> ChangeSet,
+) -> Option<ChangeSet> {
+    let (mut events, mut errors) = (Vec::new(), Vec::new());
+    for msg in batch {
+        match msg {
+            Msg::Stop => return None,
+            Msg::Events(e) => events.extend(e),
+            Msg::Errors(e) => errors.extend(e),
+        }
+    }
+    Some(plan_batch(events, errors))
+}
+
+/// Whether a changed path is an empty file (perhaps truncated by an editor that has not
+/// written it yet).
+fn has_empty_file(set: &ChangeSet) -> bool {
+    set.paths
+        .iter()
+        .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() == 0))
 }
 
 /// Blocks for one message, then collects more until `settle` passes without any

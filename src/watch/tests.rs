@@ -469,3 +469,37 @@ fn the_start_error_says_what_happened_and_names_no_missing_flag() {
         "names a flag the command line does not have: {text}"
     );
 }
+
+#[test]
+fn a_truncated_file_is_built_only_once_it_is_written() {
+    // an editor that truncates, then writes 400 ms later
+    let (_tmp, config, options) = live_site(None);
+    let article = config.articles_dir.join("story.md");
+    std::fs::write(&article, "First version.").unwrap();
+    let target = article.clone();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = seen.clone();
+    let read = article.clone();
+    watch_live(
+        options,
+        move || {
+            std::fs::File::create(&target).unwrap(); // truncates
+            std::thread::sleep(Duration::from_millis(400));
+            std::fs::write(&target, "Second version.").unwrap();
+        },
+        Duration::from_millis(2500),
+        move |_| {
+            record
+                .lock()
+                .unwrap()
+                .push(std::fs::read_to_string(&read).unwrap())
+        },
+    );
+    let seen = seen.lock().unwrap();
+    assert!(!seen.is_empty(), "no build");
+    assert!(
+        seen.iter().all(|text| !text.is_empty()),
+        "built from an empty file: {seen:?}"
+    );
+    assert_eq!(seen.last().map(String::as_str), Some("Second version."));
+}

@@ -11,6 +11,7 @@ mod browser;
 mod build;
 mod crash;
 mod edits;
+mod fuzz;
 mod safety;
 mod seed;
 mod serve;

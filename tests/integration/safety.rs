@@ -174,6 +174,68 @@ fn an_article_over_the_size_cap_is_refused_with_the_limit() {
 }
 
 #[test]
+fn hostile_characters_line_endings_and_dense_articles_cost_one_file_at_most() {
+    let site = Site::new();
+    // control characters in the text and in front matter; old-Mac line endings; a
+    // megabyte of backticks, far over the budget of words and marks
+    site.write_bytes(
+        "content/articles/controls.txt",
+        b"Dam\x01 talks stall\n\nThe council\0 met in Lisk on Tuesday\x1b. It voted\xef\xbf\xbf.\n",
+    );
+    site.write(
+        "content/articles/escaped.md",
+        "---\ntitle: \"Port\\u0000 strike\"\ndate: 2026-03-04\n---\nDockers in Lisk walked out on Monday.\n",
+    );
+    site.write(
+        "content/articles/old-mac.md",
+        "---\rtitle: Old Mac ferry\rdate: 2026-03-05\r---\rThe ferry to Lisk sailed on Tuesday.\r",
+    );
+    site.write("content/articles/dense.txt", &"`".repeat(1_000_000));
+    let run = site.run(&["build", "--keep-going"]).success();
+    assert!(
+        run.stderr.contains("dense.txt") && run.stderr.contains("too complex"),
+        "{}",
+        run.stderr
+    );
+    for file in ["controls.txt", "escaped.md"] {
+        let warnings = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains(file) && l.contains("control characters"))
+            .count();
+        assert_eq!(warnings, 1, "{file}: {}", run.stderr);
+    }
+    let feed: atom_syndication::Feed = site
+        .read("public/atom.xml")
+        .parse()
+        .expect("atom.xml stays valid XML");
+    let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+    for title in ["Dam talks stall", "Port strike", "Old Mac ferry"] {
+        assert!(
+            titles
+                .iter()
+                .any(|t| t.split_whitespace().collect::<Vec<_>>().join(" ") == title),
+            "{title} in {titles:?}"
+        );
+    }
+    let old_mac = site.read("content/briefings/old-mac.md");
+    assert!(old_mac.contains("2026-03-05"), "{old_mac}");
+    // every page and feed (pictures and the favicon are binary)
+    let pages = site
+        .snapshot_tree("public")
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "html" || e == "xml"));
+    for (path, bytes) in pages {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(['\0', '\x01', '\x1b', '\u{FFFF}']),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
 fn the_output_folder_must_be_one_the_tool_made() {
     let site = Site::fixture("formats");
     site.write("elsewhere/keep.txt", "precious");
