@@ -77,6 +77,49 @@ pub fn is_news_outlet(name: &str) -> bool {
             .is_some_and(|(_, last)| words.contains(last))
 }
 
+/// What only a state has, after a possessive: "Meranthe's prime minister", "Kestria's
+/// capital". ("president" and "delegation" are not here: companies and unions have them.)
+const STATE_POSSESSIONS: &[&str] = &[
+    "prime minister",
+    "government",
+    "capital",
+    "parliament",
+    "army",
+    "armed forces",
+    "embassy",
+    "foreign minister",
+    "foreign ministry",
+    "interior minister",
+    "defence minister",
+    "defense minister",
+    "ambassador",
+    "border",
+];
+
+/// Whether the text right after a name says the name is a state's or a capital's:
+/// "'s prime minister" ("Meranthe's prime minister") or an apposition naming a capital
+/// ("Port Aubel, the Meranthe capital", "Lisk, the capital"). A fictional or unlisted
+/// country or city is then a place, whatever the tagger guessed.
+pub fn said_to_be_a_state(after: &str) -> bool {
+    let lower: String = after.chars().take(60).collect::<String>().to_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("'s ")
+        .or_else(|| lower.strip_prefix("\u{2019}s "))
+    {
+        return STATE_POSSESSIONS.iter().any(|p| {
+            rest.strip_prefix(p)
+                .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+        });
+    }
+    let Some(rest) = lower.strip_prefix(", the ") else {
+        return false;
+    };
+    rest.split(|c: char| !c.is_alphanumeric())
+        .take_while(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w == "capital")
+}
+
 /// The gazetteer, built on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
@@ -208,6 +251,27 @@ fn place_overrides() -> Vec<PlaceOverride> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_said_to_be_a_state_or_a_capital() {
+        let cases = [
+            ("'s prime minister, Celeste Amari, said", true),
+            ("\u{2019}s government said", true),
+            ("'s capital", true),
+            (", the Meranthe capital, the union said", true),
+            (", the capital, was quiet", true),
+            // companies and unions have presidents and delegations; a person has a border collie
+            ("'s president said", false),
+            ("'s delegation walked out", false),
+            ("'s bordering towns", false),
+            (", the union's president", false),
+            (" said on Monday", false),
+            ("", false),
+        ];
+        for (after, want) in cases {
+            assert_eq!(said_to_be_a_state(after), want, "{after:?}");
+        }
+    }
 
     #[test]
     fn news_outlets_by_name_or_last_word() {

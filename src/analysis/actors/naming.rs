@@ -17,7 +17,7 @@ use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
 use super::text::Doc;
 use crate::language::names::key as name_key;
-use crate::language::{gazetteers, identity};
+use crate::language::{gazetteers, identity, world};
 
 /// An actor before ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +153,13 @@ fn correct_kind(
     // A title or role is given only to people ("President Obama" tagged a place elsewhere).
     if ms.iter().any(|m| m.role.is_some() || m.honorific.is_some()) {
         return ActorKind::Person;
+    }
+    // "Meranthe's prime minister", "Port Aubel, the Meranthe capital": a state or a city
+    if ms
+        .iter()
+        .any(|m| world::said_to_be_a_state(doc.prose.get(m.end..).unwrap_or("")))
+    {
+        return ActorKind::Place;
     }
     let one_word = ms.iter().all(|m| !m.name.trim().contains(' '));
     let listed = ms.iter().any(|m| gazetteers::is_listed_company(&m.name));

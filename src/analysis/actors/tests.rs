@@ -219,6 +219,23 @@ fn kinds_and_groups() {
 }
 
 #[test]
+fn a_name_with_a_prime_minister_or_called_a_capital_is_a_place() {
+    let marked = "[PER|Meranthe]'s prime minister, [PER|Celeste Amari], spoke in [ORG|Port Aubel], \
+                  the [PER|Meranthe] capital. [ORG|Norvane Energy]'s president resigned.";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    let cases = [
+        ("Meranthe", ActorKind::Place),
+        ("Port Aubel", ActorKind::Place),
+        ("Celeste Amari", ActorKind::Person),
+        ("Norvane Energy", ActorKind::Organization),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
+    }
+    assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
 fn quotes_go_to_who_said_them() {
     type Said<'a> = Option<(&'a str, &'a str, bool)>;
     let cases: [(&str, Said); 13] = [
