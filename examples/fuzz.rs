@@ -238,7 +238,6 @@ fn save(dir: &PathBuf, exec: u64, input: &[u8], reason: &str) {
 
 /// Times each analysis pass on each article seed.
 fn passes(size: usize, only: Option<&str>) {
-    use briefing::analysis::{actors, entities, sentences, summary, timeline, timex};
     for s in seeds::seeds(size) {
         if only.is_some_and(|o| !s.name.contains(o)) {
             continue;
@@ -256,40 +255,23 @@ fn passes(size: usize, only: Option<&str>) {
         ) else {
             continue;
         };
-        let prose = article.prose.as_str();
         let clock = Instant::now();
         let mut last = 0.0;
         let mut laps = String::new();
-        let mut lap = |name: &str| {
-            let now = clock.elapsed().as_secs_f64();
-            laps.push_str(&format!(" {name} {:.3}", now - last));
-            last = now;
-        };
-        let sents = sentences::split(prose, &article.blocks);
-        lap("sentences");
-        let mut ents = entities::recognize(prose, &sents);
-        lap("entities");
-        let summ = summary::summarize(prose, &article.title, &sents, &ents, 3);
-        lap("summary");
-        let acts = actors::resolve(prose, &article.title, &sents, &mut ents, &summ);
-        lap("actors");
-        let timexes = timex::tag(prose, &sents, article.published);
-        lap("timex");
-        let _line = timeline::build(&timeline::Input {
-            prose,
-            sentences: &sents,
-            timexes: &timexes,
-            entities: &ents,
-            actors: &acts,
-            published: article.published,
-            ranking: &summ.ranked_for_contract(),
-        });
-        lap("timeline");
+        let whole = briefing::analysis::analyze_timed(
+            &article,
+            &briefing::analysis::AnalysisOptions::default(),
+            &mut |name| {
+                let now = clock.elapsed().as_secs_f64();
+                laps.push_str(&format!(" {name} {:.3}", now - last));
+                last = now;
+            },
+        );
         eprintln!(
             "{:<24} {} sentences {} entities:{laps}",
             s.name,
-            sents.len(),
-            ents.len()
+            whole.sentences.len(),
+            whole.entities.len()
         );
     }
 }

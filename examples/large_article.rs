@@ -17,7 +17,7 @@ mod synthetic;
 
 use std::time::Instant;
 
-use briefing::analysis::{self, actors, entities, sentences, summary, timeline, timex};
+use briefing::analysis;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,42 +37,23 @@ fn main() {
     let sizes = if sizes.is_empty() { vec![5_000] } else { sizes };
     for n in sizes {
         let article = synthetic::article_shaped(n, per_paragraph, people);
-        let prose = article.prose.as_str();
         let clock = Instant::now();
-        let lap = |name: &str| {
-            eprintln!("  {name:<10} {:>8.3} s", clock.elapsed().as_secs_f64());
-        };
-        eprintln!("{n} sentences, {} bytes (cumulative times)", prose.len());
-        let sents = sentences::split(prose, &article.blocks);
-        lap("sentences");
-        let mut ents = entities::recognize(prose, &sents);
-        lap("entities");
-        let summ = summary::summarize(prose, &article.title, &sents, &ents, 3);
-        lap("summary");
-        let acts = actors::resolve(prose, &article.title, &sents, &mut ents, &summ);
-        lap("actors");
-        let timexes = timex::tag(prose, &sents, article.published);
-        lap("timex");
-        let line = timeline::build(&timeline::Input {
-            prose,
-            sentences: &sents,
-            timexes: &timexes,
-            entities: &ents,
-            actors: &acts,
-            published: article.published,
-            ranking: &summ.ranked_for_contract(),
-        });
-        lap("timeline");
-        let whole = analysis::analyze(&article, &analysis::AnalysisOptions::default());
         eprintln!(
-            "  {} sentences, {} entities, {} actors, {} timexes, {} timeline entries; analyze() \
-             keeps {} actors and {} entries",
-            sents.len(),
-            ents.len(),
-            acts.len(),
-            timexes.len(),
-            line.len(),
+            "{n} sentences, {} bytes (cumulative times)",
+            article.prose.len()
+        );
+        let whole = analysis::analyze_timed(
+            &article,
+            &analysis::AnalysisOptions::default(),
+            &mut |name| eprintln!("  {name:<10} {:>8.3} s", clock.elapsed().as_secs_f64()),
+        );
+        eprintln!(
+            "  {} sentences, {} entities, {} actors, {} timexes, {} timeline entries (after the \
+             per-article bounds)",
+            whole.sentences.len(),
+            whole.entities.len(),
             whole.actors.len(),
+            whole.timexes.len(),
             whole.timeline.len()
         );
     }
