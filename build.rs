@@ -5,7 +5,9 @@
 //! `AnalysisOptions::cache_key`).
 //!
 //! Only the packages reachable from `[dependencies]` count: a new test or benchmark
-//! dependency changes no briefing, so it must not mark every briefing stale.
+//! dependency changes no briefing, so it must not mark every briefing stale. For the
+//! same reason the test modules kept in files of their own (`tests.rs`, `*_tests.rs`,
+//! a `tests/` folder) are left out.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -39,6 +41,10 @@ fn main() {
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name == "tests" || name == "tests.rs" || name.ends_with("_tests.rs") {
+        return;
+    }
     if path.is_file() {
         out.push(path.to_path_buf());
         return;
