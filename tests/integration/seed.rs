@@ -7,9 +7,9 @@
 
 use crate::harness::Site;
 
-#[test]
-#[ignore = "needs ../shared/seeds/seed-article.txt"]
-fn needs_shared_the_seed_article_names_its_actors_with_roles_and_dates_its_events() {
+/// A site whose one article is the seed, dated as published (2022-01-28); it fails,
+/// naming the file, when the shared folder is missing.
+fn seed_site() -> Site {
     let shared = std::env::var_os("BRIEFING_SHARED").map_or_else(
         || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
         std::path::PathBuf::from,
@@ -26,6 +26,13 @@ fn needs_shared_the_seed_article_names_its_actors_with_roles_and_dates_its_event
         "content/articles/seed.txt",
         &format!("---\ndate: 2022-01-28\n---\n{text}"),
     );
+    site
+}
+
+#[test]
+#[ignore = "needs ../shared/seeds/seed-article.txt"]
+fn needs_shared_the_seed_article_names_its_actors_with_roles_and_dates_its_events() {
+    let site = seed_site();
     site.run(&["build"]).success();
     let briefing = site.read("content/briefings/seed.md");
     let front = briefing.split("\n---\n").next().unwrap();
@@ -81,22 +88,7 @@ fn event_with<'a>(
 #[test]
 #[ignore = "needs ../shared/seeds/seed-article.txt"]
 fn needs_shared_the_seed_timeline_states_each_event_with_its_participants() {
-    let shared = std::env::var_os("BRIEFING_SHARED").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-        std::path::PathBuf::from,
-    );
-    let seed = shared.join("seeds/seed-article.txt");
-    let text = std::fs::read_to_string(&seed).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (this test needs the shared folder)",
-            seed.display()
-        )
-    });
-    let site = Site::new();
-    site.write(
-        "content/articles/seed.txt",
-        &format!("---\ndate: 2022-01-28\n---\n{text}"),
-    );
+    let site = seed_site();
     let run = site
         .run(&["analyze", "content/articles/seed.txt", "--format", "json"])
         .success();
