@@ -95,9 +95,9 @@ pub fn thing_noun_after(word: &str) -> bool {
 }
 
 /// Words a title may keep in lower case ("A Paradise Built in Hell").
-const SMALL: [&str; 16] = [
+const SMALL: [&str; 17] = [
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "with",
-    "from",
+    "from", "that",
 ];
 
 /// Whether a quoted passage (without its quotation marks) is the title of a work: one

@@ -88,28 +88,40 @@ fn neighbours<'a>(
     (before, word(last), word(last + 1))
 }
 
+/// How far around a name its quotation marks are looked for: a title may be cut
+/// into several sentences ("A Paradise Built in Hell: | The Extraordinary ...").
+const QUOTE_WINDOW: usize = 200;
+
 /// Whether the entity stands inside quotation marks whose passage is a title ("Temple
-/// Run,", "A Paradise Built in Hell: ...").
+/// Run,", "A Paradise Built in Hell: ..."). Typographic quotes are paired within
+/// [`QUOTE_WINDOW`]; straight ones by their parity within the sentence.
 fn quoted_title(doc: &Doc, e: &Entity) -> bool {
-    let Some(s) = doc.sentence_at(e.start) else {
+    let prose = doc.prose;
+    let mut from = e.start.saturating_sub(QUOTE_WINDOW);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (e.end + QUOTE_WINDOW).min(prose.len());
+    while !prose.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (Some(head), Some(tail)) = (prose.get(from..e.start), prose.get(e.end..to)) else {
         return false;
     };
-    let sentence = doc.slice(doc.sentences[s].start, doc.sentences[s].end);
-    let from = doc.sentences[s].start;
-    let (Some(start), Some(end)) = (e.start.checked_sub(from), e.end.checked_sub(from)) else {
-        return false;
-    };
-    let (Some(head), Some(tail)) = (sentence.get(..start), sentence.get(end..)) else {
-        return false;
-    };
+    let sentence_start = doc
+        .sentence_at(e.start)
+        .map_or(e.start, |s| doc.sentences[s].start);
+    let in_sentence = prose.get(sentence_start.max(from)..e.start).unwrap_or("");
     let open = match (head.rfind('\u{201c}'), head.rfind('\u{201d}')) {
-        (Some(o), close) if close.is_none_or(|c| c < o) => Some(o + '\u{201c}'.len_utf8()),
-        _ if head.matches('"').count() % 2 == 1 => head.rfind('"').map(|o| o + 1),
+        (Some(o), close) if close.is_none_or(|c| c < o) => Some(from + o + '\u{201c}'.len_utf8()),
+        _ if in_sentence.matches('"').count() % 2 == 1 => in_sentence
+            .rfind('"')
+            .map(|o| e.start - in_sentence.len() + o + 1),
         _ => None,
     };
     let close = tail.find(['\u{201d}', '"']);
     match (open, close) {
-        (Some(o), Some(c)) => is_title(&sentence[o..end + c]),
+        (Some(o), Some(c)) => prose.get(o..e.end + c).is_some_and(is_title),
         _ => false,
     }
 }
@@ -154,8 +166,8 @@ mod tests {
                 &["Temple Run"],
             ),
             (
-                "In her book \u{201c}A [ORG|Paradise Built] in [LOC|Hell]\u{201d} she wrote.",
-                &["Paradise Built", "Hell"],
+                "In her book \u{201c}A [ORG|Paradise Built] in [LOC|Hell]: The [ORG|Extraordinary Communities] that Arise\u{201d} she wrote.",
+                &["Paradise Built", "Hell", "Extraordinary Communities"],
             ),
             (
                 "Her [PER|Oscar] dress was stolen in [LOC|London].",
