@@ -135,6 +135,8 @@ fn choose_kind(ms: &[&Mention]) -> ActorKind {
 /// - a "person" or "place" whose name is a listed company ("Verizon") is that company,
 ///   unless a person's name has a given name ("Tom Kroger") or a place is written with
 ///   "the" ("the Amazon");
+/// - a "person" one of whose names has an organisation's head word ("Norvane" said,
+///   beside "Norvane Energy") is that organisation;
 /// - a "person" only ever named by one word that is no given name, while that word opens
 ///   an organisation's name in the article ("Yahoo" beside "Yahoo Japan"), is an
 ///   organisation: news introduces people by their full name.
@@ -173,7 +175,12 @@ fn correct_kind(
                 ms.iter()
                     .any(|m| org_first_words.contains(&name_key(&m.name)))
             };
-            bare && (listed || opens_organisation())
+            // "Norvane said" merged with "Norvane Energy": the company's short name.
+            let company = ms.iter().any(|m| {
+                m.kind == ActorKind::Organization
+                    && super::lexicon::lexicon().head_kind(&m.name) == Some(ActorKind::Organization)
+            });
+            (bare && (listed || opens_organisation())) || company
         }
         ActorKind::Place => listed && !ms.iter().any(|m| after_the(doc, m)),
         ActorKind::Organization | ActorKind::Group => false,

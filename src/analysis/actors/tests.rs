@@ -553,7 +553,9 @@ fn companies_the_tagger_took_for_people_or_places() {
     let marked = "[PER|Yahoo] agreed to sell its business to [LOC|Verizon]. [PER|Yahoo] shareholders will vote. \
                   [ORG|Yahoo Japan] is not part of the deal, said [PER|Marissa Mayer]. \
                   Fires burned in the [LOC|Amazon]. [PER|Steve] smiled. \
-                  President [PER|Obama] spoke. [LOC|Obama] agreed.";
+                  President [PER|Obama] spoke. [LOC|Obama] agreed. \
+                  [ORG|Norvane Energy] opened the dam. [PER|Norvane] said it would. [PER|Norvane] left. \
+                  [PER|Jenna Park] spoke. [PER|Park] agreed.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
         ("Yahoo", ActorKind::Organization),
@@ -563,6 +565,8 @@ fn companies_the_tagger_took_for_people_or_places() {
         ("Amazon", ActorKind::Place),
         ("Steve", ActorKind::Person),
         ("Obama", ActorKind::Person),
+        ("Norvane Energy", ActorKind::Organization),
+        ("Jenna Park", ActorKind::Person),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
