@@ -1,8 +1,9 @@
 //! What a build keeps for the next one: the inputs as read (so that `watch` and `serve`
 //! read again only the files that changed), the briefing files as parsed, the corpus and
 //! the loaded templates. A one-off `build` starts from an empty memory, except for the
-//! parsed briefing files, which it reads from the cache in `.briefing/cache/` (see
-//! `briefing::cache`) and writes back when they changed.
+//! article files as read and the briefing files as parsed, which it reads from the
+//! caches in `.briefing/cache/` (see `ingest::article_cache` and `briefing::cache`) and
+//! writes back when they changed.
 //!
 //! A memory belongs to one configuration: `watch` and `serve` start a new one (keeping
 //! the parse cache) when `briefing.toml` changes.
@@ -20,7 +21,7 @@ use crate::briefing::{Briefing, BriefingError};
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::ingest::first_seen::FirstSeen;
-use crate::ingest::{self, ArticleFiles, BriefingFiles, ThemeFiles};
+use crate::ingest::{self, ArticleCache, ArticleFiles, BriefingFiles, ThemeFiles};
 use crate::output;
 use crate::site::{self, Templates};
 
@@ -114,6 +115,12 @@ impl Memory {
             let shards =
                 ingest::read_cache_files(&cache_dir(config), SHARDS, ParseCache::shard_file);
             self.parses = ParseCache::decode(shards);
+            let shards = ingest::read_cache_files(
+                &cache_dir(config),
+                ingest::ARTICLE_CACHE_SHARDS,
+                ArticleCache::shard_file,
+            );
+            self.articles = ArticleFiles::with_cache(ArticleCache::decode(shards));
             self.cache_loaded = true;
         }
         let first = self.theme.is_none();
@@ -250,8 +257,9 @@ impl Memory {
         let _ = self.parse_briefing_files();
     }
 
-    /// Writes back the shards of the parse cache that changed; keeps only the briefing
-    /// files of this build in it. A cache that cannot be written only costs time.
+    /// Writes back the shards of the parse cache and the article cache that changed;
+    /// keeps only the files of this build in them. A cache that cannot be written only
+    /// costs time.
     pub(super) fn save_cache(&self, config: &Config) {
         let live = self.parsed.values().filter_map(|p| {
             let briefing: &Briefing = p.result.as_ref().ok()?;
@@ -260,6 +268,10 @@ impl Memory {
         let dir = cache_dir(config);
         for (n, bytes) in self.parses.changed_shards(live) {
             let path = dir.join(ParseCache::shard_file(n));
+            let _ = output::write_cache_file(&path, &bytes);
+        }
+        for (n, bytes) in self.articles.changed_cache_shards() {
+            let path = dir.join(ArticleCache::shard_file(n));
             let _ = output::write_cache_file(&path, &bytes);
         }
     }
