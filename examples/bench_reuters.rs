@@ -14,7 +14,9 @@
 //! the briefings, the output and the state folder. The one-article edit appends a
 //! sentence to an article while `briefing serve` runs and waits for the reload token
 //! to move: "save to reload" includes the watcher's debounce, "rebuild" is the time the
-//! server reports from the change set to the reload event. Every figure is a median.
+//! server reports from the change set to the reload event. Every figure is a median;
+//! builds are timed by `/usr/bin/time`, wall clock and CPU (user + system, all threads),
+//! since on a shared machine the CPU time is the steadier figure.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -81,7 +83,7 @@ fn main() {
         std::process::exit(2)
     });
     println!(
-        "| articles | cold build | warm build (files rewritten) | one edit: rebuild / save to reload | peak memory (cold, warm, serve) | output |"
+        "| articles | cold build (CPU) | warm build (CPU; files rewritten) | one edit: rebuild / save to reload | peak memory (cold, warm, serve) | output |"
     );
     println!("|---|---|---|---|---|---|");
     for &n in &args.sizes {
@@ -130,10 +132,21 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
-/// Runs a command under `/usr/bin/time`: (wall seconds, peak RSS in MB, stdout).
-fn timed(dir: &Path, program: &Path, args: &[&str]) -> (f64, f64, String) {
+/// What `/usr/bin/time` measured of one run.
+struct Run {
+    /// Wall-clock seconds.
+    wall: f64,
+    /// Processor seconds, user and system, of every thread.
+    cpu: f64,
+    /// Peak resident memory, MB.
+    mb: f64,
+    stdout: String,
+}
+
+/// Runs a command under `/usr/bin/time`.
+fn timed(dir: &Path, program: &Path, args: &[&str]) -> Run {
     let out = Command::new("/usr/bin/time")
-        .args(["-f", "TIME %e %M"])
+        .args(["-f", "TIME %e %M %U %S"])
         .arg(program)
         .args(args)
         .current_dir(dir)
@@ -150,50 +163,51 @@ fn timed(dir: &Path, program: &Path, args: &[&str]) -> (f64, f64, String) {
         .rev()
         .find(|l| l.starts_with("TIME "))
         .expect("time output");
-    let mut parts = line.split_whitespace().skip(1);
-    let wall: f64 = parts
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(f64::NAN);
-    let kb: f64 = parts
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(f64::NAN);
-    (
-        wall,
-        kb / 1024.0,
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let figures: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .map(|s| s.parse().unwrap_or(f64::NAN))
+        .collect();
+    let figure = |i: usize| figures.get(i).copied().unwrap_or(f64::NAN);
+    Run {
+        wall: figure(0),
+        mb: figure(1) / 1024.0,
+        cpu: figure(2) + figure(3),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+    }
+}
+
+/// Medians of some runs: wall and CPU seconds, peak MB.
+fn medians(runs: &[Run]) -> (f64, f64, f64) {
+    let of = |f: fn(&Run) -> f64| median(runs.iter().map(f).collect());
+    (of(|r| r.wall), of(|r| r.cpu), of(|r| r.mb))
 }
 
 fn measure(args: &Args, site: &Path, n: usize) -> String {
-    let (mut cold, mut cold_mb) = (Vec::new(), Vec::new());
+    let mut cold = Vec::new();
     for _ in 0..args.runs {
         for dir in ["content/briefings", "public", ".briefing"] {
             let _ = std::fs::remove_dir_all(site.join(dir));
         }
-        let (wall, mb, _) = timed(site, &args.binary, &["build", "-q"]);
-        cold.push(wall);
-        cold_mb.push(mb);
+        cold.push(timed(site, &args.binary, &["build", "-q"]));
     }
-    let (mut warm, mut warm_mb, mut rewritten) = (Vec::new(), Vec::new(), Vec::new());
+    let mut warm = Vec::new();
     for _ in 0..args.runs {
-        let (wall, mb, stdout) = timed(site, &args.binary, &["build"]);
-        warm.push(wall);
-        warm_mb.push(mb);
-        rewritten.push(written_count(&stdout) as f64);
+        warm.push(timed(site, &args.binary, &["build"]));
     }
+    let rewritten: Vec<f64> = warm
+        .iter()
+        .map(|r| written_count(&r.stdout) as f64)
+        .collect();
     let edit = serve_edits(args, site);
     let (bytes, files) = output_size(&site.join("public"));
+    let (cold_wall, cold_cpu, cold_mb) = medians(&cold);
+    let (warm_wall, warm_cpu, warm_mb) = medians(&warm);
     format!(
-        "| {n} | {:.1} s | {:.2} s ({}) | {:.0} ms / {:.0} ms | {:.0} / {:.0} / {:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
-        median(cold),
-        median(warm),
+        "| {n} | {cold_wall:.1} s ({cold_cpu:.1} s CPU) | {warm_wall:.2} s ({warm_cpu:.2} s CPU; {}) | {:.0} ms / {:.0} ms | {cold_mb:.0} / {warm_mb:.0} / {:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
         median(rewritten),
         edit.rebuild_ms,
         edit.reload_ms,
-        median(cold_mb),
-        median(warm_mb),
         edit.peak_mb,
         bytes as f64 / 1e6,
         bytes as f64 / 1e3 / n as f64,
@@ -368,27 +382,20 @@ mod hugo {
         let dir = args.work.join(format!("hugo-{n}"));
         write_site(site, &dir);
         let hugo = Path::new("hugo");
-        let (mut cold, mut cold_mb) = (Vec::new(), Vec::new());
+        let mut cold = Vec::new();
         for _ in 0..args.runs {
             let _ = std::fs::remove_dir_all(dir.join("public"));
             let _ = std::fs::remove_dir_all(dir.join("resources"));
-            let (wall, mb, _) = timed(&dir, hugo, &["--quiet"]);
-            cold.push(wall);
-            cold_mb.push(mb);
+            cold.push(timed(&dir, hugo, &["--quiet"]));
         }
-        let (mut warm, mut warm_mb) = (Vec::new(), Vec::new());
-        for _ in 0..args.runs {
-            let (wall, mb, _) = timed(&dir, hugo, &["--quiet"]);
-            warm.push(wall);
-            warm_mb.push(mb);
-        }
+        let warm: Vec<Run> = (0..args.runs)
+            .map(|_| timed(&dir, hugo, &["--quiet"]))
+            .collect();
         let (bytes, files) = output_size(&dir.join("public"));
+        let (cold_wall, cold_cpu, cold_mb) = medians(&cold);
+        let (warm_wall, warm_cpu, warm_mb) = medians(&warm);
         format!(
-            "| {n} (Hugo) | {:.1} s | {:.2} s (all) | | {:.0} / {:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
-            median(cold),
-            median(warm),
-            median(cold_mb),
-            median(warm_mb),
+            "| {n} (Hugo) | {cold_wall:.1} s ({cold_cpu:.1} s CPU) | {warm_wall:.2} s ({warm_cpu:.2} s CPU; all) | | {cold_mb:.0} / {warm_mb:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
             bytes as f64 / 1e6,
             bytes as f64 / 1e3 / n as f64,
         )

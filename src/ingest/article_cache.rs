@@ -10,15 +10,13 @@
 //! (see `published::same_choice`): an article with an ordinary date is read once, not
 //! once a day. Read errors are not cached (they are rare, and cheap to find again).
 //!
-//! Like the briefing parse cache (`briefing::cache`), it is a pure value: [`ArticleCache::decode`]
-//! takes the bytes of its shard files, [`ArticleCache::changed_shards`] gives the shards
-//! to write back; entries are spread over [`SHARDS`] shards by key, so that one edit
-//! rewrites one small file, and a shard holds only the articles of the last build. Each
-//! shard starts with a header naming the format, the tool's version and the fingerprint
-//! of its reading code; a shard with another header, or a line that does not parse, is
-//! ignored (the files are read again).
+//! Like the briefing parse cache (`briefing::cache`), it is a pure value kept in shards
+//! (see `ingest::cache`): [`ArticleCache::decode`] takes the bytes of its shard files,
+//! [`ArticleCache::changed_shards`] gives the shards to write back. Its header names the
+//! tool's version and the fingerprint of its reading code, so another build of the tool
+//! reads every file again.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -26,14 +24,12 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::Article;
+use super::cache::{CacheKey, ShardBook, decode_shards, hex, unhex};
 use super::parse::Parsed;
 use crate::diagnostics::Warning;
 
-/// Shards of the cache (file `articles-NN.jsonl` for shard NN).
-pub const SHARDS: usize = 64;
-
 /// What an article read is cached under.
-pub type ReadKey = [u8; 16];
+pub type ReadKey = CacheKey;
 
 /// The first line of a shard.
 fn header() -> String {
@@ -54,10 +50,6 @@ pub fn read_key(bytes: &[u8], display: &Path, tags_from_keywords: bool) -> ReadK
     let mut out = [0u8; 16];
     out.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
     out
-}
-
-fn shard_of(key: &ReadKey) -> usize {
-    key[0] as usize % SHARDS
 }
 
 /// One cached read, as stored. `prose` is left empty when it equals `text` (most plain
@@ -115,38 +107,19 @@ impl Stored {
 #[derive(Default)]
 pub struct ArticleCache {
     entries: Mutex<HashMap<ReadKey, Stored>>,
-    /// The keys the shards on disk hold.
-    stored: Mutex<HashSet<ReadKey>>,
-    /// Shards holding a read made (not taken from the cache) since they were written.
-    dirty: Mutex<BTreeSet<usize>>,
+    book: ShardBook,
 }
 
 impl ArticleCache {
     /// The cache from the bytes of its shard files, `(shard number, bytes)`.
     pub fn decode(shards: Vec<(usize, Vec<u8>)>) -> ArticleCache {
-        let header = header();
-        let mut entries = HashMap::new();
-        for (_, bytes) in shards {
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                continue;
-            };
-            let mut lines = text.lines();
-            if lines.next() != Some(header.as_str()) {
-                continue;
-            }
-            for line in lines {
-                let Ok(stored) = serde_json::from_str::<Stored>(line) else {
-                    continue;
-                };
-                if let Some(key) = unhex(&stored.k) {
-                    entries.insert(key, stored);
-                }
-            }
-        }
+        let entries = decode_shards(shards, &header(), |line| {
+            let stored: Stored = serde_json::from_str(line).ok()?;
+            Some((unhex(&stored.k)?, stored))
+        });
         ArticleCache {
-            stored: Mutex::new(entries.keys().copied().collect()),
+            book: ShardBook::new(entries.keys().copied()),
             entries: Mutex::new(entries),
-            dirty: Mutex::default(),
         }
     }
 
@@ -154,15 +127,11 @@ impl ArticleCache {
     /// `key` gains a read.
     pub(super) fn take(&self, key: &ReadKey, today: Date) -> Option<Parsed> {
         let hit = self.entries.lock().ok().and_then(|mut e| e.remove(key));
-        match hit.filter(|s| s.holds_on(today)) {
-            Some(stored) => Some(stored.into_parsed()),
-            None => {
-                if let Ok(mut dirty) = self.dirty.lock() {
-                    dirty.insert(shard_of(key));
-                }
-                None
-            }
+        let hit = hit.filter(|s| s.holds_on(today)).map(Stored::into_parsed);
+        if hit.is_none() {
+            self.book.gains(key);
         }
+        hit
     }
 
     /// The shards to write, each as `(shard number, bytes)`, given every article read
@@ -172,57 +141,15 @@ impl ArticleCache {
         &self,
         live: impl IntoIterator<Item = (ReadKey, &'a Parsed)>,
     ) -> Vec<(usize, Vec<u8>)> {
-        let (Ok(mut stored), Ok(mut dirty)) = (self.stored.lock(), self.dirty.lock()) else {
-            return Vec::new();
-        };
-        let mut shards: Vec<Vec<(ReadKey, &Parsed)>> = vec![Vec::new(); SHARDS];
-        let mut now = HashSet::new();
-        for (key, parsed) in live {
-            if now.insert(key) {
-                shards[shard_of(&key)].push((key, parsed));
-            }
-        }
-        for gone in stored.difference(&now) {
-            dirty.insert(shard_of(gone));
-        }
-        *stored = now;
-        let header = header();
-        std::mem::take(&mut *dirty)
-            .into_iter()
-            .map(|n| {
-                let mut list = std::mem::take(&mut shards[n]);
-                list.sort_by_key(|(key, _)| *key);
-                let mut text = format!("{header}\n");
-                for (key, parsed) in list {
-                    if let Ok(line) = serde_json::to_string(&Stored::new(&key, parsed)) {
-                        text.push_str(&line);
-                        text.push('\n');
-                    }
-                }
-                (n, text.into_bytes())
-            })
-            .collect()
+        self.book.changed(live, &header(), |key, parsed| {
+            serde_json::to_string(&Stored::new(key, parsed)).ok()
+        })
     }
 
     /// The file name of shard `n`.
     pub fn shard_file(n: usize) -> String {
         format!("articles-{n:02}.jsonl")
     }
-}
-
-fn hex(key: &ReadKey) -> String {
-    key.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<ReadKey> {
-    let mut out = [0u8; 16];
-    if text.len() != 32 {
-        return None;
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ mod boilerplate;
 mod briefings;
 mod budget;
 pub use budget::{BASE_WORDS_AND_MARKS, BYTES_PER_WORD_OR_MARK, MAX_WORDS_AND_MARKS};
-mod cache;
+pub mod cache;
 mod characters;
 mod dates;
 mod discover;
@@ -49,7 +49,7 @@ pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
-pub use article_cache::{ArticleCache, SHARDS as ARTICLE_CACHE_SHARDS};
+pub use article_cache::ArticleCache;
 pub use briefings::{BriefingFiles, load_briefing_files};
 pub use cache::read_cache_files;
 pub use characters::forbidden as forbidden_in_xml;

@@ -69,6 +69,9 @@ pub struct Memory {
     pub(super) known: Known,
     /// The first-seen dates as last written (see `ingest::first_seen`).
     first_seen: Option<FirstSeen>,
+    /// This memory serves one build only (`build`, `check`), not `watch` or `serve`:
+    /// a build that changes nothing need not build the corpus (see `unchanged`).
+    pub(super) one_off: bool,
 }
 
 /// Paths under the articles or briefings folder written the way reading those folders
@@ -92,6 +95,14 @@ fn cache_dir(config: &Config) -> PathBuf {
 }
 
 impl Memory {
+    /// The memory of a single build (`build`, `check`).
+    pub(super) fn one_off() -> Memory {
+        Memory {
+            one_off: true,
+            ..Memory::default()
+        }
+    }
+
     /// A memory for a new configuration, keeping this one's parse cache.
     pub fn renew(self) -> Memory {
         Memory {
@@ -115,11 +126,8 @@ impl Memory {
             let shards =
                 ingest::read_cache_files(&cache_dir(config), SHARDS, ParseCache::shard_file);
             self.parses = ParseCache::decode(shards);
-            let shards = ingest::read_cache_files(
-                &cache_dir(config),
-                ingest::ARTICLE_CACHE_SHARDS,
-                ArticleCache::shard_file,
-            );
+            let shards =
+                ingest::read_cache_files(&cache_dir(config), SHARDS, ArticleCache::shard_file);
             self.articles = ArticleFiles::with_cache(ArticleCache::decode(shards));
             self.cache_loaded = true;
         }
@@ -222,12 +230,30 @@ impl Memory {
         config: &Config,
         today: jiff::civil::Date,
     ) -> (FirstSeen, bool) {
+        let known = std::mem::take(&mut self.known);
+        let out = self.first_seen_of(config, today, &known);
+        self.known = known;
+        out
+    }
+
+    /// [`Memory::first_seen`] with the briefings `known`.
+    pub(super) fn first_seen_of(
+        &mut self,
+        config: &Config,
+        today: jiff::civil::Date,
+        known: &Known,
+    ) -> (FirstSeen, bool) {
         let saved = self
             .first_seen
             .get_or_insert_with(|| FirstSeen::load(&config.state_dir()));
-        let next = saved.with(self.known.keys().map(String::as_str), today);
+        let next = saved.with(known.keys().map(String::as_str), today);
         let changed = next != *saved;
         (next, changed)
+    }
+
+    /// The fingerprint of the loaded templates and static files.
+    pub(super) fn templates_fingerprint(&self) -> Option<[u8; 16]> {
+        self.templates.as_ref().map(|t| t.fingerprint)
     }
 
     /// Records that the first-seen dates `written` are on disk.

@@ -21,6 +21,7 @@
 mod briefings;
 mod memory;
 mod sinks;
+mod unchanged;
 mod write;
 
 use std::path::PathBuf;
@@ -134,7 +135,7 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let mut memory = Memory::default();
+    let mut memory = Memory::one_off();
     rebuild(
         config,
         options,
@@ -167,6 +168,18 @@ pub fn rebuild(
             return Err(e);
         }
     };
+    if memory.one_off
+        && options.write
+        && let Some((rendered, published)) = unchanged_site(config, options, memory, &decided)?
+    {
+        progress.stage("done");
+        return Ok(BuildReport::assemble(
+            config,
+            decided,
+            rendered,
+            Some(published),
+        ));
+    }
     progress.stage("corpus");
     memory.update_corpus(options.drafts, &mut decided);
     let (first_seen, seen_changed) = memory.first_seen(config, options.today);
@@ -192,6 +205,15 @@ pub fn rebuild(
             .collect();
         memory.wrote(config, &touched);
         memory.save_cache(config);
+        if memory.one_off
+            && let Some(templates) = memory.templates_fingerprint()
+        {
+            let key = unchanged::site_key(config, options, &templates, &memory.known, &first_seen);
+            let warnings = rendered.warnings.clone();
+            let record =
+                unchanged::Record::new(&key, &published.site.site_digest, rendered.files, warnings);
+            record.save(config);
+        }
         memory.saved_first_seen(first_seen);
     }
     progress.stage("done");
@@ -212,6 +234,47 @@ fn decide(
     progress.stage("analyse");
     let outcomes = plans.analyse(config, progress);
     plans.collect(outcomes, options)
+}
+
+/// The shortcut of a one-off build whose inputs are all those of the last committed
+/// build, and whose output is still what that build left (see `unchanged`): the pages
+/// are kept as they are, without building the corpus or rendering. `None` when it does
+/// not apply (nothing has been written then).
+fn unchanged_site(
+    config: &Config,
+    options: &BuildOptions,
+    memory: &mut Memory,
+    decided: &briefings::Decided,
+) -> Result<Option<(site::Rendered, Published)>, BuildError> {
+    if !decided.writes.is_empty() || !decided.removals.is_empty() {
+        return Ok(None);
+    }
+    let Some(templates) = memory.templates_fingerprint() else {
+        return Ok(None);
+    };
+    let (first_seen, seen_changed) = memory.first_seen_of(config, options.today, &decided.known);
+    if seen_changed {
+        return Ok(None);
+    }
+    let key = unchanged::site_key(config, options, &templates, &decided.known, &first_seen);
+    let Some(record) = unchanged::Record::load(config, &key) else {
+        return Ok(None);
+    };
+    let output = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
+    if !record.left(publisher.site_digest()) || !publisher.keep_all_in_place() {
+        return Ok(None);
+    }
+    let rendered = site::Rendered {
+        files: record.files,
+        rendered: 0,
+        warnings: record.warnings,
+    };
+    let published = Published {
+        site: publisher.commit()?,
+        briefings: write::Written::default(),
+    };
+    Ok(Some((rendered, published)))
 }
 
 /// Renders every page without writing anything, and runs the output's checks on them.
