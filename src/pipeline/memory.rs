@@ -96,7 +96,7 @@ fn cache_dir(config: &Config) -> PathBuf {
 
 impl Memory {
     /// The memory of a single build (`build`, `check`).
-    pub(super) fn one_off() -> Memory {
+    pub fn one_off() -> Memory {
         Memory {
             one_off: true,
             ..Memory::default()

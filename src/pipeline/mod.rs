@@ -17,6 +17,8 @@
 //! written before the site is committed, so that a briefing that cannot be written (a
 //! full disk) fails the build while the previous site is still in place; the output is
 //! checked before any briefing is written, so that a refused output changes nothing.
+//! A one-off build whose inputs and output are those the last build left stops after
+//! the plan (see `unchanged`): nothing else would change.
 
 mod briefings;
 mod memory;
@@ -172,6 +174,7 @@ pub fn rebuild(
         && options.write
         && let Some((rendered, published)) = unchanged_site(config, options, memory, &decided)?
     {
+        memory.save_cache(config);
         progress.stage("done");
         return Ok(BuildReport::assemble(
             config,
