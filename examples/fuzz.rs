@@ -87,8 +87,15 @@ fn main() {
         }
         eprintln!("wrote {} seeds to {}", seeds::seeds(0).len(), dir.display());
     } else if let Some(file) = value_of("--run") {
-        // one input, again and again (for a profiler)
+        // one input, again and again (for a profiler), or each analysis pass on it
         let input = std::fs::read(&file).expect("read the input");
+        if std::env::args().any(|a| a == "--passes") {
+            let only = [seeds::Seed {
+                name: "input",
+                input,
+            }];
+            return passes(&only, None);
+        }
         for _ in 0..number_of("--repeat", 20) {
             let (outcome, elapsed) = timed(&input);
             eprintln!("{elapsed:?} {:?}", outcome.map(|o| o.timings));
@@ -96,7 +103,7 @@ fn main() {
     } else if let Some(size) = value_of("--seeds").and_then(|v| v.parse().ok()) {
         let only = value_of("--only");
         match std::env::args().any(|a| a == "--passes") {
-            true => passes(size, only.as_deref()),
+            true => passes(&seeds::seeds(size), only.as_deref()),
             false => time_seeds(size, only.as_deref()),
         }
     } else if let Some(range) = value_of("--chunks") {
@@ -428,9 +435,10 @@ fn time_seeds(size: usize, only: Option<&str>) {
     }
 }
 
-/// Times each analysis pass on each article seed.
-fn passes(size: usize, only: Option<&str>) {
-    for s in seeds::seeds(size) {
+/// Times each analysis pass (processor time) on each article input, the second of two
+/// runs.
+fn passes(inputs: &[seeds::Seed], only: Option<&str>) {
+    for s in inputs {
         if only.is_some_and(|o| !s.name.contains(o)) {
             continue;
         }
@@ -447,21 +455,21 @@ fn passes(size: usize, only: Option<&str>) {
         ) else {
             continue;
         };
-        let clock = Instant::now();
-        let mut last = 0.0;
+        let options = briefing::analysis::AnalysisOptions::default();
         let mut laps = String::new();
-        let whole = briefing::analysis::analyze_timed(
-            &article,
-            &briefing::analysis::AnalysisOptions::default(),
-            &mut |name| {
-                let now = clock.elapsed().as_secs_f64();
-                laps.push_str(&format!(" {name} {:.3}", now - last));
+        let whole = POOL.install(|| {
+            briefing::analysis::analyze(&article, &options);
+            let mut last = thread_cpu_time();
+            briefing::analysis::analyze_timed(&article, &options, &mut |name| {
+                let now = thread_cpu_time();
+                laps.push_str(&format!(" {name} {:.4}", (now - last).as_secs_f64()));
                 last = now;
-            },
-        );
+            })
+        });
         eprintln!(
-            "{:<24} {} sentences {} entities:{laps}",
+            "{:<24} {} {} sentences {} entities:{laps}",
             s.name,
+            article.language,
             whole.sentences.len(),
             whole.entities.len()
         );
