@@ -344,6 +344,12 @@ mod tests {
                 (found, _) => panic!("{text:?}: {found:?}, expected a finding at {at:?}"),
             }
         }
+        // the byte scan agrees with ingest's rule on every character
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let page = format!("a{c}b");
+            let found = check_characters("atom.xml", page.as_bytes()).is_err();
+            assert_eq!(found, crate::ingest::forbidden_in_xml(c), "{c:?}");
+        }
         assert!(check_characters("page.html", b"\xff").is_err());
         assert!(check_characters("logo.png", b"\xff").is_ok());
     }
