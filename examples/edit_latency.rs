@@ -84,13 +84,23 @@ fn rebuild(config: &Config, memory: &mut Memory, changes: &Changes) -> (f64, f64
     let (wall, cpu) = (wall.elapsed(), cpu_time() - cpu);
     stages.stage("end");
     match report {
-        Ok(r) => eprintln!(
-            "  {} pages, {} rendered, {} written, {} removed",
-            r.pages,
-            r.rendered,
-            r.published.written.len(),
-            r.published.removed.len()
-        ),
+        Ok(r) => {
+            let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
+            for path in &r.published.written {
+                let kind = match path.split_once('/') {
+                    Some((dir, _)) => dir,
+                    None => path.as_str(),
+                };
+                *kinds.entry(kind).or_default() += 1;
+            }
+            eprintln!(
+                "  {} pages, {} rendered, {} written ({kinds:?}), {} removed",
+                r.pages,
+                r.rendered,
+                r.published.written.len(),
+                r.published.removed.len()
+            )
+        }
         Err(e) => eprintln!("  error: {e}"),
     }
     (wall.as_secs_f64() * 1e3, cpu.as_secs_f64() * 1e3, stages)
