@@ -182,25 +182,32 @@ impl Job {
                 }
             }
             Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
-            Job::Timeline | Job::TimelinePart(_) => {
-                let shown = match self {
-                    Job::TimelinePart(p) => Some(p),
-                    _ => None,
-                };
+            Job::Timeline => {
                 let timeline = shared.timeline;
                 h.num(timeline.event_count)
                     .num(usize::from(timeline.one_page))
                     .json(&timeline.overview);
-                for (i, part) in timeline.parts.iter().enumerate() {
+                for part in &timeline.parts {
                     h.str(&part.key)
                         .str(&part.label)
                         .str(&part.url)
                         .num(part.event_count)
                         .num(part.page)
                         .num(part.pages);
-                    if timeline.one_page || shown == Some(i) {
+                    if timeline.one_page {
                         h.num(1).json(&part.groups);
                     }
+                }
+            }
+            // A part page shows its own part, the overview without counts and its
+            // neighbours (see `pages::timeline_context`).
+            Job::TimelinePart(p) => {
+                let timeline = shared.timeline;
+                h.num(usize::from(timeline.one_page))
+                    .json(&timeline.plain_overview())
+                    .json(&timeline.parts[p]);
+                for link in timeline.neighbours(Some(p)) {
+                    h.json(&link);
                 }
             }
             Job::Tags => {
