@@ -48,10 +48,15 @@ pub struct Appearance {
 /// The actors of a corpus and where each appears.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Actors {
+    /// Sorted by slug; an [`ActorId`] is an index.
     pub list: Vec<Actor>,
+    /// The actor of each entry of a briefing's actor list.
     pub of_briefing: HashMap<BriefingId, Vec<ActorId>>,
+    /// For each actor, the briefings it appears in, in site order, without repeats.
     pub postings: Vec<Vec<BriefingId>>,
+    /// `event_actors[b][e]`: the actors involved in event `e` of briefing `b`.
     pub event_actors: HashMap<BriefingId, Vec<Vec<ActorId>>>,
+    /// For each actor, the events it is involved in, in site order.
     pub actor_events: Vec<Vec<EventRef>>,
     /// What each briefing's own actor list and events give (see [`Local`]).
     pub local: HashMap<BriefingId, Arc<Local>>,
@@ -168,8 +173,9 @@ fn event_actors(entries: &[Vec<usize>], site_ids: &[ActorId]) -> Vec<Vec<ActorId
         .collect()
 }
 
-/// For each event of a briefing, the entries of its actor list it involves: those it
-/// names, then those whose name or alias its text mentions.
+/// For each event of a briefing, the entries of its actor list it involves: the names
+/// listed in the event, then the entries whose name or an alias appears in the event
+/// text as a word.
 fn event_entries(briefing: &Briefing) -> Vec<Vec<usize>> {
     let list = &briefing.meta.actors;
     briefing
@@ -195,6 +201,7 @@ fn event_entries(briefing: &Briefing) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// `true` when `name` occurs in `text` as whole words (case as written).
 fn mentions(text: &str, name: &str) -> bool {
     let name = name.trim();
     if name.chars().count() < 2 {
