@@ -16,7 +16,10 @@
 //! to move: "save to reload" includes the watcher's debounce, "rebuild" is the time the
 //! server reports from the change set to the reload event. Every figure is a median;
 //! builds are timed by `/usr/bin/time`, wall clock and CPU (user + system, all threads),
-//! since on a shared machine the CPU time is the steadier figure.
+//! since on a shared machine the CPU time is the steadier figure. Each figure is also
+//! printed to stderr as soon as it is measured, so a run that stops early still shows
+//! what it measured; an edited article is restored even when its reload never comes
+//! (after 120 s) or the run panics.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -189,11 +192,21 @@ fn measure(args: &Args, site: &Path, n: usize) -> String {
         for dir in ["content/briefings", "public", ".briefing"] {
             let _ = std::fs::remove_dir_all(site.join(dir));
         }
-        cold.push(timed(site, &args.binary, &["build", "-q"]));
+        let run = timed(site, &args.binary, &["build", "-q"]);
+        eprintln!(
+            "{n}: cold build {:.1} s ({:.1} s CPU), {:.0} MB",
+            run.wall, run.cpu, run.mb
+        );
+        cold.push(run);
     }
     let mut warm = Vec::new();
     for _ in 0..args.runs {
-        warm.push(timed(site, &args.binary, &["build"]));
+        let run = timed(site, &args.binary, &["build"]);
+        eprintln!(
+            "{n}: warm build {:.2} s ({:.2} s CPU), {:.0} MB",
+            run.wall, run.cpu, run.mb
+        );
+        warm.push(run);
     }
     let rewritten: Vec<f64> = warm
         .iter()
@@ -254,18 +267,49 @@ struct EditFigures {
     peak_mb: f64,
 }
 
-/// Starts `serve`, edits articles one at a time and times each reload.
+/// Puts an edited article back when dropped: after the reload, on a timeout, or when
+/// the benchmark panics, so an interrupted run never leaves an edit in the site.
+struct Restore<'a> {
+    path: &'a Path,
+    original: String,
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::write(self.path, &self.original) {
+            eprintln!("error: could not restore {}: {e}", self.path.display());
+        }
+    }
+}
+
+/// Stops the server when dropped (also when the benchmark panics).
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// How long an edit may take to show before the run stops waiting.
+const EDIT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Starts `serve`, edits articles one at a time and times each reload. Each figure is
+/// printed to stderr as it is measured; on a timeout the edit is restored and the
+/// medians are of the edits measured so far.
 fn serve_edits(args: &Args, site: &Path) -> EditFigures {
-    let mut child = Command::new(&args.binary)
+    let child = Command::new(&args.binary)
         .args(["serve", "--port", "0"])
         .current_dir(site)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve");
-    let stderr = child.stderr.take().expect("stderr");
+    let mut server = Server(child);
+    let stderr = server.0.stderr.take().expect("stderr");
     std::thread::spawn(move || std::io::copy(&mut BufReader::new(stderr), &mut std::io::sink()));
-    let (url, rebuilds) = served_url(&mut child);
+    let (url, rebuilds) = served_url(&mut server.0);
     let articles = site.join("content/articles");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&articles)
         .expect("articles")
@@ -279,38 +323,54 @@ fn serve_edits(args: &Args, site: &Path) -> EditFigures {
         let original = std::fs::read_to_string(path).expect("article");
         let before = token(&url);
         std::thread::sleep(Duration::from_millis(300));
+        let restore = Restore {
+            path,
+            original: original.clone(),
+        };
         let start = Instant::now();
         std::fs::write(
             path,
             format!("{original}\nThe talks resumed on Monday, officials said.\n"),
         )
         .expect("edit");
-        while token(&url) == before {
-            if start.elapsed() > Duration::from_secs(120) {
-                panic!("no reload within 120 s of editing {}", path.display());
-            }
-            std::thread::sleep(Duration::from_millis(2));
+        if !wait_for_token(&url, &before, start) {
+            eprintln!(
+                "edit {i}: no reload within {} s of editing {}; stopping the edits",
+                EDIT_TIMEOUT.as_secs(),
+                path.display()
+            );
+            break;
         }
-        reload.push(start.elapsed().as_secs_f64() * 1000.0);
-        if let Ok(ms) = rebuilds.recv_timeout(Duration::from_secs(5)) {
-            rebuild.push(ms);
-        }
-        std::fs::write(path, &original).expect("restore");
-        let restored = token(&url);
-        let wait = Instant::now();
-        while token(&url) == restored && wait.elapsed() < Duration::from_secs(120) {
-            std::thread::sleep(Duration::from_millis(5));
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        reload.push(ms);
+        let built = rebuilds.recv_timeout(Duration::from_secs(5)).ok();
+        rebuild.extend(built);
+        eprintln!("edit {i}: save to reload {ms:.0} ms, rebuild {built:?} ms");
+        let restored_from = token(&url);
+        drop(restore);
+        if !wait_for_token(&url, &restored_from, Instant::now()) {
+            eprintln!("edit {i}: the restore brought no reload; stopping the edits");
+            break;
         }
         let _ = rebuilds.recv_timeout(Duration::from_secs(5));
     }
-    let peak_mb = peak_rss_mb(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
     EditFigures {
         rebuild_ms: median(rebuild),
         reload_ms: median(reload),
-        peak_mb,
+        peak_mb: peak_rss_mb(server.0.id()),
     }
+}
+
+/// Waits until the server's build token differs from `before`; false after
+/// [`EDIT_TIMEOUT`] from `start`.
+fn wait_for_token(url: &str, before: &str, start: Instant) -> bool {
+    while token(url) == before {
+        if start.elapsed() > EDIT_TIMEOUT {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    true
 }
 
 /// Waits for `Serving at URL` on the server's stdout; then sends the duration of

@@ -182,6 +182,7 @@ fn render_site(config: &Config, briefing: briefing::Briefing) -> Result<(), Stri
             &corpus,
             &options,
             &BTreeMap::new(),
+            &site::Cache::default(),
             &sink,
         )
         .map(|_| ())

@@ -65,6 +65,8 @@ pub struct Memory {
     theme: Option<ThemeFiles>,
     templates: Option<Templates>,
     pub(super) corpus: Option<Corpus>,
+    /// What the last render kept for the next one (see `site::Cache`).
+    render_cache: site::Cache,
     /// What the corpus holds (see `briefings::Known`).
     pub(super) known: Known,
     /// The first-seen dates as last written (see `ingest::first_seen`).
@@ -261,14 +263,15 @@ impl Memory {
         self.first_seen = Some(written);
     }
 
-    /// The templates and the corpus, once a build has loaded and updated them.
-    pub(super) fn site(&mut self) -> (&mut Templates, &Corpus) {
+    /// The templates, the corpus and the render cache, once a build has loaded and
+    /// updated them.
+    pub(super) fn site(&mut self) -> (&mut Templates, &Corpus, &site::Cache) {
         let corpus = self.corpus.get_or_insert_with(Corpus::default);
         let templates = self
             .templates
             .as_mut()
             .expect("templates are loaded before the corpus is updated");
-        (templates, corpus)
+        (templates, corpus, &self.render_cache)
     }
 
     /// Reads again the briefing files a build wrote (`paths` as shown to users), so that

@@ -187,8 +187,8 @@ pub fn rebuild(
     memory.update_corpus(options.drafts, &mut decided);
     let (first_seen, seen_changed) = memory.first_seen(config, options.today);
     progress.stage("render and publish");
-    let (templates, corpus) = memory.site();
-    let site = (corpus, &first_seen);
+    let (templates, corpus, cache) = memory.site();
+    let site = (corpus, &first_seen, cache);
     let (rendered, published) = match options.write {
         true => {
             let record = seen_changed.then_some(&first_seen);
@@ -285,12 +285,12 @@ fn check(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
-    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (corpus, first_seen, cache): (&Corpus, &FirstSeen, &site::Cache),
 ) -> Result<site::Rendered, BuildError> {
     let preview = sinks::Preview::default();
     let seen = &first_seen.briefings;
-    let rendered =
-        site::render(config, templates, corpus, options, seen, &preview).map_err(|e| match e {
+    let rendered = site::render(config, templates, corpus, options, seen, cache, &preview)
+        .map_err(|e| match e {
             site::RenderError::Site(e) => BuildError::Site(e),
             site::RenderError::Sink(never) => match never {},
         })?;
@@ -318,7 +318,7 @@ fn publish(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
-    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (corpus, first_seen, cache): (&Corpus, &FirstSeen, &site::Cache),
     (writes, removals, record): (
         &[briefings::Write],
         &[(PathBuf, String)],
@@ -329,11 +329,12 @@ fn publish(
     let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
     let sink = sinks::Publish(&publisher);
     let seen = &first_seen.briefings;
-    let rendered =
-        site::render(config, templates, corpus, options, seen, &sink).map_err(|e| match e {
+    let rendered = site::render(config, templates, corpus, options, seen, cache, &sink).map_err(
+        |e| match e {
             site::RenderError::Site(e) => BuildError::Site(e),
             site::RenderError::Sink(e) => BuildError::Output(e),
-        })?;
+        },
+    )?;
     let briefings = write::briefings(config, writes)?;
     write::removals(config, removals)?;
     if let Some(record) = record {
