@@ -37,14 +37,14 @@ pub fn detect_other_than_english(text: &str) -> Option<Language> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
+    let sample = ordinary_words(&text[..end]);
     let words = sample.split_whitespace().count();
     // Chinese and Japanese do not put spaces between words: count characters instead.
     let ideographs = sample.chars().filter(|c| is_cjk(*c)).count();
     if words < MIN_WORDS && ideographs < 2 * MIN_WORDS {
         return None;
     }
-    let info = Detector::new().detect(sample)?;
+    let info = Detector::new().detect(&sample)?;
     if info.lang() == Lang::Eng || !info.is_reliable() {
         return None;
     }
@@ -52,6 +52,20 @@ pub fn detect_other_than_english(text: &str) -> Option<Language> {
         code: code_of(info.lang()),
         name: english_name(info.lang()),
     })
+}
+
+/// The words of `sample` that say which language it is: those that open with a letter
+/// that is not a capital. Names, numbers and headlines in capitals are the same in every
+/// language; a results table ("Hajduk 2 Proleter 0") or a list of names judged on them
+/// is taken for Spanish or Croatian. Scripts without case (Chinese, Arabic) keep every word.
+fn ordinary_words(sample: &str) -> String {
+    let ordinary = |word: &&str| {
+        word.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+    };
+    let words: Vec<&str> = sample.split_whitespace().filter(ordinary).collect();
+    words.join(" ")
 }
 
 /// The name in English of the language with `code`, for messages; the code itself
@@ -166,6 +180,29 @@ mod tests {
                 Some("zh"),
             ),
             ("Les ministres se sont retrouvés mercredi.", None),
+            // Names and scores say nothing about the language; the few ordinary words
+            // are English.
+            (
+                "Results of Vardenic league soccer matches played on Saturday: Division A \
+                 Hajduk 2 Proleter 0 Zemun 1 Rad 0 Borac 1 Mladost 2 Cukaricki 1 Vojvodina 0 \
+                 Buducnost 1 Crvena Zvezda 3 Partizan 6 Becej 0 Standings under won, drawn, \
+                 lost, goals for, goals against, points: Crvena Zvezda 4 4 0 0 9 3 12 \
+                 Partizan 4 3 1 0 13 3 10 Mladost 4 2 1 1 8 5 7 Vojvodina 4 2 1 1 5 3 7",
+                None,
+            ),
+            // Titles and names in another language inside English text.
+            (
+                "The festival will show these films on Sunday: Los Olvidados De La Sierra, \
+                 El Camino Hacia Las Estrellas, La Casa De Los Espiritus Perdidos, Cuando \
+                 Llega La Noche En El Puerto, and Todos Los Santos Del Barrio Viejo.",
+                None,
+            ),
+            (
+                "Winners were named on Friday: Juan Carlos De La Fuente Y Montes, Maria Del \
+                 Carmen Gutierrez De Los Rios, Jose Luis Fernandez Del Castillo, Ana Maria \
+                 Lopez De La Vega, Francisco Javier Martinez De Las Heras.",
+                None,
+            ),
             ("", None),
         ];
         for (text, want) in cases {
