@@ -24,9 +24,11 @@ mod clause;
 mod furniture;
 mod participants;
 mod relative;
+mod render;
 mod reported;
 mod segment;
 mod subject;
+mod trim;
 
 use std::collections::HashMap;
 
