@@ -14,6 +14,7 @@
 //! phrase, a trailing attribution, a condition gives no text) and is rendered
 //! ([`render`](super::render)).
 
+use super::faithful;
 use super::participants::{self, Zones};
 use super::relative;
 use super::render::{balance_quotes, render, trim_dangling};
@@ -33,6 +34,8 @@ pub struct Clause {
     pub zones: Zones,
     /// Byte start of the clause's first verb.
     pub verb: Option<usize>,
+    /// The text is the whole sentence: no cut of it was faithful.
+    pub whole: bool,
 }
 
 /// One sentence prepared for clause lookups: its tokens, verb groups and segments,
@@ -97,8 +100,42 @@ impl Parsed {
                 from..s.b
             })
             .collect();
-        let k = candidates.into_iter().find(|&k| verb(k))?;
+        // not a parenthetical attribution ("The difference, Mr. Warner said, was that")
+        let parenthetical = |k: usize| {
+            w.is(k, words::is_reporting_verb)
+                && w.text(k + 1) == ","
+                && (k.saturating_sub(4)..k).any(|j| w.text(j) == ",")
+        };
+        // nor a verb quoted ("In her book “A Paradise Built in Hell”") or in an
+        // example (", like the one struck with Mozilla,")
+        let example = |k: usize| {
+            (k.saturating_sub(8)..k)
+                .rfind(|&j| w.text(j) == ",")
+                .is_some_and(|c| w.is_any(c + 1, &["like", "including", "such"]))
+        };
+        let k = candidates
+            .into_iter()
+            .find(|&k| verb(k) && !parenthetical(k) && !faithful::quoted(&w, k) && !example(k))?;
+        // "The low ranking the U.S. received was due to": a verb right after another
+        // group is the main one; the first was a relative clause's
+        let t = &self.tokens[k];
+        let group_end = self
+            .verbs
+            .iter()
+            .find(|&&(s, e)| s <= t.start && t.end <= e)
+            .map_or(t.end, |g| g.1);
+        let next = self.tokens.iter().position(|n| n.start >= group_end);
+        let lone = !w.is(k, words::is_auxiliary) && self.tokens[k].end == group_end;
+        let k = next.filter(|&j| lone && verb(j) && j > k).unwrap_or(k);
         Some((self.tokens[k].start, self.tokens[k].end))
+    }
+
+    /// The whole sentence as an entry's text, when no cut of it is faithful.
+    pub fn whole(&self, prose: &str) -> Option<String> {
+        faithful::whole(&Words {
+            prose,
+            tokens: &self.tokens,
+        })
     }
 
     /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
@@ -123,7 +160,7 @@ impl Parsed {
         if dated && let Some(r) = relative::reduced(&w, segs[seg], first, is_verb) {
             return self.reduced(&w, r, (first, last + 1), is_verb);
         }
-        let mut idx = assemble(&w, segs, seg, last + 1);
+        let mut idx = assemble(&w, segs, seg, last + 1, is_verb);
         if !has_verb(&idx) || idx.len() < 5 {
             idx = widened(segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
         }
@@ -135,33 +172,34 @@ impl Parsed {
         } else {
             (usize::MAX, usize::MAX)
         };
-        let (mut keep, mut cut) = cleaned(&w, &idx, timex, is_verb);
-        let mut be = None;
-        let object_relative = match segs[seg].role {
-            Role::Relative { of } => {
-                let ante: Vec<usize> = antecedent(&w, segs[of]);
-                relative::object_relative(&w, &keep, segs[seg].a, &ante, is_verb)
-            }
-            _ => None,
+        let (keep, be, cut) = self.fitted(&w, &mut idx, seg, timex, is_verb)?;
+        // a cut that would change what the words say shows the whole sentence
+        let check = faithful::Cut {
+            keep: &keep,
+            date: dated.then_some(timex),
+            be: be.is_some(),
+            cut,
         };
-        if let Some(k) = object_relative {
-            keep = k;
-        } else if let Role::Participle { .. } = segs[seg].role {
-            // "The bridge, built in 1932," -> "The bridge was built"
-            let p = keep.iter().position(|&k| k >= segs[seg].a)?;
-            be = Some((p, subject::be_form(&w, keep[p.checked_sub(1)?], keep[p])));
-        } else if idx[0] > 0 && keep.first() != Some(&idx[0]) {
-            match self.with_subject(&w, &idx, seg, keep, is_verb)? {
-                Some(lent) => keep = lent,
-                None => {
-                    // no subject to lend: the clause with the sentence's start ("So
-                    // far, Boeing has won orders since it was announced")
-                    idx = (segs[0].a..=*idx.last()?).collect();
-                    (keep, cut) = cleaned(&w, &idx, timex, is_verb);
-                }
-            }
-        }
-        let text = balance_quotes(render(&w, &keep, be, cut));
+        let rendered = render(&w, &keep, be, cut);
+        let balanced = balance_quotes(rendered.clone());
+        // a quotation cut off ("called the bill “the worst piece of ...") is cut inside
+        let quote_cut = balanced.split_whitespace().count() < rendered.split_whitespace().count();
+        // "the fixes that I recommended": a "that" after a determined noun opens a
+        // relative clause, which alone says nothing about which fixes
+        let a = segs[seg].a;
+        let relative_that = segs[seg].role == Role::Complement
+            && a >= 2
+            && !is_verb(a - 1)
+            && w.is(a - 2, words::is_determiner);
+        let whole = (dated && faithful::quoted(&w, first))
+            || relative_that
+            || quote_cut
+            || faithful::damage(&w, &check, is_verb).is_some();
+        let text = if whole {
+            faithful::whole(&w)?
+        } else {
+            balanced
+        };
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
         let zones = participants::zones(&w, &keep, is_verb);
         let verb = keep.iter().find(|&&k| is_verb(k)).map(|&k| tokens[k].start);
@@ -171,7 +209,54 @@ impl Parsed {
             text,
             zones,
             verb,
+            whole,
         })
+    }
+
+    /// The kept tokens of the clause `idx` (around segment `seg`) fitted to its role:
+    /// an object relative with its antecedent put back, a subject relative of a name
+    /// without its pronoun ("Mr Mugabe, who has led" -> "Mr Mugabe has led"), a
+    /// participle clause with a form of "to be" (at a position of the kept tokens), a
+    /// clause without a subject with the main one's; and whether words were cut.
+    /// `None` when it is no event.
+    #[allow(clippy::type_complexity)]
+    fn fitted(
+        &self,
+        w: &Words,
+        idx: &mut Vec<usize>,
+        seg: usize,
+        timex: (usize, usize),
+        is_verb: impl Fn(usize) -> bool + Copy,
+    ) -> Option<(Vec<usize>, Option<(usize, &'static str)>, bool)> {
+        let segs = &self.segs;
+        let (mut keep, mut cut) = cleaned(w, idx, timex, is_verb);
+        let mut be = None;
+        let object_relative = match segs[seg].role {
+            Role::Relative { of } => {
+                let ante: Vec<usize> = antecedent(w, segs[of]);
+                relative::object_relative(w, &keep, segs[seg].a, &ante, is_verb)
+                    .or_else(|| relative::subject_relative(w, &keep, segs[seg].a, &ante, is_verb))
+            }
+            _ => None,
+        };
+        if let Some(k) = object_relative {
+            keep = k;
+        } else if let Role::Participle { .. } = segs[seg].role {
+            // "The bridge, built in 1932," -> "The bridge was built"
+            let p = keep.iter().position(|&k| k >= segs[seg].a)?;
+            be = Some((p, subject::be_form(w, keep[p.checked_sub(1)?], keep[p])));
+        } else if idx[0] > 0 && keep.first() != Some(&idx[0]) {
+            match self.with_subject(w, idx, seg, keep, is_verb)? {
+                Some(lent) => keep = lent,
+                None => {
+                    // no subject to lend: the clause with the sentence's start ("So
+                    // far, Boeing has won orders since it was announced")
+                    *idx = (segs[0].a..=*idx.last()?).collect();
+                    (keep, cut) = cleaned(w, idx, timex, is_verb);
+                }
+            }
+        }
+        Some((keep, be, cut))
     }
 
     /// A reduced relative as a clause of its own: "The list of security guarantees was
@@ -212,6 +297,7 @@ impl Parsed {
             text,
             zones,
             verb: Some(self.tokens[v].start),
+            whole: false,
         })
     }
 
@@ -255,6 +341,7 @@ impl Parsed {
                 reference: None,
             },
             verb: None,
+            whole: false,
         })
     }
 
@@ -294,10 +381,25 @@ fn is_verb(tokens: &[Token], verbs: &[(usize, usize)], k: usize) -> bool {
 }
 
 /// The tokens of the clause around segment `seg`, in order, up to at least `until`.
-fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize> {
+fn assemble(
+    w: &Words,
+    segs: &[Segment],
+    seg: usize,
+    until: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let s = segs[seg];
     let mut idx: Vec<usize> = match s.role {
-        Role::Continuation { of } => (segs[of].a..segs[of].b).collect(),
+        Role::Continuation { of } => {
+            // "that the plan might be rolling, opposition leader Tsvangirai [, who ...,]
+            // returned": the subject is what follows the comma of a clause of its own
+            let o = segs[of];
+            let comma = (o.a..o.b).rfind(|&k| w.text(k) == ",");
+            match comma {
+                Some(c) if (o.a..c).any(&is_verb) => (c + 1..o.b).collect(),
+                _ => (o.a..o.b).collect(),
+            }
+        }
         Role::Relative { of } | Role::Participle { of } => antecedent(w, segs[of]),
         _ => Vec::new(),
     };
