@@ -32,9 +32,12 @@ pub fn resolve(
     }
     let (at, word) = match reference {
         Some((_, true)) => pronoun_at(text)?,
-        // a whole sentence opening with "He" or "She"
+        // a whole sentence opening with "He" or "She", or a quote "he said"
         _ => match pronoun_at(text) {
             Some((0, w)) => (0, w),
+            Some((at, w)) if text.starts_with(['“', '"']) && text[..at].contains(['”', '"']) => {
+                (at, w)
+            }
             _ => return Some(text.to_string()),
         },
     };
@@ -137,6 +140,13 @@ mod tests {
                 &one,
                 Some("Varela signed the deal"),
             ),
+            (
+                "“We act,” she said",
+                None,
+                &one,
+                Some("“We act,” Ana Varela said"),
+            ),
+            ("“We act,” she said", None, &two, None),
         ];
         for (text, reference, discourse, want) in cases {
             assert_eq!(

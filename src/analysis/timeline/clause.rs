@@ -191,14 +191,19 @@ impl Parsed {
             && a >= 2
             && !is_verb(a - 1)
             && w.is(a - 2, words::is_determiner);
-        let whole = (dated && faithful::quoted(&w, first))
-            || relative_that
-            || quote_cut
-            || faithful::damage(&w, &check, is_verb).is_some();
-        let text = if whole {
-            faithful::whole(&w)?
-        } else {
-            balanced
+        let damaged = relative_that || quote_cut || faithful::damage(&w, &check, is_verb).is_some();
+        let quoted = dated && faithful::quoted(&w, first);
+        let (text, whole) = match (quoted, damaged) {
+            // a quote with no one saying it in the sentence: its clause, when the cut
+            // is faithful and speaks of no "I" or "we" the reader cannot place
+            (true, false) if faithful::whole(&w).is_none() => {
+                if faithful::personal(&w, &keep) {
+                    return None;
+                }
+                (balanced, false)
+            }
+            (true, _) | (false, true) => (faithful::whole(&w)?, true),
+            (false, false) => (balanced, false),
         };
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
         let zones = participants::zones(&w, &keep, is_verb);

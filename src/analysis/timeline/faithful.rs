@@ -127,10 +127,10 @@ fn unfinished(
     if w.is_any(next, &["as"]) && next == last + 1 && is_verb(last) {
         return true; // "was described [as unprecedented]"
     }
-    // "We went back [and looked at what had changed]": a short clause whose subject
-    // goes on to the verb that says what it did
-    let words_kept = keep.iter().filter(|&&k| w.is_word(k)).count();
-    if w.is_any(next, &["and"]) && is_verb(next + 1) && words_kept <= 4 {
+    // "We went back [and looked at what had changed]": a clause that ends on its verb
+    // (or its particle) while its subject goes on to the verb that says what it did
+    let verb_final = is_verb(last) || (last > 0 && is_verb(last - 1) && w.is_word(last));
+    if w.is_any(next, &["and"]) && is_verb(next + 1) && verb_final {
         return true;
     }
     let clause_word = w.is_any(next, words::SUBORDINATORS) || w.is_any(next, &["and", "but"]);
@@ -175,6 +175,12 @@ fn only_a_quote(w: &Words, keep: &[usize]) -> bool {
         return false;
     };
     matches!(w.text(a), "“" | "\"") && matches!(w.text(b), "”" | "\"")
+}
+
+/// Whether the kept tokens speak of "I", "we" or "you": words only their speaker places.
+pub fn personal(w: &Words, keep: &[usize]) -> bool {
+    let words = ["i", "we", "you", "me", "us", "my", "our", "your"];
+    keep.iter().any(|&k| w.is_any(k, &words))
 }
 
 /// Whether token `k` is inside a quotation of the sentence.
