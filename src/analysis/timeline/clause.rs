@@ -191,7 +191,18 @@ impl Parsed {
             && a >= 2
             && !is_verb(a - 1)
             && w.is(a - 2, words::is_determiner);
-        let damaged = relative_that || quote_cut || faithful::damage(&w, &check, is_verb).is_some();
+        // "because the talks are confidential, said Halvik could": the rest of a
+        // subordinate clause glued to the main clause's verb
+        let subordinate = keep.first().is_some_and(|&k0| {
+            idx.iter()
+                .take_while(|&&i| i < k0)
+                .any(|&i| w.is_any(i, words::SUBORDINATORS))
+        });
+        let glued = subordinate
+            && (0..keep.len())
+                .any(|p| w.text(keep[p]) == "," && keep[p + 1..].iter().any(|&j| is_verb(j)));
+        let damaged =
+            relative_that || quote_cut || glued || faithful::damage(&w, &check, is_verb).is_some();
         let quoted = dated && faithful::quoted(&w, first);
         let (text, whole) = match (quoted, damaged) {
             // a quote with no one saying it in the sentence: its clause, when the cut
@@ -426,7 +437,7 @@ fn assemble(
 }
 
 /// The noun phrase a relative clause refers to: the last words of `seg`, back to a
-/// comma, a preposition or six words.
+/// comma, a preposition, an article or six words.
 fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
     let mut a = seg.b;
     while a > seg.a && seg.b - a < 6 && !w.is(a - 1, words::is_preposition) {
@@ -438,6 +449,9 @@ fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
             break; // "giving the engineer who ...", "the river, which ..."
         }
         a -= 1;
+        if w.is(a, words::is_article) {
+            break; // the noun phrase starts at its article: "respect [the limits]"
+        }
     }
     (a..seg.b).collect()
 }

@@ -45,6 +45,9 @@ pub fn reduced(
         && !w.is(v - 1, words::is_preposition)
         && !w.is(v - 1, words::is_determiner)
         && !w.is(v - 1, |x| words::PERSONAL_PRONOUNS.contains(&x))
+        // "and first reported by": an adverb, no noun
+        && !w.text(v - 1).ends_with("ly")
+        && !w.is_any(v - 1, &["first", "then", "later", "once", "since", "still", "already"])
         && !w.is_any(
             v - 1,
             &[
@@ -68,6 +71,7 @@ pub fn reduced(
         if is_verb(k)
             || (!w.is_word(k) && w.text(k) != "'")
             || (w.is(k, words::is_preposition) && !of)
+            || w.is_any(k, &["and", "or", "but"])
         {
             break;
         }
@@ -119,7 +123,21 @@ pub fn object_relative(
     }
     let own: Vec<usize> = keep.iter().copied().filter(|&k| k > pronoun).collect();
     let mut p = own.iter().rposition(|&k| is_verb(k))?;
-    while own.get(p + 2).is_some() && w.is_any(own[p + 1], &["to"]) && w.is_word(own[p + 2]) {
+    // "which officials will present": the verb after a modal the groups left out
+    let base = |k: usize| {
+        w.is_word(k)
+            && w.text(k).starts_with(char::is_lowercase)
+            && !w.is(k, words::is_determiner)
+            && !w.is(k, words::is_preposition)
+    };
+    if w.is(own[p], words::is_auxiliary) && own.get(p + 1).is_some_and(|&k| base(k)) {
+        p += 1;
+    }
+    while own.get(p + 2).is_some()
+        && w.is_any(own[p + 1], &["to"])
+        && w.is_word(own[p + 2])
+        && !w.is(own[p + 2], words::is_determiner)
+    {
         p += 2;
     }
     let mut out: Vec<usize> = own[..=p].to_vec();

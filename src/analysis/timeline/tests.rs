@@ -574,7 +574,7 @@ fn a_verb_keeps_its_particle_when_the_date_after_it_goes() {
 fn no_entry_shows_a_damaged_cut() {
     // what a faithful entry is for each shape: the clause when its cut is faithful, the
     // whole sentence when no cut is, nothing when the sentence dates no event
-    let cases: [(&str, &[(&str, &str)]); 8] = [
+    let cases: [(&str, &[(&str, &str)]); 9] = [
         (
             "Mr. Holm told the U.N. Security Council on Monday that the dam was safe.",
             &[(
@@ -603,6 +603,13 @@ fn no_entry_shows_a_damaged_cut() {
         (
             "The fees passed in March have doubled the cost of a crossing.",
             &[("2026-03", "The fees were passed")],
+        ),
+        (
+            "Holm said any release had to respect the limits, which the officials will present to the commission on Thursday.",
+            &[(
+                "2026-03-12",
+                "The officials will present the limits to the commission",
+            )],
         ),
         ("The Ferry Act of 1931 is still in force.", &[]),
         (
