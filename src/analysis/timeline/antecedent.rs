@@ -38,6 +38,8 @@ pub fn resolve(
             Some((at, w)) if text.starts_with(['“', '"']) && text[..at].contains(['”', '"']) => {
                 (at, w)
             }
+            // "By 2017, as majority leader, he shepherded": a subject after a fronted phrase
+            Some((at, w)) if text[..at].ends_with(", ") => (at, w),
             _ => return Some(text.to_string()),
         },
     };
@@ -48,15 +50,15 @@ pub fn resolve(
     Some(format!("{}{name}{}", &text[..at], &text[at + word.len()..]))
 }
 
-/// Whether the text opens with "This is", "These were", "It ..." or "They ...": a
-/// pronoun standing for what came before.
+/// Whether the text opens with "This is", "These were", "It ...", "They ...", "Its"
+/// or "Their": a pronoun standing for what came before.
 fn stand_in_opening(text: &str) -> bool {
     let mut words = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("").to_lowercase();
     let second = words.next().unwrap_or("").to_lowercase();
-    matches!(first.as_str(), "it" | "they")
+    matches!(first.as_str(), "it" | "they" | "its" | "their")
         || (matches!(first.as_str(), "this" | "these") && AFTER_STAND_IN.contains(&second.as_str()))
 }
 
@@ -147,6 +149,8 @@ mod tests {
                 Some("“We act,” Ana Varela said"),
             ),
             ("“We act,” she said", None, &two, None),
+            ("By May, as minister, she signed it", None, &two, None),
+            ("Their husky glow faded by the 1960s", None, &one, None),
         ];
         for (text, reference, discourse, want) in cases {
             assert_eq!(

@@ -113,9 +113,12 @@ impl Parsed {
                 .rfind(|&j| w.text(j) == ",")
                 .is_some_and(|c| w.is_any(c + 1, &["like", "including", "such"]))
         };
-        let k = candidates
-            .into_iter()
-            .find(|&k| verb(k) && !parenthetical(k) && !faithful::quoted(&w, k) && !example(k))?;
+        // nor the participle that opens the sentence ("Supported by the board, L.E.A.N.
+        // stands for ...")
+        let opening = |k: usize| k == 0 && w.text(k).ends_with("ed");
+        let k = candidates.into_iter().find(|&k| {
+            verb(k) && !parenthetical(k) && !faithful::quoted(&w, k) && !example(k) && !opening(k)
+        })?;
         // "The low ranking the U.S. received was due to": a verb right after another
         // group is the main one; the first was a relative clause's
         let t = &self.tokens[k];
