@@ -57,8 +57,14 @@ fn stand_in_opening(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("").to_lowercase();
-    let second = words.next().unwrap_or("").to_lowercase();
-    matches!(first.as_str(), "it" | "they" | "its" | "their")
+    let second_word = words.next().unwrap_or("");
+    let second = second_word.to_lowercase();
+    // "Their husky glow faded", not "Its general secretary, Orla Quinn, said"
+    let named = std::iter::once(second_word)
+        .chain(words.take(4))
+        .any(|w| w.starts_with(char::is_uppercase));
+    matches!(first.as_str(), "it" | "they")
+        || (matches!(first.as_str(), "its" | "their") && !named)
         || (matches!(first.as_str(), "this" | "these") && AFTER_STAND_IN.contains(&second.as_str()))
 }
 
@@ -151,6 +157,12 @@ mod tests {
             ("“We act,” she said", None, &two, None),
             ("By May, as minister, she signed it", None, &two, None),
             ("Their husky glow faded by the 1960s", None, &one, None),
+            (
+                "Its chief, Orla Quinn, said the deal held",
+                None,
+                &one,
+                Some("Its chief, Orla Quinn, said the deal held"),
+            ),
         ];
         for (text, reference, discourse, want) in cases {
             assert_eq!(

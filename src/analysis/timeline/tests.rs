@@ -241,6 +241,16 @@ fn entries(text: &str, published: Date) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Asserts the (date, text) entries of `text`, published Tuesday 10 March 2026.
+fn assert_entries(text: &str, want: &[(&str, &str)]) {
+    let got = entries(text, date(2026, 3, 10));
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(d, t)| (d.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(got, want, "{text}");
+}
+
 #[test]
 fn a_simple_present_dates_a_scheduled_event() {
     let text = "The harbour council met on Monday to debate the levy. The levy takes effect on \
@@ -363,12 +373,7 @@ fn clauses_without_a_subject_of_their_own_borrow_the_main_one_or_keep_it() {
         ),
     ];
     for (text, want) in cases {
-        let got = entries(text, date(2026, 3, 10));
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(d, t)| (d.to_string(), t.to_string()))
-            .collect();
-        assert_eq!(got, want, "{text}");
+        assert_entries(text, &want);
     }
 }
 
@@ -622,11 +627,6 @@ fn no_entry_shows_a_damaged_cut() {
         ),
     ];
     for (text, want) in cases {
-        let got = entries(text, date(2026, 3, 10));
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(d, t)| (d.to_string(), t.to_string()))
-            .collect();
-        assert_eq!(got, want, "{text}");
+        assert_entries(text, want);
     }
 }
