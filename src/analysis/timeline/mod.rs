@@ -28,6 +28,7 @@ mod participants;
 mod relative;
 mod render;
 mod reported;
+mod reporting;
 mod segment;
 mod subject;
 mod trim;
