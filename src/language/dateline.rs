@@ -22,6 +22,23 @@ pub fn strip(text: &str) -> &str {
     }
 }
 
+/// The byte range in `text` of the place a dateline opens with ("LISK" in "LISK —
+/// ...", "THE HAGUE" in "THE HAGUE, Netherlands (AP)_ ..."): the words before the first
+/// comma, bracket or dash. `None` when `text` opens with no dateline or with an agency
+/// alone ("(CNN) ...").
+pub fn place(text: &str) -> Option<std::ops::Range<usize>> {
+    let t = text.trim_start();
+    if std::ptr::eq(strip(text), t) {
+        return None;
+    }
+    let offset = text.len() - t.len();
+    let end = t
+        .find(|c: char| c == ',' || c == '(' || "-–—_".contains(c))
+        .unwrap_or(t.len());
+    let words = t[..end].trim_end();
+    (!words.is_empty()).then(|| offset..offset + words.len())
+}
+
 /// "LONDON (Reuters) - ...", "(CNN) ...", "Rome (CNN) -- ...".
 fn after_agency(t: &str) -> Option<&str> {
     let open = t.find('(').filter(|&i| i <= 40)?;
@@ -75,7 +92,26 @@ fn trim_separator(s: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::strip;
+    use super::{place, strip};
+
+    #[test]
+    fn the_place_of_a_dateline() {
+        let cases = [
+            ("LISK \u{2014} Talks opened.", Some("LISK")),
+            ("  PORT AUBEL \u{2014} The council met.", Some("PORT AUBEL")),
+            ("WASHINGTON (Reuters) - Ministers met.", Some("WASHINGTON")),
+            (
+                "THE HAGUE, Netherlands (AP)_ The court ruled.",
+                Some("THE HAGUE"),
+            ),
+            ("(CNN) Talks stalled.", None),
+            ("Lisk agreed to talks.", None),
+            ("Ana Varela - the minister - said no.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(place(text).map(|r| &text[r]), want, "{text}");
+        }
+    }
 
     #[test]
     fn datelines_are_dropped_and_sentences_kept() {

@@ -36,6 +36,12 @@ fn keys(list: &str) -> HashSet<String> {
 
 static COMPANY_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| keys(COMPANIES));
 static GIVEN_NAME_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| keys(GIVEN_NAMES));
+static PLACE_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set = keys(CITIES);
+    set.extend(keys(REGIONS));
+    set
+});
+static SURNAME_KEYS: LazyLock<HashSet<String>> = LazyLock::new(|| keys(SURNAMES));
 
 /// Whether `name` is, as a whole, the name of a listed company ("Verizon", "Walmart
 /// Inc."; not "Dell", which is listed only as "Dell Technologies").
@@ -47,6 +53,16 @@ pub fn is_listed_company(name: &str) -> bool {
 /// Whether `name` is a given name of the lists ("Steve", "Marissa").
 pub fn is_given_name(name: &str) -> bool {
     GIVEN_NAME_KEYS.contains(&key(name))
+}
+
+/// Whether `name` is, as a whole, a listed city or region ("Sicily", "Beverly Hills").
+pub fn is_listed_place(name: &str) -> bool {
+    PLACE_KEYS.contains(&key(name))
+}
+
+/// Whether `name` is a listed surname ("Daly", "Reilly").
+pub fn is_surname(name: &str) -> bool {
+    SURNAME_KEYS.contains(&key(name))
 }
 
 #[cfg(test)]
@@ -68,5 +84,9 @@ mod tests {
         }
         assert!(is_given_name("Marissa"));
         assert!(!is_given_name("Yahoo"));
+        assert!(is_listed_place("Sicily"));
+        assert!(!is_listed_place("Incredibly"));
+        assert!(is_surname("Reilly"));
+        assert!(!is_surname("Incredibly"));
     }
 }

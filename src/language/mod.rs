@@ -9,6 +9,7 @@
 //!   conjunctions, auxiliaries, reporting verbs, stop words, abbreviations);
 //! - [`names`]: name keys, titles before names, corporate suffixes, surname particles,
 //!   initials and acronyms, spelling variants of people's names;
+//! - [`things`]: names of laws, works, games, products and events, which are no actors;
 //! - [`world`]: countries with their demonyms and known organisations, each with the
 //!   canonical name readers know;
 //! - [`identity`]: the one rule that decides whether names name one entity, used within
@@ -25,6 +26,7 @@ pub mod detect;
 pub mod gazetteers;
 pub mod identity;
 pub mod names;
+pub mod things;
 pub mod words;
 pub mod world;
 

@@ -258,11 +258,21 @@ fn timeline_context(
     part: Option<usize>,
     ctx: &mut Context,
 ) -> Head {
-    ctx.insert("parts", &timeline.page(part));
-    ctx.insert("overview", &timeline.overview);
-    ctx.insert("event_count", &timeline.event_count);
-    ctx.insert("one_page", &timeline.one_page);
     let current = part.map(|p| &timeline.parts[p]);
+    match current {
+        // A part page: only its own part and counts (see `Timeline::plain_overview`).
+        Some(shown) if !timeline.one_page => {
+            ctx.insert("parts", std::slice::from_ref(shown));
+            ctx.insert("overview", &timeline.plain_overview());
+            ctx.insert("event_count", &None::<usize>);
+        }
+        _ => {
+            ctx.insert("parts", &timeline.page(part));
+            ctx.insert("overview", &timeline.overview);
+            ctx.insert("event_count", &timeline.event_count);
+        }
+    }
+    ctx.insert("one_page", &timeline.one_page);
     ctx.insert("current", &current.map(|p| p.key.as_str()));
     let [older, newer] = timeline.neighbours(part);
     ctx.insert("older", &older);

@@ -18,8 +18,8 @@ use super::ActorKind;
 use super::lexicon::lexicon;
 use super::roles::{Role, sentence_roles};
 use super::text::{Doc, clean_name, is_word};
-use crate::language::names;
 use crate::language::world::gazetteer;
+use crate::language::{gazetteers, names, things};
 
 /// What a mention refers to, as far as its own words tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +209,20 @@ fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
         gazetteer().organization(name).is_some() || lex.groups.contains_key(&names::key(name));
     let function_word =
         words.len() == 1 && (lex.is_function_word(name) || (is_portfolio(name) && !known));
-    !(currency || title || function_word)
+    !(currency || title || function_word || things::is_credential(name) || adverb(name))
+}
+
+/// A capitalised adverb opening a sentence ("Incredibly, ..."), tagged as a name: one
+/// word in "-ly" that is no given name ("Kelly"), surname ("Reilly") or known place
+/// ("Italy").
+fn adverb(name: &str) -> bool {
+    !name.contains(' ')
+        && name.len() > 5
+        && name.ends_with("ly")
+        && !gazetteers::is_given_name(name)
+        && !gazetteers::is_surname(name)
+        && gazetteer().country(name).is_none()
+        && !gazetteers::is_listed_place(name)
 }
 
 /// A name inside a role made only of role words is a portfolio, not an actor
@@ -460,6 +473,11 @@ mod tests {
             ("the [ORG|Air Force] said", Some(Reference::Named)),
             ("[ORG|Water] flows", None),
             ("[ORG|Labour] won", Some(Reference::Group("Labour".into()))),
+            ("[PER|Incredibly], some agree", None),
+            ("[PER|Reilly], who agreed", Some(Reference::Person)),
+            ("[LOC|Sicily] voted", Some(Reference::Named)),
+            ("said Ann Lee, [PER|PhD], of Yale", None),
+            ("said Ann Lee, [ORG|M.D.], of Yale", None),
         ];
         for (marked, want) in cases {
             assert_eq!(mentions_of(marked)[0].1, want, "{marked}");

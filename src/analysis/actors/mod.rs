@@ -3,6 +3,8 @@
 //!
 //! The passes, each in its own file:
 //! - `text`: tokens, paragraphs and name normalisation;
+//! - `things`: names of laws, games, works, products and events, retyped MISC so that
+//!   they name no actor ("the game Minecraft", "Affordable Care Act");
 //! - `mentions`: which tagged entities name actors and what they refer to, reading the
 //!   gazetteer of countries and organisations (`language::world`) and the word lists of
 //!   roles and groups (`lexicon`, from `data/*.txt`), and the person's role (`roles`);
@@ -30,6 +32,7 @@ mod sources;
 #[cfg(test)]
 mod tests;
 mod text;
+mod things;
 
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +84,9 @@ pub fn resolve(
         e.actor = None;
     }
     let doc = text::Doc::new(prose, sentences);
+    for i in things::find(&doc, entities) {
+        entities[i].kind = super::entities::EntityType::Misc;
+    }
     let found = mentions::collect(&doc, entities);
     let clusters = merge::cluster(&doc, &found);
     let drafts = naming::name_clusters(&doc, &found, &clusters);

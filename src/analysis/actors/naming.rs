@@ -17,7 +17,7 @@ use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
 use super::text::Doc;
 use crate::language::names::key as name_key;
-use crate::language::{gazetteers, identity, world};
+use crate::language::{dateline, gazetteers, identity, world};
 
 /// An actor before ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,6 +135,8 @@ fn choose_kind(ms: &[&Mention]) -> ActorKind {
 /// - a "person" or "place" whose name is a listed company ("Verizon") is that company,
 ///   unless a person's name has a given name ("Tom Kroger") or a place is written with
 ///   "the" ("the Amazon");
+/// - a "person" one of whose names has an organisation's head word ("Norvane" said,
+///   beside "Norvane Energy") is that organisation;
 /// - a "person" only ever named by one word that is no given name, while that word opens
 ///   an organisation's name in the article ("Yahoo" beside "Yahoo Japan"), is an
 ///   organisation: news introduces people by their full name.
@@ -154,11 +156,11 @@ fn correct_kind(
     if ms.iter().any(|m| m.role.is_some() || m.honorific.is_some()) {
         return ActorKind::Person;
     }
-    // "Meranthe's prime minister", "Port Aubel, the Meranthe capital": a state or a city
-    if ms
-        .iter()
-        .any(|m| world::said_to_be_a_state(doc.prose.get(m.end..).unwrap_or("")))
-    {
+    // "Meranthe's prime minister", "Port Aubel, the Meranthe capital": a state or a
+    // city; "LISK \u{2014} ...": a dateline names the place the story is filed from.
+    if ms.iter().any(|m| {
+        world::said_to_be_a_state(doc.prose.get(m.end..).unwrap_or("")) || in_dateline(doc, m)
+    }) {
         return ActorKind::Place;
     }
     let one_word = ms.iter().all(|m| !m.name.trim().contains(' '));
@@ -173,7 +175,12 @@ fn correct_kind(
                 ms.iter()
                     .any(|m| org_first_words.contains(&name_key(&m.name)))
             };
-            bare && (listed || opens_organisation())
+            // "Norvane said" merged with "Norvane Energy": the company's short name.
+            let company = ms.iter().any(|m| {
+                m.kind == ActorKind::Organization
+                    && super::lexicon::lexicon().head_kind(&m.name) == Some(ActorKind::Organization)
+            });
+            (bare && (listed || opens_organisation())) || company
         }
         ActorKind::Place => listed && !ms.iter().any(|m| after_the(doc, m)),
         ActorKind::Organization | ActorKind::Group => false,
@@ -183,6 +190,16 @@ fn correct_kind(
     } else {
         kind
     }
+}
+
+/// Whether a mention is the place of the dateline its sentence opens with ("LISK \u{2014}").
+fn in_dateline(doc: &Doc, m: &Mention) -> bool {
+    let Some(s) = m.sentence else {
+        return false;
+    };
+    let start = doc.sentences[s].start;
+    let text = doc.slice(start, doc.sentences[s].end);
+    dateline::place(text).is_some_and(|r| start + r.start <= m.start && m.end <= start + r.end)
 }
 
 /// Whether "the" comes right before a mention ("the Amazon").

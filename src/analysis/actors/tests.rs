@@ -95,7 +95,9 @@ fn assert_consistent(prose: &str, entities: &[Entity], actors: &[Actor]) {
         let Some(id) = e.actor else { continue };
         let a = &actors[id];
         let name = text::clean_name(&prose[e.start..e.end]);
+        // A name in capitals ("LISK" of a dateline) is shown as the text writes it elsewhere.
         let named = a.name == name
+            || a.name.to_lowercase() == name.to_lowercase()
             || a.aliases.contains(&name)
             || crate::language::world::gazetteer().demonym(&name).is_some();
         assert!(named || a.kind == ActorKind::Group, "{name} -> {a:?}");
@@ -551,7 +553,9 @@ fn companies_the_tagger_took_for_people_or_places() {
     let marked = "[PER|Yahoo] agreed to sell its business to [LOC|Verizon]. [PER|Yahoo] shareholders will vote. \
                   [ORG|Yahoo Japan] is not part of the deal, said [PER|Marissa Mayer]. \
                   Fires burned in the [LOC|Amazon]. [PER|Steve] smiled. \
-                  President [PER|Obama] spoke. [LOC|Obama] agreed.";
+                  President [PER|Obama] spoke. [LOC|Obama] agreed. \
+                  [ORG|Norvane Energy] opened the dam. [PER|Norvane] said it would. [PER|Norvane] left. \
+                  [PER|Jenna Park] spoke. [PER|Park] agreed.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
         ("Yahoo", ActorKind::Organization),
@@ -561,11 +565,46 @@ fn companies_the_tagger_took_for_people_or_places() {
         ("Amazon", ActorKind::Place),
         ("Steve", ActorKind::Person),
         ("Obama", ActorKind::Person),
+        ("Norvane Energy", ActorKind::Organization),
+        ("Jenna Park", ActorKind::Person),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
     }
     // "Yahoo" and "Yahoo Japan" are two companies.
     assert!(actor(&actors, "Yahoo").aliases.is_empty(), "{actors:#?}");
+    assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
+fn things_are_no_actors_and_a_dateline_names_a_place() {
+    let marked = "[ORG|LISK] \u{2014} The online game [LOC|Minecraft] crashed, said [PER|Ada Quint] of [ORG|Lisk]. \
+                  [ORG|Obamacare] and the [LOC|World Cup] cost [ORG|Lisk] dearly.\n\n\
+                  The dating app [ORG|Tinder] grew. [ORG|Tinder] said it would hire. \
+                  Her [PER|Oscar] dress was stolen.";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    let cases = [
+        ("Lisk", ActorKind::Place),
+        ("Ada Quint", ActorKind::Person),
+        ("Tinder", ActorKind::Organization),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
+    }
+    for thing in ["Minecraft", "Obamacare", "World Cup", "Oscar"] {
+        assert!(
+            actors
+                .iter()
+                .all(|a| a.name != thing && !a.aliases.iter().any(|n| n == thing)),
+            "{thing}: {actors:#?}"
+        );
+        let e = entities.iter().find(|e| &prose[e.start..e.end] == thing);
+        assert_eq!(
+            e.map(|e| (e.kind, e.actor)),
+            Some((EntityType::Misc, None)),
+            "{thing}"
+        );
+    }
+    assert_eq!(actors.len(), cases.len(), "{actors:#?}");
     assert_consistent(&prose, &entities, &actors);
 }

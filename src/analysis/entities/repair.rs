@@ -18,7 +18,13 @@
 //!    designation is the organisation (CoNLL's "Airbus A340" is MISC, so the tagger
 //!    learned "Airbus" as MISC; "Airbus said" is the company);
 //! 5. a one-word organisation span that is a country name followed by a role title is
-//!    the country ("the [US]LOC Deputy Secretary of State").
+//!    the country ("the [US]LOC Deputy Secretary of State");
+//! 6. a name is never cut inside: an organisation span ending in an organisation word
+//!    runs on through "for", "of" or "on" (and "a", "the") over the capitalised words
+//!    after it ("Committee for a Responsible Federal Budget"); one holding "of" runs on
+//!    over "and" and capitalised words no list knows ("Department of Design and
+//!    Construction", not "Department of Justice and Microsoft"); a given name with "'s"
+//!    before an organisation word is one name with it ("Sam's Club").
 //!
 //! Each rule only fires on evidence from the lists, never on the model's confidence, so
 //! they change few CoNLL spans (the effect is measured in the module docs of `entities`).
@@ -53,6 +59,7 @@ pub(crate) fn repair(words: &[&str], labels: &mut [u8], gaz: &Gazetteer) {
         .collect();
     let mut lists = Vec::with_capacity(words.len());
     gaz.tag(&folded, &caps, &mut lists);
+    glue_cut_names(words, &lists, labels);
     for (first, end, kind) in labels::spans(labels) {
         let span = first..end;
         match kind {
@@ -183,6 +190,109 @@ fn country_before_title(lists: &[Membership], at: usize, labels: &mut [u8]) {
     }
 }
 
+/// Rule 6: joins the parts of a name the tagger cut ("Committee" | "for a" |
+/// "Responsible Federal Budget", "Sam" | "'s" | "Club").
+fn glue_cut_names(words: &[&str], lists: &[Membership], labels: &mut [u8]) {
+    let org = label_of(EntityType::Org);
+    let mut done = 0;
+    for (first, end, kind) in labels::spans(labels) {
+        if first < done || kind == EntityType::Misc {
+            continue;
+        }
+        let glued = run_on(words, lists, labels, (first, end, kind))
+            .or_else(|| possessive_name(words, lists, labels, first, end));
+        if let Some(new_end) = glued {
+            labels[first] = org;
+            for l in &mut labels[first + 1..new_end] {
+                *l = org + 1;
+            }
+            done = new_end;
+        }
+    }
+}
+
+/// The new end of an organisation span that runs on over a connective and the
+/// capitalised words after it (see rule 6), if it does.
+fn run_on(
+    words: &[&str],
+    lists: &[Membership],
+    labels: &[u8],
+    (first, end, kind): (usize, usize, EntityType),
+) -> Option<usize> {
+    if kind != EntityType::Org {
+        return None;
+    }
+    let connective = *words.get(end)?;
+    let mut at = end + 1;
+    let holds_of = words[first..end].contains(&"of");
+    match connective {
+        // Not after a corporate suffix: "Kia Motor Corp of South Korea" is two names.
+        "for" | "of" | "on"
+            if has(lists[end - 1], List::OrgWord)
+                && !crate::language::names::is_corporate_suffix(words[end - 1]) =>
+        {
+            if words.get(at).is_some_and(|w| matches!(*w, "a" | "the")) {
+                at += 1;
+            }
+        }
+        "and" if holds_of => {}
+        _ => return None,
+    }
+    let from = at;
+    while words.get(at).is_some_and(|w| capitalised(w)) && !has(lists[at], List::TimeWord) {
+        at += 1;
+    }
+    if at == from {
+        return None;
+    }
+    let unknown = (from..at).all(|k| !known(lists[k]));
+    let ends_inside = at >= labels.len() || !labels::is_inside(labels[at]);
+    (ends_inside && (connective != "and" || unknown)).then_some(at)
+}
+
+/// Whether any list knows the word as a name (a country, place, company, person...).
+fn known(m: Membership) -> bool {
+    [
+        List::Country,
+        List::Place,
+        List::Organization,
+        List::Company,
+        List::Institution,
+        List::City,
+        List::Region,
+        List::GivenName,
+        List::Surname,
+    ]
+    .into_iter()
+    .any(|l| has(m, l))
+}
+
+/// The new end of a one-word given name followed by "'s" and a one- or two-word span
+/// ending in an organisation word ("Sam 's Club"), if that is what follows.
+fn possessive_name(
+    words: &[&str],
+    lists: &[Membership],
+    labels: &[u8],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    let given = end == first + 1 && has(lists[first], List::GivenName);
+    if !given
+        || !words
+            .get(end)
+            .is_some_and(|w| matches!(*w, "'s" | "\u{2019}s"))
+    {
+        return None;
+    }
+    let mut at = end + 1;
+    while at < words.len() && at < end + 3 && capitalised(words[at]) {
+        at += 1;
+    }
+    let ends_in_org_word = at > end + 1 && has(lists[at - 1], List::OrgWord);
+    let ends_inside = at >= labels.len() || !labels::is_inside(labels[at]);
+    (ends_in_org_word && ends_inside).then_some(at)
+}
+
 fn label_of(kind: EntityType) -> u8 {
     let k = labels::TYPES.iter().position(|&t| t == kind).unwrap_or(0);
     2 * k as u8 + 1
@@ -249,6 +359,37 @@ mod tests {
                 "the San Diego Padres won",
                 "O B-ORG I-ORG I-ORG O",
                 &["San Diego Padres:Org"],
+            ),
+            (
+                "said the Committee for a Responsible Federal Budget , a group",
+                "O O B-ORG O O B-ORG I-ORG I-ORG O O O",
+                &["Committee for a Responsible Federal Budget:Org"],
+            ),
+            (
+                "the Department of Design and Construction said",
+                "O B-ORG I-ORG I-ORG O B-ORG O",
+                &["Department of Design and Construction:Org"],
+            ),
+            (
+                "the Department of Justice and Microsoft agreed",
+                "O B-ORG I-ORG I-ORG O B-ORG O",
+                &["Department of Justice:Org", "Microsoft:Org"],
+            ),
+            (
+                "shoppers at Sam 's Club said",
+                "O O B-PER O B-ORG O",
+                &["Sam 's Club:Org"],
+            ),
+            (
+                "Britain 's Labour Party won",
+                "B-LOC O B-ORG I-ORG O",
+                &["Britain:Loc", "Labour Party:Org"],
+            ),
+            ("Sam 's friends came", "B-PER O O O", &["Sam:Per"]),
+            (
+                "the Bank of England and Paris agreed",
+                "O B-ORG I-ORG I-ORG O B-LOC O",
+                &["Bank of England:Org", "Paris:Loc"],
             ),
             (
                 "the Iron Lady spoke",

@@ -339,7 +339,8 @@ fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: ActorId) ->
     let site = index.corpus.actor(id);
     ActorData {
         name: a.name.clone(),
-        kind: a.kind.as_str(),
+        // One kind per entity across the site: the corpus's, not this briefing's guess.
+        kind: site.kind.as_str(),
         role: a.role.clone(),
         aliases: a.aliases.clone(),
         mentions: a.mentions,

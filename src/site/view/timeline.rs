@@ -4,7 +4,9 @@
 //! The merged timeline of the corpus comes in, cut into pages a reader can scroll: one
 //! page while it is short, else a page per year, per month for a dense year, and
 //! numbered pages for a dense month (see [`PAGE_EVENTS`]). Every page carries the
-//! overview of all periods with their counts, so any date is two clicks away.
+//! overview of all periods, so any date is two clicks away; the counts of events (per
+//! period and in all) are on `timeline/` only, so that an event added to one period
+//! changes that period's page and the overview, not every page of the timeline.
 
 use serde::Serialize;
 
@@ -102,6 +104,15 @@ pub struct PeriodLink {
     pub months: Vec<PeriodLink>,
 }
 
+/// A period of the overview without its count, as part pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlainPeriodLink {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub months: Vec<PlainPeriodLink>,
+}
+
 /// The merged timeline of the whole site, built once per render.
 #[derive(Debug, Clone)]
 pub struct Timeline {
@@ -187,6 +198,21 @@ impl Timeline {
             (false, Some(i)) => [i.checked_sub(1).and_then(link), link(i + 1)],
             _ => [None, None],
         }
+    }
+
+    /// The overview as a part page shows it: the periods and where they are, without
+    /// their counts (those are on `timeline/`), so that an event added to one period
+    /// changes no other period's page.
+    pub fn plain_overview(&self) -> Vec<PlainPeriodLink> {
+        fn plain(link: &PeriodLink) -> PlainPeriodLink {
+            PlainPeriodLink {
+                key: link.key.clone(),
+                label: link.label.clone(),
+                url: link.url.clone(),
+                months: link.months.iter().map(plain).collect(),
+            }
+        }
+        self.overview.iter().map(plain).collect()
     }
 
     /// The parts as shown on one page: all of them on a one-page timeline (`shown` is

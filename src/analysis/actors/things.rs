@@ -1,0 +1,220 @@
+//! Things: the tagged entities and the text in, which entities name things (laws,
+//! games, books, products, events) rather than actors out.
+//!
+//! The words that make a name a thing are `language::things`; this pass reads them for
+//! each mention (its name, the word before and after it, whether it stands quoted as a
+//! title) and decides per name, for the whole article, so every mention of "Minecraft"
+//! goes once one says "the game Minecraft". A name the text makes act ("Tinder said")
+//! stays an actor: a company is often named like its product. Countries and known
+//! organisations are never things ("the China virus" does not make China one).
+//! The caller retypes what is found as MISC, the CoNLL type of such names, which no
+//! actor is made of.
+
+use std::collections::HashSet;
+
+use super::super::entities::Entity;
+use super::text::{Doc, clean_name, is_possessive};
+use crate::language::names::{acronym_letters, initials, is_acronym, key};
+use crate::language::things::{is_thing_name, is_title, thing_noun_after, thing_noun_before};
+use crate::language::words::is_reporting_verb;
+use crate::language::world::gazetteer;
+
+/// Indices of the entities that name things.
+pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
+    let mut things: HashSet<String> = HashSet::new();
+    let mut acting: HashSet<String> = HashSet::new();
+    // Names quoted as a title, and names also written unquoted ("“Yahoo”" once, Yahoo
+    // everywhere else, is the company).
+    let (mut quoted, mut unquoted): (HashSet<String>, HashSet<String>) = Default::default();
+    let names: Vec<String> = entities
+        .iter()
+        .map(|e| clean_name(doc.slice(e.start, e.end)))
+        .collect();
+    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+    for ((e, k), name) in entities.iter().zip(&keys).zip(&names) {
+        let g = gazetteer();
+        if k.is_empty() || g.country(name).is_some() || g.organization(name).is_some() {
+            continue;
+        }
+        let (before, after, after_next) = neighbours(doc, e);
+        if after.is_some_and(is_reporting_verb)
+            || (after.is_some_and(is_possessive) && after_next.is_some_and(is_reporting_verb))
+        {
+            acting.insert(k.clone());
+        }
+        let cued = before.is_some_and(thing_noun_before) || after.is_some_and(thing_noun_after);
+        if is_thing_name(name) || cued {
+            things.insert(k.clone());
+        }
+        if quoted_title(doc, e) {
+            quoted.insert(k.clone());
+        } else {
+            unquoted.insert(k.clone());
+        }
+    }
+    things.extend(quoted.difference(&unquoted).cloned());
+    // The acronym of a thing is the thing ("ACA" for "Affordable Care Act").
+    let acronyms: HashSet<String> = names
+        .iter()
+        .zip(&keys)
+        .filter(|(n, k)| things.contains(*k) && n.contains(' '))
+        .map(|(n, _)| initials(n))
+        .collect();
+    keys.iter()
+        .zip(&names)
+        .enumerate()
+        .filter(|(_, (k, n))| {
+            let acronym = is_acronym(n) && acronyms.contains(&acronym_letters(n));
+            (things.contains(*k) || acronym) && !acting.contains(*k)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The word before the entity, the word after it and the one after that, within its
+/// sentence.
+fn neighbours<'a>(
+    doc: &Doc<'a>,
+    e: &Entity,
+) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>) {
+    let Some(s) = doc.sentence_at(e.start) else {
+        return (None, None, None);
+    };
+    let tokens = &doc.tokens[s];
+    let first = doc.token_from(s, e.start);
+    let last = doc.token_after(s, e.end);
+    let word = |i: usize| tokens.get(i).map(|&t| doc.word(t));
+    let before = first.checked_sub(1).and_then(word);
+    (before, word(last), word(last + 1))
+}
+
+/// How far around a name its quotation marks are looked for: a title may be cut
+/// into several sentences ("A Paradise Built in Hell: | The Extraordinary ...").
+const QUOTE_WINDOW: usize = 200;
+
+/// Whether the entity stands inside quotation marks whose passage is a title ("Temple
+/// Run,", "A Paradise Built in Hell: ..."). Typographic quotes are paired within
+/// [`QUOTE_WINDOW`]; straight ones by their parity within the sentence.
+fn quoted_title(doc: &Doc, e: &Entity) -> bool {
+    let prose = doc.prose;
+    let mut from = e.start.saturating_sub(QUOTE_WINDOW);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (e.end + QUOTE_WINDOW).min(prose.len());
+    while !prose.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (Some(head), Some(tail)) = (prose.get(from..e.start), prose.get(e.end..to)) else {
+        return false;
+    };
+    let sentence_start = doc
+        .sentence_at(e.start)
+        .map_or(e.start, |s| doc.sentences[s].start);
+    let in_sentence = prose.get(sentence_start.max(from)..e.start).unwrap_or("");
+    let open = match (head.rfind('\u{201c}'), head.rfind('\u{201d}')) {
+        (Some(o), close) if close.is_none_or(|c| c < o) => Some(from + o + '\u{201c}'.len_utf8()),
+        _ if in_sentence.matches('"').count() % 2 == 1 => in_sentence
+            .rfind('"')
+            .map(|o| e.start - in_sentence.len() + o + 1),
+        _ => None,
+    };
+    let close = tail.find(['\u{201d}', '"']);
+    match (open, close) {
+        (Some(o), Some(c)) => prose.get(o..e.end + c).is_some_and(is_title),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the entities found to be things in a marked sentence.
+    fn things_of(marked: &str) -> Vec<String> {
+        let (prose, entities) = super::super::tests::parse_marked(marked);
+        let sentences = super::super::tests::one_sentence(&prose);
+        let doc = Doc::new(&prose, &sentences);
+        find(&doc, &entities)
+            .into_iter()
+            .map(|i| prose[entities[i].start..entities[i].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn laws_games_works_and_events_are_things() {
+        let cases: [(&str, &[&str]); 13] = [
+            (
+                "A flaw in the online game [LOC|Minecraft] lets [PER|Ann Lee] crash it.",
+                &["Minecraft"],
+            ),
+            (
+                "[ORG|Obamacare] was repealed by [ORG|Congress].",
+                &["Obamacare"],
+            ),
+            (
+                "Fans of the [LOC|World Cup] met in [LOC|Doha].",
+                &["World Cup"],
+            ),
+            ("After [PER|Brexit], [LOC|Britain] left.", &["Brexit"]),
+            (
+                "It breaks the [ORG|First Amendment] and the [ORG|Federal Flag Code].",
+                &["First Amendment", "Federal Flag Code"],
+            ),
+            (
+                "Apps like \u{201c}[PER|Temple Run],\u{201d} sold well for [ORG|Apple].",
+                &["Temple Run"],
+            ),
+            (
+                "In her book \u{201c}A [ORG|Paradise Built] in [LOC|Hell]: The [ORG|Extraordinary Communities] that Arise\u{201d} she wrote.",
+                &["Paradise Built", "Hell", "Extraordinary Communities"],
+            ),
+            (
+                "Her [PER|Oscar] dress was stolen in [LOC|London].",
+                &["Oscar"],
+            ),
+            (
+                "[PER|Hurricane Sandy] hit [LOC|New York].",
+                &["Hurricane Sandy"],
+            ),
+            (
+                "It was the worst since the [LOC|Great Depression], said [PER|Ann Lee].",
+                &["Great Depression"],
+            ),
+            (
+                "The game [LOC|Minecraft] crashed; later [LOC|Minecraft] was patched.",
+                &["Minecraft", "Minecraft"],
+            ),
+            ("The [ORG|Paris Motor Show] opened.", &["Paris Motor Show"]),
+            (
+                "The [ORG|Affordable Care Act] ([ORG|ACA]) passed; the [ORG|ACA] stays.",
+                &["Affordable Care Act", "ACA", "ACA"],
+            ),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(things_of(marked), want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn actors_named_like_things_stay_actors() {
+        let cases = [
+            // A company named like its product, where it acts.
+            "The dating app [ORG|Tinder] grew; [ORG|Tinder] said it would hire.",
+            "The app [ORG|Uber] grew, and [ORG|Uber] said no.",
+            // Countries and known organisations, whatever the word after them.
+            "The [LOC|China] virus spread.",
+            "The [ORG|NATO] structure held.",
+            // A name quoted once and written plainly elsewhere is no title.
+            "A name without \u{201c}[ORG|Yahoo]\u{201d} in it; [ORG|Yahoo] sold.",
+            // Quoted speech is no title.
+            "\u{201c}We will not yield,\u{201d} [PER|Ann Lee] said of [LOC|Kestria].",
+            // A department of war is an organisation; a person called Bill stays a person.
+            "The [ORG|Department of War] met [PER|Bill Clinton].",
+            "The [ORG|Sarn Basin Water Commission] met.",
+        ];
+        for marked in cases {
+            assert_eq!(things_of(marked), Vec::<String>::new(), "{marked}");
+        }
+    }
+}

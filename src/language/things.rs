@@ -1,0 +1,191 @@
+//! Names of things: a name and the words around it in, whether it names a thing (a law,
+//! treaty, game, book, film, product, event, style, disease) or a credential rather
+//! than a person, organisation or place.
+//!
+//! Readers take the key actors for the people, organisations and places a story is
+//! about; "Obamacare", "Minecraft", "World Cup" or "First Amendment" among them is
+//! wrong, whatever type the tagger gave them. The tagger, trained on CoNLL-2003,
+//! types names it never saw by their shape, so a game looks like a place and a law like
+//! an organisation. Four kinds of evidence say a name names a thing, all from
+//! `data/things.txt`:
+//! - the whole name is a known thing ("Brexit", "Minecraft", "Art Deco");
+//! - its head says so: the last word, or the word before "of" ("Affordable Care Act",
+//!   "Treaty of Rome", "Paris Motor Show"), or its first word ("Hurricane Sandy");
+//! - the word right before it ("the online game Minecraft") or after it ("her Oscar
+//!   dress") is a noun for things;
+//! - it is quoted as a title ("Super Mario Run", "A Paradise Built in Hell"): see
+//!   [`is_title`].
+//!
+//! Whether the name still acts in the text (a company named like its product: "Tinder
+//! said") is for the caller to weigh; this module only knows words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::names::key;
+
+const DATA: &str = include_str!("data/things.txt");
+
+struct Lists {
+    names: HashSet<String>,
+    credentials: HashSet<String>,
+    heads: HashSet<&'static str>,
+    prefixes: HashSet<&'static str>,
+    before: HashSet<&'static str>,
+    after: HashSet<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let sections: HashMap<&'static str, Vec<&'static str>> = super::sections(DATA);
+    let list = |name: &str| -> HashSet<&'static str> {
+        sections.get(name).into_iter().flatten().copied().collect()
+    };
+    let keys = |name: &str| -> HashSet<String> {
+        sections
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|w| key(w))
+            .collect()
+    };
+    Lists {
+        names: keys("names"),
+        credentials: keys("credentials"),
+        heads: list("heads"),
+        prefixes: list("prefixes"),
+        before: list("before"),
+        after: list("after"),
+    }
+});
+
+/// Whether the name, by its own words, names a thing: a known thing, or a multi-word
+/// name whose head or first word is a noun of laws, events and prizes.
+pub fn is_thing_name(name: &str) -> bool {
+    let lists = &*LISTS;
+    let k = key(name);
+    if lists.names.contains(&k) {
+        return true;
+    }
+    let words: Vec<&str> = k.split(' ').collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let head = match words.iter().position(|w| *w == "of") {
+        Some(of) if of > 0 => words[of - 1],
+        _ => words[words.len() - 1],
+    };
+    lists.heads.contains(head) || lists.prefixes.contains(words[0])
+}
+
+/// Whether the name is an academic degree or credential ("PhD", "M.D.").
+pub fn is_credential(name: &str) -> bool {
+    LISTS.credentials.contains(&key(name))
+}
+
+/// Whether `word`, right before a name, says the name is a thing ("game" in "the game
+/// Minecraft"). Only lower-case words count: "Game" opens a name.
+pub fn thing_noun_before(word: &str) -> bool {
+    LISTS.before.contains(word)
+}
+
+/// Whether `word`, right after a name, says the name is a thing ("dress" in "her Oscar
+/// dress").
+pub fn thing_noun_after(word: &str) -> bool {
+    LISTS.after.contains(word)
+}
+
+/// Words a title may keep in lower case ("A Paradise Built in Hell").
+const SMALL: [&str; 17] = [
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "with",
+    "from", "that",
+];
+
+/// Whether a quoted passage (without its quotation marks) is the title of a work: one
+/// to twelve words, every word capitalised except small ones ("A Paradise Built in
+/// Hell: The Extraordinary Communities", "Temple Run,"), and no sentence inside. A
+/// quoted sentence ("We will not yield.") is speech, not a title.
+pub fn is_title(quoted: &str) -> bool {
+    let text = quoted.trim().trim_end_matches([',', '.']);
+    if text.contains(['.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let upper = bare.chars().next().is_some_and(|c| !c.is_lowercase());
+        upper || (i > 0 && SMALL.contains(&bare))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_things_by_list_and_head() {
+        let cases = [
+            ("Obamacare", true),
+            ("Brexit", true),
+            ("Minecraft", true),
+            ("World Cup", true),
+            ("the Olympics", true),
+            ("Affordable Care Act", true),
+            ("First Amendment", true),
+            ("Federal Flag Code", true),
+            ("Treaty of Rome", true),
+            ("Paris Motor Show", true),
+            ("Great Depression", true),
+            ("Hurricane Sandy", true),
+            // Organisations, places and people stay.
+            ("Department of War", false),
+            ("Epic Games", false),
+            ("Act", false),
+            ("Sarn Basin Water Commission", false),
+            ("Bill Clinton", false),
+            ("Walmart", false),
+            ("Verizon", false),
+            ("Apple", false),
+            ("Kestria", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(is_thing_name(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn credentials_and_cue_nouns() {
+        assert!(is_credential("PhD"));
+        assert!(is_credential("Ph.D."));
+        assert!(is_credential("M.D."));
+        assert!(!is_credential("Phil"));
+        assert!(thing_noun_before("game"));
+        assert!(!thing_noun_before("Game"));
+        assert!(!thing_noun_before("president"));
+        assert!(thing_noun_after("dress"));
+        assert!(!thing_noun_after("said"));
+    }
+
+    #[test]
+    fn quoted_titles_but_not_quoted_speech() {
+        let cases = [
+            ("Super Mario Run", true),
+            ("Temple Run,", true),
+            (
+                "A Paradise Built in Hell: The Extraordinary Communities That Arise in Disaster",
+                true,
+            ),
+            ("You Loved Me Like a Distant Star", true),
+            ("We will not yield", false),
+            ("We will not yield.", false),
+            ("Kestria has failed. Again", false),
+            ("the one on the left", false),
+            ("", false),
+        ];
+        for (quoted, want) in cases {
+            assert_eq!(is_title(quoted), want, "{quoted}");
+        }
+    }
+}
