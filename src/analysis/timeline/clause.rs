@@ -9,53 +9,20 @@
 //! talks collapsed last week"), a participle clause its subject and a form of "to be"
 //! ("The bridge was built"), a clause that left out its subject or has only "it" for
 //! one gets the main clause's ([`subject`](super::subject)), "said" keeps the "that
-//! ..." it introduces, and a segment without a verb is joined to its neighbours. The text then loses what only
-//! frames it: leading connectives ("However,", "In addition to this,", also after a
-//! fronted date: "In 2009, however, when"), the date
-//! itself when it is a fronted or prepositional phrase ("On Thursday,", "on
-//! Wednesday"), a trailing attribution (", the commission said") and anything past a
-//! word limit. A clause that opens with "if" or "unless" is a condition, no event:
-//! it gives no text.
+//! ..." it introduces, and a segment without a verb is joined to its neighbours. The
+//! text then loses what only frames it ([`trim`](super::trim): connectives, the date
+//! phrase, a trailing attribution, a condition gives no text) and is rendered
+//! ([`render`](super::render)).
 
+use super::faithful;
 use super::participants::{self, Zones};
 use super::relative;
+use super::render::{balance_quotes, render};
 use super::segment::{self, Role, Segment, Words};
 use super::subject::{self, Opening};
-use crate::analysis::timex::scan::{Kind, Token, tokenize_numbers};
+use super::trim::cleaned;
+use crate::analysis::timex::scan::{Token, tokenize_numbers};
 use crate::language::words;
-
-/// Words past which a clause text is cut (with an ellipsis).
-const MAX_WORDS: usize = 30;
-
-/// Connectives dropped from the start of a clause text.
-const CONNECTIVES: [&str; 23] = [
-    "and",
-    "but",
-    "which",
-    "who",
-    "that",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "as",
-    "when",
-    "because",
-    "however",
-    "further",
-    "furthermore",
-    "moreover",
-    "meanwhile",
-    "also",
-    "so",
-    "then",
-    "yet",
-    "after",
-    "since",
-];
-
-/// Words that open a condition: what follows them did not necessarily happen.
-const CONDITIONS: [&str; 3] = ["if", "unless", "whether"];
 
 /// A clause: byte range in the text, its cleaned-up words and where the names of its
 /// participants are.
@@ -67,14 +34,16 @@ pub struct Clause {
     pub zones: Zones,
     /// Byte start of the clause's first verb.
     pub verb: Option<usize>,
+    /// The text is the whole sentence: no cut of it was faithful.
+    pub whole: bool,
 }
 
 /// One sentence prepared for clause lookups: its tokens, verb groups and segments,
 /// computed once however many dates it holds.
 pub struct Parsed {
-    tokens: Vec<Token>,
-    verbs: Vec<(usize, usize)>,
-    segs: Vec<Segment>,
+    pub(super) tokens: Vec<Token>,
+    pub(super) verbs: Vec<(usize, usize)>,
+    pub(super) segs: Vec<Segment>,
     /// The main clause's subject (token indices), to lend to clauses without one.
     subject: Option<Vec<usize>>,
 }
@@ -105,34 +74,12 @@ impl Parsed {
         }
     }
 
-    /// Byte range of the main clause's first verb (the event a sentence reports): not
-    /// the verb of a subordinate clause that opens the sentence ("As hostilities
-    /// escalated, Moscow had issued ...", "While the West has expressed alarm, Russia
-    /// has dismissed ...").
-    pub fn main_verb(&self, prose: &str) -> Option<(usize, usize)> {
-        let w = Words {
+    /// The whole sentence as an entry's text, when no cut of it is faithful.
+    pub fn whole(&self, prose: &str) -> Option<String> {
+        faithful::whole(&Words {
             prose,
             tokens: &self.tokens,
-        };
-        let verb = |k: usize| is_verb(&self.tokens, &self.verbs, k);
-        let candidates: Vec<usize> = self
-            .segs
-            .iter()
-            .filter(|s| s.role == Role::Clause || s.role == Role::Continuation { of: 0 })
-            .flat_map(|s| {
-                let mut from = s.a;
-                if w.is_any(s.a, words::SUBORDINATORS) {
-                    // past the comma that closes the subordinate clause
-                    let first_verb = (s.a..s.b).find(|&k| verb(k)).unwrap_or(s.b);
-                    from = (first_verb..s.b)
-                        .find(|&k| w.text(k) == ",")
-                        .map_or(s.b, |c| c + 1);
-                }
-                from..s.b
-            })
-            .collect();
-        let k = candidates.into_iter().find(|&k| verb(k))?;
-        Some((self.tokens[k].start, self.tokens[k].end))
+        })
     }
 
     /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
@@ -157,7 +104,7 @@ impl Parsed {
         if dated && let Some(r) = relative::reduced(&w, segs[seg], first, is_verb) {
             return self.reduced(&w, r, (first, last + 1), is_verb);
         }
-        let mut idx = assemble(&w, segs, seg, last + 1);
+        let mut idx = assemble(&w, segs, seg, last + 1, is_verb);
         if !has_verb(&idx) || idx.len() < 5 {
             idx = widened(segs, seg, |idx| has_verb(idx) && idx.len() >= 5);
         }
@@ -169,33 +116,50 @@ impl Parsed {
         } else {
             (usize::MAX, usize::MAX)
         };
-        let (mut keep, mut cut) = cleaned(&w, &idx, timex, is_verb);
-        let mut be = None;
-        let object_relative = match segs[seg].role {
-            Role::Relative { of } => {
-                let ante: Vec<usize> = antecedent(&w, segs[of]);
-                relative::object_relative(&w, &keep, segs[seg].a, &ante, is_verb)
-            }
-            _ => None,
+        let (keep, be, cut) = self.fitted(&w, &mut idx, seg, timex, is_verb)?;
+        // a cut that would change what the words say shows the whole sentence
+        let check = faithful::Cut {
+            keep: &keep,
+            date: dated.then_some(timex),
+            be: be.is_some(),
+            cut,
         };
-        if let Some(k) = object_relative {
-            keep = k;
-        } else if let Role::Participle { .. } = segs[seg].role {
-            // "The bridge, built in 1932," -> "The bridge was built"
-            let p = keep.iter().position(|&k| k >= segs[seg].a)?;
-            be = Some((p, subject::be_form(&w, keep[p.checked_sub(1)?], keep[p])));
-        } else if idx[0] > 0 && keep.first() != Some(&idx[0]) {
-            match self.with_subject(&w, &idx, seg, keep, is_verb)? {
-                Some(lent) => keep = lent,
-                None => {
-                    // no subject to lend: the clause with the sentence's start ("So
-                    // far, Boeing has won orders since it was announced")
-                    idx = (segs[0].a..=*idx.last()?).collect();
-                    (keep, cut) = cleaned(&w, &idx, timex, is_verb);
+        let rendered = render(&w, &keep, be, cut);
+        let balanced = balance_quotes(rendered.clone());
+        // a quotation cut off ("called the bill “the worst piece of ...") is cut inside
+        let quote_cut = balanced.split_whitespace().count() < rendered.split_whitespace().count();
+        // "the fixes that I recommended": a "that" after a determined noun opens a
+        // relative clause, which alone says nothing about which fixes
+        let a = segs[seg].a;
+        let relative_that = segs[seg].role == Role::Complement
+            && a >= 2
+            && !is_verb(a - 1)
+            && w.is(a - 2, words::is_determiner);
+        // "because the talks are confidential, said Halvik could": the rest of a
+        // subordinate clause glued to the main clause's verb
+        let subordinate = keep.first().is_some_and(|&k0| {
+            idx.iter()
+                .take_while(|&&i| i < k0)
+                .any(|&i| w.is_any(i, words::SUBORDINATORS))
+        });
+        let glued = subordinate
+            && (0..keep.len())
+                .any(|p| w.text(keep[p]) == "," && keep[p + 1..].iter().any(|&j| is_verb(j)));
+        let damaged =
+            relative_that || quote_cut || glued || faithful::damage(&w, &check, is_verb).is_some();
+        let quoted = dated && faithful::quoted(&w, first);
+        let (text, whole) = match (quoted, damaged) {
+            // a quote with no one saying it in the sentence: its clause, when the cut
+            // is faithful and speaks of no "I" or "we" the reader cannot place
+            (true, false) if faithful::whole(&w).is_none() => {
+                if faithful::personal(&w, &keep) {
+                    return None;
                 }
+                (balanced, false)
             }
-        }
-        let text = balance_quotes(render(&w, &keep, be, cut));
+            (true, _) | (false, true) => (faithful::whole(&w)?, true),
+            (false, false) => (balanced, false),
+        };
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
         let zones = participants::zones(&w, &keep, is_verb);
         let verb = keep.iter().find(|&&k| is_verb(k)).map(|&k| tokens[k].start);
@@ -205,7 +169,54 @@ impl Parsed {
             text,
             zones,
             verb,
+            whole,
         })
+    }
+
+    /// The kept tokens of the clause `idx` (around segment `seg`) fitted to its role:
+    /// an object relative with its antecedent put back, a subject relative of a name
+    /// without its pronoun ("Mr Mugabe, who has led" -> "Mr Mugabe has led"), a
+    /// participle clause with a form of "to be" (at a position of the kept tokens), a
+    /// clause without a subject with the main one's; and whether words were cut.
+    /// `None` when it is no event.
+    #[allow(clippy::type_complexity)]
+    fn fitted(
+        &self,
+        w: &Words,
+        idx: &mut Vec<usize>,
+        seg: usize,
+        timex: (usize, usize),
+        is_verb: impl Fn(usize) -> bool + Copy,
+    ) -> Option<(Vec<usize>, Option<(usize, &'static str)>, bool)> {
+        let segs = &self.segs;
+        let (mut keep, mut cut) = cleaned(w, idx, timex, is_verb);
+        let mut be = None;
+        let object_relative = match segs[seg].role {
+            Role::Relative { of } => {
+                let ante: Vec<usize> = antecedent(w, segs[of]);
+                relative::object_relative(w, &keep, segs[seg].a, &ante, is_verb)
+                    .or_else(|| relative::subject_relative(w, &keep, segs[seg].a, &ante, is_verb))
+            }
+            _ => None,
+        };
+        if let Some(k) = object_relative {
+            keep = k;
+        } else if let Role::Participle { .. } = segs[seg].role {
+            // "The bridge, built in 1932," -> "The bridge was built"
+            let p = keep.iter().position(|&k| k >= segs[seg].a)?;
+            be = Some((p, subject::be_form(w, keep[p.checked_sub(1)?], keep[p])));
+        } else if idx[0] > 0 && keep.first() != Some(&idx[0]) {
+            match self.with_subject(w, idx, seg, keep, is_verb)? {
+                Some(lent) => keep = lent,
+                None => {
+                    // no subject to lend: the clause with the sentence's start ("So
+                    // far, Boeing has won orders since it was announced")
+                    *idx = (segs[0].a..=*idx.last()?).collect();
+                    (keep, cut) = cleaned(w, idx, timex, is_verb);
+                }
+            }
+        }
+        Some((keep, be, cut))
     }
 
     /// A reduced relative as a clause of its own: "The list of security guarantees was
@@ -246,49 +257,7 @@ impl Parsed {
             text,
             zones,
             verb: Some(self.tokens[v].start),
-        })
-    }
-
-    /// "according to State Department spokesperson Ned Price in a briefing on Friday":
-    /// the source said it, on that date ("State Department spokesperson Ned Price said
-    /// in a briefing"); the source is the participant.
-    fn according(&self, w: &Words, seg: Segment, timex: (usize, usize)) -> Option<Clause> {
-        let from = seg.a + 2; // after "according to"
-        let name_end = (from..seg.b)
-            .find(|&k| k >= timex.0 || w.is(k, words::is_preposition) || w.text(k) == ",")
-            .unwrap_or(seg.b);
-        if name_end == from || !w.is_any(seg.a + 1, &["to"]) {
-            return None;
-        }
-        let dropped = date_phrase(w, &(from..seg.b).collect::<Vec<_>>(), timex);
-        let keep: Vec<usize> = (from..seg.b)
-            .filter(|k| !dropped.contains(k) && w.text(*k) != ",")
-            .filter(|&k| k < timex.0 || k >= timex.1)
-            .collect();
-        let mut keep = keep;
-        trim_dangling(w, &mut keep);
-        let at = keep
-            .iter()
-            .position(|&k| k >= name_end)
-            .unwrap_or(keep.len());
-        let mut text = render(w, &keep[..at], None, false);
-        text.push_str(" said");
-        let rest = render(w, &keep[at..], None, false);
-        if !rest.is_empty() {
-            text.push(' ');
-            text.push_str(&rest.to_lowercase()[..1]);
-            text.push_str(&rest[1..]);
-        }
-        let (start, end) = (self.tokens[from].start, self.tokens[name_end - 1].end);
-        Some(Clause {
-            start,
-            end,
-            text,
-            zones: Zones {
-                ranges: vec![(start, end)],
-                reference: None,
-            },
-            verb: None,
+            whole: false,
         })
     }
 
@@ -321,17 +290,32 @@ impl Parsed {
 }
 
 /// Whether token `k` is inside one of the verb groups (byte ranges).
-fn is_verb(tokens: &[Token], verbs: &[(usize, usize)], k: usize) -> bool {
+pub(super) fn is_verb(tokens: &[Token], verbs: &[(usize, usize)], k: usize) -> bool {
     tokens
         .get(k)
         .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
 }
 
 /// The tokens of the clause around segment `seg`, in order, up to at least `until`.
-fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize> {
+fn assemble(
+    w: &Words,
+    segs: &[Segment],
+    seg: usize,
+    until: usize,
+    is_verb: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let s = segs[seg];
     let mut idx: Vec<usize> = match s.role {
-        Role::Continuation { of } => (segs[of].a..segs[of].b).collect(),
+        Role::Continuation { of } => {
+            // "that the plan might be rolling, opposition leader Tsvangirai [, who ...,]
+            // returned": the subject is what follows the comma of a clause of its own
+            let o = segs[of];
+            let comma = (o.a..o.b).rfind(|&k| w.text(k) == ",");
+            match comma {
+                Some(c) if (o.a..c).any(&is_verb) => (c + 1..o.b).collect(),
+                _ => (o.a..o.b).collect(),
+            }
+        }
         Role::Relative { of } | Role::Participle { of } => antecedent(w, segs[of]),
         _ => Vec::new(),
     };
@@ -353,7 +337,7 @@ fn assemble(w: &Words, segs: &[Segment], seg: usize, until: usize) -> Vec<usize>
 }
 
 /// The noun phrase a relative clause refers to: the last words of `seg`, back to a
-/// comma, a preposition or six words.
+/// comma, a preposition, an article or six words.
 fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
     let mut a = seg.b;
     while a > seg.a && seg.b - a < 6 && !w.is(a - 1, words::is_preposition) {
@@ -365,6 +349,9 @@ fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
             break; // "giving the engineer who ...", "the river, which ..."
         }
         a -= 1;
+        if w.is(a, words::is_article) {
+            break; // the noun phrase starts at its article: "respect [the limits]"
+        }
     }
     (a..seg.b).collect()
 }
@@ -382,271 +369,5 @@ fn widened(segs: &[Segment], seg: usize, enough: impl Fn(&[usize]) -> bool) -> V
         } else {
             hi += 1;
         }
-    }
-}
-
-/// The tokens of `idx` that stay in the text: without leading connectives, the
-/// fronted or prepositional date, a trailing attribution and surplus words; and
-/// whether surplus words were cut.
-fn cleaned(
-    w: &Words,
-    idx: &[usize],
-    timex: (usize, usize),
-    is_verb: impl Fn(usize) -> bool,
-) -> (Vec<usize>, bool) {
-    let Some(from) = skip_connectives(w, idx) else {
-        return (Vec::new(), false);
-    };
-    let idx = &idx[from..];
-    let dropped = date_phrase(w, idx, timex);
-    let mut keep: Vec<usize> = idx
-        .iter()
-        .copied()
-        .filter(|k| !dropped.contains(k))
-        .collect();
-    // "In 2009, however, when Congress passed": the connectives after the date go too
-    let Some(from) = skip_connectives(w, &keep) else {
-        return (Vec::new(), false);
-    };
-    keep.drain(..from);
-    // "if prices soared that day", "unless talks resume": a condition states no event
-    if keep.first().is_some_and(|&k| w.is_any(k, &CONDITIONS)) {
-        return (Vec::new(), false);
-    }
-    drop_attribution(w, &mut keep, &is_verb);
-    let mut words = 0;
-    let cut = keep.iter().position(|&k| {
-        words += usize::from(w.tokens[k].kind != Kind::Punct);
-        words > MAX_WORDS
-    });
-    if let Some(cut) = cut {
-        keep.truncate(phrase_boundary(w, &keep, cut));
-    }
-    trim_dangling(w, &mut keep);
-    (keep, cut.is_some())
-}
-
-/// A text whose quotation marks pair up: an opening quote the clause cut before its
-/// end is closed when only a few words follow it ("agreed on "severe consequences"),
-/// else the text stops before it; a closing quote whose opening was left out (the
-/// clause starts inside the quote) takes the quoted words with it.
-fn balance_quotes(text: String) -> String {
-    let opens = |c: char| matches!(c, '“' | '"');
-    let closes = |c: char| matches!(c, '”' | '"');
-    let mut open: Option<usize> = None;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match open {
-            None if c == '”' || (c == '"' && i > 0 && !text[..i].ends_with(' ')) => {
-                start = i + c.len_utf8(); // closes a quote opened before the text
-            }
-            None if opens(c) => open = Some(i),
-            Some(_) if closes(c) => open = None,
-            _ => {}
-        }
-    }
-    let text = match text.get(start..) {
-        Some(rest) if start > 0 => {
-            let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-            let mut chars = rest.chars();
-            match chars.next() {
-                Some(c) => c.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        }
-        _ => text,
-    };
-    let Some(at) = open.filter(|&o| o >= start).map(|o| o - start) else {
-        return text;
-    };
-    let quoted = text[at..].split_whitespace().count();
-    if quoted <= 6 {
-        let close = if text[at..].starts_with('“') {
-            '”'
-        } else {
-            '"'
-        };
-        let mut t = text.trim_end_matches(['…', ',', ' ']).to_string();
-        t.push(close);
-        return t;
-    }
-    text[..at]
-        .trim_end_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
-        .to_string()
-}
-
-/// Where to cut `keep` at or before position `cut` so that no phrase is cut: before the
-/// last comma, clause word or preposition that leaves at least half the words.
-fn phrase_boundary(w: &Words, keep: &[usize], cut: usize) -> usize {
-    let opens = |k: usize| {
-        matches!(w.text(k), "," | ";" | "(" | "—" | "–")
-            || w.is(k, words::is_preposition)
-            || w.is_any(k, words::SUBORDINATORS)
-            || w.is_any(k, words::COORDINATORS)
-            || w.is_any(k, words::RELATIVE_PRONOUNS)
-            || w.is_any(k, &["that"])
-    };
-    (cut / 2..=cut)
-        .rev()
-        .find(|&p| p < keep.len() && opens(keep[p]))
-        .unwrap_or(cut)
-}
-
-/// Drops what cannot end a statement: punctuation (but closing quotes and brackets),
-/// function words ("with", "the", "was", "and", "that"), but not a verb's particle
-/// ("switched on").
-fn trim_dangling(w: &Words, keep: &mut Vec<usize>) {
-    let closing = |k: usize| matches!(w.text(k), ")" | "\"" | "”" | "'" | "’");
-    let function = |k: usize| {
-        let lower = w.text(k).to_lowercase();
-        let l = lower.as_str();
-        words::is_preposition(l)
-            || words::is_determiner(l)
-            || words::is_auxiliary(l)
-            || words::COORDINATORS.contains(&l)
-            || words::SUBORDINATORS.contains(&l)
-            || words::RELATIVE_PRONOUNS.contains(&l)
-            || matches!(l, "to" | "than" | "who" | "not" | "s")
-    };
-    let dangling = |k: usize| {
-        (w.tokens[k].kind == Kind::Punct && !closing(k)) || (w.is_word(k) && function(k))
-    };
-    while keep
-        .last()
-        .is_some_and(|&k| dangling(k) && !particle(w, keep, k))
-    {
-        keep.pop();
-    }
-}
-
-/// Whether the last kept token `k` is the particle of the verb before it: "was
-/// switched on", "Uber stepped in", "the talks were called off".
-fn particle(w: &Words, keep: &[usize], k: usize) -> bool {
-    let verb = keep.len() >= 2 && keep[keep.len() - 2] + 1 == k && {
-        let v = w.text(k - 1).to_lowercase();
-        v.ends_with("ed") || matches!(v.as_str(), "set" | "put" | "cut" | "shut")
-    };
-    verb && w.is_any(
-        k,
-        &[
-            "on", "in", "off", "up", "out", "down", "back", "over", "away",
-        ],
-    )
-}
-
-/// The position in `idx` after connectives and punctuation ("However,", "and", "In
-/// addition to this,"), or `None` if nothing is left.
-fn skip_connectives(w: &Words, idx: &[usize]) -> Option<usize> {
-    let mut p = 0;
-    while p < idx.len() {
-        let k = idx[p];
-        if w.tokens[k].kind == Kind::Punct || w.is_any(k, &CONNECTIVES) {
-            p += 1;
-        } else if w.is_any(k, &["in"]) && w.is_any(k + 1, &["addition"]) {
-            // "In addition to this,": up to the comma
-            p = (p..idx.len())
-                .find(|&q| w.text(idx[q]) == ",")
-                .map_or(p + 2, |q| q + 1);
-        } else {
-            return Some(p);
-        }
-    }
-    None
-}
-
-/// The token indices of the date phrase to leave out: a fronted date with its comma
-/// ("On Thursday,"), or a prepositional one ("on Wednesday") anywhere.
-fn date_phrase(w: &Words, idx: &[usize], (ts, te): (usize, usize)) -> Vec<usize> {
-    let Some(mut p) = idx.iter().position(|&k| k == ts) else {
-        return Vec::new();
-    };
-    let start = p;
-    // one preposition, after an adverb or not ("earlier on Friday"); a second is a
-    // verb's particle ("switched on in 1912")
-    let prepositions = ["on", "in", "at", "during"];
-    let adverbs = ["earlier", "later", "early", "late"];
-    let mut preposition = false;
-    while p > 0 && idx[p - 1] + 1 == idx[p] {
-        let k = idx[p - 1];
-        if w.is_any(k, &prepositions) && !preposition {
-            preposition = true;
-        } else if !w.is_any(k, &adverbs) {
-            break;
-        }
-        p -= 1;
-    }
-    if matches!(w.text(te), "'" | "’") && w.is_any(te + 1, &["s"]) {
-        return Vec::new(); // "today's editions": the date is a possessor, not a phrase
-    }
-    let fronted = p == 0 && w.text(te) == ",";
-    if !fronted && p == start {
-        return Vec::new();
-    }
-    // ", on Wednesday," between commas loses one of them
-    let comma_before = p > 0 && w.text(idx[p - 1]) == ",";
-    let until = if fronted || (comma_before && w.text(te) == ",") {
-        te + 1
-    } else {
-        te
-    };
-    (idx[p]..until).collect()
-}
-
-/// Drops a trailing ", the commission said" / ", said Petra Linnholm" of at most eight
-/// words, when what comes before it is a clause (a verb, or four words and more) and
-/// the tail has no other verb.
-fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl Fn(usize) -> bool) {
-    let Some(comma) = keep.iter().rposition(|&k| w.text(k) == ",") else {
-        return;
-    };
-    let tail: Vec<usize> = keep[comma + 1..]
-        .iter()
-        .copied()
-        .filter(|&k| w.is_word(k))
-        .collect();
-    let reporting = |k: &usize| w.is(*k, words::is_reporting_verb);
-    let only_reporting = tail.iter().filter(|&&k| is_verb(k)).all(reporting);
-    let attribution = (1..=8).contains(&tail.len())
-        && (tail.first().is_some_and(reporting) || tail.last().is_some_and(reporting))
-        && only_reporting
-        && (keep[..comma].iter().any(|&k| is_verb(k)) || comma >= 4);
-    if attribution {
-        keep.truncate(comma);
-    }
-}
-
-/// The text of the kept tokens: original spacing between neighbours, one space across
-/// a gap, the first letter capitalised; `be` puts a word before the kept token at that
-/// position, and `cut` ends the text with an ellipsis.
-fn render(w: &Words, keep: &[usize], be: Option<(usize, &str)>, cut: bool) -> String {
-    let mut out = String::new();
-    let mut prev: Option<usize> = None;
-    for (p, &k) in keep.iter().enumerate() {
-        let t = &w.tokens[k];
-        let mut space = match prev {
-            None => false,
-            Some(p) if p + 1 == k => t.space_before,
-            Some(_) => !(t.kind == Kind::Punct && matches!(w.text(k), "," | "." | ")")),
-        };
-        if let Some((_, word)) = be.filter(|(at, _)| *at == p) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-            space = true;
-        }
-        if space {
-            out.push(' ');
-        }
-        out.push_str(w.text(k));
-        prev = Some(k);
-    }
-    if cut && !out.is_empty() {
-        out.push('…');
-    }
-    let mut chars = out.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => out,
     }
 }

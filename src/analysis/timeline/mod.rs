@@ -19,14 +19,19 @@
 //!
 //! One pass over the sentences in order, each parsed once: linear in the article.
 
+mod antecedent;
 mod checks;
 mod clause;
+mod faithful;
 mod furniture;
 mod participants;
 mod relative;
+mod render;
 mod reported;
+mod reporting;
 mod segment;
 mod subject;
+mod trim;
 
 use std::collections::HashMap;
 
@@ -38,8 +43,8 @@ use super::entities::Entity;
 use super::sentences::{Sentence, SentenceKind};
 use super::timex::{self, Timex, TimexType, VerbGroup, value};
 use checks::{
-    date_tense, dates_an_event, happened_after_publication, is_dateline, is_state_of_today,
-    negated, placeable, shows_another_date,
+    date_tense, dates_an_event, happened_after_publication, is_dateline, is_idiom,
+    is_state_of_today, negated, placeable, shows_another_date, tense_contradicts, unfulfilled_plan,
 };
 use participants::Discourse;
 
@@ -148,8 +153,33 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
             }
         }
     }
+    if tells_history(&entries, input.published) {
+        entries.retain(|(_, e)| !e.reported);
+    }
     entries.sort_by(|(a, _), (b, _)| a.cmp(b));
     entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Whether the article tells history (a book review, a profile): at least three dated
+/// events and two thirds of them more than ten years before publication. What it
+/// tells without a date happened then too, not when it was written.
+fn tells_history(entries: &[(Ranked, TimelineEntry)], published: Option<Date>) -> bool {
+    let Some(p) = published else {
+        return false;
+    };
+    let starts: Vec<Date> = entries
+        .iter()
+        .filter(|(_, e)| !e.reported)
+        .filter_map(|(_, e)| match value::parse(&e.date) {
+            value::Anchor::Fixed { start, .. } => Some(start),
+            value::Anchor::Floating => None,
+        })
+        .collect();
+    let old = starts
+        .iter()
+        .filter(|&&d| value::days_between(d, p) > HISTORY_DAYS)
+        .count();
+    starts.len() >= 3 && old * 3 >= starts.len() * 2
 }
 
 /// The entries of one sentence (with the byte position that orders them): one per date
@@ -172,14 +202,20 @@ fn sentence_entries(
     for t in timexes {
         if !dates_an_event(prose, s, t)
             || is_dateline(prose, input.sentences, index, t)
+            || is_idiom(prose, s, t)
             || !placeable(t)
             || done.contains(&t.value.as_str())
         {
             continue;
         }
-        let Some(c) = parsed.around(prose, (t.start, t.end), true) else {
+        let cc = parsed.around(prose, (t.start, t.end), true);
+        let Some(mut c) = cc else {
             continue;
         };
+        let Some(text) = explicit_text(&parsed, prose, &c, discourse, input.actors) else {
+            continue;
+        };
+        c.text = text;
         // a text holding another of the sentence's dates would contradict its label
         // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
         if shows_another_date(prose, s, &c.text, t, timexes) {
@@ -187,7 +223,13 @@ fn sentence_entries(
         }
         let tense = date_tense(&groups, c.verb, t.start);
         if negated(prose, &groups, c.verb)
+            || unfulfilled_plan(prose, &groups, c.verb)
             || happened_after_publication(&t.value, tense, input.published)
+            || tense_contradicts(
+                &t.value,
+                clause_tense(&groups, c.verb, t.start),
+                input.published,
+            )
             || is_state_of_today(&prose[t.start..t.end], tense)
         {
             continue;
@@ -240,7 +282,7 @@ fn reported_entry(
     let published = input.published?;
     let prose = input.prose;
     let s = &input.sentences[index];
-    if reported::is_quote_or_question(s.text(prose)) {
+    if reported::is_quote_or_question(s.text(prose)) || reported::tells_the_past(s.text(prose)) {
         return None;
     }
     let (vs, ve) = parsed.main_verb(prose)?;
@@ -250,7 +292,12 @@ fn reported_entry(
         .split_whitespace()
         .next_back()
         .unwrap_or("");
-    if crate::language::words::is_determiner(&before.to_lowercase()) || before.ends_with("'s") {
+    let possessor = before.ends_with("'s") || before.ends_with("’s");
+    if crate::language::words::is_determiner(&before.to_lowercase()) || possessor {
+        return None;
+    }
+    // "TMZ has learned.": nothing is told; "The tweet reads, “...”": only a quote
+    if !reported::has_content(&prose[group.end..s.end], group.tense) {
         return None;
     }
     let lower = prose[group.start..group.end].to_lowercase();
@@ -262,6 +309,7 @@ fn reported_entry(
         return None;
     }
     let c = parsed.around(prose, (vs, ve), false)?;
+    let text = antecedent::resolve(&c.text, c.zones.reference, discourse, input.actors)?;
     let actors = participants::actors(&c.zones, input.entities, discourse);
     if actors.is_empty() {
         return None;
@@ -271,11 +319,40 @@ fn reported_entry(
         when: format!("reported {}", value::day_label(published)),
         date,
         sentence: index,
-        text: c.text,
+        text,
         actors,
         reported: true,
     };
     Some((vs, entry))
+}
+
+/// The tense of a clause as a whole: `date_tense`, unless any of its verb groups up to
+/// the date is in the past ("the neon signs was switched on" has a past in it).
+fn clause_tense(groups: &[VerbGroup], verb: Option<usize>, date: usize) -> timex::Tense {
+    let tense = date_tense(groups, verb, date);
+    let from = verb.unwrap_or(date);
+    let past = groups
+        .iter()
+        .any(|g| g.start >= from && g.start < date && g.tense == timex::Tense::Past);
+    if past { timex::Tense::Past } else { tense }
+}
+
+/// The text of an explicit entry with its pronoun subject resolved; else the whole
+/// sentence when it names what the pronoun means; else none.
+fn explicit_text(
+    parsed: &clause::Parsed,
+    prose: &str,
+    c: &clause::Clause,
+    discourse: &Discourse,
+    actors: &[Actor],
+) -> Option<String> {
+    if let Some(text) = antecedent::resolve(&c.text, c.zones.reference, discourse, actors) {
+        return Some(text);
+    }
+    if c.whole {
+        return None;
+    }
+    antecedent::resolve(&parsed.whole(prose)?, None, discourse, actors)
 }
 
 /// The timexes of each sentence, in order.

@@ -132,6 +132,8 @@ pub struct Discourse {
     group: Vec<usize>,
     /// The people, organisations and places of the last sentence.
     last_sentence: Vec<usize>,
+    /// The people named in the last sentence that named anyone.
+    people: Vec<usize>,
 }
 
 impl Discourse {
@@ -149,14 +151,29 @@ impl Discourse {
         }
     }
 
+    /// The one person "he" or "she" can mean: the only person the last sentence that
+    /// named people named, once (two people there make the pronoun ambiguous, and so
+    /// do two mentions of one: "Parata and his son, Te Kaurinui Parata" may be two
+    /// people the actors took for one).
+    pub fn single_person(&self) -> Option<usize> {
+        match self.people.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// Remembers the mentions of one sentence (in order) and the participants of its events.
     pub fn update(&mut self, mentions: &[Entity], actors: &[Actor], events: &[&[usize]]) {
         let mut seen = Vec::new();
+        let mut people = Vec::new();
         for e in mentions {
             let Some(id) = e.actor else { continue };
             let kind = actors.get(id).map(|a| a.kind);
             match (e.kind, kind) {
-                (_, Some(ActorKind::Person)) => self.person = Some(id),
+                (_, Some(ActorKind::Person)) => {
+                    self.person = Some(id);
+                    people.push(id);
+                }
                 (EntityType::Misc, _) => {
                     self.thing = Some(id);
                     self.singular = Some(id);
@@ -173,6 +190,9 @@ impl Discourse {
         }
         if !seen.is_empty() {
             self.last_sentence = seen;
+        }
+        if !people.is_empty() {
+            self.people = people;
         }
         if let Some(group) = events
             .iter()

@@ -3,11 +3,14 @@
 //!
 //! Two shapes tell an event about a noun rather than with a clause of their own. A
 //! reduced relative ("the list of security guarantees submitted to Washington in
-//! December") becomes "The list of security guarantees was submitted to Washington";
+//! December", also in the subject: "the tax cuts passed late last year have created")
+//! becomes "The list of security guarantees was submitted to Washington";
 //! the enclosing clause's subject is lent as a participant when the passive names no
 //! agent. An object relative ("assurances, which Blinken and Lavrov are expected to
 //! address next week") becomes "Blinken and Lavrov are expected to address
-//! assurances": the antecedent goes back where the relative pronoun stood.
+//! assurances": the antecedent goes back where the relative pronoun stood. A subject
+//! relative after a name ("Mr Mugabe, who has led Zimbabwe since 1980") loses its
+//! pronoun: "Mr Mugabe has led Zimbabwe".
 
 use super::segment::{IRREGULAR_PARTICIPLES, Segment, Words};
 use crate::analysis::timex::verbs::NOT_PAST;
@@ -42,6 +45,9 @@ pub fn reduced(
         && !w.is(v - 1, words::is_preposition)
         && !w.is(v - 1, words::is_determiner)
         && !w.is(v - 1, |x| words::PERSONAL_PRONOUNS.contains(&x))
+        // "and first reported by": an adverb, no noun
+        && !w.text(v - 1).ends_with("ly")
+        && !w.is_any(v - 1, &["first", "then", "later", "once", "since", "still", "already"])
         && !w.is_any(
             v - 1,
             &[
@@ -51,7 +57,11 @@ pub fn reduced(
         );
     // "submitted to Washington in December", "built in 1932": a complement follows
     let complement = w.is(v + 1, words::is_preposition) || v + 1 == first;
-    if !looks || !finite_before || !noun_before || !complement || is_verb(v + 1) {
+    // "The tax cuts passed late last year have created": in the subject, before the
+    // clause's own verb
+    let main_after = (first + 1..seg.b).find(|&k| is_verb(k));
+    let in_subject = !finite_before && v <= seg.a + 6 && main_after.is_some();
+    if !looks || !(finite_before || in_subject) || !noun_before || !complement || is_verb(v + 1) {
         return None;
     }
     let mut a = v;
@@ -61,6 +71,7 @@ pub fn reduced(
         if is_verb(k)
             || (!w.is_word(k) && w.text(k) != "'")
             || (w.is(k, words::is_preposition) && !of)
+            || w.is_any(k, &["and", "or", "but"])
         {
             break;
         }
@@ -69,15 +80,28 @@ pub fn reduced(
             break;
         }
     }
-    let end = (v..seg.b).find(|&k| w.text(k) == ",").unwrap_or(seg.b);
+    let end = if in_subject {
+        (v + 1..seg.b)
+            .find(|&k| w.text(k) == "," || w.is_any(k, &["that", "which", "who"]) || is_verb(k))
+            .unwrap_or(seg.b)
+    } else {
+        (v..seg.b).find(|&k| w.text(k) == ",").unwrap_or(seg.b)
+    };
     let opens = (seg.a..v)
         .find(|&k| !w.is_any(k, &["that", "which", "who"]) && w.is_word(k))
         .unwrap_or(seg.a);
     let verb = (opens..v).find(|&k| is_verb(k)).unwrap_or(opens);
+    if in_subject && !w.is(a, words::is_determiner) {
+        return None; // "Netanyahu strongly warned": a verb, not a participle
+    }
     Some(Reduced {
         antecedent: (a..v).collect(),
         phrase: (v..end).collect(),
-        subject: (opens..verb).collect(),
+        subject: if in_subject {
+            Vec::new()
+        } else {
+            (opens..verb).collect()
+        },
     })
 }
 
@@ -99,11 +123,53 @@ pub fn object_relative(
     }
     let own: Vec<usize> = keep.iter().copied().filter(|&k| k > pronoun).collect();
     let mut p = own.iter().rposition(|&k| is_verb(k))?;
-    while own.get(p + 2).is_some() && w.is_any(own[p + 1], &["to"]) && w.is_word(own[p + 2]) {
+    // "which officials will present": the verb after a modal the groups left out
+    let base = |k: usize| {
+        w.is_word(k)
+            && w.text(k).starts_with(char::is_lowercase)
+            && !w.is(k, words::is_determiner)
+            && !w.is(k, words::is_preposition)
+    };
+    if w.is(own[p], words::is_auxiliary) && own.get(p + 1).is_some_and(|&k| base(k)) {
+        p += 1;
+    }
+    while own.get(p + 2).is_some()
+        && w.is_any(own[p + 1], &["to"])
+        && w.is_word(own[p + 2])
+        && !w.is(own[p + 2], words::is_determiner)
+    {
         p += 2;
     }
     let mut out: Vec<usize> = own[..=p].to_vec();
     out.extend_from_slice(antecedent);
     out.extend_from_slice(&own[p + 1..]);
     Some(out)
+}
+
+/// For a subject relative clause after a name ("Mr Mugabe, who has led Zimbabwe"):
+/// `keep` without the relative pronoun and the comma before it, so that the name is
+/// the subject ("Mr Mugabe has led Zimbabwe"). `None` when the antecedent is no name
+/// ("a session that had been due", "the talks, which"): alone, such a clause says
+/// nothing about which one.
+pub fn subject_relative(
+    w: &Words,
+    keep: &[usize],
+    pronoun: usize,
+    antecedent: &[usize],
+    is_verb: impl Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
+    let (&first, &last) = (antecedent.first()?, antecedent.last()?);
+    let named = w.text(last).starts_with(char::is_uppercase)
+        && !w.is(first, words::is_determiner)
+        && !w.is(first, |x| words::PERSONAL_PRONOUNS.contains(&x));
+    if !w.is_any(pronoun, &["who", "which", "that"]) || !is_verb(pronoun + 1) || !named {
+        return None;
+    }
+    let comma = pronoun.checked_sub(1).filter(|&c| w.text(c) == ",");
+    Some(
+        keep.iter()
+            .copied()
+            .filter(|&k| k != pronoun && Some(k) != comma)
+            .collect(),
+    )
 }

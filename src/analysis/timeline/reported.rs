@@ -9,7 +9,9 @@
 //! perfect ("had issued": before the story's time), states ("was a member", "had a
 //! fleet"), negations ("did not respond"), modals and the future, questions, and
 //! quotations (a quote tells what someone said, and the sentence reporting it is the
-//! event).
+//! event), the story's past ("Previously, ...", "acknowledged at the time"), a verb
+//! that tells nothing ("TMZ has learned.") and a present verb whose only content is a
+//! quotation ("The tweet reads, “...”").
 
 use crate::analysis::timex::{Tense, VerbGroup};
 use crate::language::words;
@@ -28,12 +30,18 @@ pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
     if is_negated(words) || words.iter().any(|w| words::STATIVE_PAST.contains(w)) {
         return false;
     }
-    let participle = |w: &str| w.ends_with("ed") || w.ends_with("en") || w.len() > 3;
+    // "was delivered", "were sent"; not "was just" (seven years old)
+    let participle = |w: &str| {
+        (w.ends_with("ed") || w.ends_with("en") || w.len() > 3)
+            && !matches!(w, "just" | "also" | "still" | "already" | "only" | "once")
+    };
     match first {
         "had" | "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can"
         | "shall" | "did" | "do" | "does" | "is" | "are" | "am" => false,
         // "was delivered", "were fined": a passive; "was" alone is a state
-        "was" | "were" => words.len() >= 2 && words[1] != "being" && participle(words[1]),
+        "was" | "were" => {
+            words.len() >= 2 && words[1] != "being" && words.last().is_some_and(|w| participle(w))
+        }
         // "has won", "have been sent"; not "has been" alone
         "has" | "have" => words.len() >= 2 && words.last().is_some_and(|w| *w != "been"),
         _ => match group.tense {
@@ -44,14 +52,55 @@ pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
     }
 }
 
-/// Whether the sentence text cannot report an event of its own: a question, or a
-/// sentence that opens inside a quotation.
+/// Words that place a sentence in the story's past, not at the time of writing
+/// ("Previously, the data was sent compressed", "Claude acknowledged at the time"), or
+/// make it no statement ("let's say").
+const PAST_MARKERS: [&str; 9] = [
+    "previously",
+    "at the time",
+    "back then",
+    "originally",
+    "formerly",
+    "in the past",
+    "used to",
+    "let's",
+    "let’s",
+];
+
+/// Whether the sentence tells the story's past (or nothing), not news.
+pub fn tells_the_past(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    PAST_MARKERS.iter().any(|m| {
+        lower.match_indices(m).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Whether what follows the main verb group (`rest`) tells something: not nothing
+/// ("TMZ has learned."), and not only a quotation after a verb in the present ("The
+/// tweet reads, “...”": the quote is the content, and a quote is no event).
+pub fn has_content(rest: &str, tense: Tense) -> bool {
+    let rest = rest.trim_start();
+    if !rest.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let quote_only = rest
+        .trim_start_matches([',', ':', ' '])
+        .starts_with(['"', '“']);
+    !(tense == Tense::Present && quote_only)
+}
+
+/// Whether the sentence text cannot report an event of its own: a question, a
+/// sentence that opens inside a quotation, or an aside in brackets.
 pub fn is_quote_or_question(text: &str) -> bool {
     let t = text.trim();
     t.ends_with('?')
         || t.ends_with("?\"")
         || t.ends_with("?”")
-        || t.starts_with(['"', '“', '‘', '\'', '«'])
+        || t.starts_with(['"', '“', '‘', '\'', '«', '('])
 }
 
 #[cfg(test)]
@@ -66,7 +115,7 @@ mod tests {
             tense,
             reporting,
         };
-        let cases: [(&[&str], Tense, bool, bool); 15] = [
+        let cases: [(&[&str], Tense, bool, bool); 16] = [
             (&["sent"], Tense::Past, false, true),
             (&["stated"], Tense::Past, true, true),
             (&["has", "won"], Tense::Past, false, true),
@@ -82,6 +131,7 @@ mod tests {
             (&["is", "analysing"], Tense::Present, false, false),
             (&["hosts"], Tense::Present, false, false),
             (&["seemed"], Tense::Past, false, false),
+            (&["was", "just"], Tense::Past, false, false),
         ];
         for (words, tense, reporting, want) in cases {
             assert_eq!(
@@ -89,6 +139,29 @@ mod tests {
                 want,
                 "{words:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_story_s_past_and_empty_reports_are_no_news() {
+        let cases = [
+            ("Previously, the data was sent compressed.", true),
+            ("Holm acknowledged at the time that the pipe leaked.", true),
+            ("First, let’s say what the sale is not.", true),
+            ("Holm sent the reply.", false),
+            ("The timetable was published.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(tells_the_past(text), want, "{text}");
+        }
+        let rests = [
+            (".", Tense::Past, false),
+            (", “The show was interrupted.”", Tense::Present, false),
+            (", “The show was interrupted.”", Tense::Past, true),
+            (" the reply to Lisk.", Tense::Past, true),
+        ];
+        for (rest, tense, want) in rests {
+            assert_eq!(has_content(rest, tense), want, "{rest}");
         }
     }
 

@@ -13,7 +13,8 @@
 use crate::analysis::timex::scan::{Kind, Token};
 use crate::analysis::timex::verbs::NOT_PAST;
 use crate::language::words::{
-    RELATIVE_PRONOUNS, SUBORDINATORS, is_determiner, is_preposition, is_reporting_verb,
+    RELATIVE_PRONOUNS, SUBORDINATORS, is_abbreviation, is_determiner, is_preposition,
+    is_reporting_verb,
 };
 
 /// What a segment is to the sentence.
@@ -46,6 +47,24 @@ pub struct Segment {
 
 /// Words that start a new clause after a comma.
 const AFTER_COMMA: [&str; 3] = ["but", "according", "so"];
+
+/// Verbs whose complement opens with "as" ("served as ambassador", "named as").
+const AS_VERBS: [&str; 14] = [
+    "served",
+    "serves",
+    "serve",
+    "named",
+    "appointed",
+    "elected",
+    "ousted",
+    "replaced",
+    "hired",
+    "installed",
+    "confirmed",
+    "nominated",
+    "described",
+    "regarded",
+];
 
 /// Words before "after"/"before" that make it part of a time phrase ("a day after").
 const SPAN_WORDS: [&str; 16] = [
@@ -228,7 +247,18 @@ fn boundary(
     if words.is_any(i, &["that"]) {
         return Some((i, i, Role::Complement));
     }
-    (words.is_any(i, SUBORDINATORS) && !span_phrase(words, i)).then_some((i, i, Role::Clause))
+    // "was ousted as vice-president", "was described as": the verb's complement
+    let complement = words.is_any(i, &["as"])
+        && is_verb(words, verbs, i - 1)
+        && (words.is_any(
+            i.saturating_sub(2),
+            &["was", "were", "is", "are", "been", "be"],
+        ) || words.is_any(i - 1, &AS_VERBS));
+    (words.is_any(i, SUBORDINATORS) && !span_phrase(words, i) && !complement).then_some((
+        i,
+        i,
+        Role::Clause,
+    ))
 }
 
 /// "Boeing will begin production in 2006 and the aircraft should enter service in 2008",
@@ -300,10 +330,17 @@ const PARTICLES: [&str; 20] = [
     "under", "into", "as", "after", "during", "last", "earlier",
 ];
 
-/// "...opportunity. I have asked...": a full stop inside a quoted passage.
+/// "...opportunity. I have asked...": a full stop inside a quoted passage (not the
+/// period of "U.N. General Assembly" or "Mr. Warner").
 fn inner_full_stop(words: &Words, i: usize) -> bool {
     let next = words.tokens.get(i + 1);
+    let prev = words.text(i.wrapping_sub(1));
+    let abbreviation = i > 0
+        && !words.tokens[i].space_before
+        && ((prev.chars().count() == 1 && prev.starts_with(char::is_uppercase))
+            || is_abbreviation(prev));
     matches!(words.text(i), "." | "?" | "!")
+        && !(words.text(i) == "." && abbreviation)
         && next.is_some_and(|n| n.space_before && words.text(i + 1).starts_with(char::is_uppercase))
 }
 
@@ -331,6 +368,7 @@ mod tests {
             "have",
             "presented",
             "rose",
+            "described",
             "was",
             "fell",
             "sailed",
@@ -423,6 +461,22 @@ mod tests {
                 vec!["\"It is late", "We must act,\" she said."],
             ),
             ("At 10:30 the vote began.", vec!["At 10:30 the vote began."]),
+            (
+                "Ana told the U.N. General Assembly that she sold it.",
+                vec!["Ana told the U.N. General Assembly", "that she sold it."],
+            ),
+            (
+                "The difference, Mr. Holm said, was small.",
+                vec!["The difference, Mr. Holm said, was small."],
+            ),
+            (
+                "The stranding was described as unprecedented.",
+                vec!["The stranding was described as unprecedented."],
+            ),
+            (
+                "It rose as the river fell.",
+                vec!["It rose", "as the river fell."],
+            ),
             (
                 "Prices rose, and costs fell.",
                 vec!["Prices rose, and costs fell."],

@@ -52,6 +52,22 @@ fn auxiliary(word: &str) -> Option<Tense> {
     })
 }
 
+/// Words ending in "en" that are no participles.
+const NOT_PARTICIPLES: [&str; 9] = [
+    "seven", "eleven", "even", "often", "then", "when", "ten", "open", "between",
+];
+
+/// The stem of a contracted negative auxiliary ("didn" of "didn't") and its tense.
+fn negated_auxiliary(word: &str) -> Option<Tense> {
+    Some(match word {
+        "wouldn" | "shan" => Tense::Future,
+        "wasn" | "weren" | "hadn" | "didn" => Tense::Past,
+        "isn" | "aren" | "hasn" | "haven" | "doesn" | "don" | "couldn" | "shouldn" | "mustn"
+        | "mightn" | "ca" => Tense::Present,
+        _ => return None,
+    })
+}
+
 fn looks_past(c: &Cursor, i: usize) -> bool {
     let word = c.word(i);
     // "a revised roster", "their proposed budget": a participle after an article or a
@@ -100,6 +116,15 @@ fn marker_at(c: &Cursor, i: usize) -> Option<Marker> {
     if let Some(tense) = auxiliary(word).filter(|_| !month) {
         return Some(auxiliary_group(c, i, tense));
     }
+    // "didn't", "isn’t", "wouldn't": the stem, its apostrophe and "t"
+    if let Some(tense) = negated_auxiliary(word)
+        && matches!(c.text(i + 1), "'" | "’")
+        && c.word(i + 2) == "t"
+    {
+        let mut group = auxiliary_group(c, i + 2, tense);
+        group.start = i;
+        return Some(group);
+    }
     if word == "won" && c.is(i + 1, "'") && c.word(i + 2) == "t" {
         return group(i + 3, Tense::Future, false);
     }
@@ -125,7 +150,8 @@ fn simple_present(c: &Cursor, i: usize) -> bool {
     let Some((_, third)) = present_form(c.word(i)) else {
         return false;
     };
-    if i == 0 || c.capitalised(i) {
+    // "the neon signs was": a noun before the clause's verb
+    if i == 0 || c.capitalised(i) || auxiliary(c.word(i + 1)).is_some() {
         return false;
     }
     let prev = c.word(i - 1);
@@ -177,7 +203,9 @@ fn auxiliary_group(c: &Cursor, i: usize, mut tense: Tense) -> Marker {
             j += 1;
             break;
         }
-        if looks_past(c, j) || w.ends_with("en") || w.ends_with("ing") || intends(c, j) {
+        // "was just seven years old": "seven" is no participle
+        let participle = w.ends_with("en") && !NOT_PARTICIPLES.contains(&w);
+        if looks_past(c, j) || participle || w.ends_with("ing") || intends(c, j) {
             if perfect && tense == Tense::Present && !w.ends_with("ing") {
                 tense = Tense::Past;
             }
