@@ -171,26 +171,12 @@ impl Job {
                 }
             }
             Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
-            Job::Timeline | Job::TimelinePart(_) => {
+            Job::Timeline | Job::TimelinePage(_) => {
                 let shown = match self {
-                    Job::TimelinePart(p) => Some(p),
+                    Job::TimelinePage(p) => Some(p),
                     _ => None,
                 };
-                let timeline = shared.timeline;
-                h.num(timeline.event_count)
-                    .num(usize::from(timeline.one_page))
-                    .json(&timeline.overview);
-                for (i, part) in timeline.parts.iter().enumerate() {
-                    h.str(&part.key)
-                        .str(&part.label)
-                        .str(&part.url)
-                        .num(part.event_count)
-                        .num(part.page)
-                        .num(part.pages);
-                    if timeline.one_page || shown == Some(i) {
-                        h.num(1).json(&part.groups);
-                    }
-                }
+                h.json(&shared.timeline.view(shown));
             }
             Job::Tags => {
                 for &t in corpus.tags() {
@@ -242,6 +228,9 @@ impl Job {
                 }
                 for &t in corpus.tags() {
                     h.str(&corpus.tag(t).slug);
+                }
+                for page in &shared.timeline.pages {
+                    h.str(&page.key);
                 }
             }
             Job::NotFound | Job::Robots => {}

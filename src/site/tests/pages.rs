@@ -185,17 +185,32 @@ fn snapshots_of_a_timeline_cut_into_pages() {
         .filter(|p| p.starts_with("timeline/"))
         .collect();
     names.sort_unstable();
+    // 2021's one event joins March's first page, April's two its second; the undated
+    // event keeps its own page.
     assert_eq!(
         names,
         [
             "timeline/2021/index.html",
             "timeline/2022-03/2/index.html",
-            "timeline/2022-03/index.html",
-            "timeline/2022-04/index.html",
             "timeline/index.html",
             "timeline/undated/index.html",
         ]
     );
+    let first = &pages["timeline/2021/index.html"];
+    assert!(first.contains("<h1>2021 – March 2022</h1>"), "{first}");
+    assert_eq!(first.matches("class=\"tl-event\"").count(), 51);
+    let second = &pages["timeline/2022-03/2/index.html"];
+    assert!(second.contains("<h1>March – April 2022</h1>"), "{second}");
+    for name in &names {
+        let url = format!(
+            "https://example.org/{}",
+            name.trim_end_matches("index.html")
+        );
+        assert!(
+            pages["sitemap.xml"].contains(&url),
+            "{url} is in the sitemap"
+        );
+    }
     insta::assert_snapshot!("timeline_overview", main_of(&pages["timeline/index.html"]));
     insta::assert_snapshot!(
         "timeline_month_page_2",
@@ -711,9 +726,10 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         &fixtures::synthetic(600),
     );
     let main = &pages["timeline/index.html"];
-    assert!(
-        !main.contains("class=\"tl-event\""),
-        "the index of a long timeline lists parts only"
+    assert_eq!(
+        main.matches("class=\"tl-event\"").count(),
+        super::super::view::timeline::LATEST_EVENTS,
+        "the index of a long timeline shows the overview and the latest events"
     );
     let parts: Vec<(&String, &String)> = pages
         .iter()
@@ -750,13 +766,26 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
     assert_eq!(shown, total, "every event is on exactly one part page");
     for (path, page) in &parts {
         assert!(
-            page.contains("class=\"tl-overview\"") && page.contains("aria-current=\"page\""),
+            page.contains("class=\"tl-overview\"") && page.contains("aria-current="),
             "{path} shows the overview, with itself marked"
+        );
+        let url = format!(
+            "https://example.org/{}",
+            path.trim_end_matches("index.html")
+        );
+        assert!(
+            pages["sitemap.xml"].contains(&url),
+            "{url} is in the sitemap"
         );
     }
     let per = super::super::view::timeline::PAGE_EVENTS;
     let largest = counts.iter().copied().max().unwrap_or(0);
     assert!(largest <= per + per / 5, "{largest}");
+    let smallest = counts.iter().copied().min().unwrap_or(0);
+    assert!(
+        smallest >= 3,
+        "no page strands one or two events: {counts:?}"
+    );
     let numbered: Vec<&&str> = names
         .iter()
         .filter(|n| n.matches('/').count() > 2)

@@ -15,6 +15,7 @@ use super::super::markdown;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
 use super::tag_name;
+use super::timeline::Timeline;
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
@@ -109,8 +110,8 @@ pub struct SitemapEntry {
     pub lastmod: Option<String>,
 }
 
-/// Every HTML page worth indexing: home, briefings, actors, tags, timeline.
-pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
+/// Every HTML page worth indexing: home, briefings, actors, tags, every timeline page.
+pub fn sitemap(index: &SiteIndex, timeline: &Timeline) -> Vec<SitemapEntry> {
     let plain = |path: &str| SitemapEntry {
         permalink: index.permalink(path),
         lastmod: None,
@@ -130,6 +131,12 @@ pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
         lastmod: index.briefing(b).meta.date.map(|d| d.to_string()),
     }));
     entries.extend(["actors/", "timeline/", "tags/"].map(plain));
+    entries.extend(
+        timeline
+            .pages
+            .iter()
+            .map(|p| plain(&format!("timeline/{}/", p.key))),
+    );
     let corpus = index.corpus;
     entries.extend(
         corpus
