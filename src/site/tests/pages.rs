@@ -537,7 +537,16 @@ fn no_sentence_is_told_twice_on_a_briefing_page() {
             &[],
         ),
         fixtures::event("2024-03-05", "Farmers planted the delta", &[]),
+        fixtures::event("2024-04-02", "The minimum flow buys us the spring", &[]),
     ];
+    let mut negotiator = fixtures::actor(
+        "Tomas Reyne",
+        crate::analysis::ActorKind::Person,
+        Some("chief negotiator"),
+        &[],
+    );
+    negotiator.quotes = vec!["The minimum flow buys us the spring".into()];
+    b.meta.actors.push(negotiator);
     let pages = render_site(
         &fixtures::config("https://example.org/", 10),
         &ThemeFiles::default(),
@@ -562,11 +571,15 @@ fn no_sentence_is_told_twice_on_a_briefing_page() {
             "<a href=\"#lede\">Kestria and Meranthe reached an agreement…</a> <span class=\"tl-see\">(told above)</span>",
             "<a href=\"#kp-1\">The union ended its vigil at…</a> <span class=\"tl-see\">(told above)</span>",
             "Farmers planted the delta",
+            "<a href=\"#q-2\">The minimum flow buys us the…</a> <span class=\"tl-see\">(told above)</span>",
         ]
     );
     assert!(
         page.contains("<li id=\"kp-1\">The union ended its long vigil at the Brenn gauge.</li>")
     );
+    assert!(page.contains(
+        "<blockquote class=\"actor-quote\" id=\"q-2\"><p>The minimum flow buys us the spring</p>"
+    ));
 }
 
 #[test]
