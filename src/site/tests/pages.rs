@@ -580,6 +580,17 @@ fn no_sentence_is_told_twice_on_a_briefing_page() {
     assert!(page.contains(
         "<blockquote class=\"actor-quote\" id=\"q-2\"><p>The minimum flow buys us the spring</p>"
     ));
+    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let doc = &search["docs"][0];
+    assert_eq!(
+        doc["lede"],
+        "Kestria and Meranthe reached an agreement in principle on Friday, easing a standoff over the dam.",
+        "search shows the lede the page shows"
+    );
+    assert_eq!(
+        doc["summary"], "The union ended its long vigil at the Brenn gauge.",
+        "and only the points the page lists"
+    );
 }
 
 #[test]

@@ -161,7 +161,9 @@ pub struct SearchDoc {
     pub date: Option<String>,
     /// The date as pages print it ("24 March 2026").
     pub date_label: Option<String>,
+    /// The lede as the briefing page shows it (a key point that extends it replaces it).
     pub lede: String,
+    /// The key points the page lists, without a wire dateline.
     pub summary: String,
     /// Site-wide names of the briefing's actors.
     pub actors: Vec<String>,
@@ -199,13 +201,16 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
                     }
                 }
             }
+            // The lede and points as the briefing page shows them: no dateline, no
+            // point that repeats the lede (a result shows a matching point under it).
+            let lead = super::repeats::lead(&meta.lede, &meta.summary);
             SearchDoc {
                 title: meta.title.clone(),
                 url: index.url(&index.briefing_path(b)),
                 date: meta.date.map(|d| d.to_string()),
                 date_label: meta.date.map(|d| day_label(&d.to_string())),
-                lede: meta.lede.clone(),
-                summary: meta.summary.join(" "),
+                lede: lead.lede,
+                summary: lead.points.join(" "),
                 actors,
                 aliases,
                 tags: tag_names(index, b),
