@@ -58,7 +58,11 @@ pub fn render(graph: &Graph) -> String {
     // below the middle, where its label would meet its neighbours' (odd numbers have
     // no one there).
     let n = shown.len() as f64;
-    let turn = if shown.len().is_multiple_of(2) { 0.5 } else { 0.0 };
+    let turn = if shown.len().is_multiple_of(2) {
+        0.5
+    } else {
+        0.0
+    };
     let places: Vec<(f64, f64)> = (0..shown.len())
         .map(|i| {
             let angle = std::f64::consts::TAU * (i as f64 + turn) / n;

@@ -172,6 +172,19 @@ fn long_timeline_briefing() -> Briefing {
     b
 }
 
+/// Page `file` (`timeline/2021/index.html`) of a site at `https://example.org/` is listed
+/// in its sitemap.
+fn assert_in_sitemap(pages: &Site, file: &str) {
+    let url = format!(
+        "https://example.org/{}",
+        file.trim_end_matches("index.html")
+    );
+    assert!(
+        pages["sitemap.xml"].contains(&url),
+        "{url} is in the sitemap"
+    );
+}
+
 #[test]
 fn snapshots_of_a_timeline_cut_into_pages() {
     let pages = render_site(
@@ -202,14 +215,7 @@ fn snapshots_of_a_timeline_cut_into_pages() {
     let second = &pages["timeline/2022-03/2/index.html"];
     assert!(second.contains("<h1>March – April 2022</h1>"), "{second}");
     for name in &names {
-        let url = format!(
-            "https://example.org/{}",
-            name.trim_end_matches("index.html")
-        );
-        assert!(
-            pages["sitemap.xml"].contains(&url),
-            "{url} is in the sitemap"
-        );
+        assert_in_sitemap(&pages, name);
     }
     insta::assert_snapshot!("timeline_overview", main_of(&pages["timeline/index.html"]));
     insta::assert_snapshot!(
@@ -793,14 +799,7 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
             page.contains("class=\"tl-overview\"") && page.contains("aria-current="),
             "{path} shows the overview, with itself marked"
         );
-        let url = format!(
-            "https://example.org/{}",
-            path.trim_end_matches("index.html")
-        );
-        assert!(
-            pages["sitemap.xml"].contains(&url),
-            "{url} is in the sitemap"
-        );
+        assert_in_sitemap(&pages, path);
     }
     let per = super::super::view::timeline::PAGE_EVENTS;
     let largest = counts.iter().copied().max().unwrap_or(0);
