@@ -14,7 +14,12 @@
 //! the briefings, the output and the state folder. The one-article edit appends a
 //! sentence to an article while `briefing serve` runs and waits for the reload token
 //! to move: "save to reload" includes the watcher's debounce, "rebuild" is the time the
-//! server reports from the change set to the reload event. Every figure is a median.
+//! server reports from the change set to the reload event. Every figure is a median;
+//! builds are timed by `/usr/bin/time`, wall clock and CPU (user + system, all threads),
+//! since on a shared machine the CPU time is the steadier figure. Each figure is also
+//! printed to stderr as soon as it is measured, so a run that stops early still shows
+//! what it measured; an edited article is restored even when its reload never comes
+//! (after 120 s) or the run panics.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -81,7 +86,7 @@ fn main() {
         std::process::exit(2)
     });
     println!(
-        "| articles | cold build | warm build (files rewritten) | one edit: rebuild / save to reload | peak memory (cold, warm, serve) | output |"
+        "| articles | cold build (CPU) | warm build (CPU; files rewritten) | one edit: rebuild / save to reload | peak memory (cold, warm, serve) | output |"
     );
     println!("|---|---|---|---|---|---|");
     for &n in &args.sizes {
@@ -130,10 +135,21 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
-/// Runs a command under `/usr/bin/time`: (wall seconds, peak RSS in MB, stdout).
-fn timed(dir: &Path, program: &Path, args: &[&str]) -> (f64, f64, String) {
+/// What `/usr/bin/time` measured of one run.
+struct Run {
+    /// Wall-clock seconds.
+    wall: f64,
+    /// Processor seconds, user and system, of every thread.
+    cpu: f64,
+    /// Peak resident memory, MB.
+    mb: f64,
+    stdout: String,
+}
+
+/// Runs a command under `/usr/bin/time`.
+fn timed(dir: &Path, program: &Path, args: &[&str]) -> Run {
     let out = Command::new("/usr/bin/time")
-        .args(["-f", "TIME %e %M"])
+        .args(["-f", "TIME %e %M %U %S"])
         .arg(program)
         .args(args)
         .current_dir(dir)
@@ -150,50 +166,61 @@ fn timed(dir: &Path, program: &Path, args: &[&str]) -> (f64, f64, String) {
         .rev()
         .find(|l| l.starts_with("TIME "))
         .expect("time output");
-    let mut parts = line.split_whitespace().skip(1);
-    let wall: f64 = parts
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(f64::NAN);
-    let kb: f64 = parts
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(f64::NAN);
-    (
-        wall,
-        kb / 1024.0,
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let figures: Vec<f64> = line
+        .split_whitespace()
+        .skip(1)
+        .map(|s| s.parse().unwrap_or(f64::NAN))
+        .collect();
+    let figure = |i: usize| figures.get(i).copied().unwrap_or(f64::NAN);
+    Run {
+        wall: figure(0),
+        mb: figure(1) / 1024.0,
+        cpu: figure(2) + figure(3),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+    }
+}
+
+/// Medians of some runs: wall and CPU seconds, peak MB.
+fn medians(runs: &[Run]) -> (f64, f64, f64) {
+    let of = |f: fn(&Run) -> f64| median(runs.iter().map(f).collect());
+    (of(|r| r.wall), of(|r| r.cpu), of(|r| r.mb))
 }
 
 fn measure(args: &Args, site: &Path, n: usize) -> String {
-    let (mut cold, mut cold_mb) = (Vec::new(), Vec::new());
+    let mut cold = Vec::new();
     for _ in 0..args.runs {
         for dir in ["content/briefings", "public", ".briefing"] {
             let _ = std::fs::remove_dir_all(site.join(dir));
         }
-        let (wall, mb, _) = timed(site, &args.binary, &["build", "-q"]);
-        cold.push(wall);
-        cold_mb.push(mb);
+        let run = timed(site, &args.binary, &["build", "-q"]);
+        eprintln!(
+            "{n}: cold build {:.1} s ({:.1} s CPU), {:.0} MB",
+            run.wall, run.cpu, run.mb
+        );
+        cold.push(run);
     }
-    let (mut warm, mut warm_mb, mut rewritten) = (Vec::new(), Vec::new(), Vec::new());
+    let mut warm = Vec::new();
     for _ in 0..args.runs {
-        let (wall, mb, stdout) = timed(site, &args.binary, &["build"]);
-        warm.push(wall);
-        warm_mb.push(mb);
-        rewritten.push(written_count(&stdout) as f64);
+        let run = timed(site, &args.binary, &["build"]);
+        eprintln!(
+            "{n}: warm build {:.2} s ({:.2} s CPU), {:.0} MB",
+            run.wall, run.cpu, run.mb
+        );
+        warm.push(run);
     }
+    let rewritten: Vec<f64> = warm
+        .iter()
+        .map(|r| written_count(&r.stdout) as f64)
+        .collect();
     let edit = serve_edits(args, site);
     let (bytes, files) = output_size(&site.join("public"));
+    let (cold_wall, cold_cpu, cold_mb) = medians(&cold);
+    let (warm_wall, warm_cpu, warm_mb) = medians(&warm);
     format!(
-        "| {n} | {:.1} s | {:.2} s ({}) | {:.0} ms / {:.0} ms | {:.0} / {:.0} / {:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
-        median(cold),
-        median(warm),
+        "| {n} | {cold_wall:.1} s ({cold_cpu:.1} s CPU) | {warm_wall:.2} s ({warm_cpu:.2} s CPU; {}) | {:.0} ms / {:.0} ms | {cold_mb:.0} / {warm_mb:.0} / {:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
         median(rewritten),
         edit.rebuild_ms,
         edit.reload_ms,
-        median(cold_mb),
-        median(warm_mb),
         edit.peak_mb,
         bytes as f64 / 1e6,
         bytes as f64 / 1e3 / n as f64,
@@ -240,18 +267,49 @@ struct EditFigures {
     peak_mb: f64,
 }
 
-/// Starts `serve`, edits articles one at a time and times each reload.
+/// Puts an edited article back when dropped: after the reload, on a timeout, or when
+/// the benchmark panics, so an interrupted run never leaves an edit in the site.
+struct Restore<'a> {
+    path: &'a Path,
+    original: String,
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::write(self.path, &self.original) {
+            eprintln!("error: could not restore {}: {e}", self.path.display());
+        }
+    }
+}
+
+/// Stops the server when dropped (also when the benchmark panics).
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// How long an edit may take to show before the run stops waiting.
+const EDIT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Starts `serve`, edits articles one at a time and times each reload. Each figure is
+/// printed to stderr as it is measured; on a timeout the edit is restored and the
+/// medians are of the edits measured so far.
 fn serve_edits(args: &Args, site: &Path) -> EditFigures {
-    let mut child = Command::new(&args.binary)
+    let child = Command::new(&args.binary)
         .args(["serve", "--port", "0"])
         .current_dir(site)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve");
-    let stderr = child.stderr.take().expect("stderr");
+    let mut server = Server(child);
+    let stderr = server.0.stderr.take().expect("stderr");
     std::thread::spawn(move || std::io::copy(&mut BufReader::new(stderr), &mut std::io::sink()));
-    let (url, rebuilds) = served_url(&mut child);
+    let (url, rebuilds) = served_url(&mut server.0);
     let articles = site.join("content/articles");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&articles)
         .expect("articles")
@@ -265,38 +323,54 @@ fn serve_edits(args: &Args, site: &Path) -> EditFigures {
         let original = std::fs::read_to_string(path).expect("article");
         let before = token(&url);
         std::thread::sleep(Duration::from_millis(300));
+        let restore = Restore {
+            path,
+            original: original.clone(),
+        };
         let start = Instant::now();
         std::fs::write(
             path,
             format!("{original}\nThe talks resumed on Monday, officials said.\n"),
         )
         .expect("edit");
-        while token(&url) == before {
-            if start.elapsed() > Duration::from_secs(120) {
-                panic!("no reload within 120 s of editing {}", path.display());
-            }
-            std::thread::sleep(Duration::from_millis(2));
+        if !wait_for_token(&url, &before, start) {
+            eprintln!(
+                "edit {i}: no reload within {} s of editing {}; stopping the edits",
+                EDIT_TIMEOUT.as_secs(),
+                path.display()
+            );
+            break;
         }
-        reload.push(start.elapsed().as_secs_f64() * 1000.0);
-        if let Ok(ms) = rebuilds.recv_timeout(Duration::from_secs(5)) {
-            rebuild.push(ms);
-        }
-        std::fs::write(path, &original).expect("restore");
-        let restored = token(&url);
-        let wait = Instant::now();
-        while token(&url) == restored && wait.elapsed() < Duration::from_secs(120) {
-            std::thread::sleep(Duration::from_millis(5));
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        reload.push(ms);
+        let built = rebuilds.recv_timeout(Duration::from_secs(5)).ok();
+        rebuild.extend(built);
+        eprintln!("edit {i}: save to reload {ms:.0} ms, rebuild {built:?} ms");
+        let restored_from = token(&url);
+        drop(restore);
+        if !wait_for_token(&url, &restored_from, Instant::now()) {
+            eprintln!("edit {i}: the restore brought no reload; stopping the edits");
+            break;
         }
         let _ = rebuilds.recv_timeout(Duration::from_secs(5));
     }
-    let peak_mb = peak_rss_mb(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
     EditFigures {
         rebuild_ms: median(rebuild),
         reload_ms: median(reload),
-        peak_mb,
+        peak_mb: peak_rss_mb(server.0.id()),
     }
+}
+
+/// Waits until the server's build token differs from `before`; false after
+/// [`EDIT_TIMEOUT`] from `start`.
+fn wait_for_token(url: &str, before: &str, start: Instant) -> bool {
+    while token(url) == before {
+        if start.elapsed() > EDIT_TIMEOUT {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    true
 }
 
 /// Waits for `Serving at URL` on the server's stdout; then sends the duration of
@@ -368,27 +442,20 @@ mod hugo {
         let dir = args.work.join(format!("hugo-{n}"));
         write_site(site, &dir);
         let hugo = Path::new("hugo");
-        let (mut cold, mut cold_mb) = (Vec::new(), Vec::new());
+        let mut cold = Vec::new();
         for _ in 0..args.runs {
             let _ = std::fs::remove_dir_all(dir.join("public"));
             let _ = std::fs::remove_dir_all(dir.join("resources"));
-            let (wall, mb, _) = timed(&dir, hugo, &["--quiet"]);
-            cold.push(wall);
-            cold_mb.push(mb);
+            cold.push(timed(&dir, hugo, &["--quiet"]));
         }
-        let (mut warm, mut warm_mb) = (Vec::new(), Vec::new());
-        for _ in 0..args.runs {
-            let (wall, mb, _) = timed(&dir, hugo, &["--quiet"]);
-            warm.push(wall);
-            warm_mb.push(mb);
-        }
+        let warm: Vec<Run> = (0..args.runs)
+            .map(|_| timed(&dir, hugo, &["--quiet"]))
+            .collect();
         let (bytes, files) = output_size(&dir.join("public"));
+        let (cold_wall, cold_cpu, cold_mb) = medians(&cold);
+        let (warm_wall, warm_cpu, warm_mb) = medians(&warm);
         format!(
-            "| {n} (Hugo) | {:.1} s | {:.2} s (all) | | {:.0} / {:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
-            median(cold),
-            median(warm),
-            median(cold_mb),
-            median(warm_mb),
+            "| {n} (Hugo) | {cold_wall:.1} s ({cold_cpu:.1} s CPU) | {warm_wall:.2} s ({warm_cpu:.2} s CPU; all) | | {cold_mb:.0} / {warm_mb:.0} MB | {:.0} MB, {files} files, {:.1} KB per article |",
             bytes as f64 / 1e6,
             bytes as f64 / 1e3 / n as f64,
         )

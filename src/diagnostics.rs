@@ -8,8 +8,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 /// A place in a user's file: path, and 1-based line and column when known.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     pub path: PathBuf,
     pub line: Option<usize>,
@@ -111,7 +113,7 @@ impl<'a> LineColumns<'a> {
 }
 
 /// Something the user should know about that did not stop the build.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     pub location: Location,
     pub message: String,

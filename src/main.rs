@@ -7,7 +7,14 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = briefing::cli::Cli::parse();
-    let today = jiff::ZonedDateTime::now().date();
+    let epoch = std::env::var(briefing::commands::SOURCE_DATE_EPOCH).ok();
+    let today = match briefing::commands::today(epoch.as_deref()) {
+        Ok(today) => today,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return ExitCode::from(2);
+        }
+    };
     match briefing::commands::run(cli, today) {
         Ok(code) => code,
         Err(err) => {

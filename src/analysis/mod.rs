@@ -83,10 +83,17 @@ pub struct Analysis {
 /// An article in another language than English: sentences split by that language's
 /// rules and a summary; no entities, actors, time expressions or timeline, which know
 /// English only (they would take "Freitag" for a person).
-fn other_language(article: &Article, options: &AnalysisOptions, title: &str) -> Analysis {
+fn other_language(
+    article: &Article,
+    options: &AnalysisOptions,
+    title: &str,
+    lap: &mut dyn FnMut(&'static str),
+) -> Analysis {
     let prose = article.prose.as_str();
     let sentences = sentences::split_in(&article.language, prose, &article.blocks);
+    lap("sentences");
     let summary = summary::summarize(prose, title, &sentences, &[], options.summary_sentences);
+    lap("summary");
     Analysis {
         sentences,
         summary,
@@ -117,7 +124,7 @@ pub fn analyze_timed(
         ""
     };
     if article.language != ENGLISH {
-        return other_language(article, options, title);
+        return other_language(article, options, title, lap);
     }
     let sentences = sentences::split(prose, &article.blocks);
     lap("sentences");

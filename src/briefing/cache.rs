@@ -4,14 +4,12 @@
 //!
 //! The cache is a pure value: [`ParseCache::decode`] takes the bytes of its shard files
 //! (read by `ingest`), [`ParseCache::changed_shards`] gives the shards to write back
-//! (written by `output`). Entries are spread over [`SHARDS`] shards by hash, so that an
-//! edit rewrites one small file, and a shard holds only the briefings of the last build.
-//! Each shard starts with a header naming the format and the tool's version; a shard
-//! with another header, or a line that does not parse, is ignored (the file is parsed
-//! again). The cache stores parse results only: whether a file was edited by hand is
-//! still decided from its text on every build.
+//! (written by `output`), kept in [`SHARDS`] shards as `ingest::cache` describes (a
+//! shard it cannot read is ignored, and its files are parsed again). The cache stores
+//! parse results only: whether a file was edited by hand is still decided from its text
+//! on every build.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -19,9 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use super::file::{BriefingError, parse};
 use super::model::{Briefing, BriefingMeta};
+use crate::ingest::cache::{CacheKey, ShardBook, decode_shards, hex, unhex};
 
-/// Shards of the cache (file `briefings-NN.jsonl` for shard NN).
-pub const SHARDS: usize = 64;
+pub use crate::ingest::cache::SHARDS;
 
 /// The first line of a shard.
 fn header() -> String {
@@ -29,17 +27,12 @@ fn header() -> String {
 }
 
 /// The hash of a briefing file's text.
-pub type TextHash = [u8; 16];
+pub type TextHash = CacheKey;
 
 pub fn text_hash(text: &str) -> TextHash {
     let mut out = [0u8; 16];
     out.copy_from_slice(&blake3::hash(text.as_bytes()).as_bytes()[..16]);
     out
-}
-
-/// The shard of a hash.
-fn shard_of(hash: &TextHash) -> usize {
-    hash[0] as usize % SHARDS
 }
 
 /// What parsing a file gives, apart from its slug and path.
@@ -68,38 +61,19 @@ struct Line {
 #[derive(Debug, Default)]
 pub struct ParseCache {
     entries: Mutex<HashMap<TextHash, Parsed>>,
-    /// The hashes the shards on disk hold.
-    stored: Mutex<HashSet<TextHash>>,
-    /// Shards holding a text parsed (not read from the cache) since they were written.
-    dirty: Mutex<BTreeSet<usize>>,
+    book: ShardBook,
 }
 
 impl ParseCache {
     /// The cache from the bytes of its shard files, `(shard number, bytes)`.
     pub fn decode(shards: Vec<(usize, Vec<u8>)>) -> ParseCache {
-        let mut entries = HashMap::new();
-        let header = header();
-        for (_, bytes) in shards {
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                continue;
-            };
-            let mut lines = text.lines();
-            if lines.next() != Some(header.as_str()) {
-                continue;
-            }
-            for line in lines {
-                let Ok(Line { h, parsed }) = serde_json::from_str::<Line>(line) else {
-                    continue;
-                };
-                if let Some(hash) = unhex(&h) {
-                    entries.insert(hash, parsed);
-                }
-            }
-        }
+        let entries = decode_shards(shards, &header(), |line| {
+            let Line { h, parsed } = serde_json::from_str(line).ok()?;
+            Some((unhex(&h)?, parsed))
+        });
         ParseCache {
-            stored: Mutex::new(entries.keys().copied().collect()),
+            book: ShardBook::new(entries.keys().copied()),
             entries: Mutex::new(entries),
-            dirty: Mutex::default(),
         }
     }
 
@@ -118,9 +92,7 @@ impl ParseCache {
             });
         }
         let briefing = parse(path, text)?;
-        if let Ok(mut dirty) = self.dirty.lock() {
-            dirty.insert(shard_of(&hash));
-        }
+        self.book.gains(&hash);
         Ok(briefing)
     }
 
@@ -133,9 +105,9 @@ impl ParseCache {
             body: briefing.body.clone(),
             body_line: briefing.body_line,
         };
-        if let (Ok(mut entries), Ok(mut dirty)) = (self.entries.lock(), self.dirty.lock()) {
+        if let Ok(mut entries) = self.entries.lock() {
             entries.insert(hash, parsed);
-            dirty.insert(shard_of(&hash));
+            self.book.gains(&hash);
         }
     }
 
@@ -146,61 +118,21 @@ impl ParseCache {
         &self,
         live: impl IntoIterator<Item = (TextHash, &'a Briefing)>,
     ) -> Vec<(usize, Vec<u8>)> {
-        let (Ok(mut stored), Ok(mut dirty)) = (self.stored.lock(), self.dirty.lock()) else {
-            return Vec::new();
-        };
-        let mut shards: Vec<Vec<(TextHash, &Briefing)>> = vec![Vec::new(); SHARDS];
-        let mut now = HashSet::new();
-        for (h, b) in live {
-            if now.insert(h) {
-                shards[shard_of(&h)].push((h, b));
-            }
-        }
-        for gone in stored.difference(&now) {
-            dirty.insert(shard_of(gone));
-        }
-        *stored = now;
-        let header = header();
-        std::mem::take(&mut *dirty)
-            .into_iter()
-            .map(|n| {
-                let mut list = std::mem::take(&mut shards[n]);
-                list.sort_by_key(|(h, _)| *h);
-                let mut text = format!("{header}\n");
-                for (h, b) in list {
-                    let line = serde_json::json!({
-                        "h": hex(&h),
-                        "m": b.meta,
-                        "b": b.body,
-                        "l": b.body_line,
-                    });
-                    text.push_str(&line.to_string());
-                    text.push('\n');
-                }
-                (n, text.into_bytes())
-            })
-            .collect()
+        self.book.changed(live, &header(), |h, b| {
+            let line = serde_json::json!({
+                "h": hex(h),
+                "m": b.meta,
+                "b": b.body,
+                "l": b.body_line,
+            });
+            Some(line.to_string())
+        })
     }
 
     /// The file name of shard `n`.
     pub fn shard_file(n: usize) -> String {
         format!("briefings-{n:02}.jsonl")
     }
-}
-
-fn hex(hash: &TextHash) -> String {
-    hash.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<TextHash> {
-    let mut out = [0u8; 16];
-    if text.len() != 32 {
-        return None;
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

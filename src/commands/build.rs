@@ -12,7 +12,7 @@ use crate::pipeline::{self, BuildReport, Changes, Memory};
 /// succeeded. With `strict`, a warning or a skipped file is a failure too (reported
 /// after all of them, the build itself done as without it).
 pub fn run_build(config: &Config, options: &BuildOptions, quiet: bool, strict: bool) -> bool {
-    let mut memory = Memory::default();
+    let mut memory = Memory::one_off();
     match build_once(config, options, quiet, &mut memory, &Changes::everything()) {
         Ok(report) if strict && !(report.warnings.is_empty() && report.skipped.is_empty()) => {
             let problems = report.warnings.len() + report.skipped.len();

@@ -22,6 +22,26 @@ use crate::config::{BuildOptions, Config};
 
 pub use build::run_build;
 
+/// The environment variable that fixes the date a build runs on (the reproducible-builds
+/// convention: seconds since 1970-01-01 UTC).
+pub const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// The date commands run on: the UTC date of `source_date_epoch` (the value of
+/// [`SOURCE_DATE_EPOCH`]) when it is set, else today in the local time zone. Pages say
+/// when they were built, so two builds of the same sources on either side of midnight
+/// differ in every page; with the variable set they are byte-identical.
+pub fn today(source_date_epoch: Option<&str>) -> Result<Date> {
+    let Some(value) = source_date_epoch else {
+        return Ok(jiff::ZonedDateTime::now().date());
+    };
+    let seconds: i64 = value.trim().parse().with_context(|| {
+        format!("{SOURCE_DATE_EPOCH}={value:?} is not a number of seconds since 1970-01-01 UTC")
+    })?;
+    let instant = jiff::Timestamp::from_second(seconds)
+        .with_context(|| format!("{SOURCE_DATE_EPOCH}={value:?} is out of range"))?;
+    Ok(instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+}
+
 /// Runs the command line `cli`, with `today` as the current date.
 pub fn run(cli: Cli, today: Date) -> Result<ExitCode> {
     let (quiet, root) = (cli.quiet, cli.root);
@@ -133,5 +153,27 @@ fn load_config(root: Option<&Path>) -> Result<Config> {
             let cwd = std::env::current_dir().context("cannot read the current folder")?;
             Ok(Config::discover(&cwd)?)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_date_epoch_fixes_the_date_in_utc() {
+        let cases = [
+            ("0", Some(jiff::civil::date(1970, 1, 1))),
+            ("1772582399", Some(jiff::civil::date(2026, 3, 3))),
+            ("1772582400", Some(jiff::civil::date(2026, 3, 4))),
+            (" 1772582400\n", Some(jiff::civil::date(2026, 3, 4))),
+            ("yesterday", None),
+            ("", None),
+            ("99999999999999999", None),
+        ];
+        for (value, want) in cases {
+            assert_eq!(today(Some(value)).ok(), want, "{value:?}");
+        }
+        assert!(today(None).is_ok());
     }
 }

@@ -5,13 +5,21 @@
 //! Who is who is decided by `site::actors` (name keys, honorifics, spelling variants,
 //! and the merge of entries into actors); this module indexes the result by the
 //! corpus's ids. It is rebuilt from every briefing's actor list when one changes (a
-//! linear pass over hash maps), until the identity rules move below every stage.
+//! linear pass over hash maps), until the identity rules move below every stage; what
+//! depends on one briefing alone (the identity keys of its names, which of its actors
+//! each of its events involves) is kept per briefing while its fingerprint stays the
+//! same, so an edit computes those again for the edited briefing only.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::analysis::ActorKind;
 use crate::briefing::{ActorMeta, Briefing};
-use crate::site::actors::{ActorIndex, find_in_list};
+use crate::site::actors::{ActorIndex, ListKeys, find_in_list};
+
+use super::Fingerprint;
 
 use super::ids::{ActorId, BriefingId, EventRef};
 
@@ -50,27 +58,59 @@ pub(super) struct Actors {
     pub event_actors: HashMap<BriefingId, Vec<Vec<ActorId>>>,
     /// For each actor, the events it is involved in, in site order.
     pub actor_events: Vec<Vec<EventRef>>,
+    /// What each briefing's own actor list and events give (see [`Local`]).
+    pub local: HashMap<BriefingId, Arc<Local>>,
+}
+
+/// What depends on one briefing alone: the keys of its actors' names and, for each of
+/// its events, the entries of its actor list the event involves (before entries of one
+/// site actor are merged).
+#[derive(Debug)]
+pub(super) struct Local {
+    fingerprint: Fingerprint,
+    keys: ListKeys,
+    events: Vec<Vec<usize>>,
 }
 
 impl Actors {
-    /// Indexes the actors of the briefings `order` (in site order).
+    /// The actors of the briefings of `order`; `briefing` gives each briefing with its
+    /// fingerprint, `local` what the last build kept per briefing.
     pub fn build<'a>(
         order: &[BriefingId],
-        briefing: impl Fn(BriefingId) -> &'a Briefing,
+        briefing: impl Fn(BriefingId) -> (&'a Briefing, Fingerprint) + Sync,
+        mut local: HashMap<BriefingId, Arc<Local>>,
     ) -> Actors {
+        let kept: HashMap<BriefingId, Arc<Local>> = order
+            .iter()
+            .filter_map(|&id| {
+                let old = local.remove(&id)?;
+                (old.fingerprint == briefing(id).1).then_some((id, old))
+            })
+            .collect();
+        let fresh: Vec<(BriefingId, Arc<Local>)> = order
+            .par_iter()
+            .filter(|id| !kept.contains_key(id))
+            .map(|&id| {
+                let (b, fingerprint) = briefing(id);
+                let local = Local {
+                    fingerprint,
+                    keys: ListKeys::new(&b.meta.actors),
+                    events: event_entries(b),
+                };
+                (id, Arc::new(local))
+            })
+            .collect();
+        let mut local = kept;
+        local.extend(fresh);
         let lists: Vec<&[ActorMeta]> = order
             .iter()
-            .map(|&id| briefing(id).meta.actors.as_slice())
+            .map(|&id| briefing(id).0.meta.actors.as_slice())
             .collect();
-        let index = ActorIndex::build(&lists);
-        let list: Vec<Actor> = index
-            .actors
-            .iter()
+        let keys: Vec<&ListKeys> = order.iter().map(|id| &local[id].keys).collect();
+        let mut index = ActorIndex::build_with_keys(&lists, &keys);
+        let list: Vec<Actor> = std::mem::take(&mut index.actors)
+            .into_iter()
             .map(|a| Actor {
-                name: a.name.clone(),
-                slug: a.slug.clone(),
-                kind: a.kind,
-                aliases: a.aliases.clone(),
                 appearances: a
                     .appearances
                     .iter()
@@ -79,6 +119,10 @@ impl Actors {
                         actor: app.actor,
                     })
                     .collect(),
+                name: a.name,
+                slug: a.slug,
+                kind: a.kind,
+                aliases: a.aliases,
             })
             .collect();
         let mut actors = Actors {
@@ -99,7 +143,7 @@ impl Actors {
                     postings.push(id);
                 }
             }
-            let events = event_actors(briefing(id), &ids);
+            let events = event_actors(&local[&id].events, &ids);
             for (e, involved) in events.iter().enumerate() {
                 for &a in involved {
                     actors.actor_events[a.index()].push(EventRef::new(id, e));
@@ -108,13 +152,31 @@ impl Actors {
             actors.event_actors.insert(id, events);
             actors.of_briefing.insert(id, ids);
         }
+        actors.local = local;
         actors
     }
 }
 
-/// The site actors of each event of a briefing: the names listed in the event, and
-/// the briefing's actors whose name or an alias appears in the event text as a word.
-fn event_actors(briefing: &Briefing, site_ids: &[ActorId]) -> Vec<Vec<ActorId>> {
+/// The site actors of each event, from the list entries it involves, without repeats.
+fn event_actors(entries: &[Vec<usize>], site_ids: &[ActorId]) -> Vec<Vec<ActorId>> {
+    entries
+        .iter()
+        .map(|found| {
+            let mut ids: Vec<ActorId> = Vec::with_capacity(found.len());
+            for &i in found {
+                if let Some(&id) = site_ids.get(i).filter(|id| !ids.contains(id)) {
+                    ids.push(id);
+                }
+            }
+            ids
+        })
+        .collect()
+}
+
+/// For each event of a briefing, the entries of its actor list it involves: the names
+/// listed in the event, then the entries whose name or an alias appears in the event
+/// text as a word.
+fn event_entries(briefing: &Briefing) -> Vec<Vec<usize>> {
     let list = &briefing.meta.actors;
     briefing
         .meta
@@ -134,13 +196,7 @@ fn event_actors(briefing: &Briefing, site_ids: &[ActorId]) -> Vec<Vec<ActorId>> 
                     found.push(i);
                 }
             }
-            let mut ids: Vec<ActorId> = Vec::with_capacity(found.len());
-            for i in found {
-                if let Some(&id) = site_ids.get(i).filter(|id| !ids.contains(id)) {
-                    ids.push(id);
-                }
-            }
-            ids
+            found
         })
         .collect()
 }

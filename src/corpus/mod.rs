@@ -125,7 +125,12 @@ impl Corpus {
         let mut timeline = std::mem::take(&mut self.timeline);
         timeline.merge_stale(position);
         self.timeline = timeline;
-        self.actors = actors::Actors::build(&self.order, |id| &self.entry(id).briefing);
+        let local = std::mem::take(&mut self.actors.local);
+        let briefing = |id: BriefingId| {
+            let entry = self.entry(id);
+            (&*entry.briefing, entry.fingerprint)
+        };
+        self.actors = actors::Actors::build(&self.order, briefing, local);
     }
 
     /// Takes a briefing out of every index; its slot stays allocated.

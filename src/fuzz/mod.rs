@@ -145,7 +145,7 @@ pub fn run(input: &[u8]) -> Result<Outcome, String> {
         }
     };
     let clock = Instant::now();
-    render_site(&config(article_text), briefing)?;
+    render_site(config(article_text), briefing)?;
     timings.render = clock.elapsed();
     Ok(Outcome {
         timings,
@@ -182,6 +182,7 @@ fn render_site(config: &Config, briefing: briefing::Briefing) -> Result<(), Stri
             &corpus,
             &options,
             &BTreeMap::new(),
+            &site::Cache::default(),
             &sink,
         )
         .map(|_| ())
@@ -233,7 +234,7 @@ fn article_briefing(
     let analysis = analysis::analyze(&article, &config.analysis);
     timings.analysis = clock.elapsed();
     let clock = Instant::now();
-    let key = crate::pipeline::cache_key(&config);
+    let key = crate::pipeline::cache_key(config);
     let mut fresh = briefing::compose(&article, &analysis, &key, ComposeOptions { article_text });
     fresh.path = format!("content/briefings/{}.md", article.slug).into();
     let text = briefing::render(&fresh).map_err(|e| format!("briefing not written: {e}"))?;
@@ -254,30 +255,45 @@ fn article_briefing(
 }
 
 /// A page must not carry characters XML forbids (C0 controls but tab, newline and
-/// carriage return; U+FFFE and U+FFFF): one makes a feed unreadable.
+/// carriage return; U+FFFE and U+FFFF): one makes a feed unreadable. Scans bytes (the
+/// two noncharacters are `EF BF BE` and `EF BF BF` in UTF-8), as every page of every
+/// input passes here.
 fn check_characters(path: &str, bytes: &[u8]) -> Result<(), String> {
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    if std::str::from_utf8(bytes).is_err() {
         return match path.ends_with(".html") || path.ends_with(".xml") {
             true => Err(format!("{path} is not UTF-8")),
             false => Ok(()),
         };
+    }
+    let forbidden = |i: usize| match bytes[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F => true,
+        0xEF => bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
     };
-    match text
-        .char_indices()
-        .find(|&(_, c)| ingest::forbidden_in_xml(c))
-    {
-        Some((i, c)) => Err(format!("{path} has {c:?} at byte {i}")),
+    match (0..bytes.len()).find(|&i| forbidden(i)) {
+        Some(i) => {
+            let c = String::from_utf8_lossy(&bytes[i..(i + 3).min(bytes.len())]);
+            Err(format!(
+                "{path} has {:?} at byte {i}",
+                c.chars().next().unwrap_or('?')
+            ))
+        }
         None => Ok(()),
     }
 }
 
-/// The configuration of the fuzzed site.
-fn config(article_text: bool) -> Config {
-    let toml = format!(
-        "title = \"Fuzz\"\nbase_url = \"https://example.org/news/\"\n[briefing]\narticle_text = {article_text}\n"
-    );
-    Config::parse(Path::new("/site"), Path::new("/site/briefing.toml"), &toml)
-        .expect("the fuzz configuration is valid")
+/// The configuration of the fuzzed site (parsed once: it is the same for every input).
+fn config(article_text: bool) -> &'static Config {
+    static CONFIGS: std::sync::OnceLock<[Config; 2]> = std::sync::OnceLock::new();
+    let parse = |article_text: bool| {
+        let toml = format!(
+            "title = \"Fuzz\"\nbase_url = \"https://example.org/news/\"\n[briefing]\narticle_text = {article_text}\n"
+        );
+        Config::parse(Path::new("/site"), Path::new("/site/briefing.toml"), &toml)
+            .expect("the fuzz configuration is valid")
+    };
+    &CONFIGS.get_or_init(|| [parse(false), parse(true)])[usize::from(article_text)]
 }
 
 /// The deadline of the tests of pathological inputs: only a hang misses it. The
@@ -298,4 +314,44 @@ pub fn within<T: Send + 'static>(
         let _ = send.send(work());
     });
     receive.recv_timeout(deadline).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_characters;
+
+    #[test]
+    fn check_characters_finds_what_xml_forbids_and_nothing_else() {
+        let cases: &[(&str, Option<usize>)] = &[
+            ("plain text, tabs\tnewlines\ncarriage returns\r", None),
+            ("é, 日本, \u{FFFD}, \u{FFFC}, \u{FEFF}, \u{EFBF}", None),
+            ("a\u{1}b", Some(1)),
+            ("ab\0", Some(2)),
+            ("x\u{1b}", Some(1)),
+            ("x\u{0B}", Some(1)),
+            ("é\u{FFFE}", Some(2)),
+            ("\u{FFFF}", Some(0)),
+        ];
+        for &(text, at) in cases {
+            let found = check_characters("atom.xml", text.as_bytes()).err();
+            match (found, at) {
+                (None, None) => {}
+                (Some(found), Some(i)) => {
+                    assert!(
+                        found.ends_with(&format!("at byte {i}")),
+                        "{text:?}: {found}"
+                    )
+                }
+                (found, _) => panic!("{text:?}: {found:?}, expected a finding at {at:?}"),
+            }
+        }
+        // the byte scan agrees with ingest's rule on every character
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let page = format!("a{c}b");
+            let found = check_characters("atom.xml", page.as_bytes()).is_err();
+            assert_eq!(found, crate::ingest::forbidden_in_xml(c), "{c:?}");
+        }
+        assert!(check_characters("page.html", b"\xff").is_err());
+        assert!(check_characters("logo.png", b"\xff").is_ok());
+    }
 }

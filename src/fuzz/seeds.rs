@@ -75,6 +75,12 @@ pub fn seeds(size: usize) -> Vec<Seed> {
         ("backticks-markdown", md, repeat("`", size, "")),
         ("two-word-sentences", text, repeat("Go on. ", size, "")),
         ("run-on-sentence", text, run_on(size)),
+        (
+            // read as Catalan: sentencex compiled a regex at each of its sentence ends
+            "catalan-sentences",
+            text,
+            repeat("Els representants municipals aprovaren finalment aquella proposta. ", size, ""),
+        ),
         ("long-toml-key", md, toml_keys(1, size / 2)),
         ("many-toml-keys", md, toml_keys(1_900, 8)),
         ("broken-links", Kind::Briefing, broken_links(size / 32)),

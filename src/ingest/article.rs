@@ -74,7 +74,7 @@ pub struct Block {
 }
 
 /// One source article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The file, as shown to users: relative to the site root when under it.
     pub path: PathBuf,

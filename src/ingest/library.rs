@@ -9,7 +9,9 @@
 //! warnings, everything sorted by path, exactly as a fresh read gives it.
 //!
 //! Reading an article depends on the build's date (a publication date after it is
-//! refused), so a build on another day reads every file again.
+//! refused), so a build on another day reads every file again. A one-off `build` starts
+//! with no files kept, but with the [`ArticleCache`] of the last build: every file is
+//! read and hashed, and only a file whose bytes it has not seen is parsed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -21,6 +23,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostics::Warning;
 
+use super::article_cache::{ArticleCache, ReadKey, read_key};
 use super::parse::Parsed;
 use super::{Article, Format, IngestError, discover, duplicate_slug, missing_date_warning, slugs};
 
@@ -28,6 +31,8 @@ use super::{Article, Format, IngestError, discover, duplicate_slug, missing_date
 struct Entry {
     /// Size and modification time when it was read.
     stamp: Option<(u64, SystemTime)>,
+    /// The read's key in the cache (none when the file could not be read).
+    key: Option<ReadKey>,
     read: Result<Parsed, IngestError>,
 }
 
@@ -42,6 +47,8 @@ pub struct ArticleFiles {
     found_dir: bool,
     /// The build date the files were read with.
     today: Option<Date>,
+    /// Reads of earlier builds (see the module docs).
+    cache: ArticleCache,
 }
 
 /// The articles of a build, borrowed from [`ArticleFiles`].
@@ -65,7 +72,11 @@ impl ArticleFiles {
         let dir = &config.articles_dir;
         let display = |p: &Path| config.display_path(p).to_path_buf();
         if self.today != Some(today) {
-            *self = ArticleFiles::default();
+            let cache = std::mem::take(&mut self.cache);
+            *self = ArticleFiles {
+                cache,
+                ..ArticleFiles::default()
+            };
         }
         self.today = Some(today);
         self.found_dir = dir.is_dir();
@@ -84,10 +95,11 @@ impl ArticleFiles {
                 (path, kept)
             })
             .collect();
+        let cache = &self.cache;
         self.files = todo
             .into_par_iter()
             .map(|(path, kept)| {
-                let entry = kept.unwrap_or_else(|| read(config, &path, today));
+                let entry = kept.unwrap_or_else(|| read(config, &path, today, cache));
                 (path, entry)
             })
             .collect();
@@ -126,7 +138,7 @@ impl ArticleFiles {
         }
         for path in own {
             if path.is_file() {
-                let entry = read(config, path, today);
+                let entry = read(config, path, today, &self.cache);
                 self.files.insert(path.clone(), entry);
             } else {
                 self.files.remove(path);
@@ -179,22 +191,69 @@ impl ArticleFiles {
     }
 }
 
-/// Reads one article file, its slug from its path unless the front matter sets one.
-fn read(config: &Config, path: &Path, today: Date) -> Entry {
-    let dir = &config.articles_dir;
+/// Reads one article file, its slug from its path unless the front matter sets one;
+/// parses it only when `cache` has no read of the same bytes that holds on `today`.
+fn read(config: &Config, path: &Path, today: Date, cache: &ArticleCache) -> Entry {
     let stamp = stamp(path);
     let display = config.display_path(path).to_path_buf();
-    let read =
-        super::read_parsed(path, &display, config.max_article_bytes, today).map(|mut parsed| {
-            if !config.tags_from_keywords && parsed.article.format == Format::Html {
-                parsed.article.tags.clear();
-            }
-            if !parsed.slug_from_front_matter {
-                parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
-            }
-            parsed
+    let max = config.max_article_bytes;
+    let bytes = match super::read_bytes(path, &display, max) {
+        Ok(read) => read,
+        Err(e) => {
+            return Entry {
+                stamp,
+                key: None,
+                read: Err(e),
+            };
+        }
+    };
+    let (bytes, format) = bytes;
+    let key = read_key(&bytes, &display, config.tags_from_keywords);
+    let read = match cache.take(&key, today) {
+        Some(hit) => Ok(hit),
+        None => super::parse_bytes(&bytes, &display, format, max, today),
+    };
+    let read = read.map(|parsed| adjusted(config, path, parsed));
+    Entry {
+        stamp,
+        key: Some(key),
+        read,
+    }
+}
+
+/// A read with the site's settings applied: a web page's keywords dropped unless
+/// `tags_from_keywords`, the slug from the path under the articles folder unless the
+/// front matter sets one. Applied to cached reads too (the cache key holds the display
+/// path, not where the articles folder starts).
+fn adjusted(config: &Config, path: &Path, mut parsed: Parsed) -> Parsed {
+    if !config.tags_from_keywords && parsed.article.format == Format::Html {
+        parsed.article.tags.clear();
+    }
+    if !parsed.slug_from_front_matter {
+        let dir = &config.articles_dir;
+        parsed.article.slug = slugs::path_slug(path.strip_prefix(dir).unwrap_or(path));
+    }
+    parsed
+}
+
+impl ArticleFiles {
+    /// Starts from the cache of the last build (see [`ArticleCache::decode`]).
+    pub fn with_cache(cache: ArticleCache) -> ArticleFiles {
+        ArticleFiles {
+            cache,
+            ..ArticleFiles::default()
+        }
+    }
+
+    /// The shards of the cache to write back after a build (see
+    /// [`ArticleCache::changed_shards`]): the reads of the files as they are now.
+    pub fn changed_cache_shards(&self) -> Vec<(usize, Vec<u8>)> {
+        let live = self.files.values().filter_map(|e| {
+            let parsed = e.read.as_ref().ok()?;
+            Some((e.key?, parsed))
         });
-    Entry { stamp, read }
+        self.cache.changed_shards(live)
+    }
 }
 
 impl IngestError {

@@ -18,11 +18,12 @@
 //! text, so that every later stage is a pure function of values.
 
 mod article;
+mod article_cache;
 mod boilerplate;
 mod briefings;
 mod budget;
 pub use budget::{BASE_WORDS_AND_MARKS, BYTES_PER_WORD_OR_MARK, MAX_WORDS_AND_MARKS};
-mod cache;
+pub mod cache;
 mod characters;
 mod dates;
 mod discover;
@@ -48,6 +49,7 @@ pub use slugs::{MAX_SLUG_BYTES, cap as cap_slug};
 mod theme;
 
 pub use article::{Article, Block, BlockKind, Format, TitleSource, content_hash};
+pub use article_cache::ArticleCache;
 pub use briefings::{BriefingFiles, load_briefing_files};
 pub use cache::read_cache_files;
 pub use characters::forbidden as forbidden_in_xml;
@@ -189,6 +191,17 @@ fn read_parsed(
     max_bytes: u64,
     today: Date,
 ) -> Result<parse::Parsed, IngestError> {
+    let (bytes, format) = read_bytes(path, display, max_bytes)?;
+    parse_bytes(&bytes, display, format, max_bytes, today)
+}
+
+/// The bytes of an article file and its format; a file over `max_bytes` is refused
+/// before it is read.
+fn read_bytes(
+    path: &Path,
+    display: &Path,
+    max_bytes: u64,
+) -> Result<(Vec<u8>, Format), IngestError> {
     let read_error = |source| IngestError::Read {
         location: Location::file(display),
         source,
@@ -205,7 +218,7 @@ fn read_parsed(
         return Err(errors::too_large(display, size, max_bytes));
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    parse_bytes(&bytes, display, format, max_bytes, today)
+    Ok((bytes, format))
 }
 
 /// [`read_article_with_warnings`] without the disk: the bytes of an article file whose

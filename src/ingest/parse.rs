@@ -37,6 +37,10 @@ pub(crate) struct Parsed {
     /// Why the file is not an article (an empty file, a sign-in page), when it is not:
     /// the build skips it (see [`super::substance`]).
     pub not_article: Option<String>,
+    /// The build dates (first, last; either open) on which reading the same bytes gives
+    /// this again: the read depends on `today` only through the publication date (see
+    /// [`published::same_choice`]).
+    pub days: (Option<Date>, Option<Date>),
 }
 
 /// The format of a file, from its extension (any case).
@@ -99,6 +103,7 @@ pub(crate) fn parse_article(
     };
     let claims = date_claims(&front, &layout, display);
     let (published, refused) = published::choose(&claims, today);
+    let days = published::same_choice(published, &refused, today);
     let given_language = front.language.clone();
     let not_article = not_an_article(&layout.text, &layout.blocks, layout.page);
     let mut article = assemble(front, layout, format, display, bytes, body_line, slug);
@@ -116,6 +121,7 @@ pub(crate) fn parse_article(
         slug_from_front_matter,
         warnings,
         not_article,
+        days,
     })
 }
 

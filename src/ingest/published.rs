@@ -58,6 +58,24 @@ pub(crate) fn choose(claims: &[Claim], today: Date) -> (Option<Claim>, Vec<Refus
     (None, refused)
 }
 
+/// The build dates on which [`choose`] picks what it picked on `today` and refuses the
+/// same claims for the same reasons, as `(first, last)`, either end open: a claim refused
+/// for being after today makes the choice (and its warning, which names the day) hold on
+/// `today` only; otherwise it holds from the day before the chosen date on (from then on
+/// the chosen claim is possible, and the claims refused before it are refused for their
+/// year, whatever the day). The parse cache keeps a read for these days.
+pub(crate) fn same_choice(
+    chosen: Option<Claim>,
+    refused: &[Refused],
+    today: Date,
+) -> (Option<Date>, Option<Date>) {
+    if refused.iter().any(|r| r.claim.date.year() >= FIRST_YEAR) {
+        return (Some(today), Some(today));
+    }
+    let first = chosen.map(|c| c.date.checked_sub(1.day()).unwrap_or(c.date));
+    (first, None)
+}
+
 /// Why a publication date cannot be right, if it cannot.
 fn why_impossible(date: Date, today: Date) -> Option<String> {
     if date.year() < FIRST_YEAR {
@@ -164,6 +182,36 @@ mod tests {
         let (_, why) = choose(&[c(date(1, 1, 1), "a"), c(date(2099, 1, 1), "b")], today);
         assert_eq!(why[0].why, "the year 1 is before 1800");
         assert_eq!(why[1].why, "it is after today (2026-03-10)");
+    }
+
+    #[test]
+    fn the_choice_holds_on_exactly_the_days_same_choice_gives() {
+        let today = date(2026, 3, 10);
+        let c = |d: Date| Claim::new(d, "s");
+        let cases = [
+            (vec![c(date(2026, 3, 5))], (Some(date(2026, 3, 4)), None)),
+            (
+                vec![c(date(1, 1, 1)), c(date(2026, 3, 11))],
+                (Some(date(2026, 3, 10)), None),
+            ),
+            (
+                vec![c(date(2026, 5, 1)), c(date(2026, 3, 5))],
+                (Some(today), Some(today)),
+            ),
+            (vec![c(date(1, 1, 1))], (None, None)),
+            (vec![], (None, None)),
+        ];
+        for (claims, want) in cases {
+            let (chosen, refused) = choose(&claims, today);
+            let days = same_choice(chosen, &refused, today);
+            assert_eq!(days, want, "{claims:?}");
+            for offset in -30..400 {
+                let day = today.checked_add(offset.days()).unwrap();
+                let holds = days.0.is_none_or(|f| day >= f) && days.1.is_none_or(|l| day <= l);
+                let same = choose(&claims, day) == (chosen, refused.clone());
+                assert!(!holds || same, "{claims:?} on {day}");
+            }
+        }
     }
 
     #[test]

@@ -88,6 +88,7 @@ impl Publisher {
         let mut warnings = std::mem::take(&mut self.warnings);
         warnings.sort();
         let report = PublishReport {
+            site_digest: super::manifest::site_digest(&entries),
             output_dir: self.target.path.clone(),
             files: entries.len(),
             bytes_written: written.iter().map(|p| entries[p].stat.size).sum(),

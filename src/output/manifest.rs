@@ -39,6 +39,26 @@ pub(super) fn digest(bytes: &[u8]) -> Digest {
     out
 }
 
+/// A digest of a site's entries (every path with its input key, content and stat), so
+/// that a caller can tell later whether the output is still what one commit left.
+pub(super) fn site_digest(entries: &HashMap<String, Entry>) -> Digest {
+    let mut paths: Vec<&String> = entries.keys().collect();
+    paths.sort_unstable();
+    let mut h = blake3::Hasher::new();
+    for path in paths {
+        let e = &entries[path];
+        h.update(path.as_bytes()).update(&[0]);
+        for part in [e.hash, e.key] {
+            h.update(&part.unwrap_or_default());
+        }
+        h.update(&e.stat.size.to_le_bytes());
+        h.update(&e.stat.mtime.to_le_bytes());
+    }
+    let mut out = [0; 16];
+    out.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    out
+}
+
 /// What the file system says about a published file: enough to notice that it changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Stat {

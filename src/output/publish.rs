@@ -49,6 +49,8 @@ pub struct PublishReport {
     pub bytes_written: u64,
     /// Problems that did not stop the build.
     pub warnings: Vec<String>,
+    /// A digest of the site as committed (see [`Publisher::site_digest`]).
+    pub site_digest: [u8; 16],
 }
 
 /// A page's state in the build under way.
@@ -200,6 +202,35 @@ impl Publisher {
             return false;
         }
         claims.insert(path.to_string(), Claim::Kept(prev.clone()));
+        true
+    }
+
+    /// A digest of the site the last commit left, when its manifest was read: equal to
+    /// that commit's [`PublishReport::site_digest`] unless the output changed since (a
+    /// commit a crash interrupted, finished by [`Publisher::open`]).
+    pub fn site_digest(&self) -> Option<[u8; 16]> {
+        self.recorded.then(|| manifest::site_digest(&self.previous))
+    }
+
+    /// Keeps every page of the last commit as it is, if every one of them is still in
+    /// place as written (for a build whose inputs are all those of the last commit);
+    /// keeps nothing and returns `false` otherwise, or when a page was claimed already.
+    pub fn keep_all_in_place(&self) -> bool {
+        let intact = self.previous.iter().all(|(path, prev)| {
+            prev.hash.is_some()
+                && prev.key.is_some()
+                && !is_kept(path, &self.keep)
+                && self.stat_in_place(path) == Some(prev.stat)
+        });
+        let Ok(mut claims) = self.claims.lock() else {
+            return false;
+        };
+        if !intact || !claims.is_empty() {
+            return false;
+        }
+        for (path, prev) in &self.previous {
+            claims.insert(path.clone(), Claim::Kept(prev.clone()));
+        }
         true
     }
 

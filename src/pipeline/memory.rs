@@ -1,8 +1,9 @@
 //! What a build keeps for the next one: the inputs as read (so that `watch` and `serve`
 //! read again only the files that changed), the briefing files as parsed, the corpus and
 //! the loaded templates. A one-off `build` starts from an empty memory, except for the
-//! parsed briefing files, which it reads from the cache in `.briefing/cache/` (see
-//! `briefing::cache`) and writes back when they changed.
+//! article files as read and the briefing files as parsed, which it reads from the
+//! caches in `.briefing/cache/` (see `ingest::article_cache` and `briefing::cache`) and
+//! writes back when they changed.
 //!
 //! A memory belongs to one configuration: `watch` and `serve` start a new one (keeping
 //! the parse cache) when `briefing.toml` changes.
@@ -20,7 +21,7 @@ use crate::briefing::{Briefing, BriefingError};
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::ingest::first_seen::FirstSeen;
-use crate::ingest::{self, ArticleFiles, BriefingFiles, ThemeFiles};
+use crate::ingest::{self, ArticleCache, ArticleFiles, BriefingFiles, ThemeFiles};
 use crate::output;
 use crate::site::{self, Templates};
 
@@ -64,10 +65,15 @@ pub struct Memory {
     theme: Option<ThemeFiles>,
     templates: Option<Templates>,
     pub(super) corpus: Option<Corpus>,
+    /// What the last render kept for the next one (see `site::Cache`).
+    render_cache: site::Cache,
     /// What the corpus holds (see `briefings::Known`).
     pub(super) known: Known,
     /// The first-seen dates as last written (see `ingest::first_seen`).
     first_seen: Option<FirstSeen>,
+    /// This memory serves one build only (`build`, `check`), not `watch` or `serve`:
+    /// a build that changes nothing need not build the corpus (see `unchanged`).
+    pub(super) one_off: bool,
 }
 
 /// Paths under the articles or briefings folder written the way reading those folders
@@ -91,6 +97,14 @@ fn cache_dir(config: &Config) -> PathBuf {
 }
 
 impl Memory {
+    /// The memory of a single build (`build`, `check`).
+    pub fn one_off() -> Memory {
+        Memory {
+            one_off: true,
+            ..Memory::default()
+        }
+    }
+
     /// A memory for a new configuration, keeping this one's parse cache.
     pub fn renew(self) -> Memory {
         Memory {
@@ -114,6 +128,9 @@ impl Memory {
             let shards =
                 ingest::read_cache_files(&cache_dir(config), SHARDS, ParseCache::shard_file);
             self.parses = ParseCache::decode(shards);
+            let shards =
+                ingest::read_cache_files(&cache_dir(config), SHARDS, ArticleCache::shard_file);
+            self.articles = ArticleFiles::with_cache(ArticleCache::decode(shards));
             self.cache_loaded = true;
         }
         let first = self.theme.is_none();
@@ -215,12 +232,30 @@ impl Memory {
         config: &Config,
         today: jiff::civil::Date,
     ) -> (FirstSeen, bool) {
+        let known = std::mem::take(&mut self.known);
+        let out = self.first_seen_of(config, today, &known);
+        self.known = known;
+        out
+    }
+
+    /// [`Memory::first_seen`] with the briefings `known`.
+    pub(super) fn first_seen_of(
+        &mut self,
+        config: &Config,
+        today: jiff::civil::Date,
+        known: &Known,
+    ) -> (FirstSeen, bool) {
         let saved = self
             .first_seen
             .get_or_insert_with(|| FirstSeen::load(&config.state_dir()));
-        let next = saved.with(self.known.keys().map(String::as_str), today);
+        let next = saved.with(known.keys().map(String::as_str), today);
         let changed = next != *saved;
         (next, changed)
+    }
+
+    /// The fingerprint of the loaded templates and static files.
+    pub(super) fn templates_fingerprint(&self) -> Option<[u8; 16]> {
+        self.templates.as_ref().map(|t| t.fingerprint)
     }
 
     /// Records that the first-seen dates `written` are on disk.
@@ -228,14 +263,15 @@ impl Memory {
         self.first_seen = Some(written);
     }
 
-    /// The templates and the corpus, once a build has loaded and updated them.
-    pub(super) fn site(&mut self) -> (&mut Templates, &Corpus) {
+    /// The templates, the corpus and the render cache, once a build has loaded and
+    /// updated them.
+    pub(super) fn site(&mut self) -> (&mut Templates, &Corpus, &site::Cache) {
         let corpus = self.corpus.get_or_insert_with(Corpus::default);
         let templates = self
             .templates
             .as_mut()
             .expect("templates are loaded before the corpus is updated");
-        (templates, corpus)
+        (templates, corpus, &self.render_cache)
     }
 
     /// Reads again the briefing files a build wrote (`paths` as shown to users), so that
@@ -250,8 +286,9 @@ impl Memory {
         let _ = self.parse_briefing_files();
     }
 
-    /// Writes back the shards of the parse cache that changed; keeps only the briefing
-    /// files of this build in it. A cache that cannot be written only costs time.
+    /// Writes back the shards of the parse cache and the article cache that changed;
+    /// keeps only the files of this build in them. A cache that cannot be written only
+    /// costs time.
     pub(super) fn save_cache(&self, config: &Config) {
         let live = self.parsed.values().filter_map(|p| {
             let briefing: &Briefing = p.result.as_ref().ok()?;
@@ -260,6 +297,10 @@ impl Memory {
         let dir = cache_dir(config);
         for (n, bytes) in self.parses.changed_shards(live) {
             let path = dir.join(ParseCache::shard_file(n));
+            let _ = output::write_cache_file(&path, &bytes);
+        }
+        for (n, bytes) in self.articles.changed_cache_shards() {
+            let path = dir.join(ArticleCache::shard_file(n));
             let _ = output::write_cache_file(&path, &bytes);
         }
     }

@@ -17,10 +17,13 @@
 //! written before the site is committed, so that a briefing that cannot be written (a
 //! full disk) fails the build while the previous site is still in place; the output is
 //! checked before any briefing is written, so that a refused output changes nothing.
+//! A one-off build whose inputs and output are those the last build left stops after
+//! the plan (see `unchanged`): nothing else would change.
 
 mod briefings;
 mod memory;
 mod sinks;
+mod unchanged;
 mod write;
 
 use std::path::PathBuf;
@@ -134,7 +137,7 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let mut memory = Memory::default();
+    let mut memory = Memory::one_off();
     rebuild(
         config,
         options,
@@ -167,12 +170,25 @@ pub fn rebuild(
             return Err(e);
         }
     };
+    if memory.one_off
+        && options.write
+        && let Some((rendered, published)) = unchanged_site(config, options, memory, &decided)?
+    {
+        memory.save_cache(config);
+        progress.stage("done");
+        return Ok(BuildReport::assemble(
+            config,
+            decided,
+            rendered,
+            Some(published),
+        ));
+    }
     progress.stage("corpus");
     memory.update_corpus(options.drafts, &mut decided);
     let (first_seen, seen_changed) = memory.first_seen(config, options.today);
     progress.stage("render and publish");
-    let (templates, corpus) = memory.site();
-    let site = (corpus, &first_seen);
+    let (templates, corpus, cache) = memory.site();
+    let site = (corpus, &first_seen, cache);
     let (rendered, published) = match options.write {
         true => {
             let record = seen_changed.then_some(&first_seen);
@@ -192,6 +208,15 @@ pub fn rebuild(
             .collect();
         memory.wrote(config, &touched);
         memory.save_cache(config);
+        if memory.one_off
+            && let Some(templates) = memory.templates_fingerprint()
+        {
+            let key = unchanged::site_key(config, options, &templates, &memory.known, &first_seen);
+            let warnings = rendered.warnings.clone();
+            let record =
+                unchanged::Record::new(&key, &published.site.site_digest, rendered.files, warnings);
+            record.save(config);
+        }
         memory.saved_first_seen(first_seen);
     }
     progress.stage("done");
@@ -214,17 +239,58 @@ fn decide(
     plans.collect(outcomes, options)
 }
 
+/// The shortcut of a one-off build whose inputs are all those of the last committed
+/// build, and whose output is still what that build left (see `unchanged`): the pages
+/// are kept as they are, without building the corpus or rendering. `None` when it does
+/// not apply (nothing has been written then).
+fn unchanged_site(
+    config: &Config,
+    options: &BuildOptions,
+    memory: &mut Memory,
+    decided: &briefings::Decided,
+) -> Result<Option<(site::Rendered, Published)>, BuildError> {
+    if !decided.writes.is_empty() || !decided.removals.is_empty() {
+        return Ok(None);
+    }
+    let Some(templates) = memory.templates_fingerprint() else {
+        return Ok(None);
+    };
+    let (first_seen, seen_changed) = memory.first_seen_of(config, options.today, &decided.known);
+    if seen_changed {
+        return Ok(None);
+    }
+    let key = unchanged::site_key(config, options, &templates, &decided.known, &first_seen);
+    let Some(record) = unchanged::Record::load(config, &key) else {
+        return Ok(None);
+    };
+    let output = OutputOptions::for_site(config);
+    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
+    if !record.left(publisher.site_digest()) || !publisher.keep_all_in_place() {
+        return Ok(None);
+    }
+    let rendered = site::Rendered {
+        files: record.files,
+        rendered: 0,
+        warnings: record.warnings,
+    };
+    let published = Published {
+        site: publisher.commit()?,
+        briefings: write::Written::default(),
+    };
+    Ok(Some((rendered, published)))
+}
+
 /// Renders every page without writing anything, and runs the output's checks on them.
 fn check(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
-    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (corpus, first_seen, cache): (&Corpus, &FirstSeen, &site::Cache),
 ) -> Result<site::Rendered, BuildError> {
     let preview = sinks::Preview::default();
     let seen = &first_seen.briefings;
-    let rendered =
-        site::render(config, templates, corpus, options, seen, &preview).map_err(|e| match e {
+    let rendered = site::render(config, templates, corpus, options, seen, cache, &preview)
+        .map_err(|e| match e {
             site::RenderError::Site(e) => BuildError::Site(e),
             site::RenderError::Sink(never) => match never {},
         })?;
@@ -252,7 +318,7 @@ fn publish(
     config: &Config,
     options: &BuildOptions,
     templates: &mut site::Templates,
-    (corpus, first_seen): (&Corpus, &FirstSeen),
+    (corpus, first_seen, cache): (&Corpus, &FirstSeen, &site::Cache),
     (writes, removals, record): (
         &[briefings::Write],
         &[(PathBuf, String)],
@@ -263,11 +329,12 @@ fn publish(
     let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
     let sink = sinks::Publish(&publisher);
     let seen = &first_seen.briefings;
-    let rendered =
-        site::render(config, templates, corpus, options, seen, &sink).map_err(|e| match e {
+    let rendered = site::render(config, templates, corpus, options, seen, cache, &sink).map_err(
+        |e| match e {
             site::RenderError::Site(e) => BuildError::Site(e),
             site::RenderError::Sink(e) => BuildError::Output(e),
-        })?;
+        },
+    )?;
     let briefings = write::briefings(config, writes)?;
     write::removals(config, removals)?;
     if let Some(record) = record {

@@ -275,3 +275,82 @@ fn incremental_builds_equal_clean_builds_over_edits_adds_renames_and_deletes() {
         }
     }
 }
+
+/// Records the stages a build went through.
+#[derive(Default)]
+struct Stages(std::sync::Mutex<Vec<&'static str>>);
+
+impl Progress for Stages {
+    fn stage(&self, name: &'static str) {
+        self.0.lock().unwrap().push(name);
+    }
+}
+
+impl Stages {
+    /// Whether the build built the corpus (and so rendered or keyed the pages).
+    fn built_corpus(&self) -> bool {
+        self.0.lock().unwrap().contains(&"corpus")
+    }
+}
+
+#[test]
+fn a_build_with_the_inputs_and_output_of_the_last_renders_nothing_and_any_change_renders_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/articles")).unwrap();
+    let talks = article("Talks", "2026-03-05", "Ministers met in Lisk on Wednesday.");
+    std::fs::write(root.join("content/articles/talks.md"), &talks).unwrap();
+    std::fs::create_dir_all(root.join("content/briefings")).unwrap();
+    let note = "---\ntitle: Note\ndate: 2026-03-04\n---\n\nSee [the dam](/nowhere/).\n";
+    std::fs::write(root.join("content/briefings/note.md"), note).unwrap();
+    std::fs::write(root.join("briefing.toml"), "").unwrap();
+    let config = Config::load(root).unwrap();
+    let day = jiff::civil::date(2026, 3, 6);
+    let run = |today| {
+        let stages = Stages::default();
+        let report = build(&config, &BuildOptions::new(today), &stages).unwrap();
+        (report, stages.built_corpus())
+    };
+    let (first, corpus) = run(day);
+    assert!(corpus && first.rendered > 0);
+    let public = root.join("public");
+    let site = tree(&public);
+
+    let (again, corpus) = run(day);
+    assert!(!corpus, "nothing changed: no corpus, no page keyed");
+    assert!(again.published.written.is_empty() && again.published.removed.is_empty());
+    assert_eq!(again.pages, first.pages);
+    let text = |r: &BuildReport| {
+        r.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        text(&again),
+        text(&first),
+        "the render's warnings are reported again"
+    );
+    assert!(!first.warnings.is_empty(), "the broken link is a warning");
+
+    let page = public.join("briefings/talks/index.html");
+    std::fs::remove_file(&page).unwrap();
+    let (restored, corpus) = run(day);
+    assert!(corpus, "a page gone from the output: keyed again");
+    assert_eq!(restored.published.written, ["briefings/talks/index.html"]);
+    assert_eq!(tree(&public), site);
+
+    let (next_day, corpus) = run(day.tomorrow().unwrap());
+    assert!(
+        corpus && next_day.rendered > 0,
+        "another build date is another input"
+    );
+
+    let edited = talks.replace("Wednesday", "Thursday");
+    std::fs::write(root.join("content/articles/talks.md"), edited).unwrap();
+    let (edit, corpus) = run(day.tomorrow().unwrap());
+    assert!(
+        corpus && !edit.published.written.is_empty(),
+        "an edit renders again"
+    );
+}

@@ -63,14 +63,28 @@ pub struct ActorIndex {
 
 impl ActorIndex {
     /// Merges the actor lists of all briefings (one slice per briefing, in site order).
+    #[cfg(test)]
     pub fn build(lists: &[&[ActorMeta]]) -> ActorIndex {
-        let entries: Vec<Entry> = lists
+        let keys: Vec<ListKeys> = lists.iter().map(|l| ListKeys::new(l)).collect();
+        let keys: Vec<&ListKeys> = keys.iter().collect();
+        ActorIndex::build_with_keys(lists, &keys)
+    }
+
+    /// [`ActorIndex::build`] with each list's keys computed already ([`ListKeys`], one
+    /// per list, in the same order): the corpus keeps them between updates, so that an
+    /// edit does not compute again the keys of every name of the site.
+    pub fn build_with_keys(lists: &[&[ActorMeta]], keys: &[&ListKeys]) -> ActorIndex {
+        let entries: Vec<Entry> = keys
             .iter()
             .enumerate()
             .flat_map(|(b, list)| {
-                list.iter()
-                    .enumerate()
-                    .map(move |(a, meta)| Entry::new(b, a, meta))
+                list.0.iter().enumerate().map(move |(a, keys)| Entry {
+                    at: Appearance {
+                        briefing: b,
+                        actor: a,
+                    },
+                    keys,
+                })
             })
             .collect();
         let mut sets = UnionFind::new(entries.len());
@@ -90,12 +104,16 @@ impl ActorIndex {
         let mut order: Vec<usize> = (0..actors.len()).collect();
         order.sort_by(|&x, &y| actors[x].slug.cmp(&actors[y].slug));
         let mut of_briefing: Vec<Vec<usize>> = lists.iter().map(|l| vec![0; l.len()]).collect();
+        let mut actors: Vec<Option<SiteActor>> = actors.into_iter().map(Some).collect();
         let mut sorted = Vec::with_capacity(actors.len());
         for (new_id, &old) in order.iter().enumerate() {
-            for app in &actors[old].appearances {
+            let Some(actor) = actors[old].take() else {
+                continue;
+            };
+            for app in &actor.appearances {
                 of_briefing[app.briefing][app.actor] = new_id;
             }
-            sorted.push(actors[old].clone());
+            sorted.push(actor);
         }
         ActorIndex {
             actors: sorted,
@@ -123,8 +141,32 @@ pub fn find_in_list(list: &[ActorMeta], name: &str) -> Option<usize> {
     })
 }
 
-struct Entry {
+/// The identity keys of the names of one briefing's actor list, in the list's order: a
+/// pure function of the list, so it can be kept while the briefing does not change.
+#[derive(Debug, Clone, Default)]
+pub struct ListKeys(Vec<EntryKeys>);
+
+impl ListKeys {
+    pub fn new(list: &[ActorMeta]) -> ListKeys {
+        ListKeys(list.iter().map(EntryKeys::new).collect())
+    }
+}
+
+/// An entry of a briefing's actor list, with its keys.
+struct Entry<'a> {
     at: Appearance,
+    keys: &'a EntryKeys,
+}
+
+impl std::ops::Deref for Entry<'_> {
+    type Target = EntryKeys;
+    fn deref(&self) -> &EntryKeys {
+        self.keys
+    }
+}
+
+#[derive(Debug, Clone)]
+struct EntryKeys {
     kind: ActorKind,
     /// Mentions in its article (at least 1): the entry's vote for the actor's kind.
     mentions: usize,
@@ -136,8 +178,8 @@ struct Entry {
     alias_keys: Vec<String>,
 }
 
-impl Entry {
-    fn new(briefing: usize, actor: usize, meta: &ActorMeta) -> Entry {
+impl EntryKeys {
+    fn new(meta: &ActorMeta) -> EntryKeys {
         let key = identity_key(&meta.name, meta.kind);
         let mut alias_keys: Vec<String> = meta
             .aliases
@@ -161,8 +203,7 @@ impl Entry {
         alias_keys.retain(|k| *k != key && !k.is_empty());
         alias_keys.sort();
         alias_keys.dedup();
-        Entry {
-            at: Appearance { briefing, actor },
+        EntryKeys {
             kind: meta.kind,
             mentions: meta.mentions.max(1),
             plain: display_key(&meta.name, meta.kind),

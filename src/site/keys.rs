@@ -112,18 +112,29 @@ impl KeyHasher {
         self.str(&tag.name).str(&tag.slug)
     }
 
-    /// A briefing card: the briefing, the actors shown on it and its tags.
+    /// A briefing card (or the plain link to a briefing, a part of it): what
+    /// `BriefingCard` shows of the briefing (URL slug, title, date, lede, source name,
+    /// draft), the actors shown on it with their roles there, and its tags. Not the
+    /// briefing's body nor its timeline: an edit that leaves the card as it was
+    /// re-renders no list the briefing is in.
     pub fn card(&mut self, index: &SiteIndex, b: BriefingId) -> &mut Self {
         let corpus = index.corpus;
-        self.briefing(index, b);
+        let meta = &index.briefing(b).meta;
+        self.str("card")
+            .str(index.url_slug(b))
+            .str(&meta.title)
+            .opt(meta.date.map(|d| d.to_string()).as_deref())
+            .str(&meta.lede)
+            .opt(meta.source.name.as_deref())
+            .num(usize::from(meta.draft));
         let mut seen: Vec<ActorId> = Vec::with_capacity(CARD_ACTORS);
-        for &a in corpus.actors_of(b) {
+        for (&a, entry) in corpus.actors_of(b).iter().zip(&meta.actors) {
             if seen.len() == CARD_ACTORS {
                 break;
             }
             if !seen.contains(&a) {
                 seen.push(a);
-                self.actor_ref(corpus, a);
+                self.actor_ref(corpus, a).opt(entry.role.as_deref());
             }
         }
         self.num(seen.len());
@@ -171,6 +182,8 @@ impl Job {
                 }
             }
             Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
+            // Exactly what the template gets: on a page of a split timeline its own
+            // parts, the overview without counts and its neighbours (see `Timeline::view`).
             Job::Timeline | Job::TimelinePage(_) => {
                 let shown = match self {
                     Job::TimelinePage(p) => Some(p),
@@ -245,7 +258,9 @@ impl Job {
 fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
     let index = shared.index;
     let corpus = index.corpus;
-    h.bytes(&shared.slug_exceptions).card(index, b);
+    h.bytes(&shared.slug_exceptions)
+        .briefing(index, b)
+        .card(index, b);
     for &a in corpus.actors_of(b) {
         // Actor cards say in how many briefings an actor without a role appears.
         h.actor_ref(corpus, a).num(corpus.postings(a).len());
@@ -266,7 +281,7 @@ fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
     let at = corpus.position(b);
     for neighbour in [at.checked_sub(1), Some(at + 1)] {
         match neighbour.and_then(|n| index.order().get(n)) {
-            Some(&n) => h.num(1).briefing(index, n),
+            Some(&n) => h.num(1).card(index, n),
             None => h.num(0),
         };
     }

@@ -7,7 +7,8 @@
 //! `…/index.html` and slash-less forms of the same page). External links are not
 //! checked (that would need the network).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::{LineColumns, Location, Warning};
 
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use crate::corpus::BriefingId;
 
 use super::index::SiteIndex;
+use super::keys::{Key, KeyHasher};
 use super::markdown::{self, Problem};
 use super::urls;
 
@@ -46,20 +48,60 @@ impl KnownPaths {
     }
 }
 
-/// Warnings for the broken internal links and the sanitised content of every body.
-pub fn check(index: &SiteIndex, known: &KnownPaths) -> Vec<Warning> {
-    let found: Vec<Vec<Warning>> = index
-        .order()
-        .par_iter()
-        .map(|&b| check_body(index, b, known))
-        .collect();
-    found.into_iter().flatten().collect()
+/// What one body gives the link check: each internal link's target with the warning it
+/// gets when no page has that path, and the warnings about its content. A pure function
+/// of the body and of the URLs links to other briefings resolve to, so [`LinkCache`]
+/// keeps it while those stay the same.
+#[derive(Debug)]
+struct BodyLinks {
+    internal: Vec<(String, Warning)>,
+    problems: Vec<Warning>,
 }
 
-/// The warnings of one briefing's body.
-fn check_body(index: &SiteIndex, b: BriefingId, known: &KnownPaths) -> Vec<Warning> {
-    let base_url = &index.config.base_url;
+/// The [`BodyLinks`] of every briefing of the last render, with the key they were made
+/// from: `watch` and `serve` keep it between builds, so that an edit renders again the
+/// links of the bodies whose inputs changed only, not of every body of the site.
+#[derive(Debug, Default)]
+pub struct LinkCache(Mutex<HashMap<BriefingId, (Key, Arc<BodyLinks>)>>);
+
+/// Warnings for the broken internal links and the sanitised content of every body.
+/// `env` stands for what a body's links resolve against besides the body itself (the
+/// site's address, the file and URL slugs of every briefing).
+pub fn check(index: &SiteIndex, known: &KnownPaths, cache: &LinkCache, env: &Key) -> Vec<Warning> {
+    let old = cache
+        .0
+        .lock()
+        .map(|mut m| std::mem::take(&mut *m))
+        .unwrap_or_default();
+    let found: Vec<(BriefingId, Key, Arc<BodyLinks>)> = index
+        .order()
+        .par_iter()
+        .map(|&b| {
+            let mut h = KeyHasher::new(env, "links");
+            let key = h.briefing(index, b).finish();
+            let links = match old.get(&b) {
+                Some((k, links)) if *k == key => links.clone(),
+                _ => Arc::new(body_links(index, b)),
+            };
+            (b, key, links)
+        })
+        .collect();
     let mut warnings = Vec::new();
+    for (_, _, links) in &found {
+        let broken = links.internal.iter().filter(|(t, _)| !known.contains(t));
+        warnings.extend(broken.map(|(_, w)| w.clone()));
+        warnings.extend(links.problems.iter().cloned());
+    }
+    if let Ok(mut map) = cache.0.lock() {
+        *map = found.into_iter().map(|(b, k, l)| (b, (k, l))).collect();
+    }
+    warnings
+}
+
+/// The links and content warnings of one briefing's body.
+fn body_links(index: &SiteIndex, b: BriefingId) -> BodyLinks {
+    let base_url = &index.config.base_url;
+    let mut internal = Vec::new();
     let briefing = index.briefing(b);
     let body = markdown::render(&briefing.body, &|u| index.rewrite_link(u));
     // links and problems come in document order: one pass over the body for each
@@ -74,16 +116,27 @@ fn check_body(index: &SiteIndex, b: BriefingId, known: &KnownPaths) -> Vec<Warni
         else {
             continue;
         };
-        if !known.contains(&target) {
-            warnings.push(
-                Warning::new(at(link.offset), format!("broken link: `{}` does not match any page of the site", link.url))
-                    .with_hint("link to another briefing as `its-file-name.md`, or to a page as `/actors/<slug>/`"),
-            );
-        }
+        let warning = Warning::new(
+            at(link.offset),
+            format!(
+                "broken link: `{}` does not match any page of the site",
+                link.url
+            ),
+        )
+        .with_hint(
+            "link to another briefing as `its-file-name.md`, or to a page as `/actors/<slug>/`",
+        );
+        internal.push((target, warning));
     }
+    let mut problems = Vec::new();
+    let mut lines = LineColumns::new(&briefing.body);
+    let mut at = |offset: usize| {
+        let (line, column) = lines.at(offset);
+        Location::at(&briefing.path, line + briefing.body_line - 1, column)
+    };
     let mut raw_html_line = None;
     for problem in &body.problems {
-        warnings.push(match problem {
+        problems.push(match problem {
             Problem::RawHtml { offset } => {
                 let location = at(*offset);
                 if raw_html_line == location.line {
@@ -107,7 +160,7 @@ fn check_body(index: &SiteIndex, b: BriefingId, known: &KnownPaths) -> Vec<Warni
             }
         });
     }
-    warnings
+    BodyLinks { internal, problems }
 }
 
 /// The URL path a link points at inside the site, or `None` for an external link or a

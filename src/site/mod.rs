@@ -46,6 +46,15 @@ use crate::diagnostics::{Location, Warning};
 use crate::ingest::{StaticFile, ThemeFiles};
 
 pub use keys::Key;
+pub use links::LinkCache;
+
+/// What a render keeps for the next render of the same site (`watch` and `serve` keep
+/// it between builds; a one-off build starts from an empty one): values that depend
+/// on one briefing and on little else, each with the key it was made from.
+#[derive(Debug, Default)]
+pub struct Cache {
+    links: LinkCache,
+}
 pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
 /// One file of the built site.
@@ -157,6 +166,7 @@ pub fn render<S: Sink>(
     corpus: &Corpus,
     options: &BuildOptions,
     first_seen: &BTreeMap<String, jiff::civil::Date>,
+    cache: &Cache,
     sink: &S,
 ) -> Result<Rendered, RenderError<S::Error>> {
     let index = index::SiteIndex::new(config, corpus);
@@ -235,7 +245,8 @@ pub fn render<S: Sink>(
             .iter()
             .map(|p| p.strip_suffix("index.html").unwrap_or(p)),
     );
-    let warnings = links::check(&index, &known);
+    let links_env = links_env(config, corpus);
+    let warnings = links::check(&index, &known, &cache.links, &links_env);
     Ok(Rendered {
         files,
         rendered: rendered.into_inner(),
@@ -269,6 +280,18 @@ fn blake3_key(bytes: &[u8]) -> Key {
     let mut key = [0u8; 16];
     key.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
     key
+}
+
+/// What the links of a body resolve against besides the body: the site's address and
+/// the file and URL slug of every briefing (a link to `other.md` names its URL slug, or
+/// a missing page).
+fn links_env(config: &Config, corpus: &Corpus) -> Key {
+    let mut h = keys::KeyHasher::new(&[0; 16], "links");
+    h.str(&config.base_url).str(config.base_path());
+    for &b in corpus.order() {
+        h.str(&corpus.briefing(b).slug).str(corpus.url_slug(b));
+    }
+    h.finish()
 }
 
 /// A fingerprint of the briefings whose URL slug differs from their file slug.

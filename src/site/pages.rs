@@ -260,7 +260,7 @@ fn timeline_context(
 ) -> Head {
     let view = timeline.view(page);
     ctx.insert("parts", view.parts);
-    ctx.insert("overview", view.overview);
+    ctx.insert("overview", &view.overview);
     ctx.insert("event_count", &view.event_count);
     ctx.insert("one_page", &view.one_page);
     ctx.insert("current", &view.current);

@@ -32,8 +32,12 @@ pub use classify::{ChangeKind, ChangeSet, SelfWrites, SiteLayout, classify, is_t
 
 use backend::{Backend, Msg};
 
-/// Default quiet time before a change is reported.
-pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(250);
+/// Default quiet time before a change is reported. An editor's save (write a temporary
+/// file, rename it over the old one) is over in a few milliseconds, and a longer burst
+/// (a checkout, a copy of many files) is held back up to [`MAX_SETTLE`]; so the quiet
+/// time only needs to cover the gaps inside one save, and every millisecond of it is
+/// added to what a reader waits for after saving (watchexec waits 50 ms).
+pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(100);
 
 /// Longest a burst of events may delay a build.
 const MAX_SETTLE: Duration = Duration::from_secs(2);

@@ -6,9 +6,20 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use briefing::commands::SOURCE_DATE_EPOCH;
 use briefing::output::{CRASH_AT_STEP_VAR, OutputOptions, Publisher};
 
-use crate::harness::Site;
+use crate::harness::{Run, Site};
+
+/// Every build of these tests runs on one date: pages say when they were built, so a
+/// test that ran across midnight once saw a "new" site that differed from the one it
+/// built before midnight in every page (a build killed at step 50 of a 35-step commit).
+const EPOCH: &str = "1772582400";
+
+/// `briefing ARGS` on the tests' date.
+fn run(site: &Site, args: &[&str]) -> Run {
+    site.run_env(args, &[(SOURCE_DATE_EPOCH, EPOCH)])
+}
 
 /// Files a user adds to a published site, and one the keep list protects.
 const USER_FILES: [(&str, &str); 5] = [
@@ -31,7 +42,7 @@ fn old_site() -> Site {
         &format!("{config}\n[build]\nkeep = [\"downloads\"]\n"),
     );
     site.write("static/notes/old.txt", "a static file that leaves\n");
-    site.run(&["build"]).success();
+    run(&site, &["build"]).success();
     for (path, text) in USER_FILES {
         site.write(path, text);
     }
@@ -105,7 +116,8 @@ fn leftovers(site: &Site) -> Vec<String> {
 
 /// Runs `briefing ARGS` with a crash before file-system step `k`; whether it crashed.
 fn crashed_at(site: &Site, args: &[&str], k: u64) -> bool {
-    let run = site.run_env(args, &[(CRASH_AT_STEP_VAR, &k.to_string())]);
+    let k = k.to_string();
+    let run = site.run_env(args, &[(CRASH_AT_STEP_VAR, &k), (SOURCE_DATE_EPOCH, EPOCH)]);
     match run.code {
         0 => false,
         -1 => true,
@@ -119,8 +131,12 @@ fn scenario() -> (Site, Site, BTreeMap<PathBuf, String>) {
     let edited = old.copy();
     edit(&edited);
     let reference = edited.copy();
-    let run = reference.run(&["build"]).success();
-    assert!(run.stdout.contains("written, 1 removed)"), "{}", run.stdout);
+    let built = run(&reference, &["build"]).success();
+    assert!(
+        built.stdout.contains("written, 1 removed)"),
+        "{}",
+        built.stdout
+    );
     let new_tree = tree(&reference);
     assert_ne!(tree(&old), new_tree);
     assert_user_files(&reference, "a build");
@@ -163,9 +179,9 @@ fn a_build_killed_at_any_step_leaves_the_old_or_the_new_site_and_every_user_file
             after_commit_point = Some(crashed);
         }
         if k == 1 || is_new && outcomes[1] == 1 {
-            site.run(&["build"]).success();
+            run(&site, &["build"]).success();
             assert_eq!(tree(&site), new_tree, "{when}: the next build");
-            let again = site.run(&["build"]).success();
+            let again = run(&site, &["build"]).success();
             let line = again.stdout;
             assert!(
                 line.contains("(0 rendered, none changed)"),
@@ -202,12 +218,12 @@ fn a_build_killed_at_any_step_leaves_the_old_or_the_new_site_and_every_user_file
 #[test]
 fn clean_keeps_what_the_user_put_in_the_output() {
     let site = old_site();
-    let run = site.run(&["clean"]).success();
-    assert!(run.stdout.contains("CNAME"), "{}", run.stdout);
+    let cleaned = run(&site, &["clean"]).success();
+    assert!(cleaned.stdout.contains("CNAME"), "{}", cleaned.stdout);
     assert_user_files(&site, "clean");
     assert!(!site.exists("public/index.html") && !site.exists("public/briefings/rail-strike-yaml"));
     assert!(!site.exists(".briefing"));
-    site.run(&["build"]).success();
+    run(&site, &["build"]).success();
     assert_user_files(&site, "a build after clean");
     assert!(site.exists("public/index.html"));
 }

@@ -61,11 +61,19 @@ fn render_all_seen(
     first_seen: &BTreeMap<String, jiff::civil::Date>,
 ) -> Result<(Keyed, Rendered), SiteError> {
     let sink = Collect::default();
-    let rendered =
-        render(config, templates, corpus, options, first_seen, &sink).map_err(|e| match e {
-            RenderError::Site(e) => e,
-            RenderError::Sink(never) => match never {},
-        })?;
+    let rendered = render(
+        config,
+        templates,
+        corpus,
+        options,
+        first_seen,
+        &Cache::default(),
+        &sink,
+    )
+    .map_err(|e| match e {
+        RenderError::Site(e) => e,
+        RenderError::Sink(never) => match never {},
+    })?;
     Ok((sink.pages.into_inner().unwrap(), rendered))
 }
 

@@ -460,6 +460,65 @@ fn broken_internal_links_are_warnings_with_file_and_line() {
     );
 }
 
+/// The link warnings of one render of `corpus` that keeps `cache` for the next.
+fn link_warnings(corpus: &Corpus, templates: &mut Templates, cache: &Cache) -> Vec<String> {
+    let config = fixtures::config("https://example.org/news/", 10);
+    let sink = Collect::default();
+    let seen = BTreeMap::new();
+    let rendered = render(
+        &config,
+        templates,
+        corpus,
+        &fixtures::options(),
+        &seen,
+        cache,
+        &sink,
+    )
+    .unwrap_or_else(|_| panic!("renders"));
+    rendered
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.location, w.message))
+        .collect()
+}
+
+#[test]
+fn link_warnings_kept_between_renders_follow_every_change() {
+    let config = fixtures::config("https://example.org/news/", 10);
+    let mut templates = load_templates(&config, &ThemeFiles::default()).unwrap();
+    let cache = Cache::default();
+    let mut corpus = Corpus::build(fixtures::site(), false);
+    let first = link_warnings(&corpus, &mut templates, &cache);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(first[0].contains("no-such-briefing"), "{first:?}");
+    assert_eq!(
+        link_warnings(&corpus, &mut templates, &cache),
+        first,
+        "kept"
+    );
+
+    let target = fixtures::briefing("no-such-briefing", "Now there", None, "Text.");
+    corpus.update([target], &[]);
+    let added = link_warnings(&corpus, &mut templates, &cache);
+    assert!(added.is_empty(), "the page now exists: {added:?}");
+    corpus.update(Vec::<Briefing>::new(), &["no-such-briefing".to_string()]);
+    assert_eq!(
+        link_warnings(&corpus, &mut templates, &cache),
+        first,
+        "gone again"
+    );
+
+    let id = corpus.by_file_slug("harbour-talks-stall").unwrap();
+    let mut fixed = corpus.briefing(id).clone();
+    fixed.body = fixed.body.replace("/briefings/no-such-briefing/", "/tags/");
+    corpus.update([fixed], &[]);
+    let edited = link_warnings(&corpus, &mut templates, &cache);
+    assert!(
+        edited.is_empty(),
+        "the edited body is checked again: {edited:?}"
+    );
+}
+
 #[test]
 fn an_empty_site_still_renders() {
     let pages = render_site(

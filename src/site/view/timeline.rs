@@ -4,9 +4,11 @@
 //! The merged timeline of the corpus comes in, cut into pages a reader can scroll: one
 //! page while it is short, else parts of a year, a month of a dense year, or numbered
 //! pages of a dense month (see [`PAGE_EVENTS`]), packed into pages so sparse years share
-//! one. Every page carries the overview of all periods with their counts, so any date
-//! is two clicks away, and `timeline/` of a split timeline leads with the latest events
-//! (a reader who opens "Timeline" wants to know what happened last).
+//! one. Every page carries the overview of all periods, so any date is two clicks away;
+//! the counts of events (per period and in all) are on `timeline/` only, so that an event
+//! added to one period changes that period's page and the overview, not every page of
+//! the timeline. `timeline/` of a split timeline leads with the latest events (a reader
+//! who opens "Timeline" wants to know what happened last).
 
 use std::ops::Range;
 
@@ -144,6 +146,15 @@ pub struct TimelinePage {
 /// page a reader lands on tells what happened last, with the overview to go further back.
 pub const LATEST_EVENTS: usize = 20;
 
+/// A period of the overview without its count, as part pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlainPeriodLink {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub months: Vec<PlainPeriodLink>,
+}
+
 /// The merged timeline of the whole site, built once per render.
 #[derive(Debug, Clone)]
 pub struct Timeline {
@@ -168,8 +179,11 @@ pub struct TimelineView<'a> {
     /// The parts shown, with their groups: all of them on a one-page timeline, those of
     /// the current page on a page of a split one, none on `timeline/` when split.
     pub parts: &'a [TimelinePart],
-    pub overview: &'a [PeriodLink],
-    pub event_count: usize,
+    /// With counts on `timeline/`; without them on a page of a split timeline (see
+    /// [`Timeline::plain_overview`]).
+    pub overview: OverviewView<'a>,
+    /// Events in all, on `timeline/` only.
+    pub event_count: Option<usize>,
     pub one_page: bool,
     /// The page shown, or none on `timeline/`.
     pub current: Option<&'a TimelinePage>,
@@ -177,6 +191,14 @@ pub struct TimelineView<'a> {
     pub latest: &'a [DateGroupView],
     pub older: Option<LinkView>,
     pub newer: Option<LinkView>,
+}
+
+/// The overview as one page shows it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum OverviewView<'a> {
+    Counted(&'a [PeriodLink]),
+    Plain(Vec<PlainPeriodLink>),
 }
 
 /// One year's groups with the first day of each group's period.
@@ -262,16 +284,38 @@ impl Timeline {
             ),
             _ => (&[][..], &self.latest[..], self.before_latest.clone(), None),
         };
+        let (overview, event_count) = match current {
+            Some(_) => (OverviewView::Plain(self.plain_overview()), None),
+            None => (
+                OverviewView::Counted(&self.overview),
+                Some(self.event_count),
+            ),
+        };
         TimelineView {
             parts,
-            overview: &self.overview,
-            event_count: self.event_count,
+            overview,
+            event_count,
             one_page: self.one_page,
             current,
             latest,
             older,
             newer,
         }
+    }
+
+    /// The overview as a part page shows it: the periods and where they are, without
+    /// their counts (those are on `timeline/`), so that an event added to one period
+    /// changes no other period's page.
+    pub fn plain_overview(&self) -> Vec<PlainPeriodLink> {
+        fn plain(link: &PeriodLink) -> PlainPeriodLink {
+            PlainPeriodLink {
+                key: link.key.clone(),
+                label: link.label.clone(),
+                url: link.url.clone(),
+                months: link.months.iter().map(plain).collect(),
+            }
+        }
+        self.overview.iter().map(plain).collect()
     }
 }
 

@@ -4,7 +4,11 @@
 //!
 //! sentencex (Wikimedia's rule-based splitter) knows abbreviations, initials, decimals
 //! and quotes, but is super-linear on some inputs; this module gives it bounded windows
-//! of a long paragraph so that its work stays linear (see [`segment`]).
+//! of a long paragraph so that its work stays linear (see [`segment`]), and splits
+//! Catalan, Danish and Italian with a copy of its rules that does not compile a regex
+//! at every sentence end ([`rules`]).
+
+mod rules;
 
 /// Paragraphs longer than this are given to sentencex in pieces of at most this many
 /// bytes (see [`segment`]). News paragraphs are far shorter (a few hundred bytes).
@@ -31,10 +35,7 @@ pub fn segment(language: &str, text: &str, offset: usize) -> Vec<(usize, usize)>
     while start < text.len() {
         let limit = window_end(text, start);
         let window = &text[start..limit];
-        let mut pieces: Vec<(usize, usize)> = sentencex::get_sentence_boundaries(language, window)
-            .into_iter()
-            .map(|b| (b.start_byte, b.end_byte))
-            .collect();
+        let mut pieces = rules::boundaries(language, window);
         let mut next = limit;
         if limit < text.len() && pieces.len() > 1 {
             let last = pieces[pieces.len() - 1].0;
@@ -57,10 +58,7 @@ pub fn segment(language: &str, text: &str, offset: usize) -> Vec<(usize, usize)>
 /// in time bounded by the window whatever the length of `text`.
 pub fn first_sentence(text: &str) -> Option<(usize, usize)> {
     let window = &text[..window_end(text, 0)];
-    let first = sentencex::get_sentence_boundaries("en", window)
-        .into_iter()
-        .next()?;
-    Some((first.start_byte, first.end_byte))
+    rules::boundaries("en", window).into_iter().next()
 }
 
 /// Whether sentencex treats `c` as a quote, bracket or sentence mark (or might).
