@@ -182,33 +182,14 @@ impl Job {
                 }
             }
             Job::Actor(a, n) => actor_inputs(&mut h, shared, a, n),
-            Job::Timeline => {
-                let timeline = shared.timeline;
-                h.num(timeline.event_count)
-                    .num(usize::from(timeline.one_page))
-                    .json(&timeline.overview);
-                for part in &timeline.parts {
-                    h.str(&part.key)
-                        .str(&part.label)
-                        .str(&part.url)
-                        .num(part.event_count)
-                        .num(part.page)
-                        .num(part.pages);
-                    if timeline.one_page {
-                        h.num(1).json(&part.groups);
-                    }
-                }
-            }
-            // A part page shows its own part, the overview without counts and its
-            // neighbours (see `pages::timeline_context`).
-            Job::TimelinePart(p) => {
-                let timeline = shared.timeline;
-                h.num(usize::from(timeline.one_page))
-                    .json(&timeline.plain_overview())
-                    .json(&timeline.parts[p]);
-                for link in timeline.neighbours(Some(p)) {
-                    h.json(&link);
-                }
+            // Exactly what the template gets: on a page of a split timeline its own
+            // parts, the overview without counts and its neighbours (see `Timeline::view`).
+            Job::Timeline | Job::TimelinePage(_) => {
+                let shown = match self {
+                    Job::TimelinePage(p) => Some(p),
+                    _ => None,
+                };
+                h.json(&shared.timeline.view(shown));
             }
             Job::Tags => {
                 for &t in corpus.tags() {
@@ -260,6 +241,9 @@ impl Job {
                 }
                 for &t in corpus.tags() {
                     h.str(&corpus.tag(t).slug);
+                }
+                for page in &shared.timeline.pages {
+                    h.str(&page.key);
                 }
             }
             Job::NotFound | Job::Robots => {}

@@ -31,8 +31,8 @@ pub enum Job {
     /// Actor, page n (1-based).
     Actor(ActorId, usize),
     Timeline,
-    /// Part n of a timeline too long for one page (a year, or the undated events).
-    TimelinePart(usize),
+    /// Page n (0-based) of a timeline too long for one page (see `Timeline::pages`).
+    TimelinePage(usize),
     Tags,
     /// Tag, page n (1-based).
     Tag(TagId, usize),
@@ -75,7 +75,7 @@ pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
     }
     jobs.push(Job::Timeline);
     if !timeline.one_page {
-        jobs.extend((0..timeline.parts.len()).map(Job::TimelinePart));
+        jobs.extend((0..timeline.pages.len()).map(Job::TimelinePage));
     }
     jobs.push(Job::Tags);
     for &t in corpus.tags() {
@@ -106,7 +106,7 @@ impl Job {
             Job::Actors => "actors/".into(),
             Job::Actor(a, n) => urls::actor_page(&index.corpus.actor(a).slug, n),
             Job::Timeline => "timeline/".into(),
-            Job::TimelinePart(p) => format!("timeline/{}/", shared.timeline.parts[p].key),
+            Job::TimelinePage(p) => format!("timeline/{}/", shared.timeline.pages[p].key),
             Job::Tags => "tags/".into(),
             Job::Tag(t, n) => urls::tag_page(&index.corpus.tag(t).slug, n),
             Job::Search => "search/".into(),
@@ -123,7 +123,7 @@ impl Job {
             Job::Briefing(_) => "briefing.html",
             Job::Actors => "actors.html",
             Job::Actor(..) => "actor.html",
-            Job::Timeline | Job::TimelinePart(_) => "timeline.html",
+            Job::Timeline | Job::TimelinePage(_) => "timeline.html",
             Job::Tags => "tags.html",
             Job::Tag(..) => "tag.html",
             Job::Search => "search.html",
@@ -178,7 +178,7 @@ impl Job {
             }
             Job::Actor(a, n) => actor_context(shared, a, n, ctx),
             Job::Timeline => timeline_context(index, shared.timeline, None, ctx),
-            Job::TimelinePart(p) => timeline_context(index, shared.timeline, Some(p), ctx),
+            Job::TimelinePage(p) => timeline_context(index, shared.timeline, Some(p), ctx),
             Job::Tags => {
                 ctx.insert("site", shared.site_figures);
                 let tags: Vec<TagRef> = index
@@ -206,7 +206,7 @@ impl Job {
                 ("atom", "", title.clone(), index.config.description.clone())
             }
             Job::Sitemap => {
-                ctx.insert("entries", &sitemap(index));
+                ctx.insert("entries", &sitemap(index, shared.timeline));
                 ("sitemap", "", "Sitemap".into(), String::new())
             }
             Job::Robots => ("robots", "", "robots.txt".into(), String::new()),
@@ -255,31 +255,21 @@ fn actor_context(shared: &Shared, a: ActorId, n: usize, ctx: &mut Context) -> He
 fn timeline_context(
     index: &SiteIndex,
     timeline: &Timeline,
-    part: Option<usize>,
+    page: Option<usize>,
     ctx: &mut Context,
 ) -> Head {
-    let current = part.map(|p| &timeline.parts[p]);
-    match current {
-        // A part page: only its own part and counts (see `Timeline::plain_overview`).
-        Some(shown) if !timeline.one_page => {
-            ctx.insert("parts", std::slice::from_ref(shown));
-            ctx.insert("overview", &timeline.plain_overview());
-            ctx.insert("event_count", &None::<usize>);
-        }
-        _ => {
-            ctx.insert("parts", &timeline.page(part));
-            ctx.insert("overview", &timeline.overview);
-            ctx.insert("event_count", &timeline.event_count);
-        }
-    }
-    ctx.insert("one_page", &timeline.one_page);
-    ctx.insert("current", &current.map(|p| p.key.as_str()));
-    let [older, newer] = timeline.neighbours(part);
-    ctx.insert("older", &older);
-    ctx.insert("newer", &newer);
-    let title = current.map_or("Timeline".to_string(), |p| {
-        format!("Timeline: {}", p.title())
-    });
+    let view = timeline.view(page);
+    ctx.insert("parts", view.parts);
+    ctx.insert("overview", &view.overview);
+    ctx.insert("event_count", &view.event_count);
+    ctx.insert("one_page", &view.one_page);
+    ctx.insert("current", &view.current);
+    ctx.insert("latest", view.latest);
+    ctx.insert("older", &view.older);
+    ctx.insert("newer", &view.newer);
+    let title = view
+        .current
+        .map_or("Timeline".to_string(), |p| format!("Timeline: {}", p.title));
     let description = format!("Every dated event in {}", index.config.title);
     ("timeline", "timeline", title, description)
 }

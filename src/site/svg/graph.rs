@@ -2,7 +2,8 @@
 //! ([`Graph`]), a small star-shaped graph as inline SVG out ([`render`]).
 //!
 //! The actor sits in the middle; its companions sit on an ellipse around it, the most
-//! frequent at the top and then clockwise, each joined to the middle by a line as thick
+//! frequent at the top (just right of it for an even number) and then clockwise, each
+//! joined to the middle by a line as thick
 //! as the number of briefings they share (relative to the most shared). Each companion
 //! is a link to its actor page. Horizontal positions are percentages (see the module
 //! above), vertical ones pixels, so the graph keeps its height and label size on a
@@ -36,7 +37,7 @@ const CENTER_Y: f64 = 135.0;
 const RX: f64 = 36.0;
 const RY: f64 = 95.0;
 /// Characters of a label line.
-const LINE: usize = 18;
+const LINE: usize = 16;
 
 /// The graph as inline SVG; empty without companions.
 pub fn render(graph: &Graph) -> String {
@@ -53,9 +54,18 @@ pub fn render(graph: &Graph) -> String {
         &format!("Who {} appears with", center.name),
         &description(&center.name, shown),
     );
+    // An even number of companions is turned by half a step, so no one sits straight
+    // below the middle, where its label would meet its neighbours' (odd numbers have
+    // no one there).
+    let n = shown.len() as f64;
+    let turn = if shown.len().is_multiple_of(2) {
+        0.5
+    } else {
+        0.0
+    };
     let places: Vec<(f64, f64)> = (0..shown.len())
         .map(|i| {
-            let angle = std::f64::consts::TAU * i as f64 / shown.len() as f64;
+            let angle = std::f64::consts::TAU * (i as f64 + turn) / n;
             (50.0 + RX * angle.sin(), CENTER_Y - RY * angle.cos())
         })
         .collect();
@@ -70,16 +80,35 @@ pub fn render(graph: &Graph) -> String {
     }
     svg.push_str(&node(center, None, (50.0, CENTER_Y), 11.0, "middle"));
     for ((other, count), &(x, y)) in shown.iter().zip(&places) {
-        let anchor = match x {
-            x if x < 40.0 => "start",
-            x if x > 60.0 => "end",
-            _ => "middle",
-        };
+        let anchor = anchor(x);
         let r = 5.0 + 4.0 * *count as f64 / most;
         svg.push_str(&node(other, Some(*count), (x, y), r, anchor));
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// Half the width of a label of [`LINE`] characters on a phone, in percent of the width.
+const HALF_LABEL: f64 = 15.5;
+
+/// How a companion's label at `x` (percent) runs: centred under or over its dot where
+/// it fits; outward in the middle column, where the centred labels of two dots facing
+/// each other across the middle would meet; inward at the sides, which leave no room
+/// outside them on a phone.
+fn anchor(x: f64) -> &'static str {
+    let off = x - 50.0;
+    match off.abs() {
+        d if d < 1.0 => "middle",
+        d if d < HALF_LABEL + 0.5 => match off < 0.0 {
+            true => "end",
+            false => "start",
+        },
+        _ if x - HALF_LABEL >= 2.0 && x + HALF_LABEL <= 98.0 => "middle",
+        _ => match off < 0.0 {
+            true => "start",
+            false => "end",
+        },
+    }
 }
 
 /// "Ana Varela appears with Aleksandr Dovrenko in 5 briefings, Meranthe in 4."
@@ -124,10 +153,15 @@ fn node(n: &Node, count: Option<usize>, (x, y): (f64, f64), r: f64, anchor: &str
     } else {
         ""
     };
-    // Labels go below the dot, except at the very top of the ellipse.
-    let below = y >= CENTER_Y - RY + 1.0 || count.is_none();
-    let mut line_y = if below { y + r + 14.0 } else { y - r - 20.0 };
-    for line in label_lines(&n.name) {
+    // Labels go above the dots of the upper half (and the middle row) and below those
+    // of the lower half and the center, away from the lines to the middle.
+    let lines = label_lines(&n.name);
+    let below = y > CENTER_Y || count.is_none();
+    let mut line_y = match below {
+        true => y + r + 14.0,
+        false => y - r - 6.0 - 15.0 * (lines.len() as f64 - 1.0),
+    };
+    for line in lines {
         out.push_str(&format!(
             r#"<text class="pic-label" x="{}%" y="{}" text-anchor="{anchor}" fill="currentColor" font-size="13"{weight}>{}</text>"#,
             num(x),
@@ -190,12 +224,9 @@ mod tests {
             ),
             (
                 "Sarn Basin Water Commission of the Two Rivers",
-                &["Sarn Basin Water", "Commission of the…"],
+                &["Sarn Basin Water", "Commission of t…"],
             ),
-            (
-                "Supercalifragilisticexpialidocious",
-                &["Supercalifragilis…"],
-            ),
+            ("Supercalifragilisticexpialidocious", &["Supercalifragil…"]),
         ];
         for (name, want) in cases {
             assert_eq!(label_lines(name), want, "{name}");
@@ -234,5 +265,67 @@ mod tests {
             companions: Vec::new(),
         };
         assert_eq!(render(&empty), "");
+    }
+
+    /// The label of each companion: (x in percent, y of its first line, anchor), from the
+    /// SVG.
+    fn labels(svg: &str) -> Vec<(f64, f64, String)> {
+        svg.split("<a href=")
+            .skip(1)
+            .map(|node| {
+                let text = &node[node.find("<text").unwrap()..];
+                let attr = |name: &str| {
+                    let at = text.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                    text[at..at + text[at..].find('"').unwrap()].to_string()
+                };
+                (
+                    attr("x").trim_end_matches('%').parse().unwrap(),
+                    attr("y").parse().unwrap(),
+                    attr("text-anchor"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_of_neighbours_run_apart() {
+        for count in 2..=MAX_COMPANIONS {
+            let companions: Vec<(Node, usize)> = (0..count)
+                .map(|i| (node(&format!("Companion Number {i}")), 10 - i))
+                .collect();
+            let svg = render(&Graph {
+                id: "seen".into(),
+                center: node("Ana Varela"),
+                companions,
+            });
+            let labels = labels(&svg);
+            // A label of a full line, as wide as a phone shows it, stays inside the
+            // picture and clear of every label on its row (within a line of it).
+            let width = 2.0 * HALF_LABEL;
+            let extent = |(x, _, anchor): &(f64, f64, String)| match anchor.as_str() {
+                "start" => (*x, x + width),
+                "end" => (x - width, *x),
+                _ => (x - width / 2.0, x + width / 2.0),
+            };
+            for (i, a) in labels.iter().enumerate() {
+                let (lo, hi) = extent(a);
+                assert!(
+                    lo >= 0.0 && hi <= 100.0,
+                    "{count}: {a:?} leaves the picture"
+                );
+                for b in &labels[i + 1..] {
+                    let (blo, bhi) = extent(b);
+                    let apart = hi <= blo || bhi <= lo;
+                    assert!(
+                        apart || (a.1 - b.1).abs() >= 15.0,
+                        "{count}: {a:?} meets {b:?}"
+                    );
+                }
+            }
+            assert!(
+                labels.iter().all(|l| l.0 != 50.0 || l.1 < 135.0),
+                "{count}: no one straight below the middle: {labels:?}"
+            );
+        }
     }
 }

@@ -172,6 +172,19 @@ fn long_timeline_briefing() -> Briefing {
     b
 }
 
+/// Page `file` (`timeline/2021/index.html`) of a site at `https://example.org/` is listed
+/// in its sitemap.
+fn assert_in_sitemap(pages: &Site, file: &str) {
+    let url = format!(
+        "https://example.org/{}",
+        file.trim_end_matches("index.html")
+    );
+    assert!(
+        pages["sitemap.xml"].contains(&url),
+        "{url} is in the sitemap"
+    );
+}
+
 #[test]
 fn snapshots_of_a_timeline_cut_into_pages() {
     let pages = render_site(
@@ -185,17 +198,25 @@ fn snapshots_of_a_timeline_cut_into_pages() {
         .filter(|p| p.starts_with("timeline/"))
         .collect();
     names.sort_unstable();
+    // 2021's one event joins March's first page, April's two its second; the undated
+    // event keeps its own page.
     assert_eq!(
         names,
         [
             "timeline/2021/index.html",
             "timeline/2022-03/2/index.html",
-            "timeline/2022-03/index.html",
-            "timeline/2022-04/index.html",
             "timeline/index.html",
             "timeline/undated/index.html",
         ]
     );
+    let first = &pages["timeline/2021/index.html"];
+    assert!(first.contains("<h1>2021 – March 2022</h1>"), "{first}");
+    assert_eq!(first.matches("class=\"tl-event\"").count(), 51);
+    let second = &pages["timeline/2022-03/2/index.html"];
+    assert!(second.contains("<h1>March – April 2022</h1>"), "{second}");
+    for name in &names {
+        assert_in_sitemap(&pages, name);
+    }
     insta::assert_snapshot!("timeline_overview", main_of(&pages["timeline/index.html"]));
     insta::assert_snapshot!(
         "timeline_month_page_2",
@@ -581,7 +602,16 @@ fn no_sentence_is_told_twice_on_a_briefing_page() {
             &[],
         ),
         fixtures::event("2024-03-05", "Farmers planted the delta", &[]),
+        fixtures::event("2024-04-02", "The minimum flow buys us the spring", &[]),
     ];
+    let mut negotiator = fixtures::actor(
+        "Tomas Reyne",
+        crate::analysis::ActorKind::Person,
+        Some("chief negotiator"),
+        &[],
+    );
+    negotiator.quotes = vec!["The minimum flow buys us the spring".into()];
+    b.meta.actors.push(negotiator);
     let pages = render_site(
         &fixtures::config("https://example.org/", 10),
         &ThemeFiles::default(),
@@ -606,10 +636,25 @@ fn no_sentence_is_told_twice_on_a_briefing_page() {
             "<a href=\"#lede\">Kestria and Meranthe reached an agreement…</a> <span class=\"tl-see\">(told above)</span>",
             "<a href=\"#kp-1\">The union ended its vigil at…</a> <span class=\"tl-see\">(told above)</span>",
             "Farmers planted the delta",
+            "<a href=\"#q-2\">The minimum flow buys us the…</a> <span class=\"tl-see\">(told above)</span>",
         ]
     );
     assert!(
         page.contains("<li id=\"kp-1\">The union ended its long vigil at the Brenn gauge.</li>")
+    );
+    assert!(page.contains(
+        "<blockquote class=\"actor-quote\" id=\"q-2\"><p>The minimum flow buys us the spring</p>"
+    ));
+    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let doc = &search["docs"][0];
+    assert_eq!(
+        doc["lede"],
+        "Kestria and Meranthe reached an agreement in principle on Friday, easing a standoff over the dam.",
+        "search shows the lede the page shows"
+    );
+    assert_eq!(
+        doc["summary"], "The union ended its long vigil at the Brenn gauge.",
+        "and only the points the page lists"
     );
 }
 
@@ -770,9 +815,10 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         &fixtures::synthetic(600),
     );
     let main = &pages["timeline/index.html"];
-    assert!(
-        !main.contains("class=\"tl-event\""),
-        "the index of a long timeline lists parts only"
+    assert_eq!(
+        main.matches("class=\"tl-event\"").count(),
+        super::super::view::timeline::LATEST_EVENTS,
+        "the index of a long timeline shows the overview and the latest events"
     );
     let parts: Vec<(&String, &String)> = pages
         .iter()
@@ -809,13 +855,19 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
     assert_eq!(shown, total, "every event is on exactly one part page");
     for (path, page) in &parts {
         assert!(
-            page.contains("class=\"tl-overview\"") && page.contains("aria-current=\"page\""),
+            page.contains("class=\"tl-overview\"") && page.contains("aria-current="),
             "{path} shows the overview, with itself marked"
         );
+        assert_in_sitemap(&pages, path);
     }
     let per = super::super::view::timeline::PAGE_EVENTS;
     let largest = counts.iter().copied().max().unwrap_or(0);
     assert!(largest <= per + per / 5, "{largest}");
+    let smallest = counts.iter().copied().min().unwrap_or(0);
+    assert!(
+        smallest >= 3,
+        "no page strands one or two events: {counts:?}"
+    );
     let numbered: Vec<&&str> = names
         .iter()
         .filter(|n| n.matches('/').count() > 2)

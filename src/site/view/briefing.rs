@@ -180,10 +180,14 @@ impl BriefingView {
         let actors = briefing_actors(index, b);
         let (places, mut key_actors) = ranked(&actors);
         let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
-        let lead = match summary_html {
+        let mut lead = match summary_html {
             Some(_) => repeats::lead(&meta.lede, &[]),
             None => repeats::lead(&meta.lede, &meta.summary),
         };
+        lead.quotes = key_actors
+            .iter()
+            .map(|a| a.quotes.first().cloned().unwrap_or_default())
+            .collect();
         let events = match timeline_html {
             Some(_) => Vec::new(),
             None => timeline(index, b, &lead),

@@ -15,6 +15,7 @@ use super::super::markdown;
 use super::super::urls;
 use super::dates::{day_label, event_when, granularity};
 use super::tag_name;
+use super::timeline::Timeline;
 
 /// An entry of the Atom feed.
 #[derive(Debug, Clone, Serialize)]
@@ -109,8 +110,8 @@ pub struct SitemapEntry {
     pub lastmod: Option<String>,
 }
 
-/// Every HTML page worth indexing: home, briefings, actors, tags, timeline.
-pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
+/// Every HTML page worth indexing: home, briefings, actors, tags, every timeline page.
+pub fn sitemap(index: &SiteIndex, timeline: &Timeline) -> Vec<SitemapEntry> {
     let plain = |path: &str| SitemapEntry {
         permalink: index.permalink(path),
         lastmod: None,
@@ -130,6 +131,12 @@ pub fn sitemap(index: &SiteIndex) -> Vec<SitemapEntry> {
         lastmod: index.briefing(b).meta.date.map(|d| d.to_string()),
     }));
     entries.extend(["actors/", "timeline/", "tags/"].map(plain));
+    entries.extend(
+        timeline
+            .pages
+            .iter()
+            .map(|p| plain(&format!("timeline/{}/", p.key))),
+    );
     let corpus = index.corpus;
     entries.extend(
         corpus
@@ -154,7 +161,9 @@ pub struct SearchDoc {
     pub date: Option<String>,
     /// The date as pages print it ("24 March 2026").
     pub date_label: Option<String>,
+    /// The lede as the briefing page shows it (a key point that extends it replaces it).
     pub lede: String,
+    /// The key points the page lists, without a wire dateline.
     pub summary: String,
     /// Site-wide names of the briefing's actors.
     pub actors: Vec<String>,
@@ -192,13 +201,16 @@ pub fn search_index(index: &SiteIndex) -> SearchIndex {
                     }
                 }
             }
+            // The lede and points as the briefing page shows them: no dateline, no
+            // point that repeats the lede (a result shows a matching point under it).
+            let lead = super::repeats::lead(&meta.lede, &meta.summary);
             SearchDoc {
                 title: meta.title.clone(),
                 url: index.url(&index.briefing_path(b)),
                 date: meta.date.map(|d| d.to_string()),
                 date_label: meta.date.map(|d| day_label(&d.to_string())),
-                lede: meta.lede.clone(),
-                summary: meta.summary.join(" "),
+                lede: lead.lede,
+                summary: lead.points.join(" "),
                 actors,
                 aliases,
                 tags: tag_names(index, b),

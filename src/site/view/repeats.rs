@@ -1,12 +1,13 @@
-//! No sentence told twice on one briefing page: the lede, the key points and the
-//! timeline entries in, what each of them shows out.
+//! No sentence told twice on one briefing page: the lede, the key points, the quotes on
+//! the actor cards and the timeline entries in, what each of them shows out.
 //!
 //! The lede is the first summary sentence cut short, so key point 1 usually starts with
 //! it. Such a point is not listed; when it says more than the lede (a clause the cut
 //! dropped), it takes the lede's place, so nothing it adds is lost. A timeline entry is
 //! most often a clause of the lede or of a point; it keeps its date and its place in the
 //! timeline (and in the picture) but shows only its opening words, linked to the
-//! sentence above that tells it. Sentences are compared by their words, as a reader
+//! sentence above that tells it (a quote on an actor card counts: a remark with a date
+//! in it, "the minimum flow buys us the spring", is often an entry too). Sentences are compared by their words, as a reader
 //! would, ignoring case, punctuation and a wire dateline ("LISK — ").
 
 use std::collections::HashSet;
@@ -22,11 +23,14 @@ const MIN_WORDS: usize = 4;
 /// Words an entry that repeats a sentence above still shows.
 pub const SHORT_WORDS: usize = 6;
 
-/// The lede and the key points as the page shows them.
+/// The lede, the key points and the actor cards' quotes as the page shows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lead {
     pub lede: String,
     pub points: Vec<String>,
+    /// The quote on each key actor's card, in card order (empty for a card without one):
+    /// card N's quote is `#q-N`.
+    pub quotes: Vec<String>,
 }
 
 /// The page's lede and points: without datelines and blank points, without a point that
@@ -51,10 +55,15 @@ pub fn lead(lede: &str, summary: &[String]) -> Lead {
         }
         points.push(point);
     }
-    Lead { lede, points }
+    Lead {
+        lede,
+        points,
+        quotes: Vec::new(),
+    }
 }
 
-/// Where an entry is told above: `#lede`, or `#kp-N` for key point N (1-based).
+/// Where an entry is told above: `#lede`, `#kp-N` for key point N, or `#q-N` for the
+/// quote on actor card N (1-based).
 pub fn told_above(text: &str, lead: &Lead) -> Option<String> {
     let entry: HashSet<String> = content_words(text);
     if entry.len() < MIN_WORDS {
@@ -68,10 +77,13 @@ pub fn told_above(text: &str, lead: &Lead) -> Option<String> {
     if covers(&lead.lede) {
         return Some("#lede".into());
     }
-    lead.points
+    if let Some(i) = lead.points.iter().position(|p| covers(p)) {
+        return Some(format!("#kp-{}", i + 1));
+    }
+    lead.quotes
         .iter()
-        .position(|p| covers(p))
-        .map(|i| format!("#kp-{}", i + 1))
+        .position(|q| covers(q))
+        .map(|i| format!("#q-{}", i + 1))
 }
 
 /// The opening words of `text` with "…" (all of a short one).
@@ -171,6 +183,7 @@ mod tests {
                 "The presidents announced the deal at the commission's headquarters after a summit.",
                 "Kestria will release water until June.",
             ]),
+            quotes: strings(&["", "The minimum flow buys us the spring"]),
         };
         let cases = [
             (
@@ -184,6 +197,7 @@ mod tests {
             ("Kestria will release water", None),
             ("The union would end its vigil at the Brenn gauge", None),
             ("Talks opened in Lisk earlier this month", None),
+            ("The minimum flow buys us the spring", Some("#q-2")),
         ];
         for (text, want) in cases {
             assert_eq!(told_above(text, &lead).as_deref(), want, "{text}");

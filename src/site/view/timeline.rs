@@ -2,11 +2,15 @@
 //! `timeline.html`) and the timeline of an actor page.
 //!
 //! The merged timeline of the corpus comes in, cut into pages a reader can scroll: one
-//! page while it is short, else a page per year, per month for a dense year, and
-//! numbered pages for a dense month (see [`PAGE_EVENTS`]). Every page carries the
-//! overview of all periods, so any date is two clicks away; the counts of events (per
-//! period and in all) are on `timeline/` only, so that an event added to one period
-//! changes that period's page and the overview, not every page of the timeline.
+//! page while it is short, else parts of a year, a month of a dense year, or numbered
+//! pages of a dense month (see [`PAGE_EVENTS`]), packed into pages so sparse years share
+//! one. Every page carries the overview of all periods, so any date is two clicks away;
+//! the counts of events (per period and in all) are on `timeline/` only, so that an event
+//! added to one period changes that period's page and the overview, not every page of
+//! the timeline. `timeline/` of a split timeline leads with the latest events (a reader
+//! who opens "Timeline" wants to know what happened last).
+
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -19,7 +23,7 @@ use crate::corpus::{ActorId, EventRef};
 
 use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
-use super::periods::{count, paged, part, year_parts};
+use super::periods::{count, latest, paged, pages_of, part, resolve, year_parts};
 use super::{ActorRef, LinkView};
 
 /// One event of a merged timeline.
@@ -102,7 +106,45 @@ pub struct PeriodLink {
     /// A year's months that have events (events dated only by year or coarser count in
     /// the year alone).
     pub months: Vec<PeriodLink>,
+    /// The key of the part the link leads to, and the fragment inside it (a date group),
+    /// until the pages are known (see `periods::resolve`).
+    #[serde(skip)]
+    pub target: (String, Option<String>),
 }
+
+impl PeriodLink {
+    pub(super) fn new(key: String, label: String, target: (String, Option<String>)) -> Self {
+        PeriodLink {
+            key,
+            label,
+            url: String::new(),
+            event_count: 0,
+            months: Vec::new(),
+            target,
+        }
+    }
+}
+
+/// A page of a timeline too long for one: consecutive parts (sparse years or months
+/// share a page; see `periods::pack`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelinePage {
+    /// The page's path under `timeline/`: the key of its first part (`1987`, `2024-03/2`).
+    pub key: String,
+    /// `1987 – February 2026`, `March 2026 (2 of 3)`, `2025`.
+    pub title: String,
+    pub url: String,
+    pub event_count: usize,
+    /// The years and months it shows (`2026`, `2026-03`), to mark them in the overview.
+    pub periods: Vec<String>,
+    /// Its parts, indices into [`Timeline::parts`].
+    #[serde(skip)]
+    pub parts: Range<usize>,
+}
+
+/// Events `timeline/` shows when the timeline is split: the latest dated ones, so the
+/// page a reader lands on tells what happened last, with the overview to go further back.
+pub const LATEST_EVENTS: usize = 20;
 
 /// A period of the overview without its count, as part pages show it.
 #[derive(Debug, Clone, Serialize)]
@@ -118,19 +160,53 @@ pub struct PlainPeriodLink {
 pub struct Timeline {
     /// Years (or their months, or pages) oldest first, then the undated part.
     pub parts: Vec<TimelinePart>,
+    /// The pages of a split timeline (none when it is one page).
+    pub pages: Vec<TimelinePage>,
     /// Every year with its months, then the undated events.
     pub overview: Vec<PeriodLink>,
     pub event_count: usize,
-    /// Every part fits on `timeline/`; otherwise each part has its own page.
+    /// Every part fits on `timeline/`; otherwise each page has its own URL.
     pub one_page: bool,
+    /// On a split timeline, the latest [`LATEST_EVENTS`] dated events, and the page with
+    /// the events before them.
+    pub latest: Vec<DateGroupView>,
+    pub before_latest: Option<LinkView>,
+}
+
+/// What `timeline.html` receives for one page (see `docs/templates.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineView<'a> {
+    /// The parts shown, with their groups: all of them on a one-page timeline, those of
+    /// the current page on a page of a split one, none on `timeline/` when split.
+    pub parts: &'a [TimelinePart],
+    /// With counts on `timeline/`; without them on a page of a split timeline (see
+    /// [`Timeline::plain_overview`]).
+    pub overview: OverviewView<'a>,
+    /// Events in all, on `timeline/` only.
+    pub event_count: Option<usize>,
+    pub one_page: bool,
+    /// The page shown, or none on `timeline/`.
+    pub current: Option<&'a TimelinePage>,
+    /// The latest events, on `timeline/` of a split timeline only.
+    pub latest: &'a [DateGroupView],
+    pub older: Option<LinkView>,
+    pub newer: Option<LinkView>,
+}
+
+/// The overview as one page shows it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum OverviewView<'a> {
+    Counted(&'a [PeriodLink]),
+    Plain(Vec<PlainPeriodLink>),
 }
 
 /// One year's groups with the first day of each group's period.
 pub(super) type Year = (i16, Vec<(Date, Granularity, DateGroupView)>);
 
 impl Timeline {
-    /// Cuts the merged timeline of the corpus into parts (see [`PAGE_EVENTS`]) and
-    /// builds its overview.
+    /// Cuts the merged timeline of the corpus into parts (see [`PAGE_EVENTS`]), packs
+    /// them into pages and builds the overview.
     pub fn build(index: &SiteIndex) -> Timeline {
         let mut years: Vec<Year> = Vec::new();
         let mut undated: Vec<DateGroupView> = Vec::new();
@@ -153,50 +229,77 @@ impl Timeline {
                 .map(|(_, _, v)| v.events.len())
                 .sum::<usize>();
         let one_page = event_count <= PAGE_EVENTS;
-        let url = |key: &str, id: &str| match one_page {
-            true => format!("#{id}"),
-            false => index.url(&format!("timeline/{key}/")),
-        };
         let mut parts = Vec::new();
         let mut overview = Vec::new();
         for year in years {
-            overview.push(year_parts(year, one_page, &url, &mut parts));
+            overview.push(year_parts(year, one_page, &mut parts));
         }
         if !undated.is_empty() {
             let key = "undated";
             let undated = part(key.into(), "Without a fixed date".into(), undated);
-            overview.push(PeriodLink {
-                key: key.into(),
-                label: undated.label.clone(),
-                url: url(key, &undated.id),
-                event_count: undated.event_count,
-                months: Vec::new(),
-            });
+            let mut link = PeriodLink::new(key.into(), undated.label.clone(), (key.into(), None));
+            link.event_count = undated.event_count;
+            overview.push(link);
             parts.extend(paged(undated, one_page));
         }
-        for p in &mut parts {
-            p.url = url(&p.key, &p.id);
+        let pages = match one_page {
+            true => Vec::new(),
+            false => pages_of(index, &mut parts),
+        };
+        if one_page {
+            for p in &mut parts {
+                p.url = format!("#{}", p.id);
+            }
         }
+        resolve(&mut overview, &parts);
+        let (latest, before_latest) = latest(&parts, &pages);
         Timeline {
             parts,
+            pages,
             overview,
             event_count,
             one_page,
+            latest,
+            before_latest,
         }
     }
 
-    /// The part pages before and after part `shown` (none on `timeline/` itself).
-    pub fn neighbours(&self, shown: Option<usize>) -> [Option<LinkView>; 2] {
+    /// What `timeline.html` shows on page `shown` (`None`: `timeline/` itself).
+    pub fn view(&self, shown: Option<usize>) -> TimelineView<'_> {
         let link = |i: usize| {
-            self.parts.get(i).map(|p| LinkView {
-                title: p.title(),
+            self.pages.get(i).map(|p| LinkView {
+                title: p.title.clone(),
                 url: p.url.clone(),
                 date: None,
             })
         };
-        match (self.one_page, shown) {
-            (false, Some(i)) => [i.checked_sub(1).and_then(link), link(i + 1)],
-            _ => [None, None],
+        let current = shown.and_then(|i| self.pages.get(i));
+        let (parts, latest, older, newer) = match (self.one_page, current, shown) {
+            (true, _, _) => (&self.parts[..], &[][..], None, None),
+            (false, Some(page), Some(i)) => (
+                &self.parts[page.parts.clone()],
+                &[][..],
+                i.checked_sub(1).and_then(link),
+                link(i + 1),
+            ),
+            _ => (&[][..], &self.latest[..], self.before_latest.clone(), None),
+        };
+        let (overview, event_count) = match current {
+            Some(_) => (OverviewView::Plain(self.plain_overview()), None),
+            None => (
+                OverviewView::Counted(&self.overview),
+                Some(self.event_count),
+            ),
+        };
+        TimelineView {
+            parts,
+            overview,
+            event_count,
+            one_page: self.one_page,
+            current,
+            latest,
+            older,
+            newer,
         }
     }
 
@@ -213,29 +316,6 @@ impl Timeline {
             }
         }
         self.overview.iter().map(plain).collect()
-    }
-
-    /// The parts as shown on one page: all of them on a one-page timeline (`shown` is
-    /// `None`), else only part `shown` has its groups.
-    pub fn page(&self, shown: Option<usize>) -> Vec<TimelinePart> {
-        self.parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| match (self.one_page, shown) {
-                (true, _) => p.clone(),
-                (false, Some(s)) if s == i => p.clone(),
-                _ => TimelinePart {
-                    key: p.key.clone(),
-                    label: p.label.clone(),
-                    id: p.id.clone(),
-                    url: p.url.clone(),
-                    event_count: p.event_count,
-                    page: p.page,
-                    pages: p.pages,
-                    groups: Vec::new(),
-                },
-            })
-            .collect()
     }
 }
 

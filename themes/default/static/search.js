@@ -99,6 +99,20 @@
     return node;
   }
 
+  // The first summary sentence holding a query word that the title, the meta line and the
+  // lede do not show, so every result shows why it matched (none when they show all).
+  function summarySentence(d, meta, words) {
+    var shown = fold([d.title, meta, d.lede].join(" "));
+    var missing = words.filter(function (w) { return shown.indexOf(w) < 0; });
+    if (missing.length === 0 || !d.summary) return "";
+    var sentences = String(d.summary).split(/(?<=[.!?\u201d])\s+/);
+    for (var i = 0; i < sentences.length; i++) {
+      var folded = fold(sentences[i]);
+      if (missing.some(function (w) { return folded.indexOf(w) >= 0; })) return sentences[i];
+    }
+    return "";
+  }
+
   function render(query) {
     list.textContent = "";
     var words = terms(query);
@@ -133,6 +147,12 @@
         var lede = el("p", "result-lede");
         lede.appendChild(highlighted(d.lede, words));
         item.appendChild(lede);
+      }
+      var snippet = summarySentence(d, meta, words);
+      if (snippet) {
+        var more = el("p", "result-snippet");
+        more.appendChild(highlighted(snippet, words));
+        item.appendChild(more);
       }
       list.appendChild(item);
     });
