@@ -36,7 +36,7 @@ pub(super) struct Record {
     pub warnings: Vec<Warning>,
 }
 
-/// One key for every input of the site: the tool's version, the templates and static
+/// One key for every input of the site: the tool's version and code fingerprints, the templates and static
 /// files (their fingerprint), the configuration, the build's date and `drafts`, every
 /// briefing file by the hash of its text, and the first-seen dates.
 pub(super) fn site_key(
@@ -53,6 +53,7 @@ pub(super) fn site_key(
     };
     part(crate::VERSION.as_bytes());
     part(env!("BRIEFING_ANALYSIS_FINGERPRINT").as_bytes());
+    part(env!("BRIEFING_SITE_FINGERPRINT").as_bytes());
     part(templates);
     part(format!("{config:?}").as_bytes());
     part(options.today.to_string().as_bytes());

@@ -70,11 +70,13 @@ impl KeyHasher {
 }
 
 /// The key of everything every page shares: the templates of every layer, the static
-/// files, the configuration, the `config` and `site` views (with "today") and the
-/// tool's version.
+/// files, the configuration, the `config` and `site` views (with "today"), the
+/// tool's version and the fingerprint of its corpus and site code (`build.rs`), so a
+/// page rendered by another build of the tool is rendered again.
 pub fn env_key(templates: &Templates, config: &Config, site: &SiteView) -> Key {
     let mut h = KeyHasher(blake3::Hasher::new());
     h.str(crate::VERSION)
+        .str(env!("BRIEFING_SITE_FINGERPRINT"))
         .bytes(&templates.fingerprint)
         .json(&ConfigView::new(config))
         .json(site)
