@@ -263,8 +263,10 @@ fn run_chunk(args: &Args) -> Chunk {
             );
             save(&args.out, &name, &input, &reason);
         }
-        // keep some mutants as parents, so runs build up
-        if rng.u8(..) < 8 && corpus.len() < 4096 {
+        // keep some mutants as parents, so runs build up; only those ingest accepted,
+        // or refused inputs breed refused inputs and most executions stop at ingest
+        let accepted = matches!(&outcome, Ok(o) if !o.refused);
+        if accepted && rng.u8(..) < 8 && corpus.len() < 4096 {
             corpus.push(input);
         }
         // a line a minute, so that a chunk cut short still says how far it went
