@@ -35,6 +35,7 @@ mod fsops;
 mod guard;
 mod journal;
 mod manifest;
+mod previous;
 mod publish;
 mod textfile;
 
@@ -208,7 +209,7 @@ pub fn preflight<'a>(
         return Ok(());
     }
     let files = StateFiles::for_output(state_dir, &target.path);
-    let previous = publish::previous_site(&target, &files, &options.keep).entries;
+    let previous = previous::previous_site(&target, &files, &options.keep).entries;
     let leaving: HashSet<&str> = previous
         .keys()
         .map(String::as_str)

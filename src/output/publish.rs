@@ -32,7 +32,8 @@ use super::checks::{self, Free, check_page_path, is_kept};
 use super::fsops::{Steps, io_err, remove_tree, write_new_file};
 use super::guard::{MARKER_FILE, State, Target, marker_text};
 use super::journal::{self, Journal, StateFiles};
-use super::manifest::{self, Digest, Entry, Manifest, Stat, digest};
+use super::manifest::{self, Digest, Entry, Stat, digest};
+use super::previous::{Previous, previous_site};
 use super::{Durability, OutputError, OutputOptions};
 
 /// What a commit did.
@@ -408,47 +409,6 @@ impl Drop for Publisher {
         }
         let _ = fs::remove_file(&self.files.next);
     }
-}
-
-/// The output as the last commit left it: from its manifest when that belongs to this
-/// output (`recorded`), else from the marker (see [`super::manifest`]) with a new id.
-pub(super) fn previous_site(target: &Target, files: &StateFiles, keep: &[String]) -> Previous {
-    let fresh = |entries| Previous {
-        id: new_id(&target.path),
-        entries,
-        recorded: false,
-    };
-    let State::Ours(marker) = &target.state else {
-        return fresh(HashMap::new());
-    };
-    match Manifest::load(&files.manifest) {
-        Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => Previous {
-            id: m.id,
-            entries: m.entries,
-            recorded: true,
-        },
-        _ => fresh(manifest::from_marker(&target.path, &marker.names, |p| {
-            is_kept(p, keep)
-        })),
-    }
-}
-
-/// What [`previous_site`] found.
-pub(super) struct Previous {
-    pub id: String,
-    pub entries: HashMap<String, Entry>,
-    /// Read from the stored manifest (which then need not be written again if nothing
-    /// in it changes).
-    pub recorded: bool,
-}
-
-/// A new manifest id: unique enough to tell two outputs' histories apart.
-fn new_id(output: &Path) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let seed = format!("{}|{}|{now}", output.display(), std::process::id());
-    manifest::hex(&digest(seed.as_bytes()))[..16].to_string()
 }
 
 pub(super) fn poisoned(path: &str) -> OutputError {
