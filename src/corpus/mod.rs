@@ -15,6 +15,7 @@
 //! `site` only presents a corpus: it reads these facts and turns them into pages.
 
 mod actors;
+mod delta;
 mod ids;
 mod related;
 mod roles;
@@ -34,6 +35,7 @@ use std::sync::Arc;
 use crate::briefing::Briefing;
 
 pub use actors::{Actor, Appearance};
+pub use delta::Delta;
 pub use ids::{ActorId, BriefingId, EventRef, TagId};
 pub use related::{MAX_ACTORS, Related, WINDOW};
 pub use roles::{ActorFacts, ROLE_SOURCES, Role};
@@ -83,21 +85,26 @@ impl Corpus {
             drafts,
             ..Corpus::default()
         };
-        corpus.update(briefings, &[]);
+        let _ = corpus.update(briefings, &[]);
         corpus
     }
 
     /// Adds or replaces `changed` (by file slug) and removes the briefings whose file
     /// slugs are in `removed`. A draft, when drafts are not shown, counts as removed.
+    /// Returns what changed (see [`Delta`]).
     pub fn update<B: Into<Arc<Briefing>>>(
         &mut self,
         changed: impl IntoIterator<Item = B>,
         removed: &[String],
-    ) {
+    ) -> Delta {
+        let changed: Vec<Arc<Briefing>> = changed.into_iter().map(Into::into).collect();
+        let delta = delta::before_update(&changed, removed, self.drafts, |slug| {
+            let id = self.by_file_slug(slug)?;
+            Some((id, self.briefing(id)))
+        });
         for slug in removed {
             self.remove(slug);
         }
-        let changed: Vec<Arc<Briefing>> = changed.into_iter().map(Into::into).collect();
         // Many at once (a first build): append, then sort the order once.
         let bulk = changed.len() > 64 && changed.len() * 4 > self.order.len();
         let mut added = Vec::new();
@@ -131,6 +138,7 @@ impl Corpus {
             (&*entry.briefing, entry.fingerprint)
         };
         self.actors = actors::Actors::build(&self.order, briefing, local);
+        delta
     }
 
     /// Takes a briefing out of every index; its slot stays allocated.

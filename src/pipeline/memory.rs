@@ -19,7 +19,7 @@ use super::{BuildError, Progress};
 use crate::briefing::cache::{ParseCache, SHARDS, TextHash, text_hash};
 use crate::briefing::{Briefing, BriefingError};
 use crate::config::Config;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Delta};
 use crate::ingest::first_seen::FirstSeen;
 use crate::ingest::{self, ArticleCache, ArticleFiles, BriefingFiles, ThemeFiles};
 use crate::output;
@@ -218,10 +218,14 @@ impl Memory {
     /// Hands the changed and removed briefings of a build to the corpus.
     pub(super) fn update_corpus(&mut self, drafts: bool, decided: &mut Decided) {
         let changed = std::mem::take(&mut decided.changed);
-        match &mut self.corpus {
+        let delta = match &mut self.corpus {
             Some(corpus) => corpus.update(changed, &decided.removed),
-            None => self.corpus = Some(Corpus::build(changed, drafts)),
-        }
+            None => {
+                self.corpus = Some(Corpus::build(changed, drafts));
+                Delta::Everything
+            }
+        };
+        self.render_cache.pages.note(&delta);
         self.known = std::mem::take(&mut decided.known);
     }
 

@@ -186,17 +186,18 @@ pub fn rebuild(
     progress.stage("corpus");
     memory.update_corpus(options.drafts, &mut decided);
     let (first_seen, seen_changed) = memory.first_seen(config, options.today);
-    progress.stage("render and publish");
+    progress.stage("open output");
     let (templates, corpus, cache) = memory.site();
     let site = (corpus, &first_seen, cache);
     let (rendered, published) = match options.write {
         true => {
             let record = seen_changed.then_some(&first_seen);
             let files = (&decided.writes[..], &decided.removals[..], record);
-            publish(config, options, templates, site, files)?
+            publish(config, options, templates, site, files, progress)?
         }
         false => (check(config, options, templates, site)?, None),
     };
+    progress.stage("save state");
     if let Some(published) = &published {
         let removed = decided.removals.iter().map(|(path, _)| path);
         let touched: Vec<PathBuf> = published
@@ -287,6 +288,8 @@ fn check(
     templates: &mut site::Templates,
     (corpus, first_seen, cache): (&Corpus, &FirstSeen, &site::Cache),
 ) -> Result<site::Rendered, BuildError> {
+    // Nothing is committed: every key is computed (and none kept for the next build).
+    cache.pages.check_output(None);
     let preview = sinks::Preview::default();
     let seen = &first_seen.briefings;
     let rendered = site::render(config, templates, corpus, options, seen, cache, &preview)
@@ -324,10 +327,13 @@ fn publish(
         &[(PathBuf, String)],
         Option<&FirstSeen>,
     ),
+    progress: &dyn Progress,
 ) -> Result<(site::Rendered, Option<Published>), BuildError> {
     let output = OutputOptions::for_site(config);
     let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
-    let sink = sinks::Publish(&publisher);
+    cache.pages.check_output(publisher.site_digest());
+    progress.stage("render pages");
+    let sink = sinks::Publish(&publisher, progress);
     let seen = &first_seen.briefings;
     let rendered = site::render(config, templates, corpus, options, seen, cache, &sink).map_err(
         |e| match e {
@@ -335,16 +341,17 @@ fn publish(
             site::RenderError::Sink(e) => BuildError::Output(e),
         },
     )?;
+    progress.stage("write briefings");
     let briefings = write::briefings(config, writes)?;
     write::removals(config, removals)?;
     if let Some(record) = record {
         let path = config.state_dir().join(ingest::first_seen::FILE);
         output::write_text_atomic(&path, &record.to_json())?;
     }
-    let published = Published {
-        site: publisher.commit()?,
-        briefings,
-    };
+    progress.stage("commit");
+    let site = publisher.commit()?;
+    cache.pages.committed(site.site_digest);
+    let published = Published { site, briefings };
     Ok((rendered, Some(published)))
 }
 

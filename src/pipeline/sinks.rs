@@ -4,11 +4,13 @@
 
 use std::sync::Mutex;
 
+use super::Progress;
 use crate::output::{OutputError, Publisher};
 use crate::site::{Key, Sink};
 
 /// The publisher of a `build`: a page it has from the same key is not rendered again.
-pub(super) struct Publish<'a>(pub &'a Publisher);
+/// The render's steps go to the build's progress.
+pub(super) struct Publish<'a>(pub &'a Publisher, pub &'a dyn Progress);
 
 impl Sink for Publish<'_> {
     type Error = OutputError;
@@ -19,6 +21,18 @@ impl Sink for Publish<'_> {
 
     fn put(&self, path: &str, key: &Key, bytes: &[u8]) -> Result<(), OutputError> {
         self.0.put(path, key, bytes)
+    }
+
+    fn stage(&self, name: &'static str) {
+        self.1.stage(name);
+    }
+
+    fn keep_unlisted(&self) {
+        self.0.keep_unlisted();
+    }
+
+    fn remove(&self, path: &str) -> Result<(), OutputError> {
+        self.0.remove(path)
     }
 }
 

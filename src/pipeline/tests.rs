@@ -142,7 +142,31 @@ fn incremental_builds_equal_clean_builds_over_edits_adds_renames_and_deletes() {
         &Quiet,
     )
     .unwrap();
-    let steps: [Step; 8] = [
+    let steps: [Step; 10] = [
+        (
+            "edit a briefing's body by hand (its page and the data files change, no other)",
+            |r| {
+                let p = r.join("content/briefings/b.md");
+                let text = std::fs::read_to_string(&p).unwrap();
+                std::fs::write(&p, text + "\nA note added by hand.\n").unwrap();
+                vec![p]
+            },
+            false,
+        ),
+        (
+            "add a dated sentence without actors",
+            |r| {
+                let p = r.join("content/articles/d.md");
+                let text = std::fs::read_to_string(&p).unwrap();
+                std::fs::write(
+                    &p,
+                    text + "The vote was repeated on Monday, officials said.\n",
+                )
+                .unwrap();
+                vec![p]
+            },
+            false,
+        ),
         (
             "edit an article",
             |r| {

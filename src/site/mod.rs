@@ -22,6 +22,7 @@ pub mod keys;
 mod links;
 mod markdown;
 mod pages;
+mod reuse;
 mod slugs;
 mod svg;
 mod templates;
@@ -47,6 +48,7 @@ use crate::ingest::{StaticFile, ThemeFiles};
 
 pub use keys::Key;
 pub use links::LinkCache;
+pub use reuse::KeptKeys;
 
 /// What a render keeps for the next render of the same site (`watch` and `serve` keep
 /// it between builds; a one-off build starts from an empty one): values that depend
@@ -54,6 +56,8 @@ pub use links::LinkCache;
 #[derive(Debug, Default)]
 pub struct Cache {
     links: LinkCache,
+    /// The page keys of the last committed render (see [`reuse`]).
+    pub pages: KeptKeys,
 }
 pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
@@ -75,6 +79,15 @@ pub trait Sink: Sync {
     fn unchanged(&self, path: &str, key: &Key) -> bool;
     /// Takes a rendered page.
     fn put(&self, path: &str, key: &Key, bytes: &[u8]) -> Result<(), Self::Error>;
+    /// A step of the render begins (for timings; see `pipeline::Progress::stage`).
+    fn stage(&self, _name: &'static str) {}
+    /// The render reused the last render's keys: the pages it neither put, declared
+    /// unchanged nor removed are as the last render left them.
+    fn keep_unlisted(&self) {}
+    /// A page of the last render is not a page of this one (after `keep_unlisted`).
+    fn remove(&self, _path: &str) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }
 
 /// What a render did.
@@ -175,7 +188,9 @@ pub fn render<S: Sink>(
     globals.insert("config", &view::ConfigView::new(config));
     globals.insert("site", &site);
     let templates = &*templates;
+    sink.stage("timeline view");
     let timeline = view::timeline::Timeline::build(&index);
+    sink.stage("actor facts");
     let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {
         index: &index,
@@ -202,18 +217,43 @@ pub fn render<S: Sink>(
         rendered.fetch_add(1, Ordering::Relaxed);
         sink.put(path, key, bytes).map_err(RenderError::Sink)
     };
-    jobs.par_iter()
-        .try_for_each(|(job, file)| -> Result<(), RenderError<S::Error>> {
-            let key = job.key(&shared);
-            if sink.unchanged(file, &key) {
-                return Ok(());
-            }
-            let text = templates
-                .tera
-                .render(job.template(), &job.context(&shared))
-                .map_err(|e| templates.error(&e, Some(file)))?;
-            put(file, &key, without_forbidden(text).as_bytes())
-        })?;
+    sink.stage("list pages");
+    let reuse = cache.pages.take(&shared.env, corpus);
+    sink.stage("key and render pages");
+    let fresh: Vec<Option<Key>> = jobs
+        .par_iter()
+        .map(
+            |(job, file)| -> Result<Option<Key>, RenderError<S::Error>> {
+                if let Some(reuse) = &reuse
+                    && !reuse.dirty.touches(*job)
+                    && reuse.keys.contains_key(file)
+                {
+                    return Ok(None);
+                }
+                let key = job.key(&shared);
+                if sink.unchanged(file, &key) {
+                    return Ok(Some(key));
+                }
+                let text = templates
+                    .tera
+                    .render(job.template(), &job.context(&shared))
+                    .map_err(|e| templates.error(&e, Some(file)))?;
+                put(file, &key, without_forbidden(text).as_bytes())?;
+                Ok(Some(key))
+            },
+        )
+        .collect::<Result<_, _>>()?;
+    let files: Vec<&str> = jobs.iter().map(|(_, file)| file.as_str()).collect();
+    let reused = reuse.is_some();
+    let (keys, left) = reuse::merge(reuse.map(|r| r.keys), &files, fresh);
+    if reused {
+        sink.keep_unlisted();
+        for path in &left {
+            sink.remove(path).map_err(RenderError::Sink)?;
+        }
+    }
+    cache.pages.rendered(shared.env, keys);
+    sink.stage("data files");
     let data_key = data_key(&index, &shared.env);
     for &path in data.iter().filter(|p| !statics.contains(*p)) {
         if sink.unchanged(path, &data_key) {
@@ -225,6 +265,7 @@ pub fn render<S: Sink>(
         };
         put(path, &data_key, &bytes)?;
     }
+    sink.stage("static files");
     templates.statics.par_iter().try_for_each(|file| {
         let key = blake3_key(&file.bytes);
         match sink.unchanged(&file.output_path, &key) {
@@ -232,9 +273,8 @@ pub fn render<S: Sink>(
             false => put(&file.output_path, &key, &file.bytes),
         }
     })?;
-    let site_paths: Vec<&str> = jobs
-        .iter()
-        .map(|(_, file)| file.as_str())
+    let site_paths: Vec<&str> = files
+        .into_iter()
         .chain(data)
         .chain(statics.iter().copied())
         .collect();
@@ -245,6 +285,7 @@ pub fn render<S: Sink>(
             .iter()
             .map(|p| p.strip_suffix("index.html").unwrap_or(p)),
     );
+    sink.stage("link check");
     let links_env = links_env(config, corpus);
     let warnings = links::check(&index, &known, &cache.links, &links_env);
     Ok(Rendered {

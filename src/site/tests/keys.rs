@@ -33,7 +33,7 @@ fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
     items[rng.usize(..items.len())]
 }
 
-fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
+pub(super) fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
     let day = match rng.u8(0..6) {
         0 => None,
         n => Some(date(2024, 3, n as i8 * 4)),

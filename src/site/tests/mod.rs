@@ -4,6 +4,7 @@
 mod hostile;
 mod keys;
 mod pages;
+mod reuse;
 mod templates;
 
 use std::collections::BTreeMap;
