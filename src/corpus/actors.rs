@@ -157,6 +157,44 @@ impl Actors {
     }
 }
 
+impl Actors {
+    /// After an update that changed only the contents of briefings `ids` (see
+    /// [`super::Delta`]), which entries are one actor is as it was: only the events of
+    /// those briefings are found again, and each of their actors' events is put back in
+    /// site order (`position`). Equal to [`Actors::build`] on the updated briefings.
+    pub fn refresh_events<'a>(
+        &mut self,
+        ids: &[BriefingId],
+        briefing: impl Fn(BriefingId) -> (&'a Briefing, Fingerprint),
+        position: impl Fn(BriefingId) -> usize,
+    ) {
+        for &id in ids {
+            let (b, fingerprint) = briefing(id);
+            let local = Local {
+                fingerprint,
+                keys: ListKeys::new(&b.meta.actors),
+                events: event_entries(b),
+            };
+            let site_ids = self.of_briefing.get(&id).cloned().unwrap_or_default();
+            for &a in &site_ids {
+                self.actor_events[a.index()].retain(|e| e.briefing != id);
+            }
+            let events = event_actors(&local.events, &site_ids);
+            let here = position(id);
+            for (e, involved) in events.iter().enumerate() {
+                for &a in involved {
+                    let list = &mut self.actor_events[a.index()];
+                    let at =
+                        list.partition_point(|x| (position(x.briefing), x.index()) < (here, e));
+                    list.insert(at, EventRef::new(id, e));
+                }
+            }
+            self.event_actors.insert(id, events);
+            self.local.insert(id, Arc::new(local));
+        }
+    }
+}
+
 /// The site actors of each event, from the list entries it involves, without repeats.
 fn event_actors(entries: &[Vec<usize>], site_ids: &[ActorId]) -> Vec<Vec<ActorId>> {
     entries

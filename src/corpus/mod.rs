@@ -132,12 +132,16 @@ impl Corpus {
         let mut timeline = std::mem::take(&mut self.timeline);
         timeline.merge_stale(position);
         self.timeline = timeline;
-        let local = std::mem::take(&mut self.actors.local);
+        let mut actors = std::mem::take(&mut self.actors);
         let briefing = |id: BriefingId| {
             let entry = self.entry(id);
             (&*entry.briefing, entry.fingerprint)
         };
-        self.actors = actors::Actors::build(&self.order, briefing, local);
+        match delta.contents() {
+            Some(ids) => actors.refresh_events(ids, briefing, |id| self.position(id)),
+            None => actors = actors::Actors::build(&self.order, briefing, actors.local),
+        }
+        self.actors = actors;
         delta
     }
 

@@ -224,6 +224,16 @@ fn check_sequence(seed: u64, steps: usize, drafts: bool) {
                         current.insert(slug, b);
                     }
                 }
+                2 if current.contains_key(&slug) => {
+                    // a contents edit: the events and the body, nothing else
+                    let fresh = random_briefing(&mut rng, &slug);
+                    if let Some(b) = current.get_mut(&slug) {
+                        b.meta.timeline = fresh.meta.timeline;
+                        b.body = fresh.body;
+                        changed.retain(|x: &Briefing| x.slug != slug);
+                        changed.push(b.clone());
+                    }
+                }
                 _ => {
                     let b = random_briefing(&mut rng, &slug);
                     removed.retain(|r| *r != slug);
