@@ -8,7 +8,7 @@
 //! thousands of nested `<div>`s, which the HTML parser and the readability scorer handle
 //! in quadratic time) is refused before either of them runs.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 
 use super::dates::parse_date;
 use super::published::Claim;
@@ -98,6 +98,34 @@ pub(crate) fn page_section(doc: &Document) -> Option<String> {
     (!section.is_empty()).then(|| section.to_string())
 }
 
+/// How much an `itemprop=datePublished` says about the article, by the item it belongs
+/// to (its nearest `itemscope`): 0 an article or post, 1 no item or another kind, 2 a
+/// video, picture, sound or comment on the page, whose date is its own (a news page
+/// embeds a video published the day after the story).
+fn item_rank(node: &NodeRef) -> u8 {
+    let item_type = node
+        .ancestors(None)
+        .into_iter()
+        .find(|a| a.has_attr("itemscope"))
+        .and_then(|scope| scope.attr("itemtype"))
+        .map(|t| t.to_ascii_lowercase())
+        .unwrap_or_default();
+    let names = |kinds: &[&str]| kinds.iter().any(|k| item_type.contains(k));
+    if names(&["article", "posting", "report"]) {
+        0
+    } else if names(&[
+        "videoobject",
+        "imageobject",
+        "audioobject",
+        "mediaobject",
+        "comment",
+    ]) {
+        2
+    } else {
+        1
+    }
+}
+
 fn split_commas(s: &str) -> Vec<String> {
     s.split(',').map(|t| t.trim().to_string()).collect()
 }
@@ -177,12 +205,17 @@ pub(crate) fn page_dates(doc: &Document) -> PageDates {
         ),
     ];
     for (selector, attr, source) in attributes {
-        dates.then.extend(
-            doc.select(selector)
-                .nodes()
-                .iter()
-                .filter_map(|n| Some(Claim::new(parse_date(&n.attr(attr)?).ok()?, source))),
-        );
+        let mut found: Vec<(u8, Claim)> = doc
+            .select(selector)
+            .nodes()
+            .iter()
+            .filter_map(|n| {
+                let claim = Claim::new(parse_date(&n.attr(attr)?).ok()?, source);
+                Some((item_rank(n), claim))
+            })
+            .collect();
+        found.sort_by_key(|(rank, _)| *rank);
+        dates.then.extend(found.into_iter().map(|(_, claim)| claim));
     }
     for (key, source) in DATE_METAS {
         dates.then.extend(meta(key, source));
@@ -348,6 +381,26 @@ mod tests {
         ];
         for (title, site, want) in cases {
             assert_eq!(strip_site_name(title, site), want);
+        }
+    }
+
+    #[test]
+    fn an_embedded_video_s_date_is_not_the_article_s() {
+        let video = "<div itemscope itemtype='https://schema.org/VideoObject'>\
+                     <meta itemprop='datePublished' content='2026-03-13T09:00:00Z'></div>";
+        let article = "<div itemscope itemtype='https://schema.org/NewsArticle'>\
+                       <meta itemprop='datePublished' content='2026-03-12T18:00:00Z'><p>x</p></div>";
+        let bare = "<meta itemprop='datePublished' content='2026-03-11'>";
+        let cases = [
+            (format!("{video}{article}"), "2026-03-12"),
+            (format!("{article}{video}"), "2026-03-12"),
+            (format!("{video}{bare}"), "2026-03-11"),
+            (video.to_string(), "2026-03-13"),
+        ];
+        for (body, want) in cases {
+            let doc = Document::from(format!("<html><body>{body}</body></html>"));
+            let dates = page_dates(&doc);
+            assert_eq!(dates.then[0].date.to_string(), want, "{body}");
         }
     }
 
