@@ -6,7 +6,7 @@
 //! It runs on the page as saved: nothing is removed before it chooses the article's
 //! block (the author is read from the byline elements, which stay). In the extracted
 //! article, with its class names kept, we then remove the lines marked as bylines,
-//! datelines or time stamps ([`super::html_page`]) and the parts named as captions,
+//! datelines or time stamps ([`super::html_byline`]) and the parts named as captions,
 //! galleries, share bars, promos, related links, comments or bios
 //! ([`super::html_prune`]), walk the DOM (iteratively, so deep nesting cannot overflow
 //! the stack) and write one block per paragraph, list item or heading, separated by
@@ -21,10 +21,10 @@ use dom_smoothie::{Config, Readability};
 
 use super::boilerplate::byline;
 use super::dates::parse_date;
+use super::html_byline::{marked_author, remove_marked_bylines};
 use super::html_layout;
 use super::html_page::{
-    canonical_url, marked_author, nesting_depth, page_dates, page_section, page_tags,
-    remove_marked_bylines, strip_site_name,
+    canonical_url, nesting_depth, page_dates, page_section, page_tags, strip_site_name,
 };
 use super::html_prune::prune;
 use super::published::{Claim, date_in_url};

@@ -33,6 +33,7 @@ pub mod first_seen;
 pub mod front_matter;
 mod headline;
 mod html;
+mod html_byline;
 mod html_layout;
 mod html_page;
 mod html_prune;

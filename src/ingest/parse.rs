@@ -153,6 +153,7 @@ fn lay_out(
         }
         Format::Html => {
             let h = html::extract(body).map_err(|depth| too_deep(display, depth))?;
+            let lead = published::lead_date(&h.text, &h.blocks);
             Layout {
                 text: h.text,
                 prose: None,
@@ -160,7 +161,7 @@ fn lay_out(
                 title: h.title,
                 title_source: TitleSource::Metadata,
                 author: h.author,
-                dates: h.dates,
+                dates: h.dates.into_iter().chain(lead).collect(),
                 url: h.url,
                 source: h.source,
                 tags: h.tags,
@@ -179,6 +180,11 @@ impl Layout {
         author: Option<String>,
         dateline: Option<Date>,
     ) -> Layout {
+        let dates = dateline
+            .map(|d| Claim::new(d, "the dateline or date line at the top of the text"))
+            .into_iter()
+            .chain(published::lead_date(body, &blocks))
+            .collect();
         Layout {
             text: body.to_string(),
             prose,
@@ -186,10 +192,7 @@ impl Layout {
             title,
             title_source: TitleSource::Headline,
             author,
-            dates: dateline
-                .map(|d| Claim::new(d, "the dateline or date line at the top of the text"))
-                .into_iter()
-                .collect(),
+            dates,
             url: None,
             source: None,
             tags: Vec::new(),

@@ -16,7 +16,9 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::language::calendar;
+use super::dates::parse_date;
+use super::{Block, BlockKind};
+use crate::language::{calendar, dateline};
 
 /// Publication dates before this year are taken for placeholders.
 const FIRST_YEAR: i16 = 1800;
@@ -126,6 +128,17 @@ fn iso_segment(segment: &str) -> Option<Date> {
     });
     let rest_ok = segment[10..].is_empty() || segment[10..].starts_with(['-', '_', '.']);
     (shaped && rest_ok).then(|| head.parse().ok()).flatten()
+}
+
+/// The date a lead opens with, when the text has no dateline ("April 17, 2015 --
+/// Imagine ..." on a health site): the first paragraph's, read by
+/// [`dateline::date`](crate::language::dateline::date).
+pub(crate) fn lead_date(text: &str, blocks: &[Block]) -> Option<Claim> {
+    let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
+    let lead = text.get(first.start..first.end)?;
+    let range = dateline::date(lead)?;
+    let date = parse_date(&lead[range]).ok()?;
+    Some(Claim::new(date, "the date the lead opens with"))
 }
 
 #[cfg(test)]

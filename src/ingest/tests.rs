@@ -231,6 +231,48 @@ fn a_date_in_the_file_name_is_the_last_resort() {
 }
 
 #[test]
+fn a_lead_opening_with_a_date_dates_an_undated_article() {
+    let apr17 = Some(jiff::civil::date(2015, 4, 17));
+    let jan28 = Some(jiff::civil::date(2022, 1, 28));
+    let lead = "April 17, 2015 -- Imagine a ward where no drug works.";
+    let cases = [
+        (
+            format!("Superbugs\n\n{lead}\n\nDoctors worry.\n"),
+            "a.txt",
+            apr17,
+        ),
+        (
+            format!("# Superbugs\n\n{lead}\n\nDoctors worry.\n"),
+            "a.md",
+            apr17,
+        ),
+        (
+            format!(
+                "<html><body><article><h1>Superbugs</h1><p>{lead}</p><p>Doctors worry about it every day.</p></article></body></html>"
+            ),
+            "a.html",
+            apr17,
+        ),
+        // the front matter's date comes first
+        (
+            format!("---\ndate: 2022-01-28\n---\n{lead}\n"),
+            "a.md",
+            jan28,
+        ),
+        // a date later in the lead is no date line
+        (
+            "Doctors said on April 17, 2015 -- a Friday -- that no drug worked.\n".to_string(),
+            "a.txt",
+            None,
+        ),
+    ];
+    for (text, name, want) in cases {
+        let a = read(text.as_bytes(), name).unwrap();
+        assert_eq!(a.published, want, "{text}");
+    }
+}
+
+#[test]
 fn a_leading_byline_fills_the_author_only_when_missing() {
     let a = read(b"Talks stall\n\nBy Jane Doe\n\nMinisters met.", "a.txt").unwrap();
     assert_eq!(a.author.as_deref(), Some("Jane Doe"));

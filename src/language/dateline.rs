@@ -1,12 +1,14 @@
-//! Wire datelines: the place and agency a news lead opens with ("LONDON (Reuters) -",
-//! "(CNN)", "Rome (CNN) --", "THE HAGUE, Netherlands (AP)_", "PORT AUBEL —"). Text in,
-//! the text after the dateline out.
+//! Wire datelines: the place and agency (or the date) a news lead opens with ("LONDON
+//! (Reuters) -", "(CNN)", "Rome (CNN) --", "THE HAGUE, Netherlands (AP)_", "PORT AUBEL
+//! —", "April 17, 2015 --"). Text in, the text after the dateline out.
 //!
 //! Ingest drops the dateline from a headline made from the lead, the summary keeps it out
 //! of key points and the site out of what a reader sees; one rule serves all three so they
 //! never disagree about where a lead starts. The rule is conservative: a capitalised
 //! phrase in brackets is a dateline only when the place before it is in capitals, empty,
 //! or followed by a dash ("The Sarn Authority (SA) said" is a sentence, not a dateline).
+
+use super::calendar;
 
 /// Separators that end a dateline.
 const DASHES: [&str; 4] = ["—", "--", "–", "-"];
@@ -15,7 +17,9 @@ const DASHES: [&str; 4] = ["—", "--", "–", "-"];
 /// none or when nothing would be left.
 pub fn strip(text: &str) -> &str {
     let t = text.trim_start();
-    let rest = after_agency(t).or_else(|| after_place_and_dash(t));
+    let rest = after_agency(t)
+        .or_else(|| after_place_and_dash(t))
+        .or_else(|| date(t).map(|d| trim_separator(&t[d.end..])));
     match rest {
         Some(rest) if !rest.is_empty() => rest,
         _ => t,
@@ -28,7 +32,7 @@ pub fn strip(text: &str) -> &str {
 /// alone ("(CNN) ...").
 pub fn place(text: &str) -> Option<std::ops::Range<usize>> {
     let t = text.trim_start();
-    if std::ptr::eq(strip(text), t) {
+    if std::ptr::eq(strip(text), t) || date(text).is_some() {
         return None;
     }
     let offset = text.len() - t.len();
@@ -59,6 +63,34 @@ fn after_agency(t: &str) -> Option<&str> {
     } else {
         None
     }
+}
+
+/// The byte range in `text` of the date a lead opens with before a dash, with no place
+/// ("April 17, 2015 -- Imagine ...", "Tuesday, March 3, 2026 — The council ..."): a month
+/// or weekday first, a year among at most five words. Ingest reads it as the article's
+/// date when the page gives none.
+pub fn date(text: &str) -> Option<std::ops::Range<usize>> {
+    let t = text.trim_start();
+    let words: Vec<&str> = t.split_whitespace().take(6).collect();
+    let dash = words.iter().position(|w| DASHES.contains(w))?;
+    let date = &words[..dash];
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| ",.".contains(c))
+            .to_ascii_lowercase()
+    };
+    let opens = date.first().is_some_and(|w| {
+        let w = bare(w);
+        calendar::month(&w).is_some() || calendar::weekday(&w).is_some()
+    });
+    let year = date
+        .iter()
+        .any(|w| bare(w).len() == 4 && bare(w).chars().all(|c| c.is_ascii_digit()));
+    if !opens || !year {
+        return None;
+    }
+    let offset = text.len() - t.len();
+    let end = t.find(&format!(" {}", words[dash]))?;
+    Some(offset..offset + end)
 }
 
 /// "WASHINGTON — ...", "PORT AUBEL — ...", "LONDON -- ...".
@@ -92,7 +124,33 @@ fn trim_separator(s: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{place, strip};
+    use super::{date, place, strip};
+
+    #[test]
+    fn a_lead_that_opens_with_a_date() {
+        let cases = [
+            ("April 17, 2015 -- Imagine a ward.", Some("April 17, 2015")),
+            (
+                "Tuesday, March 3, 2026 \u{2014} The council met.",
+                Some("Tuesday, March 3, 2026"),
+            ),
+            ("  Jan. 5, 2026 - Talks resumed.", Some("Jan. 5, 2026")),
+            // no year: a sentence that names a day
+            ("Monday - the day of the vote - was calm.", None),
+            ("April 17 -- Talks resumed.", None),
+            ("LISK \u{2014} Talks opened.", None),
+            ("In April 2015 -- when talks began -- few came.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(date(text).map(|r| &text[r]), want, "{text}");
+            if let Some(want) = want {
+                assert_eq!(place(text), None, "{text}");
+                let rest = strip(text);
+                assert!(!rest.contains(want), "{text}: {rest}");
+                assert!(rest.starts_with(char::is_uppercase), "{text}: {rest}");
+            }
+        }
+    }
 
     #[test]
     fn the_place_of_a_dateline() {

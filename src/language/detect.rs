@@ -17,7 +17,7 @@ use whatlang::{Detector, Lang};
 pub const ENGLISH: &str = "en";
 /// Text read to judge the language; more changes no verdict on a news article.
 const SAMPLE_BYTES: usize = 4096;
-/// Fewer words than this are too few to judge.
+/// Fewer distinct ordinary words than this are too few to judge.
 const MIN_WORDS: usize = 12;
 
 /// A language found in a text.
@@ -43,7 +43,12 @@ pub fn detect_other_than_english(text: &str) -> Option<Language> {
     }
     let sample = &text[..end];
     let ordinary = ordinary_words(sample);
-    let words = ordinary.split_whitespace().count();
+    // distinct words: an earnings table says "cts", "vs" and "mln" thirty times over
+    let words = ordinary
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     // Chinese and Japanese do not put spaces between words: count characters instead.
     let ideographs = ordinary.chars().filter(|c| is_cjk(*c)).count();
     if words < MIN_WORDS && ideographs < 2 * MIN_WORDS {
@@ -208,6 +213,16 @@ mod tests {
                  vs profit 512,000\n\nRevs 19.5 mln vs 22.0 mln\n\nSix months\n\nShr loss \
                  33 cts vs profit 21 cts\n\nNet loss 3.7 mln vs profit 2.2 mln\n\nRevs 61.2 \
                  mln vs 64.8 mln",
+                None,
+            ),
+            // A longer table of the same few abbreviations, which whatlang reads as
+            // French even without its capitals: too few distinct words to judge.
+            (
+                "LISK, Kest., March 18 - Shr loss five cts vs loss 12 cts\n\nNet loss \
+                 581,000 vs loss 1,620,000\n\nSales 3,402,000 vs 5,118,000\n\nAvg shrs \
+                 11.9 mln vs 11.2 mln\n\nYear\n\nShr loss four cts vs loss 37 cts\n\nNet \
+                 loss 298,000 vs loss 3,544,000\n\nSales 12.8 mln vs 33.9 mln\n\nAvg shrs \
+                 11.9 mln vs 10.1 mln",
                 None,
             ),
             // Titles and names in another language inside English text.

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::LazyLock;
 
 /// A site in a temporary folder.
 pub struct Site {
@@ -150,6 +151,17 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     finish(command.output().expect("run briefing"))
 }
 
+/// The moment every run of this test process takes as now (`SOURCE_DATE_EPOCH`), fixed
+/// when the first test starts: two builds one test compares see the same "today", also
+/// when midnight falls between them. A test that needs another day sets its own.
+static NOW: LazyLock<String> = LazyLock::new(|| {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970")
+        .as_secs()
+        .to_string()
+});
+
 /// The binary, to be run in `dir` with a clean environment.
 pub fn command_in(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
@@ -157,7 +169,8 @@ pub fn command_in(dir: &Path) -> Command {
         .current_dir(dir)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir);
+        .env("HOME", dir)
+        .env(briefing::commands::SOURCE_DATE_EPOCH, NOW.as_str());
     command
 }
 

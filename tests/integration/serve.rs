@@ -23,13 +23,9 @@ pub struct Served {
 
 impl Served {
     pub fn start(site: &Site, extra: &[&str]) -> Served {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        let mut child = crate::harness::command_in(site.path())
             .args(["serve", "--port", "0"])
             .args(extra)
-            .current_dir(site.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", site.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
