@@ -84,6 +84,10 @@ pub fn display_key(name: &str, kind: ActorKind) -> String {
 /// The identity key of a name of an entity of `kind` (see the module docs): equal keys,
 /// one entity.
 pub fn identity_key(name: &str, kind: ActorKind) -> String {
+    let name = match kind {
+        ActorKind::Organization => without_web_domain(name),
+        _ => name,
+    };
     let key = display_key(name, kind);
     match kind {
         ActorKind::Person => spelling::variant_key(&key),
@@ -93,6 +97,21 @@ pub fn identity_key(name: &str, kind: ActorKind) -> String {
         },
         ActorKind::Place | ActorKind::Group => key,
     }
+}
+
+/// An organisation's name without the web domain it is also written with ("Snopes.com"
+/// is "Snopes", "SmartAsset.com" "SmartAsset").
+fn without_web_domain(name: &str) -> &str {
+    const DOMAINS: [&str; 5] = [".com", ".org", ".net", ".co.uk", ".io"];
+    let name = name.trim();
+    DOMAINS
+        .iter()
+        .find_map(|d| {
+            let cut = name.len().checked_sub(d.len())?;
+            let tail = name.get(cut..)?;
+            (cut > 1 && tail.eq_ignore_ascii_case(d)).then(|| &name[..cut])
+        })
+        .unwrap_or(name)
 }
 
 /// A person's name in parts, each as identity-key words (lower case, spelling variants).
@@ -223,6 +242,12 @@ mod tests {
             ("Apple Inc.", Place, "apple inc"),
             ("The United Nations", Organization, "united nations"),
             ("The Hague", Place, "hague"),
+            ("Snopes.com", Organization, "snopes"),
+            ("SmartAsset.COM", Organization, "smartasset"),
+            ("Kessel Aid.org", Organization, "kessel aid"),
+            ("Snopes.com", Place, "snopescom"),
+            ("Ask.fm", Organization, "askfm"),
+            (".com", Organization, "com"),
         ];
         for (name, kind, want) in cases {
             assert_eq!(identity_key(name, kind), want, "{name}");

@@ -106,10 +106,17 @@ pub fn said_to_be_a_state(after: &str) -> bool {
         .strip_prefix("'s ")
         .or_else(|| lower.strip_prefix("\u{2019}s "))
     {
-        return STATE_POSSESSIONS.iter().any(|p| {
-            rest.strip_prefix(p)
-                .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
-        });
+        // Only a state has ministers: "Meranthe's water and energy minister".
+        let minister = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .take_while(|w| !w.is_empty())
+            .take(4)
+            .any(|w| w == "minister" || w == "ministry");
+        return minister
+            || STATE_POSSESSIONS.iter().any(|p| {
+                rest.strip_prefix(p)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+            });
     }
     let Some(rest) = lower.strip_prefix(", the ") else {
         return false;
@@ -118,6 +125,25 @@ pub fn said_to_be_a_state(after: &str) -> bool {
         .take_while(|w| !w.is_empty())
         .take(3)
         .any(|w| w == "capital")
+}
+
+/// Whether the text right before a name says the name is a state: "of" after a
+/// minister or a government within five words ("Prime Minister Celeste Amari of
+/// Meranthe", "the government of Kestria"; not "the president of Arlo").
+pub fn said_to_be_a_state_before(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.first().is_some_and(|w| w == "of")
+        && words[1..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "minister" | "ministers" | "government"))
 }
 
 /// The gazetteer, built on first use.
@@ -253,11 +279,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_after_a_minister_of_is_a_state() {
+        let cases = [
+            ("Prime Minister Celeste Amari of ", true),
+            ("the government of ", true),
+            ("Foreign Minister Matthias Korven of ", true),
+            ("the president of ", false),
+            ("Minister Ada Quint met the head of the office of ", false),
+            ("of ", false),
+            ("", false),
+        ];
+        for (before, want) in cases {
+            assert_eq!(said_to_be_a_state_before(before), want, "{before}");
+        }
+    }
+
+    #[test]
     fn a_name_said_to_be_a_state_or_a_capital() {
         let cases = [
             ("'s prime minister, Celeste Amari, said", true),
             ("\u{2019}s government said", true),
             ("'s capital", true),
+            ("'s water and energy minister, Ana Varela", true),
+            ("\u{2019}s water minister", true),
+            ("'s delegation", false),
+            ("'s chief executive", false),
             (", the Meranthe capital, the union said", true),
             (", the capital, was quiet", true),
             // companies and unions have presidents and delegations; a person has a border collie

@@ -8,7 +8,8 @@
 //!    merged actors, tags, the merged timeline, related briefings), compute what every
 //!    page of an actor shares, and render every body's Markdown;
 //! 2. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
-//!    building its own view structs ([`view`]);
+//!    building its own view structs ([`view`]), HTML pages without their template
+//!    indentation ([`indent`]);
 //! 3. add the JSON files and static files, and check the bodies' internal links.
 //!
 //! Everything that comes from articles is untrusted: bodies are sanitised in
@@ -17,6 +18,7 @@
 
 pub(crate) mod actors;
 mod filters;
+mod indent;
 mod index;
 pub mod keys;
 mod links;
@@ -212,7 +214,12 @@ pub fn render<S: Sink>(
                 .tera
                 .render(job.template(), &job.context(&shared))
                 .map_err(|e| templates.error(&e, Some(file)))?;
-            put(file, &key, without_forbidden(text).as_bytes())
+            let text = without_forbidden(text);
+            let text = match file.ends_with(".html") {
+                true => indent::without_indentation(&text),
+                false => text,
+            };
+            put(file, &key, text.as_bytes())
         })?;
     let data_key = data_key(&index, &shared.env);
     for &path in data.iter().filter(|p| !statics.contains(*p)) {

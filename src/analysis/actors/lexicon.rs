@@ -30,6 +30,8 @@ pub(super) struct Lexicon {
     /// Head nouns of place names ("dam", "river") and of organisation names ("union").
     pub place_heads: HashSet<String>,
     pub organization_heads: HashSet<String>,
+    /// First words that make a name a place whatever its head ("boulevard", "mount").
+    pub place_leads: HashSet<String>,
 }
 
 impl Lexicon {
@@ -43,7 +45,8 @@ impl Lexicon {
     }
 
     /// The kind a multi-word name's head noun gives it: the last word, or the word before
-    /// "of" ("Tarsk Dam" is a place, "Assembly of Nations" an organisation).
+    /// "of" ("Tarsk Dam" is a place, "Assembly of Nations" an organisation); else a
+    /// first word of places ("Boulevard Montmartre", "Mount Kessel").
     pub fn head_kind(&self, name: &str) -> Option<super::ActorKind> {
         let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         if words.len() < 2 {
@@ -57,6 +60,8 @@ impl Lexicon {
             Some(super::ActorKind::Place)
         } else if self.organization_heads.contains(head) {
             Some(super::ActorKind::Organization)
+        } else if self.place_leads.contains(&words[0]) {
+            Some(super::ActorKind::Place)
         } else {
             None
         }
@@ -110,6 +115,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             groups: named,
             place_heads: set(heads.get("places")),
             organization_heads: set(heads.get("organizations")),
+            place_leads: set(heads.get("place_leads")),
         }
     });
     &LEXICON
@@ -157,6 +163,14 @@ mod tests {
                 "Bank of England",
                 Some(super::super::ActorKind::Organization),
             ),
+            ("Boulevard Montmartre", Some(super::super::ActorKind::Place)),
+            ("Mount Kessel", Some(super::super::ActorKind::Place)),
+            ("Ninety Mile Beach", Some(super::super::ActorKind::Place)),
+            (
+                "Boulevard Records Company",
+                Some(super::super::ActorKind::Organization),
+            ),
+            ("Anna Boulevard", None),
             ("Dam", None),
             ("Ada Quint", None),
         ];

@@ -62,8 +62,9 @@ pub(super) struct Mention {
 pub(super) fn collect(doc: &Doc, entities: &[Entity]) -> Vec<Mention> {
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     let mut outside = Vec::new();
+    let furniture = super::furniture::find(doc, entities);
     for (i, e) in entities.iter().enumerate() {
-        if e.start >= e.end || doc.prose.get(e.start..e.end).is_none() {
+        if e.start >= e.end || doc.prose.get(e.start..e.end).is_none() || furniture.contains(&i) {
             continue;
         }
         match doc.sentence_at(e.start) {
@@ -277,9 +278,11 @@ fn read(name: String, tag: EntityType, next: Option<&str>, in_role: bool) -> Opt
     ];
     let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
     let surname = tag == EntityType::Per && SURNAMES.contains(&last.as_str());
-    if tag != EntityType::Misc
-        && !surname
+    // A MISC name with an organisation's head is that organisation ("Norvane Energy");
+    // things (laws, events) were retyped MISC before and have heads of their own.
+    if !surname
         && let Some(kind) = lexicon().head_kind(&name)
+        && (tag != EntityType::Misc || kind == ActorKind::Organization)
     {
         return Some(Reading::new(kind, Reference::Named, name));
     }

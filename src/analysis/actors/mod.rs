@@ -5,6 +5,8 @@
 //! - `text`: tokens, paragraphs and name normalisation;
 //! - `things`: names of laws, games, works, products and events, retyped MISC so that
 //!   they name no actor ("the game Minecraft", "Affordable Care Act");
+//! - `furniture`: names in headlines and section labels only, clock times ("8 AM"),
+//!   which name nobody in the story;
 //! - `mentions`: which tagged entities name actors and what they refer to, reading the
 //!   gazetteer of countries and organisations (`language::world`) and the word lists of
 //!   roles and groups (`lexicon`, from `data/*.txt`), and the person's role (`roles`);
@@ -21,6 +23,7 @@
 //! a mention that names no actor (a national adjective inside a role, an event name)
 //! keeps `None`.
 
+mod furniture;
 mod lexicon;
 mod mentions;
 mod merge;
@@ -84,10 +87,14 @@ pub fn resolve(
         e.actor = None;
     }
     let doc = text::Doc::new(prose, sentences);
-    for i in things::find(&doc, entities) {
+    let things: std::collections::HashSet<usize> =
+        things::find(&doc, entities).into_iter().collect();
+    for &i in &things {
         entities[i].kind = super::entities::EntityType::Misc;
     }
-    let found = mentions::collect(&doc, entities);
+    let mut found = mentions::collect(&doc, entities);
+    // A thing keeps no mention, whatever its head ("a Morris Trust structure").
+    found.retain(|m| !things.contains(&m.entity));
     let clusters = merge::cluster(&doc, &found);
     let drafts = naming::name_clusters(&doc, &found, &clusters);
     let mut actor_of = vec![0; found.len()];

@@ -15,8 +15,10 @@ use super::text::Doc;
 use crate::language::world::is_news_outlet;
 
 /// Words right before an outlet that cite it ("told", "according to").
-const BEFORE: [&str; 18] = [
+const BEFORE: [&str; 20] = [
     "told",
+    "tell",
+    "tells",
     "seen by",
     "obtained by",
     "reviewed by",
@@ -37,8 +39,10 @@ const BEFORE: [&str; 18] = [
 ];
 
 /// Words right after an outlet that cite it ("reported", "said in a report").
-const AFTER: [&str; 12] = [
+const AFTER: [&str; 14] = [
     "reported",
+    "has learned",
+    "learned",
     "reports",
     "has reported",
     "had reported",

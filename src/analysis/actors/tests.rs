@@ -581,7 +581,7 @@ fn things_are_no_actors_and_a_dateline_names_a_place() {
     let marked = "[ORG|LISK] \u{2014} The online game [LOC|Minecraft] crashed, said [PER|Ada Quint] of [ORG|Lisk]. \
                   [ORG|Obamacare] and the [LOC|World Cup] cost [ORG|Lisk] dearly.\n\n\
                   The dating app [ORG|Tinder] grew. [ORG|Tinder] said it would hire. \
-                  Her [PER|Oscar] dress was stolen.";
+                  Her [PER|Oscar] dress was stolen. A [ORG|Morvan Trust] structure was used.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
         ("Lisk", ActorKind::Place),
@@ -591,7 +591,13 @@ fn things_are_no_actors_and_a_dateline_names_a_place() {
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
     }
-    for thing in ["Minecraft", "Obamacare", "World Cup", "Oscar"] {
+    for thing in [
+        "Minecraft",
+        "Obamacare",
+        "World Cup",
+        "Oscar",
+        "Morvan Trust",
+    ] {
         assert!(
             actors
                 .iter()
@@ -606,5 +612,97 @@ fn things_are_no_actors_and_a_dateline_names_a_place() {
         );
     }
     assert_eq!(actors.len(), cases.len(), "{actors:#?}");
+    assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
+fn names_the_tagger_never_saw_are_typed_by_the_words_around_them() {
+    let marked = "Staff writer [PER|Laura Wendt] posted it. [ORG|Wendt] said so, and [LOC|Wendt] agreed. \
+                  The puzzle developer [PER|Kelvox] fixed it. [PER|Kelvox] has not. \
+                  A software developer, [PER|Ada Quint], left. \
+                  Rescue group [PER|Project Tarn] helped. \
+                  An economist at [LOC|Brennard] said it. A ship lay at [LOC|Tarvelle] for a week. \
+                  The [PER|Tarawai] are investigating, and the [PER|Tarawai] tribe agreed. \
+                  A shop on the [PER|Boulevard Aubel] opened. \
+                  Migrants came from the former [ORG|Soviet Union]. \
+                  [ORG|Quillfact] checked it, and [ORG|Quillfact.com] agreed. \
+                  Prime Minister [PER|Ilse Varn] of [PER|Ostmark] spoke; [PER|Ostmark] agreed. \
+                  [PER|Sorrel]'s water and energy minister quit. [PER|Sorrel] said so. \
+                  The [PER|Tarrow] gauging station flooded; [PER|Tarrow] was cut off.\n\n\
+                  In [PER|Vellmoor], Ostmark's water minister, [PER|Ines Roa], spoke. \
+                  [PER|Henrik Sallow] of [MISC|Dunmere Energy] quit. [MISC|Dunmere] said so.";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    let cases = [
+        ("Laura Wendt", ActorKind::Person),
+        ("Kelvox", ActorKind::Organization),
+        ("Ada Quint", ActorKind::Person),
+        ("Project Tarn", ActorKind::Organization),
+        ("Brennard", ActorKind::Organization),
+        ("Tarvelle", ActorKind::Place),
+        ("Tarawai", ActorKind::Group),
+        ("Boulevard Aubel", ActorKind::Place),
+        ("Soviet Union", ActorKind::Place),
+        ("Quillfact", ActorKind::Organization),
+        ("Ilse Varn", ActorKind::Person),
+        ("Ostmark", ActorKind::Place),
+        ("Sorrel", ActorKind::Place),
+        ("Tarrow", ActorKind::Place),
+        ("Vellmoor", ActorKind::Place),
+        ("Ines Roa", ActorKind::Person),
+        ("Henrik Sallow", ActorKind::Person),
+        ("Dunmere Energy", ActorKind::Organization),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
+    }
+    // "Wendt" (typed three ways) and "Quillfact.com" are second names, not second actors.
+    assert_eq!(actors.len(), cases.len(), "{actors:#?}");
+    assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
+fn a_name_that_opens_a_fuller_name_is_that_person_unless_it_ends_in_a_surname() {
+    let cases: [(&str, &[(&str, usize)]); 3] = [
+        (
+            "[PER|Te Arahi Robert Moana] carved it. [PER|Te Arahi] was named after a whale.",
+            &[("Te Arahi Robert Moana", 2)],
+        ),
+        (
+            "[PER|Martin Luther King] spoke of [PER|Martin Luther] in church.",
+            &[("Martin Luther King", 1), ("Martin Luther", 1)],
+        ),
+        (
+            "[PER|Kim Jong Un] and [PER|Kim Jong Il Moana] met [PER|Kim Jong].",
+            &[
+                ("Kim Jong Un", 1),
+                ("Kim Jong Il Moana", 1),
+                ("Kim Jong", 1),
+            ],
+        ),
+    ];
+    for (marked, want) in cases {
+        let (prose, entities, actors) = analyse(marked, "", &[]);
+        for (name, mentions) in want {
+            assert_eq!(
+                actor(&actors, name).mentions,
+                *mentions,
+                "{marked}: {actors:#?}"
+            );
+        }
+        assert_eq!(actors.len(), want.len(), "{marked}: {actors:#?}");
+        assert_consistent(&prose, &entities, &actors);
+    }
+}
+
+#[test]
+fn the_page_s_own_outlet_when_only_a_source_ranks_last() {
+    let marked = "Police sources tell [ORG|TMZ] the ring was taken from [PER|Mara Quint]'s room. \
+                  [ORG|TMZ] has learned that [PER|Mara Quint] called the police.";
+    let (prose, entities, actors) = analyse(marked, "", &[]);
+    assert_eq!(
+        actors.last().map(|a| a.name.as_str()),
+        Some("TMZ"),
+        "{actors:#?}"
+    );
     assert_consistent(&prose, &entities, &actors);
 }

@@ -53,6 +53,20 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         }
     }
     things.extend(quoted.difference(&unquoted).cloned());
+    // A name spelt out before a thing's acronym is that thing, also when the tagger cut
+    // its first word ("Named [Binary Tag] (NBT)", the NBT format).
+    for (i, pair) in entities.windows(2).enumerate() {
+        let between = doc.slice(pair[0].end, pair[1].start.max(pair[0].end));
+        let letters = acronym_letters(&names[i + 1]);
+        if between.trim() == "("
+            && things.contains(&keys[i + 1])
+            && is_acronym(&names[i + 1])
+            && names[i].contains(' ')
+            && letters.ends_with(&initials(&names[i]))
+        {
+            things.insert(keys[i].clone());
+        }
+    }
     // The acronym of a thing is the thing ("ACA" for "Affordable Care Act").
     let acronyms: HashSet<String> = names
         .iter()
@@ -143,7 +157,7 @@ mod tests {
 
     #[test]
     fn laws_games_works_and_events_are_things() {
-        let cases: [(&str, &[&str]); 13] = [
+        let cases: [(&str, &[&str]); 14] = [
             (
                 "A flaw in the online game [LOC|Minecraft] lets [PER|Ann Lee] crash it.",
                 &["Minecraft"],
@@ -157,6 +171,10 @@ mod tests {
                 &["World Cup"],
             ),
             ("After [PER|Brexit], [LOC|Britain] left.", &["Brexit"]),
+            (
+                "Data is kept as Named [PER|Binary Tag] ([ORG|NBT]); the [ORG|NBT] format nests. [PER|Ann Lee] ([ORG|AL]) spoke.",
+                &["Binary Tag", "NBT", "NBT"],
+            ),
             (
                 "It breaks the [ORG|First Amendment] and the [ORG|Federal Flag Code].",
                 &["First Amendment", "Federal Flag Code"],

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 mod persons;
 
+use super::ActorKind;
 use super::mentions::{Mention, Reference};
 use super::text::Doc;
 use crate::language::identity::identity_key;
@@ -97,10 +98,27 @@ fn key(m: &Mention) -> Option<String> {
     }
 }
 
+/// Place heads that name a unit of government: without them the name is often another
+/// unit ("New York City", "New York").
+const ADMINISTRATIVE: [&str; 8] = [
+    "city", "town", "village", "county", "district", "province", "region", "state",
+];
+
 /// The key of an organisation's or place's name (an organisation's without a corporate
-/// suffix: "Apple Inc." is "Apple").
+/// suffix: "Apple Inc." is "Apple"; a place's of two words or more without the head
+/// noun the text may leave out or write in lower case: "Ninety Mile Beach" is "Ninety
+/// Mile", while "Miami Beach" is not "Miami").
 fn key_of_name(m: &Mention) -> String {
-    identity_key(&m.name, m.kind)
+    let key = identity_key(&m.name, m.kind);
+    if m.kind == ActorKind::Place
+        && let Some((rest, head)) = key.rsplit_once(' ')
+        && rest.contains(' ')
+        && super::lexicon::lexicon().place_heads.contains(head)
+        && !ADMINISTRATIVE.contains(&head)
+    {
+        return rest.to_string();
+    }
+    key
 }
 
 fn by_key(mentions: &[Mention], uf: &mut UnionFind) {
@@ -286,7 +304,19 @@ mod tests {
 
     #[test]
     fn merges_what_names_one_entity_and_nothing_else() {
-        let cases: [(&str, &[&[&str]]); 12] = [
+        let cases: [(&str, &[&[&str]]); 15] = [
+            (
+                "Whales beached on [LOC|Tarn Mile] beach and on [LOC|Tarn Mile Beach].",
+                &[&["Tarn Mile", "Tarn Mile Beach"]],
+            ),
+            (
+                "Fans in [LOC|Kessel] and in [LOC|Kessel Beach] and [ORG|Kessel Beach Club].",
+                &[&["Kessel"], &["Kessel Beach"], &["Kessel Beach Club"]],
+            ),
+            (
+                "In [LOC|Port Aubel] and [LOC|Port Aubel City].",
+                &[&["Port Aubel"], &["Port Aubel City"]],
+            ),
             (
                 "[ORG|Arlo] sells; [ORG|Arlo Inc.] grew.",
                 &[&["Arlo", "Arlo Inc."]],

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::super::mentions::{Mention, Reference};
 use super::UnionFind;
+use crate::language::gazetteers;
 use crate::language::identity::PersonName;
 use crate::language::names::key as name_key;
 
@@ -26,7 +27,40 @@ pub(super) fn persons(mentions: &[Mention], uf: &mut UnionFind) {
     people.sort_unstable();
     let (full, single): (Vec<usize>, Vec<usize>) = people.iter().partition(|i| names[i].is_full());
     full_names(&full, &names, uf);
+    leading_words(&full, &names, uf);
     single_names(&single, &full, &names, uf);
+}
+
+/// A full name that is the first words of a longer one ("Te Kaurinui" of "Te Kaurinui
+/// Robert Parata") is that person, when only one person has such a longer name and the
+/// shorter one does not end in a surname of the lists: "Martin Luther" stays apart from
+/// "Martin Luther King".
+fn leading_words(full: &[usize], names: &HashMap<usize, PersonName>, uf: &mut UnionFind) {
+    let words = |i: usize| -> Vec<&str> {
+        let n = &names[&i];
+        n.given
+            .iter()
+            .map(String::as_str)
+            .chain(n.surname.split(' '))
+            .collect()
+    };
+    let mut longer: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    for &f in full {
+        let w = words(f);
+        for cut in 2..w.len() {
+            longer.entry(w[..cut].to_vec()).or_default().push(f);
+        }
+    }
+    for &f in full {
+        let Some(owners) = longer.get(&words(f)) else {
+            continue;
+        };
+        let root = uf.find(owners[0]);
+        let one = owners.iter().all(|&o| uf.find(o) == root);
+        if one && !gazetteers::is_surname(names[&f].last()) {
+            uf.union(owners[0], f);
+        }
+    }
 }
 
 /// Full names join the most recent person whose every full name has the same surname and
