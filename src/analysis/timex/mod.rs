@@ -102,6 +102,7 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
             if possessive && matches!(f.expr, grammar::Expr::Weekday { .. }) {
                 tense = Tense::Past;
             }
+            context.far_from_verb = tense == Tense::Past && far_from_verb(&markers, f.first);
             let resolved = context.resolve(&f.expr, tense);
             out.push(Timex {
                 start: tokens[f.first].start,
@@ -118,6 +119,13 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
 }
 
 pub(crate) use tense::Tense;
+
+/// Whether the verb group nearest before token `first` ends six or more tokens before
+/// it: the expression likely belongs to a noun or an infinitive between them.
+fn far_from_verb(markers: &[tense::Marker], first: usize) -> bool {
+    let before = markers.iter().rev().find(|m| m.end <= first);
+    before.is_some_and(|m| first - m.end >= 6)
+}
 
 /// A verb group ("will be held", "said", "has not met"): byte range and tense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -658,3 +658,98 @@ fn dates_inside_names_and_unplaced_offsets_are_no_dates() {
     let later = find(text, &timexes, "Seven decades later");
     assert!(later.value.contains('X'), "{later:?}");
 }
+
+#[test]
+fn the_reported_quarter_and_its_year_ago_comparisons() {
+    // Published on Friday 28 January 2022: the last quarter over is 2021-Q4.
+    check(&[
+        // a forecast for the quarter under way is not the latest quarter reported
+        (
+            "Brightwater expects a first-quarter charge. Sales fell 9% in the latest quarter.",
+            "the latest quarter",
+            "2021-Q4",
+        ),
+        (
+            "Brightwater expects a first-quarter charge. Sales fell 9% in the latest quarter, \
+             after a gain a year ago.",
+            "a year ago",
+            "2020-Q4",
+        ),
+        (
+            "Brightwater posted a third-quarter profit. It lost money in the year-ago quarter.",
+            "the year-ago quarter",
+            "2020-Q3",
+        ),
+        (
+            "Brightwater posted a third-quarter profit. Costs were higher in the year-earlier \
+             period.",
+            "the year-earlier period",
+            "2020-Q3",
+        ),
+        (
+            "Brightwater posted a third-quarter profit. It lost money in the 2019 quarter.",
+            "the 2019 quarter",
+            "2019-Q3",
+        ),
+        (
+            "Brightwater posted a third-quarter profit. Sales were flat in last year's quarter.",
+            "last year's quarter",
+            "2020-Q3",
+        ),
+        // "the quarter" is still the one being talked about, ahead or not
+        (
+            "Brightwater expects a first-quarter charge. The quarter will be weak.",
+            "The quarter",
+            "2022-Q1",
+        ),
+    ]);
+    // a comparison is no anchor: "the latest quarter" after it is still this year's
+    let text = "Brightwater posted a fourth-quarter profit. It lost money in the year-ago \
+                quarter. The latest quarter was its best.";
+    let timexes = run(text, Some(FRIDAY));
+    assert_eq!(find(text, &timexes, "The latest quarter").value, "2021-Q4");
+    // "the 2019 quarter" is a year, not 2019 quarters
+    let text = "Profit doubled in the 2019 quarter.";
+    let timexes = run(text, Some(FRIDAY));
+    assert!(
+        timexes.iter().all(|t| t.kind != TimexType::Duration),
+        "{timexes:?}"
+    );
+}
+
+#[test]
+fn a_month_about_to_begin_in_a_past_sentence_is_the_coming_one() {
+    // Published on 16 August 2021.
+    let cases = [
+        (
+            "The supplier informed Harwick Foods of a cut in deliveries in September.",
+            "September",
+            "2021-09",
+        ),
+        (
+            "The alliance has decided to admit Velmora and two other members in early September.",
+            "early September",
+            "2021-09",
+        ),
+        // a month long gone, not about to begin, or right after its verb stays past
+        (
+            "The supplier reduced its deliveries in July.",
+            "July",
+            "2021-07",
+        ),
+        (
+            "The supplier informed Harwick Foods of a cut in deliveries in October.",
+            "October",
+            "2020-10",
+        ),
+        (
+            "Exports fell by a third in September.",
+            "September",
+            "2020-09",
+        ),
+    ];
+    for (text, span, value) in cases {
+        let timexes = run(text, Some(date(2021, 8, 16)));
+        assert_eq!(find(text, &timexes, span).value, value, "{text}");
+    }
+}

@@ -89,6 +89,10 @@ fn quarter(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
         j = after;
         year = YearSpec::Given(y);
     }
+    // "the 1988 quarter", "last year's quarter": the quarter reported on, in that year
+    if !matches!(year, YearSpec::Pick(_)) && c.word(j) == "quarter" {
+        return Some((j + 1, Expr::Quarter { n: 0, year }));
+    }
     if c.word(j) == "fiscal" {
         j += 1;
     }

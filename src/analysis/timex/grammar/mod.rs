@@ -120,7 +120,10 @@ pub enum Expr {
         season: u8,
         year: YearSpec,
     },
-    /// `n` 1..=4; 0 is "the quarter", the quarter being talked about.
+    /// `n` 1..=4; 0 is a quarter the report is about: with `Pick`, "the quarter" (the
+    /// one being talked about); with `Offset`, "the latest quarter" (0) and "the year-ago
+    /// quarter" (-1), the latest quarter already reported shifted by whole years; with
+    /// `Given`, "the 1988 quarter", that quarter in the year given.
     Quarter {
         n: u8,
         year: YearSpec,

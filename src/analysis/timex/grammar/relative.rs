@@ -94,13 +94,13 @@ fn unit_phrase(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
             "latest" => j + 1,
             _ => j,
         };
-        return (c.word(k) == "quarter").then_some((
-            k + 1,
-            Expr::Quarter {
-                n: 0,
-                year: YearSpec::Pick(Pick::Infer),
-            },
-        ));
+        // "the latest quarter" is one already reported; "the quarter" may be ahead
+        let year = if k > j {
+            YearSpec::Offset(0)
+        } else {
+            YearSpec::Pick(Pick::Infer)
+        };
+        return (c.word(k) == "quarter").then_some((k + 1, Expr::Quarter { n: 0, year }));
     }
     let (k, anaphoric_offset) = match (word, c.word(j + 1)) {
         ("following" | "next" | "subsequent", _) if the == 1 => (j + 1, Some(1)),
@@ -246,12 +246,18 @@ fn year_ago(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     }
     let noun = matches!(c.word(k), "quarter" | "period");
     let (start, end) = if noun { (i, k + 1) } else { (j, k) };
-    (start == i).then_some((
-        end,
+    // "the year-ago quarter", "the year-earlier period": the reported quarter a year before
+    let expr = if noun && k == j + 3 {
+        Expr::Quarter {
+            n: 0,
+            year: YearSpec::Offset(-1),
+        }
+    } else {
         Expr::Ago {
             unit: Unit::Year,
             offset: -1,
             anaphoric: true,
-        },
-    ))
+        }
+    };
+    (start == i).then_some((end, expr))
 }

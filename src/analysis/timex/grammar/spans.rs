@@ -32,6 +32,10 @@ pub fn duration(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     let hyphen = c.is(k, "-") && c.touches(k) && c.touches(k + 1);
     let u = if hyphen { k + 1 } else { k };
     let (unit, plural) = lexicon::unit(c.word(u))?;
+    // "in the 1988 quarter", "a 2019 year-end": a year before the unit, not an amount
+    if c.digits(j) == 4 && k == j + 1 && !plural {
+        return None;
+    }
     let article = matches!(c.word(j), "a" | "an") && k == j + 1;
     if refused(c, u, unit, plural, n, article, k == j) {
         return None;

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 
 use super::TimexType;
 use super::calendar::{Period, ymd};
-use super::grammar::{Amount, Expr, Modifier};
+use super::grammar::{Amount, Expr, Modifier, YearSpec};
 use super::label;
 use super::lexicon::Unit;
 use super::tense::Tense;
@@ -51,6 +51,10 @@ pub struct Context {
     anchors: Vec<Period>,
     /// Quarters named in the text ("the third quarter"): what "the quarter" refers to.
     quarters: Vec<Period>,
+    /// The expression being resolved stands far from the past verb that gives its
+    /// tense ("informed them of a cutback in its supply in September"): it may date a
+    /// plan the verb tells of rather than the verb's own event.
+    pub(in crate::analysis::timex) far_from_verb: bool,
 }
 
 impl Context {
@@ -59,6 +63,7 @@ impl Context {
             published,
             anchors: Vec::new(),
             quarters: Vec::new(),
+            far_from_verb: false,
         }
     }
 
@@ -72,10 +77,13 @@ impl Context {
             Expr::Ago {
                 unit: Unit::Year,
                 ..
+            } | Expr::Quarter {
+                n: 0,
+                year: YearSpec::Given(_)
             }
-        );
+        ) || matches!(expr, Expr::Quarter { n: 0, year: YearSpec::Offset(o) } if *o != 0);
         match period {
-            Some(p) if matches!(expr, Expr::Quarter { .. }) => {
+            Some(p) if !comparison && matches!(expr, Expr::Quarter { .. }) => {
                 self.quarters.push(p);
                 self.anchors.push(p);
             }

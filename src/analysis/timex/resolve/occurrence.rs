@@ -52,6 +52,20 @@ pub(super) fn far(
     plausible && picked.is_some_and(|p| distance(p, reference) > 270)
 }
 
+/// Whether a month picked in the past lies more than nine months back while the same
+/// month begins within a month after `reference`: the sentence tells of a plan.
+pub(super) fn month_ahead(
+    picked: Option<Period>,
+    reference: Date,
+    cands: [Option<Period>; 3],
+) -> bool {
+    let soon = cands
+        .into_iter()
+        .flatten()
+        .any(|c| c.start > reference && distance(c, reference) <= 31);
+    soon && picked.is_some_and(|p| distance(p, reference) > 270)
+}
+
 /// Days between `reference` and the period (0 inside it).
 fn distance(p: Period, reference: Date) -> i64 {
     let days = |a: Date, b: Date| {

@@ -6,7 +6,7 @@
 //! from the publication year, and otherwise the three occurrences around publication
 //! are candidates and the tense picks one ([`super::occurrence::choose`]).
 
-use super::occurrence::{choose, far, holiday};
+use super::occurrence::{choose, far, holiday, month_ahead};
 use super::{Context, Dated, unknown};
 use crate::analysis::timex::calendar::{self, Period, ymd};
 use crate::analysis::timex::grammar::{Expr, Pick, YearSpec};
@@ -41,7 +41,7 @@ impl Context {
                     format!("XXXX-{month:02}"),
                 )
             }
-            Expr::Quarter { n: 0, .. } => self.the_quarter(),
+            Expr::Quarter { n: 0, year } => self.the_quarter(*year),
             Expr::Quarter { n, year } => {
                 let make = |y| {
                     Some(Period {
@@ -149,6 +149,15 @@ impl Context {
                 let tense = match cands[1].map(|c| c.granularity) {
                     // "expects a third-quarter loss": the quarter reported on, not next year's
                     Some(Granularity::Quarter | Granularity::Half) if tense == Tense::Future => {
+                        Tense::Unknown
+                    }
+                    // "informed them of a cutback in its supply in September", written in
+                    // August: a month about to begin, not the one eleven months ago
+                    Some(Granularity::Month)
+                        if tense == Tense::Past
+                            && self.far_from_verb
+                            && month_ahead(choose(cands, p, pick, tense), p, cands) =>
+                    {
                         Tense::Unknown
                     }
                     // a day named without its year is rarely most of a year away

@@ -5,7 +5,7 @@
 use super::occurrence::choose;
 use super::{Context, Dated, unknown, unknown_value};
 use crate::analysis::timex::calendar::{self, Period};
-use crate::analysis::timex::grammar::Pick;
+use crate::analysis::timex::grammar::{Pick, YearSpec};
 use crate::analysis::timex::label;
 use crate::analysis::timex::lexicon::Unit;
 use crate::analysis::timex::tense::Tense;
@@ -166,14 +166,45 @@ impl Context {
             .map_or_else(unknown, Dated::Period)
     }
 
-    /// "the quarter", "the latest quarter": the last quarter mentioned, else the one
-    /// before publication (the one being reported).
-    pub(super) fn the_quarter(&self) -> Dated {
-        let mentioned = self.quarters.last().copied();
-        let reported = || Period::containing(self.published?, Granularity::Quarter)?.shift(-1);
-        match mentioned.or_else(reported) {
+    /// A quarter the report is about (`Expr::Quarter` with `n` 0): "the quarter" is the
+    /// last quarter mentioned, else the one before publication; "the latest quarter",
+    /// "the year-ago quarter" and "the 1988 quarter" start from the latest quarter
+    /// already over (a forecast for the quarter under way is not what was reported).
+    pub(super) fn the_quarter(&self, year: YearSpec) -> Dated {
+        let found = match year {
+            YearSpec::Pick(_) => self.quarters.last().copied().or_else(|| self.reported()),
+            YearSpec::Offset(o) => self
+                .reported_quarter()
+                .and_then(|q| q.shift(o.checked_mul(4)?)),
+            YearSpec::Given(y) => self.reported_quarter().and_then(|q| {
+                Some(Period {
+                    start: calendar::ymd(y, q.start.month().try_into().ok()?, 1)?,
+                    granularity: Granularity::Quarter,
+                })
+            }),
+        };
+        match found {
             Some(q) => Dated::Period(q),
             None => Dated::Floating("XXXX-QX".to_string(), "the quarter".to_string()),
         }
+    }
+
+    /// The quarter before the one of the publication date.
+    fn reported(&self) -> Option<Period> {
+        Period::containing(self.published?, Granularity::Quarter)?.shift(-1)
+    }
+
+    /// The latest quarter mentioned that was over by publication, else the one before it.
+    fn reported_quarter(&self) -> Option<Period> {
+        let Some(p) = self.published else {
+            return self.quarters.last().copied();
+        };
+        let over = |q: &&Period| q.shift(1).is_some_and(|next| next.start <= p);
+        self.quarters
+            .iter()
+            .rev()
+            .find(over)
+            .copied()
+            .or_else(|| self.reported())
     }
 }
