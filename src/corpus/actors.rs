@@ -2,7 +2,7 @@
 //! entity out, with every appearance, the briefings it is in (its postings) and the
 //! events it is involved in.
 //!
-//! Who is who is decided by `site::actors` (name keys, honorifics, spelling variants,
+//! Who is who is decided by `corpus::actor_index` (name keys, honorifics, spelling variants,
 //! and the merge of entries into actors); this module indexes the result by the
 //! corpus's ids. It is rebuilt from every briefing's actor list when one changes (a
 //! linear pass over hash maps), until the identity rules move below every stage; what
@@ -17,9 +17,9 @@ use rayon::prelude::*;
 
 use crate::analysis::ActorKind;
 use crate::briefing::{ActorMeta, Briefing};
-use crate::site::actors::{ActorIndex, ListKeys, find_in_list};
 
 use super::Fingerprint;
+use super::actor_index::{ActorIndex, ListKeys, find_in_list};
 
 use super::ids::{ActorId, BriefingId, EventRef};
 

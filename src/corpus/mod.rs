@@ -14,6 +14,7 @@
 //!
 //! `site` only presents a corpus: it reads these facts and turns them into pages.
 
+mod actor_index;
 mod actors;
 mod delta;
 mod ids;

@@ -1,7 +1,7 @@
 //! Who is who: names of entities in, whether they can name one entity out. The one
 //! identity rule of the project, used by the merging of mentions within an article
 //! (`analysis::actors::merge`) and by the merging of actors across the site
-//! (`site::actors`), so that a briefing and the actor pages agree by construction.
+//! (`corpus::actor_index`), so that a briefing and the actor pages agree by construction.
 //!
 //! The rule, from names alone:
 //! - two names of one kind are the same when their identity keys are equal: the name

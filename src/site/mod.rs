@@ -16,7 +16,6 @@
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
 //! autoescape (`.html` and `.xml` templates), URLs are checked in [`urls`].
 
-pub(crate) mod actors;
 mod filters;
 mod indent;
 mod index;
@@ -25,7 +24,6 @@ mod links;
 mod markdown;
 mod pages;
 mod reuse;
-mod slugs;
 mod svg;
 mod templates;
 mod urls;

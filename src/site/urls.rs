@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn slugs_are_kept_only_when_safe() {
         let long = "Ж".repeat(300);
-        let capped = super::super::slugs::cap("zh".repeat(300));
+        let capped = crate::corpus::slugs::cap("zh".repeat(300));
         assert_eq!(capped.len(), crate::ingest::MAX_SLUG_BYTES);
         let cases = [
             ("talks-stall", "talks-stall"),
