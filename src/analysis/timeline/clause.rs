@@ -117,36 +117,17 @@ impl Parsed {
             (usize::MAX, usize::MAX)
         };
         let (keep, be, cut) = self.fitted(&w, &mut idx, seg, timex, is_verb)?;
-        // a cut that would change what the words say shows the whole sentence
+        let rendered = render(&w, &keep, be, cut);
+        let balanced = balance_quotes(rendered.clone());
+        // a quotation cut off ("called the bill “the worst piece of ...") is cut inside
+        let quote_cut = balanced.split_whitespace().count() < rendered.split_whitespace().count();
         let check = faithful::Cut {
             keep: &keep,
             date: dated.then_some(timex),
             be: be.is_some(),
             cut,
         };
-        let rendered = render(&w, &keep, be, cut);
-        let balanced = balance_quotes(rendered.clone());
-        // a quotation cut off ("called the bill “the worst piece of ...") is cut inside
-        let quote_cut = balanced.split_whitespace().count() < rendered.split_whitespace().count();
-        // "the fixes that I recommended": a "that" after a determined noun opens a
-        // relative clause, which alone says nothing about which fixes
-        let a = segs[seg].a;
-        let relative_that = segs[seg].role == Role::Complement
-            && a >= 2
-            && !is_verb(a - 1)
-            && w.is(a - 2, words::is_determiner);
-        // "because the talks are confidential, said Halvik could": the rest of a
-        // subordinate clause glued to the main clause's verb
-        let subordinate = keep.first().is_some_and(|&k0| {
-            idx.iter()
-                .take_while(|&&i| i < k0)
-                .any(|&i| w.is_any(i, words::SUBORDINATORS))
-        });
-        let glued = subordinate
-            && (0..keep.len())
-                .any(|p| w.text(keep[p]) == "," && keep[p + 1..].iter().any(|&j| is_verb(j)));
-        let damaged =
-            relative_that || quote_cut || glued || faithful::damage(&w, &check, is_verb).is_some();
+        let damaged = quote_cut || self.unfaithful(&w, &idx, seg, &check, is_verb);
         let quoted = dated && faithful::quoted(&w, first);
         let (text, whole) = match (quoted, damaged) {
             // a quote with no one saying it in the sentence: its clause, when the cut
@@ -160,8 +141,54 @@ impl Parsed {
             (true, _) | (false, true) => (faithful::whole(&w)?, true),
             (false, false) => (balanced, false),
         };
+        self.clause(&w, &idx, &keep, (text, whole), is_verb)
+    }
+
+    /// Whether the cut `check` of clause `idx` (around segment `seg`) would change what
+    /// the words say, so the whole sentence must be shown instead.
+    fn unfaithful(
+        &self,
+        w: &Words,
+        idx: &[usize],
+        seg: usize,
+        check: &faithful::Cut,
+        is_verb: impl Fn(usize) -> bool + Copy,
+    ) -> bool {
+        let segs = &self.segs;
+        // "the fixes that I recommended": a "that" after a determined noun opens a
+        // relative clause, which alone says nothing about which fixes
+        let a = segs[seg].a;
+        let relative_that = segs[seg].role == Role::Complement
+            && a >= 2
+            && !is_verb(a - 1)
+            && w.is(a - 2, words::is_determiner);
+        // "because the talks are confidential, said Halvik could": the rest of a
+        // subordinate clause glued to the main clause's verb
+        let keep = check.keep;
+        let subordinate = keep.first().is_some_and(|&k0| {
+            idx.iter()
+                .take_while(|&&i| i < k0)
+                .any(|&i| w.is_any(i, words::SUBORDINATORS))
+        });
+        let glued = subordinate
+            && (0..keep.len())
+                .any(|p| w.text(keep[p]) == "," && keep[p + 1..].iter().any(|&j| is_verb(j)));
+        relative_that || glued || faithful::damage(w, check, is_verb).is_some()
+    }
+
+    /// The clause of tokens `idx` showing `text` (the whole sentence when `whole`), its
+    /// participants found in the `keep` tokens.
+    fn clause(
+        &self,
+        w: &Words,
+        idx: &[usize],
+        keep: &[usize],
+        (text, whole): (String, bool),
+        is_verb: impl Fn(usize) -> bool + Copy,
+    ) -> Option<Clause> {
+        let tokens = &self.tokens;
         let (start, end) = (tokens[*idx.first()?].start, tokens[*idx.last()?].end);
-        let zones = participants::zones(&w, &keep, is_verb);
+        let zones = participants::zones(w, keep, is_verb);
         let verb = keep.iter().find(|&&k| is_verb(k)).map(|&k| tokens[k].start);
         (!text.is_empty()).then_some(Clause {
             start,

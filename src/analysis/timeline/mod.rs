@@ -196,7 +196,6 @@ fn sentence_entries(
     let groups = timex::verb_groups(prose, s.start, s.end);
     let verbs: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
     let parsed = clause::Parsed::new(prose, (s.start, s.end), verbs);
-    let entities = input.entities;
     let mut out = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     for t in timexes {
@@ -208,53 +207,16 @@ fn sentence_entries(
         {
             continue;
         }
-        let cc = parsed.around(prose, (t.start, t.end), true);
-        let Some(mut c) = cc else {
-            continue;
+        let sentence = Dated {
+            index,
+            parsed: &parsed,
+            groups: &groups,
+            timexes,
         };
-        let Some(text) = explicit_text(&parsed, prose, &c, discourse, input.actors) else {
-            continue;
-        };
-        c.text = text;
-        // a text holding another of the sentence's dates would contradict its label
-        // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
-        if shows_another_date(prose, s, &c.text, t, timexes) {
-            continue;
+        if let Some(entry) = dated_entry(input, &sentence, t, discourse) {
+            done.push(&t.value);
+            out.push((t.start, entry));
         }
-        let tense = date_tense(&groups, c.verb, t.start);
-        if negated(prose, &groups, c.verb)
-            || unfulfilled_plan(prose, &groups, c.verb)
-            || happened_after_publication(&t.value, tense, input.published)
-            || tense_contradicts(
-                &t.value,
-                clause_tense(&groups, c.verb, t.start),
-                input.published,
-            )
-            || is_state_of_today(&prose[t.start..t.end], tense)
-        {
-            continue;
-        }
-        done.push(&t.value);
-        let mut actors = participants::actors(&c.zones, entities, discourse);
-        if actors.is_empty() {
-            actors = participants::actors(
-                &participants::Zones {
-                    ranges: vec![(c.start, c.end)],
-                    reference: None,
-                },
-                entities,
-                discourse,
-            );
-        }
-        let entry = TimelineEntry {
-            date: t.value.clone(),
-            when: t.label.clone(),
-            sentence: index,
-            text: c.text,
-            actors,
-            reported: false,
-        };
-        out.push((t.start, entry));
     }
     let dated = timexes
         .iter()
@@ -269,6 +231,63 @@ fn sentence_entries(
         out.extend(reported_entry(input, index, &parsed, &groups, discourse));
     }
     out
+}
+
+/// A sentence being read for its dates: its index, parse, verb groups and time expressions.
+struct Dated<'a> {
+    index: usize,
+    parsed: &'a clause::Parsed,
+    groups: &'a [VerbGroup],
+    timexes: &'a [&'a Timex],
+}
+
+/// The entry for the date `t` of a sentence: the clause that holds it, when that clause
+/// tells an event of that date in words that show no other date.
+fn dated_entry(
+    input: &Input,
+    sentence: &Dated,
+    t: &Timex,
+    discourse: &Discourse,
+) -> Option<TimelineEntry> {
+    let (prose, index) = (input.prose, sentence.index);
+    let s = &input.sentences[index];
+    let groups = sentence.groups;
+    let mut c = sentence.parsed.around(prose, (t.start, t.end), true)?;
+    c.text = explicit_text(sentence.parsed, prose, &c, discourse, input.actors)?;
+    // a text holding another of the sentence's dates would contradict its label
+    // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
+    if shows_another_date(prose, s, &c.text, t, sentence.timexes) {
+        return None;
+    }
+    let tense = date_tense(groups, c.verb, t.start);
+    if negated(prose, groups, c.verb)
+        || unfulfilled_plan(prose, groups, c.verb)
+        || happened_after_publication(&t.value, tense, input.published)
+        || tense_contradicts(
+            &t.value,
+            clause_tense(groups, c.verb, t.start),
+            input.published,
+        )
+        || is_state_of_today(&prose[t.start..t.end], tense)
+    {
+        return None;
+    }
+    let mut actors = participants::actors(&c.zones, input.entities, discourse);
+    if actors.is_empty() {
+        let whole_clause = participants::Zones {
+            ranges: vec![(c.start, c.end)],
+            reference: None,
+        };
+        actors = participants::actors(&whole_clause, input.entities, discourse);
+    }
+    Some(TimelineEntry {
+        date: t.value.clone(),
+        when: t.label.clone(),
+        sentence: index,
+        text: c.text,
+        actors,
+        reported: false,
+    })
 }
 
 /// The news a sentence without a date of its own reports, at the publication date.
