@@ -260,15 +260,16 @@ pub fn render<S: Sink>(
     cache.pages.rendered(shared.env, keys);
     sink.stage("data files");
     let data_key = data_key(&index, &shared.env);
-    for &path in data.iter().filter(|p| !statics.contains(*p)) {
-        if sink.unchanged(path, &data_key) {
-            continue;
+    let wanted = |path: &str| !statics.contains(path) && !sink.unchanged(path, &data_key);
+    // the two files are independent and each is a pass over every briefing: in parallel
+    let (search, site_data) = rayon::join(
+        || wanted(SEARCH_INDEX).then(|| json(&view::data::search_index(&index))),
+        || wanted(SITE_DATA).then(|| json(&view::data::site_data(&index))),
+    );
+    for (path, bytes) in [(SEARCH_INDEX, search), (SITE_DATA, site_data)] {
+        if let Some(bytes) = bytes {
+            put(path, &data_key, &bytes)?;
         }
-        let bytes = match path {
-            SEARCH_INDEX => json(&view::data::search_index(&index)),
-            _ => json(&view::data::site_data(&index)),
-        };
-        put(path, &data_key, &bytes)?;
     }
     sink.stage("static files");
     templates.statics.par_iter().try_for_each(|file| {
