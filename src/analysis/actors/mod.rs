@@ -12,9 +12,10 @@
 //!   roles and groups (`lexicon`, from `data/*.txt`), and the person's role (`roles`);
 //! - `merge`: mentions of one real-world entity into one cluster, by the identity rule
 //!   of `language::identity` (the one the site uses to merge actors across articles);
-//! - `naming`: each cluster's canonical name, kind, role and aliases;
+//! - `naming`: each cluster's canonical name, role and aliases, and its kind (`kinds`);
 //! - `quotes`: what each actor said, where the text says so;
-//! - `sources`: news outlets the article only cites ("Sputnik reported");
+//! - `sources`: news outlets the article only cites ("Sputnik reported"), and the
+//!   page's own outlet, which is the briefing's source rather than an actor;
 //! - `salience`: the ranking, with those outlets after the story's actors.
 //!
 //! Everything is rule-based and deterministic, and linear in the article apart from
@@ -24,6 +25,7 @@
 //! keeps `None`.
 
 mod furniture;
+mod kinds;
 mod lexicon;
 mod mentions;
 mod merge;
@@ -76,9 +78,11 @@ pub struct Actor {
 }
 
 /// Merges mentions into actors, sets `Entity::actor`, and ranks actors by salience.
+/// `outlet` is the publication the page comes from (`Article::source`), if known.
 pub fn resolve(
     prose: &str,
     title: &str,
+    outlet: Option<&str>,
     sentences: &[Sentence],
     entities: &mut [Entity],
     summary: &Summary,
@@ -96,7 +100,14 @@ pub fn resolve(
     // A thing keeps no mention, whatever its head ("a Morris Trust structure").
     found.retain(|m| !things.contains(&m.entity));
     let clusters = merge::cluster(&doc, &found);
-    let drafts = naming::name_clusters(&doc, &found, &clusters);
+    let misc = entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| e.kind == super::entities::EntityType::Misc && !things.contains(i))
+        .filter_map(|(_, e)| prose.get(e.start..e.end))
+        .map(crate::language::names::key)
+        .collect();
+    let drafts = naming::name_clusters(&doc, &found, &clusters, misc);
     let mut actor_of = vec![0; found.len()];
     for (d, draft) in drafts.iter().enumerate() {
         for &m in &draft.members {
@@ -117,13 +128,21 @@ pub fn resolve(
     };
     let mut scores = salience::scores(&found, &drafts, &signals);
     salience::after_participants(&mut scores, &sources::cited_only(&doc, &found, &drafts));
-    let order = salience::rank(&scores, &drafts);
-    let mut rank = vec![0; drafts.len()];
+    // The page's own outlet, only cited, is the briefing's source: no actor.
+    let own = sources::own_outlet_cited_only(&doc, &found, &drafts, outlet);
+    for (score, _) in scores.iter_mut().zip(&own).filter(|(_, own)| **own) {
+        *score = 0.0;
+    }
+    let order: Vec<usize> = salience::rank(&scores, &drafts)
+        .into_iter()
+        .filter(|&d| !own[d])
+        .collect();
+    let mut rank = vec![None; drafts.len()];
     for (r, &d) in order.iter().enumerate() {
-        rank[d] = r;
+        rank[d] = Some(r);
     }
     for (m, mention) in found.iter().enumerate() {
-        entities[mention.entity].actor = Some(rank[actor_of[m]]);
+        entities[mention.entity].actor = rank[actor_of[m]];
     }
     let saliences = salience::normalise(&scores);
     ranked(&order, &drafts, &saliences, quotes)
