@@ -39,6 +39,8 @@ mod tests;
 mod text;
 mod things;
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
@@ -91,8 +93,7 @@ pub fn resolve(
         e.actor = None;
     }
     let doc = text::Doc::new(prose, sentences);
-    let things: std::collections::HashSet<usize> =
-        things::find(&doc, entities).into_iter().collect();
+    let things: HashSet<usize> = things::find(&doc, entities).into_iter().collect();
     for &i in &things {
         entities[i].kind = super::entities::EntityType::Misc;
     }
@@ -100,14 +101,12 @@ pub fn resolve(
     // A thing keeps no mention, whatever its head ("a Morris Trust structure").
     found.retain(|m| !things.contains(&m.entity));
     let clusters = merge::cluster(&doc, &found);
-    let misc = entities
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| e.kind == super::entities::EntityType::Misc && !things.contains(i))
-        .filter_map(|(_, e)| prose.get(e.start..e.end))
-        .map(crate::language::names::key)
-        .collect();
-    let drafts = naming::name_clusters(&doc, &found, &clusters, misc);
+    let drafts = naming::name_clusters(
+        &doc,
+        &found,
+        &clusters,
+        misc_counts(&doc, entities, &things),
+    );
     let mut actor_of = vec![0; found.len()];
     for (d, draft) in drafts.iter().enumerate() {
         for &m in &draft.members {
@@ -130,13 +129,8 @@ pub fn resolve(
     salience::after_participants(&mut scores, &sources::cited_only(&doc, &found, &drafts));
     // The page's own outlet, only cited, is the briefing's source: no actor.
     let own = sources::own_outlet_cited_only(&doc, &found, &drafts, outlet);
-    for (score, _) in scores.iter_mut().zip(&own).filter(|(_, own)| **own) {
-        *score = 0.0;
-    }
-    let order: Vec<usize> = salience::rank(&scores, &drafts)
-        .into_iter()
-        .filter(|&d| !own[d])
-        .collect();
+    let order = salience::rank(&scores, &drafts);
+    let order = without(&mut scores, order, &own);
     let mut rank = vec![None; drafts.len()];
     for (r, &d) in order.iter().enumerate() {
         rank[d] = Some(r);
@@ -146,6 +140,34 @@ pub fn resolve(
     }
     let saliences = salience::normalise(&scores);
     ranked(&order, &drafts, &saliences, quotes)
+}
+
+/// How often the tagger typed each name (by key) MISC, things left out (they were
+/// retyped MISC for naming no actor).
+fn misc_counts(
+    doc: &text::Doc,
+    entities: &[Entity],
+    things: &HashSet<usize>,
+) -> HashMap<String, usize> {
+    let mut misc = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == super::entities::EntityType::Misc
+            && !things.contains(&i)
+            && let Some(name) = doc.prose.get(e.start..e.end)
+        {
+            *misc.entry(crate::language::names::key(name)).or_insert(0) += 1;
+        }
+    }
+    misc
+}
+
+/// `order` without the drafts marked in `dropped`, whose scores become 0 so that the
+/// top actor left has salience 1.0.
+fn without(scores: &mut [f64], order: Vec<usize>, dropped: &[bool]) -> Vec<usize> {
+    for (score, _) in scores.iter_mut().zip(dropped).filter(|(_, d)| **d) {
+        *score = 0.0;
+    }
+    order.into_iter().filter(|&d| !dropped[d]).collect()
 }
 
 /// The actors in salience `order`, their ids their ranks.

@@ -10,7 +10,7 @@
 //! aliases are complete; national adjectives ("Russians") are evidence, not names, and
 //! are left out. The role is the most informative one the text gives the person.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::ActorKind;
 use super::kinds::{ArticleNames, choose_kind, correct_kind};
@@ -30,13 +30,13 @@ pub(super) struct Draft {
     pub aliases: Vec<String>,
 }
 
-/// Names every cluster. `misc` holds the keys of the names the tagger typed MISC in
-/// the article (see [`ArticleNames`]).
+/// Names every cluster. `misc` counts the names (by key) the tagger typed MISC in the
+/// article (see [`ArticleNames`]).
 pub(super) fn name_clusters(
     doc: &Doc,
     mentions: &[Mention],
     clusters: &Clusters,
-    misc: HashSet<String>,
+    misc: HashMap<String, usize>,
 ) -> Vec<Draft> {
     let article = ArticleNames {
         org_first_words: mentions
@@ -162,7 +162,7 @@ mod tests {
         let doc = super::super::text::Doc::new(&prose, &sentences);
         let mentions = super::super::mentions::collect(&doc, &entities);
         let clusters = super::super::merge::cluster(&doc, &mentions);
-        name_clusters(&doc, &mentions, &clusters, HashSet::new())
+        name_clusters(&doc, &mentions, &clusters, HashMap::new())
             .into_iter()
             .map(|d| (d.name, d.role, d.aliases))
             .collect()

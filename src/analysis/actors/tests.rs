@@ -648,8 +648,8 @@ fn names_the_tagger_never_saw_are_typed_by_the_words_around_them() {
                   The [PER|Tarrow] gauging station flooded; [PER|Tarrow] was cut off.\n\n\
                   In [PER|Vellmoor], Ostmark's water minister, [PER|Ines Roa], spoke. \
                   [PER|Henrik Sallow] of [MISC|Dunmere Energy] quit. [MISC|Dunmere] said so. \
-                  The [PER|KSBs] around the world joined. \
-                  [MISC|Ngaroa] elders met, and [PER|Ngaroa] believe it. \
+                  [MISC|Ngaroa] elders met; [MISC|Ngaroa] land, and [PER|Ngaroa] believe it. \
+                  A [MISC|Quorra] account, says [PER|Quorra]; [PER|Quorra] grew. \
                   [MISC|Lena] cakes sold out, and [PER|Lena] baked more. \
                   It happened in [PER|Varnell]\u{2019}s buyout in 2013.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
@@ -672,9 +672,10 @@ fn names_the_tagger_never_saw_are_typed_by_the_words_around_them() {
         ("Ines Roa", ActorKind::Person),
         ("Henrik Sallow", ActorKind::Person),
         ("Dunmere Energy", ActorKind::Organization),
-        ("KSBs", ActorKind::Group),
-        // A people the tagger typed MISC elsewhere; not a person with a given name.
+        // A people the tagger typed MISC more often elsewhere; not a person with a given
+        // name, nor a name typed MISC less often than otherwise.
         ("Ngaroa", ActorKind::Group),
+        ("Quorra", ActorKind::Person),
         ("Lena", ActorKind::Person),
         ("Varnell", ActorKind::Organization),
     ];

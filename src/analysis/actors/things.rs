@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use super::super::entities::Entity;
 use super::lexicon::lexicon;
 use super::text::{Doc, clean_name, is_possessive};
-use crate::language::names::{acronym_letters, initials, is_acronym, key};
+use crate::language::names::{acronym_letters, initials, is_acronym, is_plural_acronym, key};
 use crate::language::things::{
     extends_thing_name, is_thing_name, is_title, thing_noun_after, thing_noun_before,
 };
@@ -49,7 +49,8 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         // "iPod Nano", "iPods": a known product's model or plural, unless its head makes
         // it an organisation or a place ("Brexit Party", "Christmas Island").
         let model = extends_thing_name(name) && lexicon().head_kind(name).is_none();
-        if is_thing_name(name) || cued || model {
+        // "SUVs", "IRAs", "NGOs": a class of things or organisations, not one of them.
+        if is_thing_name(name) || cued || model || is_plural_acronym(name) {
             things.insert(k.clone());
         }
         if quoted_title(doc, e) {
@@ -215,8 +216,8 @@ mod tests {
                 &["Affordable Care Act", "ACA", "ACA"],
             ),
             (
-                "[ORG|Kessel] sold [ORG|iPod Nano] players and [PER|iPods] on [LOC|Christmas Island].",
-                &["iPod Nano", "iPods"],
+                "[ORG|Kessel] sold [ORG|iPod Nano] players, [PER|iPods] and [LOC|SUVs] on [LOC|Christmas Island].",
+                &["iPod Nano", "iPods", "SUVs"],
             ),
         ];
         for (marked, want) in cases {
