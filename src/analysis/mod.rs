@@ -138,7 +138,14 @@ pub fn analyze_timed(
         options.summary_sentences,
     );
     lap("summary");
-    let actors = actors::resolve(prose, title, &sentences, &mut entities, &summary);
+    let actors = actors::resolve(
+        prose,
+        title,
+        article.source.as_deref(),
+        &sentences,
+        &mut entities,
+        &summary,
+    );
     lap("actors");
     let timexes = timex::tag(prose, &sentences, article.published);
     lap("timex");

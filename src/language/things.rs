@@ -77,6 +77,21 @@ pub fn is_thing_name(name: &str) -> bool {
     lists.heads.contains(head) || lists.prefixes.contains(words[0])
 }
 
+/// Whether a name is the plural of a known one-word thing ("iPods") or opens with one
+/// ("iPod Nano", "Windows Vista"): a model or edition of a product, an episode of an
+/// event. The caller weighs the name's head ("Christmas Island" is a place, "Brexit
+/// Party" an organisation).
+pub fn extends_thing_name(name: &str) -> bool {
+    let names = &LISTS.names;
+    let k = key(name);
+    match k.split_once(' ') {
+        Some((first, _)) => names.contains(first),
+        None => k
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.len() > 1 && names.contains(stem)),
+    }
+}
+
 /// Whether the name is an academic degree or credential ("PhD", "M.D.").
 pub fn is_credential(name: &str) -> bool {
     LISTS.credentials.contains(&key(name))
@@ -152,6 +167,25 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(is_thing_name(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn models_and_plurals_of_known_things() {
+        let cases = [
+            ("iPod Nano", true),
+            ("iPods", true),
+            ("Windows Vista", true),
+            ("Christmas Island", true),
+            // Not a known thing, or only ending like one.
+            ("Nano", false),
+            ("Apple iPod", false),
+            ("Minecrafts Inc", false),
+            ("Apple", false),
+            ("Kessel", false),
+        ];
+        for (name, want) in cases {
+            assert_eq!(extends_thing_name(name), want, "{name}");
         }
     }
 

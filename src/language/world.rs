@@ -77,6 +77,51 @@ pub fn is_news_outlet(name: &str) -> bool {
             .is_some_and(|(_, last)| words.contains(last))
 }
 
+/// Whether an actor's name is the page's own outlet, from the publication name ingest
+/// read (front matter `source` or the page's site name): the same name ("TMZ"), the
+/// outlet's name without a last word of outlets' names ("ABC" on "ABC News"), or, for a
+/// site name written as an address ("http://www.tmz.com"), the domain's own label.
+pub fn is_own_outlet(name: &str, source: &str) -> bool {
+    let key = name_key(name);
+    if key.is_empty() {
+        return false;
+    }
+    if let Some(label) = domain_label(source) {
+        return key.replace(' ', "") == label;
+    }
+    let own = name_key(source);
+    own == key
+        || own.strip_prefix(key.as_str()).is_some_and(|rest| {
+            rest.strip_prefix(' ')
+                .is_some_and(|last| !last.contains(' ') && is_news_outlet(&format!("x {last}")))
+        })
+}
+
+/// The label a site's address is known by ("tmz" for "http://www.tmz.com", "bbc" for
+/// "bbc.co.uk"), if `source` is an address rather than a name.
+fn domain_label(source: &str) -> Option<String> {
+    let source = source.trim();
+    if source.contains(char::is_whitespace) || !source.contains('.') {
+        return None;
+    }
+    let after_scheme = source.split_once("://").map_or(source, |(_, rest)| rest);
+    let host = after_scheme
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_lowercase();
+    let labels: Vec<&str> = host.trim_start_matches("www.").split('.').collect();
+    if labels.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let second_level = ["co", "com", "org", "net", "gov", "ac"];
+    let label = match labels.as_slice() {
+        [.., label, second, _] if second_level.contains(second) => label,
+        [.., label, _] => label,
+        _ => return None,
+    };
+    Some(label.replace('-', ""))
+}
+
 /// What only a state has, after a possessive: "Meranthe's prime minister", "Kestria's
 /// capital". ("president" and "delegation" are not here: companies and unions have them.)
 const STATE_POSSESSIONS: &[&str] = &[
@@ -101,23 +146,16 @@ const STATE_POSSESSIONS: &[&str] = &[
 /// ("Port Aubel, the Meranthe capital", "Lisk, the capital"). A fictional or unlisted
 /// country or city is then a place, whatever the tagger guessed.
 pub fn said_to_be_a_state(after: &str) -> bool {
-    let lower: String = after.chars().take(60).collect::<String>().to_lowercase();
-    if let Some(rest) = lower
-        .strip_prefix("'s ")
-        .or_else(|| lower.strip_prefix("\u{2019}s "))
-    {
+    if let Some(rest) = possession(after) {
         // Only a state has ministers: "Meranthe's water and energy minister".
         let minister = rest
             .split(|c: char| !c.is_alphanumeric())
             .take_while(|w| !w.is_empty())
             .take(4)
             .any(|w| w == "minister" || w == "ministry");
-        return minister
-            || STATE_POSSESSIONS.iter().any(|p| {
-                rest.strip_prefix(p)
-                    .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
-            });
+        return minister || opens_with_any(&rest, STATE_POSSESSIONS);
     }
+    let lower: String = after.chars().take(60).collect::<String>().to_lowercase();
     let Some(rest) = lower.strip_prefix(", the ") else {
         return false;
     };
@@ -125,6 +163,53 @@ pub fn said_to_be_a_state(after: &str) -> bool {
         .take_while(|w| !w.is_empty())
         .take(3)
         .any(|w| w == "capital")
+}
+
+/// Whether a name is an ISO 4217 currency code in capitals ("USD", "EUR"), from the
+/// keshvar crate's list.
+pub fn is_currency_code(name: &str) -> bool {
+    name.len() == 3
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && keshvar::CurrencyCode::try_from(name).is_ok()
+}
+
+/// What only a company has, after a possessive: "Dell's buyout", "Arlo's shareholders".
+const COMPANY_POSSESSIONS: &[&str] = &[
+    "buyout",
+    "leveraged buyout",
+    "shareholders",
+    "stockholders",
+    "share price",
+    "stock price",
+    "market value",
+    "subsidiary",
+    "ipo",
+    "initial public offering",
+];
+
+/// Whether the text right after a name says the name is a company's: "'s buyout",
+/// "'s shareholders" ("Dell's buyout in 2013"). An unlisted company the tagger took for
+/// a person is then an organisation.
+pub fn said_to_be_a_company(after: &str) -> bool {
+    possession(after).is_some_and(|rest| opens_with_any(&rest, COMPANY_POSSESSIONS))
+}
+
+/// What follows a possessive right after a name ("'s prime minister ..."), lower case,
+/// up to 60 characters; `None` without a possessive.
+fn possession(after: &str) -> Option<String> {
+    let lower: String = after.chars().take(60).collect::<String>().to_lowercase();
+    lower
+        .strip_prefix("'s ")
+        .or_else(|| lower.strip_prefix("\u{2019}s "))
+        .map(String::from)
+}
+
+/// Whether `text` opens with one of `phrases` as whole words.
+fn opens_with_any(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        text.strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 /// Whether the text right before a name says the name is a state: "of" after a
@@ -277,6 +362,44 @@ fn place_overrides() -> Vec<PlaceOverride> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_only_a_company_has() {
+        let cases = [
+            ("\u{2019}s buyout in 2013", true),
+            ("'s shareholders voted", true),
+            ("'s share price fell", true),
+            // People have shares, deals and chief executives' jobs too.
+            ("'s shares", false),
+            ("'s deal", false),
+            ("'s buyouts", false),
+            (" buyout", false),
+        ];
+        for (after, want) in cases {
+            assert_eq!(said_to_be_a_company(after), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn the_pages_own_outlet_by_name_short_name_or_address() {
+        let cases = [
+            ("TMZ", "http://www.tmz.com", true),
+            ("TMZ", "tmz.com", true),
+            ("BBC", "https://www.bbc.co.uk/news", true),
+            ("ABC", "ABC News", true),
+            ("ABC News", "ABC News", true),
+            ("The Kessel Herald", "Kessel Herald", true),
+            // Another outlet, or a name that only begins like the outlet's, is not it.
+            ("ABC", "Yahoo", false),
+            ("CBS", "http://www.tmz.com", false),
+            ("Kessel", "Kessel Herald Tribune", false),
+            ("ABC Group", "ABC News", false),
+            ("Tom", "tomsguide.com", false),
+        ];
+        for (name, source, want) in cases {
+            assert_eq!(is_own_outlet(name, source), want, "{name} on {source}");
+        }
+    }
 
     #[test]
     fn a_name_after_a_minister_of_is_a_state() {

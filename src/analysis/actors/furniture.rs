@@ -3,13 +3,16 @@
 //! A page saved from a news site keeps lines that are not the story: the section label
 //! ("Biz & IT"), a headline or a caption in Title Case, where the tagger sees a name in
 //! every capitalised word ("Why Neon Is the Ultimate Symbol of the 20th Century"), and
-//! clock times ("8 AM"). Two rules, each from the words alone:
+//! clock times ("8 AM") and currency codes ("$249 USD"). Three rules, each from the
+//! words alone:
 //! - a name standing in a line whose every content word is capitalised, beside other
 //!   capitalised words, and written nowhere else in the article (nor its last word), is
 //!   a headline or label word: a name the story is about comes back in its running
 //!   text ("Neon Museum" does, "Ultimate Symbol" not; a list line "7. United Kingdom"
 //!   is the name alone and stays);
-//! - "AM" and "PM" after a number are the time of day.
+//! - "AM" and "PM" after a number are the time of day;
+//! - an ISO 4217 currency code (`language::world`) beside an amount ("$99
+//!   (USD)", "USD$ 23 billion") is the amount's unit.
 //!
 //! The check is linear in the prose for each such name (one substring search), and
 //! only names in Title Case lines are searched.
@@ -20,6 +23,7 @@ use super::super::entities::Entity;
 use super::text::{Doc, is_capitalised, is_word};
 use crate::language::names::key;
 use crate::language::words::is_stop_word;
+use crate::language::world::is_currency_code;
 
 /// The indices of `entities` that are page furniture, not names of actors.
 pub(super) fn find(doc: &Doc, entities: &[Entity]) -> HashSet<usize> {
@@ -36,7 +40,7 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> HashSet<usize> {
             let headline = doc.sentence_at(e.start).is_some_and(|s| {
                 title_case[s] && !alone_in_line(doc, s, e) && !written_elsewhere(doc, s, name)
             });
-            headline || clock_time(doc, e, name)
+            headline || clock_time(doc, e, name) || currency_unit(doc, e, name)
         })
         .map(|(i, _)| i)
         .collect()
@@ -98,6 +102,16 @@ fn clock_time(doc: &Doc, e: &Entity, name: &str) -> bool {
             .is_some_and(|w| is_word(w) && w.chars().all(|c| c.is_ascii_digit() || c == ':'))
 }
 
+/// Whether an entity is a currency code beside an amount ("$249 USD", "$99 (USD)",
+/// "USD$ 23 billion", "USD 40").
+fn currency_unit(doc: &Doc, e: &Entity, name: &str) -> bool {
+    let code = is_currency_code(name);
+    let before = doc.prose[..e.start].trim_end_matches([' ', '(']);
+    let after = doc.prose[e.end..].trim_start_matches([' ', '$']);
+    code && (before.ends_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,7 +141,7 @@ mod tests {
 
     #[test]
     fn headline_words_labels_and_clock_times_are_furniture() {
-        let cases: [(&str, &[&str]); 9] = [
+        let cases: [(&str, &[&str]); 12] = [
             (
                 "Why Neon Is the [ORG|Ultimate Symbol] of the Age\nThe [LOC|Neon Museum] opened.",
                 &["Ultimate Symbol"],
@@ -147,6 +161,13 @@ mod tests {
                 &["AM", "PM"],
             ),
             ("[ORG|AM] radio listeners called [PER|Ada Quint].", &[]),
+            (
+                "It costs $99 ([ORG|USD]) or $249 [ORG|USD]; a [ORG|USD]$ 23 billion deal.",
+                &["USD", "USD", "USD"],
+            ),
+            // A currency code away from an amount, or an acronym beside one, stays.
+            ("The [ORG|USD] fell as [ORG|IBM] 3 rose.", &[]),
+            ("Sales hit [ORG|EUR] 40 million.", &["EUR"]),
             ("[PER|Ada Quint] Met [PER|Tom Reyes] in [LOC|Kessel].", &[]),
             ("[PER|Ada Quint] met [PER|Tom Reyes] in [LOC|Kessel]", &[]),
         ];

@@ -12,9 +12,10 @@
 //!   roles and groups (`lexicon`, from `data/*.txt`), and the person's role (`roles`);
 //! - `merge`: mentions of one real-world entity into one cluster, by the identity rule
 //!   of `language::identity` (the one the site uses to merge actors across articles);
-//! - `naming`: each cluster's canonical name, kind, role and aliases;
+//! - `naming`: each cluster's canonical name, role and aliases, and its kind (`kinds`);
 //! - `quotes`: what each actor said, where the text says so;
-//! - `sources`: news outlets the article only cites ("Sputnik reported");
+//! - `sources`: news outlets the article only cites ("Sputnik reported"), and the
+//!   page's own outlet, which is the briefing's source rather than an actor;
 //! - `salience`: the ranking, with those outlets after the story's actors.
 //!
 //! Everything is rule-based and deterministic, and linear in the article apart from
@@ -24,6 +25,7 @@
 //! keeps `None`.
 
 mod furniture;
+mod kinds;
 mod lexicon;
 mod mentions;
 mod merge;
@@ -36,6 +38,8 @@ mod sources;
 mod tests;
 mod text;
 mod things;
+
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -76,9 +80,11 @@ pub struct Actor {
 }
 
 /// Merges mentions into actors, sets `Entity::actor`, and ranks actors by salience.
+/// `outlet` is the publication the page comes from (`Article::source`), if known.
 pub fn resolve(
     prose: &str,
     title: &str,
+    outlet: Option<&str>,
     sentences: &[Sentence],
     entities: &mut [Entity],
     summary: &Summary,
@@ -87,8 +93,7 @@ pub fn resolve(
         e.actor = None;
     }
     let doc = text::Doc::new(prose, sentences);
-    let things: std::collections::HashSet<usize> =
-        things::find(&doc, entities).into_iter().collect();
+    let things: HashSet<usize> = things::find(&doc, entities).into_iter().collect();
     for &i in &things {
         entities[i].kind = super::entities::EntityType::Misc;
     }
@@ -96,7 +101,12 @@ pub fn resolve(
     // A thing keeps no mention, whatever its head ("a Morris Trust structure").
     found.retain(|m| !things.contains(&m.entity));
     let clusters = merge::cluster(&doc, &found);
-    let drafts = naming::name_clusters(&doc, &found, &clusters);
+    let drafts = naming::name_clusters(
+        &doc,
+        &found,
+        &clusters,
+        misc_counts(&doc, entities, &things),
+    );
     let mut actor_of = vec![0; found.len()];
     for (d, draft) in drafts.iter().enumerate() {
         for &m in &draft.members {
@@ -117,16 +127,47 @@ pub fn resolve(
     };
     let mut scores = salience::scores(&found, &drafts, &signals);
     salience::after_participants(&mut scores, &sources::cited_only(&doc, &found, &drafts));
+    // The page's own outlet, only cited, is the briefing's source: no actor.
+    let own = sources::own_outlet_cited_only(&doc, &found, &drafts, outlet);
     let order = salience::rank(&scores, &drafts);
-    let mut rank = vec![0; drafts.len()];
+    let order = without(&mut scores, order, &own);
+    let mut rank = vec![None; drafts.len()];
     for (r, &d) in order.iter().enumerate() {
-        rank[d] = r;
+        rank[d] = Some(r);
     }
     for (m, mention) in found.iter().enumerate() {
-        entities[mention.entity].actor = Some(rank[actor_of[m]]);
+        entities[mention.entity].actor = rank[actor_of[m]];
     }
     let saliences = salience::normalise(&scores);
     ranked(&order, &drafts, &saliences, quotes)
+}
+
+/// How often the tagger typed each name (by key) MISC, things left out (they were
+/// retyped MISC for naming no actor).
+fn misc_counts(
+    doc: &text::Doc,
+    entities: &[Entity],
+    things: &HashSet<usize>,
+) -> HashMap<String, usize> {
+    let mut misc = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == super::entities::EntityType::Misc
+            && !things.contains(&i)
+            && let Some(name) = doc.prose.get(e.start..e.end)
+        {
+            *misc.entry(crate::language::names::key(name)).or_insert(0) += 1;
+        }
+    }
+    misc
+}
+
+/// `order` without the drafts marked in `dropped`, whose scores become 0 so that the
+/// top actor left has salience 1.0.
+fn without(scores: &mut [f64], order: Vec<usize>, dropped: &[bool]) -> Vec<usize> {
+    for (score, _) in scores.iter_mut().zip(dropped).filter(|(_, d)| **d) {
+        *score = 0.0;
+    }
+    order.into_iter().filter(|&d| !dropped[d]).collect()
 }
 
 /// The actors in salience `order`, their ids their ranks.

@@ -10,14 +10,14 @@
 //! aliases are complete; national adjectives ("Russians") are evidence, not names, and
 //! are left out. The role is the most informative one the text gives the person.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::ActorKind;
+use super::kinds::{ArticleNames, choose_kind, correct_kind};
 use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
 use super::text::Doc;
 use crate::language::names::key as name_key;
-use crate::language::{dateline, gazetteers, identity, world};
 
 /// An actor before ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,13 +30,22 @@ pub(super) struct Draft {
     pub aliases: Vec<String>,
 }
 
-/// Names every cluster.
-pub(super) fn name_clusters(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Draft> {
-    let org_first_words: HashSet<String> = mentions
-        .iter()
-        .filter(|m| m.kind == ActorKind::Organization && m.reference == Reference::Named)
-        .filter_map(|m| Some(name_key(m.name.split_once(' ')?.0)))
-        .collect();
+/// Names every cluster. `misc` counts the names (by key) the tagger typed MISC in the
+/// article (see [`ArticleNames`]).
+pub(super) fn name_clusters(
+    doc: &Doc,
+    mentions: &[Mention],
+    clusters: &Clusters,
+    misc: HashMap<String, usize>,
+) -> Vec<Draft> {
+    let article = ArticleNames {
+        org_first_words: mentions
+            .iter()
+            .filter(|m| m.kind == ActorKind::Organization && m.reference == Reference::Named)
+            .filter_map(|m| Some(name_key(m.name.split_once(' ')?.0)))
+            .collect(),
+        misc,
+    };
     clusters
         .members
         .iter()
@@ -64,7 +73,7 @@ pub(super) fn name_clusters(doc: &Doc, mentions: &[Mention], clusters: &Clusters
             }
             Draft {
                 members: members.clone(),
-                kind: correct_kind(choose_kind(&ms), &ms, doc, &org_first_words),
+                kind: correct_kind(choose_kind(&ms), &ms, doc, &article),
                 role: choose_role(&ms),
                 name,
                 aliases,
@@ -124,214 +133,6 @@ fn shouting(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
 }
 
-/// The kind the mentions vote for, by the identity rule (the site decides an actor's
-/// kind across briefings the same way).
-fn choose_kind(ms: &[&Mention]) -> ActorKind {
-    identity::choose_kind(ms.iter().map(|m| (m.kind, 1)))
-}
-
-/// The tagger's kind, corrected by what it cannot know about names it never saw:
-/// - an actor the text gives a title or a role ("President Obama") is a person;
-/// - a "person" or "place" whose name is a listed company ("Verizon") is that company,
-///   unless a person's name has a given name ("Tom Kroger") or a place is written with
-///   "the" ("the Amazon");
-/// - a "person" one of whose names has an organisation's head word ("Norvane" said,
-///   beside "Norvane Energy") is that organisation;
-/// - a "person" only ever named by one word that is no given name, while that word opens
-///   an organisation's name in the article ("Yahoo" beside "Yahoo Japan"), is an
-///   organisation: news introduces people by their full name.
-fn correct_kind(
-    kind: ActorKind,
-    ms: &[&Mention],
-    doc: &Doc,
-    org_first_words: &HashSet<String>,
-) -> ActorKind {
-    if ms
-        .iter()
-        .any(|m| !matches!(m.reference, Reference::Named | Reference::Person))
-    {
-        return kind;
-    }
-    // "In Port Aubel, the minister said": a sentence opening "In X," names a place, also
-    // when the apposition after it was read as X's role.
-    if ms.iter().any(|m| opens_with_in(doc, m)) {
-        return ActorKind::Place;
-    }
-    // A title or role is given only to people ("President Obama" tagged a place elsewhere).
-    if ms.iter().any(|m| m.role.is_some() || m.honorific.is_some()) {
-        return ActorKind::Person;
-    }
-    // "Meranthe's prime minister", "Port Aubel, the Meranthe capital": a state or a
-    // city; "LISK \u{2014} ...": a dateline names the place the story is filed from.
-    if ms.iter().any(|m| {
-        world::said_to_be_a_state(doc.prose.get(m.end..).unwrap_or(""))
-            || world::said_to_be_a_state_before(
-                &doc.prose[doc.prose.floor_char_boundary(m.start.saturating_sub(60))..m.start],
-            )
-            || in_dateline(doc, m)
-    }) {
-        return ActorKind::Place;
-    }
-    let one_word = ms.iter().all(|m| !m.name.trim().contains(' '));
-    let listed = ms.iter().any(|m| gazetteers::is_listed_company(&m.name));
-    if let Some(cued) = cue_kind(kind, ms, doc, one_word, listed) {
-        return cued;
-    }
-    let retype = match kind {
-        ActorKind::Person => {
-            let bare = one_word
-                && ms.iter().all(|m| {
-                    m.honorific.is_none() && m.role.is_none() && !gazetteers::is_given_name(&m.name)
-                });
-            let opens_organisation = || {
-                ms.iter()
-                    .any(|m| org_first_words.contains(&name_key(&m.name)))
-            };
-            // "Norvane said" merged with "Norvane Energy": the company's short name.
-            let company = ms.iter().any(|m| {
-                m.kind == ActorKind::Organization
-                    && super::lexicon::lexicon().head_kind(&m.name) == Some(ActorKind::Organization)
-            });
-            (bare && (listed || opens_organisation())) || company
-        }
-        ActorKind::Place => listed && !ms.iter().any(|m| after_the(doc, m)),
-        ActorKind::Organization | ActorKind::Group => false,
-    };
-    if retype {
-        ActorKind::Organization
-    } else {
-        kind
-    }
-}
-
-/// Nouns that, right before a name, say it names an organisation ("the charity Kessel
-/// Aid", "the website Snopes.com"), for any name.
-const ORGANISATION_NOUNS: [&str; 16] = [
-    "company",
-    "firm",
-    "group",
-    "charity",
-    "startup",
-    "start-up",
-    "nonprofit",
-    "website",
-    "magazine",
-    "newspaper",
-    "broadcaster",
-    "retailer",
-    "automaker",
-    "airline",
-    "insurer",
-    "carmaker",
-];
-
-/// Nouns that, right before a one-word name, say it names an organisation ("Minecraft
-/// developer Mojang", "the search engine Mozilla"); before a full name they are a
-/// person's job ("developer Ada Quint").
-const ORGANISATION_NOUNS_ONE_WORD: [&str; 7] = [
-    "developer",
-    "maker",
-    "publisher",
-    "studio",
-    "engine",
-    "giant",
-    "manufacturer",
-];
-
-/// What the words around the mentions say the actor is, whatever the tagger said:
-/// - a full name tagged as a person, with a given name first ("David Emery" beside
-///   "Emery" typed an organisation), is a person, unless it is a listed company;
-/// - a name right after a noun of organisations ("developer Mojang", "group Project
-///   Jonah") or after "<job> at" ("an economist at Harvard") is an organisation;
-/// - a one-word name right before a lower-case place noun ("the Brenn gauging
-///   station") is a place;
-/// - a one-word "person" after "the", never with a given name ("the Ngātiwai tribe",
-///   "The Ngātiwai are"), is a people: a group.
-fn cue_kind(
-    kind: ActorKind,
-    ms: &[&Mention],
-    doc: &Doc,
-    one_word: bool,
-    listed: bool,
-) -> Option<ActorKind> {
-    let full_person = ms.iter().any(|m| {
-        let mut words = m.name.split_whitespace();
-        m.kind == ActorKind::Person
-            && words.clone().count() >= 2
-            && words.next().is_some_and(gazetteers::is_given_name)
-            && super::lexicon::lexicon().head_kind(&m.name).is_none()
-    });
-    if kind != ActorKind::Person && full_person && !listed {
-        return Some(ActorKind::Person);
-    }
-    let organisation = ms.iter().any(|m| {
-        let (before, before_that) = words_before(doc, m);
-        ORGANISATION_NOUNS.contains(&before.as_str())
-            || (one_word && ORGANISATION_NOUNS_ONE_WORD.contains(&before.as_str()))
-            || (before == "at" && super::lexicon::lexicon().is_head(&before_that))
-    });
-    if organisation && kind != ActorKind::Organization && !full_person {
-        return Some(ActorKind::Organization);
-    }
-    // "the Brenn gauging station", "the Tarsk dam": a place's name before a place noun.
-    let place = one_word
-        && !listed
-        && ms.iter().any(|m| {
-            doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 40))
-                .split_whitespace()
-                .take(2)
-                .take_while(|w| w.chars().all(char::is_lowercase))
-                .any(|w| super::lexicon::lexicon().place_heads.contains(w))
-        });
-    if place && kind != ActorKind::Place {
-        return Some(ActorKind::Place);
-    }
-    let people = kind == ActorKind::Person
-        && one_word
-        && ms.iter().any(|m| after_the(doc, m))
-        && !ms.iter().any(|m| gazetteers::is_given_name(&m.name));
-    people.then_some(ActorKind::Group)
-}
-
-/// The two words before a mention, lower case, without the punctuation around them
-/// ("“fact-checking” website" gives "website", "fact-checking").
-fn words_before(doc: &Doc, m: &Mention) -> (String, String) {
-    let from = doc.prose.floor_char_boundary(m.start.saturating_sub(80));
-    let mut words = doc.prose[from..m.start].split_whitespace().rev().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-            .to_lowercase()
-    });
-    let before = words.next().unwrap_or_default();
-    (before, words.next().unwrap_or_default())
-}
-
-/// Whether a mention is the place of the dateline its sentence opens with ("LISK \u{2014}").
-fn in_dateline(doc: &Doc, m: &Mention) -> bool {
-    let Some(s) = m.sentence else {
-        return false;
-    };
-    let start = doc.sentences[s].start;
-    let text = doc.slice(start, doc.sentences[s].end);
-    dateline::place(text).is_some_and(|r| start + r.start <= m.start && m.end <= start + r.end)
-}
-
-/// Whether a mention opens its sentence as "In X," ("In Port Aubel, ...").
-fn opens_with_in(doc: &Doc, m: &Mention) -> bool {
-    let Some(s) = m.sentence else {
-        return false;
-    };
-    let head = doc.slice(doc.sentences[s].start, m.start).trim();
-    head == "In" && doc.slice(m.end, m.end + 1) == ","
-}
-
-/// Whether "the" comes right before a mention ("the Amazon").
-fn after_the(doc: &Doc, m: &Mention) -> bool {
-    doc.prose[..m.start]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-}
-
 /// The role with the most words (then the most capitalised words), the earliest on ties.
 fn choose_role(ms: &[&Mention]) -> Option<String> {
     let score = |r: &str| {
@@ -361,7 +162,7 @@ mod tests {
         let doc = super::super::text::Doc::new(&prose, &sentences);
         let mentions = super::super::mentions::collect(&doc, &entities);
         let clusters = super::super::merge::cluster(&doc, &mentions);
-        name_clusters(&doc, &mentions, &clusters)
+        name_clusters(&doc, &mentions, &clusters, HashMap::new())
             .into_iter()
             .map(|d| (d.name, d.role, d.aliases))
             .collect()

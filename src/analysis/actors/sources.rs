@@ -7,15 +7,19 @@
 //! outside a citation is enough. Outlets are known by name or by the last word of their
 //! name (`language::world::is_news_outlet`); the citation frames are the few words
 //! around a mention, so the check is linear in the mentions.
+//!
+//! The page's own outlet, only cited ("sources tell TMZ" on TMZ's page), is not listed
+//! at all: the briefing names it as its source already, and a reader takes a second
+//! entry for an actor of the story.
 
 use super::ActorKind;
 use super::mentions::Mention;
 use super::naming::Draft;
 use super::text::Doc;
-use crate::language::world::is_news_outlet;
+use crate::language::world::{is_news_outlet, is_own_outlet};
 
 /// Words right before an outlet that cite it ("told", "according to").
-const BEFORE: [&str; 20] = [
+const BEFORE: [&str; 21] = [
     "told",
     "tell",
     "tells",
@@ -36,6 +40,7 @@ const BEFORE: [&str; 20] = [
     "comments to",
     "statement to",
     "report by",
+    "reached by",
 ];
 
 /// Words right after an outlet that cite it ("reported", "said in a report").
@@ -62,12 +67,41 @@ pub(super) fn cited_only(doc: &Doc, mentions: &[Mention], drafts: &[Draft]) -> V
         .iter()
         .map(|d| {
             d.kind == ActorKind::Organization
-                && std::iter::once(&d.name)
-                    .chain(&d.aliases)
-                    .any(|n| is_news_outlet(n))
-                && d.members.iter().all(|&m| is_citation(doc, &mentions[m]))
+                && names(d).any(is_news_outlet)
+                && only_cited(doc, mentions, d)
         })
         .collect()
+}
+
+/// For each draft, whether it is the page's own outlet (`outlet`, the publication name
+/// ingest read) and the article only cites it. Any kind: the tagger may take an outlet
+/// it never saw for a person.
+pub(super) fn own_outlet_cited_only(
+    doc: &Doc,
+    mentions: &[Mention],
+    drafts: &[Draft],
+    outlet: Option<&str>,
+) -> Vec<bool> {
+    drafts
+        .iter()
+        .map(|d| {
+            outlet.is_some_and(|o| {
+                d.kind != ActorKind::Place
+                    && names(d).any(|n| is_own_outlet(n, o))
+                    && only_cited(doc, mentions, d)
+            })
+        })
+        .collect()
+}
+
+/// A draft's name and aliases.
+fn names(d: &Draft) -> impl Iterator<Item = &str> {
+    std::iter::once(d.name.as_str()).chain(d.aliases.iter().map(String::as_str))
+}
+
+/// Whether every mention of a draft stands in a citation frame.
+fn only_cited(doc: &Doc, mentions: &[Mention], d: &Draft) -> bool {
+    d.members.iter().all(|&m| is_citation(doc, &mentions[m]))
 }
 
 /// Whether a mention stands in a citation frame ("told CBS", "Sputnik reported").

@@ -49,6 +49,16 @@ pub(super) fn one_sentence(prose: &str) -> [Sentence; 1] {
 /// Runs `resolve` on a marked article (paragraphs separated by blank lines) with the
 /// given summary sentences.
 fn analyse(marked: &str, title: &str, summary: &[usize]) -> (String, Vec<Entity>, Vec<Actor>) {
+    analyse_from(marked, title, summary, None)
+}
+
+/// [`analyse`] for a page from `outlet`.
+fn analyse_from(
+    marked: &str,
+    title: &str,
+    summary: &[usize],
+    outlet: Option<&str>,
+) -> (String, Vec<Entity>, Vec<Actor>) {
     let (prose, mut entities) = parse_marked(marked);
     let mut blocks = Vec::new();
     let mut at = 0;
@@ -65,7 +75,7 @@ fn analyse(marked: &str, title: &str, summary: &[usize]) -> (String, Vec<Entity>
         sentences: summary.to_vec(),
         ..Summary::default()
     };
-    let actors = resolve(&prose, title, &sentences, &mut entities, &summary);
+    let actors = resolve(&prose, title, outlet, &sentences, &mut entities, &summary);
     (prose, entities, actors)
 }
 
@@ -365,14 +375,21 @@ fn bad_input_gives_no_panic_and_no_actor() {
             actor: None,
         },
     ];
-    let actors = resolve(prose, "", &sentences, &mut entities, &Summary::default());
+    let actors = resolve(
+        prose,
+        "",
+        None,
+        &sentences,
+        &mut entities,
+        &Summary::default(),
+    );
     assert_eq!(actors.len(), 1, "{actors:#?}");
     assert_eq!(actors[0].name, "Short");
     assert_eq!(
         entities.iter().map(|e| e.actor).collect::<Vec<_>>(),
         [None, None, None, Some(0)]
     );
-    assert!(resolve("", "", &[], &mut [], &Summary::default()).is_empty());
+    assert!(resolve("", "", None, &[], &mut [], &Summary::default()).is_empty());
 }
 
 #[test]
@@ -630,7 +647,11 @@ fn names_the_tagger_never_saw_are_typed_by_the_words_around_them() {
                   [PER|Sorrel]'s water and energy minister quit. [PER|Sorrel] said so. \
                   The [PER|Tarrow] gauging station flooded; [PER|Tarrow] was cut off.\n\n\
                   In [PER|Vellmoor], Ostmark's water minister, [PER|Ines Roa], spoke. \
-                  [PER|Henrik Sallow] of [MISC|Dunmere Energy] quit. [MISC|Dunmere] said so.";
+                  [PER|Henrik Sallow] of [MISC|Dunmere Energy] quit. [MISC|Dunmere] said so. \
+                  [MISC|Ngaroa] elders met; [MISC|Ngaroa] land, and [PER|Ngaroa] believe it. \
+                  A [MISC|Quorra] account, says [PER|Quorra]; [PER|Quorra] grew. \
+                  [MISC|Lena] cakes sold out, and [PER|Lena] baked more. \
+                  It happened in [PER|Varnell]\u{2019}s buyout in 2013.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
         ("Laura Wendt", ActorKind::Person),
@@ -651,6 +672,12 @@ fn names_the_tagger_never_saw_are_typed_by_the_words_around_them() {
         ("Ines Roa", ActorKind::Person),
         ("Henrik Sallow", ActorKind::Person),
         ("Dunmere Energy", ActorKind::Organization),
+        // A people the tagger typed MISC more often elsewhere; not a person with a given
+        // name, nor a name typed MISC less often than otherwise.
+        ("Ngaroa", ActorKind::Group),
+        ("Quorra", ActorKind::Person),
+        ("Lena", ActorKind::Person),
+        ("Varnell", ActorKind::Organization),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
@@ -705,4 +732,31 @@ fn the_page_s_own_outlet_when_only_a_source_ranks_last() {
         "{actors:#?}"
     );
     assert_consistent(&prose, &entities, &actors);
+}
+
+#[test]
+fn the_page_s_own_outlet_only_cited_is_its_source_not_an_actor() {
+    let tell = "Police sources tell [ORG|TMZ] the ring was taken from [PER|Mara Quint]'s room. \
+                [ORG|TMZ] has learned that [PER|Mara Quint] called the police.";
+    let reached = "When reached by [ORG|ABC News], [PER|Ada Quint] declined to comment. \
+                   [PER|Ada Quint] told [ORG|ABC] she left [LOC|Lisk].";
+    let fired =
+        "[ORG|CBS] fired its chief. [ORG|CBS] hired [PER|Ada Quint], [ORG|Reuters] reported.";
+    // (text, the page's outlet, the actors shown in order)
+    let cases: [(&str, Option<&str>, &[&str]); 6] = [
+        (tell, Some("http://www.tmz.com"), &["Mara Quint"]),
+        (tell, Some("TMZ"), &["Mara Quint"]),
+        // From another outlet, or none known: a cited outlet, listed last.
+        (tell, Some("Yahoo"), &["Mara Quint", "TMZ"]),
+        (tell, None, &["Mara Quint", "TMZ"]),
+        (reached, Some("ABC News"), &["Ada Quint", "Lisk"]),
+        // The outlet the story is about stays an actor on its own page.
+        (fired, Some("CBS News"), &["CBS", "Ada Quint", "Reuters"]),
+    ];
+    for (marked, outlet, want) in cases {
+        let (prose, entities, actors) = analyse_from(marked, "", &[], outlet);
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, want, "{marked} from {outlet:?}");
+        assert_consistent(&prose, &entities, &actors);
+    }
 }

@@ -13,9 +13,12 @@
 use std::collections::HashSet;
 
 use super::super::entities::Entity;
+use super::lexicon::lexicon;
 use super::text::{Doc, clean_name, is_possessive};
-use crate::language::names::{acronym_letters, initials, is_acronym, key};
-use crate::language::things::{is_thing_name, is_title, thing_noun_after, thing_noun_before};
+use crate::language::names::{acronym_letters, initials, is_acronym, is_plural_acronym, key};
+use crate::language::things::{
+    extends_thing_name, is_thing_name, is_title, thing_noun_after, thing_noun_before,
+};
 use crate::language::words::is_reporting_verb;
 use crate::language::world::gazetteer;
 
@@ -43,7 +46,11 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
             acting.insert(k.clone());
         }
         let cued = before.is_some_and(thing_noun_before) || after.is_some_and(thing_noun_after);
-        if is_thing_name(name) || cued {
+        // "iPod Nano", "iPods": a known product's model or plural, unless its head makes
+        // it an organisation or a place ("Brexit Party", "Christmas Island").
+        let model = extends_thing_name(name) && lexicon().head_kind(name).is_none();
+        // "SUVs", "IRAs", "NGOs": a class of things or organisations, not one of them.
+        if is_thing_name(name) || cued || model || is_plural_acronym(name) {
             things.insert(k.clone());
         }
         if quoted_title(doc, e) {
@@ -157,7 +164,7 @@ mod tests {
 
     #[test]
     fn laws_games_works_and_events_are_things() {
-        let cases: [(&str, &[&str]); 14] = [
+        let cases: [(&str, &[&str]); 15] = [
             (
                 "A flaw in the online game [LOC|Minecraft] lets [PER|Ann Lee] crash it.",
                 &["Minecraft"],
@@ -207,6 +214,10 @@ mod tests {
             (
                 "The [ORG|Affordable Care Act] ([ORG|ACA]) passed; the [ORG|ACA] stays.",
                 &["Affordable Care Act", "ACA", "ACA"],
+            ),
+            (
+                "[ORG|Kessel] sold [ORG|iPod Nano] players, [PER|iPods] and [LOC|SUVs] on [LOC|Christmas Island].",
+                &["iPod Nano", "iPods", "SUVs"],
             ),
         ];
         for (marked, want) in cases {

@@ -183,6 +183,15 @@ pub fn is_acronym(name: &str) -> bool {
         && letters.iter().any(|c| c.is_alphabetic())
 }
 
+/// Whether a name is an acronym in the plural: two or more capitals and a final "s"
+/// ("NGOs", "SUVs", "IRAs"; not "NASA", "IBM", "Bs"). It names a class of things or
+/// organisations, not one of them.
+pub fn is_plural_acronym(name: &str) -> bool {
+    name.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
 /// The letters of an acronym without its dots ("U.S." -> "US").
 pub fn acronym_letters(name: &str) -> String {
     name.chars().filter(|c| *c != '.').collect()
