@@ -296,6 +296,23 @@ pub fn is_auxiliary(word: &str) -> bool {
     AUXILIARIES.contains(&word)
 }
 
+/// Stems of verbs that tell the news of the day when told in the present with "today"
+/// ("Today the lab is launching its program"), where "is enjoying a revival today" is
+/// a state.
+const NEWS_OF_THE_DAY_STEMS: &[&str] = &[
+    "launch", "announc", "releas", "unveil", "introduc", "publish", "open", "begin", "start",
+    "debut",
+];
+
+/// Whether a word is a present form of a verb that tells the news of the day
+/// ("launching", "announces", "opens", "begins").
+pub fn is_news_of_the_day_verb(word: &str) -> bool {
+    NEWS_OF_THE_DAY_STEMS.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "" | "e" | "es" | "s" | "ing" | "ning"))
+    })
+}
+
 /// Whether a word is a form of a verb that reports speech ("said", "told", "warns").
 pub fn is_reporting_verb(word: &str) -> bool {
     static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -53,12 +53,14 @@ fn clause_tense(groups: &[VerbGroup], verb: Option<usize>) -> Tense {
 
 /// Whether `text` shows a date of the sentence other than `own`, with another value,
 /// unless a "that" clause stands between them: what was said on Tuesday may be about
-/// next week ("told reporters on Tuesday that talks could resume next week"). A date
-/// that bounds ("gave them until the end of the month") dates no event of its own.
+/// next week ("told reporters on Tuesday that talks could resume next week"); but a
+/// `whole` sentence shown for the date of what was said shows the saying's date, which
+/// is not its own (the saying's entry tells it).
+/// A date that bounds ("gave them until the end of the month") dates no event of its own.
 pub(super) fn shows_another_date(
     prose: &str,
     s: &Sentence,
-    text: &str,
+    (text, whole): (&str, bool),
     own: &Timex,
     timexes: &[&Timex],
 ) -> bool {
@@ -68,8 +70,15 @@ pub(super) fn shows_another_date(
         } else {
             prose.get(o.end..own.start)
         };
-        let reported = between.is_some_and(|b| b.split_whitespace().any(|w| w == "that"));
+        let saying_shown = whole && o.end <= own.start;
+        let reported =
+            !saying_shown && between.is_some_and(|b| b.split_whitespace().any(|w| w == "that"));
+        // "last year's budget" names a thing: its date dates no event
+        let owns = prose
+            .get(o.end..)
+            .is_some_and(|a| a.starts_with("'s ") || a.starts_with("’s "));
         dates_an_event(prose, s, o)
+            && !owns
             && o.value != own.value
             && (o.end <= own.start || o.start >= own.end)
             && !reported
@@ -115,6 +124,19 @@ pub(super) fn is_state_of_today(date: &str, tense: Tense) -> bool {
     ) && tense == Tense::Present
 }
 
+/// Whether the clause's verb group tells the news of the day ("is launching", "opens"):
+/// with "today" it is an event at publication, not a state of today.
+pub(super) fn news_of_the_day(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
+    let Some(g) = verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end)) else {
+        return false;
+    };
+    let lower = prose[g.start..g.end].to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .next_back()
+        .is_some_and(crate::language::words::is_news_of_the_day_verb)
+}
+
 /// A DATE or TIME with a period (not "now" or "recently") that does not just bound a state.
 pub(super) fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
     if !matches!(t.kind, TimexType::Date | TimexType::Time) || t.value.ends_with("_REF") {
@@ -127,7 +149,27 @@ pub(super) fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
         .rev();
     let prev = words.next().unwrap_or("").to_ascii_lowercase();
     let prev2 = words.next().unwrap_or("").to_ascii_lowercase();
-    !(BOUNDING.contains(&prev.as_str()) || (prev == "to" && prev2 == "up"))
+    // "in the aftermath of Tuesday's elections": what followed, not the elections' day
+    let after = prev == "of" && matches!(prev2.as_str(), "aftermath" | "wake");
+    !(BOUNDING.contains(&prev.as_str()) || (prev == "to" && prev2 == "up") || after)
+}
+
+/// A date that owns the object of the clause's verb ("called last year's tax bill the
+/// worst"): it dates the bill, not the calling. After a preposition it places the
+/// event ("attacked in Tuesday night's coup").
+pub(super) fn dates_the_object(prose: &str, t: &Timex, verb: Option<usize>) -> bool {
+    let after = prose.get(t.end..).unwrap_or("");
+    let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+    let Some(v) = verb.filter(|&v| v < t.start) else {
+        return false;
+    };
+    let before = prose.get(v..t.start).unwrap_or("");
+    let prev = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    possessive && !crate::language::words::is_preposition(&prev)
 }
 
 /// A date that only heads the article ("WASHINGTON, Jan. 28 (Reuters) -") or stands

@@ -127,7 +127,13 @@ impl Parsed {
             be: be.is_some(),
             cut,
         };
-        let damaged = quote_cut || self.unfaithful(&w, &idx, seg, &check, is_verb);
+        // a text cut at the word limit loses what it went on to say: the whole
+        // sentence, or no entry when that is too long
+        let complement = segs[seg].role == Role::Complement;
+        let damaged = quote_cut
+            || cut
+            || faithful::leans_on_the_rest(&w, &keep, complement, is_verb)
+            || self.unfaithful(&w, &idx, seg, &check, is_verb);
         let quoted = dated && faithful::quoted(&w, first);
         let (text, whole) = match (quoted, damaged) {
             // a quote with no one saying it in the sentence: its clause, when the cut

@@ -20,6 +20,12 @@ use crate::language::words;
 /// Words past which a whole sentence is too long to be one entry.
 const MAX_SENTENCE_WORDS: usize = 55;
 
+/// Words that open a clause turning round the one before it.
+const CONTRASTS: &[&str] = &["but", "yet", "although", "though"];
+
+/// Verbs of a forecast or a possibility: a clause with one states no fact on its own.
+const MODALS: &[&str] = &["will", "would", "could", "might", "may", "should", "won't"];
+
 /// What is wrong with a cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Damage {
@@ -118,6 +124,12 @@ fn unfinished(
     if opening_quote {
         return true;
     }
+    // "attention is growing[, but knowledge is dismissed]": a contrasting clause with a
+    // subject of its own turns it round ("but also criticised" only adds to it)
+    let own_subject = !is_verb(next + 2) && !w.is_any(next + 2, &["also", "then", "still", "not"]);
+    if t == "," && w.is_any(next + 1, CONTRASTS) && own_subject {
+        return true;
+    }
     if matches!(t, "," | ";" | ":" | ")" | "—" | "–" | "-" | "." | "!" | "?") {
         return t == "," && dangling_apposition(w, keep, &is_verb);
     }
@@ -137,6 +149,26 @@ fn unfinished(
     !clause_word
 }
 
+/// Whether the kept words lean on what the cut left out: a final "too" ("Democrats
+/// have adjusted their position, too": as who else?), or a forecast lifted out of its
+/// attribution (`complement`: "[the office estimates that] the yield will climb" shows
+/// an estimate as fact).
+pub fn leans_on_the_rest(
+    w: &Words,
+    keep: &[usize],
+    complement: bool,
+    is_verb: impl Fn(usize) -> bool,
+) -> bool {
+    let (Some(&first), Some(&last)) = (keep.first(), keep.last()) else {
+        return false;
+    };
+    let too = first > 0 && w.is_any(last, &["too"]);
+    // the clause's own verb is the modal ("had warned that it would" is no forecast)
+    let verb = keep.iter().copied().find(|&k| is_verb(k));
+    let forecast = complement && verb.is_some_and(|v| w.is_any(v, MODALS));
+    too || forecast
+}
+
 /// ", the source" at the end of a text whose sentence goes on with a comma: an
 /// attribution that lost its verb ("..., the source, who said ..., told Reuters").
 fn dangling_apposition(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> bool {
@@ -153,9 +185,23 @@ fn dangling_apposition(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> boo
 /// quotation, with no one saying it.
 pub fn whole(w: &Words) -> Option<String> {
     let n = w.tokens.len();
-    let mut from = 0;
+    // "LISK — Meranthe's delegation walked out": a dateline's place name goes
+    let dash = (0..n.min(4)).find(|&k| matches!(w.text(k), "—" | "–"));
+    let mut from = match dash {
+        Some(d) if d > 0 && (0..d).all(|k| !w.text(k).chars().any(char::is_lowercase)) => d + 1,
+        _ => 0,
+    };
     while from < n && (w.is_any(from, &["but", "and", "so", "yet"]) || w.text(from) == ",") {
         from += 1;
+    }
+    // "Now we know when you can get it: the game will launch ...": the writer's lead-in
+    // to what the colon announces is no part of the event
+    let colon = (from..n).find(|&k| w.text(k) == ":");
+    if let Some(c) = colon
+        && personal(w, &(from..c).collect::<Vec<_>>())
+        && (c + 1..n).filter(|&k| w.is_word(k)).count() >= 4
+    {
+        from = c + 1;
     }
     let mut to = n;
     while to > from && matches!(w.text(to - 1), "." | "…") {
@@ -323,6 +369,10 @@ mod tests {
             Some("The mill, which Holm sold, closed in May")
         );
         assert_eq!(show("“We did nothing wrong in May.”"), None);
+        assert_eq!(
+            show("LISK — The delegation walked out on Wednesday.").as_deref(),
+            Some("The delegation walked out on Wednesday")
+        );
         assert_eq!(
             show("“We sold it in May,” Holm said.").as_deref(),
             Some("“We sold it in May,” Holm said")

@@ -94,12 +94,19 @@ pub fn has_content(rest: &str, tense: Tense) -> bool {
 }
 
 /// Whether the sentence text cannot report an event of its own: a question, a
-/// sentence that opens inside a quotation, or an aside in brackets.
+/// sentence that opens inside a quotation, or an aside in brackets. A question quoted
+/// at the end of a statement is someone else's ("Lisk posted to Twitter asking
+/// “who is next?”"): the statement still reports.
 pub fn is_quote_or_question(text: &str) -> bool {
     let t = text.trim();
+    let quoted = t.ends_with("?\"") || t.ends_with("?”");
+    let opening = match t.strip_suffix('"') {
+        Some(inner) => inner.rfind('"'),
+        None => t.rfind('“'),
+    };
+    let reported_question = quoted && opening.is_some_and(|o| o > 0);
     t.ends_with('?')
-        || t.ends_with("?\"")
-        || t.ends_with("?”")
+        || (quoted && !reported_question)
         || t.starts_with(['"', '“', '‘', '\'', '«', '('])
 }
 
@@ -170,6 +177,16 @@ mod tests {
         let cases = [
             ("“We are ready,” she said.", true),
             ("Will the talks resume?", true),
+            (
+                "Lisk posted to Twitter asking if there were “any calm voters?”",
+                false,
+            ),
+            (
+                "Lisk retweeted it, saying, \"Are there calm voters?\"",
+                false,
+            ),
+            ("However…", false),
+            ("“Are there calm voters?”", true),
             ("The minister said the talks would resume.", false),
         ];
         for (text, want) in cases {

@@ -51,6 +51,8 @@ pub fn modified(modifier: Modifier, label: &str) -> String {
         Modifier::Start => format!("early {label}"),
         Modifier::Mid => format!("mid-{label}"),
         Modifier::End => format!("late {label}"),
+        // "earlier this year" in November is September, not early in the year
+        Modifier::Earlier | Modifier::Later => label.to_string(),
         Modifier::LessThan => format!("less than {label}"),
         Modifier::MoreThan => format!("more than {label}"),
     }

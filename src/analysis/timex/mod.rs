@@ -25,7 +25,7 @@ pub(crate) mod verbs;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::sentences::Sentence;
+use super::sentences::{Sentence, SentenceKind};
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,6 +103,7 @@ pub fn tag(prose: &str, sentences: &[Sentence], published: Option<Date>) -> Vec<
                 tense = Tense::Past;
             }
             context.far_from_verb = tense == Tense::Past && far_from_verb(&markers, f.first);
+            context.in_heading = sentence.kind == SentenceKind::Heading;
             let resolved = context.resolve(&f.expr, tense);
             out.push(Timex {
                 start: tokens[f.first].start,
@@ -165,9 +166,9 @@ pub(crate) fn verb_groups(prose: &str, start: usize, end: usize) -> Vec<VerbGrou
 
 fn timex_mod(m: grammar::Modifier) -> TimexMod {
     match m {
-        grammar::Modifier::Start => TimexMod::Start,
+        grammar::Modifier::Start | grammar::Modifier::Earlier => TimexMod::Start,
         grammar::Modifier::Mid => TimexMod::Mid,
-        grammar::Modifier::End => TimexMod::End,
+        grammar::Modifier::End | grammar::Modifier::Later => TimexMod::End,
         grammar::Modifier::LessThan => TimexMod::LessThan,
         grammar::Modifier::MoreThan => TimexMod::MoreThan,
     }

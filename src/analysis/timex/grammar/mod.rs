@@ -62,6 +62,10 @@ pub enum Modifier {
     Start,
     Mid,
     End,
+    /// "earlier this year": some time before publication in the period, not its start
+    Earlier,
+    /// "later this month": some time after publication in the period, not its end
+    Later,
     LessThan,
     MoreThan,
 }

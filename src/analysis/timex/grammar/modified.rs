@@ -66,8 +66,10 @@ fn modifier_prefix(c: &Cursor, i: usize) -> Option<(usize, Modifier)> {
             (j + 2, m)
         }
         ("mid", _) => (dash(j + 1), Modifier::Mid),
-        ("early" | "earlier", _) if the == 0 => (dash(j + 1), Modifier::Start),
-        ("late" | "later", _) if the == 0 => (dash(j + 1), Modifier::End),
+        ("early", _) if the == 0 => (dash(j + 1), Modifier::Start),
+        ("earlier", _) if the == 0 => (j + 1, Modifier::Earlier),
+        ("late", _) if the == 0 => (dash(j + 1), Modifier::End),
+        ("later", _) if the == 0 => (j + 1, Modifier::Later),
         ("almost", _) if the == 0 => (j + 1, Modifier::LessThan),
         ("less", "than") if the == 0 => (j + 2, Modifier::LessThan),
         ("more", "than") if the == 0 => (j + 2, Modifier::MoreThan),
@@ -89,12 +91,17 @@ fn starts_number(c: &Cursor, i: usize) -> bool {
     c.digits(i) > 0 || lexicon::cardinal(c.word(i)).is_some()
 }
 
-/// "the month", "the year", "the week" after "the end of": the current one.
+/// "the month", "the year", "the week" after "the end of": the current one. "The
+/// decade" and "the century" are the story's own ("by the middle of the century" in a
+/// story of the 1950s): anaphoric, resolved as deictic when the clause is not past.
 fn the_unit(c: &Cursor, i: usize) -> Option<(usize, Expr)> {
     if c.word(i) != "the" {
         return None;
     }
     match lexicon::unit(c.word(i + 1))? {
+        (unit @ (Unit::Decade | Unit::Century), false) => {
+            Some((i + 2, Expr::Anaphoric { unit, offset: 0 }))
+        }
         (unit, false) if unit != Unit::Weekend => Some((i + 2, Expr::Deictic { unit, offset: 0 })),
         _ => None,
     }

@@ -24,6 +24,9 @@ use super::lexicon::Unit;
 use super::tense::Tense;
 use super::value::{self, Granularity};
 
+/// How many days into January an article may still be written in the old year.
+const NEW_YEAR_DAYS: i8 = 7;
+
 /// A resolved expression.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
@@ -55,6 +58,8 @@ pub struct Context {
     /// tense ("informed them of a cutback in its supply in September"): it may date a
     /// plan the verb tells of rather than the verb's own event.
     pub(in crate::analysis::timex) far_from_verb: bool,
+    /// The expression is in a heading: it is no anchor for anaphora.
+    pub(in crate::analysis::timex) in_heading: bool,
 }
 
 impl Context {
@@ -64,14 +69,19 @@ impl Context {
             anchors: Vec::new(),
             quarters: Vec::new(),
             far_from_verb: false,
+            in_heading: false,
         }
     }
 
     /// Resolves one expression and remembers it as an anchor for later anaphora.
     /// Year-long comparisons ("a year earlier") are not anchors: the story stays in
-    /// its own time.
+    /// its own time; nor are dates in headings ("Problems we found (2013)"): the
+    /// section's "two years later" counts from its story, not from its title.
     pub fn resolve(&mut self, expr: &Expr, tense: Tense) -> Resolved {
         let (resolved, period) = self.resolve_inner(expr, tense);
+        if self.in_heading {
+            return resolved;
+        }
         let comparison = matches!(
             expr,
             Expr::Ago {
@@ -178,6 +188,20 @@ impl Context {
         }
     }
 
+    /// The offset of a deictic year as the writer meant it: "earlier this year" or
+    /// "left university this year" in a past clause published in the first week of
+    /// January was written in, and is about, the year just ended.
+    fn written_offset(&self, unit: Unit, offset: i64, tense: Tense) -> i64 {
+        let new_year = self
+            .published
+            .is_some_and(|p| p.month() == 1 && p.day() <= NEW_YEAR_DAYS);
+        if unit == Unit::Year && offset == 0 && tense == Tense::Past && new_year {
+            -1
+        } else {
+            offset
+        }
+    }
+
     fn date(&self, expr: &Expr, tense: Tense) -> Dated {
         let found = match expr {
             Expr::Calendar {
@@ -187,7 +211,14 @@ impl Context {
                 pick,
             } => return self.calendar(*year, *month, *day, *pick, tense),
             Expr::Weekday { day, pick } => return self.weekday(*day, *pick, tense),
-            Expr::Deictic { unit, offset } => return self.deictic(*unit, *offset),
+            Expr::Deictic { unit, offset } => {
+                return self.deictic(*unit, self.written_offset(*unit, *offset, tense));
+            }
+            // "the century" of a clause not in the past is the present one
+            Expr::Anaphoric {
+                unit: unit @ (Unit::Decade | Unit::Century),
+                offset: 0,
+            } if tense != Tense::Past => return self.deictic(*unit, 0),
             Expr::Anaphoric { unit, offset } => return self.anaphoric(*unit, *offset),
             Expr::Ago {
                 unit,

@@ -1,0 +1,217 @@
+//! The entries of one sentence: a sentence of the timeline's input (with its time
+//! expressions and the actors named so far) in, its events out.
+//!
+//! A sentence gives one explicit entry per date of an event: the clause the date
+//! belongs to ([`clause`](super::clause)), kept when it tells an event of that date
+//! (not negated, not a plan that fell through, not a state of today, not a past event
+//! dated after publication) in words that show no other date. A sentence without a
+//! date of its own that tells news gives a reported entry at the publication date
+//! ([`reported`](super::reported)). Kept apart from the article-level assembly in
+//! `mod.rs` (story time, ordering, one event once), which only calls
+//! [`sentence_entries`].
+
+use jiff::civil::Date;
+
+use super::checks::{
+    date_tense, dates_an_event, dates_the_object, happened_after_publication, is_dateline,
+    is_idiom, is_state_of_today, negated, news_of_the_day, placeable, shows_another_date,
+    tense_contradicts, unfulfilled_plan,
+};
+use super::participants::{self, Discourse};
+use super::{HISTORY_DAYS, Input, TimelineEntry, antecedent, clause, reported};
+use crate::analysis::actors::Actor;
+use crate::analysis::timex::{self, Timex, TimexType, VerbGroup, value};
+
+/// The entries of one sentence (with the byte position that orders them): one per date
+/// of an event, or else the news it reports.
+pub(super) fn sentence_entries(
+    input: &Input,
+    index: usize,
+    timexes: &[&Timex],
+    discourse: &Discourse,
+    story_time: Option<Date>,
+) -> Vec<(usize, TimelineEntry)> {
+    let prose = input.prose;
+    let s = &input.sentences[index];
+    let groups = timex::verb_groups(prose, s.start, s.end);
+    let verbs: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
+    let parsed = clause::Parsed::new(prose, (s.start, s.end), verbs);
+    let mut out = Vec::new();
+    let mut done: Vec<&str> = Vec::new();
+    for t in timexes {
+        if !dates_an_event(prose, s, t)
+            || is_dateline(prose, input.sentences, index, t)
+            || is_idiom(prose, s, t)
+            || !placeable(t)
+            || done.contains(&t.value.as_str())
+        {
+            continue;
+        }
+        let sentence = Dated {
+            index,
+            parsed: &parsed,
+            groups: &groups,
+            timexes,
+        };
+        if let Some(entry) = dated_entry(input, &sentence, t, discourse) {
+            done.push(&t.value);
+            out.push((t.start, entry));
+        }
+    }
+    let dated = timexes
+        .iter()
+        .any(|t| matches!(t.kind, TimexType::Date | TimexType::Time) && t.value != "PRESENT_REF");
+    // an undated past event right after a date long before publication is told in the
+    // story's past ("In 1910 Claude showed his lamps. He designed glass tubes."), not news
+    let in_the_past = match (story_time, input.published) {
+        (Some(t), Some(p)) => crate::analysis::timex::value::days_between(t, p) > HISTORY_DAYS,
+        _ => false,
+    };
+    if out.is_empty() && !dated && !in_the_past {
+        out.extend(reported_entry(input, index, &parsed, &groups, discourse));
+    }
+    out
+}
+
+/// A sentence being read for its dates: its index, parse, verb groups and time expressions.
+struct Dated<'a> {
+    index: usize,
+    parsed: &'a clause::Parsed,
+    groups: &'a [VerbGroup],
+    timexes: &'a [&'a Timex],
+}
+
+/// The entry for the date `t` of a sentence: the clause that holds it, when that clause
+/// tells an event of that date in words that show no other date.
+fn dated_entry(
+    input: &Input,
+    sentence: &Dated,
+    t: &Timex,
+    discourse: &Discourse,
+) -> Option<TimelineEntry> {
+    let (prose, index) = (input.prose, sentence.index);
+    let s = &input.sentences[index];
+    let groups = sentence.groups;
+    let mut c = sentence.parsed.around(prose, (t.start, t.end), true)?;
+    c.text = explicit_text(sentence.parsed, prose, &c, discourse, input.actors)?;
+    // a text holding another of the sentence's dates would contradict its label
+    // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
+    if shows_another_date(prose, s, (&c.text, c.whole), t, sentence.timexes) {
+        return None;
+    }
+    let tense = date_tense(groups, c.verb, t.start);
+    if negated(prose, groups, c.verb)
+        || dates_the_object(prose, t, c.verb)
+        || unfulfilled_plan(prose, groups, c.verb)
+        || happened_after_publication(&t.value, tense, input.published)
+        || tense_contradicts(
+            &t.value,
+            clause_tense(groups, c.verb, t.start),
+            input.published,
+        )
+        || (is_state_of_today(&prose[t.start..t.end], tense)
+            && !news_of_the_day(prose, groups, c.verb))
+    {
+        return None;
+    }
+    let mut actors = participants::actors(&c.zones, input.entities, discourse);
+    if actors.is_empty() {
+        let whole_clause = participants::Zones {
+            ranges: vec![(c.start, c.end)],
+            reference: None,
+        };
+        actors = participants::actors(&whole_clause, input.entities, discourse);
+    }
+    Some(TimelineEntry {
+        date: t.value.clone(),
+        when: t.label.clone(),
+        sentence: index,
+        text: c.text,
+        actors,
+        reported: false,
+    })
+}
+
+/// The news a sentence without a date of its own reports, at the publication date.
+fn reported_entry(
+    input: &Input,
+    index: usize,
+    parsed: &clause::Parsed,
+    groups: &[VerbGroup],
+    discourse: &Discourse,
+) -> Option<(usize, TimelineEntry)> {
+    let published = input.published?;
+    let prose = input.prose;
+    let s = &input.sentences[index];
+    if reported::is_quote_or_question(s.text(prose)) || reported::tells_the_past(s.text(prose)) {
+        return None;
+    }
+    let (vs, ve) = parsed.main_verb(prose)?;
+    let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
+    // "the expected date": a past form after a determiner is an adjective
+    let before = prose[s.start..vs]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let possessor = before.ends_with("'s") || before.ends_with("’s");
+    if crate::language::words::is_determiner(&before.to_lowercase()) || possessor {
+        return None;
+    }
+    // "TMZ has learned.": nothing is told; "The tweet reads, “...”": only a quote
+    if !reported::has_content(&prose[group.end..s.end], group.tense) {
+        return None;
+    }
+    let lower = prose[group.start..group.end].to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !reported::tells_news(group, &words) {
+        return None;
+    }
+    let c = parsed.around(prose, (vs, ve), false)?;
+    let text = antecedent::resolve(&c.text, c.zones.reference, discourse, input.actors)?;
+    let actors = participants::actors(&c.zones, input.entities, discourse);
+    if actors.is_empty() {
+        return None;
+    }
+    let date = published.to_string();
+    let entry = TimelineEntry {
+        when: format!("reported {}", value::day_label(published)),
+        date,
+        sentence: index,
+        text,
+        actors,
+        reported: true,
+    };
+    Some((vs, entry))
+}
+
+/// The tense of a clause as a whole: `date_tense`, unless any of its verb groups up to
+/// the date is in the past ("the neon signs was switched on" has a past in it).
+fn clause_tense(groups: &[VerbGroup], verb: Option<usize>, date: usize) -> timex::Tense {
+    let tense = date_tense(groups, verb, date);
+    let from = verb.unwrap_or(date);
+    let past = groups
+        .iter()
+        .any(|g| g.start >= from && g.start < date && g.tense == timex::Tense::Past);
+    if past { timex::Tense::Past } else { tense }
+}
+
+/// The text of an explicit entry with its pronoun subject resolved; else the whole
+/// sentence when it names what the pronoun means; else none.
+fn explicit_text(
+    parsed: &clause::Parsed,
+    prose: &str,
+    c: &clause::Clause,
+    discourse: &Discourse,
+    actors: &[Actor],
+) -> Option<String> {
+    if let Some(text) = antecedent::resolve(&c.text, c.zones.reference, discourse, actors) {
+        return Some(text);
+    }
+    if c.whole {
+        return None;
+    }
+    antecedent::resolve(&parsed.whole(prose)?, None, discourse, actors)
+}
