@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use super::model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
 use crate::analysis::{ActorKind, Analysis, timex::value};
 use crate::ingest::{Article, BlockKind, Format};
+use crate::language::dateline;
 use crate::language::detect::ENGLISH;
 
 /// How many people, organisations and groups the body's "Key actors" section lists
@@ -49,7 +50,7 @@ pub fn compose(
             .sentences
             .iter()
             .filter_map(|&i| analysis.sentences.get(i))
-            .map(|s| collapse(s.text(&article.prose)))
+            .map(|s| summary_line(s.text(&article.prose)))
             .collect(),
         actors: actor_metas(analysis),
         timeline: event_metas(analysis),
@@ -176,6 +177,13 @@ fn escape_line(line: &str) -> String {
 /// order: "Summary", "Key actors", "Timeline". The site compares a briefing's body
 /// sections with these to tell a section someone edited from one it can show in a
 /// richer form.
+/// A summary sentence as a bullet: one line, without the dateline a wire story opens
+/// with ("ROME (Reuters) -", "April 17, 2015 --"), which says nothing the page's date
+/// and source do not.
+fn summary_line(sentence: &str) -> String {
+    collapse(dateline::strip(sentence))
+}
+
 pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     let mut summary = String::from("## Summary\n\n");
     if meta.summary.is_empty() {
@@ -368,6 +376,19 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(escape_inline(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn summary_bullets_drop_the_wire_dateline_only() {
+        let cases = [
+            ("April 17, 2015 -- Doctors warn of\nsuperbugs.", "Doctors warn of superbugs."),
+            ("PORT AUBEL (Wire) - The port reopened.", "The port reopened."),
+            ("The port reopened on April 17, 2015.", "The port reopened on April 17, 2015."),
+            ("Ministers met in Rome - briefly.", "Ministers met in Rome - briefly."),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(summary_line(sentence), want, "{sentence}");
         }
     }
 

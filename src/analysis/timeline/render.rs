@@ -14,20 +14,7 @@ use crate::language::words;
 /// else the text stops before it; a closing quote whose opening was left out (the
 /// clause starts inside the quote) takes the quoted words with it.
 pub(super) fn balance_quotes(text: String) -> String {
-    let opens = |c: char| matches!(c, '“' | '"');
-    let closes = |c: char| matches!(c, '”' | '"');
-    let mut open: Option<usize> = None;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match open {
-            None if c == '”' || (c == '"' && i > 0 && !text[..i].ends_with(' ')) => {
-                start = i + c.len_utf8(); // closes a quote opened before the text
-            }
-            None if opens(c) => open = Some(i),
-            Some(_) if closes(c) => open = None,
-            _ => {}
-        }
-    }
+    let (start, _) = quote_scan(&text);
     let text = match text.get(start..) {
         Some(rest) if start > 0 => {
             let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
@@ -39,7 +26,8 @@ pub(super) fn balance_quotes(text: String) -> String {
         }
         _ => text,
     };
-    let Some(at) = open.filter(|&o| o >= start).map(|o| o - start) else {
+    // Scanned again: trimming and the capital moved every offset.
+    let Some(at) = quote_scan(&text).1 else {
         return text;
     };
     let quoted = text[at..].split_whitespace().count();
@@ -56,6 +44,26 @@ pub(super) fn balance_quotes(text: String) -> String {
     text[..at]
         .trim_end_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
         .to_string()
+}
+
+/// Where the text after the last closing quote whose opening is not in `text` starts
+/// (0 if none), and where the quote still open at the end opens, if one is.
+fn quote_scan(text: &str) -> (usize, Option<usize>) {
+    let opens = |c: char| matches!(c, '“' | '"');
+    let closes = |c: char| matches!(c, '”' | '"');
+    let mut open: Option<usize> = None;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match open {
+            None if c == '”' || (c == '"' && i > 0 && !text[..i].ends_with(' ')) => {
+                start = i + c.len_utf8(); // closes a quote opened before the text
+            }
+            None if opens(c) => open = Some(i),
+            Some(_) if closes(c) => open = None,
+            _ => {}
+        }
+    }
+    (start, open.filter(|&o| o >= start))
 }
 
 /// Where to cut `keep` at or before position `cut` so that no phrase is cut: before the
@@ -150,5 +158,34 @@ pub(super) fn render(w: &Words, keep: &[usize], be: Option<(usize, &str)>, cut: 
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_pair_up_whatever_the_text_around_them() {
+        let cases = [
+            // a few quoted words left open are closed
+            ("They agreed on “severe consequences", "They agreed on “severe consequences”"),
+            // a long open quote is left out
+            (
+                "He said “we will not move one inch on any of this today",
+                "He said",
+            ),
+            // a stray closing quote takes the words before it
+            ("the deal” was signed", "Was signed"),
+            // ... also when commas and spaces follow it, and a quote opens later
+            ("the deal” , then “a new deal", "Then “a new deal”"),
+            ("x” , ü “ab”", "Ü “ab”"),
+            // multi-byte text on both sides of the quotes
+            ("With control“ The council\u{fffe} met", "With control“ The council\u{fffe} met”"),
+            ("“Ça” , “été", "“Ça” , “été”"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(balance_quotes(text.to_string()), want, "{text}");
+        }
     }
 }
