@@ -382,10 +382,22 @@ mod tests {
     #[test]
     fn summary_bullets_drop_the_wire_dateline_only() {
         let cases = [
-            ("April 17, 2015 -- Doctors warn of\nsuperbugs.", "Doctors warn of superbugs."),
-            ("PORT AUBEL (Wire) - The port reopened.", "The port reopened."),
-            ("The port reopened on April 17, 2015.", "The port reopened on April 17, 2015."),
-            ("Ministers met in Rome - briefly.", "Ministers met in Rome - briefly."),
+            (
+                "April 17, 2015 -- Doctors warn of\nsuperbugs.",
+                "Doctors warn of superbugs.",
+            ),
+            (
+                "PORT AUBEL (Wire) - The port reopened.",
+                "The port reopened.",
+            ),
+            (
+                "The port reopened on April 17, 2015.",
+                "The port reopened on April 17, 2015.",
+            ),
+            (
+                "Ministers met in Rome - briefly.",
+                "Ministers met in Rome - briefly.",
+            ),
         ];
         for (sentence, want) in cases {
             assert_eq!(summary_line(sentence), want, "{sentence}");

@@ -169,7 +169,10 @@ mod tests {
     fn quotes_pair_up_whatever_the_text_around_them() {
         let cases = [
             // a few quoted words left open are closed
-            ("They agreed on “severe consequences", "They agreed on “severe consequences”"),
+            (
+                "They agreed on “severe consequences",
+                "They agreed on “severe consequences”",
+            ),
             // a long open quote is left out
             (
                 "He said “we will not move one inch on any of this today",
@@ -181,7 +184,10 @@ mod tests {
             ("the deal” , then “a new deal", "Then “a new deal”"),
             ("x” , ü “ab”", "Ü “ab”"),
             // multi-byte text on both sides of the quotes
-            ("With control“ The council\u{fffe} met", "With control“ The council\u{fffe} met”"),
+            (
+                "With control“ The council\u{fffe} met",
+                "With control“ The council\u{fffe} met”",
+            ),
             ("“Ça” , “été", "“Ça” , “été”"),
         ];
         for (text, want) in cases {
