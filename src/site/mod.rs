@@ -16,6 +16,7 @@
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
 //! autoescape (`.html` and `.xml` templates), URLs are checked in [`urls`].
 
+mod data_files;
 mod filters;
 mod indent;
 mod index;
@@ -211,7 +212,6 @@ pub fn render<S: Sink>(
         .map(|job| (job, urls::output_file(&job.site_path(&shared))))
         .filter(|(_, file)| !statics.contains(file.as_str()))
         .collect();
-    let data = [SEARCH_INDEX, SITE_DATA];
     let rendered = AtomicUsize::new(0);
     let put = |path: &str, key: &Key, bytes: &[u8]| {
         rendered.fetch_add(1, Ordering::Relaxed);
@@ -248,7 +248,24 @@ pub fn render<S: Sink>(
             },
         )
         .collect::<Result<_, _>>()?;
-    let files: Vec<&str> = jobs.iter().map(|(_, file)| file.as_str()).collect();
+    sink.stage("data files");
+    let data: Vec<data_files::DataFile> = data_files::files(&index, &shared.env)
+        .into_iter()
+        .filter(|f| !statics.contains(f.path.as_str()))
+        .collect();
+    // each part is built only when its briefings changed (see `data_files`)
+    data.par_iter()
+        .try_for_each(|file| match sink.unchanged(&file.path, &file.key) {
+            true => Ok(()),
+            false => put(&file.path, &file.key, &data_files::render(&index, file)),
+        })?;
+    let mut fresh = fresh;
+    fresh.extend(data.iter().map(|f| Some(f.key)));
+    let files: Vec<&str> = jobs
+        .iter()
+        .map(|(_, file)| file.as_str())
+        .chain(data.iter().map(|f| f.path.as_str()))
+        .collect();
     let reused = reuse.is_some();
     let (keys, left) = reuse::merge(reuse.map(|r| r.keys), &files, fresh);
     if reused {
@@ -258,19 +275,6 @@ pub fn render<S: Sink>(
         }
     }
     cache.pages.rendered(shared.env, keys);
-    sink.stage("data files");
-    let data_key = data_key(&index, &shared.env);
-    let wanted = |path: &str| !statics.contains(path) && !sink.unchanged(path, &data_key);
-    // the two files are independent and each is a pass over every briefing: in parallel
-    let (search, site_data) = rayon::join(
-        || wanted(SEARCH_INDEX).then(|| json(&view::data::search_index(&index))),
-        || wanted(SITE_DATA).then(|| json(&view::data::site_data(&index))),
-    );
-    for (path, bytes) in [(SEARCH_INDEX, search), (SITE_DATA, site_data)] {
-        if let Some(bytes) = bytes {
-            put(path, &data_key, &bytes)?;
-        }
-    }
     sink.stage("static files");
     templates.statics.par_iter().try_for_each(|file| {
         let key = blake3_key(&file.bytes);
@@ -279,11 +283,7 @@ pub fn render<S: Sink>(
             false => put(&file.output_path, &key, &file.bytes),
         }
     })?;
-    let site_paths: Vec<&str> = files
-        .into_iter()
-        .chain(data)
-        .chain(statics.iter().copied())
-        .collect();
+    let site_paths: Vec<&str> = files.into_iter().chain(statics.iter().copied()).collect();
     let files = site_paths.len();
     let known = links::KnownPaths::new(
         config.base_path(),
@@ -299,27 +299,6 @@ pub fn render<S: Sink>(
         rendered: rendered.into_inner(),
         warnings,
     })
-}
-
-/// The site's search index and structured data, written without templates.
-const SEARCH_INDEX: &str = "search/index.json";
-const SITE_DATA: &str = "briefings.json";
-
-/// The key of the data files: every briefing and the names and slugs of its actors and
-/// tags.
-fn data_key(index: &index::SiteIndex, env: &Key) -> Key {
-    let corpus = index.corpus;
-    let mut h = keys::KeyHasher::new(env, "data");
-    for &b in index.order() {
-        h.briefing(index, b);
-        for &a in corpus.actors_of(b) {
-            h.actor_ref(corpus, a);
-        }
-        for &t in corpus.tags_of(b) {
-            h.tag_link(corpus, t);
-        }
-    }
-    h.finish()
 }
 
 /// A key from content itself (static files).
@@ -377,12 +356,4 @@ fn content_hashes(statics: &[StaticFile]) -> HashMap<String, String> {
             )
         })
         .collect()
-}
-
-/// JSON text for a data file, with `<`, `>` and `&` written as `\u003c`... so the
-/// file stays inert if a page ever embeds it (the parsed values are the same).
-fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    let text = serde_json::to_string(value)
-        .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
-    filters::script_safe(&text).into_bytes()
 }

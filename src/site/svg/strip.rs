@@ -367,9 +367,11 @@ fn mark_svg(svg: &mut String, mark: &Mark, (x0, x1): (f64, f64), y: f64) {
             r#"fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 1.5""#
         }
     };
+    // Named by its `<title>` alone (as the graph's nodes are): an `aria-label` too
+    // repeated the name, a fifth of the bytes of a large actor's page.
     let name = esc(&name);
     svg.push_str(&format!(
-        r##"<a href="{}" aria-label="{name}"><title>{name}</title>"##,
+        r##"<a href="{}"><title>{name}</title>"##,
         esc(&mark.href)
     ));
     if mark.days > 1 {

@@ -120,6 +120,30 @@ fn fixture_site() -> Site {
     )
 }
 
+/// A data file as one JSON value: its list (`search/index.json` or `briefings.json`)
+/// with the entries of all its parts, in order, under `field` (`docs` or `briefings`).
+fn data_file(site: &Site, list: &str, field: &str) -> serde_json::Value {
+    let mut value: serde_json::Value = serde_json::from_str(&site[list]).expect(list);
+    let mut all = Vec::new();
+    for part in value["parts"].as_array().expect("a list of parts") {
+        let url = part.get("url").unwrap_or(part).as_str().expect("a URL");
+        // the page whose path ends the URL (after the site's base path), the longest
+        let path = site
+            .keys()
+            .filter(|p| {
+                url.strip_suffix(p.as_str())
+                    .is_some_and(|b| b.ends_with('/'))
+            })
+            .max_by_key(|p| p.len())
+            .unwrap_or_else(|| panic!("{list}: no part {url}"));
+        let text = &site[path];
+        let part: serde_json::Value = serde_json::from_str(text).expect(path);
+        all.extend(part[field].as_array().expect("entries").iter().cloned());
+    }
+    value[field] = serde_json::Value::Array(all);
+    value
+}
+
 /// Writes the pages under `$BRIEFING_DUMP` (to look at them in a browser).
 fn dump(pages: &Site) {
     if let Some(dir) = std::env::var_os("BRIEFING_DUMP") {

@@ -367,7 +367,7 @@ fn every_internal_url_carries_the_sub_path() {
         assert!(loc.starts_with("https://example.org/news/"), "{loc}");
     }
     assert!(pages["robots.txt"].contains("Sitemap: https://example.org/news/sitemap.xml"));
-    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let search = super::data_file(&pages, "search/index.json", "docs");
     assert!(
         search["docs"]
             .as_array()
@@ -533,13 +533,17 @@ fn an_empty_site_still_renders() {
 #[test]
 fn briefings_json_holds_the_structured_data() {
     let pages = fixture_site();
-    let data: serde_json::Value = serde_json::from_str(&pages["briefings.json"]).unwrap();
+    let data = super::data_file(&pages, "briefings.json", "briefings");
+    assert_eq!(data["version"], 2);
+    assert_eq!(data["count"], 3);
+    assert_eq!(data["base_url"], "https://example.org/");
     let briefings = data["briefings"].as_array().unwrap();
     assert_eq!(briefings.len(), 3);
     let strike = &briefings[0];
     assert_eq!(strike["slug"], "ferry-strike-called");
+    assert_eq!(strike["url"], "/briefings/ferry-strike-called/");
     assert_eq!(strike["actors"][0]["name"], "Marrow");
-    assert_eq!(strike["actors"][0]["actor_slug"], "ilse-marrow");
+    assert_eq!(strike["actors"][0]["actor_url"], "/actors/ilse-marrow/");
     assert_eq!(strike["timeline"][1]["granularity"], "week");
 }
 
@@ -645,7 +649,7 @@ fn no_sentence_is_told_twice_on_a_briefing_page() {
     assert!(page.contains(
         "<blockquote class=\"actor-quote\" id=\"q-2\"><p>The minimum flow buys us the spring</p>"
     ));
-    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let search = super::data_file(&pages, "search/index.json", "docs");
     let doc = &search["docs"][0];
     assert_eq!(
         doc["lede"],
@@ -1020,7 +1024,7 @@ fn raw_date_values_never_reach_a_reader() {
 #[test]
 fn search_results_print_dates_like_pages() {
     let pages = fixture_site();
-    let search: serde_json::Value = serde_json::from_str(&pages["search/index.json"]).unwrap();
+    let search = super::data_file(&pages, "search/index.json", "docs");
     let labels: Vec<&str> = search["docs"]
         .as_array()
         .unwrap()

@@ -180,14 +180,23 @@ impl ActorView {
         let actor_ref = ActorRef::new(index, id, facts.main_role.as_deref());
         let seen_with_svg = graph::render(&companions(&actor_ref, &seen));
         let timeline_svg = strip::render(&actor_strip(&actor_ref.name, &groups));
-        let (timeline, events_left_out) = latest(groups, MAX_EVENTS);
+        let (mut timeline, events_left_out) = latest(groups, MAX_EVENTS);
+        let mut briefings = cards(index, shown);
+        // The page's own actor is not repeated as a chip on every card and event of it
+        // (a tenth of the bytes of a large actor's pages).
+        for card in &mut briefings {
+            card.actors.retain(|a| a.slug != slug);
+        }
+        for event in timeline.iter_mut().flat_map(|g| &mut g.events) {
+            event.actors.retain(|a| a.slug != slug);
+        }
         ActorView {
             actor: actor_ref,
             permalink: index.permalink(&urls::actor_page(&slug, page)),
             aliases: actor.aliases.clone(),
             roles: if first { roles(index, id) } else { Vec::new() },
             briefing_count: postings.len(),
-            briefings: cards(index, shown),
+            briefings,
             more_briefings: more_links(index, shown),
             first_date: facts.first_date.map(|d| d.to_string()),
             last_date: facts.last_date.map(|d| d.to_string()),

@@ -172,52 +172,44 @@ pub struct SearchDoc {
     pub tags: Vec<String>,
 }
 
-/// The search index file.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchIndex {
-    pub version: u32,
-    pub docs: Vec<SearchDoc>,
+/// The search documents of `briefings` (a part of the search index, see
+/// `site::data_files`).
+pub fn search_docs(index: &SiteIndex, briefings: &[BriefingId]) -> Vec<SearchDoc> {
+    briefings.iter().map(|&b| search_doc(index, b)).collect()
 }
 
-pub fn search_index(index: &SiteIndex) -> SearchIndex {
-    let docs = index
-        .order()
-        .iter()
-        .map(|&b| {
-            let meta = &index.briefing(b).meta;
-            let mut actors: Vec<String> = Vec::new();
-            let mut aliases: Vec<String> = Vec::new();
-            let mut seen: HashSet<&str> = HashSet::new();
-            for &id in index.corpus.actors_of(b) {
-                let name = &index.corpus.actor(id).name;
-                if seen.insert(name) {
-                    actors.push(name.clone());
-                }
+fn search_doc(index: &SiteIndex, b: BriefingId) -> SearchDoc {
+    let meta = &index.briefing(b).meta;
+    let mut actors: Vec<String> = Vec::new();
+    let mut aliases: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for &id in index.corpus.actors_of(b) {
+        let name = &index.corpus.actor(id).name;
+        if seen.insert(name) {
+            actors.push(name.clone());
+        }
+    }
+    for a in &meta.actors {
+        for other in std::iter::once(&a.name).chain(&a.aliases) {
+            if seen.insert(other) {
+                aliases.push(other.clone());
             }
-            for a in &meta.actors {
-                for other in std::iter::once(&a.name).chain(&a.aliases) {
-                    if seen.insert(other) {
-                        aliases.push(other.clone());
-                    }
-                }
-            }
-            // The lede and points as the briefing page shows them: no dateline, no
-            // point that repeats the lede (a result shows a matching point under it).
-            let lead = super::repeats::lead(&meta.lede, &meta.summary);
-            SearchDoc {
-                title: meta.title.clone(),
-                url: index.url(&index.briefing_path(b)),
-                date: meta.date.map(|d| d.to_string()),
-                date_label: meta.date.map(|d| day_label(&d.to_string())),
-                lede: lead.lede,
-                summary: lead.points.join(" "),
-                actors,
-                aliases,
-                tags: tag_names(index, b),
-            }
-        })
-        .collect();
-    SearchIndex { version: 1, docs }
+        }
+    }
+    // The lede and points as the briefing page shows them: no dateline, no
+    // point that repeats the lede (a result shows a matching point under it).
+    let lead = super::repeats::lead(&meta.lede, &meta.summary);
+    SearchDoc {
+        title: meta.title.clone(),
+        url: index.url(&index.briefing_path(b)),
+        date: meta.date.map(|d| d.to_string()),
+        date_label: meta.date.map(|d| day_label(&d.to_string())),
+        lede: lead.lede,
+        summary: lead.points.join(" "),
+        actors,
+        aliases,
+        tags: tag_names(index, b),
+    }
 }
 
 /// An actor in `briefings.json`.
@@ -231,8 +223,8 @@ pub struct ActorData {
     pub mentions: usize,
     pub salience: f64,
     pub quotes: Vec<String>,
-    /// The site actor this entry was merged into.
-    pub actor_slug: String,
+    /// Where the site actor this entry was merged into is shown: its page, or the
+    /// one briefing it is seen in.
     pub actor_url: String,
 }
 
@@ -261,8 +253,9 @@ pub struct SourceData {
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingData {
     pub slug: String,
+    /// The page's URL with the base path (`/briefings/x/`); the site's `base_url` in
+    /// `briefings.json` makes it absolute.
     pub url: String,
-    pub permalink: String,
     pub title: String,
     pub date: Option<String>,
     pub source: SourceData,
@@ -274,27 +267,9 @@ pub struct BriefingData {
     pub draft: bool,
 }
 
-/// `briefings.json`.
-#[derive(Debug, Clone, Serialize)]
-pub struct SiteData {
-    pub version: u32,
-    pub title: String,
-    pub base_url: String,
-    pub briefings: Vec<BriefingData>,
-}
-
-pub fn site_data(index: &SiteIndex) -> SiteData {
-    let briefings = index
-        .order()
-        .iter()
-        .map(|&b| briefing_data(index, b))
-        .collect();
-    SiteData {
-        version: 1,
-        title: index.config.title.clone(),
-        base_url: index.config.base_url.clone(),
-        briefings,
-    }
+/// The records of `briefings` (a part of `briefings.json`, see `site::data_files`).
+pub fn briefing_records(index: &SiteIndex, briefings: &[BriefingId]) -> Vec<BriefingData> {
+    briefings.iter().map(|&b| briefing_data(index, b)).collect()
 }
 
 /// The display names of a briefing's tags.
@@ -330,7 +305,6 @@ fn briefing_data(index: &SiteIndex, b: BriefingId) -> BriefingData {
     BriefingData {
         slug: index.url_slug(b).to_string(),
         url: index.url(&index.briefing_path(b)),
-        permalink: index.permalink(&index.briefing_path(b)),
         title: meta.title.clone(),
         date: meta.date.map(|d| d.to_string()),
         source: SourceData {
@@ -358,7 +332,6 @@ fn actor_data(index: &SiteIndex, a: &crate::briefing::ActorMeta, id: ActorId) ->
         mentions: a.mentions,
         salience: a.salience,
         quotes: a.quotes.clone(),
-        actor_slug: site.slug.clone(),
         actor_url: index.url(&index.actor_path(id)),
     }
 }

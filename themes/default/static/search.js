@@ -1,5 +1,5 @@
 // briefing: site search. Plain JavaScript, no framework, no network beyond this site.
-// Loads search/index.json once, matches every word of the query (accents and case
+// Loads search/index.json and its parts once, matches every word of the query (accents and case
 // ignored) against title, actors, tags, lede and summary, ranks by where words match.
 // Results are built with DOM nodes and textContent only: nothing from the index or
 // the query is ever parsed as HTML. Matched words are shown in <mark>; the query
@@ -177,13 +177,21 @@
 
   input.value = current();
   status.textContent = "Loading the search index\u2026";
-  fetch(form.getAttribute("data-index"), { credentials: "same-origin" })
-    .then(function (response) {
+  function load(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    })
+    });
+  }
+
+  // The index lists its parts (each the documents of a run of briefings, in site order):
+  // all are loaded at once and joined in order.
+  load(form.getAttribute("data-index"))
     .then(function (index) {
-      docs = prepare(index.docs || []);
+      return Promise.all((index.parts || []).map(load));
+    })
+    .then(function (parts) {
+      docs = prepare([].concat.apply([], parts.map(function (part) { return part.docs || []; })));
       var timer = null;
       input.addEventListener("input", function () {
         clearTimeout(timer);
