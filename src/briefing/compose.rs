@@ -173,10 +173,6 @@ fn escape_line(line: &str) -> String {
     escaped
 }
 
-/// The body sections that restate the front matter, as `(heading, Markdown)` in body
-/// order: "Summary", "Key actors", "Timeline". The site compares a briefing's body
-/// sections with these to tell a section someone edited from one it can show in a
-/// richer form.
 /// A summary sentence as a bullet: one line, without the dateline a wire story opens
 /// with ("ROME (Reuters) -", "April 17, 2015 --"), which says nothing the page's date
 /// and source do not.
@@ -184,6 +180,10 @@ fn summary_line(sentence: &str) -> String {
     collapse(dateline::strip(sentence))
 }
 
+/// The body sections that restate the front matter, as `(heading, Markdown)` in body
+/// order: "Summary", "Key actors", "Timeline". The site compares a briefing's body
+/// sections with these to tell a section someone edited from one it can show in a
+/// richer form.
 pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     let mut summary = String::from("## Summary\n\n");
     if meta.summary.is_empty() {
