@@ -37,6 +37,7 @@ mod journal;
 mod manifest;
 mod previous;
 mod publish;
+mod staging;
 mod textfile;
 
 use std::collections::HashSet;

@@ -20,6 +20,7 @@
 //!
 //! Everything that comes from articles (names, event texts) is escaped here.
 
+mod axis;
 pub mod graph;
 pub mod strip;
 

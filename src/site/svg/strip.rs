@@ -13,6 +13,7 @@
 
 use jiff::civil::Date;
 
+use super::axis::{Scale, lanes};
 use super::{clip, esc, num, open_svg};
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 
@@ -57,12 +58,12 @@ pub const MAX_MARKS: usize = 160;
 /// A gap longer than this share of the whole span is cut out of the axis.
 pub const BREAK_SHARE: f64 = 0.6;
 /// Lanes at most; more overlapping marks share the last lanes.
-const MAX_LANES: usize = 5;
+pub(super) const MAX_LANES: usize = 5;
 const LANE: f64 = 18.0;
 /// The axis runs from `MARGIN`% to `100 - MARGIN`% of the width.
-const MARGIN: f64 = 2.0;
+pub(super) const MARGIN: f64 = 2.0;
 /// The width of a break, in percent.
-const BREAK: f64 = 4.0;
+pub(super) const BREAK: f64 = 4.0;
 
 impl Strip {
     pub fn new(id: &str, title: &str) -> Strip {
@@ -121,92 +122,6 @@ fn day_number(date: Date) -> f64 {
     let epoch = jiff::civil::date(1970, 1, 1);
     // `Date::until` counts in days by default.
     epoch.until(date).map_or(0.0, |s| f64::from(s.get_days()))
-}
-
-/// Maps a day number to a position in percent: one or two segments of the axis.
-struct Scale {
-    /// (first day, last day, left %, right %) of each segment.
-    segments: Vec<(f64, f64, f64, f64)>,
-}
-
-impl Scale {
-    /// A scale over `spans` (start, end day numbers), with one break at the longest
-    /// gap when it is longer than [`BREAK_SHARE`] of the whole.
-    fn new(spans: &[(f64, f64)]) -> Scale {
-        let first = spans.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
-        let last = spans.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
-        let mut sorted = spans.to_vec();
-        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let (mut reach, mut gap) = (sorted[0].1, None::<(f64, f64)>);
-        for &(start, end) in &sorted[1..] {
-            if start > reach && gap.is_none_or(|(a, b)| start - reach > b - a) {
-                gap = Some((reach, start));
-            }
-            reach = reach.max(end);
-        }
-        let whole = (last - first).max(1.0);
-        let (left, right) = (MARGIN, 100.0 - MARGIN);
-        // A break only helps when a side has events apart to show.
-        let worth = |&(a, b): &(f64, f64)| {
-            (b - a) / whole > BREAK_SHARE && b - a > 30.0 && (a - first) + (last - b) >= 1.0
-        };
-        match gap.filter(worth) {
-            Some((a, b)) => {
-                let (one, two) = ((a - first).max(1.0), (last - b).max(1.0));
-                let room = right - left - BREAK;
-                let share = (one / (one + two)).clamp(0.25, 0.75);
-                let mid = left + room * share;
-                Scale {
-                    segments: vec![(first, a, left, mid), (b, last, mid + BREAK, right)],
-                }
-            }
-            None => Scale {
-                segments: vec![(first, last, left, right)],
-            },
-        }
-    }
-
-    fn x(&self, day: f64) -> f64 {
-        let &(a, b, l, r) = self
-            .segments
-            .iter()
-            .find(|s| day <= s.1)
-            .unwrap_or(&self.segments[self.segments.len() - 1]);
-        if b - a < 1.0 {
-            return (l + r) / 2.0;
-        }
-        l + (day.clamp(a, b) - a) / (b - a) * (r - l)
-    }
-
-    /// Where the break is drawn, if there is one.
-    fn break_at(&self) -> Option<f64> {
-        (self.segments.len() > 1).then(|| self.segments[0].3 + BREAK / 2.0)
-    }
-}
-
-/// Puts each mark (given as left and right %) in a lane where it overlaps nothing.
-fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
-    const GAP: f64 = 2.5;
-    let mut order: Vec<usize> = (0..extents.len()).collect();
-    order.sort_by(|&a, &b| extents[a].0.total_cmp(&extents[b].0));
-    let mut ends: Vec<f64> = Vec::new();
-    let mut lane_of = vec![0; extents.len()];
-    for i in order {
-        let (x0, x1) = extents[i];
-        let lane = match ends.iter().position(|&end| end + GAP <= x0) {
-            Some(l) => l,
-            None if ends.len() < MAX_LANES => {
-                ends.push(f64::NEG_INFINITY);
-                ends.len() - 1
-            }
-            None => (0..ends.len())
-                .min_by(|&a, &b| ends[a].total_cmp(&ends[b]))
-                .unwrap_or(0),
-        };
-        ends[lane] = ends[lane].max(x1);
-        lane_of[i] = lane;
-    }
-    lane_of
 }
 
 /// A short date for the axis: "4 Mar 2026".

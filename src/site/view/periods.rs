@@ -10,10 +10,11 @@ use std::ops::Range;
 
 use super::super::index::SiteIndex;
 use super::LinkView;
+use super::paging::orphans;
 use super::timeline::{
     DateGroupView, LATEST_EVENTS, PAGE_EVENTS, PeriodLink, TimelinePage, TimelinePart, Year,
 };
-use super::{orphans, pages_for, range_for};
+use super::{pages_for, range_for};
 use crate::analysis::timex::value::Granularity;
 
 /// A page of fewer events than this joins a neighbouring page (when that stays within
