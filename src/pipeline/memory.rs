@@ -8,7 +8,7 @@
 //! A memory belongs to one configuration: `watch` and `serve` start a new one (keeping
 //! the parse cache) when `briefing.toml` changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -155,29 +155,35 @@ impl Memory {
         self.parse_briefing_files()
     }
 
-    /// Parses the briefing files whose text changed.
+    /// Parses the briefing files whose text changed, in place: a file read again is
+    /// parsed again (from the parse cache when it has the text), a file gone is
+    /// forgotten, and the other parses stay as they are, so that an edit costs a lookup
+    /// per briefing file rather than a new map of them all.
     fn parse_briefing_files(&mut self) -> Result<(), BuildError> {
         let files = self.briefing_files.files()?;
-        let mut old = std::mem::take(&mut self.parsed);
-        let todo: Vec<(&Path, u64, &ingest::SourceFile, Option<Parsed>)> = files
-            .into_iter()
-            .map(|(path, read, file)| {
-                let kept = old.remove(path).filter(|p| p.read == read);
-                (path, read, file, kept)
-            })
+        let todo: Vec<(&Path, u64, &ingest::SourceFile)> = files
+            .iter()
+            .filter(|(path, read, _)| self.parsed.get(*path).is_none_or(|p| p.read != *read))
+            .copied()
             .collect();
         let parses = &self.parses;
-        self.parsed = todo
+        let fresh: Vec<(PathBuf, Parsed)> = todo
             .into_par_iter()
-            .map(|(path, read, file, kept)| {
-                let parsed = kept.unwrap_or_else(|| Parsed {
+            .map(|(path, read, file)| {
+                let parsed = Parsed {
                     read,
                     hash: text_hash(&file.text),
                     result: parses.parse(&file.path, &file.text).map(Arc::new),
-                });
+                };
                 (path.to_path_buf(), parsed)
             })
             .collect();
+        self.parsed.extend(fresh);
+        // Every file has a parse now; more parses than files means some files left.
+        if self.parsed.len() != files.len() {
+            let live: HashSet<&Path> = files.iter().map(|(path, _, _)| *path).collect();
+            self.parsed.retain(|path, _| live.contains(path.as_path()));
+        }
         Ok(())
     }
 

@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use jiff::civil::Date;
@@ -210,8 +211,10 @@ impl Timeline {
     pub fn build(index: &SiteIndex) -> Timeline {
         let mut years: Vec<Year> = Vec::new();
         let mut undated: Vec<DateGroupView> = Vec::new();
-        for group in index.corpus.timeline().groups() {
-            let view = group_view(index, group);
+        // The views of the groups are independent: built in parallel, placed in order.
+        let groups: Vec<&DateGroup> = index.corpus.timeline().groups().collect();
+        let views: Vec<DateGroupView> = groups.par_iter().map(|g| group_view(index, g)).collect();
+        for (group, view) in groups.into_iter().zip(views) {
             match group.period {
                 Period::Fixed { start, granularity } => match years.last_mut() {
                     Some((year, groups)) if *year == start.year() => {
