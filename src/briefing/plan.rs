@@ -9,11 +9,26 @@
 use super::file::is_unedited;
 use super::model::BriefingMeta;
 
-/// The briefing file that exists for an article: its text and parsed front matter.
+/// The briefing file that exists for an article: its text and parsed front matter, and
+/// whether it is exactly what `briefing` wrote ([`Existing::new`] decides; a caller
+/// that keeps parsed files between builds keeps the verdict with the parse, since
+/// deciding hashes the whole file).
 #[derive(Debug, Clone, Copy)]
 pub struct Existing<'a> {
     pub text: &'a str,
     pub meta: &'a BriefingMeta,
+    /// [`is_unedited`]`(text, meta)`.
+    pub unedited: bool,
+}
+
+impl<'a> Existing<'a> {
+    pub fn new(text: &'a str, meta: &'a BriefingMeta) -> Existing<'a> {
+        Existing {
+            text,
+            meta,
+            unedited: is_unedited(text, meta),
+        }
+    }
 }
 
 /// What to do with an article's briefing.
@@ -55,7 +70,7 @@ pub fn plan(
         return Plan::Regenerate;
     }
     let source_hash = existing.meta.source.hash.as_deref();
-    if !is_unedited(existing.text, existing.meta) {
+    if !existing.unedited {
         return match source_hash {
             Some(h) if h != article_hash => Plan::KeepEditedStale,
             _ => Plan::KeepEdited,
@@ -115,7 +130,7 @@ mod tests {
         plan(
             article_hash,
             key,
-            Some(Existing { text, meta: &meta }),
+            Some(Existing::new(text, &meta)),
             regenerate,
         )
     }

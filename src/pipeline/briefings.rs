@@ -36,6 +36,8 @@ pub(super) struct ExistingFile<'a> {
     pub file: &'a SourceFile,
     pub hash: TextHash,
     pub parsed: &'a Result<Arc<Briefing>, BriefingError>,
+    /// See `briefing::Existing::unedited`.
+    pub unedited: bool,
 }
 
 /// A readable existing briefing file.
@@ -44,6 +46,7 @@ struct Readable<'a> {
     file: &'a SourceFile,
     hash: TextHash,
     briefing: &'a Arc<Briefing>,
+    unedited: bool,
 }
 
 /// Everything needed to decide each article's briefing.
@@ -135,6 +138,7 @@ pub(super) fn prepare<'a>(
                     file: f.file,
                     hash: f.hash,
                     briefing,
+                    unedited: f.unedited,
                 };
                 existing.insert(briefing.slug.as_str(), readable);
             }
@@ -244,6 +248,7 @@ impl Plans<'_> {
         let seen = existing.map(|e| Existing {
             text: &e.file.text,
             meta: &e.briefing.meta,
+            unedited: e.unedited,
         });
         let plan = briefing::plan(
             &article.hash,
@@ -273,8 +278,7 @@ impl Plans<'_> {
         let text = briefing::render(&fresh)?;
         let briefing = briefing::parse(&fresh.path, &text)?;
         self.parses.remember(&text, &briefing);
-        let backup =
-            existing.is_some_and(|e| !briefing::is_unedited(&e.file.text, &e.briefing.meta));
+        let backup = existing.is_some_and(|e| !e.unedited);
         let write = Write {
             path: fresh.path,
             expected: existing.map(|e| e.file.text.clone()),
@@ -367,7 +371,7 @@ impl<'a> Plans<'a> {
             }
             let source = source.unwrap_or_default();
             let location = Location::file(&e.briefing.path);
-            if briefing::is_unedited(&e.file.text, &e.briefing.meta) {
+            if e.unedited {
                 warnings.push(Warning::new(
                     location,
                     format!("its article {source} no longer exists; the briefing was removed from the site and deleted"),

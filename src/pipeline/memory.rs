@@ -51,6 +51,9 @@ struct Parsed {
     read: u64,
     hash: TextHash,
     result: Result<Arc<Briefing>, BriefingError>,
+    /// The file is exactly what `briefing` wrote (`briefing::is_unedited`), decided once
+    /// per read.
+    unedited: bool,
 }
 
 /// See the module docs.
@@ -170,10 +173,15 @@ impl Memory {
         let fresh: Vec<(PathBuf, Parsed)> = todo
             .into_par_iter()
             .map(|(path, read, file)| {
+                let result = parses.parse(&file.path, &file.text).map(Arc::new);
+                let unedited = result
+                    .as_ref()
+                    .is_ok_and(|b| crate::briefing::is_unedited(&file.text, &b.meta));
                 let parsed = Parsed {
                     read,
                     hash: text_hash(&file.text),
-                    result: parses.parse(&file.path, &file.text).map(Arc::new),
+                    result,
+                    unedited,
                 };
                 (path.to_path_buf(), parsed)
             })
@@ -208,6 +216,7 @@ impl Memory {
                     file,
                     hash: parsed.hash,
                     parsed: &parsed.result,
+                    unedited: parsed.unedited,
                 })
             })
             .collect())
