@@ -124,6 +124,8 @@ pub struct Timeline {
     of_briefing: HashMap<BriefingId, Vec<PeriodKey>>,
     /// Periods whose events changed since they were last merged.
     stale: BTreeSet<PeriodKey>,
+    /// Merges so far: a period's `version` is the number of its last merge.
+    merges: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +133,8 @@ struct PeriodEvents {
     period: Period,
     events: Vec<Prepared>,
     merged: Option<DateGroup>,
+    /// Which merge of this timeline made `merged` (see [`Timeline::versioned_groups`]).
+    version: u64,
 }
 
 impl Timeline {
@@ -147,6 +151,7 @@ impl Timeline {
                     period,
                     events: Vec::new(),
                     merged: None,
+                    version: 0,
                 });
             entry.events.push(Prepared {
                 at: EventRef::new(briefing, i),
@@ -202,6 +207,8 @@ impl Timeline {
                 group.add_prepared(e.at, &e.date, &e.text, &e.normalised, &e.words);
             }
             p.merged = Some(group.finish());
+            self.merges += 1;
+            p.version = self.merges;
         }
         stale
     }
@@ -209,6 +216,17 @@ impl Timeline {
     /// The merged groups, in timeline order.
     pub fn groups(&self) -> impl Iterator<Item = &DateGroup> {
         self.periods.values().filter_map(|p| p.merged.as_ref())
+    }
+
+    /// The merged groups, in timeline order, each with its period and version: a
+    /// period's version changes whenever it is merged again, which every change to
+    /// its events (a briefing added, changed, removed or moved in the site order)
+    /// does, so a view of a group made at one version holds while the version does
+    /// and the briefings' surfaces (`corpus::delta`) are the same.
+    pub fn versioned_groups(&self) -> impl Iterator<Item = (&PeriodKey, u64, &DateGroup)> {
+        self.periods
+            .iter()
+            .filter_map(|(k, p)| p.merged.as_ref().map(|g| (k, p.version, g)))
     }
 
     /// The merged group of one period.

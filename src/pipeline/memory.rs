@@ -240,7 +240,7 @@ impl Memory {
                 Delta::Everything
             }
         };
-        self.render_cache.pages.note(&delta);
+        self.render_cache.note(&delta);
         self.known = std::mem::take(&mut decided.known);
     }
 

@@ -59,6 +59,16 @@ pub struct Cache {
     links: LinkCache,
     /// The page keys of the last committed render (see [`reuse`]).
     pub pages: KeptKeys,
+    /// The views of the merged timeline's groups (see `view::group_views`).
+    groups: view::group_views::GroupViews,
+}
+
+impl Cache {
+    /// Records an update of the corpus (see [`KeptKeys::note`] and `view::group_views`).
+    pub fn note(&self, delta: &crate::corpus::Delta) {
+        self.pages.note(delta);
+        self.groups.note(delta);
+    }
 }
 pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
@@ -190,7 +200,7 @@ pub fn render<S: Sink>(
     globals.insert("site", &site);
     let templates = &*templates;
     sink.stage("timeline view");
-    let timeline = view::timeline::Timeline::build(&index);
+    let timeline = view::timeline::Timeline::build(&index, &cache.groups);
     sink.stage("actor facts");
     let actor_facts = view::actor::facts(&index);
     let shared = pages::Shared {

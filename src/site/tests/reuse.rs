@@ -153,7 +153,7 @@ fn a_render_that_reuses_keys_leaves_the_output_a_full_render_gives() {
             }
             let delta = corpus.update(changed, &removed);
             narrow += usize::from(delta.contents().is_some_and(|c| !c.is_empty()));
-            cache.pages.note(&delta);
+            cache.note(&delta);
         }
     }
     assert!(narrow > 25, "many steps are contents edits ({narrow})");

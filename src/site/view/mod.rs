@@ -14,6 +14,7 @@ pub mod actor;
 pub mod briefing;
 pub mod data;
 pub mod dates;
+pub mod group_views;
 mod paging;
 mod periods;
 pub mod repeats;

@@ -12,7 +12,6 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use jiff::civil::Date;
@@ -24,6 +23,7 @@ use crate::corpus::{ActorId, EventRef};
 
 use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
+use super::group_views::GroupViews;
 use super::periods::{count, latest, paged, pages_of, part, resolve, year_parts};
 use super::{ActorRef, LinkView};
 
@@ -208,13 +208,12 @@ pub(super) type Year = (i16, Vec<(Date, Granularity, DateGroupView)>);
 impl Timeline {
     /// Cuts the merged timeline of the corpus into parts (see [`PAGE_EVENTS`]), packs
     /// them into pages and builds the overview.
-    pub fn build(index: &SiteIndex) -> Timeline {
+    pub fn build(index: &SiteIndex, kept: &GroupViews) -> Timeline {
         let mut years: Vec<Year> = Vec::new();
         let mut undated: Vec<DateGroupView> = Vec::new();
-        // The views of the groups are independent: built in parallel, placed in order.
-        let groups: Vec<&DateGroup> = index.corpus.timeline().groups().collect();
-        let views: Vec<DateGroupView> = groups.par_iter().map(|g| group_view(index, g)).collect();
-        for (group, view) in groups.into_iter().zip(views) {
+        let groups: Vec<_> = index.corpus.timeline().versioned_groups().collect();
+        let views = kept.views(index, &groups);
+        for ((_, _, group), view) in groups.into_iter().zip(views) {
             match group.period {
                 Period::Fixed { start, granularity } => match years.last_mut() {
                     Some((year, groups)) if *year == start.year() => {
@@ -333,7 +332,7 @@ pub fn date_groups<'a>(
         .collect()
 }
 
-fn group_view(index: &SiteIndex, group: &DateGroup) -> DateGroupView {
+pub(super) fn group_view(index: &SiteIndex, group: &DateGroup) -> DateGroupView {
     DateGroupView {
         label: group_label(index, group),
         value: group.value.clone(),
