@@ -159,6 +159,7 @@ impl KeyHasher {
 use super::pages::{Job, Shared};
 use super::view::actor::{MAX_ROLES, SEEN_WITH};
 use super::view::page_range;
+use super::view::timeline::TimelineView;
 
 impl Job {
     /// The page's input key: the environment and every corpus fact its views read
@@ -191,7 +192,21 @@ impl Job {
                     Job::TimelinePage(p) => Some(p),
                     _ => None,
                 };
-                h.json(&shared.timeline.view(shown));
+                // Every field but the overview, which is the same on every page of a
+                // kind and is hashed once (`Timeline::overview_digest`); destructured
+                // so that a field added to the view cannot be left out of the key.
+                let TimelineView {
+                    parts,
+                    overview: _,
+                    event_count,
+                    one_page,
+                    current,
+                    latest,
+                    older,
+                    newer,
+                } = shared.timeline.view(shown);
+                h.bytes(&shared.timeline.overview_digest(shown));
+                h.json(&(parts, event_count, one_page, current, latest, older, newer));
             }
             Job::Tags => {
                 for &t in corpus.tags() {

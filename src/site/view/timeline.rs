@@ -165,6 +165,11 @@ pub struct Timeline {
     pub pages: Vec<TimelinePage>,
     /// Every year with its months, then the undated events.
     pub overview: Vec<PeriodLink>,
+    /// The overview as part pages show it (see [`plain_overview`]).
+    plain: Vec<PlainPeriodLink>,
+    /// Digests of the overview as `timeline/` and as part pages show it (its JSON), so
+    /// that the keys of 500 timeline pages do not each serialise the whole overview.
+    overview_digests: ([u8; 16], [u8; 16]),
     pub event_count: usize,
     /// Every part fits on `timeline/`; otherwise each page has its own URL.
     pub one_page: bool,
@@ -181,7 +186,7 @@ pub struct TimelineView<'a> {
     /// the current page on a page of a split one, none on `timeline/` when split.
     pub parts: &'a [TimelinePart],
     /// With counts on `timeline/`; without them on a page of a split timeline (see
-    /// [`Timeline::plain_overview`]).
+    /// [`plain_overview`]).
     pub overview: OverviewView<'a>,
     /// Events in all, on `timeline/` only.
     pub event_count: Option<usize>,
@@ -199,7 +204,7 @@ pub struct TimelineView<'a> {
 #[serde(untagged)]
 pub enum OverviewView<'a> {
     Counted(&'a [PeriodLink]),
-    Plain(Vec<PlainPeriodLink>),
+    Plain(&'a [PlainPeriodLink]),
 }
 
 /// One year's groups with the first day of each group's period.
@@ -255,10 +260,23 @@ impl Timeline {
         }
         resolve(&mut overview, &parts);
         let (latest, before_latest) = latest(&parts, &pages);
+        let plain = plain_overview(&overview);
+        let digest = |view: OverviewView| {
+            let json = serde_json::to_vec(&view).unwrap_or_default();
+            let mut out = [0u8; 16];
+            out.copy_from_slice(&blake3::hash(&json).as_bytes()[..16]);
+            out
+        };
+        let overview_digests = (
+            digest(OverviewView::Counted(&overview)),
+            digest(OverviewView::Plain(&plain)),
+        );
         Timeline {
             parts,
             pages,
             overview,
+            plain,
+            overview_digests,
             event_count,
             one_page,
             latest,
@@ -287,7 +305,7 @@ impl Timeline {
             _ => (&[][..], &self.latest[..], self.before_latest.clone(), None),
         };
         let (overview, event_count) = match current {
-            Some(_) => (OverviewView::Plain(self.plain_overview()), None),
+            Some(_) => (OverviewView::Plain(&self.plain), None),
             None => (
                 OverviewView::Counted(&self.overview),
                 Some(self.event_count),
@@ -305,20 +323,28 @@ impl Timeline {
         }
     }
 
-    /// The overview as a part page shows it: the periods and where they are, without
-    /// their counts (those are on `timeline/`), so that an event added to one period
-    /// changes no other period's page.
-    pub fn plain_overview(&self) -> Vec<PlainPeriodLink> {
-        fn plain(link: &PeriodLink) -> PlainPeriodLink {
-            PlainPeriodLink {
-                key: link.key.clone(),
-                label: link.label.clone(),
-                url: link.url.clone(),
-                months: link.months.iter().map(plain).collect(),
-            }
+    /// The digest of the overview as page `shown` shows it (see [`Timeline::view`]).
+    pub fn overview_digest(&self, shown: Option<usize>) -> [u8; 16] {
+        match shown.and_then(|i| self.pages.get(i)) {
+            Some(_) => self.overview_digests.1,
+            None => self.overview_digests.0,
         }
-        self.overview.iter().map(plain).collect()
     }
+}
+
+/// The overview as a part page shows it: the periods and where they are, without
+/// their counts (those are on `timeline/`), so that an event added to one period
+/// changes no other period's page.
+fn plain_overview(overview: &[PeriodLink]) -> Vec<PlainPeriodLink> {
+    fn plain(link: &PeriodLink) -> PlainPeriodLink {
+        PlainPeriodLink {
+            key: link.key.clone(),
+            label: link.label.clone(),
+            url: link.url.clone(),
+            months: link.months.iter().map(plain).collect(),
+        }
+    }
+    overview.iter().map(plain).collect()
 }
 
 /// Merges events into date groups (see `corpus::timeline`) and builds their views.
