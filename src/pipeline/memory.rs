@@ -164,11 +164,22 @@ impl Memory {
     /// per briefing file rather than a new map of them all.
     fn parse_briefing_files(&mut self) -> Result<(), BuildError> {
         let files = self.briefing_files.files()?;
-        let todo: Vec<(&Path, u64, &ingest::SourceFile)> = files
-            .iter()
-            .filter(|(path, read, _)| self.parsed.get(*path).is_none_or(|p| p.read != *read))
-            .copied()
-            .collect();
+        // Both are sorted by path: one walk finds the files read again (a map lookup
+        // per file compares paths component by component some 14 times at 10,000).
+        let mut kept = self.parsed.iter().peekable();
+        let mut todo: Vec<(&Path, u64, &ingest::SourceFile)> = Vec::new();
+        for &(path, read, file) in &files {
+            while kept
+                .next_if(|(p, _)| p.as_path() != path && p.as_path() < path)
+                .is_some()
+            {}
+            let same = kept
+                .peek()
+                .is_some_and(|(p, parsed)| p.as_path() == path && parsed.read == read);
+            if !same {
+                todo.push((path, read, file));
+            }
+        }
         let parses = &self.parses;
         let fresh: Vec<(PathBuf, Parsed)> = todo
             .into_par_iter()
