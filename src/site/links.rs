@@ -22,6 +22,7 @@ use super::markdown::{self, Problem};
 use super::urls;
 
 /// Every URL path a link may point at, built from the site paths of all pages and files.
+#[derive(Debug)]
 pub struct KnownPaths {
     paths: HashSet<String>,
 }
@@ -45,6 +46,37 @@ impl KnownPaths {
 
     fn contains(&self, path: &str) -> bool {
         self.paths.contains(path)
+    }
+}
+
+/// The [`KnownPaths`] of the last render with the digest of the paths they were built
+/// from: an edit rarely adds or removes a page, so `watch` and `serve` build the set of
+/// some 40,000 URLs again only when the list of site paths changed.
+#[derive(Debug, Default)]
+pub struct KnownPathsCache(Mutex<Option<(Key, Arc<KnownPaths>)>>);
+
+impl KnownPathsCache {
+    /// The known paths of `site_paths` under `base_path` (see [`KnownPaths::new`]).
+    pub fn get(&self, base_path: &str, site_paths: &[&str]) -> Arc<KnownPaths> {
+        let mut bytes = Vec::with_capacity(site_paths.len() * 32 + base_path.len());
+        bytes.extend_from_slice(base_path.as_bytes());
+        for p in site_paths {
+            bytes.push(0);
+            bytes.extend_from_slice(p.as_bytes());
+        }
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&blake3::hash(&bytes).as_bytes()[..16]);
+        let Ok(mut slot) = self.0.lock() else {
+            return Arc::new(KnownPaths::new(base_path, site_paths.iter().copied()));
+        };
+        match &*slot {
+            Some((k, known)) if *k == key => known.clone(),
+            _ => {
+                let known = Arc::new(KnownPaths::new(base_path, site_paths.iter().copied()));
+                *slot = Some((key, known.clone()));
+                known
+            }
+        }
     }
 }
 

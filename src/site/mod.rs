@@ -57,6 +57,8 @@ pub use reuse::KeptKeys;
 #[derive(Debug, Default)]
 pub struct Cache {
     links: LinkCache,
+    /// The URLs of the last render's pages (see `links::KnownPathsCache`).
+    known: links::KnownPathsCache,
     /// The page keys of the last committed render (see [`reuse`]).
     pub pages: KeptKeys,
     /// The views of the merged timeline's groups (see `view::group_views`).
@@ -293,14 +295,13 @@ pub fn render<S: Sink>(
             false => put(&file.output_path, &key, &file.bytes),
         }
     })?;
-    let site_paths: Vec<&str> = files.into_iter().chain(statics.iter().copied()).collect();
+    let site_paths: Vec<&str> = files
+        .into_iter()
+        .chain(statics.iter().copied())
+        .map(|p| p.strip_suffix("index.html").unwrap_or(p))
+        .collect();
     let files = site_paths.len();
-    let known = links::KnownPaths::new(
-        config.base_path(),
-        site_paths
-            .iter()
-            .map(|p| p.strip_suffix("index.html").unwrap_or(p)),
-    );
+    let known = cache.known.get(config.base_path(), &site_paths);
     sink.stage("link check");
     let links_env = links_env(config, corpus);
     let warnings = links::check(&index, &known, &cache.links, &links_env);
