@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use regex::Regex;
 
 use super::dates::parse_date;
+use crate::language::calendar;
 
 mod patterns;
 
@@ -22,7 +23,8 @@ mod patterns;
 const MAX_BOILERPLATE_CHARS: usize = 200;
 
 /// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, Reuters", "By Jane Doe · May 2,
-/// 2026"; "Jane Doe | Reuters" is not matched (too ambiguous). The name is captured.
+/// 2026", "By Jane Doe March 2, 2026 3:46 PM" (a time stamp of a few words after the
+/// name, `dated`); "Jane Doe | Reuters" is not matched (too ambiguous). The name is captured.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?i:by)[:\s]\s*
@@ -30,7 +32,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
             \p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|al|bin|la|le)){0,4}
             (?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4})*
         )
-        (?:\s*[,|/–—·•-]\s*[\p{L}\p{N}\s.,&'|:/·•-]{1,80})?\s*$",
+        (?:\s*[,|/–—·•-]\s*[\p{L}\p{N}\s.,&'|:/·•-]{1,80}|(?P<dated>\s*\d[\p{N}\s.,:]*(?:\p{L}{1,9}\.?[\p{N}\s.,:]*){0,3}))?\s*$",
     )
     .expect("valid byline pattern")
 });
@@ -147,12 +149,20 @@ pub(crate) fn byline(line: &str) -> Option<String> {
         return None;
     }
     let caps = BYLINE.captures(line)?;
-    let name = caps
+    let mut name = caps
         .name("name")?
         .as_str()
         .trim()
         .trim_end_matches(',')
         .trim();
+    // "By Jane Doe March 11, 2015" and "by Jane Doe22 Dec 2016" (a date run on by a
+    // page's markup): the month before the day is the date's, not the name's.
+    if caps.name("dated").is_some()
+        && let Some((rest, last)) = name.rsplit_once(char::is_whitespace)
+        && calendar::month(&last.trim_end_matches('.').to_lowercase()).is_some()
+    {
+        name = rest.trim_end();
+    }
     let words = name.split_whitespace().count();
     (words >= 2 || name.contains(',')).then(|| name.to_string())
 }
@@ -244,6 +254,12 @@ mod tests {
             ("By Jane Doe | Reuters | January 28, 2022", Some("Jane Doe")),
             ("By Jean-Luc van der Berg", Some("Jean-Luc van der Berg")),
             ("By JANE DOE", Some("JANE DOE")),
+            ("by Jane Doe22 Dec 2016651", Some("Jane Doe")),
+            ("By JANE DOE March 11, 2015 3:46 PM", Some("JANE DOE")),
+            ("By Jane Doe 2 hours ago", Some("Jane Doe")),
+            ("By Theresa May", Some("Theresa May")),
+            ("By Theresa May, Reuters", Some("Theresa May")),
+            ("By Christmas Day 2019 the shops had closed.", None),
             ("By the end of the week, talks had stalled.", None),
             ("By Friday", None),
             (
