@@ -134,8 +134,15 @@ fn data_part_path(name: &str) -> String {
 }
 
 /// Every data file of the site with its input key, in a fixed order: the two lists,
-/// then each part's search file and data file.
-pub fn files<'a>(index: &SiteIndex<'a>, env: &Key) -> Vec<DataFile<'a>> {
+/// then each part's search file and data file. `kept` gives the key of a part's data
+/// file when it is known not to have changed (a render after an update of other
+/// briefings' contents, see `reuse`), so that only the parts of changed briefings hash
+/// their briefings again.
+pub fn files<'a>(
+    index: &SiteIndex<'a>,
+    env: &Key,
+    kept: impl Fn(&str, &[BriefingId]) -> Option<Key> + Sync,
+) -> Vec<DataFile<'a>> {
     let parts = parts(index);
     let mut lists = KeyHasher::new(env, "data lists");
     lists
@@ -160,7 +167,12 @@ pub fn files<'a>(index: &SiteIndex<'a>, env: &Key) -> Vec<DataFile<'a>> {
     ];
     let keyed: Vec<(String, Key, &[BriefingId])> = parts
         .par_iter()
-        .map(|part| (part_name(index, part), part_key(index, env, part), *part))
+        .map(|part| {
+            let name = part_name(index, part);
+            let key =
+                kept(&data_part_path(&name), part).unwrap_or_else(|| part_key(index, env, part));
+            (name, key, *part)
+        })
         .collect();
     for (name, key, part) in keyed {
         files.push(DataFile {
@@ -267,7 +279,7 @@ mod tests {
         let config = fixtures::config("https://example.org/", 10);
         let corpus = Corpus::build(briefings.to_vec(), false);
         let index = SiteIndex::new(&config, &corpus);
-        files(&index, &[7; 16])
+        files(&index, &[7; 16], |_, _| None)
             .into_iter()
             .map(|f| (f.path, f.key))
             .collect()

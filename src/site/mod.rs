@@ -261,7 +261,14 @@ pub fn render<S: Sink>(
         )
         .collect::<Result<_, _>>()?;
     sink.stage("data files");
-    let data: Vec<data_files::DataFile> = data_files::files(&index, &shared.env)
+    let kept = |path: &str, part: &[crate::corpus::BriefingId]| -> Option<Key> {
+        let reuse = reuse.as_ref()?;
+        let changed = part
+            .iter()
+            .any(|&b| reuse.dirty.touches(pages::Job::Briefing(b)));
+        (!changed).then(|| reuse.keys.get(path).copied()).flatten()
+    };
+    let data: Vec<data_files::DataFile> = data_files::files(&index, &shared.env, kept)
         .into_iter()
         .filter(|f| !statics.contains(f.path.as_str()))
         .collect();
