@@ -94,21 +94,43 @@ struct BodyLinks {
 /// from: `watch` and `serve` keep it between builds, so that an edit renders again the
 /// links of the bodies whose inputs changed only, not of every body of the site.
 #[derive(Debug, Default)]
-pub struct LinkCache(Mutex<HashMap<BriefingId, (Key, Arc<BodyLinks>)>>);
+pub struct LinkCache {
+    bodies: Mutex<HashMap<BriefingId, (Key, Arc<BodyLinks>)>>,
+    /// The `env` of the last check.
+    env: Mutex<Option<Key>>,
+}
 
 /// Warnings for the broken internal links and the sanitised content of every body.
 /// `env` stands for what a body's links resolve against besides the body itself (the
-/// site's address, the file and URL slugs of every briefing).
-pub fn check(index: &SiteIndex, known: &KnownPaths, cache: &LinkCache, env: &Key) -> Vec<Warning> {
+/// site's address, the file and URL slugs of every briefing). `unchanged` says which
+/// briefings are known not to have changed since the last check (see `reuse`): under
+/// the same `env` their links are taken as they were, without hashing the briefing.
+pub fn check(
+    index: &SiteIndex,
+    known: &KnownPaths,
+    cache: &LinkCache,
+    env: &Key,
+    unchanged: impl Fn(BriefingId) -> bool + Sync,
+) -> Vec<Warning> {
     let old = cache
-        .0
+        .bodies
         .lock()
         .map(|mut m| std::mem::take(&mut *m))
         .unwrap_or_default();
+    let same_env = cache
+        .env
+        .lock()
+        .is_ok_and(|mut e| e.replace(*env) == Some(*env));
     let found: Vec<(BriefingId, Key, Arc<BodyLinks>)> = index
         .order()
         .par_iter()
         .map(|&b| {
+            if same_env
+                && unchanged(b)
+                && let Some((key, links)) = old.get(&b)
+            {
+                return (b, *key, links.clone());
+            }
             let mut h = KeyHasher::new(env, "links");
             let key = h.briefing(index, b).finish();
             let links = match old.get(&b) {
@@ -124,7 +146,7 @@ pub fn check(index: &SiteIndex, known: &KnownPaths, cache: &LinkCache, env: &Key
         warnings.extend(broken.map(|(_, w)| w.clone()));
         warnings.extend(links.problems.iter().cloned());
     }
-    if let Ok(mut map) = cache.0.lock() {
+    if let Ok(mut map) = cache.bodies.lock() {
         *map = found.into_iter().map(|(b, k, l)| (b, (k, l))).collect();
     }
     warnings

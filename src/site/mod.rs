@@ -285,8 +285,12 @@ pub fn render<S: Sink>(
         .map(|(_, file)| file.as_str())
         .chain(data.iter().map(|f| f.path.as_str()))
         .collect();
-    let reused = reuse.is_some();
-    let (keys, left) = reuse::merge(reuse.map(|r| r.keys), &files, fresh);
+    let (reused_keys, dirty) = match reuse {
+        Some(r) => (Some(r.keys), Some(r.dirty)),
+        None => (None, None),
+    };
+    let reused = reused_keys.is_some();
+    let (keys, left) = reuse::merge(reused_keys, &files, fresh);
     if reused {
         sink.keep_unlisted();
         for path in &left {
@@ -311,7 +315,12 @@ pub fn render<S: Sink>(
     let known = cache.known.get(config.base_path(), &site_paths);
     sink.stage("link check");
     let links_env = links_env(config, corpus);
-    let warnings = links::check(&index, &known, &cache.links, &links_env);
+    // A briefing the update did not change keeps its links (see `reuse`).
+    let unchanged = |b| {
+        let touched = |d: &reuse::Dirty| d.touches(pages::Job::Briefing(b));
+        dirty.as_ref().is_some_and(|d| !touched(d))
+    };
+    let warnings = links::check(&index, &known, &cache.links, &links_env, unchanged);
     Ok(Rendered {
         files,
         rendered: rendered.into_inner(),

@@ -69,7 +69,9 @@ impl Output {
 /// feed and the data files show.
 fn edit_contents(rng: &mut fastrand::Rng, b: &mut Briefing) {
     match rng.u8(0..5) {
-        0 => b.body.push_str("\nMore notes.\n"),
+        0 => b
+            .body
+            .push_str(["\nMore notes.\n", "\nSee [the gone page](gone.md).\n"][rng.usize(0..2)]),
         1 => b.meta.summary.push(format!("Point {}.", rng.u8(0..9))),
         2 => b.meta.timeline.push(EventMeta {
             date: ["2024-03-12", "2023-11-02", "2024-05"][rng.usize(0..3)].into(),
@@ -107,7 +109,7 @@ fn a_render_that_reuses_keys_leaves_the_output_a_full_render_gives() {
         for step in 0..14 {
             cache.pages.check_output(Some([0; 16]));
             let all = output.pages.lock().unwrap().len();
-            render(
+            let rendered = render(
                 &config,
                 &mut templates,
                 &corpus,
@@ -119,7 +121,18 @@ fn a_render_that_reuses_keys_leaves_the_output_a_full_render_gives() {
             .unwrap_or_else(|_| panic!("seed {seed} step {step}"));
             output.commit();
             cache.pages.committed([0; 16]);
-            let (want, _) = render_all(&config, &mut templates, &corpus, &options).unwrap();
+            let (want, full) = render_all(&config, &mut templates, &corpus, &options).unwrap();
+            let messages = |r: &crate::site::Rendered| -> Vec<String> {
+                r.warnings
+                    .iter()
+                    .map(|w| format!("{}: {}", w.location, w.message))
+                    .collect()
+            };
+            assert_eq!(
+                messages(&rendered),
+                messages(&full),
+                "seed {seed} step {step}: link warnings"
+            );
             let got = output.pages.lock().unwrap().clone();
             let differ: Vec<&String> = want
                 .keys()
