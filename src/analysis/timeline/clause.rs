@@ -329,7 +329,8 @@ pub(super) fn is_verb(tokens: &[Token], verbs: &[(usize, usize)], k: usize) -> b
         .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
 }
 
-/// The tokens of the clause around segment `seg`, in order, up to at least `until`.
+/// The tokens of the clause around segment `seg`, in order, up to at least `until`,
+/// with the attribution that follows it ("according to ...").
 fn assemble(
     w: &Words,
     segs: &[Segment],
@@ -365,6 +366,15 @@ fn assemble(
         .filter(|n| n.role == Role::Complement && n.a >= until)
     {
         idx.extend(next.a..next.b);
+    }
+    // "..., according to the harbour board": a claim keeps who makes it
+    let last = idx.last().copied().unwrap_or(s.b);
+    if let Some(next) = segs
+        .iter()
+        .find(|n| n.a > last)
+        .filter(|n| n.a <= last + 2 && w.is_any(n.a, &["according"]))
+    {
+        idx.extend(last + 1..next.b);
     }
     idx
 }

@@ -18,7 +18,7 @@ use super::checks::{
     tense_contradicts, unfulfilled_plan,
 };
 use super::participants::{self, Discourse};
-use super::{HISTORY_DAYS, Input, TimelineEntry, antecedent, clause, reported};
+use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported};
 use crate::analysis::actors::Actor;
 use crate::analysis::timex::{self, Timex, TimexType, VerbGroup, value};
 
@@ -29,21 +29,24 @@ pub(super) fn sentence_entries(
     index: usize,
     timexes: &[&Timex],
     discourse: &Discourse,
-    story_time: Option<Date>,
+    times: Times,
 ) -> Vec<(usize, TimelineEntry)> {
+    let story_time = times.story;
     let prose = input.prose;
     let s = &input.sentences[index];
     let groups = timex::verb_groups(prose, s.start, s.end);
     let verbs: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
     let parsed = clause::Parsed::new(prose, (s.start, s.end), verbs);
     let mut out = Vec::new();
-    let mut done: Vec<&str> = Vec::new();
-    for t in timexes {
+    let mut done: Vec<String> = Vec::new();
+    for &t in timexes {
+        let anchored = anchor::century_at(prose, t, times.named);
+        let t = anchored.as_ref().unwrap_or(t);
         if !dates_an_event(prose, s, t)
             || is_dateline(prose, input.sentences, index, t)
             || is_idiom(prose, s, t)
             || !placeable(t)
-            || done.contains(&t.value.as_str())
+            || done.contains(&t.value)
         {
             continue;
         }
@@ -54,7 +57,7 @@ pub(super) fn sentence_entries(
             timexes,
         };
         if let Some(entry) = dated_entry(input, &sentence, t, discourse) {
-            done.push(&t.value);
+            done.push(t.value.clone());
             out.push((t.start, entry));
         }
     }
@@ -71,6 +74,15 @@ pub(super) fn sentence_entries(
         out.extend(reported_entry(input, index, &parsed, &groups, discourse));
     }
     out
+}
+
+/// The times the article is at before a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Times {
+    /// The date of the last event dated a few sentences back.
+    pub story: Option<Date>,
+    /// The last date that named its year in digits.
+    pub named: Option<Date>,
 }
 
 /// A sentence being read for its dates: its index, parse, verb groups and time expressions.
@@ -167,7 +179,7 @@ fn reported_entry(
         .filter(|w| !w.is_empty())
         .collect();
     if !reported::tells_news(group, &words) {
-        return None;
+        return attributed_entry(input, index, parsed, groups, discourse);
     }
     let c = parsed.around(prose, (vs, ve), false)?;
     let text = antecedent::resolve(&c.text, c.zones.reference, discourse, input.actors)?;
@@ -185,6 +197,43 @@ fn reported_entry(
         reported: true,
     };
     Some((vs, entry))
+}
+
+/// The news of a sentence whose main clause tells a state or a plan but whose saying
+/// is news, at the end after a comma: "Ana Varela and her deputy are under house
+/// arrest, a source said." The saying is the event, and what was said belongs to it:
+/// the entry shows the whole sentence.
+fn attributed_entry(
+    input: &Input,
+    index: usize,
+    parsed: &clause::Parsed,
+    groups: &[VerbGroup],
+    discourse: &Discourse,
+) -> Option<(usize, TimelineEntry)> {
+    let (prose, published) = (input.prose, input.published?);
+    let s = &input.sentences[index];
+    let g = groups.last()?;
+    if !reported::closes_with_attribution(&prose[s.start..s.end], g.start - s.start, g) {
+        return None;
+    }
+    let text = antecedent::resolve(&parsed.whole(prose)?, None, discourse, input.actors)?;
+    let sentence = participants::Zones {
+        ranges: vec![(s.start, s.end)],
+        reference: None,
+    };
+    let actors = participants::actors(&sentence, input.entities, discourse);
+    if actors.is_empty() {
+        return None;
+    }
+    let entry = TimelineEntry {
+        when: format!("reported {}", value::day_label(published)),
+        date: published.to_string(),
+        sentence: index,
+        text,
+        actors,
+        reported: true,
+    };
+    Some((g.start, entry))
 }
 
 /// The tense of a clause as a whole: `date_tense`, unless any of its verb groups up to

@@ -12,7 +12,8 @@
 //! furniture (bylines, bios, citations, captions: [`furniture`]), dates in verbless
 //! fragments, dates that bound a state ("since 2014", "until December"), a date no one
 //! can place ("seven decades later" with nothing before it), a past event dated after
-//! publication, and the same event told twice. Entries are ordered by date
+//! publication, and the same event told twice. "The middle of the century" is the
+//! century the story is at ([`anchor`]). Entries are ordered by date
 //! ([`value::sort_key`]), explicit before reported, then by position; reported entries
 //! of one date come in the order of the summary's ranking, so the first ones are the
 //! article's key news.
@@ -22,6 +23,7 @@
 //! twice and orders the result. One pass over the sentences in order, each parsed
 //! once: linear in the article.
 
+mod anchor;
 mod antecedent;
 mod checks;
 mod clause;
@@ -45,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use super::actors::Actor;
 use super::entities::Entity;
 use super::sentences::{Sentence, SentenceKind};
-use super::timex::{Timex, value};
+use super::timex::{Timex, TimexType, value};
 use entries::sentence_entries;
 use participants::Discourse;
 
@@ -112,8 +114,8 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         .collect();
     let mut discourse = Discourse::default();
     let mut story_time: Option<(usize, Date)> = None;
-    let mut entries: Vec<(Ranked, TimelineEntry)> = Vec::new();
-    let mut seen: HashMap<(String, Vec<String>), usize> = HashMap::new();
+    let mut named_year: Option<Date> = None;
+    let mut entries = Collected::default();
     for (index, s) in sentences.iter().enumerate() {
         let first = input.entities.partition_point(|e| e.start < s.start);
         let last = input.entities.partition_point(|e| e.start < s.end);
@@ -127,8 +129,15 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
             let past = story_time
                 .filter(|&(i, _)| index - i <= STORY_TIME_SENTENCES)
                 .map(|(_, d)| d);
-            sentence_entries(input, index, &by_sentence[index], &discourse, past)
+            let times = entries::Times {
+                story: past,
+                named: named_year,
+            };
+            sentence_entries(input, index, &by_sentence[index], &discourse, times)
         };
+        if !furniture {
+            named_year = last_named_year(prose, &by_sentence[index]).or(named_year);
+        }
         for (_, e) in made.iter().filter(|(_, e)| !e.reported) {
             if let value::Anchor::Fixed { start, .. } = value::parse(&e.date) {
                 story_time = Some((index, start));
@@ -136,29 +145,44 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         }
         let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
         discourse.update(mentions, input.actors, &groups);
-        for (pos, entry) in made {
-            let r = if entry.reported {
-                rank.get(&index).copied().unwrap_or(usize::MAX)
-            } else {
-                0
-            };
-            let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
-            let words = content_words(&entry.text);
-            let same = seen.get(&(entry.date.clone(), words.clone())).copied();
-            match same {
-                Some(i) => merge_actors(&mut entries[i].1.actors, &entry.actors),
-                None => {
-                    seen.insert((entry.date.clone(), words), entries.len());
-                    entries.push((key, entry));
-                }
-            }
-        }
+        let r = rank.get(&index).copied().unwrap_or(usize::MAX);
+        entries.add(index, r, made);
     }
+    let mut entries = entries.entries;
     if tells_history(&entries, input.published) {
         entries.retain(|(_, e)| !e.reported);
     }
     entries.sort_by(|(a, _), (b, _)| a.cmp(b));
     entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The entries made so far, with the date and content words of each, so that the same
+/// event told twice is one entry.
+#[derive(Default)]
+struct Collected {
+    entries: Vec<(Ranked, TimelineEntry)>,
+    seen: HashMap<(String, Vec<String>), usize>,
+}
+
+impl Collected {
+    /// Adds the entries of sentence `index` (ranked `rank` by the summary), merging
+    /// the actors of one told before.
+    fn add(&mut self, index: usize, rank: usize, made: Vec<(usize, TimelineEntry)>) {
+        for (pos, entry) in made {
+            let r = if entry.reported { rank } else { 0 };
+            let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
+            let words = content_words(&entry.text);
+            let same = self.seen.get(&(entry.date.clone(), words.clone())).copied();
+            match same {
+                Some(i) => merge_actors(&mut self.entries[i].1.actors, &entry.actors),
+                None => {
+                    self.seen
+                        .insert((entry.date.clone(), words), self.entries.len());
+                    self.entries.push((key, entry));
+                }
+            }
+        }
+    }
 }
 
 /// Whether the article tells history (a book review, a profile): at least three dated
@@ -181,6 +205,22 @@ fn tells_history(entries: &[(Ranked, TimelineEntry)], published: Option<Date>) -
         .filter(|&&d| value::days_between(d, p) > HISTORY_DAYS)
         .count();
     starts.len() >= 3 && old * 3 >= starts.len() * 2
+}
+
+/// The start of the last date among `timexes` that names its year in digits ("in
+/// 1939", "December 1910"): the time a narrative is at, whatever relative dates of
+/// the page ("Tomorrow", "today") came after it.
+fn last_named_year(prose: &str, timexes: &[&Timex]) -> Option<Date> {
+    timexes.iter().rev().find_map(|t| {
+        let text = prose.get(t.start..t.end)?;
+        let year = text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4);
+        match (t.kind, year, value::parse(&t.value)) {
+            (TimexType::Date, true, value::Anchor::Fixed { start, .. }) => Some(start),
+            _ => None,
+        }
+    })
 }
 
 /// The timexes of each sentence, in order.

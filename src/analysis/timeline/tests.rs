@@ -505,7 +505,19 @@ fn news_without_a_date_of_its_own_is_reported_at_publication() {
             })
             .collect()
     };
-    let cases: [(&str, &[Reported]); 8] = [
+    let cases: [(&str, &[Reported]); 10] = [
+        // the saying at the end is the news of a state ("are under arrest")
+        (
+            "Varela and Holm are under house arrest at the palace in Lisk, a source said.",
+            &[(
+                "Varela and Holm are under house arrest at the palace in Lisk, a source said",
+                &[1, 2, 3],
+            )],
+        ),
+        (
+            "Varela and Holm are under house arrest at the palace in Lisk.",
+            &[],
+        ),
         (
             "Kestria sent its formal reply to Lisk.",
             &[("Kestria sent its formal reply to Lisk", &[0, 1])],
@@ -556,6 +568,18 @@ fn no_entry_shows_a_date_other_than_its_own() {
             "The ferry line opened a second route in 2019.",
             vec![("2019", "The ferry line opened a second route")],
         ),
+        // a date a figure is compared with dates nothing: the forecast keeps its year,
+        // and who made it
+        (
+            "Already the largest cost of the port, the fees are on track to hit $90 million \
+             next year, nearly 50 percent more than in 2019, according to the harbour board.",
+            vec![(
+                "2023",
+                "Already the largest cost of the port, the fees are on track to hit $90 million \
+                 next year, nearly 50 percent more than in 2019, according to the harbour board",
+            )],
+        ),
+        ("Berth rents rose 4 percent compared with 2020.", vec![]),
         // a bound dates no event of its own
         (
             "Ada Quill on Thursday gave the drivers until the end of the month to agree.",
@@ -748,4 +772,20 @@ fn a_date_that_owns_an_object_or_anchors_an_aftermath_dates_no_event() {
             .collect();
         assert_eq!(got, want, "{text}");
     }
+}
+
+#[test]
+fn the_middle_of_the_century_is_the_century_the_narrative_is_at() {
+    let text = "The lamps lit the Halvik fair in 1939. A sign there hailed the World of \
+        Tomorrow. Banks were slow. Shops were shut. By the middle of the century, the lamps \
+        were being used for politics.";
+    let got: Vec<(String, String)> = timeline(text, Some(FRIDAY), &[])
+        .into_iter()
+        .filter(|e| e.text.contains("politics"))
+        .map(|e| (e.date, e.when))
+        .collect();
+    assert_eq!(
+        got,
+        [("19".to_string(), "the mid-20th century".to_string())]
+    );
 }
