@@ -261,6 +261,20 @@ impl Parsed {
         timex: (usize, usize),
         is_verb: impl Fn(usize) -> bool + Copy,
     ) -> Option<Clause> {
+        if let Some(idx) = relative::saying(w, &r) {
+            let (keep, cut) = cleaned(w, &idx, timex, is_verb);
+            let text = balance_quotes(render(w, &keep, None, cut));
+            let (start, end) = (idx.first()?, idx.last()?);
+            let verb = self.tokens[r.antecedent.first()? - 2].start;
+            return (!text.is_empty()).then(|| Clause {
+                start: self.tokens[*start].start,
+                end: self.tokens[*end].end,
+                text,
+                zones: participants::zones(w, &keep, is_verb),
+                verb: Some(verb),
+                whole: false,
+            });
+        }
         let idx: Vec<usize> = r.antecedent.iter().chain(&r.phrase).copied().collect();
         let (keep, cut) = cleaned(w, &idx, timex, is_verb);
         let v = *r.phrase.first()?;

@@ -115,6 +115,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
     let mut discourse = Discourse::default();
     let mut story_time: Option<(usize, Date)> = None;
     let mut named_year: Option<Date> = None;
+    let mut lede_seen = false;
     let mut entries = Collected::default();
     for (index, s) in sentences.iter().enumerate() {
         let first = input.entities.partition_point(|e| e.start < s.start);
@@ -129,14 +130,17 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
             let past = story_time
                 .filter(|&(i, _)| index - i <= STORY_TIME_SENTENCES)
                 .map(|(_, d)| d);
-            let times = entries::Times {
+            let setting = entries::Setting {
                 story: past,
                 named: named_year,
+                lede: !lede_seen,
             };
-            sentence_entries(input, index, &by_sentence[index], &discourse, times)
+            sentence_entries(input, index, &by_sentence[index], &discourse, setting)
         };
         if !furniture {
             named_year = last_named_year(prose, &by_sentence[index]).or(named_year);
+            // the lede is the first sentence of running text, not a "Cookie Search:" label
+            lede_seen |= text.trim_end().ends_with(['.', '!', '?', '"', '”']);
         }
         for (_, e) in made.iter().filter(|(_, e)| !e.reported) {
             if let value::Anchor::Fixed { start, .. } = value::parse(&e.date) {

@@ -52,6 +52,15 @@ pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
     }
 }
 
+/// Whether a verb group (its words, lower case) is a present progressive ("is
+/// fighting", "are resisting"): what is happening as the article is written.
+pub fn is_progressive(words: &[&str]) -> bool {
+    match words {
+        [be, verb] => matches!(*be, "is" | "are" | "am") && verb.len() > 4 && verb.ends_with("ing"),
+        _ => false,
+    }
+}
+
 /// Words that place a sentence in the story's past, not at the time of writing
 /// ("Previously, the data was sent compressed", "Claude acknowledged at the time"), or
 /// make it no statement ("let's say").
@@ -170,6 +179,20 @@ mod tests {
                 want,
                 "{words:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_present_progressive_is_what_is_happening() {
+        let cases: [(&[&str], bool); 5] = [
+            (&["is", "fighting"], true),
+            (&["are", "resisting"], true),
+            (&["was", "fighting"], false),
+            (&["is"], false),
+            (&["is", "being", "built"], false),
+        ];
+        for (words, want) in cases {
+            assert_eq!(is_progressive(words), want, "{words:?}");
         }
     }
 

@@ -475,6 +475,18 @@ fn a_participle_after_a_noun_is_an_event_of_its_own() {
             "2022-12",
             Some("The company said it would present a revised roster"),
         ),
+        // the post is where the engineer wrote: the writing keeps its writer
+        (
+            "“We missed the leak,” harbour engineer Ana Varela wrote in a blog post published Thursday, weeks after the flood.",
+            "2022-01-27",
+            Some("Harbour engineer Ana Varela wrote in a blog post published Thursday"),
+        ),
+        // "explained by" says why, not where: the demand is the event
+        (
+            "The rise is explained by strong demand enjoyed by the ferries during the holidays in December.",
+            "2021-12",
+            Some("Strong demand was enjoyed by the ferries during the holidays"),
+        ),
     ];
     for (text, date_value, want) in cases {
         let got = entries(text, FRIDAY);
@@ -505,7 +517,16 @@ fn news_without_a_date_of_its_own_is_reported_at_publication() {
             })
             .collect()
     };
-    let cases: [(&str, &[Reported]); 10] = [
+    let cases: [(&str, &[Reported]); 11] = [
+        // the lede's present progressive is the news; later in the article it is not
+        (
+            "A harbour pilot is fighting back after a letter she sent to Lisk started a row. \
+             Varela is analysing the letter.",
+            &[(
+                "A harbour pilot is fighting back after a letter she sent to Lisk started a row",
+                &[1],
+            )],
+        ),
         // the saying at the end is the news of a state ("are under arrest")
         (
             "Varela and Holm are under house arrest at the palace in Lisk, a source said.",
