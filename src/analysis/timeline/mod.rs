@@ -15,8 +15,8 @@
 //! publication, and the same event told twice. "The middle of the century" is the
 //! century the story is at ([`anchor`]). Entries are ordered by date
 //! ([`value::sort_key`]), explicit before reported, then by position; reported entries
-//! of one date come in the order of the summary's ranking, so the first ones are the
-//! article's key news.
+//! of one date come in the order of the summary's ranking, the lede's first, so the
+//! first ones are the article's key news.
 //!
 //! [`entries`] makes the entries of one sentence; this module walks the sentences,
 //! keeps the story's time and the actors named so far, merges the same event told
@@ -124,6 +124,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let text = s.text(prose);
         let furniture =
             s.kind == SentenceKind::Heading || repeated[index] || furniture::is_furniture(text);
+        let lede = !furniture && !lede_seen;
         let made = if furniture {
             Vec::new()
         } else {
@@ -133,7 +134,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
             let setting = entries::Setting {
                 story: past,
                 named: named_year,
-                lede: !lede_seen,
+                lede,
             };
             sentence_entries(input, index, &by_sentence[index], &discourse, setting)
         };
@@ -149,7 +150,12 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         }
         let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
         discourse.update(mentions, input.actors, &groups);
-        let r = rank.get(&index).copied().unwrap_or(usize::MAX);
+        // the lede's news first: news writing puts the key news there
+        let r = match rank.get(&index) {
+            _ if lede => 0,
+            Some(&r) => r + 1,
+            None => usize::MAX,
+        };
         entries.add(index, r, made);
     }
     let mut entries = entries.entries;

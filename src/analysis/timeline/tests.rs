@@ -810,3 +810,36 @@ fn the_middle_of_the_century_is_the_century_the_narrative_is_at() {
         [("19".to_string(), "the mid-20th century".to_string())]
     );
 }
+
+#[test]
+fn the_lede_s_news_comes_first_among_reported_entries() {
+    let text = "A harbour pilot is fighting back after a letter she sent to Lisk started a row. \
+        Varela sent a reply to Holm.";
+    let names = [("Lisk", 1), ("Varela", 2), ("Holm", 3)];
+    let sentences = split(
+        text,
+        &[Block {
+            start: 0,
+            end: text.len(),
+            kind: BlockKind::Paragraph,
+        }],
+    );
+    let timexes = tag(text, &sentences, Some(FRIDAY));
+    let first_sentences = |ranking: &[usize]| -> Vec<usize> {
+        build(&Input {
+            prose: text,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &entities(text, &names),
+            actors: &[],
+            published: Some(FRIDAY),
+            ranking,
+        })
+        .into_iter()
+        .map(|e| e.sentence)
+        .collect()
+    };
+    // the summary ranks the reply first; the lede still leads
+    assert_eq!(first_sentences(&[1, 0]), [0, 1]);
+    assert_eq!(first_sentences(&[0, 1]), [0, 1]);
+}
