@@ -481,6 +481,11 @@ fn a_participle_after_a_noun_is_an_event_of_its_own() {
             "2022-01-27",
             Some("Harbour engineer Ana Varela wrote in a blog post published Thursday"),
         ),
+        (
+            "Varela wrote in a blog post published Thursday that the leak was found.",
+            "2022-01-27",
+            Some("Varela wrote in a blog post published Thursday that the leak was found"),
+        ),
         // "explained by" says why, not where: the demand is the event
         (
             "The rise is explained by strong demand enjoyed by the ferries during the holidays in December.",
@@ -601,6 +606,14 @@ fn no_entry_shows_a_date_other_than_its_own() {
             )],
         ),
         ("Berth rents rose 4 percent compared with 2020.", vec![]),
+        // an attribution with a date of its own is its own event: each date its entry
+        (
+            "The envoys met in Lisk on Tuesday, according to Ada Quill in a briefing on Thursday.",
+            vec![
+                ("2022-01-25", "The envoys met in Lisk"),
+                ("2022-01-27", "Ada Quill said in a briefing"),
+            ],
+        ),
         // a bound dates no event of its own
         (
             "Ada Quill on Thursday gave the drivers until the end of the month to agree.",
