@@ -9,6 +9,8 @@
 //!   conjunctions, auxiliaries, reporting verbs, stop words, abbreviations);
 //! - [`names`]: name keys, titles before names, corporate suffixes, surname particles,
 //!   initials and acronyms, spelling variants of people's names;
+//! - [`reference`]: phrases that refer back ("these two issues", "calls that into
+//!   question"), which no entry read alone can show;
 //! - [`things`]: names of laws, works, games, products and events, which are no actors;
 //! - [`world`]: countries with their demonyms and known organisations, each with the
 //!   canonical name readers know;
@@ -26,6 +28,7 @@ pub mod detect;
 pub mod gazetteers;
 pub mod identity;
 pub mod names;
+pub mod reference;
 pub mod things;
 pub mod words;
 pub mod world;

@@ -27,7 +27,7 @@ pub fn resolve(
     discourse: &Discourse,
     actors: &[Actor],
 ) -> Option<String> {
-    if stand_in_opening(text) {
+    if stand_in_opening(text) || refers_back(text) {
         return None;
     }
     let (at, word) = match reference {
@@ -48,6 +48,17 @@ pub fn resolve(
     }
     let name = &actors.get(discourse.single_person()?)?.name;
     Some(format!("{}{name}{}", &text[..at], &text[at + word.len()..]))
+}
+
+/// Whether the text holds a phrase that leans on what came before ("these two
+/// issues", "calls that into question"): no one can resolve it.
+fn refers_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    crate::language::reference::refers_back(&words)
 }
 
 /// Whether the text opens with "This is", "These were", "It ...", "They ...", "Its"
@@ -136,6 +147,14 @@ mod tests {
                 None,
             ),
             ("This is what happened in the buyout", None, &one, None),
+            // an object that refers back cannot be resolved: no entry shows it
+            (
+                "Varela told the council she would settle these two disputes",
+                None,
+                &one,
+                None,
+            ),
+            ("A new audit calls that into question", None, &one, None),
             (
                 "This discovery was the foundation",
                 None,

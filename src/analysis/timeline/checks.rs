@@ -151,7 +151,19 @@ pub(super) fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
     let prev2 = words.next().unwrap_or("").to_ascii_lowercase();
     // "in the aftermath of Tuesday's elections": what followed, not the elections' day
     let after = prev == "of" && matches!(prev2.as_str(), "aftermath" | "wake");
-    !(BOUNDING.contains(&prev.as_str()) || (prev == "to" && prev2 == "up") || after)
+    !(BOUNDING.contains(&prev.as_str())
+        || (prev == "to" && prev2 == "up")
+        || after
+        || compares(&prev, &prev2))
+}
+
+/// Words before a date that make it the point a figure is compared with ("50 percent
+/// more than in 2017", "compared with 2019"): it dates no event, and an entry of the
+/// sentence's other date may show it without contradicting its label.
+fn compares(prev: &str, prev2: &str) -> bool {
+    prev == "than"
+        || (prev == "in" && prev2 == "than")
+        || (matches!(prev, "with" | "to") && matches!(prev2, "compared" | "against"))
 }
 
 /// A date that owns the object of the clause's verb ("called last year's tax bill the

@@ -22,6 +22,7 @@ use super::segment::{self, Role, Segment, Words};
 use super::subject::{self, Opening};
 use super::trim::cleaned;
 use crate::analysis::timex::scan::{Token, tokenize_numbers};
+use crate::language::calendar;
 use crate::language::words;
 
 /// A clause: byte range in the text, its cleaned-up words and where the names of its
@@ -261,6 +262,29 @@ impl Parsed {
         timex: (usize, usize),
         is_verb: impl Fn(usize) -> bool + Copy,
     ) -> Option<Clause> {
+        if let Some(mut idx) = relative::saying(w, &r) {
+            // "... published Thursday that the leak was found": what was written
+            let last = *idx.last()?;
+            if let Some(next) = self
+                .segs
+                .iter()
+                .find(|n| n.a > last && n.a <= last + 2 && n.role == Role::Complement)
+            {
+                idx.extend(last + 1..next.b);
+            }
+            let (keep, cut) = cleaned(w, &idx, timex, is_verb);
+            let text = balance_quotes(render(w, &keep, None, cut));
+            let (start, end) = (idx.first()?, idx.last()?);
+            let verb = self.tokens[r.antecedent.first()? - 2].start;
+            return (!text.is_empty()).then(|| Clause {
+                start: self.tokens[*start].start,
+                end: self.tokens[*end].end,
+                text,
+                zones: participants::zones(w, &keep, is_verb),
+                verb: Some(verb),
+                whole: false,
+            });
+        }
         let idx: Vec<usize> = r.antecedent.iter().chain(&r.phrase).copied().collect();
         let (keep, cut) = cleaned(w, &idx, timex, is_verb);
         let v = *r.phrase.first()?;
@@ -329,7 +353,8 @@ pub(super) fn is_verb(tokens: &[Token], verbs: &[(usize, usize)], k: usize) -> b
         .is_some_and(|t| verbs.iter().any(|&(s, e)| s <= t.start && t.end <= e))
 }
 
-/// The tokens of the clause around segment `seg`, in order, up to at least `until`.
+/// The tokens of the clause around segment `seg`, in order, up to at least `until`,
+/// with the attribution that follows it ("according to ...").
 fn assemble(
     w: &Words,
     segs: &[Segment],
@@ -366,7 +391,29 @@ fn assemble(
     {
         idx.extend(next.a..next.b);
     }
+    // "..., according to the harbour board": a claim keeps who makes it; not an
+    // attribution with a time of its own ("according to Price in a briefing on
+    // Friday"), whose saying is an event of its own
+    let last = idx.last().copied().unwrap_or(s.b);
+    if let Some(next) = segs.iter().find(|n| n.a > last).filter(|n| {
+        n.a <= last + 2 && w.is_any(n.a, &["according"]) && !(n.a..n.b).any(|k| names_a_time(w, k))
+    }) {
+        idx.extend(last + 1..next.b);
+    }
     idx
+}
+
+/// Whether token `k` may be part of a time expression: a number, a weekday, a month,
+/// "today", "week", "year".
+fn names_a_time(w: &Words, k: usize) -> bool {
+    let t = w.text(k).to_lowercase();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || calendar::weekday(&t).is_some()
+        || calendar::month(&t).is_some()
+        || matches!(
+            t.as_str(),
+            "yesterday" | "today" | "tomorrow" | "tonight" | "week" | "month" | "year"
+        )
 }
 
 /// The noun phrase a relative clause refers to: the last words of `seg`, back to a

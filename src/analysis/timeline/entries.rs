@@ -18,7 +18,7 @@ use super::checks::{
     tense_contradicts, unfulfilled_plan,
 };
 use super::participants::{self, Discourse};
-use super::{HISTORY_DAYS, Input, TimelineEntry, antecedent, clause, reported};
+use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported};
 use crate::analysis::actors::Actor;
 use crate::analysis::timex::{self, Timex, TimexType, VerbGroup, value};
 
@@ -29,21 +29,24 @@ pub(super) fn sentence_entries(
     index: usize,
     timexes: &[&Timex],
     discourse: &Discourse,
-    story_time: Option<Date>,
+    setting: Setting,
 ) -> Vec<(usize, TimelineEntry)> {
+    let story_time = setting.story;
     let prose = input.prose;
     let s = &input.sentences[index];
     let groups = timex::verb_groups(prose, s.start, s.end);
     let verbs: Vec<(usize, usize)> = groups.iter().map(|g| (g.start, g.end)).collect();
     let parsed = clause::Parsed::new(prose, (s.start, s.end), verbs);
     let mut out = Vec::new();
-    let mut done: Vec<&str> = Vec::new();
-    for t in timexes {
+    let mut done: Vec<String> = Vec::new();
+    for &t in timexes {
+        let anchored = anchor::century_at(prose, t, setting.named);
+        let t = anchored.as_ref().unwrap_or(t);
         if !dates_an_event(prose, s, t)
             || is_dateline(prose, input.sentences, index, t)
             || is_idiom(prose, s, t)
             || !placeable(t)
-            || done.contains(&t.value.as_str())
+            || done.contains(&t.value)
         {
             continue;
         }
@@ -54,7 +57,7 @@ pub(super) fn sentence_entries(
             timexes,
         };
         if let Some(entry) = dated_entry(input, &sentence, t, discourse) {
-            done.push(&t.value);
+            done.push(t.value.clone());
             out.push((t.start, entry));
         }
     }
@@ -68,9 +71,26 @@ pub(super) fn sentence_entries(
         _ => false,
     };
     if out.is_empty() && !dated && !in_the_past {
-        out.extend(reported_entry(input, index, &parsed, &groups, discourse));
+        let sentence = Dated {
+            index,
+            parsed: &parsed,
+            groups: &groups,
+            timexes,
+        };
+        out.extend(reported_entry(input, &sentence, discourse, setting.lede));
     }
     out
+}
+
+/// Where in the article a sentence is: the times it is at, and whether it is the lede.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Setting {
+    /// The date of the last event dated a few sentences back.
+    pub story: Option<Date>,
+    /// The last date that named its year in digits.
+    pub named: Option<Date>,
+    /// The article's first sentence of running text: it tells the news.
+    pub lede: bool,
 }
 
 /// A sentence being read for its dates: its index, parse, verb groups and time expressions.
@@ -135,11 +155,11 @@ fn dated_entry(
 /// The news a sentence without a date of its own reports, at the publication date.
 fn reported_entry(
     input: &Input,
-    index: usize,
-    parsed: &clause::Parsed,
-    groups: &[VerbGroup],
+    sentence: &Dated,
     discourse: &Discourse,
+    lede: bool,
 ) -> Option<(usize, TimelineEntry)> {
+    let (index, parsed, groups) = (sentence.index, sentence.parsed, sentence.groups);
     let published = input.published?;
     let prose = input.prose;
     let s = &input.sentences[index];
@@ -167,24 +187,57 @@ fn reported_entry(
         .filter(|w| !w.is_empty())
         .collect();
     if !reported::tells_news(group, &words) {
-        return None;
+        // "A veteran is fighting back after ...": the lede tells what is happening
+        if lede && reported::is_progressive(&words) {
+            return whole_entry(input, sentence, discourse, group.start);
+        }
+        let last = groups.last()?;
+        let said =
+            reported::closes_with_attribution(&prose[s.start..s.end], last.start - s.start, last);
+        return said.then(|| whole_entry(input, sentence, discourse, last.start))?;
     }
     let c = parsed.around(prose, (vs, ve), false)?;
     let text = antecedent::resolve(&c.text, c.zones.reference, discourse, input.actors)?;
     let actors = participants::actors(&c.zones, input.entities, discourse);
-    if actors.is_empty() {
-        return None;
-    }
-    let date = published.to_string();
-    let entry = TimelineEntry {
+    reported_at(published, index, text, actors).map(|e| (vs, e))
+}
+
+/// A reported entry of a whole sentence, ordered at byte `at`: a saying at the end
+/// that is the news of a state ("Ana Varela and her deputy are under house arrest, a
+/// source said": what was said belongs to the saying), or the lede's present
+/// progressive.
+fn whole_entry(
+    input: &Input,
+    sentence: &Dated,
+    discourse: &Discourse,
+    at: usize,
+) -> Option<(usize, TimelineEntry)> {
+    let s = &input.sentences[sentence.index];
+    let whole = sentence.parsed.whole(input.prose)?;
+    let text = antecedent::resolve(&whole, None, discourse, input.actors)?;
+    let zones = participants::Zones {
+        ranges: vec![(s.start, s.end)],
+        reference: None,
+    };
+    let actors = participants::actors(&zones, input.entities, discourse);
+    reported_at(input.published?, sentence.index, text, actors).map(|e| (at, e))
+}
+
+/// A reported entry at the publication date; none without actors.
+fn reported_at(
+    published: Date,
+    sentence: usize,
+    text: String,
+    actors: Vec<usize>,
+) -> Option<TimelineEntry> {
+    (!actors.is_empty()).then(|| TimelineEntry {
         when: format!("reported {}", value::day_label(published)),
-        date,
-        sentence: index,
+        date: published.to_string(),
+        sentence,
         text,
         actors,
         reported: true,
-    };
-    Some((vs, entry))
+    })
 }
 
 /// The tense of a clause as a whole: `date_tense`, unless any of its verb groups up to

@@ -12,16 +12,18 @@
 //! furniture (bylines, bios, citations, captions: [`furniture`]), dates in verbless
 //! fragments, dates that bound a state ("since 2014", "until December"), a date no one
 //! can place ("seven decades later" with nothing before it), a past event dated after
-//! publication, and the same event told twice. Entries are ordered by date
+//! publication, and the same event told twice. "The middle of the century" is the
+//! century the story is at ([`anchor`]). Entries are ordered by date
 //! ([`value::sort_key`]), explicit before reported, then by position; reported entries
-//! of one date come in the order of the summary's ranking, so the first ones are the
-//! article's key news.
+//! of one date come in the order of the summary's ranking, the lede's first, so the
+//! first ones are the article's key news.
 //!
 //! [`entries`] makes the entries of one sentence; this module walks the sentences,
 //! keeps the story's time and the actors named so far, merges the same event told
 //! twice and orders the result. One pass over the sentences in order, each parsed
 //! once: linear in the article.
 
+mod anchor;
 mod antecedent;
 mod checks;
 mod clause;
@@ -45,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use super::actors::Actor;
 use super::entities::Entity;
 use super::sentences::{Sentence, SentenceKind};
-use super::timex::{Timex, value};
+use super::timex::{Timex, TimexType, value};
 use entries::sentence_entries;
 use participants::Discourse;
 
@@ -112,8 +114,9 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         .collect();
     let mut discourse = Discourse::default();
     let mut story_time: Option<(usize, Date)> = None;
-    let mut entries: Vec<(Ranked, TimelineEntry)> = Vec::new();
-    let mut seen: HashMap<(String, Vec<String>), usize> = HashMap::new();
+    let mut named_year: Option<Date> = None;
+    let mut lede_seen = false;
+    let mut entries = Collected::default();
     for (index, s) in sentences.iter().enumerate() {
         let first = input.entities.partition_point(|e| e.start < s.start);
         let last = input.entities.partition_point(|e| e.start < s.end);
@@ -121,14 +124,25 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let text = s.text(prose);
         let furniture =
             s.kind == SentenceKind::Heading || repeated[index] || furniture::is_furniture(text);
+        let lede = !furniture && !lede_seen;
         let made = if furniture {
             Vec::new()
         } else {
             let past = story_time
                 .filter(|&(i, _)| index - i <= STORY_TIME_SENTENCES)
                 .map(|(_, d)| d);
-            sentence_entries(input, index, &by_sentence[index], &discourse, past)
+            let setting = entries::Setting {
+                story: past,
+                named: named_year,
+                lede,
+            };
+            sentence_entries(input, index, &by_sentence[index], &discourse, setting)
         };
+        if !furniture {
+            named_year = last_named_year(prose, &by_sentence[index]).or(named_year);
+            // the lede is the first sentence of running text, not a "Cookie Search:" label
+            lede_seen |= text.trim_end().ends_with(['.', '!', '?', '"', '”']);
+        }
         for (_, e) in made.iter().filter(|(_, e)| !e.reported) {
             if let value::Anchor::Fixed { start, .. } = value::parse(&e.date) {
                 story_time = Some((index, start));
@@ -136,29 +150,49 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         }
         let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
         discourse.update(mentions, input.actors, &groups);
-        for (pos, entry) in made {
-            let r = if entry.reported {
-                rank.get(&index).copied().unwrap_or(usize::MAX)
-            } else {
-                0
-            };
-            let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
-            let words = content_words(&entry.text);
-            let same = seen.get(&(entry.date.clone(), words.clone())).copied();
-            match same {
-                Some(i) => merge_actors(&mut entries[i].1.actors, &entry.actors),
-                None => {
-                    seen.insert((entry.date.clone(), words), entries.len());
-                    entries.push((key, entry));
-                }
-            }
-        }
+        // the lede's news first: news writing puts the key news there
+        let r = match rank.get(&index) {
+            _ if lede => 0,
+            Some(&r) => r + 1,
+            None => usize::MAX,
+        };
+        entries.add(index, r, made);
     }
+    let mut entries = entries.entries;
     if tells_history(&entries, input.published) {
         entries.retain(|(_, e)| !e.reported);
     }
     entries.sort_by(|(a, _), (b, _)| a.cmp(b));
     entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The entries made so far, with the date and content words of each, so that the same
+/// event told twice is one entry.
+#[derive(Default)]
+struct Collected {
+    entries: Vec<(Ranked, TimelineEntry)>,
+    seen: HashMap<(String, Vec<String>), usize>,
+}
+
+impl Collected {
+    /// Adds the entries of sentence `index` (ranked `rank` by the summary), merging
+    /// the actors of one told before.
+    fn add(&mut self, index: usize, rank: usize, made: Vec<(usize, TimelineEntry)>) {
+        for (pos, entry) in made {
+            let r = if entry.reported { rank } else { 0 };
+            let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
+            let words = content_words(&entry.text);
+            let same = self.seen.get(&(entry.date.clone(), words.clone())).copied();
+            match same {
+                Some(i) => merge_actors(&mut self.entries[i].1.actors, &entry.actors),
+                None => {
+                    self.seen
+                        .insert((entry.date.clone(), words), self.entries.len());
+                    self.entries.push((key, entry));
+                }
+            }
+        }
+    }
 }
 
 /// Whether the article tells history (a book review, a profile): at least three dated
@@ -181,6 +215,22 @@ fn tells_history(entries: &[(Ranked, TimelineEntry)], published: Option<Date>) -
         .filter(|&&d| value::days_between(d, p) > HISTORY_DAYS)
         .count();
     starts.len() >= 3 && old * 3 >= starts.len() * 2
+}
+
+/// The start of the last date among `timexes` that names its year in digits ("in
+/// 1939", "December 1910"): the time a narrative is at, whatever relative dates of
+/// the page ("Tomorrow", "today") came after it.
+fn last_named_year(prose: &str, timexes: &[&Timex]) -> Option<Date> {
+    timexes.iter().rev().find_map(|t| {
+        let text = prose.get(t.start..t.end)?;
+        let year = text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4);
+        match (t.kind, year, value::parse(&t.value)) {
+            (TimexType::Date, true, value::Anchor::Fixed { start, .. }) => Some(start),
+            _ => None,
+        }
+    })
 }
 
 /// The timexes of each sentence, in order.

@@ -10,7 +10,9 @@
 //! address next week") becomes "Blinken and Lavrov are expected to address
 //! assurances": the antecedent goes back where the relative pronoun stood. A subject
 //! relative after a name ("Mr Mugabe, who has led Zimbabwe since 1980") loses its
-//! pronoun: "Mr Mugabe has led Zimbabwe".
+//! pronoun: "Mr Mugabe has led Zimbabwe". A reduced relative that is the medium of a
+//! saying ("wrote in a blog post published Thursday") dates the saying, which keeps
+//! who said it.
 
 use super::segment::{IRREGULAR_PARTICIPLES, Segment, Words};
 use crate::analysis::timex::verbs::NOT_PAST;
@@ -103,6 +105,35 @@ pub fn reduced(
             (opens..verb).collect()
         },
     })
+}
+
+/// The tokens of the saying a reduced relative is the medium of: "Ana Varela wrote in
+/// a blog post published Thursday" is Varela's writing, which the post's publishing
+/// only dates; alone, "A blog post was published Thursday" drops who wrote it. The
+/// subject that names who (after any quotation before it), the reporting verb and its
+/// preposition, through the end of the participle phrase; `None` when no reporting
+/// verb comes right before or no one is named.
+pub fn saying(w: &Words, r: &Reduced) -> Option<Vec<usize>> {
+    // "wrote in [a blog post]": a reporting verb, where, the antecedent
+    let first = *r.antecedent.first()?;
+    let verb = first.checked_sub(2)?;
+    let end = *r.phrase.last()?;
+    // where it was said: "in a post", "at a conference", not "explained by demand"
+    let medium = w.is_any(verb + 1, &["in", "on", "at", "during"]);
+    if !medium || !w.is(verb, words::is_reporting_verb) {
+        return None;
+    }
+    // its subject: the words before it, back to a quotation, a comma or eight words
+    let mut from = verb;
+    while from > 0 && verb - from < 8 {
+        let k = from - 1;
+        if !(w.is_word(k) || matches!(w.text(k), "-" | "'" | "’" | ".")) {
+            break;
+        }
+        from -= 1;
+    }
+    let named = (from..verb).any(|k| w.text(k).starts_with(char::is_uppercase));
+    (from < verb && named).then(|| (from..=end).collect())
 }
 
 /// For an object relative clause ("which Blinken and Lavrov are expected to address"):

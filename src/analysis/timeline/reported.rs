@@ -52,6 +52,15 @@ pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
     }
 }
 
+/// Whether a verb group (its words, lower case) is a present progressive ("is
+/// fighting", "are resisting"): what is happening as the article is written.
+pub fn is_progressive(words: &[&str]) -> bool {
+    match words {
+        [be, verb] => matches!(*be, "is" | "are" | "am") && verb.len() > 4 && verb.ends_with("ing"),
+        _ => false,
+    }
+}
+
 /// Words that place a sentence in the story's past, not at the time of writing
 /// ("Previously, the data was sent compressed", "Claude acknowledged at the time"), or
 /// make it no statement ("let's say").
@@ -91,6 +100,30 @@ pub fn has_content(rest: &str, tense: Tense) -> bool {
         .trim_start_matches([',', ':', ' '])
         .starts_with(['"', '“']);
     !(tense == Tense::Present && quote_only)
+}
+
+/// Whether a sentence (`text`) closes with who said it: its last verb group `said`
+/// (at byte `at` of the text) is a reporting verb in the simple past, after a comma
+/// and a speaker of a few words, with at most the one told after it ("..., a source
+/// said.", "..., a senior source told Reuters."). What comes before is what was said.
+pub fn closes_with_attribution(text: &str, at: usize, said: &VerbGroup) -> bool {
+    let Some(verb) = text.get(at..at + (said.end - said.start)) else {
+        return false;
+    };
+    let one_word = !verb.contains(char::is_whitespace);
+    let after = text[at + verb.len()..].trim_end_matches(['.', ' ', '"', '”', '\'']);
+    let told = after.split_whitespace().count() <= 2 && !after.contains(',');
+    let Some(comma) = text[..at].rfind(',') else {
+        return false;
+    };
+    let speaker = text[comma + 1..at].split_whitespace().count();
+    let said_before = text[..comma].split_whitespace().count();
+    said.reporting
+        && said.tense == Tense::Past
+        && one_word
+        && told
+        && (1..=6).contains(&speaker)
+        && said_before >= 4
 }
 
 /// Whether the sentence text cannot report an event of its own: a question, a
@@ -150,6 +183,20 @@ mod tests {
     }
 
     #[test]
+    fn the_present_progressive_is_what_is_happening() {
+        let cases: [(&[&str], bool); 5] = [
+            (&["is", "fighting"], true),
+            (&["are", "resisting"], true),
+            (&["was", "fighting"], false),
+            (&["is"], false),
+            (&["is", "being", "built"], false),
+        ];
+        for (words, want) in cases {
+            assert_eq!(is_progressive(words), want, "{words:?}");
+        }
+    }
+
+    #[test]
     fn the_story_s_past_and_empty_reports_are_no_news() {
         let cases = [
             ("Previously, the data was sent compressed.", true),
@@ -169,6 +216,60 @@ mod tests {
         ];
         for (rest, tense, want) in rests {
             assert_eq!(has_content(rest, tense), want, "{rest}");
+        }
+    }
+
+    #[test]
+    fn a_saying_at_the_end_is_the_news_of_what_it_says() {
+        let said = |text: &str, verb: &str| {
+            let at = text.rfind(verb).unwrap_or(0);
+            let group = VerbGroup {
+                start: at,
+                end: at + verb.len(),
+                tense: if verb.contains("will") {
+                    Tense::Future
+                } else {
+                    Tense::Past
+                },
+                reporting: true,
+            };
+            closes_with_attribution(text, at, &group)
+        };
+        let cases = [
+            (
+                "Varela and her deputy are under house arrest at the palace, a source said.",
+                "said",
+                true,
+            ),
+            (
+                "The envoy is acting as a go-between, a senior harbour source told Reuters.",
+                "told",
+                true,
+            ),
+            // a speaker too long to be one, a saying that goes on, a future, no comma
+            (
+                "The envoy is acting as a go-between, the source who had spoken to people in the palace said.",
+                "said",
+                false,
+            ),
+            (
+                "The envoy is acting as a go-between, a source said, adding that talks went on.",
+                "said",
+                false,
+            ),
+            (
+                "The envoy is acting as a go-between, a source will say.",
+                "will say",
+                false,
+            ),
+            (
+                "The envoy is acting as a go-between as a source said.",
+                "said",
+                false,
+            ),
+        ];
+        for (text, verb, want) in cases {
+            assert_eq!(said(text, verb), want, "{text}");
         }
     }
 

@@ -475,6 +475,23 @@ fn a_participle_after_a_noun_is_an_event_of_its_own() {
             "2022-12",
             Some("The company said it would present a revised roster"),
         ),
+        // the post is where the engineer wrote: the writing keeps its writer
+        (
+            "“We missed the leak,” harbour engineer Ana Varela wrote in a blog post published Thursday, weeks after the flood.",
+            "2022-01-27",
+            Some("Harbour engineer Ana Varela wrote in a blog post published Thursday"),
+        ),
+        (
+            "Varela wrote in a blog post published Thursday that the leak was found.",
+            "2022-01-27",
+            Some("Varela wrote in a blog post published Thursday that the leak was found"),
+        ),
+        // "explained by" says why, not where: the demand is the event
+        (
+            "The rise is explained by strong demand enjoyed by the ferries during the holidays in December.",
+            "2021-12",
+            Some("Strong demand was enjoyed by the ferries during the holidays"),
+        ),
     ];
     for (text, date_value, want) in cases {
         let got = entries(text, FRIDAY);
@@ -505,7 +522,28 @@ fn news_without_a_date_of_its_own_is_reported_at_publication() {
             })
             .collect()
     };
-    let cases: [(&str, &[Reported]); 8] = [
+    let cases: [(&str, &[Reported]); 11] = [
+        // the lede's present progressive is the news; later in the article it is not
+        (
+            "A harbour pilot is fighting back after a letter she sent to Lisk started a row. \
+             Varela is analysing the letter.",
+            &[(
+                "A harbour pilot is fighting back after a letter she sent to Lisk started a row",
+                &[1],
+            )],
+        ),
+        // the saying at the end is the news of a state ("are under arrest")
+        (
+            "Varela and Holm are under house arrest at the palace in Lisk, a source said.",
+            &[(
+                "Varela and Holm are under house arrest at the palace in Lisk, a source said",
+                &[1, 2, 3],
+            )],
+        ),
+        (
+            "Varela and Holm are under house arrest at the palace in Lisk.",
+            &[],
+        ),
         (
             "Kestria sent its formal reply to Lisk.",
             &[("Kestria sent its formal reply to Lisk", &[0, 1])],
@@ -555,6 +593,26 @@ fn no_entry_shows_a_date_other_than_its_own() {
         (
             "The ferry line opened a second route in 2019.",
             vec![("2019", "The ferry line opened a second route")],
+        ),
+        // a date a figure is compared with dates nothing: the forecast keeps its year,
+        // and who made it
+        (
+            "Already the largest cost of the port, the fees are on track to hit $90 million \
+             next year, nearly 50 percent more than in 2019, according to the harbour board.",
+            vec![(
+                "2023",
+                "Already the largest cost of the port, the fees are on track to hit $90 million \
+                 next year, nearly 50 percent more than in 2019, according to the harbour board",
+            )],
+        ),
+        ("Berth rents rose 4 percent compared with 2020.", vec![]),
+        // an attribution with a date of its own is its own event: each date its entry
+        (
+            "The envoys met in Lisk on Tuesday, according to Ada Quill in a briefing on Thursday.",
+            vec![
+                ("2022-01-25", "The envoys met in Lisk"),
+                ("2022-01-27", "Ada Quill said in a briefing"),
+            ],
         ),
         // a bound dates no event of its own
         (
@@ -748,4 +806,53 @@ fn a_date_that_owns_an_object_or_anchors_an_aftermath_dates_no_event() {
             .collect();
         assert_eq!(got, want, "{text}");
     }
+}
+
+#[test]
+fn the_middle_of_the_century_is_the_century_the_narrative_is_at() {
+    let text = "The lamps lit the Halvik fair in 1939. A sign there hailed the World of \
+        Tomorrow. Banks were slow. Shops were shut. By the middle of the century, the lamps \
+        were being used for politics.";
+    let got: Vec<(String, String)> = timeline(text, Some(FRIDAY), &[])
+        .into_iter()
+        .filter(|e| e.text.contains("politics"))
+        .map(|e| (e.date, e.when))
+        .collect();
+    assert_eq!(
+        got,
+        [("19".to_string(), "the mid-20th century".to_string())]
+    );
+}
+
+#[test]
+fn the_lede_s_news_comes_first_among_reported_entries() {
+    let text = "A harbour pilot is fighting back after a letter she sent to Lisk started a row. \
+        Varela sent a reply to Holm.";
+    let names = [("Lisk", 1), ("Varela", 2), ("Holm", 3)];
+    let sentences = split(
+        text,
+        &[Block {
+            start: 0,
+            end: text.len(),
+            kind: BlockKind::Paragraph,
+        }],
+    );
+    let timexes = tag(text, &sentences, Some(FRIDAY));
+    let first_sentences = |ranking: &[usize]| -> Vec<usize> {
+        build(&Input {
+            prose: text,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &entities(text, &names),
+            actors: &[],
+            published: Some(FRIDAY),
+            ranking,
+        })
+        .into_iter()
+        .map(|e| e.sentence)
+        .collect()
+    };
+    // the summary ranks the reply first; the lede still leads
+    assert_eq!(first_sentences(&[1, 0]), [0, 1]);
+    assert_eq!(first_sentences(&[0, 1]), [0, 1]);
 }
