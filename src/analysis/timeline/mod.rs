@@ -25,6 +25,7 @@
 
 mod anchor;
 mod antecedent;
+mod assemble;
 mod checks;
 mod clause;
 mod entries;
