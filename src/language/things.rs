@@ -103,6 +103,13 @@ pub fn thing_noun_before(word: &str) -> bool {
     LISTS.before.contains(word)
 }
 
+/// Whether `word` before a run of Title Case words says the run is a title ("the 1968
+/// work My Name as Though It Were Written on the Surface of the Moon"): a thing noun,
+/// or "work", which right before a single name is too often the verb or the job.
+pub fn title_noun_before(word: &str) -> bool {
+    word == "work" || thing_noun_before(word)
+}
+
 /// Whether `word`, right after a name, says the name is a thing ("dress" in "her Oscar
 /// dress").
 pub fn thing_noun_after(word: &str) -> bool {

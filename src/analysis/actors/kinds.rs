@@ -59,14 +59,19 @@ pub(super) fn correct_kind(
 /// What the text settles, whatever the tagger said:
 /// - a sentence opening "In X," names a place ("In Port Aubel, the minister said"), also
 ///   when the apposition after it was read as X's role;
-/// - an actor the text gives a title or a role ("President Obama") is a person;
+/// - an actor the text gives a title or a role ("President Obama") is a person, and so
+///   is a one-word name before "administration" or "presidency" ("the Obama
+///   administration"): a country there is caught by the gazetteer first;
 /// - "Meranthe's prime minister", "Port Aubel, the Meranthe capital" name a state or a
 ///   city, and a dateline ("LISK \u{2014} ...") the place the story is filed from.
 fn settled_kind(ms: &[&Mention], doc: &Doc) -> Option<ActorKind> {
     if ms.iter().any(|m| opens_with_in(doc, m)) {
         return Some(ActorKind::Place);
     }
-    if ms.iter().any(|m| m.role.is_some() || m.honorific.is_some()) {
+    if ms
+        .iter()
+        .any(|m| m.role.is_some() || m.honorific.is_some() || leads_an_administration(doc, m))
+    {
         return Some(ActorKind::Person);
     }
     ms.iter()
@@ -205,7 +210,12 @@ fn cue_kind(kind: ActorKind, ms: &[&Mention], doc: &Doc, names: &NameFacts) -> O
     let place = one_word
         && !listed
         && ms.iter().any(|m| {
-            doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 40))
+            let after = doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 40));
+            // The clause only: "the Mareva farm, where" (comma off "farm").
+            after
+                .split([',', '.', ';', ':'])
+                .next()
+                .unwrap_or("")
                 .split_whitespace()
                 .take(2)
                 .take_while(|w| w.chars().all(char::is_lowercase))
@@ -237,6 +247,21 @@ fn words_before(doc: &Doc, m: &Mention) -> (String, String) {
     });
     let before = words.next().unwrap_or_default();
     (before, words.next().unwrap_or_default())
+}
+
+/// Whether a one-word mention names whose administration or presidency follows ("the
+/// Obama administration"; not "the Food and Drug Administration", a name of its own).
+fn leads_an_administration(doc: &Doc, m: &Mention) -> bool {
+    let next = doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 30));
+    let word = next.split_whitespace().next().unwrap_or("");
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    let word = word
+        .strip_suffix("\u{2019}s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
+    !m.name.trim().contains(' ')
+        && next.starts_with(' ')
+        && matches!(word, "administration" | "presidency")
 }
 
 /// Whether a mention is the place of the dateline its sentence opens with ("LISK \u{2014}").

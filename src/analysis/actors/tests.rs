@@ -760,3 +760,74 @@ fn the_page_s_own_outlet_only_cited_is_its_source_not_an_actor() {
         assert_consistent(&prose, &entities, &actors);
     }
 }
+
+#[test]
+fn leaders_studios_products_and_common_words_in_capitals() {
+    // (text, the actors shown with their kinds)
+    let cases: [(&str, &[(&str, ActorKind)]); 8] = [
+        // A leader's administration names the leader; a country's stays a place.
+        (
+            "The [LOC|Varno] administration's plan failed, said [PER|Ada Quint].",
+            &[
+                ("Varno", ActorKind::Person),
+                ("Ada Quint", ActorKind::Person),
+            ],
+        ),
+        (
+            "The [LOC|France] administration met the [ORG|Sarn Water Administration].",
+            &[
+                ("France", ActorKind::Place),
+                ("Sarn Water Administration", ActorKind::Organization),
+            ],
+        ),
+        // A studio named "... Games" is a company; the events so named are things.
+        (
+            "[PER|Kessrow Games] made it for the [MISC|Commonwealth Games] in [LOC|Lisk].",
+            &[
+                ("Kessrow Games", ActorKind::Organization),
+                ("Lisk", ActorKind::Place),
+            ],
+        ),
+        // Products and their plurals are no actors; the company is.
+        (
+            "Editors bought [PER|Macbooks] and filled [ORG|Google Doc] files; [ORG|Google] paid.",
+            &[("Google", ActorKind::Organization)],
+        ),
+        // A farm's name is a place; a company named with "Farms" stays one.
+        (
+            "At his [ORG|Mareva] farm, [PER|Ada Quint] spoke of [ORG|Kessel Farms Ltd].",
+            &[
+                ("Mareva", ActorKind::Place),
+                ("Ada Quint", ActorKind::Person),
+                ("Kessel Farms Ltd", ActorKind::Organization),
+            ],
+        ),
+        // Common words in capitals and "Circa" before a year name nobody.
+        (
+            "[ORG|Circa] 2011, we were [ORG|OK] with it, said [PER|Ada Quint].",
+            &[("Ada Quint", ActorKind::Person)],
+        ),
+        (
+            "Ask it to do [ORG|XYZ] for you, said [PER|Ada Quint].",
+            &[("Ada Quint", ActorKind::Person)],
+        ),
+        // A company called Circa, a person called Okafor stay.
+        (
+            "[ORG|Circa] hired [PER|Ben Okafor].",
+            &[
+                ("Circa", ActorKind::Organization),
+                ("Ben Okafor", ActorKind::Person),
+            ],
+        ),
+    ];
+    for (marked, want) in cases {
+        let (prose, entities, actors) = analyse(marked, "", &[]);
+        let mut got: Vec<(&str, ActorKind)> =
+            actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        let mut want = want.to_vec();
+        got.sort_by_key(|(n, _)| *n);
+        want.sort_by_key(|(n, _)| *n);
+        assert_eq!(got, want, "{marked}: {actors:#?}");
+        assert_consistent(&prose, &entities, &actors);
+    }
+}
