@@ -521,41 +521,53 @@ fn pronouns_refer_to_the_one_person_of_their_paragraph_or_its_last_speaker() {
 
 #[test]
 fn outlets_only_cited_rank_after_the_story_s_actors() {
-    // (text, outlet, whether it must rank last)
+    // (text, outlet, whether it must rank last, the outlets marked sources)
     let cases = [
         (
             "[ORG|Sputnik] said [PER|Ada Quint] met [PER|Bo Lind]. [PER|Bo Lind] left, [ORG|Sputnik] reported.",
             "Sputnik",
             true,
+            &["Sputnik"][..],
         ),
         (
             "[PER|Ada Quint] told [ORG|CBS] that the talks with [LOC|Kestria] failed.",
             "CBS",
             true,
+            &["CBS"][..],
         ),
         (
             "According to the [ORG|Kessel Daily News], [PER|Ada Quint] resigned in [LOC|Lisk]. \
              Papers seen by the [ORG|Kessel Daily News] show it.",
             "Kessel Daily News",
             true,
+            &["Kessel Daily News"][..],
         ),
         // The story is about the outlet: one mention outside a citation keeps it an actor.
         (
             "[ORG|CBS] fired its chief. [ORG|CBS] hired [PER|Ada Quint], [ORG|Reuters] reported.",
             "CBS",
             false,
+            &["Reuters"][..],
         ),
         // Not an outlet: a ministry that reports takes part.
         (
             "The [ORG|Harbour Ministry] reported that [PER|Ada Quint] resigned.",
             "Harbour Ministry",
             false,
+            &[][..],
         ),
     ];
-    for (marked, outlet, last) in cases {
+    for (marked, outlet, last, want) in cases {
         let (prose, entities, actors) = analyse(marked, "", &[]);
         let rank = actor(&actors, outlet).id;
         assert_eq!(rank == actors.len() - 1, last, "{marked}: {actors:#?}");
+        // Only the outlets the article only cites are marked sources.
+        let sources: Vec<&str> = actors
+            .iter()
+            .filter(|a| a.source)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(sources, want, "{marked}");
         let saliences: Vec<f64> = actors.iter().map(|a| a.salience).collect();
         assert!(
             saliences.is_sorted_by(|a, b| a >= b),

@@ -98,6 +98,7 @@ mod tests {
             mentions: 1,
             salience: 0.0,
             quotes: vec![],
+            source: false,
         }
     }
 
