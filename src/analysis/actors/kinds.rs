@@ -171,12 +171,28 @@ const ORGANISATION_NOUNS_ONE_WORD: [&str; 7] = [
     "manufacturer",
 ];
 
+/// Plural nouns that, before "like", say the names after them are organisations
+/// ("sites like Flickr", "apps like Tinder").
+const ORGANISATIONS_LIKE: [&str; 9] = [
+    "sites",
+    "websites",
+    "apps",
+    "services",
+    "platforms",
+    "companies",
+    "firms",
+    "networks",
+    "retailers",
+];
+
 /// What the words around the mentions say the actor is, whatever the tagger said:
 /// - a full name tagged as a person, with a given name first ("David Emery" beside
 ///   "Emery" typed an organisation), is a person, unless it is a listed company;
 /// - a name right after a noun of organisations ("developer Mojang", "group Project
-///   Jonah"), after "<job> at" ("an economist at Harvard") or before what only a
-///   company has ("Dell's buyout") is an organisation;
+///   Jonah"), after "<job> at" ("an economist at Harvard"), after "sites like", or
+///   before what only a company has ("Dell's buyout") is an organisation, and so is a
+///   one-word "place" no list knows written "The X" inside a sentence ("working with
+///   The Ubyssey"): a publication's name, as "The Hague" is listed;
 /// - a one-word name right before a lower-case place noun ("the Brenn gauging
 ///   station") is a place;
 /// - a one-word "person" after "the", or a name the tagger typed MISC more often
@@ -202,6 +218,8 @@ fn cue_kind(kind: ActorKind, ms: &[&Mention], doc: &Doc, names: &NameFacts) -> O
         ORGANISATION_NOUNS.contains(&before.as_str())
             || (one_word && ORGANISATION_NOUNS_ONE_WORD.contains(&before.as_str()))
             || (before == "at" && super::lexicon::lexicon().is_head(&before_that))
+            || (before == "like" && ORGANISATIONS_LIKE.contains(&before_that.as_str()))
+            || (one_word && kind == ActorKind::Place && titled_the(doc, m))
     });
     if organisation && kind != ActorKind::Organization && !full_person {
         return Some(ActorKind::Organization);
@@ -262,6 +280,34 @@ fn leads_an_administration(doc: &Doc, m: &Mention) -> bool {
     !m.name.trim().contains(' ')
         && next.starts_with(' ')
         && matches!(word, "administration" | "presidency")
+}
+
+/// Whether a mention comes right after a capitalised "The" inside its sentence ("with
+/// The Ubyssey"), and neither it nor "The" with it is a listed place ("The Hague").
+fn titled_the(doc: &Doc, m: &Mention) -> bool {
+    let Some(s) = m.sentence else {
+        return false;
+    };
+    let head = doc.slice(doc.sentences[s].start, m.start);
+    // "The" inside the tagged span ("[The Ubyssey]") or right before it.
+    let rest = if doc.slice(m.start, m.end).starts_with("The ") {
+        Some(head)
+    } else {
+        head.trim_end()
+            .strip_suffix("The")
+            .filter(|r| r.ends_with(char::is_whitespace))
+    };
+    let Some(rest) = rest else {
+        return false;
+    };
+    let inside = rest
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    inside
+        && !gazetteers::is_listed_place(&m.name)
+        && !gazetteers::is_listed_place(&format!("The {}", m.name))
 }
 
 /// Whether a mention is the place of the dateline its sentence opens with ("LISK \u{2014}").

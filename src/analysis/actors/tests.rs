@@ -776,7 +776,7 @@ fn the_page_s_own_outlet_only_cited_is_its_source_not_an_actor() {
 #[test]
 fn leaders_studios_products_and_common_words_in_capitals() {
     // (text, the actors shown with their kinds)
-    let cases: [(&str, &[(&str, ActorKind)]); 8] = [
+    let cases: [(&str, &[(&str, ActorKind)]); 9] = [
         // A leader's administration names the leader; a country's stays a place.
         (
             "The [LOC|Varno] administration's plan failed, said [PER|Ada Quint].",
@@ -812,6 +812,19 @@ fn leaders_studios_products_and_common_words_in_capitals() {
                 ("Mareva", ActorKind::Place),
                 ("Ada Quint", ActorKind::Person),
                 ("Kessel Farms Ltd", ActorKind::Organization),
+            ],
+        ),
+        // A publication written "The X" inside a sentence, sites like X; not a listed
+        // place ("The Hague"), nor a place opening its sentence.
+        (
+            "[PER|Ada Quint] wrote for The [LOC|Quillpost], [LOC|The Brightwell] and sites like [LOC|Snapwell]. The [LOC|Tarvelle] flooded in The [LOC|Hague].",
+            &[
+                ("Ada Quint", ActorKind::Person),
+                ("Quillpost", ActorKind::Organization),
+                ("Brightwell", ActorKind::Organization),
+                ("Snapwell", ActorKind::Organization),
+                ("Tarvelle", ActorKind::Place),
+                ("Hague", ActorKind::Place),
             ],
         ),
         // Common words in capitals and "Circa" before a year name nobody.
