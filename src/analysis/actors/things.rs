@@ -131,14 +131,18 @@ fn spelt_in_lower_case(doc: &Doc, e: &Entity, name: &str) -> bool {
                 .all(|c| c.is_lowercase() || c == '-' || c == ' ')
             && initials(words) == letters
     };
-    let after = doc.prose[e.end..].trim_start();
-    if let Some((inner, _)) = after.strip_prefix('(').and_then(|a| a.split_once(')'))
-        && inner.len() <= 120
+    // A window of a few words each side, so the check stays linear in the article.
+    let after = doc.slice(e.end, doc.prose.floor_char_boundary(e.end + 160));
+    if let Some((inner, _)) = after
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|a| a.split_once(')'))
         && spells(inner.trim())
     {
         return true;
     }
-    let before = doc.prose[..e.start].trim_end();
+    let from = doc.prose.ceil_char_boundary(e.start.saturating_sub(160));
+    let before = doc.slice(from, e.start).trim_end();
     let Some(head) = before.strip_suffix('(') else {
         return false;
     };
