@@ -193,6 +193,7 @@ mod tests {
                     direct,
                 })
                 .collect(),
+            source: false,
         }
     }
 

@@ -14,8 +14,8 @@ use crate::language::dateline;
 use crate::language::detect::ENGLISH;
 
 /// How many people, organisations and groups the body's "Key actors" section lists
-/// with their roles and quotes; the rest, and places, are named on one line each (all
-/// of them stay in the front matter for actor pages).
+/// with their roles and quotes; the rest, places and the outlets only cited as sources
+/// are named on one line each (all of them stay in the front matter for actor pages).
 const KEY_ACTORS_IN_BODY: usize = 16;
 
 /// What goes into a briefing besides the analysis.
@@ -109,6 +109,7 @@ fn actor_metas(analysis: &Analysis) -> Vec<ActorMeta> {
                 .filter(|q| q.direct)
                 .map(|q| collapse(&q.text))
                 .collect(),
+            source: a.source,
         })
         .collect()
 }
@@ -208,6 +209,9 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     md.push_str("## Key actors\n\n");
     let (places, others): (Vec<&ActorMeta>, Vec<&ActorMeta>) =
         actors.iter().partition(|a| a.kind == ActorKind::Place);
+    // Outlets only cited as the source of a report come last, on a line of their own.
+    let (sources, others): (Vec<&ActorMeta>, Vec<&ActorMeta>) =
+        others.into_iter().partition(|a| a.source);
     if others.is_empty() {
         md.push_str("_No named people or organisations were found._\n");
     }
@@ -241,6 +245,9 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
     if !places.is_empty() {
         let _ = writeln!(md, "\nPlaces: {}.", names(&places));
+    }
+    if !sources.is_empty() {
+        let _ = writeln!(md, "\nSources cited: {}.", names(&sources));
     }
 }
 
@@ -473,6 +480,44 @@ mod tests {
             let got = source_section(&meta);
             assert_eq!(got, format!("## Source\n\n{want}\n"));
             assert!(!got.contains("content/articles"), "{got}");
+        }
+    }
+
+    #[test]
+    fn outlets_only_cited_are_listed_last_as_sources() {
+        let actor = |name: &str, kind: ActorKind, source: bool| ActorMeta {
+            name: name.into(),
+            kind,
+            role: None,
+            aliases: Vec::new(),
+            mentions: 1,
+            salience: 0.5,
+            quotes: Vec::new(),
+            source,
+        };
+        let cases: [(Vec<ActorMeta>, &str); 3] = [
+            (
+                vec![
+                    actor("Ada Quint", ActorKind::Person, false),
+                    actor("Lisk", ActorKind::Place, false),
+                    actor("Kessel Wire", ActorKind::Organization, true),
+                ],
+                "## Key actors\n\n- **Ada Quint** (person)\n\nPlaces: Lisk.\n\nSources cited: Kessel Wire.\n",
+            ),
+            // An outlet the story is about is a key actor like any other.
+            (
+                vec![actor("Kessel Wire", ActorKind::Organization, false)],
+                "## Key actors\n\n- **Kessel Wire** (organization)\n",
+            ),
+            (
+                vec![actor("Kessel Wire", ActorKind::Organization, true)],
+                "## Key actors\n\n_No named people or organisations were found._\n\nSources cited: Kessel Wire.\n",
+            ),
+        ];
+        for (actors, want) in cases {
+            let mut md = String::new();
+            write_actors(&mut md, &actors);
+            assert_eq!(md, want);
         }
     }
 }

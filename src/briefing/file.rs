@@ -201,6 +201,7 @@ mod tests {
                     mentions: 3,
                     salience: 1.0,
                     quotes: vec![],
+                    source: false,
                 }],
                 timeline: vec![],
                 tags: vec!["water".into()],

@@ -97,6 +97,10 @@ pub struct ActorMeta {
     /// What the actor is quoted as saying.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<String>,
+    /// A news outlet the article only cites ("told ABC News"): listed as a source, after
+    /// the story's actors.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub source: bool,
 }
 
 /// A dated event of the briefing's timeline.

@@ -388,6 +388,7 @@ mod tests {
             mentions: 1,
             salience: 1.0,
             quotes: Vec::new(),
+            source: false,
         }
     }
 

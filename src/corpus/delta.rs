@@ -103,6 +103,7 @@ mod tests {
             mentions: 2,
             salience: 0.9,
             quotes: Vec::new(),
+            source: false,
         };
         Briefing {
             slug: "talks".into(),

@@ -157,6 +157,7 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
                 mentions: 1,
                 salience: 0.5,
                 quotes: Vec::new(),
+                source: false,
             }
         })
         .collect();

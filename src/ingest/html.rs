@@ -212,6 +212,7 @@ fn walk(root: Option<NodeRef>) -> HtmlArticle {
             }
             Step::LeaveLink => {
                 writer.links -= 1;
+                writer.link_closed_at = Some(writer.current.len());
                 continue;
             }
             Step::Enter(node) => node,
@@ -263,10 +264,17 @@ struct Writer {
     current_linked: usize,
     /// For each block, the share of its characters inside links.
     link_shares: Vec<f32>,
+    /// Length of `current` where the last `</a>` closed, while nothing followed it.
+    link_closed_at: Option<usize>,
 }
 
 impl Writer {
     fn push_text(&mut self, s: &str) {
+        if self.link_closed_at.take() == Some(self.current.len())
+            && glued_after_link(&self.current, s)
+        {
+            self.current.push(' ');
+        }
         if self.links > 0 {
             self.current_linked += s.chars().filter(|c| !c.is_whitespace()).count();
         }
@@ -302,6 +310,7 @@ impl Writer {
     }
 
     fn flush(&mut self) {
+        self.link_closed_at = None;
         let current = std::mem::take(&mut self.current);
         let linked = std::mem::take(&mut self.current_linked);
         let block = current.trim();
@@ -321,6 +330,22 @@ impl Writer {
             kind: self.kind(),
         });
     }
+}
+
+/// Whether the text right after a link was glued to it by the page's markup
+/// ("<a>Alexis Madrigal</a>reports", "<a>The Ubyssey</a>next"): the link ends in a name
+/// (a capitalised word with lower-case letters) and the text goes on with a lower-case
+/// word of three letters or more, or a function word. A plural or suffix written onto a
+/// link ("<a>iPod</a>s", "<a>NGO</a>s") stays glued.
+fn glued_after_link(before: &str, after: &str) -> bool {
+    let last = before.rsplit([' ', '\n']).next().unwrap_or("");
+    let name = last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().last().is_some_and(char::is_lowercase);
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = word.chars().all(char::is_lowercase);
+    name && lower
+        && (word.chars().count() >= 3
+            || (word.len() >= 2 && crate::language::words::is_stop_word(&word)))
 }
 
 #[cfg(test)]
@@ -516,6 +541,44 @@ mod tests {
             "{:?}",
             a.text
         );
+    }
+
+    #[test]
+    fn words_glued_to_a_link_are_parted_from_the_name() {
+        let cases = [
+            (
+                "As <a href=\"/x\">Ada Quint</a>reports, the dam held.",
+                "As Ada Quint reports, the dam held.",
+            ),
+            (
+                "With <a href=\"/x\">The Harbour Post</a>next year, we meet.",
+                "With The Harbour Post next year, we meet.",
+            ),
+            (
+                "Talks with <a href=\"/x\">Kessel</a>in May.",
+                "Talks with Kessel in May.",
+            ),
+            // A suffix or plural written onto a link, or punctuation, stays as written.
+            (
+                "She owns two <a href=\"/x\">iPod</a>s and <a href=\"/x\">NGO</a>s.",
+                "She owns two iPods and NGOs.",
+            ),
+            (
+                "The <a href=\"/x\">Quint</a>s met <a href=\"/x\">Kessel</a>'s envoy.",
+                "The Quints met Kessel's envoy.",
+            ),
+            (
+                "A <a href=\"/x\">Kessel</a>-based firm.",
+                "A Kessel-based firm.",
+            ),
+        ];
+        for (body, want) in cases {
+            let a = extract(&format!(
+                "<html><body><article><p>{body}</p></article></body></html>"
+            ))
+            .unwrap();
+            assert_eq!(a.text, want, "{body}");
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! `data/things.txt`:
 //! - the whole name is a known thing ("Brexit", "Minecraft", "Art Deco");
 //! - its head says so: the last word, or the word before "of" ("Affordable Care Act",
-//!   "Treaty of Rome", "Paris Motor Show"), or its first word ("Hurricane Sandy");
+//!   "Treaty of Rome", "Paris Motor Show"), an event's last word also after "of"
+//!   ("Century of Progress Exposition"), or its first word ("Hurricane Sandy");
 //! - the word right before it ("the online game Minecraft") or after it ("her Oscar
 //!   dress") is a noun for things;
 //! - it is quoted as a title ("Super Mario Run", "A Paradise Built in Hell"): see
@@ -30,6 +31,7 @@ struct Lists {
     names: HashSet<String>,
     credentials: HashSet<String>,
     heads: HashSet<&'static str>,
+    event_heads: HashSet<&'static str>,
     prefixes: HashSet<&'static str>,
     before: HashSet<&'static str>,
     after: HashSet<&'static str>,
@@ -52,6 +54,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         names: keys("names"),
         credentials: keys("credentials"),
         heads: list("heads"),
+        event_heads: list("event_heads"),
         prefixes: list("prefixes"),
         before: list("before"),
         after: list("after"),
@@ -59,7 +62,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 });
 
 /// Whether the name, by its own words, names a thing: a known thing, or a multi-word
-/// name whose head or first word is a noun of laws, events and prizes.
+/// name whose head or first word is a noun of laws, events and prizes, or whose last
+/// word names an event ("Century of Progress Exposition"; not "Department of War").
 pub fn is_thing_name(name: &str) -> bool {
     let lists = &*LISTS;
     let k = key(name);
@@ -74,7 +78,8 @@ pub fn is_thing_name(name: &str) -> bool {
         Some(of) if of > 0 => words[of - 1],
         _ => words[words.len() - 1],
     };
-    lists.heads.contains(head) || lists.prefixes.contains(words[0])
+    let event = words.last().is_some_and(|w| lists.event_heads.contains(w));
+    lists.heads.contains(head) || event || lists.prefixes.contains(words[0])
 }
 
 /// Whether a name is the plural of a known one-word thing ("iPods") or opens with one
@@ -101,6 +106,13 @@ pub fn is_credential(name: &str) -> bool {
 /// Minecraft"). Only lower-case words count: "Game" opens a name.
 pub fn thing_noun_before(word: &str) -> bool {
     LISTS.before.contains(word)
+}
+
+/// Whether `word` before a run of Title Case words says the run is a title ("the 1968
+/// work My Name as Though It Were Written on the Surface of the Moon"): a thing noun,
+/// or "work", which right before a single name is too often the verb or the job.
+pub fn title_noun_before(word: &str) -> bool {
+    word == "work" || thing_noun_before(word)
 }
 
 /// Whether `word`, right after a name, says the name is a thing ("dress" in "her Oscar

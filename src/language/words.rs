@@ -227,6 +227,19 @@ pub fn is_dated_name_noun(word: &str) -> bool {
     DATED_NAME_NOUNS.contains(&word)
 }
 
+/// Common words often written in capitals, which a tagger takes for names but which
+/// never name anyone ("We're OK with it", "make a computer do XYZ", "Circa 2011").
+pub const COMMON_WORDS_IN_CAPITALS: &[&str] =
+    &["ok", "okay", "xyz", "asap", "fyi", "lol", "diy", "faq"];
+
+/// Whether a name is only a common word written in capitals ([`COMMON_WORDS_IN_CAPITALS`]),
+/// or "circa" before a year ("Circa 2011"), whose capital opened a line.
+pub fn is_common_word_in_capitals(name: &str, after: &str) -> bool {
+    let word = name.trim().trim_end_matches('.').to_lowercase();
+    let circa = word == "circa" && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    COMMON_WORDS_IN_CAPITALS.contains(&word.as_str()) || circa
+}
+
 const REPORTING_VERBS: &str = include_str!("data/reporting_verbs.txt");
 const REFERRING_NOUNS: &str = include_str!("data/referring_nouns.txt");
 
@@ -370,6 +383,23 @@ mod tests {
             assert_eq!(class(word), want, "{word}");
         }
         assert!(!is_abbreviation("Lavrov"));
+        let capitals = [
+            ("OK", " with this", true),
+            ("Okay", ", he said", true),
+            ("XYZ", " for me", true),
+            ("Circa", " 2011", true),
+            ("Circa", " Ventures said", false),
+            ("Okafor", " said", false),
+            ("CA", " 94025", false),
+            ("ABC", " reported", false),
+        ];
+        for (name, after, want) in capitals {
+            assert_eq!(
+                is_common_word_in_capitals(name, after),
+                want,
+                "{name}{after}"
+            );
+        }
         let referents = [
             ("officials", Some(Referent::People)),
             ("company", Some(Referent::Organization)),
@@ -386,7 +416,8 @@ mod tests {
 
     #[test]
     fn tables_are_lower_case_and_without_repeats() {
-        let tables: [&[&str]; 12] = [
+        let tables: [&[&str]; 13] = [
+            COMMON_WORDS_IN_CAPITALS,
             ARTICLES,
             POSSESSIVE_DETERMINERS,
             DEMONSTRATIVES,

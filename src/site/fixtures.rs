@@ -32,6 +32,7 @@ pub fn actor(name: &str, kind: ActorKind, role: Option<&str>, aliases: &[&str]) 
         mentions: 2,
         salience: 0.5,
         quotes: Vec::new(),
+        source: false,
     }
 }
 

@@ -59,14 +59,19 @@ pub(super) fn correct_kind(
 /// What the text settles, whatever the tagger said:
 /// - a sentence opening "In X," names a place ("In Port Aubel, the minister said"), also
 ///   when the apposition after it was read as X's role;
-/// - an actor the text gives a title or a role ("President Obama") is a person;
+/// - an actor the text gives a title or a role ("President Obama") is a person, and so
+///   is a one-word name before "administration" or "presidency" ("the Obama
+///   administration"): a country there is caught by the gazetteer first;
 /// - "Meranthe's prime minister", "Port Aubel, the Meranthe capital" name a state or a
 ///   city, and a dateline ("LISK \u{2014} ...") the place the story is filed from.
 fn settled_kind(ms: &[&Mention], doc: &Doc) -> Option<ActorKind> {
     if ms.iter().any(|m| opens_with_in(doc, m)) {
         return Some(ActorKind::Place);
     }
-    if ms.iter().any(|m| m.role.is_some() || m.honorific.is_some()) {
+    if ms
+        .iter()
+        .any(|m| m.role.is_some() || m.honorific.is_some() || leads_an_administration(doc, m))
+    {
         return Some(ActorKind::Person);
     }
     ms.iter()
@@ -166,12 +171,28 @@ const ORGANISATION_NOUNS_ONE_WORD: [&str; 7] = [
     "manufacturer",
 ];
 
+/// Plural nouns that, before "like", say the names after them are organisations
+/// ("sites like Flickr", "apps like Tinder").
+const ORGANISATIONS_LIKE: [&str; 9] = [
+    "sites",
+    "websites",
+    "apps",
+    "services",
+    "platforms",
+    "companies",
+    "firms",
+    "networks",
+    "retailers",
+];
+
 /// What the words around the mentions say the actor is, whatever the tagger said:
 /// - a full name tagged as a person, with a given name first ("David Emery" beside
 ///   "Emery" typed an organisation), is a person, unless it is a listed company;
 /// - a name right after a noun of organisations ("developer Mojang", "group Project
-///   Jonah"), after "<job> at" ("an economist at Harvard") or before what only a
-///   company has ("Dell's buyout") is an organisation;
+///   Jonah"), after "<job> at" ("an economist at Harvard"), after "sites like", or
+///   before what only a company has ("Dell's buyout") is an organisation, and so is a
+///   one-word "place" no list knows written "The X" inside a sentence ("working with
+///   The Ubyssey"): a publication's name, as "The Hague" is listed;
 /// - a one-word name right before a lower-case place noun ("the Brenn gauging
 ///   station") is a place;
 /// - a one-word "person" after "the", or a name the tagger typed MISC more often
@@ -197,6 +218,8 @@ fn cue_kind(kind: ActorKind, ms: &[&Mention], doc: &Doc, names: &NameFacts) -> O
         ORGANISATION_NOUNS.contains(&before.as_str())
             || (one_word && ORGANISATION_NOUNS_ONE_WORD.contains(&before.as_str()))
             || (before == "at" && super::lexicon::lexicon().is_head(&before_that))
+            || (before == "like" && ORGANISATIONS_LIKE.contains(&before_that.as_str()))
+            || (one_word && kind == ActorKind::Place && titled_the(doc, m))
     });
     if organisation && kind != ActorKind::Organization && !full_person {
         return Some(ActorKind::Organization);
@@ -205,7 +228,12 @@ fn cue_kind(kind: ActorKind, ms: &[&Mention], doc: &Doc, names: &NameFacts) -> O
     let place = one_word
         && !listed
         && ms.iter().any(|m| {
-            doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 40))
+            let after = doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 40));
+            // The clause only: "the Mareva farm, where" (comma off "farm").
+            after
+                .split([',', '.', ';', ':'])
+                .next()
+                .unwrap_or("")
                 .split_whitespace()
                 .take(2)
                 .take_while(|w| w.chars().all(char::is_lowercase))
@@ -237,6 +265,49 @@ fn words_before(doc: &Doc, m: &Mention) -> (String, String) {
     });
     let before = words.next().unwrap_or_default();
     (before, words.next().unwrap_or_default())
+}
+
+/// Whether a one-word mention names whose administration or presidency follows ("the
+/// Obama administration"; not "the Food and Drug Administration", a name of its own).
+fn leads_an_administration(doc: &Doc, m: &Mention) -> bool {
+    let next = doc.slice(m.end, doc.prose.floor_char_boundary(m.end + 30));
+    let word = next.split_whitespace().next().unwrap_or("");
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    let word = word
+        .strip_suffix("\u{2019}s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
+    !m.name.trim().contains(' ')
+        && next.starts_with(' ')
+        && matches!(word, "administration" | "presidency")
+}
+
+/// Whether a mention comes right after a capitalised "The" inside its sentence ("with
+/// The Ubyssey"), and neither it nor "The" with it is a listed place ("The Hague").
+fn titled_the(doc: &Doc, m: &Mention) -> bool {
+    let Some(s) = m.sentence else {
+        return false;
+    };
+    let head = doc.slice(doc.sentences[s].start, m.start);
+    // "The" inside the tagged span ("[The Ubyssey]") or right before it.
+    let rest = if doc.slice(m.start, m.end).starts_with("The ") {
+        Some(head)
+    } else {
+        head.trim_end()
+            .strip_suffix("The")
+            .filter(|r| r.ends_with(char::is_whitespace))
+    };
+    let Some(rest) = rest else {
+        return false;
+    };
+    let inside = rest
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    inside
+        && !gazetteers::is_listed_place(&m.name)
+        && !gazetteers::is_listed_place(&format!("The {}", m.name))
 }
 
 /// Whether a mention is the place of the dateline its sentence opens with ("LISK \u{2014}").

@@ -19,7 +19,7 @@ use super::lexicon::lexicon;
 use super::roles::{Role, sentence_roles};
 use super::text::{Doc, clean_name, is_word};
 use crate::language::world::gazetteer;
-use crate::language::{gazetteers, names, things};
+use crate::language::{gazetteers, names, things, words};
 
 /// What a mention refers to, as far as its own words tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +199,7 @@ fn mention(
 
 /// Whether a tagged span can name an actor at all: not the currency prefix of "US$40",
 /// not a lone function word ("This") or role word ("Water"), not a bare title ("CEO",
-/// "Foreign Minister").
+/// "Foreign Minister"), not a common word in capitals ("OK", "Circa 2011").
 fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
     let lex = lexicon();
     let currency = doc.slice(end, (end + 1).min(doc.prose.len())) == "$";
@@ -210,7 +210,8 @@ fn names_something(doc: &Doc, name: &str, end: usize) -> bool {
         gazetteer().organization(name).is_some() || lex.groups.contains_key(&names::key(name));
     let function_word =
         words.len() == 1 && (lex.is_function_word(name) || (is_portfolio(name) && !known));
-    !(currency || title || function_word || things::is_credential(name) || adverb(name))
+    let common = words::is_common_word_in_capitals(name, doc.prose.get(end..).unwrap_or(""));
+    !(currency || title || function_word || common || things::is_credential(name) || adverb(name))
 }
 
 /// A capitalised adverb opening a sentence ("Incredibly, ..."), tagged as a name: one

@@ -77,6 +77,10 @@ pub struct Actor {
     /// 0.0 to 1.0; the most salient actor of an article has 1.0.
     pub salience: f64,
     pub quotes: Vec<Quote>,
+    /// A news outlet the article only cites as the source of a report ("told ABC
+    /// News"): ranked after the story's actors, and shown as a source.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub source: bool,
 }
 
 /// Merges mentions into actors, sets `Entity::actor`, and ranks actors by salience.
@@ -126,7 +130,8 @@ pub fn resolve(
         quotes: &quote_counts,
     };
     let mut scores = salience::scores(&found, &drafts, &signals);
-    salience::after_participants(&mut scores, &sources::cited_only(&doc, &found, &drafts));
+    let cited = sources::cited_only(&doc, &found, &drafts);
+    salience::after_participants(&mut scores, &cited);
     // The page's own outlet, only cited, is the briefing's source: no actor.
     let own = sources::own_outlet_cited_only(&doc, &found, &drafts, outlet);
     let order = salience::rank(&scores, &drafts);
@@ -139,7 +144,7 @@ pub fn resolve(
         entities[mention.entity].actor = rank[actor_of[m]];
     }
     let saliences = salience::normalise(&scores);
-    ranked(&order, &drafts, &saliences, quotes)
+    ranked(&order, &drafts, &saliences, quotes, &cited)
 }
 
 /// How often the tagger typed each name (by key) MISC, things left out (they were
@@ -170,12 +175,14 @@ fn without(scores: &mut [f64], order: Vec<usize>, dropped: &[bool]) -> Vec<usize
     order.into_iter().filter(|&d| !dropped[d]).collect()
 }
 
-/// The actors in salience `order`, their ids their ranks.
+/// The actors in salience `order`, their ids their ranks; those marked in `cited` are
+/// sources.
 fn ranked(
     order: &[usize],
     drafts: &[naming::Draft],
     saliences: &[f64],
     mut quotes: Vec<Vec<Quote>>,
+    cited: &[bool],
 ) -> Vec<Actor> {
     order
         .iter()
@@ -191,6 +198,7 @@ fn ranked(
                 mentions: draft.members.len(),
                 salience: saliences[d],
                 quotes: std::mem::take(&mut quotes[d]),
+                source: cited[d],
             }
         })
         .collect()

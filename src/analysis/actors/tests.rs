@@ -521,41 +521,53 @@ fn pronouns_refer_to_the_one_person_of_their_paragraph_or_its_last_speaker() {
 
 #[test]
 fn outlets_only_cited_rank_after_the_story_s_actors() {
-    // (text, outlet, whether it must rank last)
+    // (text, outlet, whether it must rank last, the outlets marked sources)
     let cases = [
         (
             "[ORG|Sputnik] said [PER|Ada Quint] met [PER|Bo Lind]. [PER|Bo Lind] left, [ORG|Sputnik] reported.",
             "Sputnik",
             true,
+            &["Sputnik"][..],
         ),
         (
             "[PER|Ada Quint] told [ORG|CBS] that the talks with [LOC|Kestria] failed.",
             "CBS",
             true,
+            &["CBS"][..],
         ),
         (
             "According to the [ORG|Kessel Daily News], [PER|Ada Quint] resigned in [LOC|Lisk]. \
              Papers seen by the [ORG|Kessel Daily News] show it.",
             "Kessel Daily News",
             true,
+            &["Kessel Daily News"][..],
         ),
         // The story is about the outlet: one mention outside a citation keeps it an actor.
         (
             "[ORG|CBS] fired its chief. [ORG|CBS] hired [PER|Ada Quint], [ORG|Reuters] reported.",
             "CBS",
             false,
+            &["Reuters"][..],
         ),
         // Not an outlet: a ministry that reports takes part.
         (
             "The [ORG|Harbour Ministry] reported that [PER|Ada Quint] resigned.",
             "Harbour Ministry",
             false,
+            &[][..],
         ),
     ];
-    for (marked, outlet, last) in cases {
+    for (marked, outlet, last, want) in cases {
         let (prose, entities, actors) = analyse(marked, "", &[]);
         let rank = actor(&actors, outlet).id;
         assert_eq!(rank == actors.len() - 1, last, "{marked}: {actors:#?}");
+        // Only the outlets the article only cites are marked sources.
+        let sources: Vec<&str> = actors
+            .iter()
+            .filter(|a| a.source)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(sources, want, "{marked}");
         let saliences: Vec<f64> = actors.iter().map(|a| a.salience).collect();
         assert!(
             saliences.is_sorted_by(|a, b| a >= b),
@@ -757,6 +769,90 @@ fn the_page_s_own_outlet_only_cited_is_its_source_not_an_actor() {
         let (prose, entities, actors) = analyse_from(marked, "", &[], outlet);
         let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, want, "{marked} from {outlet:?}");
+        assert_consistent(&prose, &entities, &actors);
+    }
+}
+
+#[test]
+fn leaders_studios_products_and_common_words_in_capitals() {
+    // (text, the actors shown with their kinds)
+    let cases: [(&str, &[(&str, ActorKind)]); 9] = [
+        // A leader's administration names the leader; a country's stays a place.
+        (
+            "The [LOC|Varno] administration's plan failed, said [PER|Ada Quint].",
+            &[
+                ("Varno", ActorKind::Person),
+                ("Ada Quint", ActorKind::Person),
+            ],
+        ),
+        (
+            "The [LOC|France] administration met the [ORG|Sarn Water Administration].",
+            &[
+                ("France", ActorKind::Place),
+                ("Sarn Water Administration", ActorKind::Organization),
+            ],
+        ),
+        // A studio named "... Games" is a company; the events so named are things.
+        (
+            "[PER|Kessrow Games] made it for the [MISC|Commonwealth Games] in [LOC|Lisk].",
+            &[
+                ("Kessrow Games", ActorKind::Organization),
+                ("Lisk", ActorKind::Place),
+            ],
+        ),
+        // Products and their plurals are no actors; the company is.
+        (
+            "Editors bought [PER|Macbooks] and filled [ORG|Google Doc] files; [ORG|Google] paid.",
+            &[("Google", ActorKind::Organization)],
+        ),
+        // A farm's name is a place; a company named with "Farms" stays one.
+        (
+            "At his [ORG|Mareva] farm, [PER|Ada Quint] spoke of [ORG|Kessel Farms Ltd].",
+            &[
+                ("Mareva", ActorKind::Place),
+                ("Ada Quint", ActorKind::Person),
+                ("Kessel Farms Ltd", ActorKind::Organization),
+            ],
+        ),
+        // A publication written "The X" inside a sentence, sites like X; not a listed
+        // place ("The Hague"), nor a place opening its sentence.
+        (
+            "[PER|Ada Quint] wrote for The [LOC|Quillpost], [LOC|The Brightwell] and sites like [LOC|Snapwell]. The [LOC|Tarvelle] flooded in The [LOC|Hague].",
+            &[
+                ("Ada Quint", ActorKind::Person),
+                ("Quillpost", ActorKind::Organization),
+                ("Brightwell", ActorKind::Organization),
+                ("Snapwell", ActorKind::Organization),
+                ("Tarvelle", ActorKind::Place),
+                ("Hague", ActorKind::Place),
+            ],
+        ),
+        // Common words in capitals and "Circa" before a year name nobody.
+        (
+            "[ORG|Circa] 2011, we were [ORG|OK] with it, said [PER|Ada Quint].",
+            &[("Ada Quint", ActorKind::Person)],
+        ),
+        (
+            "Ask it to do [ORG|XYZ] for you, said [PER|Ada Quint].",
+            &[("Ada Quint", ActorKind::Person)],
+        ),
+        // A company called Circa, a person called Okafor stay.
+        (
+            "[ORG|Circa] hired [PER|Ben Okafor].",
+            &[
+                ("Circa", ActorKind::Organization),
+                ("Ben Okafor", ActorKind::Person),
+            ],
+        ),
+    ];
+    for (marked, want) in cases {
+        let (prose, entities, actors) = analyse(marked, "", &[]);
+        let mut got: Vec<(&str, ActorKind)> =
+            actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        let mut want = want.to_vec();
+        got.sort_by_key(|(n, _)| *n);
+        want.sort_by_key(|(n, _)| *n);
+        assert_eq!(got, want, "{marked}: {actors:#?}");
         assert_consistent(&prose, &entities, &actors);
     }
 }

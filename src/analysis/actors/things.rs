@@ -14,12 +14,14 @@ use std::collections::HashSet;
 
 use super::super::entities::Entity;
 use super::lexicon::lexicon;
+use super::text::is_capitalised;
 use super::text::{Doc, clean_name, is_possessive};
 use crate::language::names::{acronym_letters, initials, is_acronym, is_plural_acronym, key};
 use crate::language::things::{
     extends_thing_name, is_thing_name, is_title, thing_noun_after, thing_noun_before,
+    title_noun_before,
 };
-use crate::language::words::is_reporting_verb;
+use crate::language::words::{TITLE_SMALL_WORDS, is_reporting_verb};
 use crate::language::world::gazetteer;
 
 /// Indices of the entities that name things.
@@ -49,8 +51,22 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         // "iPod Nano", "iPods": a known product's model or plural, unless its head makes
         // it an organisation or a place ("Brexit Party", "Christmas Island").
         let model = extends_thing_name(name) && lexicon().head_kind(name).is_none();
-        // "SUVs", "IRAs", "NGOs": a class of things or organisations, not one of them.
-        if is_thing_name(name) || cued || model || is_plural_acronym(name) {
+        // "Air Force One": the word after completes a thing's name the tagger cut.
+        let completed =
+            after.is_some_and(|a| is_capitalised(a) && is_thing_name(&format!("{name} {a}")));
+        // "SUVs", "IRAs", "NGOs": a class of things or organisations, not one of them;
+        // "CRE (carbapenem-resistant enterobacteriaceae)": a term, spelt in lower case.
+        let class = is_plural_acronym(name) || spelt_in_lower_case(doc, e, name);
+        // "#Hamilton": a hashtag is a topic, not an actor.
+        let hashtag = doc.prose[..e.start].ends_with('#');
+        if is_thing_name(name)
+            || cued
+            || model
+            || completed
+            || class
+            || hashtag
+            || in_title_run(doc, e)
+        {
             things.insert(k.clone());
         }
         if quoted_title(doc, e) {
@@ -109,6 +125,65 @@ fn neighbours<'a>(
     (before, word(last), word(last + 1))
 }
 
+/// Whether an acronym is spelt out in lower-case words in brackets right after it or
+/// right before it ("CRE (carbapenem-resistant enterobacteriaceae)", "gross domestic
+/// product (GDP)"): a name is spelt with capitals, so the acronym is a term.
+fn spelt_in_lower_case(doc: &Doc, e: &Entity, name: &str) -> bool {
+    if !is_acronym(name) {
+        return false;
+    }
+    let letters = acronym_letters(name);
+    let spells = |words: &str| {
+        !words.is_empty()
+            && words
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-' || c == ' ')
+            && initials(words) == letters
+    };
+    // A window of a few words each side, so the check stays linear in the article.
+    let after = doc.slice(e.end, doc.prose.floor_char_boundary(e.end + 160));
+    if let Some((inner, _)) = after
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|a| a.split_once(')'))
+        && spells(inner.trim())
+    {
+        return true;
+    }
+    let from = doc.prose.ceil_char_boundary(e.start.saturating_sub(160));
+    let before = doc.slice(from, e.start).trim_end();
+    let Some(head) = before.strip_suffix('(') else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().rev().take(letters.len()).collect();
+    (1..=words.len()).any(|n| {
+        let run: Vec<&str> = words[..n].iter().rev().copied().collect();
+        spells(&run.join(" "))
+    })
+}
+
+/// Whether a name stands inside a Title Case run of three or more capitalised words
+/// that opens right after a thing noun with a capital ("the 1968 work My Name as Though
+/// It Were Written on the Surface of the Moon"): the run is the title of a work. The
+/// run may hold title small words, but not "by", which brings the author in.
+fn in_title_run(doc: &Doc, e: &Entity) -> bool {
+    let Some(s) = doc.sentence_at(e.start) else {
+        return false;
+    };
+    let tokens = &doc.tokens[s];
+    let (mut capitals, mut opens_capitalised) = (0, false);
+    for i in (0..doc.token_from(s, e.start)).rev().take(16) {
+        let word = doc.word(tokens[i]);
+        if is_capitalised(word) {
+            capitals += 1;
+        } else if word == "by" || !TITLE_SMALL_WORDS.contains(&word) {
+            return capitals >= 3 && opens_capitalised && title_noun_before(word);
+        }
+        opens_capitalised = is_capitalised(word);
+    }
+    false
+}
+
 /// How far around a name its quotation marks are looked for: a title may be cut
 /// into several sentences ("A Paradise Built in Hell: | The Extraordinary ...").
 const QUOTE_WINDOW: usize = 200;
@@ -164,7 +239,28 @@ mod tests {
 
     #[test]
     fn laws_games_works_and_events_are_things() {
-        let cases: [(&str, &[&str]); 15] = [
+        let cases: [(&str, &[&str]); 20] = [
+            (
+                "Her 1968 work My Name as Though It Were on the [ORG|Surface] of the [LOC|Moon] sold.",
+                &["Surface", "Moon"],
+            ),
+            (
+                "An outbreak of [ORG|CRE] (carbapenem-resistant enterobacteriaceae) and of gross domestic product ([ORG|GDP]) fell.",
+                &["CRE", "GDP"],
+            ),
+            ("He spoke aboard [ORG|Air Force] One.", &["Air Force"]),
+            (
+                "It lit the [ORG|Lisk Century of Progress Exposition]; \u{201c}#[ORG|Kessel Opera] show halted\u{201d}, #[PER|Quint] trended.",
+                &[
+                    "Lisk Century of Progress Exposition",
+                    "Kessel Opera",
+                    "Quint",
+                ],
+            ),
+            (
+                "The [ORG|Kessel Wildlife Fund] (KWF) and [ORG|KWF] met.",
+                &[],
+            ),
             (
                 "A flaw in the online game [LOC|Minecraft] lets [PER|Ann Lee] crash it.",
                 &["Minecraft"],
@@ -241,6 +337,14 @@ mod tests {
             // A department of war is an organisation; a person called Bill stays a person.
             "The [ORG|Department of War] met [PER|Bill Clinton].",
             "The [ORG|Sarn Basin Water Commission] met.",
+            // A title run needs its thing noun and three capitalised words; an author
+            // after "by", the work's maker, and an acronym spelt with capitals stay.
+            "The film Arrival in [LOC|Lisk] opened.",
+            "The book Dark Water Rising by [PER|Ada Quint] sold.",
+            "Her work with [ORG|Kessel Aid] in [LOC|Lisk] and [LOC|Tarvelle] grew.",
+            "The [ORG|Kessel Wildlife Fund] ([ORG|KWF]) met the [ORG|Air Force].",
+            // An office named after a war or a code, a handle after "@", stay.
+            "The [ORG|Ministry of War] and the [ORG|Office of the Tax Code] wrote to @[PER|Ada Quint].",
         ];
         for marked in cases {
             assert_eq!(things_of(marked), Vec::<String>::new(), "{marked}");

@@ -109,6 +109,7 @@ mod tests {
             mentions: 1,
             salience: 0.0,
             quotes: vec![],
+            source: false,
         }
     }
 

@@ -317,6 +317,7 @@ mod tests {
             mentions: 1,
             salience: 0.0,
             quotes: vec![],
+            source: false,
         };
         let actors = [
             actor(0, ActorKind::Person),

@@ -1106,6 +1106,46 @@ fn places_are_chips_after_the_cards_of_people_and_organisations() {
 }
 
 #[test]
+fn outlets_only_cited_are_chips_after_the_places_never_cards() {
+    use crate::analysis::ActorKind::*;
+    let mut b = crowded(
+        "cited",
+        1,
+        &[
+            ("Kessel Wire", Organization, 0.95),
+            ("Ilse Marrow", Person, 0.5),
+            ("Norland", Place, 0.7),
+            ("Calder Post", Organization, 0.4),
+        ],
+    );
+    // Kessel Wire is only cited; Calder Post, an outlet the story is about, is not.
+    b.meta.actors[0].source = true;
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[b],
+    );
+    let page = &pages["briefings/cited/index.html"];
+    let chips = |from: &str| -> Vec<String> {
+        let part = &page[page.find(from).expect(from)..];
+        let part = &part[..part.find("</ul>").unwrap()];
+        part.split("name\">")
+            .skip(1)
+            .map(|s| s[..s.find('<').unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(
+        chips("class=\"actor-cards\""),
+        ["Ilse Marrow", "Calder Post"]
+    );
+    assert_eq!(chips("id=\"sources-heading\""), ["Kessel Wire"]);
+    assert!(
+        page.find("id=\"places-heading\"") < page.find("id=\"sources-heading\""),
+        "sources after the places"
+    );
+}
+
+#[test]
 fn related_briefings_name_at_most_four_shared_actors() {
     use crate::analysis::ActorKind::*;
     let actors = [

@@ -79,6 +79,8 @@ pub struct BriefingActor {
     pub salience: f64,
     /// Briefings of the site it appears in.
     pub briefing_count: usize,
+    /// A news outlet the article only cites as the source of a report.
+    pub source: bool,
 }
 
 /// An entry of a briefing's own timeline.
@@ -146,6 +148,9 @@ pub struct BriefingView {
     pub other_actors: Vec<BriefingActor>,
     /// The places, each once, most salient first.
     pub places: Vec<BriefingActor>,
+    /// The news outlets the article only cites as sources ("told ABC News"), each once:
+    /// not in `key_actors` nor `other_actors`.
+    pub sources: Vec<BriefingActor>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
     /// The timeline as a picture (inline SVG, `| safe`; see `svg::strip`): empty when
@@ -178,7 +183,9 @@ impl BriefingView {
         let cut = sections::cut(body, briefing);
         let [summary_html, actors_html, timeline_html] = cut.placed.clone();
         let actors = briefing_actors(index, b);
-        let (places, mut key_actors) = ranked(&actors);
+        let (places, ranked_actors) = ranked(&actors);
+        let (sources, mut key_actors): (Vec<_>, Vec<_>) =
+            ranked_actors.into_iter().partition(|a| a.source);
         let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
         let mut lead = match summary_html {
             Some(_) => repeats::lead(&meta.lede, &[]),
@@ -203,6 +210,7 @@ impl BriefingView {
             key_actors,
             other_actors,
             places,
+            sources,
             actors,
             timeline_svg: strip::render(&timeline_strip(&events)),
             timeline: events,
@@ -309,6 +317,7 @@ fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
                 mentions: a.mentions,
                 salience: a.salience,
                 briefing_count: index.corpus.postings(id).len(),
+                source: a.source,
             }
         })
         .collect()
