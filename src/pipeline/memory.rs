@@ -104,6 +104,7 @@ impl Memory {
     pub fn one_off() -> Memory {
         Memory {
             one_off: true,
+            render_cache: site::Cache::one_render(),
             ..Memory::default()
         }
     }

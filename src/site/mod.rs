@@ -66,6 +66,15 @@ pub struct Cache {
 }
 
 impl Cache {
+    /// The cache of a single render (`build`, `check`): what only a next render would
+    /// use (the timeline's group views, a copy of every event's view) is not kept.
+    pub fn one_render() -> Cache {
+        Cache {
+            groups: view::group_views::GroupViews::not_kept(),
+            ..Cache::default()
+        }
+    }
+
     /// Records an update of the corpus (see [`KeptKeys::note`] and `view::group_views`).
     pub fn note(&self, delta: &crate::corpus::Delta) {
         self.pages.note(delta);

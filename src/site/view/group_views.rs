@@ -25,9 +25,19 @@ use super::timeline::{DateGroupView, group_view};
 #[derive(Debug, Default)]
 pub struct GroupViews {
     kept: Mutex<HashMap<PeriodKey, (u64, DateGroupView)>>,
+    /// Build every view and keep none (a render no other follows).
+    off: bool,
 }
 
 impl GroupViews {
+    /// Views that are built for one render only.
+    pub fn not_kept() -> GroupViews {
+        GroupViews {
+            off: true,
+            ..GroupViews::default()
+        }
+    }
+
     /// Records an update of the corpus: views of groups whose version is unchanged stay
     /// valid only while every surface does.
     pub fn note(&self, delta: &Delta) {
@@ -44,6 +54,12 @@ impl GroupViews {
         index: &SiteIndex,
         groups: &[(&PeriodKey, u64, &DateGroup)],
     ) -> Vec<DateGroupView> {
+        if self.off {
+            return groups
+                .par_iter()
+                .map(|&(_, _, g)| group_view(index, g))
+                .collect();
+        }
         let mut kept = self
             .kept
             .lock()
