@@ -320,21 +320,28 @@ pub fn render<S: Sink>(
         .chain(statics.iter().copied())
         .map(|p| p.strip_suffix("index.html").unwrap_or(p))
         .collect();
-    let files = site_paths.len();
-    let known = cache.known.get(config.base_path(), &site_paths);
     sink.stage("link check");
-    let links_env = links_env(config, corpus);
-    // A briefing the update did not change keeps its links (see `reuse`).
-    let unchanged = |b| {
-        let touched = |d: &reuse::Dirty| d.touches(pages::Job::Briefing(b));
-        dirty.as_ref().is_some_and(|d| !touched(d))
-    };
-    let warnings = links::check(&index, &known, &cache.links, &links_env, unchanged);
+    let warnings = check_links(&index, cache, &site_paths, dirty.as_ref());
     Ok(Rendered {
-        files,
+        files: site_paths.len(),
         rendered: rendered.into_inner(),
         warnings,
     })
+}
+
+/// The link check of every body against the site's pages (`site_paths`, with
+/// `index.html` cut off); a briefing that `dirty` says an update did not change keeps
+/// the links found last time (see `reuse`).
+fn check_links(
+    index: &index::SiteIndex,
+    cache: &Cache,
+    site_paths: &[&str],
+    dirty: Option<&reuse::Dirty>,
+) -> Vec<Warning> {
+    let known = cache.known.get(index.config.base_path(), site_paths);
+    let links_env = links_env(index.config, index.corpus);
+    let unchanged = |b| dirty.is_some_and(|d| !d.touches(pages::Job::Briefing(b)));
+    links::check(index, &known, &cache.links, &links_env, unchanged)
 }
 
 /// A key from content itself (static files).
