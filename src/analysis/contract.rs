@@ -48,6 +48,9 @@ struct ActorRecord<'a> {
     aliases: &'a [String],
     mentions: usize,
     salience: f64,
+    /// Present (true) only on an outlet cited as a source and nothing else.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    source: bool,
 }
 
 #[derive(Serialize)]
@@ -135,6 +138,7 @@ impl<'a> From<&'a super::Actor> for ActorRecord<'a> {
             aliases: &a.aliases,
             mentions: a.mentions,
             salience: (a.salience * 1000.0).round() / 1000.0,
+            source: a.source,
         }
     }
 }

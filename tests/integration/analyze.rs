@@ -161,3 +161,22 @@ fn markdown_briefings_of_every_format_match_their_snapshots() {
         insta::assert_snapshot!(format!("briefing_md_{name}"), run.stdout);
     }
 }
+
+#[test]
+fn an_outlet_only_cited_as_a_source_is_flagged_in_the_contract() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        "---\ntitle: Talks resume\ndate: 2026-03-06\n---\n\nForeign Minister Ana Varela said on \
+         Thursday that the talks in Lisk would resume next week. Varela met the Kestrian envoy \
+         Tomas Holm in Lisk, an aide told Reuters.\n",
+    );
+    let records = analyze_json(&site, &["a.md", "--format", "json"]);
+    let actors = records[0]["actors"].as_array().unwrap();
+    let flag = |name: &str| {
+        let actor = actors.iter().find(|a| a["name"] == name);
+        actor.map(|a| a.get("source").cloned())
+    };
+    assert_eq!(flag("Reuters"), Some(Some(serde_json::Value::Bool(true))));
+    assert_eq!(flag("Ana Varela"), Some(None), "only sources carry the key");
+}
