@@ -164,7 +164,25 @@ pub(crate) fn byline(line: &str) -> Option<String> {
         name = rest.trim_end();
     }
     let words = name.split_whitespace().count();
-    (words >= 2 || name.contains(',')).then(|| name.to_string())
+    (words >= 2 || name.contains(',')).then(|| as_written_in_prose(name))
+}
+
+/// A name set in capitals, as bylines often are ("JANE O'DOE-ROE"), as prose writes it
+/// ("Jane O'Doe-Roe"); a name with any lower-case letter is kept as it is.
+fn as_written_in_prose(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        match start {
+            true => out.push(c),
+            false => out.extend(c.to_lowercase()),
+        }
+        start = !c.is_alphabetic();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -253,9 +271,11 @@ mod tests {
             ("By Jane Doe, John Roe", Some("Jane Doe, John Roe")),
             ("By Jane Doe | Reuters | January 28, 2022", Some("Jane Doe")),
             ("By Jean-Luc van der Berg", Some("Jean-Luc van der Berg")),
-            ("By JANE DOE", Some("JANE DOE")),
+            ("By JANE DOE", Some("Jane Doe")),
+            ("BY JEAN-LUC O'BRIEN", Some("Jean-Luc O'Brien")),
+            ("By Jane McDoe", Some("Jane McDoe")),
             ("by Jane Doe22 Dec 2016651", Some("Jane Doe")),
-            ("By JANE DOE March 11, 2015 3:46 PM", Some("JANE DOE")),
+            ("By JANE DOE March 11, 2015 3:46 PM", Some("Jane Doe")),
             ("By Jane Doe 2 hours ago", Some("Jane Doe")),
             ("By Theresa May", Some("Theresa May")),
             ("By Theresa May, Reuters", Some("Theresa May")),
