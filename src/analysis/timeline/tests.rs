@@ -28,15 +28,19 @@ fn entities(text: &str, names: &[(&str, usize)]) -> Vec<Entity> {
 }
 
 fn timeline(text: &str, published: Option<Date>, names: &[(&str, usize)]) -> Vec<TimelineEntry> {
-    let sentences = split(
+    timeline_of(text, &one_paragraph(text), published, names)
+}
+
+/// The sentences of `text` read as one paragraph.
+fn one_paragraph(text: &str) -> Vec<Sentence> {
+    split(
         text,
         &[Block {
             start: 0,
             end: text.len(),
             kind: BlockKind::Paragraph,
         }],
-    );
-    timeline_of(text, &sentences, published, names)
+    )
 }
 
 fn timeline_of(
@@ -829,14 +833,7 @@ fn the_lede_s_news_comes_first_among_reported_entries() {
     let text = "A harbour pilot is fighting back after a letter she sent to Lisk started a row. \
         Varela sent a reply to Holm.";
     let names = [("Lisk", 1), ("Varela", 2), ("Holm", 3)];
-    let sentences = split(
-        text,
-        &[Block {
-            start: 0,
-            end: text.len(),
-            kind: BlockKind::Paragraph,
-        }],
-    );
+    let sentences = one_paragraph(text);
     let timexes = tag(text, &sentences, Some(FRIDAY));
     let first_sentences = |ranking: &[usize]| -> Vec<usize> {
         build(&Input {
