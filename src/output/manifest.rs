@@ -57,9 +57,7 @@ pub(super) fn site_digest(entries: &HashMap<String, Entry>) -> Digest {
         bytes.extend_from_slice(&e.stat.size.to_le_bytes());
         bytes.extend_from_slice(&e.stat.mtime.to_le_bytes());
     }
-    let mut out = [0; 16];
-    out.copy_from_slice(&blake3::hash(&bytes).as_bytes()[..16]);
-    out
+    digest(&bytes)
 }
 
 /// What the file system says about a published file: enough to notice that it changed.

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{BuildError, Progress, cache_key};
+use super::{BuildError, Progress, cache_key, regenerate};
 use crate::analysis;
 use crate::briefing::cache::{ParseCache, TextHash, text_hash};
 use crate::briefing::{self, Briefing, BriefingError, ComposeOptions, Existing, Plan};
@@ -162,7 +162,10 @@ pub(super) fn prepare<'a>(
         }
         !blocked
     });
-    let regenerate = resolve_regenerate(config, &options.regenerate, &articles, &existing)?;
+    let files = existing
+        .iter()
+        .map(|(slug, e)| (*slug, e.file.path.as_path()));
+    let regenerate = regenerate::slugs(config, &options.regenerate, &articles, files)?;
     Ok(Plans {
         articles,
         existing,
@@ -178,39 +181,6 @@ pub(super) fn prepare<'a>(
 
 fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-/// The slugs named by `--regenerate` paths (article or briefing files).
-fn resolve_regenerate(
-    config: &Config,
-    paths: &[PathBuf],
-    articles: &[&Article],
-    existing: &HashMap<&str, Readable>,
-) -> Result<HashSet<String>, BuildError> {
-    if paths.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let normal = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut by_path: HashMap<PathBuf, &str> = HashMap::new();
-    for a in articles {
-        by_path.insert(normal(&config.root.join(&a.path)), &a.slug);
-        by_path.insert(
-            normal(&config.briefings_dir.join(format!("{}.md", a.slug))),
-            &a.slug,
-        );
-    }
-    for (slug, e) in existing {
-        by_path.insert(normal(&config.root.join(&e.file.path)), slug);
-    }
-    paths
-        .iter()
-        .map(|p| {
-            by_path
-                .get(&normal(p))
-                .map(|s| s.to_string())
-                .ok_or_else(|| BuildError::Regenerate(p.clone()))
-        })
-        .collect()
 }
 
 impl Plans<'_> {

@@ -22,6 +22,7 @@
 
 mod briefings;
 mod memory;
+mod regenerate;
 mod sinks;
 mod unchanged;
 mod write;

@@ -64,8 +64,7 @@ impl KnownPathsCache {
             bytes.push(0);
             bytes.extend_from_slice(p.as_bytes());
         }
-        let mut key = [0u8; 16];
-        key.copy_from_slice(&blake3::hash(&bytes).as_bytes()[..16]);
+        let key = super::blake3_key(&bytes);
         let Ok(mut slot) = self.0.lock() else {
             return Arc::new(KnownPaths::new(base_path, site_paths.iter().copied()));
         };

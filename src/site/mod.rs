@@ -344,7 +344,7 @@ fn check_links(
     links::check(index, &known, &cache.links, &links_env, unchanged)
 }
 
-/// A key from content itself (static files).
+/// A key from content itself (static files, digests of views and path lists).
 fn blake3_key(bytes: &[u8]) -> Key {
     let mut key = [0u8; 16];
     key.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);

@@ -170,7 +170,7 @@ pub(crate) fn byline(line: &str) -> Option<String> {
 /// A name set in capitals, as bylines often are ("JANE O'DOE-ROE"), as prose writes it
 /// ("Jane O'Doe-Roe"); a name with any lower-case letter is kept as it is.
 fn as_written_in_prose(name: &str) -> String {
-    if name.chars().any(char::is_lowercase) {
+    if !super::headline::all_caps(name) {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());

@@ -262,10 +262,7 @@ impl Timeline {
         let (latest, before_latest) = latest(&parts, &pages);
         let plain = plain_overview(&overview);
         let digest = |view: OverviewView| {
-            let json = serde_json::to_vec(&view).unwrap_or_default();
-            let mut out = [0u8; 16];
-            out.copy_from_slice(&blake3::hash(&json).as_bytes()[..16]);
-            out
+            crate::site::blake3_key(&serde_json::to_vec(&view).unwrap_or_default())
         };
         let overview_digests = (
             digest(OverviewView::Counted(&overview)),
