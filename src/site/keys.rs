@@ -158,8 +158,9 @@ impl KeyHasher {
 
 use super::pages::{Job, Shared};
 use super::view::actor::{MAX_ROLES, SEEN_WITH};
+use super::view::group_views::GroupSlice;
 use super::view::page_range;
-use super::view::timeline::TimelineView;
+use super::view::timeline::{TimelinePart, TimelineView};
 
 impl Job {
     /// The page's input key: the environment and every corpus fact its views read
@@ -206,7 +207,14 @@ impl Job {
                     newer,
                 } = shared.timeline.view(shown);
                 h.bytes(&shared.timeline.overview_digest(shown));
-                h.json(&(parts, event_count, one_page, current, latest, older, newer));
+                h.json(&(event_count, one_page, current, older, newer));
+                for part in parts {
+                    timeline_part(&mut h, part);
+                }
+                h.num(latest.len());
+                for group in latest {
+                    group_slice(&mut h, group);
+                }
             }
             Job::Tags => {
                 for &t in corpus.tags() {
@@ -267,6 +275,32 @@ impl Job {
         }
         h.finish()
     }
+}
+
+/// A part of a timeline page: every field, its groups by the digests of their views
+/// (destructured so that a field added to the part cannot be left out of the key).
+fn timeline_part(h: &mut KeyHasher, part: &TimelinePart) {
+    let TimelinePart {
+        key,
+        label,
+        id,
+        url,
+        event_count,
+        page,
+        pages,
+        groups,
+        within: _, // how the parts were packed, which the pages' fields show
+    } = part;
+    h.str(key).str(label).str(id).str(url);
+    h.num(*event_count).num(*page).num(*pages).num(groups.len());
+    for group in groups {
+        group_slice(h, group);
+    }
+}
+
+fn group_slice(h: &mut KeyHasher, group: &GroupSlice) {
+    let (digest, events) = group.key();
+    h.bytes(digest).num(events.start).num(events.end);
 }
 
 /// A briefing page: the briefing (front matter and body, whose links name other

@@ -198,29 +198,33 @@ fn snapshots_of_a_timeline_cut_into_pages() {
         .filter(|p| p.starts_with("timeline/"))
         .collect();
     names.sort_unstable();
-    // 2021's one event joins March's first page, April's two its second; the undated
-    // event keeps its own page.
+    // March is longer than a page: its days are cut into pages of whole days (1-21,
+    // 22-28), named by their first day. 2021's one event joins the first, April's two
+    // the second; the undated event keeps its own page.
     assert_eq!(
         names,
         [
             "timeline/2021/index.html",
-            "timeline/2022-03/2/index.html",
+            "timeline/2022-03-22/index.html",
             "timeline/index.html",
             "timeline/undated/index.html",
         ]
     );
     let first = &pages["timeline/2021/index.html"];
-    assert!(first.contains("<h1>2021 – March 2022</h1>"), "{first}");
-    assert_eq!(first.matches("class=\"tl-event\"").count(), 51);
-    let second = &pages["timeline/2022-03/2/index.html"];
-    assert!(second.contains("<h1>March – April 2022</h1>"), "{second}");
+    assert!(first.contains("<h1>2021 – 21 March 2022</h1>"), "{first}");
+    assert_eq!(first.matches("class=\"tl-event\"").count(), 50);
+    let second = &pages["timeline/2022-03-22/index.html"];
+    assert!(
+        second.contains("<h1>22 March – April 2022</h1>"),
+        "{second}"
+    );
     for name in &names {
         assert_in_sitemap(&pages, name);
     }
     insta::assert_snapshot!("timeline_overview", main_of(&pages["timeline/index.html"]));
     insta::assert_snapshot!(
         "timeline_month_page_2",
-        main_of(&pages["timeline/2022-03/2/index.html"])
+        main_of(&pages["timeline/2022-03-22/index.html"])
     );
 }
 
@@ -830,23 +834,54 @@ fn a_long_timeline_gets_one_page_per_year_or_month_and_long_lists_become_links()
         .collect();
     let names: Vec<&str> = parts.iter().map(|(p, _)| p.as_str()).collect();
     assert!(
-        names.contains(&"timeline/2022-03/index.html"),
+        names.contains(&"timeline/2021-11/index.html"),
         "a long year is cut into months: {names:?}"
     );
     assert!(
-        names.contains(&"timeline/2022-03/2/index.html"),
-        "a long month into numbered pages: {names:?}"
+        names.contains(&"timeline/2022-03-01/index.html")
+            && names.contains(&"timeline/2022-03-07/index.html")
+            && !names.contains(&"timeline/2022-03/index.html"),
+        "a long month into pages of whole days, named by their first day: {names:?}"
     );
+    let march = &pages["timeline/2022-03-07/index.html"];
+    assert!(march.contains("<h1>7 – 12 March 2022</h1>"), "{march}");
     assert!(!names.contains(&"timeline/2022/index.html"), "{names:?}");
-    for (path, _) in &parts {
+    let first_of_march = &pages["timeline/2022-03-01/index.html"];
+    assert!(
+        main.contains("href=\"/timeline/2022-03-01/\""),
+        "timeline/ leads to the first page of a month cut into days"
+    );
+    for (path, page) in &parts {
         let dir = path.trim_end_matches("index.html");
-        if dir.matches('/').count() == 2 {
-            assert!(
-                main.contains(&format!("href=\"/{dir}\"")),
-                "timeline/ links {dir}"
-            );
+        if dir.matches('/').count() != 2 {
+            continue;
+        }
+        let link = format!("href=\"/{dir}\"");
+        let day = path.len() > "timeline/2022-03-01".len() && path.as_bytes()[16] == b'-';
+        match day {
+            // a day's page is listed on every page of its month, itself marked
+            true => {
+                let month = &path[..16];
+                let first = parts
+                    .iter()
+                    .find(|(p, _)| p.starts_with(month))
+                    .map(|(_, t)| t.as_str());
+                assert!(
+                    first.is_some_and(|t| t.contains(&link)),
+                    "{month}'s pages link {dir}"
+                );
+                assert!(
+                    page.contains(&format!("{link} title=")) && page.contains("class=\"tl-days\""),
+                    "{path} lists its month's days"
+                );
+            }
+            false => assert!(main.contains(&link), "timeline/ links {dir}"),
         }
     }
+    assert!(
+        first_of_march.contains("aria-label=\"Days of this month\""),
+        "{first_of_march}"
+    );
     let counts: Vec<usize> = parts
         .iter()
         .map(|(_, t)| t.matches("class=\"tl-event\"").count())

@@ -10,19 +10,21 @@ use std::ops::Range;
 
 use super::super::index::SiteIndex;
 use super::LinkView;
+use super::group_views::GroupSlice;
 use super::paging::orphans;
 use super::timeline::{
-    DateGroupView, LATEST_EVENTS, PAGE_EVENTS, PeriodLink, TimelinePage, TimelinePart, Year,
+    DayLink, LATEST_EVENTS, PAGE_EVENTS, PeriodLink, TimelinePage, TimelinePart, Year,
 };
 use super::{pages_for, range_for};
 use crate::analysis::timex::value::Granularity;
+use jiff::civil::Date;
 
 /// A page of fewer events than this joins a neighbouring page (when that stays within
 /// [`PAGE_EVENTS`] and its allowance for orphans), so no page shows just one or two.
 const THIN: usize = 3;
 
-pub(super) fn count(groups: &[DateGroupView]) -> usize {
-    groups.iter().map(|g| g.events.len()).sum()
+pub(super) fn count(groups: &[GroupSlice]) -> usize {
+    groups.iter().map(GroupSlice::len).sum()
 }
 
 /// Adds a year's parts (the year, or its months when the year is too long for one page)
@@ -34,57 +36,99 @@ pub(super) fn year_parts(
     parts: &mut Vec<TimelinePart>,
 ) -> PeriodLink {
     let year_key = format!("{year:04}");
-    let total: usize = groups.iter().map(|(_, _, v)| v.events.len()).sum();
+    let total: usize = groups.iter().map(|(_, _, v)| v.len()).sum();
     let by_month = !one_page && total > PAGE_EVENTS;
-    let mut months: Vec<PeriodLink> = Vec::new();
-    let mut month_groups: Vec<Vec<DateGroupView>> = Vec::new();
+    let mut months: Vec<(PeriodLink, Vec<Dated>)> = Vec::new();
     for (start, granularity, view) in groups {
         let key = format!("{year:04}-{:02}", start.month());
-        if months.last().is_none_or(|m| m.key != key) {
+        if months.last().is_none_or(|(m, _)| m.key != key) {
             let name = crate::language::calendar::month_name(start.month());
-            let target = match by_month {
-                true => (key.clone(), None),
-                false => (year_key.clone(), Some(view.id.clone())),
-            };
-            months.push(PeriodLink::new(key, name.to_string(), target));
-            month_groups.push(Vec::new());
+            let target = (year_key.clone(), Some(view.id().to_string()));
+            months.push((PeriodLink::new(key, name.to_string(), target), Vec::new()));
         }
-        if let (Some(m), Some(g)) = (months.last_mut(), month_groups.last_mut()) {
+        if let Some((m, g)) = months.last_mut() {
             if by_month || granularity < Granularity::Season {
-                m.event_count += view.events.len();
+                m.event_count += view.len();
             }
-            g.push(view);
+            g.push((start, granularity, view));
         }
+    }
+    if by_month {
+        for (m, groups) in &mut months {
+            let first = parts.len();
+            let label = format!("{} {year}", m.label);
+            parts.extend(month_parts(&m.key, label, std::mem::take(groups)));
+            if let Some(p) = parts.get(first) {
+                m.target = (p.key.clone(), None);
+            }
+        }
+    } else {
+        let groups = months
+            .iter_mut()
+            .flat_map(|(_, g)| g.drain(..))
+            .map(|(_, _, v)| v)
+            .collect();
+        parts.extend(paged(
+            part(year_key.clone(), year_key.clone(), groups),
+            one_page,
+        ));
     }
     let target = match by_month {
         true => months
             .first()
-            .map_or((year_key.clone(), None), |m| m.target.clone()),
+            .map_or((year_key.clone(), None), |(m, _)| m.target.clone()),
         false => (year_key.clone(), None),
     };
     let mut link = PeriodLink::new(year_key.clone(), year_key, target);
     link.event_count = total;
     link.months = months
-        .iter()
+        .into_iter()
+        .map(|(m, _)| m)
         .filter(|m| m.event_count > 0)
-        .cloned()
         .collect();
-    if by_month {
-        for (m, groups) in months.into_iter().zip(month_groups) {
-            let label = format!("{} {year}", m.label);
-            parts.extend(paged(part(m.key, label, groups), one_page));
-        }
-    } else {
-        let groups = month_groups.into_iter().flatten().collect();
-        parts.extend(paged(
-            part(link.key.clone(), link.label.clone(), groups),
-            one_page,
-        ));
-    }
     link
 }
 
-pub(super) fn part(key: String, label: String, groups: Vec<DateGroupView>) -> TimelinePart {
+/// A date group with the first day of its period.
+type Dated = (Date, Granularity, GroupSlice);
+
+/// A month's parts: the month while it fits one page; else a part for each of its days
+/// (numbered pages for a day longer than a page), after a part for the groups of the
+/// month longer than a day (its weeks, the month itself). An event added to a dense
+/// month then changes the pages of its day only, not every page after it, and each day
+/// keeps its URL (`timeline/1987-03-16/`).
+fn month_parts(key: &str, label: String, groups: Vec<Dated>) -> Vec<TimelinePart> {
+    let total: usize = groups.iter().map(|(_, _, v)| v.len()).sum();
+    if pages_for(total, PAGE_EVENTS) == 1 {
+        let groups = groups.into_iter().map(|(_, _, v)| v).collect();
+        return vec![part(key.to_string(), label, groups)];
+    }
+    let (days, longer): (Vec<Dated>, Vec<Dated>) = groups
+        .into_iter()
+        .partition(|(_, granularity, _)| *granularity <= Granularity::Day);
+    let within = |mut part: TimelinePart| {
+        part.within = Some(key.to_string());
+        paged(part, false)
+    };
+    let mut parts = Vec::new();
+    if !longer.is_empty() {
+        let groups = longer.into_iter().map(|(_, _, v)| v).collect();
+        parts.extend(within(part(key.to_string(), label.clone(), groups)));
+    }
+    for day in days.chunk_by(|a, b| a.0 == b.0) {
+        let date = day[0].0;
+        let groups = day.iter().map(|(_, _, v)| v.clone()).collect();
+        let day_part = part(
+            format!("{key}-{:02}", date.day()),
+            format!("{} {label}", date.day()),
+            groups,
+        );
+        parts.extend(within(day_part));
+    }
+    parts
+}
+
+pub(super) fn part(key: String, label: String, groups: Vec<GroupSlice>) -> TimelinePart {
     let id = match key.as_str() {
         "undated" => "undated".to_string(),
         _ => format!("y-{key}"),
@@ -98,6 +142,7 @@ pub(super) fn part(key: String, label: String, groups: Vec<DateGroupView>) -> Ti
         page: 1,
         pages: 1,
         groups,
+        within: None,
     }
 }
 
@@ -110,13 +155,9 @@ pub(super) fn paged(part: TimelinePart, one_page: bool) -> Vec<TimelinePart> {
     if one_page || pages == 1 {
         return vec![part];
     }
-    let mut flat: Vec<(usize, usize)> = Vec::with_capacity(total);
-    for (g, group) in part.groups.iter().enumerate() {
-        flat.extend((0..group.events.len()).map(|e| (g, e)));
-    }
     (1..=pages)
         .map(|n| {
-            let groups = slice(&part.groups, &flat[range_for(total, PAGE_EVENTS, n)]);
+            let groups = slice(&part.groups, range_for(total, PAGE_EVENTS, n));
             let key = match n {
                 1 => part.key.clone(),
                 _ => format!("{}/{n}", part.key),
@@ -130,44 +171,42 @@ pub(super) fn paged(part: TimelinePart, one_page: bool) -> Vec<TimelinePart> {
                 page: n,
                 pages,
                 groups,
+                within: part.within.clone(),
             }
         })
         .collect()
 }
 
-/// The events `(group, event)` of `groups` as date groups; a group whose first events
-/// are left out is marked `continued`.
-pub(super) fn slice(groups: &[DateGroupView], events: &[(usize, usize)]) -> Vec<DateGroupView> {
-    let mut out: Vec<DateGroupView> = Vec::new();
-    let mut last = usize::MAX;
-    for &(g, e) in events {
-        let source = &groups[g];
-        if g != last {
-            out.push(DateGroupView {
-                events: Vec::new(),
-                continued: e > 0 || source.continued,
-                ..source.clone_head()
-            });
-            last = g;
+/// Events `range` of `groups` (counted across them), as slices of those groups.
+pub(super) fn slice(groups: &[GroupSlice], range: Range<usize>) -> Vec<GroupSlice> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for group in groups {
+        let n = group.len();
+        let (from, to) = (range.start.max(at), range.end.min(at + n));
+        if from < to {
+            out.push(group.sub(from - at..to - at));
         }
-        if let Some(view) = out.last_mut() {
-            view.events.push(source.events[e].clone());
-        }
+        at += n;
     }
     out
 }
 
 /// The parts packed into pages, as ranges of consecutive parts: parts of a page or less
 /// share a page while it holds at most [`PAGE_EVENTS`] events (sparse years and months
-/// together); a numbered page of a long period and the undated events stay on their
-/// own; then a page of fewer than [`THIN`] events joins its smaller neighbour.
+/// together; the days of a dense month only with each other); a numbered page of a
+/// long period and the undated events stay on their own; then a page of fewer than
+/// [`THIN`] events joins its smaller neighbour.
 pub(super) fn pack(parts: &[TimelinePart]) -> Vec<Range<usize>> {
     let alone = |p: &TimelinePart| p.pages > 1 || p.key.starts_with("undated");
     let mut pages: Vec<(Range<usize>, usize)> = Vec::new();
     for (i, p) in parts.iter().enumerate() {
         match pages.last_mut() {
             Some((r, n))
-                if !alone(p) && !alone(&parts[r.start]) && *n + p.event_count <= PAGE_EVENTS =>
+                if !alone(p)
+                    && !alone(&parts[r.start])
+                    && p.within == parts[r.start].within
+                    && *n + p.event_count <= PAGE_EVENTS =>
             {
                 r.end = i + 1;
                 *n += p.event_count;
@@ -202,31 +241,43 @@ pub(super) fn pack(parts: &[TimelinePart]) -> Vec<Range<usize>> {
 }
 
 /// The title of a page of `parts`: the part's title, or the first and last part's
-/// labels ("1987 – February 2026", "January – February 2026").
+/// labels without the words they end on alike ("1987 – February 2026", "January –
+/// February 2026", "16 – 18 March 1987").
 pub(super) fn page_title(parts: &[TimelinePart]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.title(),
         [first, .., last] => {
-            let year = |p: &TimelinePart| p.key.get(..4).map(str::to_string);
-            let month = |p: &TimelinePart| p.label.split_once(' ').map(|(m, _)| m.to_string());
-            match (month(first), month(last)) {
-                (Some(m1), Some(_)) if year(first) == year(last) => {
-                    format!("{m1} – {}", last.label)
-                }
-                _ => format!("{} – {}", first.label, last.label),
+            let words: Vec<&str> = first.label.split(' ').collect();
+            let alike = words
+                .iter()
+                .rev()
+                .zip(last.label.split(' ').rev())
+                .take_while(|(a, b)| *a == b)
+                .count();
+            match alike < words.len() {
+                true => format!(
+                    "{} – {}",
+                    words[..words.len() - alike].join(" "),
+                    last.label
+                ),
+                false => format!("{} – {}", first.label, last.label),
             }
         }
     }
 }
 
-/// The years and months a page's parts show (`2026`, `2026-03`), to mark them in the
-/// overview.
+/// The years and months a page's parts show (`2026`, `2026-03`; a day's part shows its
+/// month), to mark them in the overview.
 pub(super) fn periods(parts: &[TimelinePart]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for p in parts {
         let period = p.key.split('/').next().unwrap_or_default();
-        for key in [period.get(..4).unwrap_or(period), period] {
+        let shown = match period.as_bytes().first() {
+            Some(b'0'..=b'9') => vec![period.get(..4), period.get(..7)],
+            _ => vec![Some(period)],
+        };
+        for key in shown.into_iter().flatten() {
             if !keys.iter().any(|k| k == key) {
                 keys.push(key.to_string());
             }
@@ -272,6 +323,7 @@ pub(super) fn pages_of(index: &SiteIndex, parts: &mut [TimelinePart]) -> Vec<Tim
                 title: page_title(shown),
                 event_count: shown.iter().map(|p| p.event_count).sum(),
                 periods: periods(shown),
+                days: Vec::new(),
                 parts: range,
             }
         })
@@ -284,7 +336,45 @@ pub(super) fn pages_of(index: &SiteIndex, parts: &mut [TimelinePart]) -> Vec<Tim
             };
         }
     }
+    month_days(parts, pages)
+}
+
+/// Gives each page of a dense month cut into days the list of that month's days, so a
+/// reader goes to any day in one click (the overview leads to the month's first page).
+fn month_days(parts: &[TimelinePart], mut pages: Vec<TimelinePage>) -> Vec<TimelinePage> {
+    let mut months: HashMap<&str, Vec<(usize, DayLink)>> = HashMap::new();
+    for (i, p) in parts.iter().enumerate() {
+        let day = p.key.get(8..10).filter(|_| p.page == 1);
+        if let (Some(month), Some(day)) = (p.within.as_deref(), day) {
+            let link = DayLink {
+                label: day.trim_start_matches('0').to_string(),
+                title: p.label.clone(),
+                url: p.url.clone(),
+                current: false,
+            };
+            months.entry(month).or_default().push((i, link));
+        }
+    }
+    for page in &mut pages {
+        let month = parts[page.parts.start].within.as_deref();
+        if let Some(days) = month.and_then(|m| months.get(m)) {
+            page.days = days
+                .iter()
+                .map(|(i, link)| DayLink {
+                    current: page.parts.contains(i) || page_of_day(parts, *i, &page.parts),
+                    ..link.clone()
+                })
+                .collect();
+        }
+    }
     pages
+}
+
+/// Whether the page of `parts` shows a later page of the day whose first page is part `i`.
+fn page_of_day(parts: &[TimelinePart], i: usize, page: &Range<usize>) -> bool {
+    parts[page.clone()]
+        .iter()
+        .any(|p| p.page > 1 && p.key.split('/').next() == Some(&parts[i].key))
 }
 
 /// The latest [`LATEST_EVENTS`] dated events of a split timeline, oldest first, and a
@@ -292,33 +382,38 @@ pub(super) fn pages_of(index: &SiteIndex, parts: &mut [TimelinePart]) -> Vec<Tim
 pub(super) fn latest(
     parts: &[TimelinePart],
     pages: &[TimelinePage],
-) -> (Vec<DateGroupView>, Option<LinkView>) {
+) -> (Vec<GroupSlice>, Option<LinkView>) {
     if pages.is_empty() {
         return (Vec::new(), None);
     }
-    let dated = parts.iter().take_while(|p| !p.key.starts_with("undated"));
-    let flat: Vec<(usize, usize, usize)> = dated
+    let dated: Vec<(usize, &GroupSlice)> = parts
+        .iter()
         .enumerate()
-        .flat_map(|(p, part)| {
-            part.groups
-                .iter()
-                .enumerate()
-                .flat_map(move |(g, group)| (0..group.events.len()).map(move |e| (p, g, e)))
-        })
+        .take_while(|(_, p)| !p.key.starts_with("undated"))
+        .flat_map(|(i, p)| p.groups.iter().map(move |g| (i, g)))
         .collect();
-    let start = flat.len().saturating_sub(LATEST_EVENTS);
-    let mut groups: Vec<DateGroupView> = Vec::new();
-    for chunk in flat[start..].chunk_by(|a, b| a.0 == b.0) {
-        let p = chunk[0].0;
-        let events: Vec<(usize, usize)> = chunk.iter().map(|&(_, g, e)| (g, e)).collect();
-        for group in slice(&parts[p].groups, &events) {
-            match groups.last_mut() {
-                Some(last) if last.id == group.id => last.events.extend(group.events),
-                _ => groups.push(group),
+    let start = dated
+        .iter()
+        .map(|(_, g)| g.len())
+        .sum::<usize>()
+        .saturating_sub(LATEST_EVENTS);
+    let mut groups: Vec<GroupSlice> = Vec::new();
+    let mut before = None;
+    let mut at = 0;
+    for (p, group) in dated {
+        let n = group.len();
+        if (at..at + n).contains(&start.wrapping_sub(1)) {
+            before = Some(p);
+        }
+        if at + n > start {
+            let shown = group.sub(start.saturating_sub(at)..n);
+            if !groups.last_mut().is_some_and(|last| last.join(&shown)) {
+                groups.push(shown);
             }
         }
+        at += n;
     }
-    let before = start.checked_sub(1).map(|i| flat[i].0).and_then(|p| {
+    let before = before.and_then(|p| {
         pages
             .iter()
             .find(|page| page.parts.contains(&p))
@@ -329,21 +424,6 @@ pub(super) fn latest(
             })
     });
     (groups, before)
-}
-
-impl DateGroupView {
-    /// The group without its events.
-    fn clone_head(&self) -> DateGroupView {
-        DateGroupView {
-            value: self.value.clone(),
-            label: self.label.clone(),
-            granularity: self.granularity,
-            datetime: self.datetime.clone(),
-            id: self.id.clone(),
-            continued: self.continued,
-            events: Vec::new(),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -361,6 +441,7 @@ mod tests {
             page,
             pages,
             groups: Vec::new(),
+            within: None,
         }
     }
 
@@ -445,6 +526,114 @@ mod tests {
         }
     }
 
+    /// A day's date group of `n` events (`date`: `2022-03-16`).
+    fn day(date: &str, n: usize) -> Dated {
+        use super::super::group_views::BuiltGroup;
+        use super::super::timeline::{DateGroupView, TimelineEvent};
+        let event = |i: usize| TimelineEvent {
+            text: format!("Event {i} of {date}"),
+            when: String::new(),
+            actors: Vec::new(),
+            sources: Vec::new(),
+            reported: false,
+        };
+        let view = DateGroupView {
+            value: date.to_string(),
+            label: date.to_string(),
+            granularity: "day",
+            datetime: Some(date.to_string()),
+            id: format!("d-{date}"),
+            continued: false,
+            events: (0..n).map(event).collect(),
+        };
+        let start: Date = date.parse().unwrap();
+        (
+            start,
+            Granularity::Day,
+            GroupSlice::whole(BuiltGroup::new(view)),
+        )
+    }
+
+    /// The pages of a year's parts: (key, title, events) each, and the overview's
+    /// target of each month.
+    fn pages(groups: Vec<Dated>) -> (Vec<(String, String, usize)>, Vec<String>) {
+        let mut parts = Vec::new();
+        let link = year_parts((2022, groups), false, &mut parts);
+        let ranges = pack(&parts);
+        let pages = ranges
+            .iter()
+            .map(|r| {
+                let shown = &parts[r.clone()];
+                (shown[0].key.clone(), page_title(shown), count_all(shown))
+            })
+            .collect();
+        (
+            pages,
+            link.months.iter().map(|m| m.target.0.clone()).collect(),
+        )
+    }
+
+    fn count_all(parts: &[TimelinePart]) -> usize {
+        parts.iter().map(|p| count(&p.groups)).sum()
+    }
+
+    #[test]
+    fn a_dense_month_is_cut_into_days_and_an_added_event_moves_only_its_day() {
+        let month = |extra: usize| {
+            let mut groups = vec![day("2022-02-10", 30)];
+            groups.extend((1..=5).map(|d| day(&format!("2022-03-{d:02}"), 8)));
+            groups.push(day("2022-03-06", 105 + extra));
+            groups.extend((7..=9).map(|d| day(&format!("2022-03-{d:02}"), 8)));
+            groups.push(day("2022-04-02", 2));
+            groups
+        };
+        let (before, targets) = pages(month(0));
+        let keys: Vec<&str> = before.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "2022-02",
+                "2022-03-01",
+                "2022-03-06",
+                "2022-03-06/2",
+                "2022-03-07"
+            ],
+            "{before:?}"
+        );
+        let titles: Vec<&str> = before.iter().map(|(_, t, _)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "February 2022",
+                "1 – 5 March 2022",
+                "6 March 2022 (1 of 2)",
+                "6 March 2022 (2 of 2)",
+                "7 March – April 2022",
+            ]
+        );
+        assert_eq!(targets, ["2022-02", "2022-03-01", "2022-04"]);
+        // three more events on 6 March: only that day's pages change
+        let (after, _) = pages(month(3));
+        let changed: Vec<&str> = before
+            .iter()
+            .zip(&after)
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a.0.as_str())
+            .collect();
+        assert_eq!(changed, ["2022-03-06/2"], "{after:?}");
+        assert_eq!(after.len(), before.len());
+    }
+
+    #[test]
+    fn a_month_that_fits_a_page_is_not_cut() {
+        let groups = (1..=9)
+            .map(|d| day(&format!("2022-03-{d:02}"), 5))
+            .collect();
+        let (pages, _) = pages([vec![day("2022-01-03", 60)], groups].concat());
+        let keys: Vec<&str> = pages.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(keys, ["2022-01", "2022-03"]);
+    }
+
     #[test]
     fn a_page_marks_its_years_and_months() {
         let parts = [
@@ -453,5 +642,10 @@ mod tests {
             p("2026-03/2", "March 2026", 17, (2, 2)),
         ];
         assert_eq!(periods(&parts), ["2025", "2026", "2026-01", "2026-03"]);
+        let days = [
+            p("2026-03-16/2", "16 March 2026", 50, (2, 3)),
+            p("undated", "Without a fixed date", 4, (1, 1)),
+        ];
+        assert_eq!(periods(&days), ["2026", "2026-03", "undated"]);
     }
 }

@@ -23,7 +23,7 @@ use crate::corpus::{ActorId, EventRef};
 
 use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
-use super::group_views::GroupViews;
+use super::group_views::{GroupSlice, GroupViews};
 use super::periods::{count, latest, paged, pages_of, part, resolve, year_parts};
 use super::{ActorRef, LinkView};
 
@@ -80,8 +80,13 @@ pub struct TimelinePart {
     /// Page `page` (1-based) of the `pages` its period takes.
     pub page: usize,
     pub pages: usize,
-    /// The part's date groups; empty when the part is not shown on this page.
-    pub groups: Vec<DateGroupView>,
+    /// The part's date groups (or the part of a group on this page); empty when the part
+    /// is not shown on this page.
+    pub groups: Vec<GroupSlice>,
+    /// The dense month whose days or longer periods this part shows (`2024-03`): its
+    /// parts share pages only with each other, so that an edit moves no page outside it.
+    #[serde(skip)]
+    pub within: Option<String>,
 }
 
 impl TimelinePart {
@@ -138,9 +143,24 @@ pub struct TimelinePage {
     pub event_count: usize,
     /// The years and months it shows (`2026`, `2026-03`), to mark them in the overview.
     pub periods: Vec<String>,
+    /// On a page of a dense month cut into days: every day of that month with events,
+    /// to go to any of them (see `periods::month_days`); empty on other pages.
+    pub days: Vec<DayLink>,
     /// Its parts, indices into [`Timeline::parts`].
     #[serde(skip)]
     pub parts: Range<usize>,
+}
+
+/// A day of a dense month in the days' list of its pages.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DayLink {
+    /// The day of the month (`16`).
+    pub label: String,
+    /// The date for readers (`16 March 1987`).
+    pub title: String,
+    pub url: String,
+    /// The day is on the page shown.
+    pub current: bool,
 }
 
 /// Events `timeline/` shows when the timeline is split: the latest dated ones, so the
@@ -175,7 +195,7 @@ pub struct Timeline {
     pub one_page: bool,
     /// On a split timeline, the latest [`LATEST_EVENTS`] dated events, and the page with
     /// the events before them.
-    pub latest: Vec<DateGroupView>,
+    pub latest: Vec<GroupSlice>,
     pub before_latest: Option<LinkView>,
 }
 
@@ -194,7 +214,7 @@ pub struct TimelineView<'a> {
     /// The page shown, or none on `timeline/`.
     pub current: Option<&'a TimelinePage>,
     /// The latest events, on `timeline/` of a split timeline only.
-    pub latest: &'a [DateGroupView],
+    pub latest: &'a [GroupSlice],
     pub older: Option<LinkView>,
     pub newer: Option<LinkView>,
 }
@@ -208,17 +228,18 @@ pub enum OverviewView<'a> {
 }
 
 /// One year's groups with the first day of each group's period.
-pub(super) type Year = (i16, Vec<(Date, Granularity, DateGroupView)>);
+pub(super) type Year = (i16, Vec<(Date, Granularity, GroupSlice)>);
 
 impl Timeline {
     /// Cuts the merged timeline of the corpus into parts (see [`PAGE_EVENTS`]), packs
     /// them into pages and builds the overview.
     pub fn build(index: &SiteIndex, kept: &GroupViews) -> Timeline {
         let mut years: Vec<Year> = Vec::new();
-        let mut undated: Vec<DateGroupView> = Vec::new();
+        let mut undated: Vec<GroupSlice> = Vec::new();
         let groups: Vec<_> = index.corpus.timeline().versioned_groups().collect();
         let views = kept.views(index, &groups);
         for ((_, _, group), view) in groups.into_iter().zip(views) {
+            let view = GroupSlice::whole(view);
             match group.period {
                 Period::Fixed { start, granularity } => match years.last_mut() {
                     Some((year, groups)) if *year == start.year() => {
@@ -233,7 +254,7 @@ impl Timeline {
             + years
                 .iter()
                 .flat_map(|(_, g)| g)
-                .map(|(_, _, v)| v.events.len())
+                .map(|(_, _, v)| v.len())
                 .sum::<usize>();
         let one_page = event_count <= PAGE_EVENTS;
         let mut parts = Vec::new();
