@@ -25,7 +25,7 @@ impl Publisher {
     /// neither are removed, staged files are moved in, files briefing did not write are
     /// left alone, and the new manifest is stored. See the module docs for the steps.
     pub fn commit(mut self) -> Result<PublishReport, OutputError> {
-        let (manifest, report) = self.settle()?;
+        let (manifest, report, same) = self.settle()?;
         let names: BTreeSet<&str> = manifest
             .entries
             .keys()
@@ -35,49 +35,73 @@ impl Publisher {
         let marker_path = self.target.path.join(MARKER_FILE);
         let marker_current = fs::read_to_string(&marker_path).is_ok_and(|t| t == marker);
         if report.written.is_empty() && report.removed.is_empty() && marker_current {
-            self.store_manifest_only(&manifest)?;
+            if !same {
+                self.store_manifest_only(&manifest)?;
+            }
         } else {
             self.through_journal(&manifest, &marker, &report.removed)?;
         }
         Ok(report)
     }
 
-    /// The new manifest and the report, once every check that can fail before the commit
-    /// point has passed.
-    fn settle(&mut self) -> Result<(Manifest, PublishReport), OutputError> {
+    /// The new manifest, the report and whether the manifest is the stored one, once
+    /// every check that can fail before the commit point has passed. The last commit's
+    /// entries are moved into the new manifest, not copied: an edit of a large site
+    /// touches a few of its 20,000 entries.
+    fn settle(&mut self) -> Result<(Manifest, PublishReport, bool), OutputError> {
         let claims = std::mem::take(&mut *self.claims.lock().map_err(|_| poisoned(""))?);
-        let mut entries = HashMap::with_capacity(self.previous.len().max(claims.len()));
+        let previous = std::mem::take(&mut self.previous);
+        let keep_unlisted = self.keep_unlisted.load(Ordering::SeqCst);
+        let (mut entries, mut left) = match keep_unlisted {
+            true => (previous, HashMap::new()),
+            false => (HashMap::with_capacity(claims.len()), previous),
+        };
+        let mut same = self.recorded;
+        let mut new_paths = false;
         let mut written = Vec::new();
-        let mut removals = HashSet::new();
+        let mut removals = Vec::new();
         for (path, claim) in claims {
-            match claim {
+            let entry = match claim {
                 Claim::Pending => {
                     return Err(OutputError::InvalidPagePath {
                         path,
                         reason: "its page could not be written, so the site is not published",
                     });
                 }
-                Claim::Kept(e) => drop(entries.insert(path, e)),
+                Claim::Removed => {
+                    removals.push(path);
+                    continue;
+                }
                 Claim::Staged(e) => {
                     written.push(path.clone());
-                    entries.insert(path, e);
+                    e
                 }
-                Claim::Removed => drop(removals.insert(path)),
+                Claim::Kept(e) => e,
+            };
+            let old = match keep_unlisted {
+                true => entries.get(&path),
+                false => left.get(&path),
+            };
+            same &= old == Some(&entry);
+            new_paths |= old.is_none();
+            entries.insert(path, entry);
+        }
+        for path in removals {
+            if let Some(e) = entries.remove(&path) {
+                same = false;
+                left.insert(path, e);
             }
         }
-        if self.keep_unlisted.load(Ordering::SeqCst) {
-            for (path, e) in &self.previous {
-                if !entries.contains_key(path) && !removals.contains(path) {
-                    entries.insert(path.clone(), e.clone());
-                }
-            }
+        if !keep_unlisted {
+            left.retain(|path, _| !entries.contains_key(path));
+            same &= left.is_empty();
         }
-        checks::check_tree(entries.keys().map(String::as_str))?;
-        let mut removed: Vec<String> = self
-            .previous
-            .keys()
-            .filter(|p| !entries.contains_key(*p) && !is_kept(p, &self.keep))
-            .cloned()
+        if new_paths {
+            checks::check_tree(entries.keys().map(String::as_str))?;
+        }
+        let mut removed: Vec<String> = left
+            .into_keys()
+            .filter(|p| !is_kept(p, &self.keep))
             .collect();
         removed.sort_unstable();
         written.sort_unstable();
@@ -101,7 +125,7 @@ impl Publisher {
             output: self.files.output_name.clone(),
             entries,
         };
-        Ok((manifest, report))
+        Ok((manifest, report, same))
     }
 
     /// Stages the marker, stores the new manifest beside the old one, writes the journal
@@ -139,12 +163,9 @@ impl Publisher {
         }
     }
 
-    /// Nothing in the output changed; the manifest is rewritten only if the input keys
-    /// did (by rename, so it is never half written).
+    /// Nothing in the output changed but the input keys did: the manifest is rewritten
+    /// (by rename, so it is never half written).
     fn store_manifest_only(&mut self, manifest: &Manifest) -> Result<(), OutputError> {
-        if self.recorded && self.previous == manifest.entries {
-            return Ok(());
-        }
         let sync = self.durability != Durability::Nothing;
         self.steps.step();
         manifest
