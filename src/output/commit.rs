@@ -16,6 +16,7 @@ use super::checks::{self, is_kept};
 use super::fsops::{io_err, sync_dir};
 use super::guard::{MARKER_FILE, marker_text};
 use super::journal::{self, Journal};
+use super::kept::KeptManifest;
 use super::manifest::Manifest;
 use super::publish::{Claim, poisoned};
 use super::{Durability, OutputError, PublishReport, Publisher};
@@ -24,7 +25,16 @@ impl Publisher {
     /// Publishes the pages put or kept since `open`: pages of the last commit that are
     /// neither are removed, staged files are moved in, files briefing did not write are
     /// left alone, and the new manifest is stored. See the module docs for the steps.
-    pub fn commit(mut self) -> Result<PublishReport, OutputError> {
+    pub fn commit(self) -> Result<PublishReport, OutputError> {
+        self.commit_kept(None)
+    }
+
+    /// [`Publisher::commit`], then keeps the new manifest in `kept` for the next
+    /// [`Publisher::open_kept`] of this output.
+    pub fn commit_kept(
+        mut self,
+        kept: Option<&KeptManifest>,
+    ) -> Result<PublishReport, OutputError> {
         let (manifest, report, same) = self.settle()?;
         let names: BTreeSet<&str> = manifest
             .entries
@@ -40,6 +50,9 @@ impl Publisher {
             }
         } else {
             self.through_journal(&manifest, &marker, &report.removed)?;
+        }
+        if let Some(kept) = kept {
+            kept.keep(&self.files.manifest, manifest, report.site_digest);
         }
         Ok(report)
     }

@@ -34,6 +34,7 @@ mod commit;
 mod fsops;
 mod guard;
 mod journal;
+mod kept;
 mod manifest;
 mod previous;
 mod publish;
@@ -53,6 +54,7 @@ use crate::site::Page;
 pub use cache::write_cache_file;
 pub use checks::check_page_path;
 pub use guard::{Guard, MARKER_FILE, Marker, State, Target, normalise};
+pub use kept::KeptManifest;
 pub use publish::{PublishReport, Publisher};
 pub use textfile::{
     WriteOutcome, backup, remove_if_unchanged, write_text_atomic, write_text_if_unchanged,
@@ -210,7 +212,7 @@ pub fn preflight<'a>(
         return Ok(());
     }
     let files = StateFiles::for_output(state_dir, &target.path);
-    let previous = previous::previous_site(&target, &files, &options.keep).entries;
+    let previous = previous::previous_site(&target, &files, &options.keep, None).entries;
     let leaving: HashSet<&str> = previous
         .keys()
         .map(String::as_str)

@@ -16,7 +16,14 @@ use super::manifest::{self, Entry, Manifest, digest};
 
 /// The output as the last commit left it: from its manifest when that belongs to this
 /// output (`recorded`), else from the marker (see [`super::manifest`]) with a new id.
-pub(super) fn previous_site(target: &Target, files: &StateFiles, keep: &[String]) -> Previous {
+/// `kept`: the manifest as the last commit of this process stored it, if still current
+/// (see `super::kept`); it is read from disk otherwise.
+pub(super) fn previous_site(
+    target: &Target,
+    files: &StateFiles,
+    keep: &[String],
+    kept: Option<Manifest>,
+) -> Previous {
     let fresh = |entries| Previous {
         id: new_id(&target.path),
         entries,
@@ -25,7 +32,7 @@ pub(super) fn previous_site(target: &Target, files: &StateFiles, keep: &[String]
     let State::Ours(marker) = &target.state else {
         return fresh(HashMap::new());
     };
-    match Manifest::load(&files.manifest) {
+    match kept.or_else(|| Manifest::load(&files.manifest)) {
         Some(m) if m.belongs_to(&files.output_name, marker.id.as_deref()) => Previous {
             id: m.id,
             entries: m.entries,

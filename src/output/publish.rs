@@ -32,7 +32,8 @@ use super::checks::{self, check_page_path, is_kept};
 use super::fsops::{Steps, io_err, remove_tree};
 use super::guard::Target;
 use super::journal::{self, Journal, StateFiles};
-use super::manifest::{self, Entry, digest};
+use super::kept::KeptManifest;
+use super::manifest::{self, Digest, Entry, digest};
 use super::previous::{Previous, previous_site};
 use super::{Durability, OutputError, OutputOptions};
 
@@ -80,6 +81,8 @@ pub struct Publisher {
     pub(super) previous: HashMap<String, Entry>,
     /// `previous` is what the stored manifest says.
     pub(super) recorded: bool,
+    /// The site digest of `previous`, when the last commit kept it.
+    pub(super) previous_digest: Option<Digest>,
     pub(super) claims: Mutex<HashMap<String, Claim>>,
     /// Pages of the last commit that are neither put, unchanged nor removed stay
     /// ([`Publisher::keep_unlisted`]).
@@ -104,6 +107,18 @@ impl Publisher {
         output_dir: &Path,
         state_dir: &Path,
         options: &OutputOptions,
+    ) -> Result<Publisher, OutputError> {
+        Publisher::open_kept(output_dir, state_dir, options, None)
+    }
+
+    /// [`Publisher::open`] for a process that publishes the same output again and
+    /// again: the manifest its last commit kept (see [`Publisher::commit_kept`]) is
+    /// used while the stored one is still that file, instead of being read again.
+    pub fn open_kept(
+        output_dir: &Path,
+        state_dir: &Path,
+        options: &OutputOptions,
+        kept: Option<&KeptManifest>,
     ) -> Result<Publisher, OutputError> {
         let target = options.guard.check(output_dir, true)?;
         let files = StateFiles::for_output(state_dir, &target.path);
@@ -140,11 +155,16 @@ impl Publisher {
                 fs::remove_file(stale).map_err(io_err(stale))?;
             }
         }
+        let reused = kept.and_then(|k| k.take(&files.manifest));
+        let (reused, previous_digest) = match reused {
+            Some((manifest, digest)) => (Some(manifest), Some(digest)),
+            None => (None, None),
+        };
         let Previous {
             id,
             entries: previous,
             recorded,
-        } = previous_site(&target, &files, &options.keep);
+        } = previous_site(&target, &files, &options.keep, reused);
         let staging = target.sibling(&format!(".next-{}", std::process::id()));
         Ok(Publisher {
             target,
@@ -155,6 +175,7 @@ impl Publisher {
             id,
             previous,
             recorded,
+            previous_digest,
             claims: Mutex::new(HashMap::new()),
             keep_unlisted: AtomicBool::new(false),
             on_directories: Mutex::new(Vec::new()),
@@ -210,7 +231,10 @@ impl Publisher {
     /// that commit's [`PublishReport::site_digest`] unless the output changed since (a
     /// commit a crash interrupted, finished by [`Publisher::open`]).
     pub fn site_digest(&self) -> Option<[u8; 16]> {
-        self.recorded.then(|| manifest::site_digest(&self.previous))
+        self.recorded.then(|| {
+            self.previous_digest
+                .unwrap_or_else(|| manifest::site_digest(&self.previous))
+        })
     }
 
     /// Keeps every page of the last commit as it is, if every one of them is still in

@@ -70,6 +70,9 @@ pub struct Memory {
     pub(super) corpus: Option<Corpus>,
     /// What the last render kept for the next one (see `site::Cache`).
     render_cache: site::Cache,
+    /// The manifest the last commit stored (see `output::KeptManifest`); not used by a
+    /// one-off build.
+    published: output::KeptManifest,
     /// What the corpus holds (see `briefings::Known`).
     pub(super) known: Known,
     /// The first-seen dates as last written (see `ingest::first_seen`).
@@ -303,6 +306,16 @@ impl Memory {
             .as_mut()
             .expect("templates are loaded before the corpus is updated");
         (templates, corpus, &self.render_cache)
+    }
+
+    /// The manifest the last commit kept (see `output::KeptManifest`), taken out for a
+    /// commit to use and fill again; [`Memory::put_published`] puts it back.
+    pub(super) fn take_published(&mut self) -> output::KeptManifest {
+        std::mem::take(&mut self.published)
+    }
+
+    pub(super) fn put_published(&mut self, kept: output::KeptManifest) {
+        self.published = kept;
     }
 
     /// Reads again the briefing files a build wrote (`paths` as shown to users), so that

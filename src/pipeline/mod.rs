@@ -188,16 +188,20 @@ pub fn rebuild(
     memory.update_corpus(options.drafts, &mut decided);
     let (first_seen, seen_changed) = memory.first_seen(config, options.today);
     progress.stage("open output");
+    // the manifest the last commit kept, put back once this one has kept its own
+    let (kept, one_off) = (memory.take_published(), memory.one_off);
     let (templates, corpus, cache) = memory.site();
     let site = (corpus, &first_seen, cache);
     let (rendered, published) = match options.write {
         true => {
             let record = seen_changed.then_some(&first_seen);
             let files = (&decided.writes[..], &decided.removals[..], record);
-            publish(config, options, templates, site, files, progress)?
+            let kept = (!one_off).then_some(&kept);
+            publish(config, options, templates, site, files, kept, progress)?
         }
         false => (check(config, options, templates, site)?, None),
     };
+    memory.put_published(kept);
     progress.stage("save state");
     if let Some(published) = &published {
         let removed = decided.removals.iter().map(|(path, _)| path);
@@ -328,10 +332,11 @@ fn publish(
         &[(PathBuf, String)],
         Option<&FirstSeen>,
     ),
+    kept: Option<&output::KeptManifest>,
     progress: &dyn Progress,
 ) -> Result<(site::Rendered, Option<Published>), BuildError> {
     let output = OutputOptions::for_site(config);
-    let publisher = Publisher::open(&config.output_dir, &config.state_dir(), &output)?;
+    let publisher = Publisher::open_kept(&config.output_dir, &config.state_dir(), &output, kept)?;
     cache.pages.check_output(publisher.site_digest());
     progress.stage("render pages");
     let sink = sinks::Publish(&publisher, progress);
@@ -350,7 +355,7 @@ fn publish(
         output::write_text_atomic(&path, &record.to_json())?;
     }
     progress.stage("commit");
-    let site = publisher.commit()?;
+    let site = publisher.commit_kept(kept)?;
     cache.pages.committed(site.site_digest);
     let published = Published { site, briefings };
     Ok((rendered, Some(published)))
