@@ -17,7 +17,7 @@ use super::fsops::{io_err, sync_dir};
 use super::guard::{MARKER_FILE, marker_text};
 use super::journal::{self, Journal};
 use super::kept::KeptManifest;
-use super::manifest::Manifest;
+use super::manifest::{Manifest, entry_digest, site_digest, xor};
 use super::publish::{Claim, poisoned};
 use super::{Durability, OutputError, PublishReport, Publisher};
 
@@ -70,6 +70,8 @@ impl Publisher {
             false => (HashMap::with_capacity(claims.len()), previous),
         };
         let mut same = self.recorded;
+        // the last digest, updated entry by entry (see `manifest::site_digest`)
+        let mut digest = self.previous_digest.filter(|_| keep_unlisted);
         let mut new_paths = false;
         let mut written = Vec::new();
         let mut removals = Vec::new();
@@ -95,13 +97,22 @@ impl Publisher {
                 true => entries.get(&path),
                 false => left.get(&path),
             };
-            same &= old == Some(&entry);
+            if old != Some(&entry) {
+                same = false;
+                if let Some(d) = &mut digest {
+                    let was = old.map(|e| entry_digest(&path, e)).unwrap_or_default();
+                    *d = xor(xor(*d, &was), &entry_digest(&path, &entry));
+                }
+            }
             new_paths |= old.is_none();
             entries.insert(path, entry);
         }
         for path in removals {
             if let Some(e) = entries.remove(&path) {
                 same = false;
+                if let Some(d) = &mut digest {
+                    *d = xor(*d, &entry_digest(&path, &e));
+                }
                 left.insert(path, e);
             }
         }
@@ -125,7 +136,7 @@ impl Publisher {
         let mut warnings = std::mem::take(&mut self.warnings);
         warnings.sort();
         let report = PublishReport {
-            site_digest: super::manifest::site_digest(&entries),
+            site_digest: digest.unwrap_or_else(|| site_digest(&entries)),
             output_dir: self.target.path.clone(),
             files: entries.len(),
             bytes_written: written.iter().map(|p| entries[p].stat.size).sum(),

@@ -245,6 +245,56 @@ fn a_caller_that_knows_what_changed_lists_only_that() {
 }
 
 #[test]
+fn a_kept_manifest_gives_the_same_site_as_the_stored_one_and_digests_agree() {
+    let (_tmp, config) = fixture();
+    let (out, state) = (&config.output_dir, config.state_dir());
+    let kept = KeptManifest::default();
+    let open = || Publisher::open_kept(out, &state, &options(&config), Some(&kept)).unwrap();
+    let first = open();
+    for p in site() {
+        first.put(&p.path, p.path.as_bytes(), &p.bytes).unwrap();
+    }
+    let built = first.commit_kept(Some(&kept)).unwrap();
+    // edits through the kept manifest: a change, an addition, a removal, then nothing
+    let edits: [(&[(&str, &str)], &[&str]); 3] = [
+        (&[("index.html", "<h1>edited</h1>"), ("new.html", "n")], &[]),
+        (&[], &["briefings/a/index.html"]),
+        (&[], &[]),
+    ];
+    let mut last = built.site_digest;
+    for (puts, removes) in edits {
+        let publisher = open();
+        assert_eq!(
+            publisher.site_digest(),
+            Some(last),
+            "the kept digest is the last one"
+        );
+        publisher.keep_unlisted();
+        for (path, text) in puts {
+            publisher
+                .put(path, path.as_bytes(), text.as_bytes())
+                .unwrap();
+        }
+        for path in removes {
+            publisher.remove(path).unwrap();
+        }
+        let report = publisher.commit_kept(Some(&kept)).unwrap();
+        // a publisher reading the stored manifest agrees on the site and its digest
+        let fresh = Publisher::open(out, &state, &options(&config)).unwrap();
+        assert_eq!(
+            fresh.site_digest(),
+            Some(report.site_digest),
+            "{puts:?} {removes:?}"
+        );
+        drop(fresh);
+        last = report.site_digest;
+    }
+    assert_ne!(last, built.site_digest);
+    assert!(!out.join("briefings/a/index.html").exists());
+    assert_eq!(fs::read_to_string(out.join("new.html")).unwrap(), "n");
+}
+
+#[test]
 fn a_failed_or_abandoned_build_leaves_the_old_output_identical() {
     let (_tmp, config) = fixture();
     publish_site(&config, &site()).unwrap();

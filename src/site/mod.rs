@@ -57,8 +57,6 @@ pub use reuse::KeptKeys;
 #[derive(Debug, Default)]
 pub struct Cache {
     links: LinkCache,
-    /// The URLs of the last render's pages (see `links::KnownPathsCache`).
-    known: links::KnownPathsCache,
     /// The page keys of the last committed render (see [`reuse`]).
     pub pages: KeptKeys,
     /// The views of the merged timeline's groups (see `view::group_views`).
@@ -338,7 +336,7 @@ fn check_links(
     site_paths: &[&str],
     dirty: Option<&reuse::Dirty>,
 ) -> Vec<Warning> {
-    let known = cache.known.get(index.config.base_path(), site_paths);
+    let known = links::KnownPaths::new(index.config.base_path(), site_paths.iter().copied());
     let links_env = links_env(index.config, index.corpus);
     let unchanged = |b| dirty.is_some_and(|d| !d.touches(pages::Job::Briefing(b)));
     links::check(index, &known, &cache.links, &links_env, unchanged)
