@@ -256,7 +256,8 @@ fn a_kept_manifest_gives_the_same_site_as_the_stored_one_and_digests_agree() {
     }
     let built = first.commit_kept(Some(&kept)).unwrap();
     // edits through the kept manifest: a change, an addition, a removal, then nothing
-    let edits: [(&[(&str, &str)], &[&str]); 3] = [
+    type Edit<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+    let edits: [Edit; 3] = [
         (&[("index.html", "<h1>edited</h1>"), ("new.html", "n")], &[]),
         (&[], &["briefings/a/index.html"]),
         (&[], &[]),
