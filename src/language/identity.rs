@@ -369,7 +369,8 @@ mod tests {
                 .collect();
             preferred_name(&uses, kind)
         };
-        let cases: [(&[(&str, usize)], ActorKind, &str); 6] = [
+        type Forms<'a> = &'a [(&'a str, usize)];
+        let cases: [(Forms, ActorKind, &str); 6] = [
             (
                 &[("Arlo Foods Company", 1), ("Arlo Foods", 2)],
                 Organization,
