@@ -92,7 +92,8 @@ pub fn compose(
     }
 }
 
-fn actor_metas(analysis: &Analysis) -> Vec<ActorMeta> {
+/// The actor list of a briefing of `analysis`, in the analysis's order.
+pub fn actor_metas(analysis: &Analysis) -> Vec<ActorMeta> {
     analysis
         .actors
         .iter()

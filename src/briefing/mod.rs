@@ -14,7 +14,7 @@ mod plan;
 pub mod sections;
 
 pub use cache::ParseCache;
-pub use compose::{ComposeOptions, compose, generated_sections};
+pub use compose::{ComposeOptions, actor_metas, compose, generated_sections};
 pub use file::{BriefingError, is_unedited, parse, render};
 pub use model::{ActorMeta, Briefing, BriefingMeta, EventMeta, Generated, SourceMeta};
 pub use plan::{Existing, Plan, plan};

@@ -32,7 +32,8 @@ use super::slugs;
 /// One entity of the whole site.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteActor {
-    /// The fullest name used for it.
+    /// The name its briefings use for it: a person's fullest name, anything else's
+    /// most used name (`identity::name_preference`).
     pub name: String,
     /// Unique among actors; stable while the display name stays the same.
     pub slug: String,
@@ -125,6 +126,22 @@ impl ActorIndex {
     pub fn of_briefing(&self, briefing: usize) -> &[usize] {
         self.of_briefing.get(briefing).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The name of the site actor of each entry of each list, in the lists' order: what
+/// the actor pages call it (for `analyze`, which names actors as a site of its files would).
+pub fn site_names(lists: &[&[ActorMeta]]) -> Vec<Vec<String>> {
+    let keys: Vec<ListKeys> = lists.iter().map(|l| ListKeys::new(l)).collect();
+    let keys: Vec<&ListKeys> = keys.iter().collect();
+    let index = ActorIndex::build_with_keys(lists, &keys);
+    (0..lists.len())
+        .map(|b| {
+            let ids = index.of_briefing(b);
+            ids.iter()
+                .map(|&id| index.actors[id].name.clone())
+                .collect()
+        })
+        .collect()
 }
 
 /// The normalised key of a name as shown (see `identity::display_key`): forms with one
@@ -273,14 +290,7 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
             .iter()
             .map(|&i| (entries[i].kind, entries[i].mentions)),
     );
-    let name = counts
-        .iter()
-        .max_by(|(a, (ca, oa)), (b, (cb, ob))| {
-            let words = |s: &str| name_key(s, kind).split(' ').count();
-            (words(a), ca).cmp(&(words(b), cb)).then(ob.cmp(oa))
-        })
-        .map(|(n, _)| n.to_string())
-        .unwrap_or_default();
+    let name = identity::preferred_name(&counts, kind);
     let mut aliases: Vec<String> = Vec::new();
     let mut seen = HashSet::from([name_key(&name, kind)]);
     for &i in members {
@@ -523,6 +533,47 @@ mod tests {
                     vec![actor("Kestria", Person, &[])],
                 ],
                 vec![vec!["Kestria"], vec!["Kestria"], vec!["Kestria"]],
+            ),
+            (
+                "an organisation goes by the name most briefings use, a person by the fullest",
+                vec![
+                    vec![actor("Arlo Foods Company", Organization, &["Arlo Foods"])],
+                    vec![actor("Arlo Foods", Organization, &[])],
+                    vec![actor("Arlo Foods", Organization, &[])],
+                    vec![actor("Quint", Person, &[])],
+                    vec![actor("Quint", Person, &[])],
+                    vec![actor("Ada Quint", Person, &["Quint"])],
+                ],
+                vec![
+                    vec!["Arlo Foods"],
+                    vec!["Arlo Foods"],
+                    vec!["Arlo Foods"],
+                    vec!["Ada Quint"],
+                    vec!["Ada Quint"],
+                    vec!["Ada Quint"],
+                ],
+            ),
+            (
+                "a dateline's capitals are not the name",
+                vec![
+                    vec![actor("LISK", Place, &[])],
+                    vec![actor("LISK", Place, &[])],
+                    vec![actor("Lisk", Place, &[])],
+                ],
+                vec![vec!["Lisk"], vec!["Lisk"], vec!["Lisk"]],
+            ),
+            (
+                "an acronym and the name it stands for, in one briefing",
+                vec![
+                    vec![actor("HSB", Organization, &["Harbour Safety Board"])],
+                    vec![actor("Harbour Safety Board", Organization, &[])],
+                    vec![actor("Harbour Safety Board", Organization, &[])],
+                ],
+                vec![
+                    vec!["Harbour Safety Board"],
+                    vec!["Harbour Safety Board"],
+                    vec!["Harbour Safety Board"],
+                ],
             ),
             (
                 "leading article of a place",

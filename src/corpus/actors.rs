@@ -26,7 +26,7 @@ use super::ids::{ActorId, BriefingId, EventRef};
 /// One entity of the whole site.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
-    /// The fullest name used for it.
+    /// The name its briefings use for it (see `actor_index::SiteActor::name`).
     pub name: String,
     /// Unique among actors; stable while the display name stays the same.
     pub slug: String,

@@ -35,6 +35,7 @@ use std::sync::Arc;
 
 use crate::briefing::Briefing;
 
+pub use actor_index::site_names;
 pub use actors::{Actor, Appearance};
 pub use delta::Delta;
 pub use ids::{ActorId, BriefingId, EventRef, TagId};

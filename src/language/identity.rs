@@ -27,6 +27,8 @@
 //! surname joins a full name only while exactly one person of the site has it, and a
 //! given name alone joins nobody.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::names::{self, spelling};
@@ -177,6 +179,48 @@ impl PersonName {
     }
 }
 
+/// How strongly a form is preferred as the name readers see for an entity, given the
+/// number of words of its key and how often it is used (`uses`): higher is better. A
+/// person goes by their fullest name ("Sergey Lavrov" over "Lavrov"); anything else by
+/// the form used most, the one its readers know ("Apple" over "Apple Computer",
+/// "Boeing" over "Boeing Commercial Airplanes"), the fullest on ties. The one rule for
+/// an actor's name within an article and across the site.
+pub fn name_preference(words: usize, uses: usize, person: bool) -> (usize, usize) {
+    if person { (words, uses) } else { (uses, words) }
+}
+
+/// The name readers see for an entity of `kind` from the names its mentions or
+/// entries use, each with how often it is used and the order of its first use: the
+/// form [`name_preference`] prefers, forms with one display key counted together;
+/// among those, the one most used, written in capitals only when nothing writes it
+/// otherwise ("Berlin", not a dateline's "BERLIN"); the earliest on ties.
+pub fn preferred_name(uses: &HashMap<&str, (usize, usize)>, kind: ActorKind) -> String {
+    let mut by_key: HashMap<String, (usize, usize)> = HashMap::new();
+    for (name, &(n, order)) in uses {
+        let entry = by_key.entry(display_key(name, kind)).or_insert((0, order));
+        entry.0 += n;
+        entry.1 = entry.1.min(order);
+    }
+    let rank =
+        |key: &str, n: usize| name_preference(key.split(' ').count(), n, kind == ActorKind::Person);
+    let Some((best, _)) = by_key
+        .iter()
+        .max_by(|(a, (ca, oa)), (b, (cb, ob))| rank(a, *ca).cmp(&rank(b, *cb)).then(ob.cmp(oa)))
+    else {
+        return String::new();
+    };
+    let shouting = |n: &str| {
+        n.chars().filter(|c| c.is_alphabetic()).count() > 1 && !n.chars().any(char::is_lowercase)
+    };
+    uses.iter()
+        .filter(|(n, _)| display_key(n, kind) == *best)
+        .max_by(|(a, (ca, oa)), (b, (cb, ob))| {
+            (!shouting(a), ca).cmp(&(!shouting(b), cb)).then(ob.cmp(oa))
+        })
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default()
+}
+
 /// Whether two given names can be one person's: equal, or one is the initial of the other.
 pub fn given_names_agree(a: &str, b: &str) -> bool {
     a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
@@ -294,6 +338,57 @@ mod tests {
         ];
         for (a, b, want) in cases {
             assert_eq!(same(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn names_readers_see_by_kind() {
+        // (words, uses) of two forms, whether a person: which is preferred.
+        let cases = [
+            ((2, 1), (1, 3), true, 0),  // "Ada Quint" once over "Quint" three times
+            ((2, 1), (1, 3), false, 1), // "Arlo Computer" once under "Arlo" three times
+            ((2, 2), (1, 2), false, 0), // equal use: the fullest
+            ((1, 2), (2, 2), true, 1),
+        ];
+        for (a, b, person, want) in cases {
+            let (pa, pb) = (
+                name_preference(a.0, a.1, person),
+                name_preference(b.0, b.1, person),
+            );
+            assert_eq!(usize::from(pb > pa), want, "{a:?} {b:?} {person}");
+        }
+    }
+
+    #[test]
+    fn the_name_readers_see_among_the_forms_used() {
+        let name = |forms: &[(&'static str, usize)], kind| {
+            let uses: HashMap<&str, (usize, usize)> = forms
+                .iter()
+                .enumerate()
+                .map(|(order, &(n, count))| (n, (count, order)))
+                .collect();
+            preferred_name(&uses, kind)
+        };
+        type Forms<'a> = &'a [(&'a str, usize)];
+        let cases: [(Forms, ActorKind, &str); 6] = [
+            (
+                &[("Arlo Foods Company", 1), ("Arlo Foods", 2)],
+                Organization,
+                "Arlo Foods",
+            ),
+            (
+                &[("Arlo Foods Company", 2), ("Arlo Foods", 2)],
+                Organization,
+                "Arlo Foods Company",
+            ),
+            (&[("Quint", 3), ("Ada Quint", 1)], Person, "Ada Quint"),
+            // Capitals count with the same name written otherwise, and lose to it.
+            (&[("LISK", 2), ("Lisk", 1), ("Tallin", 2)], Place, "Lisk"),
+            (&[("LISK", 1)], Place, "LISK"),
+            (&[], Place, ""),
+        ];
+        for (forms, kind, want) in cases {
+            assert_eq!(name(forms, kind), want, "{forms:?}");
         }
     }
 

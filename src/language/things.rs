@@ -35,6 +35,10 @@ struct Lists {
     prefixes: HashSet<&'static str>,
     before: HashSet<&'static str>,
     after: HashSet<&'static str>,
+    edition_after: HashSet<&'static str>,
+    security_after: HashSet<&'static str>,
+    publication_after: HashSet<&'static str>,
+    units: HashSet<&'static str>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -58,13 +62,21 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         prefixes: list("prefixes"),
         before: list("before"),
         after: list("after"),
+        edition_after: list("edition_after"),
+        security_after: list("security_after"),
+        publication_after: list("publication_after"),
+        units: list("units"),
     }
 });
 
 /// Whether the name, by its own words, names a thing: a known thing, or a multi-word
 /// name whose head or first word is a noun of laws, events and prizes, or whose last
-/// word names an event ("Century of Progress Exposition"; not "Department of War").
+/// word names an event ("Century of Progress Exposition"; not "Department of War"), or
+/// a name opened by a product word written "i" + capital ("iOS", "iTunes Music Store").
 pub fn is_thing_name(name: &str) -> bool {
+    if name.split_whitespace().next().is_some_and(product_word) {
+        return true;
+    }
     let lists = &*LISTS;
     let k = key(name);
     if lists.names.contains(&k) {
@@ -80,6 +92,17 @@ pub fn is_thing_name(name: &str) -> bool {
     };
     let event = words.last().is_some_and(|w| lists.event_heads.contains(w));
     lists.heads.contains(head) || event || lists.prefixes.contains(words[0])
+}
+
+/// A product's name word in the fashion "i" + capital + more ("iOS", "iTunes",
+/// "iLife"): the makers name products so, and readers read them as products. A company
+/// so named that acts in the text ("iRobot said") is kept by the caller.
+fn product_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next() == Some('i')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_alphanumeric)
 }
 
 /// Whether a name is the plural of a known one-word thing ("iPods") or opens with one
@@ -121,6 +144,30 @@ pub fn thing_noun_after(word: &str) -> bool {
     LISTS.after.contains(word)
 }
 
+/// Whether a mention of `name` right before `after` names no actor but a thing called
+/// after it: a print edition ("the New York edition") or a government security
+/// ("Treasury bonds", "the 10-year Treasury note"). Only this mention: "New York" or
+/// "the Treasury" may act elsewhere in the text.
+pub fn names_a_thing_before(name: &str, after: &str) -> bool {
+    let lists = &*LISTS;
+    lists.edition_after.contains(after)
+        || (matches!(
+            key(name).as_str(),
+            "treasury" | "treasuries" | "us treasury"
+        ) && lists.security_after.contains(after))
+}
+
+/// Whether `word`, right after a name, makes it a publication's name ("New York
+/// magazine"): an organisation, also when the name is a place's.
+pub fn publication_noun_after(word: &str) -> bool {
+    LISTS.publication_after.contains(word)
+}
+
+/// Whether a name is a unit of measure ("GHz", "kWh"), which after a number is no name.
+pub fn is_unit_of_measure(name: &str) -> bool {
+    LISTS.units.contains(name.to_lowercase().as_str())
+}
+
 /// Words a title may keep in lower case ("A Paradise Built in Hell").
 const SMALL: [&str; 17] = [
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "with",
@@ -152,6 +199,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mentions_that_name_an_edition_or_a_security() {
+        let cases = [
+            ("New York", "edition", true),
+            ("Asia", "editions", true),
+            ("Treasury", "note", true),
+            ("Treasury", "bonds", true),
+            // Apart: the department acting, another name before "bonds", a place.
+            ("Treasury", "said", false),
+            ("Kessel Bank", "bonds", false),
+            ("New York", "on", false),
+            ("Senate", "bill", false),
+        ];
+        for (name, after, want) in cases {
+            assert_eq!(names_a_thing_before(name, after), want, "{name} {after}");
+        }
+        assert!(is_unit_of_measure("GHz"));
+        assert!(is_unit_of_measure("KWH"));
+        assert!(!is_unit_of_measure("MP"));
+        assert!(!is_unit_of_measure("Kessel"));
+        assert!(publication_noun_after("magazine"));
+        assert!(!publication_noun_after("Magazine"));
+        assert!(!publication_noun_after("mayor"));
+    }
+
+    #[test]
     fn names_of_things_by_list_and_head() {
         let cases = [
             ("Obamacare", true),
@@ -166,6 +238,9 @@ mod tests {
             ("Paris Motor Show", true),
             ("Great Depression", true),
             ("Hurricane Sandy", true),
+            ("iOS", true),
+            ("iTunes Music Store", true),
+            ("iLife", true),
             // Organisations, places and people stay.
             ("Department of War", false),
             ("Epic Games", false),
@@ -176,6 +251,10 @@ mod tests {
             ("Verizon", false),
             ("Apple", false),
             ("Kestria", false),
+            ("eBay", false),
+            ("IOS Partners", false),
+            ("i", false),
+            ("iX", false),
         ];
         for (name, want) in cases {
             assert_eq!(is_thing_name(name), want, "{name}");

@@ -180,3 +180,55 @@ fn an_outlet_only_cited_as_a_source_is_flagged_in_the_contract() {
     assert_eq!(flag("Reuters"), Some(Some(serde_json::Value::Bool(true))));
     assert_eq!(flag("Ana Varela"), Some(None), "only sources carry the key");
 }
+
+#[test]
+fn actors_of_several_files_are_named_as_their_site_would_name_them() {
+    let site = Site::new();
+    site.write(
+        "in/a.md",
+        "---\ntitle: Port closed\ndate: 2026-03-06\n---\n\nThe Harbour Safety Board (HSB) closed the \
+         port of Lisk on Monday. The HSB said the HSB would review the ban. Ana Varela, the mayor, \
+         objected.\n",
+    );
+    site.write(
+        "in/b.md",
+        "---\ntitle: Port reopens\ndate: 2026-03-09\n---\n\nThe Harbour Safety Board reopened the port \
+         of Lisk on Thursday, and the Harbour Safety Board thanked the crews. Marta Varela, a captain, \
+         welcomed it.\n",
+    );
+    let names = |records: &[serde_json::Value], i: usize| -> Vec<String> {
+        records[i]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let alone = analyze_json(&site, &["in/a.md"]);
+    assert!(
+        names(&alone, 0).contains(&"HSB".to_string()),
+        "{:?}",
+        names(&alone, 0)
+    );
+    let both = analyze_json(&site, &["in"]);
+    let (a, b) = (names(&both, 0), names(&both, 1));
+    assert!(a.contains(&"Harbour Safety Board".to_string()), "{a:?}");
+    assert!(!a.contains(&"HSB".to_string()), "{a:?}");
+    assert!(b.contains(&"Harbour Safety Board".to_string()), "{b:?}");
+    let hsb = both[0]["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "Harbour Safety Board")
+        .unwrap();
+    assert!(
+        hsb["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "HSB")
+    );
+    // Two people who share a surname stay apart.
+    assert!(a.contains(&"Ana Varela".to_string()), "{a:?}");
+    assert!(b.contains(&"Marta Varela".to_string()), "{b:?}");
+}

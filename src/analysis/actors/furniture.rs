@@ -10,7 +10,8 @@
 //!   a headline or label word: a name the story is about comes back in its running
 //!   text ("Neon Museum" does, "Ultimate Symbol" not; a list line "7. United Kingdom"
 //!   is the name alone and stays);
-//! - "AM" and "PM" after a number are the time of day;
+//! - "AM" and "PM" after a number are the time of day, and a unit of measure after one
+//!   ("2 GHz") is the unit;
 //! - an ISO 4217 currency code (`language::world`) beside an amount ("$99
 //!   (USD)", "USD$ 23 billion") is the amount's unit.
 //!
@@ -22,6 +23,7 @@ use std::collections::HashSet;
 use super::super::entities::Entity;
 use super::text::{Doc, is_capitalised, is_word};
 use crate::language::names::key;
+use crate::language::things::{is_unit_of_measure, names_a_thing_before};
 use crate::language::words::is_stop_word;
 use crate::language::world::is_currency_code;
 
@@ -40,7 +42,10 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> HashSet<usize> {
             let headline = doc.sentence_at(e.start).is_some_and(|s| {
                 title_case[s] && !alone_in_line(doc, s, e) && !written_elsewhere(doc, s, name)
             });
-            headline || clock_time(doc, e, name) || currency_unit(doc, e, name)
+            headline
+                || time_or_unit(doc, e, name)
+                || currency_unit(doc, e, name)
+                || thing_after(doc, e, name)
         })
         .map(|(i, _)| i)
         .collect()
@@ -93,9 +98,20 @@ fn written_elsewhere(doc: &Doc, s: usize, name: &str) -> bool {
     })
 }
 
-/// Whether an entity is "AM" or "PM" right after a number ("8 AM", "9:30 p.m.").
-fn clock_time(doc: &Doc, e: &Entity, name: &str) -> bool {
-    matches!(key(name).as_str(), "am" | "pm")
+/// Whether the word right after an entity makes it the name of an edition or a
+/// security ("New York edition", "Treasury bonds").
+fn thing_after(doc: &Doc, e: &Entity, name: &str) -> bool {
+    doc.prose[e.end..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| names_a_thing_before(name, w))
+}
+
+/// Whether an entity is "AM" or "PM" right after a number ("8 AM", "9:30 p.m."), or a
+/// unit of measure ("2 GHz", "60 kWh").
+fn time_or_unit(doc: &Doc, e: &Entity, name: &str) -> bool {
+    (matches!(key(name).as_str(), "am" | "pm") || is_unit_of_measure(name))
         && doc.prose[..e.start]
             .split_whitespace()
             .next_back()
@@ -141,7 +157,7 @@ mod tests {
 
     #[test]
     fn headline_words_labels_and_clock_times_are_furniture() {
-        let cases: [(&str, &[&str]); 12] = [
+        let cases: [(&str, &[&str]); 16] = [
             (
                 "Why Neon Is the [ORG|Ultimate Symbol] of the Age\nThe [LOC|Neon Museum] opened.",
                 &["Ultimate Symbol"],
@@ -161,6 +177,7 @@ mod tests {
                 &["AM", "PM"],
             ),
             ("[ORG|AM] radio listeners called [PER|Ada Quint].", &[]),
+            ("The 2 [ORG|GHz] model and [ORG|GHz] Labs.", &["GHz"]),
             (
                 "It costs $99 ([ORG|USD]) or $249 [ORG|USD]; a [ORG|USD]$ 23 billion deal.",
                 &["USD", "USD", "USD"],
@@ -170,6 +187,15 @@ mod tests {
             ("Sales hit [ORG|EUR] 40 million.", &["EUR"]),
             ("[PER|Ada Quint] Met [PER|Tom Reyes] in [LOC|Kessel].", &[]),
             ("[PER|Ada Quint] met [PER|Tom Reyes] in [LOC|Kessel]", &[]),
+            (
+                "It ran on Page A1 of the [LOC|Lisk] edition. [LOC|Lisk] voted.",
+                &["Lisk"],
+            ),
+            (
+                "The 10-year [ORG|Treasury] note fell; [ORG|Treasury] bonds too.",
+                &["Treasury", "Treasury"],
+            ),
+            ("The [ORG|Treasury] said it would sell notes.", &[]),
         ];
         for (marked, want) in cases {
             assert_eq!(furniture(marked), want, "{marked}");

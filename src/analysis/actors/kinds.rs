@@ -14,7 +14,7 @@ use super::ActorKind;
 use super::mentions::{Mention, Reference};
 use super::text::Doc;
 use crate::language::names::key as name_key;
-use crate::language::{dateline, gazetteers, identity, world};
+use crate::language::{dateline, gazetteers, identity, things, world};
 
 /// The kind the mentions vote for, by the identity rule (the site decides an actor's
 /// kind across briefings the same way).
@@ -63,8 +63,13 @@ pub(super) fn correct_kind(
 ///   is a one-word name before "administration" or "presidency" ("the Obama
 ///   administration"): a country there is caught by the gazetteer first;
 /// - "Meranthe's prime minister", "Port Aubel, the Meranthe capital" name a state or a
-///   city, and a dateline ("LISK \u{2014} ...") the place the story is filed from.
+///   city, and a dateline ("LISK \u{2014} ...") the place the story is filed from;
+/// - a name right before "magazine" or "newspaper" ("an article by New York magazine")
+///   is a publication, an organisation.
 fn settled_kind(ms: &[&Mention], doc: &Doc) -> Option<ActorKind> {
+    if ms.iter().any(|m| before_publication_noun(doc, m)) {
+        return Some(ActorKind::Organization);
+    }
     if ms.iter().any(|m| opens_with_in(doc, m)) {
         return Some(ActorKind::Place);
     }
@@ -83,6 +88,15 @@ fn settled_kind(ms: &[&Mention], doc: &Doc) -> Option<ActorKind> {
                 || in_dateline(doc, m)
         })
         .then_some(ActorKind::Place)
+}
+
+/// Whether the word right after a mention makes it a publication ("New York magazine").
+fn before_publication_noun(doc: &Doc, m: &Mention) -> bool {
+    doc.prose
+        .get(m.end..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(things::publication_noun_after)
 }
 
 /// What the whole article says about names, for [`correct_kind`].

@@ -17,6 +17,7 @@ use super::kinds::{ArticleNames, choose_kind, correct_kind};
 use super::mentions::{Mention, Reference};
 use super::merge::Clusters;
 use super::text::Doc;
+use crate::language::identity;
 use crate::language::names::key as name_key;
 
 /// An actor before ranking.
@@ -107,11 +108,7 @@ fn choose_name(ms: &[&Mention]) -> String {
             m.name.split_whitespace().count(),
             counts[&name_key(&m.name)],
         );
-        let score = if person {
-            (words, count)
-        } else {
-            (count, words)
-        };
+        let score = identity::name_preference(words, count, person);
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((&m.name, score));
         }

@@ -159,7 +159,21 @@ fn aliases_merge_into_the_fullest_name() {
 
 #[test]
 fn different_people_with_one_surname_stay_apart() {
-    let cases: [(&str, &[(&str, usize)]); 4] = [
+    let cases: [(&str, &[(&str, usize)]); 7] = [
+        // A first name alone is the person named in full far more often than the other.
+        (
+            "[PER|Rafe Osk] spoke. [PER|Rafe Osk] wrote. [PER|Rafe Tallin] agreed. [PER|Rafe] left.",
+            &[("Rafe Osk", 3), ("Rafe Tallin", 1)],
+        ),
+        // Apart: neither stands out, so the first name alone is nobody's.
+        (
+            "[PER|Rafe Osk] spoke. [PER|Rafe Tallin] agreed. [PER|Rafe] left.",
+            &[("Rafe Osk", 1), ("Rafe Tallin", 1), ("Rafe", 1)],
+        ),
+        (
+            "[PER|Rafe Osk] spoke. [PER|Rafe Osk] wrote. [PER|Rafe Tallin] agreed. [PER|Rafe Tallin] sat. [PER|Rafe] left.",
+            &[("Rafe Osk", 2), ("Rafe Tallin", 2), ("Rafe", 1)],
+        ),
         (
             "[PER|John Smith] met [PER|Mary Smith]. Later [PER|Mary Smith] left.",
             &[("John Smith", 1), ("Mary Smith", 2)],
@@ -233,13 +247,17 @@ fn kinds_and_groups() {
 #[test]
 fn a_name_with_a_prime_minister_or_called_a_capital_is_a_place() {
     let marked = "[PER|Meranthe]'s prime minister, [PER|Celeste Amari], spoke in [ORG|Port Aubel], \
-                  the [PER|Meranthe] capital. [ORG|Norvane Energy]'s president resigned.";
+                  the [PER|Meranthe] capital. [ORG|Norvane Energy]'s president resigned. \
+                  An article by [LOC|Lisk Harbour] magazine said so. [LOC|Tallin Bay] residents agreed.";
     let (prose, entities, actors) = analyse(marked, "", &[]);
     let cases = [
         ("Meranthe", ActorKind::Place),
         ("Port Aubel", ActorKind::Place),
         ("Celeste Amari", ActorKind::Person),
         ("Norvane Energy", ActorKind::Organization),
+        // A publication named like a place is an organisation; a place stays one.
+        ("Lisk Harbour", ActorKind::Organization),
+        ("Tallin Bay", ActorKind::Place),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");

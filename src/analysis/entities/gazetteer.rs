@@ -167,6 +167,29 @@ impl Gazetteer {
 
     /// The lists each word of a sentence belongs to. `words[i]` is the folded hash of
     /// word `i` ([`hash::word`]) and `caps[i]` says it has no lower-case letter.
+    /// The number of words of the longest phrase of `list` starting at word `i`, if any.
+    pub(crate) fn longest_match(
+        &self,
+        words: &[u64],
+        caps: &[bool],
+        i: usize,
+        list: List,
+    ) -> Option<usize> {
+        let bit = 1u16 << list as u16;
+        let mut key = 0;
+        let mut best = None;
+        for len in 1..=self.max_words.min(words.len().saturating_sub(i)) {
+            key = hash::mix(key, words[i + len - 1]);
+            if let Some(&(any, upper)) = self.phrases.get(&key) {
+                let all_caps = caps[i..i + len].iter().all(|&c| c);
+                if (any | if all_caps { upper } else { 0 }) & bit != 0 {
+                    best = Some(len);
+                }
+            }
+        }
+        best
+    }
+
     pub(crate) fn tag(&self, words: &[u64], caps: &[bool], out: &mut Vec<Membership>) {
         let start = out.len();
         out.resize(start + words.len(), 0);

@@ -4,7 +4,7 @@
 //! "US Secretary of State Antony Blinken", PER "Antony Blinken" and LOC "US"),
 //! nationalities and other proper adjectives are MISC ("Russian" in "Russian Foreign
 //! Minister"), a possessive "'s" is outside the span. Two departures help actor pages: "Ukraine-Russia" gives
-//! two places, and currency signs ("US$", CoNLL MISC) are no entities.
+//! two places, and currency signs ("US$", CoNLL MISC; "US" in "US $199") are no entities.
 //!
 //! How: each sentence (cut further at the line breaks of short lines, so table rows and
 //! datelines stay apart) is split into words by [`crate::analysis::tokens`]; every word
@@ -144,7 +144,8 @@ pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec
         let sentence_labels = &labels[at..at + toks.len()];
         at += toks.len();
         for (first, end, kind) in labels::spans(sentence_labels) {
-            if end == first + 1 && (place_parts(ws[first]).is_some() || is_currency(ws[first])) {
+            let currency = is_currency(ws[first]) || currency_prefix(ws[first], ws.get(end));
+            if end == first + 1 && (place_parts(ws[first]).is_some() || currency) {
                 continue;
             }
             out.push(Entity {
@@ -221,6 +222,15 @@ pub fn tag_words_unrepaired<S: AsRef<[W]>, W: AsRef<str>>(
 fn is_currency(word: &str) -> bool {
     word.strip_suffix('$')
         .is_some_and(|letters| letters.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// "US" in "US $199", "C" in "C $40": the country letters of a currency written apart
+/// from its sign, no mention of the country.
+fn currency_prefix(word: &str, next: Option<&&str>) -> bool {
+    let letters = word.trim_end_matches('.').replace('.', "");
+    next.is_some_and(|n| n.starts_with('$'))
+        && (1..=3).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Emits "Ukraine" and "Russia" for a word "Ukraine-Russia", whatever its label: one LOC
@@ -364,6 +374,27 @@ mod tests {
             let want: Vec<(String, EntityType)> =
                 want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
             assert_eq!(entities(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn country_letters_of_a_currency_are_no_mention() {
+        let cases = [
+            ("US", Some("$199"), true),
+            ("U.S.", Some("$5.41"), true),
+            ("C", Some("$"), true),
+            // Apart: the country before anything else, a name in capitals, no sign.
+            ("US", Some("troops"), false),
+            ("US", None, false),
+            ("NASA", Some("$2"), false),
+            ("Apple", Some("$5"), false),
+        ];
+        for (word, next, want) in cases {
+            assert_eq!(
+                currency_prefix(word, next.as_ref()),
+                want,
+                "{word} {next:?}"
+            );
         }
     }
 

@@ -24,7 +24,14 @@
 //!    after it ("Committee for a Responsible Federal Budget"); one holding "of" runs on
 //!    over "and" and capitalised words no list knows ("Department of Design and
 //!    Construction", not "Department of Justice and Microsoft"); a given name with "'s"
-//!    before an organisation word is one name with it ("Sam's Club").
+//!    before an organisation word is one name with it ("Sam's Club");
+//! 7. a brand written in camel case ("iTunes", "eBay": a lower-case letter, then a
+//!    capital) is the head of the name after it: the span takes it in ("iTunes Music
+//!    Store", not "Music Store"), and a person span so begun is a thing's name (MISC),
+//!    since no person's name starts with such a word;
+//! 8. names joined by "or" are two names ("[New York Times] or [Globe]"), and a listed
+//!    organisation of several words the tagger cut ("Globe" | "and" | "Mail") is one
+//!    organisation span.
 //!
 //! Each rule only fires on evidence from the lists, never on the model's confidence, so
 //! they change few CoNLL spans (the effect is measured in the module docs of `entities`).
@@ -60,6 +67,9 @@ pub(crate) fn repair(words: &[&str], labels: &mut [u8], gaz: &Gazetteer) {
     let mut lists = Vec::with_capacity(words.len());
     gaz.tag(&folded, &caps, &mut lists);
     glue_cut_names(words, &lists, labels);
+    take_in_camel_brand(words, labels);
+    split_at_or(words, labels);
+    join_listed_organisations(words, (&folded, &caps), gaz, labels);
     for (first, end, kind) in labels::spans(labels) {
         let span = first..end;
         match kind {
@@ -293,6 +303,86 @@ fn possessive_name(
     (ends_in_org_word && ends_inside).then_some(at)
 }
 
+/// Rule 7: a span right after an untagged camel-case brand ("iTunes" | "Music Store")
+/// takes it in; a person span so begun becomes a thing's name.
+fn take_in_camel_brand(words: &[&str], labels: &mut [u8]) {
+    for (first, end, kind) in labels::spans(labels) {
+        let Some(before) = first.checked_sub(1) else {
+            continue;
+        };
+        if labels[before] != 0 || !camel_brand(words[before]) {
+            continue;
+        }
+        let kind = match kind {
+            EntityType::Per => EntityType::Misc,
+            other => other,
+        };
+        let begin = label_of(kind);
+        labels[before] = begin;
+        for l in &mut labels[first..end] {
+            *l = begin + 1;
+        }
+    }
+}
+
+/// Rule 8, first half: a span with "or" inside is two names.
+fn split_at_or(words: &[&str], labels: &mut [u8]) {
+    for (first, end, _) in labels::spans(labels) {
+        for at in first + 1..end.saturating_sub(1) {
+            if words[at] == "or" {
+                labels[at] = 0;
+                labels[at + 1] -= 1; // I-X to B-X
+            }
+        }
+    }
+}
+
+/// Rule 8, second half: the words of a listed organisation of two or more words, when
+/// the tagger tagged part of it and no span runs out of it, become one organisation.
+fn join_listed_organisations(
+    words: &[&str],
+    (folded, caps): (&[u64], &[bool]),
+    gaz: &Gazetteer,
+    labels: &mut [u8],
+) {
+    let org = label_of(EntityType::Org);
+    let mut i = 0;
+    while i < labels.len() {
+        // A name opens with a capital, and not with "The" ("The New York Times" is
+        // listed, the name is "New York Times").
+        let opens = capitalised(words[i]) && !words[i].eq_ignore_ascii_case("the");
+        let Some(len) = gaz
+            .longest_match(folded, caps, i, List::Organization)
+            .filter(|&len| len >= 3 && opens)
+        else {
+            i += 1;
+            continue;
+        };
+        let end = i + len;
+        let tagged = labels[i..end].iter().any(|&l| l != 0);
+        let whole_org = labels[i] == org && labels[i + 1..end].iter().all(|&l| l == org + 1);
+        let clean_edges =
+            !labels::is_inside(labels[i]) && labels.get(end).is_none_or(|&l| !labels::is_inside(l));
+        if tagged && !whole_org && clean_edges {
+            labels[i] = org;
+            labels[i + 1..end].fill(org + 1);
+        }
+        i = end;
+    }
+}
+
+/// A word in camel case that starts in lower case and goes on in lower case after its
+/// capital ("iTunes", "eBay", "iPod"; not units such as "kW" or "mAh", nor "mRNA").
+fn camel_brand(word: &str) -> bool {
+    let mut chars = word.chars();
+    let starts_lower = chars.next().is_some_and(char::is_lowercase);
+    let after_capital: String = chars.clone().skip_while(|c| !c.is_uppercase()).collect();
+    starts_lower
+        && word.chars().count() >= 4
+        && after_capital.chars().skip(1).any(char::is_lowercase)
+        && chars.all(char::is_alphanumeric)
+}
+
 fn label_of(kind: EntityType) -> u8 {
     let k = labels::TYPES.iter().position(|&t| t == kind).unwrap_or(0);
     2 * k as u8 + 1
@@ -390,6 +480,42 @@ mod tests {
                 "the Bank of England and Paris agreed",
                 "O B-ORG I-ORG I-ORG O B-LOC O",
                 &["Bank of England:Org", "Paris:Loc"],
+            ),
+            (
+                "prices in the iTunes Music Store fell",
+                "O O O O B-PER I-PER O",
+                &["iTunes Music Store:Misc"],
+            ),
+            (
+                "shares of eBay Motors rose",
+                "O O O B-ORG O",
+                &["eBay Motors:Org"],
+            ),
+            // Apart: a brand already tagged, a lower-case word, a word in capitals.
+            (
+                "the iPod Ana Ruiz bought",
+                "O B-MISC B-PER I-PER O",
+                &["iPod:Misc", "Ana Ruiz:Per"],
+            ),
+            ("said mayor Ana Ruiz", "O O B-PER I-PER", &["Ana Ruiz:Per"]),
+            ("a 3 kW DC charger", "O O O B-ORG O", &["DC:Org"]),
+            ("the mRNA Pfizer shot", "O O B-ORG O", &["Pfizer:Org"]),
+            ("the NYSE Euronext deal", "O O B-ORG O", &["Euronext:Org"]),
+            (
+                "in the New York Times or Globe and Mail today",
+                "O O B-ORG I-ORG I-ORG I-ORG I-ORG O B-LOC O",
+                &["New York Times:Org", "Globe and Mail:Org"],
+            ),
+            (
+                "The New York Times and Kessel Daily agreed",
+                "O B-ORG I-ORG I-ORG O B-ORG I-ORG O",
+                &["New York Times:Org", "Kessel Daily:Org"],
+            ),
+            // Apart: two names joined by "and" that no list holds as one.
+            (
+                "both Lisk and Tallin voted",
+                "O B-LOC O B-LOC O",
+                &["Lisk:Loc", "Tallin:Loc"],
             ),
             (
                 "the Iron Lady spoke",

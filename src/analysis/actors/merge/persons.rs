@@ -115,7 +115,7 @@ fn full_names(full: &[usize], names: &HashMap<usize, PersonName>, uf: &mut Union
 }
 
 /// A single name (a surname alone, or a given name alone) joins the nearest full name
-/// with that surname (else the one person with that first name), else the other
+/// with that surname (else the person a first name alone stands for, [`main_person`]), else the other
 /// mentions of the same single name.
 fn single_names(
     single: &[usize],
@@ -135,20 +135,16 @@ fn single_names(
         }
     }
     let mut lone: HashMap<String, usize> = HashMap::new();
-    // Whether all full names with a first name are one person: checked once per first
-    // name (joining single names to full names never joins two full names).
-    let mut one_person: HashMap<&str, bool> = HashMap::new();
+    // The full names a first name alone may stand for: decided once per first name
+    // (joining single names to full names never joins two full names).
+    let mut of_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in single {
         let word = names[&i].surname.as_str();
         let candidates: &[usize] = match (by_surname.get(word), by_first.get(word)) {
             (Some(surnames), _) => surnames,
-            (None, Some(firsts)) => {
-                let one = *one_person.entry(word).or_insert_with(|| {
-                    let root = uf.find(firsts[0]);
-                    firsts.iter().all(|&f| uf.find(f) == root)
-                });
-                if one { firsts } else { &[] }
-            }
+            (None, Some(firsts)) => of_first
+                .entry(word)
+                .or_insert_with(|| main_person(uf, firsts)),
             (None, None) => &[],
         };
         match nearest(uf, candidates, i) {
@@ -159,6 +155,29 @@ fn single_names(
             }
         }
     }
+}
+
+/// The full-name mentions (of `firsts`, which share a first name) of the person a first
+/// name alone stands for: the one person with that first name, or the one named in
+/// full at least twice as often as each other ("Steve" for Steve Jobs, named in full
+/// four times, beside Steve Ballmer, named once); none when no person stands out.
+fn main_person(uf: &mut UnionFind, firsts: &[usize]) -> Vec<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &f in firsts {
+        *counts.entry(uf.find(f)).or_default() += 1;
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(r, n)| (n, r)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let main = match ranked.as_slice() {
+        [(_, only)] => *only,
+        [(top, root), (second, _), ..] if *top >= 2 && *top >= 2 * second => *root,
+        _ => return Vec::new(),
+    };
+    firsts
+        .iter()
+        .copied()
+        .filter(|&f| uf.find(f) == main)
+        .collect()
 }
 
 /// Among candidate mentions (ascending), the cluster mentioned last before mention `i`
