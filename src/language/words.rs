@@ -125,6 +125,26 @@ pub const CONNECTIVES: &[&str] = &[
     "instead",
 ];
 
+/// Phrases of more than one word that tie a sentence to the one before when they open
+/// it, set off by a comma ("In addition, ...", "For example, ...").
+pub const CONNECTIVE_PHRASES: &[&str] = &[
+    "in addition",
+    "in fact",
+    "for example",
+    "for instance",
+    "of course",
+    "in other words",
+    "after all",
+    "as a result",
+    "in turn",
+    "by contrast",
+    "in contrast",
+    "indeed",
+    "likewise",
+    "similarly",
+    "besides",
+];
+
 /// Words that Title Case leaves in lower case ("Department of Design and Construction").
 pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "after", "amid", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
