@@ -75,7 +75,8 @@ pub fn only_a_state(complement: &VerbGroup, prose: &str, present: bool) -> bool 
         )
     };
     // "has “committed our full resources”": the rest of the verb is quoted; "had
-    // left", "had set": a participle the verb group left out
+    // set", "has changed": a participle the verb group left out ("was surprised" is
+    // a state: an adjective)
     let next = prose.get(complement.end..).unwrap_or("").trim_start();
     let next_word = next
         .split(|c: char| !c.is_alphanumeric())
@@ -83,7 +84,8 @@ pub fn only_a_state(complement: &VerbGroup, prose: &str, present: bool) -> bool 
         .unwrap_or("");
     let participle = next_word.len() > 3 && next_word.ends_with("ed")
         || super::segment::IRREGULAR_PARTICIPLES.contains(&next_word);
-    let quoted = next.starts_with(['"', '“']) || participle;
+    let have = matches!(words.first(), Some(&("has" | "have" | "had")));
+    let quoted = next.starts_with(['"', '“']) || (participle && have);
     match words.as_slice() {
         [one] => be_or_have(one) && !quoted,
         ["might" | "may" | "could", "be"] => true,
@@ -227,6 +229,7 @@ mod tests {
         // (text, the complement's verb group, the saying is in the present, want)
         let cases = [
             ("she had no idea", "had", false, true),
+            ("she was surprised", "was", false, true),
             ("her aim was to help", "was", false, true),
             (
                 "the port might not be the engine",
