@@ -145,6 +145,36 @@ pub const CONNECTIVE_PHRASES: &[&str] = &[
     "besides",
 ];
 
+/// Words for a feeling after "be" ("she was surprised", "we are pleased"): a state,
+/// no event.
+pub const FEELINGS: &[&str] = &[
+    "surprised",
+    "shocked",
+    "stunned",
+    "disappointed",
+    "pleased",
+    "delighted",
+    "happy",
+    "glad",
+    "sad",
+    "upset",
+    "concerned",
+    "worried",
+    "excited",
+    "proud",
+    "sorry",
+    "confident",
+    "optimistic",
+    "saddened",
+    "thrilled",
+    "frustrated",
+];
+
+/// Whether a lower-case word names a feeling ([`FEELINGS`]).
+pub fn is_feeling(word: &str) -> bool {
+    FEELINGS.contains(&word)
+}
+
 /// Words that Title Case leaves in lower case ("Department of Design and Construction").
 pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "after", "amid", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",

@@ -87,9 +87,11 @@ pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zone
 }
 
 /// The names among the kept tokens that only qualify another word: after "of" right
-/// after a name ("Senator Ana Varela of Lisk": her state) or between "the" and a
-/// common noun ("the Lisk peace talks": which talks). A noun for people or an
-/// organisation after the name keeps it ("the Lisk government" is Lisk acting).
+/// after a name ("Senator Ana Varela of Lisk": her state) or, after the verb, between
+/// "the" and a common noun ("opposed the Lisk peace talks": which talks, not where
+/// the opposing was). A noun for people or an organisation after the name keeps it
+/// ("met the Lisk delegates"), and so does the subject ("drivers on the Lisk line
+/// stopped work" stopped it there).
 fn qualifiers(
     w: &Words,
     keep: &[usize],
@@ -97,10 +99,11 @@ fn qualifiers(
 ) -> Vec<(usize, usize, Option<usize>)> {
     let n = w.tokens.len();
     let capital = |k: usize| k < n && w.is_word(k) && w.text(k).starts_with(char::is_uppercase);
+    let verb = keep.iter().position(|&k| is_verb(k)).unwrap_or(keep.len());
     let mut out = Vec::new();
     for (p, &k) in keep.iter().enumerate() {
         let after_name = w.is_any(k, &["of"]) && p > 0 && keep[p - 1] + 1 == k && capital(k - 1);
-        if !after_name && !w.is_any(k, &["the"]) {
+        if !(after_name || p > verb && w.is_any(k, &["the"])) {
             continue;
         }
         let mut e = k + 1;
@@ -265,8 +268,11 @@ pub fn actors(zones: &Zones, entities: &[Entity], discourse: &Discourse) -> Vec<
         let first = entities.partition_point(|e| e.start < start);
         // "Senator Ana Varela of Lisk", not "the Republic of Kestria"
         let person_ends = |at: usize| {
-            entities
+            let before = entities.partition_point(|p| p.start < at);
+            entities[..before]
                 .iter()
+                .rev()
+                .take(4)
                 .any(|p| p.end == at && p.kind == EntityType::Per)
         };
         let qualifier = |e: &Entity| {
@@ -443,6 +449,7 @@ mod tests {
             ("The Lisk government signed the deal", "Lisk", None, true),
             ("Holm met the Lisk delegates", "Lisk", None, true),
             ("Holm flew to Lisk on Monday", "Lisk", None, true),
+            ("Drivers on the Lisk line stopped work", "Lisk", None, true),
         ];
         for (text, place, person, want) in cases {
             let mut tokens = Vec::new();
@@ -452,7 +459,7 @@ mod tests {
                 tokens: &tokens,
             };
             let keep: Vec<usize> = (0..tokens.len()).collect();
-            let verbs = ["called", "opposed", "signed", "met", "flew"];
+            let verbs = ["called", "opposed", "signed", "met", "flew", "stopped"];
             let z = zones(&w, &keep, |k| verbs.contains(&w.text(k)));
             let at = |name: &str, kind, actor| {
                 let start = text.find(name).unwrap_or(0);

@@ -86,8 +86,12 @@ pub fn only_a_state(complement: &VerbGroup, prose: &str, present: bool) -> bool 
         || super::segment::IRREGULAR_PARTICIPLES.contains(&next_word);
     let have = matches!(words.first(), Some(&("has" | "have" | "had")));
     let quoted = next.starts_with(['"', '“']) || (participle && have);
+    // "said she was surprised": a feeling
+    let feeling =
+        words::is_feeling(next_word) || words.last().is_some_and(|w| words::is_feeling(w));
     match words.as_slice() {
-        [one] => be_or_have(one) && !quoted,
+        [one] => be_or_have(one) && (!quoted || feeling),
+        [be, _] if be_or_have(be) && feeling => true,
         ["might" | "may" | "could", "be"] => true,
         [be, verb] => present && is_progressive(&[be, verb]),
         _ => false,
@@ -230,6 +234,8 @@ mod tests {
         let cases = [
             ("she had no idea", "had", false, true),
             ("she was surprised", "was", false, true),
+            ("she was surprised", "was surprised", false, true),
+            ("she was fired", "was fired", false, false),
             ("her aim was to help", "was", false, true),
             (
                 "the port might not be the engine",
