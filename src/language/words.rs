@@ -125,6 +125,56 @@ pub const CONNECTIVES: &[&str] = &[
     "instead",
 ];
 
+/// Phrases of more than one word that tie a sentence to the one before when they open
+/// it, set off by a comma ("In addition, ...", "For example, ...").
+pub const CONNECTIVE_PHRASES: &[&str] = &[
+    "in addition",
+    "in fact",
+    "for example",
+    "for instance",
+    "of course",
+    "in other words",
+    "after all",
+    "as a result",
+    "in turn",
+    "by contrast",
+    "in contrast",
+    "indeed",
+    "likewise",
+    "similarly",
+    "besides",
+];
+
+/// Words for a feeling after "be" ("she was surprised", "we are pleased"): a state,
+/// no event.
+pub const FEELINGS: &[&str] = &[
+    "surprised",
+    "shocked",
+    "stunned",
+    "disappointed",
+    "pleased",
+    "delighted",
+    "happy",
+    "glad",
+    "sad",
+    "upset",
+    "concerned",
+    "worried",
+    "excited",
+    "proud",
+    "sorry",
+    "confident",
+    "optimistic",
+    "saddened",
+    "thrilled",
+    "frustrated",
+];
+
+/// Whether a lower-case word names a feeling ([`FEELINGS`]).
+pub fn is_feeling(word: &str) -> bool {
+    FEELINGS.contains(&word)
+}
+
 /// Words that Title Case leaves in lower case ("Department of Design and Construction").
 pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "after", "amid", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",

@@ -84,7 +84,10 @@ pub(super) fn antecedent(w: &Words, seg: Segment) -> Vec<usize> {
         let participle = t.len() > 4 && t.ends_with("ing");
         let part_of_name =
             w.is_word(a - 1) || matches!(t, "'" | "’" | "-") || t.starts_with(char::is_numeric);
-        if participle || !part_of_name {
+        // "suggest that former chief Ana Varela, who ...": "that" opens the clause the
+        // noun phrase is in, no part of it
+        let opens_clause = w.is_any(a - 1, &["that"]);
+        if participle || !part_of_name || opens_clause {
             break; // "giving the engineer who ...", "the river, which ..."
         }
         a -= 1;

@@ -258,6 +258,17 @@ pub(super) fn unfulfilled_plan(prose: &str, groups: &[VerbGroup], verb: Option<u
         })
 }
 
+/// A clause whose verb group opens with a modal of possibility ("could come as early
+/// as this month", "might close in May"): what may happen is no event of that date.
+pub(super) fn possibility(prose: &str, groups: &[VerbGroup], verb: Option<usize>) -> bool {
+    let Some(g) = verb.and_then(|v| groups.iter().find(|g| g.start <= v && v < g.end)) else {
+        return false;
+    };
+    let lower = prose[g.start..g.end].to_lowercase();
+    let first = lower.split(|c: char| !c.is_alphanumeric()).next();
+    matches!(first, Some("could" | "might" | "may"))
+}
+
 /// "At the end of the day": an idiom, no date.
 pub(super) fn is_idiom(prose: &str, s: &Sentence, t: &Timex) -> bool {
     let text = prose[t.start..t.end].to_lowercase();

@@ -265,15 +265,21 @@ impl Parsed {
         if let Some(mut idx) = relative::saying(w, &r) {
             // "... published Thursday that the leak was found": what was written
             let last = *idx.last()?;
-            if let Some(next) = self
+            let complement = self
                 .segs
                 .iter()
-                .find(|n| n.a > last && n.a <= last + 2 && n.role == Role::Complement)
-            {
+                .find(|n| n.a > last && n.a <= last + 2 && n.role == Role::Complement);
+            if let Some(next) = complement {
                 idx.extend(last + 1..next.b);
             }
             let (keep, cut) = cleaned(w, &idx, timex, is_verb);
-            let text = balance_quotes(render(w, &keep, None, cut));
+            // "“...,” Varela wrote in a blog post published Thursday": what was written
+            // is the quotation before the writer, so the entry shows it
+            let quoted = complement.is_none() && matches!(w.text(0), "“" | "\"");
+            let text = match quoted {
+                true => faithful::whole(w)?,
+                false => balance_quotes(render(w, &keep, None, cut)),
+            };
             let (start, end) = (idx.first()?, idx.last()?);
             let verb = self.tokens[r.antecedent.first()? - 2].start;
             return (!text.is_empty()).then(|| Clause {
@@ -282,7 +288,7 @@ impl Parsed {
                 text,
                 zones: participants::zones(w, &keep, is_verb),
                 verb: Some(verb),
-                whole: false,
+                whole: quoted,
             });
         }
         let idx: Vec<usize> = r.antecedent.iter().chain(&r.phrase).copied().collect();

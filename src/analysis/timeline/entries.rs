@@ -13,12 +13,12 @@
 use jiff::civil::Date;
 
 use super::checks::{
-    date_tense, dates_an_event, dates_the_object, happened_after_publication, is_dateline,
-    is_idiom, is_state_of_today, negated, news_of_the_day, placeable, shows_another_date,
-    tense_contradicts, unfulfilled_plan,
+    self, date_tense, dates_an_event, dates_the_object, happened_after_publication, is_dateline,
+    is_idiom, is_state_of_today, negated, news_of_the_day, placeable, possibility,
+    shows_another_date, tense_contradicts, unfulfilled_plan,
 };
 use super::participants::{self, Discourse};
-use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported};
+use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported, trim};
 use crate::analysis::actors::Actor;
 use crate::analysis::timex::{self, Timex, TimexType, VerbGroup, value};
 
@@ -121,6 +121,8 @@ fn dated_entry(
     }
     let tense = date_tense(groups, c.verb, t.start);
     if negated(prose, groups, c.verb)
+        || (c.whole && main_clause_of_today(input, sentence, t))
+        || possibility(prose, groups, c.verb)
         || dates_the_object(prose, t, c.verb)
         || unfulfilled_plan(prose, groups, c.verb)
         || happened_after_publication(&t.value, tense, input.published)
@@ -138,7 +140,8 @@ fn dated_entry(
     if actors.is_empty() {
         let whole_clause = participants::Zones {
             ranges: vec![(c.start, c.end)],
-            reference: None,
+            qualifiers: c.zones.qualifiers.clone(),
+            ..Default::default()
         };
         actors = participants::actors(&whole_clause, input.entities, discourse);
     }
@@ -146,10 +149,32 @@ fn dated_entry(
         date: t.value.clone(),
         when: t.label.clone(),
         sentence: index,
-        text: c.text,
+        text: trim::without_connective(&c.text),
         actors,
         reported: false,
     })
+}
+
+/// Whether a whole sentence shown for the date `t` states, in its main clause, what is
+/// true today, not that date's event: "there is little warmth for Mira, who started
+/// in the early 1990s" (glued to the clause of the date). A saying in the present
+/// ("Holm says the mill closed in 1990") still tells what was said.
+fn main_clause_of_today(input: &Input, sentence: &Dated, t: &Timex) -> bool {
+    let Some((v, _)) = sentence.parsed.main_verb(input.prose) else {
+        return false;
+    };
+    let group = sentence.groups.iter().find(|g| g.start <= v && v < g.end);
+    // the present perfect ("has raised rates, starting in 2015") reaches back to the date
+    let perfect = group.is_some_and(|g| {
+        let first = input.prose[g.start..g.end].split_whitespace().next();
+        matches!(
+            first.map(str::to_lowercase).as_deref(),
+            Some("has" | "have")
+        )
+    });
+    let present =
+        group.is_some_and(|g| g.tense == timex::Tense::Present && !g.reporting) && !perfect;
+    present && tense_contradicts(&t.value, timex::Tense::Present, input.published)
 }
 
 /// The news a sentence without a date of its own reports, at the publication date.
@@ -189,12 +214,40 @@ fn reported_entry(
     if !reported::tells_news(group, &words) {
         // "A veteran is fighting back after ...": the lede tells what is happening
         if lede && reported::is_progressive(&words) {
-            return whole_entry(input, sentence, discourse, group.start);
+            let mut entry = whole_entry(input, sentence, discourse, (group.start, s.end))?;
+            if let Some(named) = named_next(input, index) {
+                participants::merge(&mut entry.1.actors, &[named]);
+            }
+            return Some(entry);
         }
         let last = groups.last()?;
         let said =
             reported::closes_with_attribution(&prose[s.start..s.end], last.start - s.start, last);
-        return said.then(|| whole_entry(input, sentence, discourse, last.start))?;
+        // who was told ("a source told Reuters") only heard it: no participant
+        return said.then(|| whole_entry(input, sentence, discourse, (last.start, last.end)))?;
+    }
+    // "said she had no idea", "says strandings are getting more attention": a saying
+    // whose content tells no news is no event
+    let complement = groups.iter().find(|g| g.start >= group.end);
+    let present = group.tense == crate::analysis::timex::Tense::Present;
+    let quote = prose[group.end..s.end]
+        .trim_start_matches([',', ':', ' '])
+        .starts_with(['"', '“']);
+    if group.reporting
+        && !quote
+        && complement.is_some_and(|g| reported::only_a_state(g, prose, present))
+    {
+        return None;
+    }
+    // "Varela has called for a new dam, but the council has not taken up the idea":
+    // what stands is that nothing happened, no news
+    let denied = groups.iter().any(|g| {
+        g.start > group.end
+            && prose[group.end..g.start].contains(", but ")
+            && checks::negated(prose, groups, Some(g.start))
+    });
+    if denied {
+        return None;
     }
     let c = parsed.around(prose, (vs, ve), false)?;
     let text = antecedent::resolve(&c.text, c.zones.reference, discourse, input.actors)?;
@@ -202,25 +255,48 @@ fn reported_entry(
     reported_at(published, index, text, actors).map(|e| (vs, e))
 }
 
-/// A reported entry of a whole sentence, ordered at byte `at`: a saying at the end
-/// that is the news of a state ("Ana Varela and her deputy are under house arrest, a
-/// source said": what was said belongs to the saying), or the lede's present
-/// progressive.
+/// A reported entry of a whole sentence, ordered at byte `at`, its participants named
+/// before byte `until`: a saying at the end that is the news of a state ("Ana Varela
+/// and her deputy are under house arrest, a source said": what was said belongs to the
+/// saying), or the lede's present progressive.
 fn whole_entry(
     input: &Input,
     sentence: &Dated,
     discourse: &Discourse,
-    at: usize,
+    (at, until): (usize, usize),
 ) -> Option<(usize, TimelineEntry)> {
     let s = &input.sentences[sentence.index];
     let whole = sentence.parsed.whole(input.prose)?;
     let text = antecedent::resolve(&whole, None, discourse, input.actors)?;
     let zones = participants::Zones {
-        ranges: vec![(s.start, s.end)],
-        reference: None,
+        ranges: vec![(s.start, until)],
+        ..Default::default()
     };
     let actors = participants::actors(&zones, input.entities, discourse);
     reported_at(input.published?, sentence.index, text, actors).map(|e| (at, e))
+}
+
+/// "A photographer and Navy veteran is fighting back ...": the person a lede's
+/// indefinite subject stands for, named in the two sentences after it.
+fn named_next(input: &Input, index: usize) -> Option<usize> {
+    let s = &input.sentences[index];
+    let text = s.text(input.prose);
+    if !(text.starts_with("A ") || text.starts_with("An ")) {
+        return None;
+    }
+    let last = (index + 2).min(input.sentences.len() - 1);
+    let until = input.sentences[last].end;
+    let from = input.entities.partition_point(|e| e.start < s.end);
+    input.entities[from..]
+        .iter()
+        .take_while(|e| e.start < until)
+        .filter_map(|e| e.actor)
+        .find(|&a| {
+            input
+                .actors
+                .get(a)
+                .is_some_and(|a| a.kind == crate::analysis::ActorKind::Person)
+        })
 }
 
 /// A reported entry at the publication date; none without actors.
@@ -230,11 +306,14 @@ fn reported_at(
     text: String,
     actors: Vec<usize>,
 ) -> Option<TimelineEntry> {
-    (!actors.is_empty()).then(|| TimelineEntry {
+    // "Democrats have adjusted their position, too": as who else? It leans on what
+    // the timeline does not show
+    let leans = text.trim_end_matches(['.', ' ']).ends_with(", too");
+    (!actors.is_empty() && !leans).then(|| TimelineEntry {
         when: format!("reported {}", value::day_label(published)),
         date: published.to_string(),
         sentence,
-        text,
+        text: trim::without_connective(&text),
         actors,
         reported: true,
     })

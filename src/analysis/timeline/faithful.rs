@@ -130,6 +130,11 @@ fn unfinished(
     if t == "," && w.is_any(next + 1, CONTRASTS) && own_subject {
         return true;
     }
+    // "November marked the start of the season[, and it started with a surge ...]":
+    // the clause after it tells what the first only announced
+    if t == "," && w.is_any(next + 1, &["and"]) && w.is_any(next + 2, &["it"]) {
+        return true;
+    }
     if matches!(t, "," | ";" | ":" | ")" | "—" | "–" | "-" | "." | "!" | "?") {
         return t == "," && dangling_apposition(w, keep, &is_verb);
     }

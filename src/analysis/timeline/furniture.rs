@@ -14,9 +14,18 @@ use crate::analysis::sentences::Sentence;
 use crate::analysis::summary;
 use crate::language::words;
 
-/// Whether the sentence is furniture: boilerplate, a bio or a citation.
+/// Whether the sentence is furniture: boilerplate, a bio, a citation or a list's lead-in.
 pub fn is_furniture(text: &str) -> bool {
-    summary::is_boilerplate(text) || is_bio(text) || is_citation(text)
+    summary::is_boilerplate(text) || is_bio(text) || is_citation(text) || is_lead_in(text)
+}
+
+/// "Here are some of the threats named in the 2015 report": the lead-in to a list
+/// tells no event of its own (the list does).
+fn is_lead_in(text: &str) -> bool {
+    let t = text.trim_start();
+    ["Here are ", "Here is ", "Here's ", "Here’s ", "Below are "]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// "He joined The Times in 2007 as a feature writer", "Jane Roe is a staff writer at
@@ -83,9 +92,13 @@ mod tests {
             ("Posted on March 30, 2015 by Admin", false),
             ("The minister joined the talks in 2009.", false),
             ("The reporter was arrested on Monday.", false),
+            ("Here are the five ferries named in the 2019 audit.", true),
+            ("Here’s what the audit found in 2019:", true),
+            ("The audit named five ferries here in 2019.", false),
         ];
         for (text, want) in cases {
-            assert_eq!(is_bio(text) || is_citation(text), want, "{text}");
+            let furniture = is_bio(text) || is_citation(text) || is_lead_in(text);
+            assert_eq!(furniture, want, "{text}");
         }
     }
 

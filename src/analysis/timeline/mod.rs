@@ -185,7 +185,7 @@ impl Collected {
             let words = content_words(&entry.text);
             let same = self.seen.get(&(entry.date.clone(), words.clone())).copied();
             match same {
-                Some(i) => merge_actors(&mut self.entries[i].1.actors, &entry.actors),
+                Some(i) => participants::merge(&mut self.entries[i].1.actors, &entry.actors),
                 None => {
                     self.seen
                         .insert((entry.date.clone(), words), self.entries.len());
@@ -255,12 +255,6 @@ fn content_words(text: &str) -> Vec<String> {
     words.sort_unstable();
     words.dedup();
     words
-}
-
-fn merge_actors(into: &mut Vec<usize>, more: &[usize]) {
-    into.extend_from_slice(more);
-    into.sort_unstable();
-    into.dedup();
 }
 
 /// The sentence holding the expression (by its recorded index when it fits, else by offset).

@@ -26,6 +26,9 @@ pub struct Zones {
     /// What the subject refers back to, and whether it is a pronoun ("it" may be an
     /// organisation or a thing; "the plane" is a thing).
     pub reference: Option<(Referent, bool)>,
+    /// Byte ranges of names that only qualify another word: a place there takes no
+    /// part; with the byte end of the name before "of" when a person's must end there.
+    pub qualifiers: Vec<(usize, usize, Option<usize>)>,
 }
 
 /// The argument zones of the kept tokens `keep` of a clause (in order).
@@ -79,7 +82,58 @@ pub fn zones(w: &Words, keep: &[usize], is_verb: impl Fn(usize) -> bool) -> Zone
     Zones {
         ranges,
         reference: reference(w, subject),
+        qualifiers: qualifiers(w, keep, is_verb),
     }
+}
+
+/// The names among the kept tokens that only qualify another word: after "of" right
+/// after a name ("Senator Ana Varela of Lisk": her state) or, after the verb, between
+/// "the" and a common noun ("opposed the Lisk peace talks": which talks, not where
+/// the opposing was). A noun for people or an organisation after the name keeps it
+/// ("met the Lisk delegates"), and so does the subject ("drivers on the Lisk line
+/// stopped work" stopped it there).
+fn qualifiers(
+    w: &Words,
+    keep: &[usize],
+    is_verb: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize, Option<usize>)> {
+    let n = w.tokens.len();
+    let capital = |k: usize| k < n && w.is_word(k) && w.text(k).starts_with(char::is_uppercase);
+    let verb = keep.iter().position(|&k| is_verb(k)).unwrap_or(keep.len());
+    let mut out = Vec::new();
+    for (p, &k) in keep.iter().enumerate() {
+        let after_name = w.is_any(k, &["of"]) && p > 0 && keep[p - 1] + 1 == k && capital(k - 1);
+        if !(after_name || p > verb && w.is_any(k, &["the"])) {
+            continue;
+        }
+        let mut e = k + 1;
+        while capital(e) {
+            e += 1;
+        }
+        if e == k + 1 {
+            continue;
+        }
+        let noun = e < n
+            && w.is_word(e)
+            && w.text(e).starts_with(char::is_lowercase)
+            && !is_verb(e)
+            && !w.is(e, words::is_preposition)
+            && !w.is(e, words::is_auxiliary)
+            && !w.is_any(e, words::COORDINATORS)
+            && !w.is_any(e, words::RELATIVE_PRONOUNS)
+            && !w.is_any(e, &["that", "s"])
+            && !matches!(
+                words::referent(&w.text(e).to_lowercase()),
+                Some(Referent::People | Referent::Person | Referent::Organization)
+            );
+        let (a, b) = (w.tokens[k + 1].start, w.tokens[e - 1].end);
+        if after_name {
+            out.push((a, b, Some(w.tokens[k - 1].end)));
+        } else if noun {
+            out.push((a, b, None));
+        }
+    }
+    out
 }
 
 /// "to" opening an infinitive ("to review the reply"): a new verb, back to the top.
@@ -96,10 +150,12 @@ fn infinitive(w: &Words, k: usize) -> bool {
 /// referring noun ("the officials", "the two sides", "these companies"), without a
 /// capitalised name of its own; and whether it is a pronoun.
 fn reference(w: &Words, subject: &[usize]) -> Option<(Referent, bool)> {
+    // "he quickly shepherded": an adverb before the verb is no part of the subject
+    let adverb = |k: usize| w.text(k).ends_with("ly") && w.text(k).starts_with(char::is_lowercase);
     let words: Vec<usize> = subject
         .iter()
         .copied()
-        .filter(|&k| w.is_word(k) || w.tokens[k].kind == Kind::Number)
+        .filter(|&k| (w.is_word(k) || w.tokens[k].kind == Kind::Number) && !adverb(k))
         .collect();
     let (&first, &last) = (words.first()?, words.last()?);
     if words.len() == 1 {
@@ -210,11 +266,27 @@ pub fn actors(zones: &Zones, entities: &[Entity], discourse: &Discourse) -> Vec<
     let mut out: Vec<usize> = Vec::new();
     for &(start, end) in &zones.ranges {
         let first = entities.partition_point(|e| e.start < start);
+        // "Senator Ana Varela of Lisk", not "the Republic of Kestria"
+        let person_ends = |at: usize| {
+            let before = entities.partition_point(|p| p.start < at);
+            entities[..before]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|p| p.end == at && p.kind == EntityType::Per)
+        };
+        let qualifier = |e: &Entity| {
+            e.kind == EntityType::Loc
+                && zones
+                    .qualifiers
+                    .iter()
+                    .any(|&(a, b, name)| a <= e.start && e.end <= b && name.is_none_or(person_ends))
+        };
         out.extend(
             entities[first..]
                 .iter()
                 .take_while(|e| e.start < end)
-                .filter(|e| e.end <= end)
+                .filter(|e| e.end <= end && !qualifier(e))
                 .filter_map(|e| e.actor),
         );
     }
@@ -224,6 +296,13 @@ pub fn actors(zones: &Zones, entities: &[Entity], discourse: &Discourse) -> Vec<
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Adds the actors `more` to `into`, ascending, without repeats.
+pub fn merge(into: &mut Vec<usize>, more: &[usize]) {
+    into.extend_from_slice(more);
+    into.sort_unstable();
+    into.dedup();
 }
 
 #[cfg(test)]
@@ -343,9 +422,73 @@ mod tests {
         let z = Zones {
             ranges: vec![(4, 7)],
             reference: Some((Referent::People, false)),
+            ..Default::default()
         };
         let entities = [at(5, EntityType::Loc, 2), at(20, EntityType::Loc, 1)];
         assert_eq!(actors_of(&z, &entities, &d), [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_place_that_qualifies_a_name_or_a_noun_takes_no_part() {
+        // (text, the place, the person before it if any, whether the place takes part)
+        let cases = [
+            (
+                "Senator Ana Varela of Lisk called the debt a danger",
+                "Lisk",
+                Some("Ana Varela"),
+                false,
+            ),
+            ("Holm opposed the Lisk peace talks", "Lisk", None, false),
+            // a name, a group acting or a country that acts: the place takes part
+            (
+                "The Republic of Kestria signed the deal",
+                "Kestria",
+                None,
+                true,
+            ),
+            ("The Lisk government signed the deal", "Lisk", None, true),
+            ("Holm met the Lisk delegates", "Lisk", None, true),
+            ("Holm flew to Lisk on Monday", "Lisk", None, true),
+            ("Drivers on the Lisk line stopped work", "Lisk", None, true),
+        ];
+        for (text, place, person, want) in cases {
+            let mut tokens = Vec::new();
+            tokenize_numbers(text, 0, text.len(), &mut tokens);
+            let w = Words {
+                prose: text,
+                tokens: &tokens,
+            };
+            let keep: Vec<usize> = (0..tokens.len()).collect();
+            let verbs = ["called", "opposed", "signed", "met", "flew", "stopped"];
+            let z = zones(&w, &keep, |k| verbs.contains(&w.text(k)));
+            let at = |name: &str, kind, actor| {
+                let start = text.find(name).unwrap_or(0);
+                Entity {
+                    start,
+                    end: start + name.len(),
+                    kind,
+                    actor: Some(actor),
+                }
+            };
+            let mut entities = vec![at(place, EntityType::Loc, 0)];
+            if let Some(p) = person {
+                entities.insert(0, at(p, EntityType::Per, 1));
+            }
+            let got = actors(&z, &entities, &Discourse::default());
+            assert_eq!(got.contains(&0), want, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_adverb_before_the_verb_leaves_a_pronoun_subject() {
+        assert_eq!(
+            zoned(
+                "By 2017, as leader, he quickly steered the bill",
+                &["steered"]
+            )
+            .1,
+            Some(Referent::Person)
+        );
     }
 
     fn actors_of(z: &Zones, e: &[Entity], d: &Discourse) -> Vec<usize> {

@@ -61,7 +61,9 @@ pub fn reduced(
     let complement = w.is(v + 1, words::is_preposition) || v + 1 == first;
     // "The tax cuts passed late last year have created": in the subject, before the
     // clause's own verb
-    let main_after = (first + 1..seg.b).find(|&k| is_verb(k));
+    let main_after = (first + 1..seg.b)
+        .find(|&k| is_verb(k))
+        .or_else(|| verb_after_agent(w, (first + 1, seg.b)));
     let in_subject = !finite_before && v <= seg.a + 6 && main_after.is_some();
     if !looks || !(finite_before || in_subject) || !noun_before || !complement || is_verb(v + 1) {
         return None;
@@ -84,7 +86,12 @@ pub fn reduced(
     }
     let end = if in_subject {
         (v + 1..seg.b)
-            .find(|&k| w.text(k) == "," || w.is_any(k, &["that", "which", "who"]) || is_verb(k))
+            .find(|&k| {
+                w.text(k) == ","
+                    || w.is_any(k, &["that", "which", "who"])
+                    || is_verb(k)
+                    || Some(k) == main_after
+            })
             .unwrap_or(seg.b)
     } else {
         (v..seg.b).find(|&k| w.text(k) == ",").unwrap_or(seg.b)
@@ -105,6 +112,28 @@ pub fn reduced(
             (opens..verb).collect()
         },
     })
+}
+
+/// "released on Monday by the Lisk Institute for Water Studies calls that into
+/// question": the present verb right after the agent's name, which no verb group may
+/// hold (a verb in "-s" may be a plural noun), in tokens `[from, to)`.
+fn verb_after_agent(w: &Words, (from, to): (usize, usize)) -> Option<usize> {
+    let by = (from..to).find(|&k| w.is_any(k, &["by"]))?;
+    let capital = |k: usize| k < to && w.is_word(k) && w.text(k).starts_with(char::is_uppercase);
+    let joins = |k: usize| w.is_any(k, &["of", "for", "on", "and", "s", "'", "’"]);
+    let mut k = by + 1 + usize::from(w.is_any(by + 1, &["the"]));
+    let name = k;
+    while k < to && (capital(k) || (joins(k) && (capital(k + 1) || joins(k + 1)))) {
+        k += 1;
+    }
+    let verb = k > name
+        && k < to
+        && w.is_word(k)
+        && w.text(k).len() > 3
+        && w.text(k).ends_with('s')
+        && w.text(k).starts_with(char::is_lowercase)
+        && !w.is(k, words::is_preposition);
+    verb.then_some(k)
 }
 
 /// The tokens of the saying a reduced relative is the medium of: "Ana Varela wrote in

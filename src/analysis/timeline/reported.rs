@@ -52,6 +52,52 @@ pub fn tells_news(group: &VerbGroup, words: &[&str]) -> bool {
     }
 }
 
+/// Whether what a reporting verb introduces (its first verb group after it,
+/// `complement`, in `prose`) is only a state, so the saying reports no event: a bare
+/// "be" or "have" ("said she had no idea", "said her intention was to honor"), a state
+/// that may hold ("suggested the country might not be"), and after a present saying a
+/// progressive ("says strandings are getting more attention": a claim about how things
+/// are). A saying of an act, a plan or a past stays news ("announced that the plant
+/// would close", "said the team had been merged").
+pub fn only_a_state(complement: &VerbGroup, prose: &str, present: bool) -> bool {
+    let lower = prose
+        .get(complement.start..complement.end)
+        .unwrap_or("")
+        .to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "not" | "also" | "still"))
+        .collect();
+    let be_or_have = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "be" | "has" | "have" | "had"
+        )
+    };
+    // "has “committed our full resources”": the rest of the verb is quoted; "had
+    // set", "has changed": a participle the verb group left out ("was surprised" is
+    // a state: an adjective)
+    let next = prose.get(complement.end..).unwrap_or("").trim_start();
+    let next_word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let participle = next_word.len() > 3 && next_word.ends_with("ed")
+        || super::segment::IRREGULAR_PARTICIPLES.contains(&next_word);
+    let have = matches!(words.first(), Some(&("has" | "have" | "had")));
+    let quoted = next.starts_with(['"', '“']) || (participle && have);
+    // "said she was surprised": a feeling
+    let feeling =
+        words::is_feeling(next_word) || words.last().is_some_and(|w| words::is_feeling(w));
+    match words.as_slice() {
+        [one] => be_or_have(one) && (!quoted || feeling),
+        [be, _] if be_or_have(be) && feeling => true,
+        ["might" | "may" | "could", "be"] => true,
+        [be, verb] => present && is_progressive(&[be, verb]),
+        _ => false,
+    }
+}
+
 /// Whether a verb group (its words, lower case) is a present progressive ("is
 /// fighting", "are resisting"): what is happening as the article is written.
 pub fn is_progressive(words: &[&str]) -> bool {
@@ -179,6 +225,42 @@ mod tests {
                 want,
                 "{words:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_saying_of_a_bare_be_or_have_a_possible_state_or_a_present_trend_is_only_a_state() {
+        // (text, the complement's verb group, the saying is in the present, want)
+        let cases = [
+            ("she had no idea", "had", false, true),
+            ("she was surprised", "was", false, true),
+            ("she was surprised", "was surprised", false, true),
+            ("she was fired", "was fired", false, false),
+            ("her aim was to help", "was", false, true),
+            (
+                "the port might not be the engine",
+                "might not be",
+                false,
+                true,
+            ),
+            ("floods are getting worse", "are getting", true, true),
+            // news: an act, a plan, a past, a split participle, a quotation
+            ("floods are getting worse", "are getting", false, false),
+            ("the council sold the mill", "sold", false, false),
+            ("the mill would close", "would close", false, false),
+            ("the team had been merged", "had been merged", false, false),
+            ("Holm had sold the board", "had", false, false),
+            ("it has “committed all it has”", "has", false, false),
+        ];
+        for (text, verb, present, want) in cases {
+            let start = text.find(verb).unwrap_or(0);
+            let group = VerbGroup {
+                start,
+                end: start + verb.len(),
+                tense: if present { Tense::Present } else { Tense::Past },
+                reporting: false,
+            };
+            assert_eq!(only_a_state(&group, text, present), want, "{text}");
         }
     }
 

@@ -117,7 +117,7 @@ impl Parsed {
             text,
             zones: Zones {
                 ranges: vec![(start, end)],
-                reference: None,
+                ..Default::default()
             },
             verb: None,
             whole: false,

@@ -87,6 +87,34 @@ pub(super) fn cleaned(
     (keep, cut.is_some())
 }
 
+/// The text without the connective that opens it ("In addition, the downturn left
+/// ..." -> "The downturn left ..."): on a timeline the sentence it ties to is not shown.
+pub(super) fn without_connective(text: &str) -> String {
+    let mut rest = text;
+    loop {
+        let opener = words::CONNECTIVE_PHRASES
+            .iter()
+            .chain(words::CONNECTIVES)
+            .find(|c| {
+                rest.get(..c.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(c))
+                    && rest[c.len()..].starts_with(", ")
+            });
+        match opener {
+            Some(c) => rest = &rest[c.len() + 2..],
+            None => break,
+        }
+    }
+    if rest.len() == text.len() || rest.split_whitespace().count() < 3 {
+        return text.to_string();
+    }
+    let mut chars = rest.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The position in `idx` after connectives and punctuation ("However,", "and", "In
 /// addition to this,"), or `None` if nothing is left.
 pub(super) fn skip_connectives(w: &Words, idx: &[usize]) -> Option<usize> {
@@ -165,5 +193,33 @@ pub(super) fn drop_attribution(w: &Words, keep: &mut Vec<usize>, is_verb: impl F
         && (keep[..comma].iter().any(|&k| is_verb(k)) || comma >= 4);
     if attribution {
         keep.truncate(comma);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_connective;
+
+    #[test]
+    fn an_opening_connective_goes_and_the_rest_stays() {
+        let cases = [
+            ("In addition, the mill closed.", "The mill closed."),
+            (
+                "For example, grants total $30 billion.",
+                "Grants total $30 billion.",
+            ),
+            ("However, in fact, the mill closed.", "The mill closed."),
+            // not an opener, or nothing left: as it is
+            (
+                "In addition to the mill, the dam closed.",
+                "In addition to the mill, the dam closed.",
+            ),
+            ("In fact, it did.", "In fact, it did."),
+            ("Indeed the mill closed.", "Indeed the mill closed."),
+            ("The mill, in fact, closed.", "The mill, in fact, closed."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(without_connective(text), want, "{text}");
+        }
     }
 }
