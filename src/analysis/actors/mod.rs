@@ -83,6 +83,24 @@ pub struct Actor {
     pub source: bool,
 }
 
+#[cfg(test)]
+impl Actor {
+    /// An actor of `kind` named `name`, mentioned once, with nothing else known (tests).
+    pub(crate) fn plain(id: usize, name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id,
+            name: name.to_string(),
+            kind,
+            role: None,
+            aliases: vec![],
+            mentions: 1,
+            salience: 0.0,
+            quotes: vec![],
+            source: false,
+        }
+    }
+}
+
 /// Merges mentions into actors, sets `Entity::actor`, and ranks actors by salience.
 /// `outlet` is the publication the page comes from (`Article::source`), if known.
 pub fn resolve(

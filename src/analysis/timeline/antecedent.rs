@@ -100,17 +100,7 @@ mod tests {
     use crate::analysis::entities::{Entity, EntityType};
 
     fn actor(id: usize, name: &str) -> Actor {
-        Actor {
-            id,
-            name: name.to_string(),
-            kind: ActorKind::Person,
-            role: None,
-            aliases: vec![],
-            mentions: 1,
-            salience: 0.0,
-            quotes: vec![],
-            source: false,
-        }
+        Actor::plain(id, name, ActorKind::Person)
     }
 
     #[test]

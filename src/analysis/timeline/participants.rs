@@ -310,8 +310,8 @@ mod tests {
     use super::*;
     use crate::analysis::timex::scan::tokenize_numbers;
 
-    /// The words of `text` inside the zones, with `verbs` as the verbs.
-    fn zoned(text: &str, verbs: &[&str]) -> (Vec<String>, Option<Referent>) {
+    /// The zones of `text`, every word kept, with `verbs` as the verbs.
+    fn zones_of(text: &str, verbs: &[&str]) -> Zones {
         let mut tokens = Vec::new();
         tokenize_numbers(text, 0, text.len(), &mut tokens);
         let w = Words {
@@ -319,7 +319,12 @@ mod tests {
             tokens: &tokens,
         };
         let keep: Vec<usize> = (0..tokens.len()).collect();
-        let z = zones(&w, &keep, |k| verbs.contains(&w.text(k)));
+        zones(&w, &keep, |k| verbs.contains(&w.text(k)))
+    }
+
+    /// The words of `text` inside the zones, with `verbs` as the verbs.
+    fn zoned(text: &str, verbs: &[&str]) -> (Vec<String>, Option<Referent>) {
+        let z = zones_of(text, verbs);
         let words = z
             .ranges
             .iter()
@@ -387,17 +392,7 @@ mod tests {
             kind,
             actor: Some(actor),
         };
-        let actor = |id, kind| Actor {
-            id,
-            name: String::new(),
-            kind,
-            role: None,
-            aliases: vec![],
-            mentions: 1,
-            salience: 0.0,
-            quotes: vec![],
-            source: false,
-        };
+        let actor = |id, kind| Actor::plain(id, "", kind);
         let actors = [
             actor(0, ActorKind::Person),
             actor(1, ActorKind::Place),
@@ -451,16 +446,9 @@ mod tests {
             ("Holm flew to Lisk on Monday", "Lisk", None, true),
             ("Drivers on the Lisk line stopped work", "Lisk", None, true),
         ];
+        let verbs = ["called", "opposed", "signed", "met", "flew", "stopped"];
         for (text, place, person, want) in cases {
-            let mut tokens = Vec::new();
-            tokenize_numbers(text, 0, text.len(), &mut tokens);
-            let w = Words {
-                prose: text,
-                tokens: &tokens,
-            };
-            let keep: Vec<usize> = (0..tokens.len()).collect();
-            let verbs = ["called", "opposed", "signed", "met", "flew", "stopped"];
-            let z = zones(&w, &keep, |k| verbs.contains(&w.text(k)));
+            let z = zones_of(text, &verbs);
             let at = |name: &str, kind, actor| {
                 let start = text.find(name).unwrap_or(0);
                 Entity {

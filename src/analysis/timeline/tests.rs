@@ -863,16 +863,9 @@ fn reported_of(text: &str, names: &[(&str, usize)]) -> Vec<(String, Vec<usize>)>
     let sentences = one_paragraph(text);
     let timexes = tag(text, &sentences, Some(FRIDAY));
     let people: Vec<crate::analysis::actors::Actor> = (0..names.len())
-        .map(|id| crate::analysis::actors::Actor {
-            id,
-            name: format!("actor {id}"),
-            kind: crate::analysis::ActorKind::Person,
-            role: None,
-            aliases: vec![],
-            mentions: 1,
-            salience: 0.0,
-            quotes: vec![],
-            source: false,
+        .map(|id| {
+            let name = format!("actor {id}");
+            crate::analysis::actors::Actor::plain(id, &name, crate::analysis::ActorKind::Person)
         })
         .collect();
     build(&Input {

@@ -20,6 +20,7 @@ mod periods;
 pub mod repeats;
 pub mod sections;
 pub mod timeline;
+mod timeline_pages;
 
 pub use paging::{Paginator, page_count, page_range, pages_for, range_for};
 

@@ -24,7 +24,8 @@ use crate::corpus::{ActorId, EventRef};
 use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
 use super::group_views::{GroupSlice, GroupViews};
-use super::periods::{count, latest, paged, pages_of, part, resolve, year_parts};
+use super::periods::{count, paged, part, year_parts};
+use super::timeline_pages::{latest, pages_of, resolve};
 use super::{ActorRef, LinkView};
 
 /// One event of a merged timeline.
@@ -113,7 +114,7 @@ pub struct PeriodLink {
     /// the year alone).
     pub months: Vec<PeriodLink>,
     /// The key of the part the link leads to, and the fragment inside it (a date group),
-    /// until the pages are known (see `periods::resolve`).
+    /// until the pages are known (see `timeline_pages::resolve`).
     #[serde(skip)]
     pub target: (String, Option<String>),
 }
@@ -132,7 +133,7 @@ impl PeriodLink {
 }
 
 /// A page of a timeline too long for one: consecutive parts (sparse years or months
-/// share a page; see `periods::pack`).
+/// share a page; see `timeline_pages::pack`).
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelinePage {
     /// The page's path under `timeline/`: the key of its first part (`1987`, `2024-03/2`).
@@ -144,7 +145,7 @@ pub struct TimelinePage {
     /// The years and months it shows (`2026`, `2026-03`), to mark them in the overview.
     pub periods: Vec<String>,
     /// On a page of a dense month cut into days: every day of that month with events,
-    /// to go to any of them (see `periods::month_days`); empty on other pages.
+    /// to go to any of them (see `timeline_pages::month_days`); empty on other pages.
     pub days: Vec<DayLink>,
     /// Its parts, indices into [`Timeline::parts`].
     #[serde(skip)]
