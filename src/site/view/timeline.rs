@@ -10,8 +10,6 @@
 //! the timeline. `timeline/` of a split timeline leads with the latest events (a reader
 //! who opens "Timeline" wants to know what happened last).
 
-use std::ops::Range;
-
 use serde::Serialize;
 
 use jiff::civil::Date;
@@ -25,6 +23,7 @@ use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
 use super::group_views::{GroupSlice, GroupViews};
 use super::periods::{count, paged, part, year_parts};
+pub use super::timeline_pages::TimelinePage;
 use super::timeline_pages::{latest, pages_of, resolve};
 use super::{ActorRef, LinkView};
 
@@ -130,38 +129,6 @@ impl PeriodLink {
             target,
         }
     }
-}
-
-/// A page of a timeline too long for one: consecutive parts (sparse years or months
-/// share a page; see `timeline_pages::pack`).
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelinePage {
-    /// The page's path under `timeline/`: the key of its first part (`1987`, `2024-03/2`).
-    pub key: String,
-    /// `1987 – February 2026`, `March 2026 (2 of 3)`, `2025`.
-    pub title: String,
-    pub url: String,
-    pub event_count: usize,
-    /// The years and months it shows (`2026`, `2026-03`), to mark them in the overview.
-    pub periods: Vec<String>,
-    /// On a page of a dense month cut into days: every day of that month with events,
-    /// to go to any of them (see `timeline_pages::month_days`); empty on other pages.
-    pub days: Vec<DayLink>,
-    /// Its parts, indices into [`Timeline::parts`].
-    #[serde(skip)]
-    pub parts: Range<usize>,
-}
-
-/// A day of a dense month in the days' list of its pages.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct DayLink {
-    /// The day of the month (`16`).
-    pub label: String,
-    /// The date for readers (`16 March 1987`).
-    pub title: String,
-    pub url: String,
-    /// The day is on the page shown.
-    pub current: bool,
 }
 
 /// Events `timeline/` shows when the timeline is split: the latest dated ones, so the

@@ -12,9 +12,41 @@ use super::super::index::SiteIndex;
 use super::LinkView;
 use super::group_views::GroupSlice;
 use super::paging::orphans;
-use super::timeline::{
-    DayLink, LATEST_EVENTS, PAGE_EVENTS, PeriodLink, TimelinePage, TimelinePart,
-};
+use serde::Serialize;
+
+use super::timeline::{LATEST_EVENTS, PAGE_EVENTS, PeriodLink, TimelinePart};
+
+/// A page of a timeline too long for one: consecutive parts (sparse years or months
+/// share a page; see `timeline_pages::pack`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelinePage {
+    /// The page's path under `timeline/`: the key of its first part (`1987`, `2024-03/2`).
+    pub key: String,
+    /// `1987 – February 2026`, `March 2026 (2 of 3)`, `2025`.
+    pub title: String,
+    pub url: String,
+    pub event_count: usize,
+    /// The years and months it shows (`2026`, `2026-03`), to mark them in the overview.
+    pub periods: Vec<String>,
+    /// On a page of a dense month cut into days: every day of that month with events,
+    /// to go to any of them (see `timeline_pages::month_days`); empty on other pages.
+    pub days: Vec<DayLink>,
+    /// Its parts, indices into [`Timeline::parts`].
+    #[serde(skip)]
+    pub parts: Range<usize>,
+}
+
+/// A day of a dense month in the days' list of its pages.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DayLink {
+    /// The day of the month (`16`).
+    pub label: String,
+    /// The date for readers (`16 March 1987`).
+    pub title: String,
+    pub url: String,
+    /// The day is on the page shown.
+    pub current: bool,
+}
 
 /// A page of fewer events than this joins a neighbouring page (when that stays within
 /// [`PAGE_EVENTS`] and its allowance for orphans), so no page shows just one or two.
