@@ -175,7 +175,8 @@ impl Publisher {
             id,
             previous,
             recorded,
-            previous_digest,
+            // the kept digest is the manifest's, which a marker of another history refuses
+            previous_digest: previous_digest.filter(|_| recorded),
             claims: Mutex::new(HashMap::new()),
             keep_unlisted: AtomicBool::new(false),
             on_directories: Mutex::new(Vec::new()),

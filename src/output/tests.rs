@@ -296,6 +296,39 @@ fn a_kept_manifest_gives_the_same_site_as_the_stored_one_and_digests_agree() {
 }
 
 #[test]
+fn a_kept_manifest_of_another_history_is_not_trusted() {
+    let (_tmp, config) = fixture();
+    let (out, state) = (&config.output_dir, config.state_dir());
+    let kept = KeptManifest::default();
+    let open = || Publisher::open_kept(out, &state, &options(&config), Some(&kept)).unwrap();
+    let first = open();
+    for p in site() {
+        first.put(&p.path, p.path.as_bytes(), &p.bytes).unwrap();
+    }
+    first.commit_kept(Some(&kept)).unwrap();
+    // another tool (or a restored copy) marks the output with another history's id
+    let names = ["briefings", "index.html", "style.css"];
+    fs::write(
+        out.join(MARKER_FILE),
+        guard::marker_text("0123456789abcdef", names),
+    )
+    .unwrap();
+    let publisher = open();
+    assert_eq!(
+        publisher.site_digest(),
+        None,
+        "the output is not what the manifest says"
+    );
+    publisher.keep_unlisted();
+    publisher
+        .put("index.html", b"k2", b"<h1>again</h1>")
+        .unwrap();
+    let report = publisher.commit_kept(Some(&kept)).unwrap();
+    let fresh = Publisher::open(out, &state, &options(&config)).unwrap();
+    assert_eq!(fresh.site_digest(), Some(report.site_digest));
+}
+
+#[test]
 fn a_failed_or_abandoned_build_leaves_the_old_output_identical() {
     let (_tmp, config) = fixture();
     publish_site(&config, &site()).unwrap();
