@@ -244,17 +244,21 @@ fn a_caller_that_knows_what_changed_lists_only_that() {
     );
 }
 
+/// Puts `site()` (each page keyed by its path) and commits it, keeping the manifest.
+fn put_site(publisher: Publisher, kept: &KeptManifest) -> PublishReport {
+    for p in site() {
+        publisher.put(&p.path, p.path.as_bytes(), &p.bytes).unwrap();
+    }
+    publisher.commit_kept(Some(kept)).unwrap()
+}
+
 #[test]
 fn a_kept_manifest_gives_the_same_site_as_the_stored_one_and_digests_agree() {
     let (_tmp, config) = fixture();
     let (out, state) = (&config.output_dir, config.state_dir());
     let kept = KeptManifest::default();
     let open = || Publisher::open_kept(out, &state, &options(&config), Some(&kept)).unwrap();
-    let first = open();
-    for p in site() {
-        first.put(&p.path, p.path.as_bytes(), &p.bytes).unwrap();
-    }
-    let built = first.commit_kept(Some(&kept)).unwrap();
+    let built = put_site(open(), &kept);
     // edits through the kept manifest: a change, an addition, a removal, then nothing
     type Edit<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
     let edits: [Edit; 3] = [
@@ -301,11 +305,7 @@ fn a_kept_manifest_of_another_history_is_not_trusted() {
     let (out, state) = (&config.output_dir, config.state_dir());
     let kept = KeptManifest::default();
     let open = || Publisher::open_kept(out, &state, &options(&config), Some(&kept)).unwrap();
-    let first = open();
-    for p in site() {
-        first.put(&p.path, p.path.as_bytes(), &p.bytes).unwrap();
-    }
-    first.commit_kept(Some(&kept)).unwrap();
+    put_site(open(), &kept);
     // another tool (or a restored copy) marks the output with another history's id
     let names = ["briefings", "index.html", "style.css"];
     fs::write(
