@@ -23,7 +23,7 @@ pub use crate::ingest::cache::SHARDS;
 
 /// The first line of a shard.
 fn header() -> String {
-    format!("briefing-parse-cache 1 {}", crate::VERSION)
+    format!("briefing-parse-cache 2 {}", crate::VERSION)
 }
 
 /// The hash of a briefing file's text.
@@ -51,6 +51,15 @@ struct Line {
     h: String,
     #[serde(flatten)]
     parsed: Parsed,
+}
+
+/// A [`Line`] as written, borrowing the briefing (no copy, no JSON value tree).
+#[derive(Serialize)]
+struct StoredLine<'a> {
+    h: String,
+    m: &'a BriefingMeta,
+    b: &'a str,
+    l: usize,
 }
 
 /// Parsed briefing files by text hash. `Sync`: files are parsed in parallel.
@@ -119,13 +128,13 @@ impl ParseCache {
         live: impl IntoIterator<Item = (TextHash, &'a Briefing)>,
     ) -> Vec<(usize, Vec<u8>)> {
         self.book.changed(live, &header(), |h, b| {
-            let line = serde_json::json!({
-                "h": hex(h),
-                "m": b.meta,
-                "b": b.body,
-                "l": b.body_line,
-            });
-            Some(line.to_string())
+            let line = StoredLine {
+                h: hex(h),
+                m: &b.meta,
+                b: &b.body,
+                l: b.body_line,
+            };
+            serde_json::to_string(&line).ok()
         })
     }
 
@@ -179,7 +188,7 @@ mod tests {
         let (n, bytes) = cache.changed_shards([(text_hash(FILE), &parsed)]).remove(0);
         let text = String::from_utf8(bytes).unwrap();
         let cases = [
-            text.replace("briefing-parse-cache 1", "briefing-parse-cache 0"),
+            text.replace("briefing-parse-cache 2", "briefing-parse-cache 1"),
             text.replace("\"m\":{", "\"m\":["),
             "not a cache".to_string(),
         ];

@@ -60,6 +60,9 @@ pub(super) struct Actors {
     pub actor_events: Vec<Vec<EventRef>>,
     /// What each briefing's own actor list and events give (see [`Local`]).
     pub local: HashMap<BriefingId, Arc<Local>>,
+    /// The header facts of each actor (see `roles`), by [`ActorId`]: a function of the
+    /// briefings' surfaces, so computed when the index is built, not on each render.
+    pub facts: Vec<super::ActorFacts>,
 }
 
 /// What depends on one briefing alone: the keys of its actors' names and, for each of

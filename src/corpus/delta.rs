@@ -42,12 +42,13 @@ impl Delta {
 
 /// The delta of an update that replaces `changed` and removes `removed`, before it is
 /// applied: `Contents` when nothing is removed and each changed briefing replaces one
-/// with the same surface (`current` gives the briefing a file slug names now, with its id).
-pub(super) fn before_update<'a>(
+/// with the same surface (`current` gives the briefing a file slug names now, with its id
+/// and the hash of its surface).
+pub(super) fn before_update(
     changed: &[Arc<Briefing>],
     removed: &[String],
     drafts: bool,
-    current: impl Fn(&str) -> Option<(BriefingId, &'a Briefing)>,
+    current: impl Fn(&str) -> Option<(BriefingId, Fingerprint)>,
 ) -> Delta {
     if !removed.is_empty() {
         return Delta::Everything;
@@ -59,7 +60,7 @@ pub(super) fn before_update<'a>(
             return Delta::Everything;
         };
         let hidden = new.meta.draft && !drafts;
-        if hidden || surface(old) != surface(new) || seen.insert(id, ()).is_some() {
+        if hidden || old != surface(new) || seen.insert(id, ()).is_some() {
             return Delta::Everything;
         }
         ids.push(id);

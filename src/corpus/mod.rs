@@ -56,6 +56,8 @@ struct Entry {
     /// The URL slug the briefing's file slug asks for (see `slugs::briefing_base`).
     base: String,
     fingerprint: Fingerprint,
+    /// The hash of its surface (see `delta`).
+    surface: Fingerprint,
 }
 
 /// The facts across the briefings of a site. See the module docs.
@@ -75,6 +77,8 @@ pub struct Corpus {
     tags: tags::Tags,
     timeline: Timeline,
     actors: actors::Actors,
+    /// A hash of every surface in site order (see [`Corpus::surface_digest`]).
+    surface_digest: Fingerprint,
 }
 
 impl Corpus {
@@ -102,7 +106,7 @@ impl Corpus {
         let changed: Vec<Arc<Briefing>> = changed.into_iter().map(Into::into).collect();
         let delta = delta::before_update(&changed, removed, self.drafts, |slug| {
             let id = self.by_file_slug(slug)?;
-            Some((id, self.briefing(id)))
+            Some((id, self.entry(id).surface))
         });
         for slug in removed {
             self.remove(slug);
@@ -144,6 +148,10 @@ impl Corpus {
             None => actors = actors::Actors::build(&self.order, briefing, actors.local),
         }
         self.actors = actors;
+        if delta.contents().is_none() {
+            self.actors.facts = self.compute_facts();
+            self.surface_digest = self.hash_surfaces();
+        }
         delta
     }
 
@@ -189,6 +197,7 @@ impl Corpus {
         let base = slugs::briefing_base(&briefing.slug);
         let entry = Entry {
             fingerprint: fingerprint(&briefing),
+            surface: delta::surface(&briefing),
             url_slug: base.clone(),
             base: base.clone(),
             briefing,
@@ -302,6 +311,25 @@ impl Corpus {
     /// A hash of everything the briefing holds (front matter, body, file).
     pub fn fingerprint(&self, id: BriefingId) -> Fingerprint {
         self.entry(id).fingerprint
+    }
+
+    /// A hash of every briefing's surface, in site order: it changes with every update
+    /// but one that changes contents only (see [`Delta`]), so whatever a caller derives
+    /// from the surfaces alone (the site's list of pages, its URL slugs) can be kept
+    /// under it.
+    pub fn surface_digest(&self) -> Fingerprint {
+        self.surface_digest
+    }
+
+    fn hash_surfaces(&self) -> Fingerprint {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(&[u8::from(self.drafts)]);
+        for &id in &self.order {
+            hasher.update(&self.entry(id).surface);
+        }
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        out
     }
 
     /// The briefing whose file is `<slug>.md`.

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use super::Corpus;
 use super::ids::{ActorId, BriefingId};
@@ -52,7 +53,24 @@ impl Corpus {
     }
 
     /// The header facts of an actor.
-    pub fn actor_facts(&self, id: ActorId) -> ActorFacts {
+    pub fn actor_facts(&self, id: ActorId) -> &ActorFacts {
+        &self.actors.facts[id.slot()]
+    }
+
+    /// The header facts of every actor, by `ActorId::slot`.
+    pub fn all_actor_facts(&self) -> &[ActorFacts] {
+        &self.actors.facts
+    }
+
+    /// The header facts of every actor, by id (in parallel: 20,000 actors at 10,000
+    /// briefings). They read only the briefings' surfaces (roles, dates, site order),
+    /// so an update that changes contents only keeps them (see `delta`).
+    pub(super) fn compute_facts(&self) -> Vec<ActorFacts> {
+        let ids: Vec<ActorId> = self.actors().collect();
+        ids.into_par_iter().map(|id| self.facts_of(id)).collect()
+    }
+
+    fn facts_of(&self, id: ActorId) -> ActorFacts {
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for (order, (_, role)) in self.appearance_roles(id).enumerate() {
             counts.entry(role).or_insert((0, order)).0 += 1;

@@ -34,7 +34,7 @@ pub type ReadKey = CacheKey;
 /// The first line of a shard.
 fn header() -> String {
     format!(
-        "briefing-article-cache 1 {}+{}",
+        "briefing-article-cache 2 {}+{}",
         crate::VERSION,
         env!("BRIEFING_ANALYSIS_FINGERPRINT")
     )
@@ -293,7 +293,7 @@ mod tests {
         let (n, bytes) = shards[0].clone();
         let text = String::from_utf8(bytes).unwrap();
         let cases = [
-            text.replace("briefing-article-cache 1", "briefing-article-cache 0"),
+            text.replace("briefing-article-cache 2", "briefing-article-cache 1"),
             text.replace("\"a\":{", "\"a\":["),
             "not a cache".to_string(),
         ];

@@ -46,6 +46,12 @@ impl FirstSeen {
         next
     }
 
+    /// Whether [`FirstSeen::with`] would return this record unchanged: every slug of
+    /// `slugs` is known (a lookup each, where `with` copies the whole record).
+    pub fn knows_all<'a>(&self, mut slugs: impl Iterator<Item = &'a str>) -> bool {
+        self.version == 1 && slugs.all(|slug| self.briefings.contains_key(slug))
+    }
+
     /// The record as the text of its file.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
@@ -67,6 +73,12 @@ mod tests {
             .map(|(s, d)| (s.as_str(), *d))
             .collect();
         assert_eq!(got, [("a", day(1)), ("b", day(1)), ("c", day(9))]);
+        assert!(second.knows_all(["c", "a"].into_iter()));
+        assert!(!second.knows_all(["a", "d"].into_iter()));
+        assert!(
+            !FirstSeen::default().knows_all(std::iter::empty()),
+            "version 0 is rewritten"
+        );
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(FirstSeen::load(dir.path()), FirstSeen::default());
         std::fs::write(dir.path().join(FILE), second.to_json()).unwrap();

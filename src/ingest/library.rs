@@ -13,9 +13,11 @@
 //! with no files kept, but with the [`ArticleCache`] of the last build: every file is
 //! read and hashed, and only a file whose bytes it has not seen is parsed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -161,7 +163,8 @@ impl ArticleFiles {
             out.warnings.push(super::no_articles_dir(config));
             return out;
         }
-        let mut taken: HashMap<&str, &Path> = HashMap::new();
+        let mut taken: FxHashMap<&str, &Path> =
+            FxHashMap::with_capacity_and_hasher(self.files.len(), Default::default());
         for entry in self.files.values() {
             let parsed = match &entry.read {
                 Ok(parsed) => parsed,

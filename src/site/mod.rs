@@ -61,6 +61,45 @@ pub struct Cache {
     pub pages: KeptKeys,
     /// The views of the merged timeline's groups (see `view::group_views`).
     groups: view::group_views::GroupViews,
+    /// Keys made from the briefings' surfaces alone (see [`SurfaceKeys`]).
+    surface: std::sync::Mutex<Option<SurfaceKeys>>,
+}
+
+/// Fingerprints of what several pages read from every briefing's surface (URL slugs,
+/// dates, the lists of actors and tags), kept while the corpus's surface digest stays
+/// the same: an edit that changes a briefing's contents only does not pass over every
+/// briefing to compute them again.
+#[derive(Debug, Clone)]
+struct SurfaceKeys {
+    /// `Corpus::surface_digest` they were computed from.
+    digest: crate::corpus::Fingerprint,
+    /// See [`slug_exceptions`].
+    slug_exceptions: Key,
+    /// The file and URL slug of every briefing, for [`links_env`].
+    slugs: Key,
+    /// What the sitemap lists besides the timeline's pages (see `keys`).
+    sitemap: Key,
+}
+
+impl Cache {
+    /// The surface keys of `corpus`, from the last render when its surface is the same.
+    fn surface_keys(&self, corpus: &Corpus, index: &index::SiteIndex) -> SurfaceKeys {
+        let digest = corpus.surface_digest();
+        let mut slot = self.surface.lock().unwrap_or_else(|e| e.into_inner());
+        match slot.as_ref() {
+            Some(keys) if keys.digest == digest => keys.clone(),
+            _ => {
+                let keys = SurfaceKeys {
+                    digest,
+                    slug_exceptions: slug_exceptions(corpus),
+                    slugs: briefing_slugs(corpus),
+                    sitemap: keys::sitemap_surface(index),
+                };
+                *slot = Some(keys.clone());
+                keys
+            }
+        }
+    }
 }
 
 impl Cache {
@@ -210,14 +249,15 @@ pub fn render<S: Sink>(
     let templates = &*templates;
     sink.stage("timeline view");
     let timeline = view::timeline::Timeline::build(&index, &cache.groups);
-    sink.stage("actor facts");
-    let actor_facts = view::actor::facts(&index);
+    let actor_facts = corpus.all_actor_facts();
+    let surface = cache.surface_keys(corpus, &index);
     let shared = pages::Shared {
         index: &index,
         env: keys::env_key(templates, config, &site),
-        slug_exceptions: slug_exceptions(corpus),
+        slug_exceptions: surface.slug_exceptions,
+        sitemap_surface: surface.sitemap,
         site_figures: &view::SiteFigures::new(&index, site),
-        actor_facts: &actor_facts,
+        actor_facts,
         timeline: &timeline,
         first_seen,
     };
@@ -319,7 +359,7 @@ pub fn render<S: Sink>(
         .map(|p| p.strip_suffix("index.html").unwrap_or(p))
         .collect();
     sink.stage("link check");
-    let warnings = check_links(&index, cache, &site_paths, dirty.as_ref());
+    let warnings = check_links(&index, cache, &site_paths, dirty.as_ref(), &surface.slugs);
     Ok(Rendered {
         files: site_paths.len(),
         rendered: rendered.into_inner(),
@@ -335,9 +375,10 @@ fn check_links(
     cache: &Cache,
     site_paths: &[&str],
     dirty: Option<&reuse::Dirty>,
+    slugs: &Key,
 ) -> Vec<Warning> {
     let known = links::KnownPaths::new(index.config.base_path(), site_paths.iter().copied());
-    let links_env = links_env(index.config, index.corpus);
+    let links_env = links_env(index.config, slugs);
     let unchanged = |b| dirty.is_some_and(|d| !d.touches(pages::Job::Briefing(b)));
     links::check(index, &known, &cache.links, &links_env, unchanged)
 }
@@ -351,10 +392,16 @@ fn blake3_key(bytes: &[u8]) -> Key {
 
 /// What the links of a body resolve against besides the body: the site's address and
 /// the file and URL slug of every briefing (a link to `other.md` names its URL slug, or
-/// a missing page).
-fn links_env(config: &Config, corpus: &Corpus) -> Key {
+/// a missing page), `slugs` (see [`briefing_slugs`]).
+fn links_env(config: &Config, slugs: &Key) -> Key {
     let mut h = keys::KeyHasher::new(&[0; 16], "links");
-    h.str(&config.base_url).str(config.base_path());
+    h.str(&config.base_url).str(config.base_path()).bytes(slugs);
+    h.finish()
+}
+
+/// A fingerprint of the file and URL slug of every briefing, in site order.
+fn briefing_slugs(corpus: &Corpus) -> Key {
+    let mut h = keys::KeyHasher::new(&[0; 16], "slugs of briefings");
     for &b in corpus.order() {
         h.str(&corpus.briefing(b).slug).str(corpus.url_slug(b));
     }

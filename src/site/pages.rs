@@ -51,6 +51,8 @@ pub struct Shared<'a> {
     /// A fingerprint of the briefings whose URL slug is not their file slug (a link to
     /// `<file>.md` in a body names the URL slug).
     pub slug_exceptions: Key,
+    /// What the sitemap lists besides the timeline's pages (`keys::sitemap_surface`).
+    pub sitemap_surface: Key,
     /// The `site` view with the site's figures, for the pages that show them.
     pub site_figures: &'a super::view::SiteFigures,
     /// The header facts of every actor, by `ActorId::slot`.

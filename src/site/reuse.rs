@@ -5,8 +5,9 @@
 //! The corpus says what each update changed ([`Delta`]). After an update that only
 //! changed the contents of some briefings (their bodies, timelines, summaries, never what
 //! other pages read of them), a page keeps its last key unless it shows those contents:
-//! the briefings' own pages, every page of their actors (events, role sources), the
-//! merged timeline, the feed and the sitemap ([`Dirty::touches`]). The data files are
+//! the briefings' own pages, the first page of each of their actors (events; the later
+//! pages show briefing cards only, made of surfaces), the merged timeline, the feed and
+//! the sitemap ([`Dirty::touches`]). The data files are
 //! keyed on every render. Any other update, a change of the render's environment, a
 //! render that was not committed, or an output that another build changed since,
 //! forgets the keys: the next render computes every key again.
@@ -70,7 +71,8 @@ impl Dirty {
     pub fn touches(&self, job: Job) -> bool {
         match job {
             Job::Briefing(b) => self.briefings.contains(&b),
-            Job::Actor(a, _) => self.actors.contains(&a),
+            // Later pages of an actor show cards only (its surface: see `corpus::delta`).
+            Job::Actor(a, n) => n == 1 && self.actors.contains(&a),
             Job::Timeline | Job::TimelinePage(_) | Job::Atom | Job::Sitemap => true,
             Job::Index(_)
             | Job::Actors

@@ -7,7 +7,6 @@
 //! all its briefings (the latest [`MAX_EVENTS`] events, and a strip of all of them),
 //! and who it appears with (a graph and a list), each bounded.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::ActorKind;
@@ -44,23 +43,6 @@ pub struct ActorGroup {
     pub count: usize,
     /// Most briefings first, then by name.
     pub actors: Vec<ActorItem>,
-}
-
-/// The header facts (`corpus::ActorFacts`) of every site actor, by `ActorId::slot`,
-/// computed once per render (an actor's pages would otherwise each pass over all its
-/// appearances).
-pub fn facts(index: &SiteIndex) -> Vec<ActorFacts> {
-    let corpus = index.corpus;
-    let ids: Vec<ActorId> = corpus.actors().collect();
-    let facts: Vec<(usize, ActorFacts)> = ids
-        .into_par_iter()
-        .map(|id| (id.slot(), corpus.actor_facts(id)))
-        .collect();
-    let mut table = vec![ActorFacts::default(); corpus.actor_slots()];
-    for (slot, f) in facts {
-        table[slot] = f;
-    }
-    table
 }
 
 /// Builds the actors index: one group per type, in a fixed order, empty types left out.
@@ -161,7 +143,7 @@ pub struct ActorView {
 }
 
 impl ActorView {
-    /// Page `page` (1-based) of actor `id`; `facts` is its entry of [`facts`].
+    /// Page `page` (1-based) of actor `id`; `facts` is its entry of `Corpus::all_actor_facts`.
     pub fn new(index: &SiteIndex, id: ActorId, page: usize, facts: &ActorFacts) -> Self {
         let actor = index.corpus.actor(id);
         let postings = index.corpus.postings(id);
