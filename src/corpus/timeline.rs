@@ -18,9 +18,10 @@
 //! sets at least [`SAME_EVENT`]). Candidates are found through a word index of the
 //! group, at most [`MAX_CANDIDATES`] per event, so a crowded date stays linear.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::language::words;
 
@@ -264,9 +265,9 @@ struct GroupBuilder {
     value: String,
     events: Vec<(MergedEvent, Vec<String>)>,
     /// (event, briefing) pairs already among an event's sources.
-    reported: HashSet<(usize, BriefingId)>,
-    exact: HashMap<String, usize>,
-    by_word: HashMap<String, Vec<usize>>,
+    reported: FxHashSet<(usize, BriefingId)>,
+    exact: FxHashMap<String, usize>,
+    by_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl GroupBuilder {
@@ -276,9 +277,9 @@ impl GroupBuilder {
             period,
             value,
             events: Vec::new(),
-            reported: HashSet::new(),
-            exact: HashMap::new(),
-            by_word: HashMap::new(),
+            reported: FxHashSet::default(),
+            exact: FxHashMap::default(),
+            by_word: FxHashMap::default(),
         }
     }
 
@@ -326,14 +327,14 @@ impl GroupBuilder {
 
     /// The most similar event of the group above the threshold.
     fn similar(&self, words: &[String]) -> Option<usize> {
-        let mut candidates: Vec<usize> = Vec::new();
-        let mut seen: HashSet<usize> = HashSet::new();
+        // at most MAX_CANDIDATES: a scan of the list beats a set
+        let mut candidates: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
         for w in words {
-            for &i in self.by_word.get(w).map_or(&[][..], Vec::as_slice) {
+            for &i in self.by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
                 if candidates.len() >= MAX_CANDIDATES {
                     break;
                 }
-                if seen.insert(i) {
+                if !candidates.contains(&i) {
                     candidates.push(i);
                 }
             }
@@ -384,13 +385,10 @@ fn content_words(text: &str) -> Vec<String> {
 /// Dice coefficient of two sorted, distinct word lists; 0 when their numbers differ
 /// ("voted 9 to 4" is not "voted 9 to 5").
 fn dice(a: &[String], b: &[String]) -> f64 {
-    let numbers = |w: &[String]| {
-        w.iter()
-            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    if a.is_empty() || b.is_empty() || numbers(a) != numbers(b) {
+    // compared in place, without copies: a busy day's merge calls this tens of
+    // thousands of times
+    let has_digit = |w: &&String| w.bytes().any(|c| c.is_ascii_digit());
+    if a.is_empty() || b.is_empty() || !a.iter().filter(has_digit).eq(b.iter().filter(has_digit)) {
         return 0.0;
     }
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();

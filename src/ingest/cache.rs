@@ -100,17 +100,22 @@ impl ShardBook {
         let (Ok(mut stored), Ok(mut dirty)) = (self.stored.lock(), self.dirty.lock()) else {
             return Vec::new();
         };
-        let mut shards: Vec<Vec<(CacheKey, T)>> = (0..SHARDS).map(|_| Vec::new()).collect();
-        let mut now = FxHashSet::with_capacity_and_hasher(stored.len(), Default::default());
-        for (key, value) in live {
-            if now.insert(key) {
-                shards[shard_of(&key)].push((key, value));
-            }
-        }
+        let live: Vec<(CacheKey, T)> = live.into_iter().collect();
+        let mut now = FxHashSet::with_capacity_and_hasher(live.len(), Default::default());
+        now.extend(live.iter().map(|(key, _)| *key));
         for gone in stored.difference(&now) {
             dirty.insert(shard_of(gone));
         }
         *stored = now;
+        // only the entries of the shards to write are sorted into shards (an edit: 2 of 256)
+        let mut shards: Vec<Vec<(CacheKey, T)>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        let mut taken = FxHashSet::default();
+        for (key, value) in live {
+            let n = shard_of(&key);
+            if dirty.contains(&n) && taken.insert(key) {
+                shards[n].push((key, value));
+            }
+        }
         std::mem::take(&mut *dirty)
             .into_iter()
             .map(|n| {
