@@ -126,8 +126,8 @@ impl ParseCache {
     pub fn changed_shards<'a>(
         &self,
         live: impl IntoIterator<Item = (TextHash, &'a Briefing)>,
-    ) -> Vec<(usize, Vec<u8>)> {
-        self.book.changed(live, &header(), |h, b| {
+    ) -> impl Iterator<Item = (usize, Vec<u8>)> {
+        self.book.changed(live, header(), |h, b| {
             let line = StoredLine {
                 h: hex(h),
                 m: &b.meta,
@@ -156,9 +156,12 @@ mod tests {
         let cache = ParseCache::default();
         let fresh = cache.parse(path, FILE).unwrap();
         let live = || [(text_hash(FILE), &fresh)];
-        let shards = cache.changed_shards(live());
+        let shards: Vec<_> = cache.changed_shards(live()).collect();
         assert_eq!(shards.len(), 1, "one shard gained an entry");
-        assert!(cache.changed_shards(live()).is_empty(), "written once");
+        assert!(
+            cache.changed_shards(live()).next().is_none(),
+            "written once"
+        );
         let reloaded = ParseCache::decode(shards.clone());
         let other = Path::new("content/briefings/renamed.md");
         let cached = reloaded.parse(other, FILE).unwrap();
@@ -173,10 +176,10 @@ mod tests {
             "handed out, not kept"
         );
         assert!(
-            reloaded.changed_shards(live()).is_empty(),
+            reloaded.changed_shards(live()).next().is_none(),
             "a hit changes nothing"
         );
-        let gone = reloaded.changed_shards([]);
+        let gone: Vec<_> = reloaded.changed_shards([]).collect();
         assert_eq!(gone.len(), 1, "the shard loses its entry");
         assert_eq!(String::from_utf8_lossy(&gone[0].1).lines().count(), 1);
     }
@@ -185,7 +188,10 @@ mod tests {
     fn bad_shards_and_lines_are_ignored() {
         let cache = ParseCache::default();
         let parsed = cache.parse(Path::new("a.md"), FILE).unwrap();
-        let (n, bytes) = cache.changed_shards([(text_hash(FILE), &parsed)]).remove(0);
+        let (n, bytes) = cache
+            .changed_shards([(text_hash(FILE), &parsed)])
+            .next()
+            .unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let cases = [
             text.replace("briefing-parse-cache 2", "briefing-parse-cache 1"),

@@ -140,8 +140,8 @@ impl ArticleCache {
     pub(super) fn changed_shards<'a>(
         &self,
         live: impl IntoIterator<Item = (ReadKey, &'a Parsed)>,
-    ) -> Vec<(usize, Vec<u8>)> {
-        self.book.changed(live, &header(), |key, parsed| {
+    ) -> impl Iterator<Item = (usize, Vec<u8>)> {
+        self.book.changed(live, header(), |key, parsed| {
             serde_json::to_string(&Stored::new(key, parsed)).ok()
         })
     }
@@ -180,7 +180,7 @@ mod tests {
     ) -> (ArticleFiles, Vec<(usize, Vec<u8>)>) {
         let mut files = ArticleFiles::with_cache(ArticleCache::decode(shards));
         files.read_all(config, today);
-        let changed = files.changed_cache_shards();
+        let changed = files.changed_cache_shards().collect();
         (files, changed)
     }
 

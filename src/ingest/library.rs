@@ -250,7 +250,7 @@ impl ArticleFiles {
 
     /// The shards of the cache to write back after a build (see
     /// [`ArticleCache::changed_shards`]): the reads of the files as they are now.
-    pub fn changed_cache_shards(&self) -> Vec<(usize, Vec<u8>)> {
+    pub fn changed_cache_shards(&self) -> impl Iterator<Item = (usize, Vec<u8>)> {
         let live = self.files.values().filter_map(|e| {
             let parsed = e.read.as_ref().ok()?;
             Some((e.key?, parsed))

@@ -57,7 +57,8 @@ pub use guard::{Guard, MARKER_FILE, Marker, State, Target, normalise};
 pub use kept::KeptManifest;
 pub use publish::{PublishReport, Publisher};
 pub use textfile::{
-    WriteOutcome, backup, remove_if_unchanged, write_text_atomic, write_text_if_unchanged,
+    TextWrite, WriteOutcome, backup, remove_if_unchanged, write_text_atomic,
+    write_text_if_unchanged, write_texts_if_unchanged,
 };
 
 use checks::{Free, is_kept};

@@ -15,12 +15,21 @@
 //! appeared meanwhile. No portable file system can compare and rename in one step, so an
 //! edit saved in the microseconds between that last check and the rename is the one case
 //! left; the window is as small as it can be made.
+//!
+//! [`write_texts_if_unchanged`] does the same for many files at once (a cold build writes
+//! one briefing per article): several threads write and flush the temporary files, since
+//! a flush waits on the disk and the file system's journal commits concurrent flushes
+//! together, where one file after the other waited for a commit of its own, twice; then
+//! each file is checked and renamed in turn, and each directory is flushed once at the
+//! end. Every file keeps the guarantees above.
 
+use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use tempfile::NamedTempFile;
+use tempfile::TempPath;
 
 use super::OutputError;
 use super::fsops::{io_err, sync_dir};
@@ -66,6 +75,20 @@ fn replace_if_unchanged(
 ) -> Result<WriteOutcome, OutputError> {
     let (dir, tmp) = prepare(path, text)?;
     prepared();
+    let outcome = persist_if_unchanged(path, expected, tmp)?;
+    if outcome == WriteOutcome::Written {
+        sync_dir(&dir)?;
+    }
+    Ok(outcome)
+}
+
+/// Renames the flushed temporary file `tmp` to `path` if `path` still holds `expected`
+/// (does not exist yet, for `None`); the directory is left for the caller to flush.
+fn persist_if_unchanged(
+    path: &Path,
+    expected: Option<&str>,
+    tmp: TempPath,
+) -> Result<WriteOutcome, OutputError> {
     match expected {
         Some(expected) => {
             if !holds(path, expected)? {
@@ -74,15 +97,88 @@ fn replace_if_unchanged(
             tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
         }
         None => match tmp.persist_noclobber(path) {
-            Ok(_) => {}
+            Ok(()) => {}
             Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
                 return Ok(WriteOutcome::Changed);
             }
             Err(e) => return Err(io_err(path)(e.error)),
         },
     }
-    sync_dir(&dir)?;
     Ok(WriteOutcome::Written)
+}
+
+/// One file of [`write_texts_if_unchanged`]: its new `text`, and what the caller read
+/// (`expected`, as for [`write_text_if_unchanged`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TextWrite<'a> {
+    pub path: &'a Path,
+    pub expected: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// Threads that write and flush the temporary files of a batch (they wait on the disk,
+/// not on the processor).
+const WRITERS: usize = 16;
+
+/// [`write_text_if_unchanged`] for each of `files`, their outcomes in the same order (see
+/// the module docs). On an error, the files renamed before it stay written and flushed.
+pub fn write_texts_if_unchanged(files: &[TextWrite<'_>]) -> Result<Vec<WriteOutcome>, OutputError> {
+    let prepared = prepare_all(files)?;
+    let mut outcomes = Vec::with_capacity(files.len());
+    let mut dirs = BTreeSet::new();
+    let mut failed = None;
+    for (file, (dir, tmp)) in files.iter().zip(prepared) {
+        match persist_if_unchanged(file.path, file.expected, tmp) {
+            Ok(outcome) => {
+                if outcome == WriteOutcome::Written {
+                    dirs.insert(dir);
+                }
+                outcomes.push(outcome);
+            }
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    for dir in &dirs {
+        sync_dir(dir)?;
+    }
+    failed.map_or(Ok(outcomes), Err)
+}
+
+/// The flushed temporary files of `files` (see [`prepare`]), written by up to
+/// [`WRITERS`] threads.
+fn prepare_all(files: &[TextWrite<'_>]) -> Result<Vec<(PathBuf, TempPath)>, OutputError> {
+    type Prepared = Result<(PathBuf, TempPath), OutputError>;
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<Prepared>> = files.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..WRITERS.min(files.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        done.push((i, prepare(file.path, file.text)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (i, prepared) in worker.join().unwrap_or_default() {
+                slots[i] = Some(prepared);
+            }
+        }
+    });
+    let stopped = || io::Error::other("not written: a writer thread stopped");
+    files
+        .iter()
+        .zip(slots)
+        .map(|(file, slot)| slot.unwrap_or_else(|| Err(io_err(file.path)(stopped()))))
+        .collect()
 }
 
 /// Whether `path` holds exactly `expected` (a missing file does not).
@@ -108,9 +204,9 @@ pub fn remove_if_unchanged(path: &Path, expected: &str) -> Result<WriteOutcome, 
 }
 
 /// Writes `text` to a flushed temporary file next to `path`, with `path`'s permissions
-/// (or the usual ones for a new file). Returns the directory and the temporary file,
-/// which deletes itself if it is dropped before being persisted.
-fn prepare(path: &Path, text: &str) -> Result<(PathBuf, NamedTempFile), OutputError> {
+/// (or the usual ones for a new file). Returns the directory and the temporary file
+/// (closed), which deletes itself if it is dropped before being persisted.
+fn prepare(path: &Path, text: &str) -> Result<(PathBuf, TempPath), OutputError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -135,7 +231,7 @@ fn prepare(path: &Path, text: &str) -> Result<(PathBuf, NamedTempFile), OutputEr
         .and_then(|()| tmp.write_all(text.as_bytes()))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(io_err(&tmp_path))?;
-    Ok((dir, tmp))
+    Ok((dir, tmp.into_temp_path()))
 }
 
 /// Copies `path` to the first free name of `<file>.bak`, `<file>.bak2`, `<file>.bak3`, ...
@@ -308,6 +404,81 @@ mod tests {
             assert_eq!(fs::read_to_string(&path).unwrap(), edit);
             assert_eq!(names(tmp.path()), ["brief.md"]);
         }
+    }
+
+    #[test]
+    fn a_batch_writes_each_file_as_one_write_would() {
+        // (file on disk before, what the caller read, new text, outcome, file after)
+        let cases = [
+            (None, None, "new", WriteOutcome::Written, Some("new")),
+            (
+                Some("old"),
+                Some("old"),
+                "new",
+                WriteOutcome::Written,
+                Some("new"),
+            ),
+            (
+                Some("edited"),
+                Some("old"),
+                "new",
+                WriteOutcome::Changed,
+                Some("edited"),
+            ),
+            (
+                Some("appeared"),
+                None,
+                "new",
+                WriteOutcome::Changed,
+                Some("appeared"),
+            ),
+            (None, Some("old"), "new", WriteOutcome::Changed, None),
+        ];
+        let tmp = tempfile::tempdir().unwrap();
+        // More files than writer threads, in two folders, one of them new.
+        let paths: Vec<PathBuf> = (0..cases.len() * 5)
+            .map(|i| tmp.path().join(["a", "b/c"][i % 2]).join(format!("{i}.md")))
+            .collect();
+        for (path, case) in paths.iter().zip(cases.iter().cycle()) {
+            if let Some(before) = case.0 {
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::write(path, before).unwrap();
+            }
+        }
+        let files: Vec<TextWrite> = paths
+            .iter()
+            .zip(cases.iter().cycle())
+            .map(|(path, case)| TextWrite {
+                path,
+                expected: case.1,
+                text: case.2,
+            })
+            .collect();
+        let got = write_texts_if_unchanged(&files).unwrap();
+        for ((path, case), outcome) in paths.iter().zip(cases.iter().cycle()).zip(got) {
+            assert_eq!(outcome, case.3, "{case:?}");
+            assert_eq!(fs::read_to_string(path).ok().as_deref(), case.4, "{case:?}");
+        }
+        for dir in ["a", "b/c"] {
+            let left = names(&tmp.path().join(dir));
+            assert!(left.iter().all(|n| n.ends_with(".md")), "{left:?}");
+        }
+        assert_eq!(write_texts_if_unchanged(&[]).unwrap(), []);
+    }
+
+    #[test]
+    fn a_batch_names_the_file_it_could_not_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("file"), "").unwrap();
+        let good = tmp.path().join("good.md");
+        let bad = tmp.path().join("file/below/a.md");
+        let files = [&good, &bad].map(|path| TextWrite {
+            path,
+            expected: None,
+            text: "x",
+        });
+        let err = write_texts_if_unchanged(&files).unwrap_err();
+        assert!(err.to_string().contains("file/below"), "{err}");
     }
 
     #[test]

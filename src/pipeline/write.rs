@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::briefings::Write;
 use crate::config::Config;
 use crate::diagnostics::{Location, Warning};
-use crate::output::{self, OutputError, WriteOutcome};
+use crate::output::{self, OutputError, TextWrite, WriteOutcome};
 
 /// What writing the briefing files did.
 #[derive(Debug, Default)]
@@ -29,15 +29,28 @@ pub(super) fn removals(config: &Config, removals: &[(PathBuf, String)]) -> Resul
     Ok(())
 }
 
-/// Writes every planned briefing file, backing up edited files first.
+/// Writes every planned briefing file, backing up edited files first; the files are
+/// written together (`output::write_texts_if_unchanged`: a cold build writes thousands).
 pub(super) fn briefings(config: &Config, writes: &[Write]) -> Result<Written, OutputError> {
     let mut done = Written::default();
-    for write in writes {
-        let full = config.root.join(&write.path);
+    let full: Vec<PathBuf> = writes.iter().map(|w| config.root.join(&w.path)).collect();
+    for (write, full) in writes.iter().zip(&full) {
         if write.backup && write.expected.is_some() {
-            done.backups.push(output::backup(&full)?);
+            done.backups.push(output::backup(full)?);
         }
-        match output::write_text_if_unchanged(&full, write.expected.as_deref(), &write.text)? {
+    }
+    let files: Vec<TextWrite> = writes
+        .iter()
+        .zip(&full)
+        .map(|(write, full)| TextWrite {
+            path: full,
+            expected: write.expected.as_deref(),
+            text: &write.text,
+        })
+        .collect();
+    let outcomes = output::write_texts_if_unchanged(&files)?;
+    for (write, outcome) in writes.iter().zip(outcomes) {
+        match outcome {
             WriteOutcome::Written => done.written.push(write.path.clone()),
             WriteOutcome::Changed => done.warnings.push(
                 Warning::new(

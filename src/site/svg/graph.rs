@@ -51,6 +51,7 @@ pub fn render(graph: &Graph) -> String {
         "pic-graph",
         &graph.id,
         HEIGHT,
+        13,
         &format!("Who {} appears with", center.name),
         &description(&center.name, shown),
     );
@@ -69,15 +70,17 @@ pub fn render(graph: &Graph) -> String {
             (50.0 + RX * angle.sin(), CENTER_Y - RY * angle.cos())
         })
         .collect();
+    svg.push_str(r#"<g stroke="currentColor" stroke-opacity=".4">"#);
     for ((_, count), &(x, y)) in shown.iter().zip(&places) {
         svg.push_str(&format!(
-            r#"<line class="pic-edge" x1="50%" y1="{}" x2="{}%" y2="{}" stroke="currentColor" stroke-opacity=".4" stroke-width="{}"/>"#,
+            r#"<line class="pic-edge" x1="50%" y1="{}" x2="{}%" y2="{}" stroke-width="{}"/>"#,
             num(CENTER_Y),
             num(x),
             num(y),
             num(1.0 + 5.0 * *count as f64 / most)
         ));
     }
+    svg.push_str("</g>");
     svg.push_str(&node(center, None, (50.0, CENTER_Y), 11.0, "middle"));
     for ((other, count), &(x, y)) in shown.iter().zip(&places) {
         let anchor = anchor(x);
@@ -142,7 +145,7 @@ fn node(n: &Node, count: Option<usize>, (x, y): (f64, f64), r: f64, anchor: &str
         ));
     }
     out.push_str(&format!(
-        r#"<circle class="pic-node pic-{}" cx="{}%" cy="{}" r="{}" fill="currentColor"/>"#,
+        r#"<circle class="pic-node pic-{}" cx="{}%" cy="{}" r="{}"/>"#,
         esc(n.kind),
         num(x),
         num(y),
@@ -163,7 +166,7 @@ fn node(n: &Node, count: Option<usize>, (x, y): (f64, f64), r: f64, anchor: &str
     };
     for line in lines {
         out.push_str(&format!(
-            r#"<text class="pic-label" x="{}%" y="{}" text-anchor="{anchor}" fill="currentColor" font-size="13"{weight}>{}</text>"#,
+            r#"<text class="pic-label" x="{}%" y="{}" text-anchor="{anchor}"{weight}>{}</text>"#,
             num(x),
             num(line_y),
             esc(&line)

@@ -6,7 +6,10 @@
 //! page needs no script, no extra request and no image file, and the page's own CSS
 //! colours them: every stroke and fill is `currentColor` or a class the theme styles
 //! (`pic-*`), which keeps them readable in dark mode and in print, and in a theme that
-//! does not know them.
+//! does not know them. The fill and the font size are set once, on the `<svg>`, and
+//! inherited (a dot's `currentColor` is still its own class's colour); the graph's
+//! lines share one group's stroke: an actor page's pictures are repeated on thousands
+//! of pages, and these attributes were a third of their bytes.
 //!
 //! Accessibility: each picture has a `<title>` and a `<desc>` (the text alternative,
 //! referenced by `aria-labelledby`), and every mark is a link to the part of the page
@@ -33,17 +36,20 @@ fn esc(text: &str) -> String {
 }
 
 /// The opening of a picture: an `<svg>` of the page's width and `height` pixels, named
-/// by its `<title>` and described by its `<desc>` (both escaped here).
-fn open_svg(class: &str, id: &str, height: f64, title: &str, desc: &str) -> String {
+/// by its `<title>` and described by its `<desc>` (both escaped here), whose shapes and
+/// text are filled with `currentColor` and whose text is `font_size` pixels.
+fn open_svg(class: &str, id: &str, height: f64, font_size: u8, title: &str, desc: &str) -> String {
     format!(
         concat!(
             r#"<svg class="pic {class}" id="{id}" width="100%" height="{h}" role="group" "#,
+            r#"fill="currentColor" font-size="{font_size}" "#,
             r#"aria-labelledby="{id}-title" aria-describedby="{id}-desc" xmlns="http://www.w3.org/2000/svg">"#,
             r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#
         ),
         class = class,
         id = esc(id),
         h = num(height),
+        font_size = font_size,
         title = esc(title),
         desc = esc(desc),
     )

@@ -231,7 +231,7 @@ pub fn render(strip: &Strip) -> String {
         .max()
         .unwrap_or(first);
     let desc = description(&strip, first, last);
-    let mut svg = open_svg("pic-strip", &strip.id, height, &strip.title, &desc);
+    let mut svg = open_svg("pic-strip", &strip.id, height, 12, &strip.title, &desc);
     axis_lines(&mut svg, &scale, axis);
     for (i, mark) in strip.marks.iter().enumerate() {
         let y = 10.0 + lane_of[i] as f64 * LANE + LANE / 2.0;
@@ -277,9 +277,10 @@ fn mark_svg(svg: &mut String, mark: &Mark, (x0, x1): (f64, f64), y: f64) {
         Dating::Reported => "pic-mark pic-reported",
     };
     let paint = match mark.dating {
-        Dating::Explicit => r#"fill="currentColor""#,
+        // The picture's fill.
+        Dating::Explicit => "",
         Dating::Reported => {
-            r#"fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 1.5""#
+            r#" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 1.5""#
         }
     };
     // Named by its `<title>` alone (as the graph's nodes are): an `aria-label` too
@@ -292,7 +293,7 @@ fn mark_svg(svg: &mut String, mark: &Mark, (x0, x1): (f64, f64), y: f64) {
     if mark.days > 1 {
         let width = (x1 - x0).max(1.2);
         svg.push_str(&format!(
-            r#"<rect class="{class} pic-period" x="{}%" y="{}" width="{}%" height="8" rx="4" {paint} fill-opacity=".55"/>"#,
+            r#"<rect class="{class} pic-period" x="{}%" y="{}" width="{}%" height="8" rx="4"{paint} fill-opacity=".55"/>"#,
             num(x0),
             num(y - 4.0),
             num(width)
@@ -300,7 +301,7 @@ fn mark_svg(svg: &mut String, mark: &Mark, (x0, x1): (f64, f64), y: f64) {
     } else {
         let r = if n > 1 { 6.5 } else { 5.0 };
         svg.push_str(&format!(
-            r#"<circle class="{class}" cx="{}%" cy="{}" r="{r}" {paint}/>"#,
+            r#"<circle class="{class}" cx="{}%" cy="{}" r="{r}"{paint}/>"#,
             num(x0),
             num(y)
         ));
@@ -311,7 +312,7 @@ fn mark_svg(svg: &mut String, mark: &Mark, (x0, x1): (f64, f64), y: f64) {
 fn labels(svg: &mut String, first: Date, last: Date, y: f64) {
     let text = |x: &str, anchor: &str, date: Date| {
         format!(
-            r#"<text class="pic-label" x="{x}" y="{}" text-anchor="{anchor}" fill="currentColor" font-size="12">{}</text>"#,
+            r#"<text class="pic-label" x="{x}" y="{}" text-anchor="{anchor}">{}</text>"#,
             num(y),
             esc(&short_date(date))
         )
