@@ -154,7 +154,46 @@ pub(super) fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
     !(BOUNDING.contains(&prev.as_str())
         || (prev == "to" && prev2 == "up")
         || after
-        || compares(&prev, &prev2))
+        || compares(&prev, &prev2)
+        || in_compared_amount(before))
+}
+
+/// Whether the date closes the amount a figure is measured against ("about a tenth of
+/// what the state will spend this year", "more than what it raised in 2019"): it dates
+/// the other spending, not the sentence's event.
+fn in_compared_amount(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let Some(what) = lower.rfind(" what ") else {
+        return false;
+    };
+    let head = lower[..what].trim_end();
+    let measured = ["of", "than", "twice", "times", "half"]
+        .iter()
+        .any(|w| head.ends_with(&format!(" {w}")));
+    let one_clause = !lower[what..].contains([',', ';', '—', '–', '(']);
+    measured && one_clause
+}
+
+/// Whether a clause (from byte `from`) holds the sentence's first verb, a bare "is" or
+/// "are", and the date stands in a relative clause after it ("The two figures are
+/// Ortiz and Moss, who fled after Tuesday's raid"): the clause states who someone is,
+/// today, and only its relative clause tells the date's event.
+pub(super) fn identifies_before_relative(
+    prose: &str,
+    groups: &[VerbGroup],
+    from: usize,
+    date: usize,
+) -> bool {
+    let Some(first) = groups.first().filter(|g| from <= g.start && g.end <= date) else {
+        return false;
+    };
+    let verb = prose[first.start..first.end].to_lowercase();
+    if !matches!(verb.as_str(), "is" | "are") || first.reporting {
+        return false;
+    }
+    prose[first.end..date]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::language::words::RELATIVE_PRONOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words before a date that make it the point a figure is compared with ("50 percent

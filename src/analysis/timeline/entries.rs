@@ -13,9 +13,9 @@
 use jiff::civil::Date;
 
 use super::checks::{
-    self, date_tense, dates_an_event, dates_the_object, happened_after_publication, is_dateline,
-    is_idiom, is_state_of_today, negated, news_of_the_day, placeable, possibility,
-    shows_another_date, tense_contradicts, unfulfilled_plan,
+    self, date_tense, dates_an_event, dates_the_object, happened_after_publication,
+    identifies_before_relative, is_dateline, is_idiom, is_state_of_today, negated, news_of_the_day,
+    placeable, possibility, shows_another_date, tense_contradicts, unfulfilled_plan,
 };
 use super::participants::{self, Discourse};
 use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported, trim};
@@ -77,10 +77,26 @@ pub(super) fn sentence_entries(
             groups: &groups,
             timexes,
         };
-        out.extend(reported_entry(input, &sentence, discourse, setting.lede));
+        // "Earlier this year a stranding left the tribe scrambling. Parata was called
+        // in to assist": a simple past a few sentences after a date weeks before
+        // publication goes on with that story, not with the news of the day
+        let story_past = setting.earlier
+            || matches!((story_time, input.published),
+                (Some(t), Some(p)) if value::days_between(t, p) > STORY_PAST_DAYS);
+        out.extend(reported_entry(
+            input,
+            &sentence,
+            discourse,
+            setting.lede,
+            story_past,
+        ));
     }
     out
 }
+
+/// How long before publication the story's last date must be for a simple past after
+/// it to go on with that story rather than tell the day's news.
+const STORY_PAST_DAYS: i64 = 30;
 
 /// Where in the article a sentence is: the times it is at, and whether it is the lede.
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +107,9 @@ pub(super) struct Setting {
     pub named: Option<Date>,
     /// The article's first sentence of running text: it tells the news.
     pub lede: bool,
+    /// A sentence shortly before said that what follows happened before ("This isn't
+    /// the first time ..."): what is told without a date is an earlier instance.
+    pub earlier: bool,
 }
 
 /// A sentence being read for its dates: its index, parse, verb groups and time expressions.
@@ -122,6 +141,12 @@ fn dated_entry(
     let tense = date_tense(groups, c.verb, t.start);
     if negated(prose, groups, c.verb)
         || (c.whole && main_clause_of_today(input, sentence, t))
+        || identifies_before_relative(
+            prose,
+            groups,
+            if c.whole { s.start } else { c.start },
+            t.start,
+        )
         || possibility(prose, groups, c.verb)
         || dates_the_object(prose, t, c.verb)
         || unfulfilled_plan(prose, groups, c.verb)
@@ -183,6 +208,7 @@ fn reported_entry(
     sentence: &Dated,
     discourse: &Discourse,
     lede: bool,
+    story_past: bool,
 ) -> Option<(usize, TimelineEntry)> {
     let (index, parsed, groups) = (sentence.index, sentence.parsed, sentence.groups);
     let published = input.published?;
@@ -199,7 +225,9 @@ fn reported_entry(
         .next_back()
         .unwrap_or("");
     let possessor = before.ends_with("'s") || before.ends_with("’s");
-    if crate::language::words::is_determiner(&before.to_lowercase()) || possessor {
+    // "ready to tell the truth": an infinitive tells no event
+    let infinitive = before.eq_ignore_ascii_case("to");
+    if crate::language::words::is_determiner(&before.to_lowercase()) || possessor || infinitive {
         return None;
     }
     // "TMZ has learned.": nothing is told; "The tweet reads, “...”": only a quote
@@ -211,6 +239,11 @@ fn reported_entry(
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    let perfect = matches!(words.first(), Some(&("has" | "have")));
+    // a saying is made to the reporter, at the time of writing
+    if story_past && !perfect && !lede && !group.reporting {
+        return None;
+    }
     if !reported::tells_news(group, &words) {
         // "A veteran is fighting back after ...": the lede tells what is happening
         if lede && reported::is_progressive(&words) {

@@ -117,6 +117,8 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
     let mut story_time: Option<(usize, Date)> = None;
     let mut named_year: Option<Date> = None;
     let mut lede_seen = false;
+    // the sentence that said what follows happened before ("This isn't the first time")
+    let mut earlier: Option<usize> = None;
     let mut entries = Collected::default();
     for (index, s) in sentences.iter().enumerate() {
         let first = input.entities.partition_point(|e| e.start < s.start);
@@ -136,9 +138,13 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
                 story: past,
                 named: named_year,
                 lede,
+                earlier: earlier.is_some_and(|i| index - i <= STORY_TIME_SENTENCES),
             };
             sentence_entries(input, index, &by_sentence[index], &discourse, setting)
         };
+        if !furniture && reported::opens_earlier_instances(text) {
+            earlier = Some(index);
+        }
         if !furniture {
             named_year = last_named_year(prose, &by_sentence[index]).or(named_year);
             // the lede is the first sentence of running text, not a "Cookie Search:" label
@@ -183,7 +189,11 @@ impl Collected {
             let r = if entry.reported { rank } else { 0 };
             let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
             let words = content_words(&entry.text);
-            let same = self.seen.get(&(entry.date.clone(), words.clone())).copied();
+            let same = self
+                .seen
+                .get(&(entry.date.clone(), words.clone()))
+                .copied()
+                .or_else(|| self.restated(&entry));
             match same {
                 Some(i) => participants::merge(&mut self.entries[i].1.actors, &entry.actors),
                 None => {
@@ -194,6 +204,61 @@ impl Collected {
             }
         }
     }
+}
+
+impl Collected {
+    /// The earlier reported entry that `entry` tells again with its source ("Police
+    /// tell the paper the car was taken from her drive", after "Her car was stolen
+    /// from her drive"): same date and participants, and the thing its source says was
+    /// acted on is what the earlier entry's passive verb acted on.
+    fn restated(&self, entry: &TimelineEntry) -> Option<usize> {
+        if !entry.reported || entry.actors.is_empty() {
+            return None;
+        }
+        let thing = sourced_passive_subject(&entry.text)?;
+        self.entries.iter().position(|(_, e)| {
+            e.reported
+                && e.date == entry.date
+                && e.actors == entry.actors
+                && passive_subject_words(&e.text).is_some_and(|w| w.contains(&thing))
+        })
+    }
+}
+
+/// The lower-case words of a text up to its first passive verb ("was stolen"), when it
+/// has one: the words that name what was acted on.
+fn passive_subject_words(text: &str) -> Option<Vec<String>> {
+    let words = lower_words(text);
+    let at = (0..words.len().saturating_sub(1))
+        .find(|&i| matches!(words[i].as_str(), "was" | "were") && is_participle(&words[i + 1]))?;
+    Some(words[..at].to_vec())
+}
+
+/// The noun of "the X was <participle>" in a text that tells it after a reporting verb
+/// ("sources tell TMZ the dress was taken"): what the source says was acted on.
+fn sourced_passive_subject(text: &str) -> Option<String> {
+    let words = lower_words(text);
+    (0..words.len().saturating_sub(3)).find_map(|i| {
+        let passive = words[i] == "the"
+            && matches!(words[i + 2].as_str(), "was" | "were")
+            && is_participle(&words[i + 3]);
+        let sourced = words[..i]
+            .iter()
+            .any(|w| crate::language::words::is_reporting_verb(w));
+        (passive && sourced).then(|| words[i + 1].clone())
+    })
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn is_participle(word: &str) -> bool {
+    (word.len() > 3 && (word.ends_with("ed") || word.ends_with("en")))
+        || segment::IRREGULAR_PARTICIPLES.contains(&word)
 }
 
 /// Whether the article tells history (a book review, a profile): at least three dated
