@@ -174,6 +174,40 @@ fn in_compared_amount(before: &str) -> bool {
     measured && one_clause
 }
 
+/// Whether a clause (from byte `from`) opens with a state in the simple present and
+/// the date stands after a ", but" that goes on to another verb ("We still call it a
+/// draft, but expect to launch it in June"): the state is today's, glued before the
+/// clause the date belongs to, and the label would date it.
+pub(super) fn present_state_before_but(
+    prose: &str,
+    groups: &[VerbGroup],
+    from: usize,
+    date: usize,
+) -> bool {
+    let Some(but) = prose.get(from..date).and_then(|p| p.find(", but ")) else {
+        return false;
+    };
+    let but = from + but;
+    let before: Vec<&VerbGroup> = groups
+        .iter()
+        .filter(|g| g.start >= from && g.end <= but)
+        .collect();
+    let state = match before.first() {
+        Some(first) => {
+            let verb = &prose[first.start..first.end];
+            let simple = !verb.contains(char::is_whitespace) && !verb.ends_with("ing");
+            first.tense == Tense::Present && !first.reporting && simple
+        }
+        // "We still consider it a draft": a plain present after "we" or "they" has no
+        // tense mark of its own, but the pronoun makes the words a clause
+        None => prose[from..but]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "we" | "i" | "they" | "you")),
+    };
+    state && groups.iter().any(|g| g.start > but && g.start < date)
+}
+
 /// Whether a clause (from byte `from`) holds the sentence's first verb, a bare "is" or
 /// "are", and the date stands in a relative clause after it ("The two figures are
 /// Ortiz and Moss, who fled after Tuesday's raid"): the clause states who someone is,

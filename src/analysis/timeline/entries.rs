@@ -15,7 +15,8 @@ use jiff::civil::Date;
 use super::checks::{
     self, date_tense, dates_an_event, dates_the_object, happened_after_publication,
     identifies_before_relative, is_dateline, is_idiom, is_state_of_today, negated, news_of_the_day,
-    placeable, possibility, shows_another_date, tense_contradicts, unfulfilled_plan,
+    placeable, possibility, present_state_before_but, shows_another_date, tense_contradicts,
+    unfulfilled_plan,
 };
 use super::participants::{self, Discourse};
 use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported, trim};
@@ -139,14 +140,11 @@ fn dated_entry(
         return None;
     }
     let tense = date_tense(groups, c.verb, t.start);
+    let from = if c.whole { s.start } else { c.start };
     if negated(prose, groups, c.verb)
         || (c.whole && main_clause_of_today(input, sentence, t))
-        || identifies_before_relative(
-            prose,
-            groups,
-            if c.whole { s.start } else { c.start },
-            t.start,
-        )
+        || identifies_before_relative(prose, groups, from, t.start)
+        || present_state_before_but(prose, groups, from, t.start)
         || possibility(prose, groups, c.verb)
         || dates_the_object(prose, t, c.verb)
         || unfulfilled_plan(prose, groups, c.verb)
@@ -219,15 +217,22 @@ fn reported_entry(
     }
     let (vs, ve) = parsed.main_verb(prose)?;
     let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
+    // "ready to tell the truth": a saying in the infinitive reports nothing
+    if group.reporting
+        && prose[s.start..group.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with(" to")
+    {
+        return None;
+    }
     // "the expected date": a past form after a determiner is an adjective
     let before = prose[s.start..vs]
         .split_whitespace()
         .next_back()
         .unwrap_or("");
     let possessor = before.ends_with("'s") || before.ends_with("’s");
-    // "ready to tell the truth": an infinitive tells no event
-    let infinitive = before.eq_ignore_ascii_case("to");
-    if crate::language::words::is_determiner(&before.to_lowercase()) || possessor || infinitive {
+    if crate::language::words::is_determiner(&before.to_lowercase()) || possessor {
         return None;
     }
     // "TMZ has learned.": nothing is told; "The tweet reads, “...”": only a quote

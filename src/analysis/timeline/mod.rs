@@ -31,6 +31,7 @@ mod clause;
 mod entries;
 mod faithful;
 mod furniture;
+mod news_day;
 mod participants;
 mod relative;
 mod render;
@@ -117,6 +118,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
     let mut story_time: Option<(usize, Date)> = None;
     let mut named_year: Option<Date> = None;
     let mut lede_seen = false;
+    let mut lede_index: Option<usize> = None;
     // the sentence that said what follows happened before ("This isn't the first time")
     let mut earlier: Option<usize> = None;
     let mut entries = Collected::default();
@@ -128,6 +130,9 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let furniture =
             s.kind == SentenceKind::Heading || repeated[index] || furniture::is_furniture(text);
         let lede = !furniture && !lede_seen;
+        if lede {
+            lede_index = Some(index);
+        }
         let made = if furniture {
             Vec::new()
         } else {
@@ -169,7 +174,13 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
     if tells_history(&entries, input.published) {
         entries.retain(|(_, e)| !e.reported);
     }
+    if let Some(lede) = lede_index {
+        to_news_day(input, &by_sentence, lede, &mut entries);
+    }
     entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+    // an event re-dated to the news day may now be one already there
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|(_, e)| seen.insert((e.date.clone(), e.text.clone())));
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -259,6 +270,43 @@ fn lower_words(text: &str) -> Vec<String> {
 fn is_participle(word: &str) -> bool {
     (word.len() > 3 && (word.ends_with("ed") || word.ends_with("en")))
         || segment::IRREGULAR_PARTICIPLES.contains(&word)
+}
+
+/// Moves the reported entries, and the entries dated by a quoted "today", to the day
+/// the article says its news happened ([`news_day`]), when it says so.
+fn to_news_day(
+    input: &Input,
+    by_sentence: &[Vec<&Timex>],
+    lede: usize,
+    entries: &mut [(Ranked, TimelineEntry)],
+) {
+    let (prose, sentences) = (input.prose, input.sentences);
+    let (Some(published), Some(day)) = (
+        input.published,
+        news_day::news_day(prose, sentences, by_sentence, lede, input.published),
+    ) else {
+        return;
+    };
+    let today = published.to_string();
+    let quoted_today = |e: &TimelineEntry| {
+        e.date == today
+            && news_day::quoted_today(
+                prose,
+                &sentences[e.sentence],
+                &by_sentence[e.sentence],
+                published,
+            )
+    };
+    for (key, e) in entries
+        .iter_mut()
+        .filter(|(_, e)| e.reported || quoted_today(e))
+    {
+        e.date = day.to_string();
+        e.when = value::label(&e.date);
+        e.reported = false;
+        key.0 = value::sort_key(&e.date);
+        key.1 = false;
+    }
 }
 
 /// Whether the article tells history (a book review, a profile): at least three dated

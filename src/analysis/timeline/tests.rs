@@ -1175,3 +1175,73 @@ fn news_told_again_with_its_source_is_one_entry() {
         assert_eq!(got.len(), want, "{text}: {:?}", told(&got));
     }
 }
+
+#[test]
+fn a_state_of_today_glued_before_the_dated_clause_is_no_entry() {
+    let names = [("Ana Varela", 0)];
+    let cases = [
+        (
+            "We still consider the site a draft, but expect to launch it in June.",
+            vec![],
+        ),
+        // must not change: the dated clause is cut out of it ("Ana Varela won her
+        // first race"), the first verb is the dated event, or no state comes first
+        (
+            "Ana Varela runs the club, but won her first race in 2019.",
+            vec!["2019"],
+        ),
+        (
+            "Ana Varela opened the club in 2019, but closed it a year later.",
+            vec!["2019", "2020"],
+        ),
+        (
+            "Ana Varela expects to launch the site in June.",
+            vec!["2022-06"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &names);
+        let dated: Vec<&str> = got
+            .iter()
+            .filter(|e| !e.reported)
+            .map(|e| e.date.as_str())
+            .collect();
+        assert_eq!(dated, want, "{text}: {:?}", told(&got));
+    }
+}
+
+#[test]
+fn a_weekday_right_after_the_lede_dates_the_reported_news() {
+    let names = [("Ana Varela", 0), ("Lund Rovers", 1)];
+    let reported_on = |text: &str| -> Vec<(String, bool)> {
+        timeline(text, Some(FRIDAY), &names)
+            .into_iter()
+            .filter(|e| e.text.starts_with("Lund Rovers have") || e.text.starts_with("Ana Varela"))
+            .map(|e| (e.date, e.reported))
+            .collect()
+    };
+    let on = |d: &str, reported: bool| vec![(d.to_string(), reported); 2];
+    let cases = [
+        (
+            "Lund Rovers have opened their new stadium. Wednesday was chosen as its date because it marks the founding of the club. Ana Varela welcomed the first fans.",
+            on("2022-01-26", false),
+        ),
+        // a quoted "today" was said on the news day
+        (
+            "Lund Rovers have opened their new stadium. Wednesday was chosen as its date because it marks the founding of the club. Ana Varela said, “Today is a great day for Lund Rovers.”",
+            on("2022-01-26", false),
+        ),
+        // must not change: the weekday dates another event, or is weeks before
+        (
+            "Lund Rovers have opened their new stadium. On Tuesday the council approved the budget for the road. Ana Varela welcomed the first fans.",
+            on("2022-01-28", true),
+        ),
+        (
+            "Lund Rovers have opened their new stadium. It was paid for on Monday 3 January. Ana Varela welcomed the first fans.",
+            on("2022-01-28", true),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(reported_on(text), want, "{text}");
+    }
+}
