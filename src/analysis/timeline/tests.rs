@@ -1245,3 +1245,23 @@ fn a_weekday_right_after_the_lede_dates_the_reported_news() {
         assert_eq!(reported_on(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_look_at_what_had_changed_leans_on_what_came_before() {
+    let cases = [
+        (
+            "In 2019 we surveyed ten rowing clubs. Two years later, we went back and looked at what had changed.",
+            vec!["2019"],
+        ),
+        // must not change: what it looked at is said
+        (
+            "In 2019 we surveyed ten rowing clubs. Two years later, we went back and looked at their budgets.",
+            vec!["2019", "2021"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &[]);
+        let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
+        assert_eq!(dates, want, "{text}: {:?}", told(&got));
+    }
+}
