@@ -82,7 +82,8 @@ pub(super) fn sentence_entries(
         // in to assist": a simple past a few sentences after a date weeks before
         // publication goes on with that story, not with the news of the day
         let story_past = setting.earlier
-            || matches!((story_time, input.published),
+            || setting.narrated
+                && matches!((story_time, input.published),
                 (Some(t), Some(p)) if value::days_between(t, p) > STORY_PAST_DAYS);
         out.extend(reported_entry(
             input,
@@ -104,6 +105,9 @@ const STORY_PAST_DAYS: i64 = 30;
 pub(super) struct Setting {
     /// The date of the last event dated a few sentences back.
     pub story: Option<Date>,
+    /// That date is where the narrative is (not a past perfect's "had warned in
+    /// December", which tells what came before).
+    pub narrated: bool,
     /// The last date that named its year in digits.
     pub named: Option<Date>,
     /// The article's first sentence of running text: it tells the news.

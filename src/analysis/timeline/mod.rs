@@ -115,7 +115,9 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         .map(|(r, &s)| (s, r))
         .collect();
     let mut discourse = Discourse::default();
-    let mut story_time: Option<(usize, Date)> = None;
+    // the sentence of the last dated event, its date, and whether the narrative moved
+    // there (not a past perfect, which tells what came before the story's time)
+    let mut story_time: Option<(usize, Date, bool)> = None;
     let mut named_year: Option<Date> = None;
     let mut lede_seen = false;
     let mut lede_index: Option<usize> = None;
@@ -136,11 +138,10 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let made = if furniture {
             Vec::new()
         } else {
-            let past = story_time
-                .filter(|&(i, _)| index - i <= STORY_TIME_SENTENCES)
-                .map(|(_, d)| d);
+            let past = story_time.filter(|&(i, _, _)| index - i <= STORY_TIME_SENTENCES);
             let setting = entries::Setting {
-                story: past,
+                story: past.map(|(_, d, _)| d),
+                narrated: past.is_some_and(|(_, _, n)| n),
                 named: named_year,
                 lede,
                 earlier: earlier.is_some_and(|i| index - i <= STORY_TIME_SENTENCES),
@@ -157,7 +158,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         }
         for (_, e) in made.iter().filter(|(_, e)| !e.reported) {
             if let value::Anchor::Fixed { start, .. } = value::parse(&e.date) {
-                story_time = Some((index, start));
+                story_time = Some((index, start, !past_perfect(&e.text)));
             }
         }
         let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
@@ -307,6 +308,17 @@ fn to_news_day(
         key.0 = value::sort_key(&e.date);
         key.1 = false;
     }
+}
+
+/// Whether an entry's text opens in the past perfect ("Farmers had warned the
+/// ministry"): before the story's time, not where the narrative is.
+fn past_perfect(text: &str) -> bool {
+    crate::analysis::timex::verb_groups(text, 0, text.len())
+        .first()
+        .is_some_and(|g| {
+            let verb = text[g.start..g.end].to_lowercase();
+            verb.starts_with("had ")
+        })
 }
 
 /// Whether the article tells history (a book review, a profile): at least three dated

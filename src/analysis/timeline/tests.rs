@@ -1137,6 +1137,11 @@ fn an_undated_past_after_an_earlier_story_goes_on_with_it() {
             "Ben Ortiz was called in to coach the relay team.",
             vec!["Ben Ortiz was called in to coach the relay team"],
         ),
+        // a past perfect tells what came before the story: the narrative stays today
+        (
+            "Ben Ortiz said on Friday that the rowers had warned the club in March 2021. Ana Varela received the rowers in the afternoon.",
+            vec!["Ana Varela received the rowers in the afternoon"],
+        ),
         (
             "Ben Ortiz criticised the mayor on Friday. Ben Ortiz also mocked the harbour budget.",
             vec!["Ben Ortiz also mocked the harbour budget"],
