@@ -9,7 +9,8 @@
 //! no self-contained statement. "These" and "those" refer back unless a time ("these
 //! days"), a participle, a relative clause or a complement ("those seen", "those who
 //! voted", "those of the board") says what they are; a pronoun put "into question" or
-//! "in doubt" is the thing said before. Inside a relative clause such a phrase only
+//! "in doubt" is the thing said before; "what had changed", with nothing after it to
+//! say since when, is measured against a state told before. Inside a relative clause such a phrase only
 //! describes someone the text names, and the text still tells its event.
 
 /// Words after "these" or "those" that say what they are, so nothing is referred back
@@ -42,8 +43,23 @@ pub fn refers_back(words: &[&str]) -> bool {
         let doubted = PRONOUN_OBJECTS.contains(w)
             && matches!(next, "into" | "in")
             && matches!(after, "question" | "doubt");
-        plural || doubted
+        plural || doubted || change_since_before(&words[i..])
     })
+}
+
+/// Whether the words open with "what (had) changed" and nothing after it says since
+/// when ("looked at what had changed"; not "what has changed since the vote").
+fn change_since_before(words: &[&str]) -> bool {
+    let [first, rest @ ..] = words else {
+        return false;
+    };
+    let rest = match rest {
+        ["had" | "has" | "have", more @ ..] => more,
+        more => more,
+    };
+    *first == "what"
+        && rest.first() == Some(&"changed")
+        && matches!(rest.get(1), None | Some(&("and" | "or" | "but")))
 }
 
 #[cfg(test)]
@@ -66,7 +82,11 @@ mod tests {
                 "a minister who vowed to fight on both of these fronts",
                 false,
             ),
+            ("we went back and looked at what had changed", true),
+            ("the panel studied what changed and moved on", true),
             ("the audit questions the figures", false),
+            ("she asked what has changed since the vote", false),
+            ("what changed the outcome was the rain", false),
             ("she said that in 2019 the port grew", false),
             ("the board put the plan into effect", false),
         ];

@@ -154,7 +154,80 @@ pub(super) fn dates_an_event(prose: &str, s: &Sentence, t: &Timex) -> bool {
     !(BOUNDING.contains(&prev.as_str())
         || (prev == "to" && prev2 == "up")
         || after
-        || compares(&prev, &prev2))
+        || compares(&prev, &prev2)
+        || in_compared_amount(before))
+}
+
+/// Whether the date closes the amount a figure is measured against ("about a tenth of
+/// what the state will spend this year", "more than what it raised in 2019"): it dates
+/// the other spending, not the sentence's event.
+fn in_compared_amount(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let Some(what) = lower.rfind(" what ") else {
+        return false;
+    };
+    let head = lower[..what].trim_end();
+    let measured = ["of", "than", "twice", "times", "half"]
+        .iter()
+        .any(|w| head.ends_with(&format!(" {w}")));
+    let one_clause = !lower[what..].contains([',', ';', '—', '–', '(']);
+    measured && one_clause
+}
+
+/// Whether a clause (from byte `from`) opens with a state in the simple present and
+/// the date stands after a ", but" that goes on to another verb ("We still call it a
+/// draft, but expect to launch it in June"): the state is today's, glued before the
+/// clause the date belongs to, and the label would date it.
+pub(super) fn present_state_before_but(
+    prose: &str,
+    groups: &[VerbGroup],
+    from: usize,
+    date: usize,
+) -> bool {
+    let Some(but) = prose.get(from..date).and_then(|p| p.find(", but ")) else {
+        return false;
+    };
+    let but = from + but;
+    let before: Vec<&VerbGroup> = groups
+        .iter()
+        .filter(|g| g.start >= from && g.end <= but)
+        .collect();
+    let state = match before.first() {
+        Some(first) => {
+            let verb = &prose[first.start..first.end];
+            let simple = !verb.contains(char::is_whitespace) && !verb.ends_with("ing");
+            first.tense == Tense::Present && !first.reporting && simple
+        }
+        // "We still consider it a draft": a plain present after "we" or "they" has no
+        // tense mark of its own, but the pronoun makes the words a clause
+        None => prose[from..but]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "we" | "i" | "they" | "you")),
+    };
+    state && groups.iter().any(|g| g.start > but && g.start < date)
+}
+
+/// Whether a clause (from byte `from`) holds the sentence's first verb, a bare "is" or
+/// "are", and the date stands in a relative clause after it ("The two figures are
+/// Ortiz and Moss, who fled after Tuesday's raid"): the clause states who someone is,
+/// today, and only its relative clause tells the date's event.
+pub(super) fn identifies_before_relative(
+    prose: &str,
+    groups: &[VerbGroup],
+    from: usize,
+    date: usize,
+) -> bool {
+    let Some(first) = groups.first().filter(|g| from <= g.start && g.end <= date) else {
+        return false;
+    };
+    let verb = prose[first.start..first.end].to_lowercase();
+    if !matches!(verb.as_str(), "is" | "are") || first.reporting {
+        return false;
+    }
+    prose[first.end..date]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::language::words::RELATIVE_PRONOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words before a date that make it the point a figure is compared with ("50 percent

@@ -13,9 +13,10 @@
 use jiff::civil::Date;
 
 use super::checks::{
-    self, date_tense, dates_an_event, dates_the_object, happened_after_publication, is_dateline,
-    is_idiom, is_state_of_today, negated, news_of_the_day, placeable, possibility,
-    shows_another_date, tense_contradicts, unfulfilled_plan,
+    self, date_tense, dates_an_event, dates_the_object, happened_after_publication,
+    identifies_before_relative, is_dateline, is_idiom, is_state_of_today, negated, news_of_the_day,
+    placeable, possibility, present_state_before_but, shows_another_date, tense_contradicts,
+    unfulfilled_plan,
 };
 use super::participants::{self, Discourse};
 use super::{HISTORY_DAYS, Input, TimelineEntry, anchor, antecedent, clause, reported, trim};
@@ -77,20 +78,43 @@ pub(super) fn sentence_entries(
             groups: &groups,
             timexes,
         };
-        out.extend(reported_entry(input, &sentence, discourse, setting.lede));
+        // "Earlier this year a stranding left the tribe scrambling. Parata was called
+        // in to assist": a simple past a few sentences after a date weeks before
+        // publication goes on with that story, not with the news of the day
+        let story_past = setting.earlier
+            || setting.narrated
+                && matches!((story_time, input.published),
+                (Some(t), Some(p)) if value::days_between(t, p) > STORY_PAST_DAYS);
+        out.extend(reported_entry(
+            input,
+            &sentence,
+            discourse,
+            setting.lede,
+            story_past,
+        ));
     }
     out
 }
+
+/// How long before publication the story's last date must be for a simple past after
+/// it to go on with that story rather than tell the day's news.
+const STORY_PAST_DAYS: i64 = 30;
 
 /// Where in the article a sentence is: the times it is at, and whether it is the lede.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Setting {
     /// The date of the last event dated a few sentences back.
     pub story: Option<Date>,
+    /// That date is where the narrative is (not a past perfect's "had warned in
+    /// December", which tells what came before).
+    pub narrated: bool,
     /// The last date that named its year in digits.
     pub named: Option<Date>,
     /// The article's first sentence of running text: it tells the news.
     pub lede: bool,
+    /// A sentence shortly before said that what follows happened before ("This isn't
+    /// the first time ..."): what is told without a date is an earlier instance.
+    pub earlier: bool,
 }
 
 /// A sentence being read for its dates: its index, parse, verb groups and time expressions.
@@ -120,8 +144,11 @@ fn dated_entry(
         return None;
     }
     let tense = date_tense(groups, c.verb, t.start);
+    let from = if c.whole { s.start } else { c.start };
     if negated(prose, groups, c.verb)
         || (c.whole && main_clause_of_today(input, sentence, t))
+        || identifies_before_relative(prose, groups, from, t.start)
+        || present_state_before_but(prose, groups, from, t.start)
         || possibility(prose, groups, c.verb)
         || dates_the_object(prose, t, c.verb)
         || unfulfilled_plan(prose, groups, c.verb)
@@ -183,6 +210,7 @@ fn reported_entry(
     sentence: &Dated,
     discourse: &Discourse,
     lede: bool,
+    story_past: bool,
 ) -> Option<(usize, TimelineEntry)> {
     let (index, parsed, groups) = (sentence.index, sentence.parsed, sentence.groups);
     let published = input.published?;
@@ -193,6 +221,15 @@ fn reported_entry(
     }
     let (vs, ve) = parsed.main_verb(prose)?;
     let group = groups.iter().find(|g| g.start <= vs && ve <= g.end)?;
+    // "ready to tell the truth": a saying in the infinitive reports nothing
+    if group.reporting
+        && prose[s.start..group.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with(" to")
+    {
+        return None;
+    }
     // "the expected date": a past form after a determiner is an adjective
     let before = prose[s.start..vs]
         .split_whitespace()
@@ -211,6 +248,11 @@ fn reported_entry(
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    let perfect = matches!(words.first(), Some(&("has" | "have")));
+    // a saying is made to the reporter, at the time of writing
+    if story_past && !perfect && !lede && !group.reporting {
+        return None;
+    }
     if !reported::tells_news(group, &words) {
         // "A veteran is fighting back after ...": the lede tells what is happening
         if lede && reported::is_progressive(&words) {

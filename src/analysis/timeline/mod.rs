@@ -31,6 +31,7 @@ mod clause;
 mod entries;
 mod faithful;
 mod furniture;
+mod news_day;
 mod participants;
 mod relative;
 mod render;
@@ -114,9 +115,14 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         .map(|(r, &s)| (s, r))
         .collect();
     let mut discourse = Discourse::default();
-    let mut story_time: Option<(usize, Date)> = None;
+    // the sentence of the last dated event, its date, and whether the narrative moved
+    // there (not a past perfect, which tells what came before the story's time)
+    let mut story_time: Option<(usize, Date, bool)> = None;
     let mut named_year: Option<Date> = None;
     let mut lede_seen = false;
+    let mut lede_index: Option<usize> = None;
+    // the sentence that said what follows happened before ("This isn't the first time")
+    let mut earlier: Option<usize> = None;
     let mut entries = Collected::default();
     for (index, s) in sentences.iter().enumerate() {
         let first = input.entities.partition_point(|e| e.start < s.start);
@@ -126,19 +132,25 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let furniture =
             s.kind == SentenceKind::Heading || repeated[index] || furniture::is_furniture(text);
         let lede = !furniture && !lede_seen;
+        if lede {
+            lede_index = Some(index);
+        }
         let made = if furniture {
             Vec::new()
         } else {
-            let past = story_time
-                .filter(|&(i, _)| index - i <= STORY_TIME_SENTENCES)
-                .map(|(_, d)| d);
+            let past = story_time.filter(|&(i, _, _)| index - i <= STORY_TIME_SENTENCES);
             let setting = entries::Setting {
-                story: past,
+                story: past.map(|(_, d, _)| d),
+                narrated: past.is_some_and(|(_, _, n)| n),
                 named: named_year,
                 lede,
+                earlier: earlier.is_some_and(|i| index - i <= STORY_TIME_SENTENCES),
             };
             sentence_entries(input, index, &by_sentence[index], &discourse, setting)
         };
+        if !furniture && reported::opens_earlier_instances(text) {
+            earlier = Some(index);
+        }
         if !furniture {
             named_year = last_named_year(prose, &by_sentence[index]).or(named_year);
             // the lede is the first sentence of running text, not a "Cookie Search:" label
@@ -146,7 +158,7 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         }
         for (_, e) in made.iter().filter(|(_, e)| !e.reported) {
             if let value::Anchor::Fixed { start, .. } = value::parse(&e.date) {
-                story_time = Some((index, start));
+                story_time = Some((index, start, !past_perfect(&e.text)));
             }
         }
         let groups: Vec<&[usize]> = made.iter().map(|(_, e)| e.actors.as_slice()).collect();
@@ -163,7 +175,13 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
     if tells_history(&entries, input.published) {
         entries.retain(|(_, e)| !e.reported);
     }
+    if let Some(lede) = lede_index {
+        to_news_day(input, &by_sentence, lede, &mut entries);
+    }
     entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+    // an event re-dated to the news day may now be one already there
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|(_, e)| seen.insert((e.date.clone(), e.text.clone())));
     entries.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -183,7 +201,11 @@ impl Collected {
             let r = if entry.reported { rank } else { 0 };
             let key = (value::sort_key(&entry.date), entry.reported, r, index, pos);
             let words = content_words(&entry.text);
-            let same = self.seen.get(&(entry.date.clone(), words.clone())).copied();
+            let same = self
+                .seen
+                .get(&(entry.date.clone(), words.clone()))
+                .copied()
+                .or_else(|| self.restated(&entry));
             match same {
                 Some(i) => participants::merge(&mut self.entries[i].1.actors, &entry.actors),
                 None => {
@@ -194,6 +216,109 @@ impl Collected {
             }
         }
     }
+}
+
+impl Collected {
+    /// The earlier reported entry that `entry` tells again with its source ("Police
+    /// tell the paper the car was taken from her drive", after "Her car was stolen
+    /// from her drive"): same date and participants, and the thing its source says was
+    /// acted on is what the earlier entry's passive verb acted on.
+    fn restated(&self, entry: &TimelineEntry) -> Option<usize> {
+        if !entry.reported || entry.actors.is_empty() {
+            return None;
+        }
+        let thing = sourced_passive_subject(&entry.text)?;
+        self.entries.iter().position(|(_, e)| {
+            e.reported
+                && e.date == entry.date
+                && e.actors == entry.actors
+                && passive_subject_words(&e.text).is_some_and(|w| w.contains(&thing))
+        })
+    }
+}
+
+/// The lower-case words of a text up to its first passive verb ("was stolen"), when it
+/// has one: the words that name what was acted on.
+fn passive_subject_words(text: &str) -> Option<Vec<String>> {
+    let words = lower_words(text);
+    let at = (0..words.len().saturating_sub(1))
+        .find(|&i| matches!(words[i].as_str(), "was" | "were") && is_participle(&words[i + 1]))?;
+    Some(words[..at].to_vec())
+}
+
+/// The noun of "the X was <participle>" in a text that tells it after a reporting verb
+/// ("sources tell TMZ the dress was taken"): what the source says was acted on.
+fn sourced_passive_subject(text: &str) -> Option<String> {
+    let words = lower_words(text);
+    (0..words.len().saturating_sub(3)).find_map(|i| {
+        let passive = words[i] == "the"
+            && matches!(words[i + 2].as_str(), "was" | "were")
+            && is_participle(&words[i + 3]);
+        let sourced = words[..i]
+            .iter()
+            .any(|w| crate::language::words::is_reporting_verb(w));
+        (passive && sourced).then(|| words[i + 1].clone())
+    })
+}
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn is_participle(word: &str) -> bool {
+    (word.len() > 3 && (word.ends_with("ed") || word.ends_with("en")))
+        || segment::IRREGULAR_PARTICIPLES.contains(&word)
+}
+
+/// Moves the reported entries, and the entries dated by a quoted "today", to the day
+/// the article says its news happened ([`news_day`]), when it says so.
+fn to_news_day(
+    input: &Input,
+    by_sentence: &[Vec<&Timex>],
+    lede: usize,
+    entries: &mut [(Ranked, TimelineEntry)],
+) {
+    let (prose, sentences) = (input.prose, input.sentences);
+    let (Some(published), Some(day)) = (
+        input.published,
+        news_day::news_day(prose, sentences, by_sentence, lede, input.published),
+    ) else {
+        return;
+    };
+    let today = published.to_string();
+    let quoted_today = |e: &TimelineEntry| {
+        e.date == today
+            && news_day::quoted_today(
+                prose,
+                &sentences[e.sentence],
+                &by_sentence[e.sentence],
+                published,
+            )
+    };
+    for (key, e) in entries
+        .iter_mut()
+        .filter(|(_, e)| e.reported || quoted_today(e))
+    {
+        e.date = day.to_string();
+        e.when = value::label(&e.date);
+        e.reported = false;
+        key.0 = value::sort_key(&e.date);
+        key.1 = false;
+    }
+}
+
+/// Whether an entry's text opens in the past perfect ("Farmers had warned the
+/// ministry"): before the story's time, not where the narrative is.
+fn past_perfect(text: &str) -> bool {
+    crate::analysis::timex::verb_groups(text, 0, text.len())
+        .first()
+        .is_some_and(|g| {
+            let verb = text[g.start..g.end].to_lowercase();
+            verb.starts_with("had ")
+        })
 }
 
 /// Whether the article tells history (a book review, a profile): at least three dated

@@ -134,6 +134,16 @@ pub fn tells_the_past(text: &str) -> bool {
     })
 }
 
+/// Whether a sentence says that what follows happened before ("This isn't the first
+/// time the writer has attacked the board", "It was not the first time"): the
+/// sentences after it tell earlier instances, not the news.
+pub fn opens_earlier_instances(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    ["n't the first time", "not the first time"]
+        .iter()
+        .any(|m| lower.contains(m))
+}
+
 /// Whether what follows the main verb group (`rest`) tells something: not nothing
 /// ("TMZ has learned."), and not only a quotation after a verb in the present ("The
 /// tweet reads, “...”": the quote is the content, and a quote is no event).

@@ -1026,3 +1026,247 @@ fn a_relative_clause_keeps_its_named_subject_and_a_reduced_relative_its_unknown_
         )],
     );
 }
+
+/// (date, text) of each entry, for comparing.
+fn told(got: &[TimelineEntry]) -> Vec<(String, String)> {
+    got.iter()
+        .map(|e| (e.date.clone(), e.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_date_of_what_a_figure_is_measured_against_dates_nothing() {
+    let names = [("Ana Varela", 0)];
+    let cases = [
+        (
+            "Library grants for rural towns total roughly $3 billion — about one-tenth of what the state will spend on roads this year.",
+            false,
+        ),
+        (
+            "The harbour board raised more than what the council raised in 2019.",
+            false,
+        ),
+        // must not change: the date dates the sentence's own event
+        ("The state will spend $3 billion on roads this year.", true),
+        (
+            "Ana Varela told the board what the council decided in 2019.",
+            true,
+        ),
+    ];
+    for (text, dated) in cases {
+        let got = timeline(text, Some(FRIDAY), &names);
+        assert_eq!(
+            got.iter().any(|e| !e.reported),
+            dated,
+            "{text}: {:?}",
+            told(&got)
+        );
+    }
+}
+
+#[test]
+fn who_someone_is_is_no_event_of_the_date_in_its_relative_clause() {
+    let names = [("Ana Varela", 0), ("Ben Ortiz", 1), ("Carl Moss", 2)];
+    let cases = [
+        (
+            "The two men are councillors Ben Ortiz and Carl Moss, who fled to the compound after their homes were raided in Tuesday night's raid, the source, who said he had met them there, told the Herald.",
+            None,
+        ),
+        (
+            "The new coach is Ana Varela, who won the Oslo marathon on Tuesday.",
+            None,
+        ),
+        // must not change: the sentence's own verb is dated, or the clause of the
+        // date is cut out of the identification
+        (
+            "The two men are councillors Ben Ortiz and Carl Moss, who fled to the compound after their homes were raided in Tuesday night's raid.",
+            Some("2022-01-25TNI"),
+        ),
+        (
+            "Ben Ortiz and Carl Moss fled to the compound on Tuesday night.",
+            Some("2022-01-25TNI"),
+        ),
+        (
+            "Ana Varela, who is the new coach, won the Oslo marathon on Tuesday.",
+            Some("2022-01-25"),
+        ),
+    ];
+    for (text, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &names);
+        let dated: Vec<&str> = got
+            .iter()
+            .filter(|e| !e.reported)
+            .map(|e| e.date.as_str())
+            .collect();
+        assert_eq!(dated, want.into_iter().collect::<Vec<_>>(), "{text}");
+    }
+}
+
+#[test]
+fn an_undated_past_after_an_earlier_story_goes_on_with_it() {
+    let names = [("Ana Varela", 0), ("Ben Ortiz", 1)];
+    let reported = |text: &str| -> Vec<String> {
+        timeline(text, Some(FRIDAY), &names)
+            .into_iter()
+            .filter(|e| e.reported)
+            .map(|e| e.text)
+            .collect()
+    };
+    let cases = [
+        // the story is at March 2021: Ortiz was called in then, not this week
+        (
+            "Ana Varela won the Oslo marathon in March 2021. Ben Ortiz was called in to coach the relay team.",
+            vec![],
+        ),
+        // what follows "not the first time" is an earlier instance
+        (
+            "Ben Ortiz criticised the mayor on Friday. This isn't the first time Ortiz has attacked the council. Ben Ortiz also mocked the harbour budget.",
+            vec![],
+        ),
+        // must not change: a saying is made at the time of writing, a present
+        // perfect reaches the present, and without an earlier story it is news
+        (
+            "Ana Varela won the Oslo marathon in March 2021. Ben Ortiz said the relay team trains daily.",
+            vec!["Ben Ortiz said the relay team trains daily"],
+        ),
+        (
+            "Ana Varela won the Oslo marathon in March 2021. Ben Ortiz has joined the relay team.",
+            vec!["Ben Ortiz has joined the relay team"],
+        ),
+        (
+            "Ben Ortiz was called in to coach the relay team.",
+            vec!["Ben Ortiz was called in to coach the relay team"],
+        ),
+        // a past perfect tells what came before the story: the narrative stays today
+        (
+            "Ben Ortiz said on Friday that the rowers had warned the club in March 2021. Ana Varela received the rowers in the afternoon.",
+            vec!["Ana Varela received the rowers in the afternoon"],
+        ),
+        (
+            "Ben Ortiz criticised the mayor on Friday. Ben Ortiz also mocked the harbour budget.",
+            vec!["Ben Ortiz also mocked the harbour budget"],
+        ),
+        // an infinitive tells nothing
+        (
+            "Ben Ortiz is ready to tell the truth about the harbour.",
+            vec![],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(reported(text), want, "{text}");
+    }
+}
+
+#[test]
+fn news_told_again_with_its_source_is_one_entry() {
+    let names = [("Ana Varela", 0)];
+    let cases = [
+        (
+            "Ana Varela's prize-winning bicycle was stolen from her garage. Police sources tell the Herald the bicycle was taken from Ana Varela's garage.",
+            1,
+        ),
+        // must not change: the source tells of something else
+        (
+            "Ana Varela's prize-winning bicycle was stolen from her garage. Police sources tell the Herald the trailer was found in Ana Varela's yard.",
+            2,
+        ),
+        (
+            "Ana Varela's bicycle was stolen from her garage. Ana Varela's trailer was found behind her house.",
+            2,
+        ),
+    ];
+    for (text, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &names);
+        assert_eq!(got.len(), want, "{text}: {:?}", told(&got));
+    }
+}
+
+#[test]
+fn a_state_of_today_glued_before_the_dated_clause_is_no_entry() {
+    let names = [("Ana Varela", 0)];
+    let cases = [
+        (
+            "We still consider the site a draft, but expect to launch it in June.",
+            vec![],
+        ),
+        // must not change: the dated clause is cut out of it ("Ana Varela won her
+        // first race"), the first verb is the dated event, or no state comes first
+        (
+            "Ana Varela runs the club, but won her first race in 2019.",
+            vec!["2019"],
+        ),
+        (
+            "Ana Varela opened the club in 2019, but closed it a year later.",
+            vec!["2019", "2020"],
+        ),
+        (
+            "Ana Varela expects to launch the site in June.",
+            vec!["2022-06"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &names);
+        let dated: Vec<&str> = got
+            .iter()
+            .filter(|e| !e.reported)
+            .map(|e| e.date.as_str())
+            .collect();
+        assert_eq!(dated, want, "{text}: {:?}", told(&got));
+    }
+}
+
+#[test]
+fn a_weekday_right_after_the_lede_dates_the_reported_news() {
+    let names = [("Ana Varela", 0), ("Lund Rovers", 1)];
+    let reported_on = |text: &str| -> Vec<(String, bool)> {
+        timeline(text, Some(FRIDAY), &names)
+            .into_iter()
+            .filter(|e| e.text.starts_with("Lund Rovers have") || e.text.starts_with("Ana Varela"))
+            .map(|e| (e.date, e.reported))
+            .collect()
+    };
+    let on = |d: &str, reported: bool| vec![(d.to_string(), reported); 2];
+    let cases = [
+        (
+            "Lund Rovers have opened their new stadium. Wednesday was chosen as its date because it marks the founding of the club. Ana Varela welcomed the first fans.",
+            on("2022-01-26", false),
+        ),
+        // a quoted "today" was said on the news day
+        (
+            "Lund Rovers have opened their new stadium. Wednesday was chosen as its date because it marks the founding of the club. Ana Varela said, “Today is a great day for Lund Rovers.”",
+            on("2022-01-26", false),
+        ),
+        // must not change: the weekday dates another event, or is weeks before
+        (
+            "Lund Rovers have opened their new stadium. On Tuesday the council approved the budget for the road. Ana Varela welcomed the first fans.",
+            on("2022-01-28", true),
+        ),
+        (
+            "Lund Rovers have opened their new stadium. It was paid for on Monday 3 January. Ana Varela welcomed the first fans.",
+            on("2022-01-28", true),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(reported_on(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_look_at_what_had_changed_leans_on_what_came_before() {
+    let cases = [
+        (
+            "In 2019 we surveyed ten rowing clubs. Two years later, we went back and looked at what had changed.",
+            vec!["2019"],
+        ),
+        // must not change: what it looked at is said
+        (
+            "In 2019 we surveyed ten rowing clubs. Two years later, we went back and looked at their budgets.",
+            vec!["2019", "2021"],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = timeline(text, Some(FRIDAY), &[]);
+        let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
+        assert_eq!(dates, want, "{text}: {:?}", told(&got));
+    }
+}
