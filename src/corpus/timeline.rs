@@ -391,13 +391,56 @@ fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() || !a.iter().filter(has_digit).eq(b.iter().filter(has_digit)) {
         return 0.0;
     }
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    // both sorted: one walk
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dice_counts_shared_words_and_refuses_other_numbers() {
+        let words = |text: &str| content_words(text);
+        let cases: [(&str, &str, f64); 6] = [
+            (
+                "Ministers signed the water accord",
+                "Ministers signed the water accord",
+                1.0,
+            ),
+            // ministers signed water accord / ministers water accord: 3 shared of 4 + 3
+            (
+                "Ministers signed the water accord",
+                "The water accord of ministers",
+                6.0 / 7.0,
+            ),
+            (
+                "Ministers signed the water accord",
+                "Dockers struck at the port",
+                0.0,
+            ),
+            ("The council voted 9 to 4", "The council voted 9 to 4", 1.0),
+            ("The council voted 9 to 4", "The council voted 9 to 5", 0.0),
+            ("", "Ministers signed", 0.0),
+        ];
+        for (a, b, want) in cases {
+            let got = dice(&words(a), &words(b));
+            assert!((got - want).abs() < 1e-9, "{a:?} / {b:?}: {got} != {want}");
+            assert_eq!(got, dice(&words(b), &words(a)), "symmetric");
+        }
+    }
 
     fn event(date: &str, text: &str) -> EventMeta {
         EventMeta {

@@ -63,6 +63,49 @@ pub struct Cache {
     groups: view::group_views::GroupViews,
     /// Keys made from the briefings' surfaces alone (see [`SurfaceKeys`]).
     surface: std::sync::Mutex<Option<SurfaceKeys>>,
+    /// The pages listed by the last render (see [`ListedJobs`]).
+    jobs: std::sync::Mutex<Option<Arc<ListedJobs>>>,
+}
+
+/// The jobs of the pages that depend on the briefings' surfaces alone, with their
+/// output files (see `pages::surface_jobs`), kept for the surface digest and the render
+/// environment they were listed in: an edit of a briefing's contents does not list and
+/// name 20,000 pages again.
+#[derive(Debug)]
+struct ListedJobs {
+    digest: crate::corpus::Fingerprint,
+    env: Key,
+    before: Vec<(pages::Job, String)>,
+    after: Vec<(pages::Job, String)>,
+}
+
+impl Cache {
+    /// The listed jobs of this render (from the last render when they hold).
+    fn listed_jobs(&self, shared: &pages::Shared, statics: &HashSet<&str>) -> Arc<ListedJobs> {
+        let digest = shared.index.corpus.surface_digest();
+        let mut slot = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(listed) = slot.as_ref()
+            && listed.digest == digest
+            && listed.env == shared.env
+        {
+            return Arc::clone(listed);
+        }
+        let named = |jobs: Vec<pages::Job>| -> Vec<(pages::Job, String)> {
+            jobs.into_iter()
+                .map(|job| (job, urls::output_file(&job.site_path(shared))))
+                .filter(|(_, file)| !statics.contains(file.as_str()))
+                .collect()
+        };
+        let (before, after) = pages::surface_jobs(shared.index);
+        let listed = Arc::new(ListedJobs {
+            digest,
+            env: shared.env,
+            before: named(before),
+            after: named(after),
+        });
+        *slot = Some(Arc::clone(&listed));
+        listed
+    }
 }
 
 /// Fingerprints of what several pages read from every briefing's surface (URL slugs,
@@ -79,6 +122,8 @@ struct SurfaceKeys {
     slugs: Key,
     /// What the sitemap lists besides the timeline's pages (see `keys`).
     sitemap: Key,
+    /// Where the data files' parts start (see `data_files::part_starts`).
+    part_starts: Vec<usize>,
 }
 
 impl Cache {
@@ -94,6 +139,7 @@ impl Cache {
                     slug_exceptions: slug_exceptions(corpus),
                     slugs: briefing_slugs(corpus),
                     sitemap: keys::sitemap_surface(index),
+                    part_starts: data_files::part_starts(index),
                 };
                 *slot = Some(keys.clone());
                 keys
@@ -116,6 +162,13 @@ impl Cache {
     pub fn note(&self, delta: &crate::corpus::Delta) {
         self.pages.note(delta);
         self.groups.note(delta);
+        // What was derived from the surfaces is derived again after any other update
+        // (also when the digest comes out the same: a corpus built again may number
+        // its briefings and actors otherwise).
+        if delta.contents().is_none() {
+            *self.surface.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            *self.jobs.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        }
     }
 }
 pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
@@ -266,10 +319,17 @@ pub fn render<S: Sink>(
         .iter()
         .map(|f| f.output_path.as_str())
         .collect();
-    let jobs: Vec<(pages::Job, String)> = pages::jobs(&index, &timeline)
-        .into_iter()
+    let listed = cache.listed_jobs(&shared, &statics);
+    let timeline_jobs: Vec<(pages::Job, String)> = pages::timeline_jobs(&timeline)
         .map(|job| (job, urls::output_file(&job.site_path(&shared))))
         .filter(|(_, file)| !statics.contains(file.as_str()))
+        .collect();
+    let jobs: Vec<(pages::Job, &str)> = listed
+        .before
+        .iter()
+        .chain(&timeline_jobs)
+        .chain(&listed.after)
+        .map(|(job, file)| (*job, file.as_str()))
         .collect();
     let rendered = AtomicUsize::new(0);
     let put = |path: &str, key: &Key, bytes: &[u8]| {
@@ -285,7 +345,7 @@ pub fn render<S: Sink>(
             |(job, file)| -> Result<Option<Key>, RenderError<S::Error>> {
                 if let Some(reuse) = &reuse
                     && !reuse.dirty.touches(*job)
-                    && reuse.keys.contains_key(file)
+                    && reuse.keys.contains_key(*file)
                 {
                     return Ok(None);
                 }
@@ -315,10 +375,11 @@ pub fn render<S: Sink>(
             .any(|&b| reuse.dirty.touches(pages::Job::Briefing(b)));
         (!changed).then(|| reuse.keys.get(path).copied()).flatten()
     };
-    let data: Vec<data_files::DataFile> = data_files::files(&index, &shared.env, kept)
-        .into_iter()
-        .filter(|f| !statics.contains(f.path.as_str()))
-        .collect();
+    let data: Vec<data_files::DataFile> =
+        data_files::files(&index, &shared.env, &surface.part_starts, kept)
+            .into_iter()
+            .filter(|f| !statics.contains(f.path.as_str()))
+            .collect();
     // each part is built only when its briefings changed (see `data_files`)
     data.par_iter()
         .try_for_each(|file| match sink.unchanged(&file.path, &file.key) {
@@ -329,7 +390,7 @@ pub fn render<S: Sink>(
     fresh.extend(data.iter().map(|f| Some(f.key)));
     let files: Vec<&str> = jobs
         .iter()
-        .map(|(_, file)| file.as_str())
+        .map(|(_, file)| *file)
         .chain(data.iter().map(|f| f.path.as_str()))
         .collect();
     let (reused_keys, dirty) = match reuse {

@@ -61,8 +61,11 @@ pub struct Shared<'a> {
     pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
 }
 
-/// Every job of the site, in a fixed order.
-pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
+/// Every job of the site but the timeline's pages ([`timeline_jobs`], which come between
+/// the two lists), in a fixed order: the jobs depend on the briefings' surfaces alone
+/// (see `corpus::delta`): those before the timeline's pages (up to the timeline's first
+/// page) and those after them.
+pub fn surface_jobs(index: &SiteIndex) -> (Vec<Job>, Vec<Job>) {
     let pages = index_pages(index);
     let corpus = index.corpus;
     let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
@@ -76,22 +79,28 @@ pub fn jobs(index: &SiteIndex, timeline: &Timeline) -> Vec<Job> {
         jobs.extend((1..=count).map(|n| Job::Actor(a, n)));
     }
     jobs.push(Job::Timeline);
-    if !timeline.one_page {
-        jobs.extend((0..timeline.pages.len()).map(Job::TimelinePage));
-    }
-    jobs.push(Job::Tags);
+    let mut after = vec![Job::Tags];
     for &t in corpus.tags() {
         let count = page_count(index, corpus.tag(t).briefings.len());
-        jobs.extend((1..=count).map(|n| Job::Tag(t, n)));
+        after.extend((1..=count).map(|n| Job::Tag(t, n)));
     }
-    jobs.extend([
+    after.extend([
         Job::Search,
         Job::NotFound,
         Job::Atom,
         Job::Sitemap,
         Job::Robots,
     ]);
-    jobs
+    (jobs, after)
+}
+
+/// The pages of a timeline split by period (none when it fits on one page).
+pub fn timeline_jobs(timeline: &Timeline) -> impl Iterator<Item = Job> {
+    let count = match timeline.one_page {
+        true => 0,
+        false => timeline.pages.len(),
+    };
+    (0..count).map(Job::TimelinePage)
 }
 
 fn index_pages(index: &SiteIndex) -> usize {
