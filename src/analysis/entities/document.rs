@@ -1,0 +1,280 @@
+//! One reading per name: an article's tagged entities and words in, the same entities
+//! with what the article itself settles about a name applied to all its mentions out.
+//!
+//! The tagger reads a word in a small window, so a name it never saw in training can be
+//! a company in one sentence and a person in the next, and a surname it saw once with the
+//! given name can go untagged when it stands alone. An article introduces its names once
+//! and then shortens them, so two rules carry what the full name shows to the short one:
+//! 1. a person or place span that ends in a corporate suffix ("Pirelli SpA", "Comelf
+//!    SA") or a "person" joined by "&" ("Douglas & Lomason") is an organisation, and so
+//!    is every person or place mention of the same name without the suffix ("Pirelli");
+//! 2. the surname of a person named in full with a given name ("Margaret Thatcher", not
+//!    the product "MacBook Air" the tagger took for a person) is that person where it
+//!    stands alone untagged ("Thatcher's office"), unless the article also writes it as a
+//!    common word ("rose"), tags it as something else, or it runs into another
+//!    capitalised word ("Thatcher Street").
+//!
+//! Both are linear in the article's words and entities.
+
+use std::collections::HashSet;
+
+use super::{Entity, EntityType};
+use crate::analysis::tokens::Token;
+use crate::language::{gazetteers, names};
+
+/// Applies both rules to `entities` (sorted by start), whose offsets index `prose`;
+/// `units` are the tagged units' words. The result stays sorted.
+pub(crate) fn one_reading_per_name(prose: &str, units: &[Vec<Token>], entities: &mut Vec<Entity>) {
+    companies_by_their_suffix(prose, entities);
+    let added = lone_surnames(prose, units, entities);
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| (e.start, e.end));
+    }
+}
+
+/// Rule 1.
+fn companies_by_their_suffix(prose: &str, entities: &mut [Entity]) {
+    let mut short_names: HashSet<&str> = HashSet::new();
+    for e in entities.iter_mut() {
+        let text = prose.get(e.start..e.end).unwrap_or("");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let [.., before, last] = words.as_slice() else {
+            continue;
+        };
+        let suffixed = names::is_corporate_suffix(&names::key(last));
+        let joined = e.kind == EntityType::Per && words.contains(&"&");
+        if !matches!(e.kind, EntityType::Per | EntityType::Loc) || !(suffixed || joined) {
+            continue;
+        }
+        e.kind = EntityType::Org;
+        if suffixed && !before.ends_with(',') {
+            let cut = text.len() - last.len();
+            short_names.insert(text[..cut].trim_end());
+        }
+    }
+    for e in entities.iter_mut() {
+        let text = prose.get(e.start..e.end).unwrap_or("");
+        if matches!(e.kind, EntityType::Per | EntityType::Loc) && short_names.contains(text) {
+            e.kind = EntityType::Org;
+        }
+    }
+}
+
+/// Rule 2: the entities to add.
+fn lone_surnames(prose: &str, units: &[Vec<Token>], entities: &[Entity]) -> Vec<Entity> {
+    let text = |e: &Entity| prose.get(e.start..e.end).unwrap_or("");
+    let mut surnames: HashSet<&str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Per)
+        .filter_map(|e| {
+            let words: Vec<&str> = text(e).split_whitespace().collect();
+            let given = words.len() >= 2 && gazetteers::is_given_name(words[0]);
+            words
+                .last()
+                .filter(|w| given && is_plain_name_word(w))
+                .copied()
+        })
+        .collect();
+    for e in entities.iter().filter(|e| e.kind != EntityType::Per) {
+        surnames.remove(text(e));
+    }
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let common: HashSet<String> = units
+        .iter()
+        .flatten()
+        .map(|t| t.text(prose))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
+    surnames.retain(|s| !common.contains(&s.to_lowercase()));
+    let mut added = Vec::new();
+    for unit in units {
+        for (i, t) in unit.iter().enumerate() {
+            let word = t.text(prose);
+            if !surnames.contains(word) || covered(entities, t) {
+                continue;
+            }
+            let next_capitalised = unit
+                .get(i + 1)
+                .is_some_and(|n| n.text(prose).starts_with(char::is_uppercase));
+            let prev_name = i.checked_sub(1).is_some_and(|p| {
+                let w = unit[p].text(prose);
+                w.starts_with(char::is_uppercase) && names::title(w).is_none() && p > 0
+            });
+            if !next_capitalised && !prev_name {
+                added.push(Entity {
+                    start: t.start,
+                    end: t.end,
+                    kind: EntityType::Per,
+                    actor: None,
+                });
+            }
+        }
+    }
+    added
+}
+
+/// A capitalised word of letters only, at least three long ("Thatcher", not "Jr" or
+/// "O'Neill-Smith").
+fn is_plain_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && chars.all(char::is_lowercase)
+}
+
+/// Whether an entity (sorted by start) overlaps the token.
+fn covered(entities: &[Entity], t: &Token) -> bool {
+    let after = entities.partition_point(|e| e.start < t.end);
+    entities[..after]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|e| e.end > t.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    /// Entities given as (text, kind) in order of appearance, found in `prose`.
+    fn tagged(prose: &str, names: &[(&str, EntityType)]) -> Vec<Entity> {
+        let mut from = 0;
+        names
+            .iter()
+            .map(|&(name, kind)| {
+                let start = from + prose[from..].find(name).expect("name in prose");
+                from = start + name.len();
+                Entity {
+                    start,
+                    end: from,
+                    kind,
+                    actor: None,
+                }
+            })
+            .collect()
+    }
+
+    fn resolved(prose: &str, names: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        let units = vec![tokenize(prose, 0..prose.len())];
+        let mut entities = tagged(prose, names);
+        one_reading_per_name(prose, &units, &mut entities);
+        entities
+            .iter()
+            .map(|e| (prose[e.start..e.end].to_string(), e.kind))
+            .collect()
+    }
+
+    fn owned(names: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        names.iter().map(|&(n, k)| (n.to_string(), k)).collect()
+    }
+
+    use EntityType::{Loc, Org, Per};
+
+    /// (prose, entities tagged, entities after the pass)
+    type Case<'a> = (
+        &'a str,
+        &'a [(&'a str, EntityType)],
+        &'a [(&'a str, EntityType)],
+    );
+
+    #[test]
+    fn a_corporate_suffix_makes_every_mention_of_the_name_a_company() {
+        let cases: &[Case] = &[
+            (
+                "Varlotti SpA said on Monday that Varlotti would buy Brenna Ltd; Varlotti agreed.",
+                &[
+                    ("Varlotti SpA", Per),
+                    ("Varlotti", Per),
+                    ("Brenna Ltd", Loc),
+                    ("Varlotti", Per),
+                ],
+                &[
+                    ("Varlotti SpA", Org),
+                    ("Varlotti", Org),
+                    ("Brenna Ltd", Org),
+                    ("Varlotti", Org),
+                ],
+            ),
+            (
+                "Hollis & Marrow shares rose.",
+                &[("Hollis & Marrow", Per)],
+                &[("Hollis & Marrow", Org)],
+            ),
+            // Apart: a person who shares nothing with the company, a MISC name, an
+            // organisation already, a place "&" (no person).
+            (
+                "Dana Varlotti met Brenna Group in Karsk.",
+                &[
+                    ("Dana Varlotti", Per),
+                    ("Brenna Group", Org),
+                    ("Karsk", Loc),
+                ],
+                &[
+                    ("Dana Varlotti", Per),
+                    ("Brenna Group", Org),
+                    ("Karsk", Loc),
+                ],
+            ),
+            (
+                "Trinidad & Tobago won.",
+                &[("Trinidad & Tobago", Loc)],
+                &[("Trinidad & Tobago", Loc)],
+            ),
+        ];
+        for (prose, given, want) in cases {
+            assert_eq!(resolved(prose, given), owned(want), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_named_in_full() {
+        let cases: &[Case] = &[
+            (
+                "Mara Quillon spoke. Critics said Quillon's plan failed, and Quillon left.",
+                &[("Mara Quillon", Per)],
+                &[("Mara Quillon", Per), ("Quillon", Per), ("Quillon", Per)],
+            ),
+            (
+                "Mara Quillon thanked Mrs Quillon.",
+                &[("Mara Quillon", Per)],
+                &[("Mara Quillon", Per), ("Quillon", Per)],
+            ),
+            // Apart: a surname the article writes as a common word, one tagged as
+            // something else, one running into another name, a one-word person, a
+            // "person" with no given name.
+            (
+                "Ada Rose spoke. Rose said prices rose.",
+                &[("Ada Rose", Per)],
+                &[("Ada Rose", Per)],
+            ),
+            (
+                "Ada Warrick came to Warrick, where Warrick was quiet.",
+                &[("Ada Warrick", Per), ("Warrick", Loc)],
+                &[("Ada Warrick", Per), ("Warrick", Loc)],
+            ),
+            (
+                "Ada Warrick lives on Warrick Street.",
+                &[("Ada Warrick", Per)],
+                &[("Ada Warrick", Per)],
+            ),
+            (
+                "Warrick spoke. Warrick left.",
+                &[("Warrick", Per)],
+                &[("Warrick", Per)],
+            ),
+            (
+                "The Zentro Air sold well. Sales of the Air fell.",
+                &[("Zentro Air", Per)],
+                &[("Zentro Air", Per)],
+            ),
+        ];
+        for (prose, given, want) in cases {
+            assert_eq!(resolved(prose, given), owned(want), "{prose}");
+        }
+    }
+}
