@@ -12,20 +12,27 @@
 //!    the product "MacBook Air" the tagger took for a person) is that person where it
 //!    stands alone untagged ("Thatcher's office"), unless the article also writes it as a
 //!    common word ("rose"), tags it as something else, or it runs into another
-//!    capitalised word ("Thatcher Street").
+//!    capitalised word ("Thatcher Street");
+//! 3. a one-word place or organisation that is the surname of a person the tagger named
+//!    in full, with a listed given name or surname ("Washington said" beside "MaliVai
+//!    Washington"; not "Twitter" beside a greeting "Hey Twitter"), is that person, unless it
+//!    follows a preposition ("in Washington"), is a country ("Jordan") or a listed
+//!    company ("Dell" beside "Michael Dell").
 //!
-//! Both are linear in the article's words and entities.
+//! All three are linear in the article's words and entities.
 
 use std::collections::HashSet;
 
+use super::gazetteer::List;
 use super::{Entity, EntityType};
 use crate::analysis::tokens::Token;
-use crate::language::{gazetteers, names};
+use crate::language::{gazetteers, names, words};
 
 /// Applies both rules to `entities` (sorted by start), whose offsets index `prose`;
 /// `units` are the tagged units' words. The result stays sorted.
 pub(crate) fn one_reading_per_name(prose: &str, units: &[Vec<Token>], entities: &mut Vec<Entity>) {
     companies_by_their_suffix(prose, entities);
+    surnames_typed_otherwise(prose, entities);
     let added = lone_surnames(prose, units, entities);
     if !added.is_empty() {
         entities.extend(added);
@@ -61,6 +68,38 @@ fn companies_by_their_suffix(prose: &str, entities: &mut [Entity]) {
     }
 }
 
+/// Rule 3.
+fn surnames_typed_otherwise(prose: &str, entities: &mut [Entity]) {
+    let text = |e: &Entity| prose.get(e.start..e.end).unwrap_or("");
+    let surnames: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Per)
+        .filter_map(|e| {
+            let words: Vec<&str> = text(e).split_whitespace().collect();
+            let last = *words.last()?;
+            let person =
+                given_name(words[0]) || super::gazetteer().is_single(last, &[List::Surname]);
+            (words.len() >= 2 && is_plain_name_word(last) && person).then(|| last.to_string())
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        let name = prose.get(e.start..e.end).unwrap_or("");
+        if !matches!(e.kind, EntityType::Loc | EntityType::Org) || !surnames.contains(name) {
+            continue;
+        }
+        let before = prose.get(..e.start).unwrap_or("");
+        let previous = before.split_whitespace().next_back().unwrap_or("");
+        let placed = words::is_preposition(&previous.to_lowercase());
+        let country = super::gazetteer().is_single(name, &[List::Country]);
+        if !placed && !country && !gazetteers::is_listed_company(name) {
+            e.kind = EntityType::Per;
+        }
+    }
+}
+
 /// Rule 2: the entities to add.
 fn lone_surnames(prose: &str, units: &[Vec<Token>], entities: &[Entity]) -> Vec<Entity> {
     let text = |e: &Entity| prose.get(e.start..e.end).unwrap_or("");
@@ -69,7 +108,7 @@ fn lone_surnames(prose: &str, units: &[Vec<Token>], entities: &[Entity]) -> Vec<
         .filter(|e| e.kind == EntityType::Per)
         .filter_map(|e| {
             let words: Vec<&str> = text(e).split_whitespace().collect();
-            let given = words.len() >= 2 && gazetteers::is_given_name(words[0]);
+            let given = words.len() >= 2 && given_name(words[0]);
             words
                 .last()
                 .filter(|w| given && is_plain_name_word(w))
@@ -115,6 +154,11 @@ fn lone_surnames(prose: &str, units: &[Vec<Token>], entities: &[Entity]) -> Vec<
         }
     }
     added
+}
+
+/// A given name of the tagger's lists (ours and the public ones).
+fn given_name(word: &str) -> bool {
+    super::gazetteer().is_single(word, &[List::FirstName, List::GivenName])
 }
 
 /// A capitalised word of letters only, at least three long ("Thatcher", not "Jr" or
@@ -224,6 +268,47 @@ mod tests {
                 "Trinidad & Tobago won.",
                 &[("Trinidad & Tobago", Loc)],
                 &[("Trinidad & Tobago", Loc)],
+            ),
+        ];
+        for (prose, given, want) in cases {
+            assert_eq!(resolved(prose, given), owned(want), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_surname_typed_as_a_place_or_company_is_the_person_named_in_full() {
+        let cases: &[Case] = &[
+            (
+                "Neil Varrance won. Varrance served well, said Varrance's coach.",
+                &[("Neil Varrance", Per), ("Varrance", Loc), ("Varrance", Org)],
+                &[("Neil Varrance", Per), ("Varrance", Per), ("Varrance", Per)],
+            ),
+            // Apart: a place after a preposition, a country, a listed company, a name
+            // no person in the article has.
+            (
+                "Neil Varrance flew to Varrance.",
+                &[("Neil Varrance", Per), ("Varrance", Loc)],
+                &[("Neil Varrance", Per), ("Varrance", Loc)],
+            ),
+            (
+                "Neil Jordan said Jordan agreed.",
+                &[("Neil Jordan", Per), ("Jordan", Loc)],
+                &[("Neil Jordan", Per), ("Jordan", Loc)],
+            ),
+            (
+                "Michael Dell said Dell would cut jobs.",
+                &[("Michael Dell", Per), ("Dell", Org)],
+                &[("Michael Dell", Per), ("Dell", Org)],
+            ),
+            (
+                "Hey Twitter, said Twitter users.",
+                &[("Hey Twitter", Per), ("Twitter", Org)],
+                &[("Hey Twitter", Per), ("Twitter", Org)],
+            ),
+            (
+                "Neil Varrance said Karsk agreed.",
+                &[("Neil Varrance", Per), ("Karsk", Loc)],
+                &[("Neil Varrance", Per), ("Karsk", Loc)],
             ),
         ];
         for (prose, given, want) in cases {
