@@ -17,11 +17,17 @@
 //!    in full, with a listed given name or surname ("Washington said" beside "MaliVai
 //!    Washington"; not "Twitter" beside a greeting "Hey Twitter"), is that person, unless it
 //!    follows a preposition ("in Washington"), is a country ("Jordan") or a listed
-//!    company ("Dell" beside "Michael Dell").
+//!    organisation ("Dell" beside "Michael Dell", "Ford" beside "Henry Ford").
 //!
-//! All three are linear in the article's words and entities.
+//! 4. a name the article writes in full elsewhere is not cut short: a one-word mention
+//!    followed by the word that completes a two-word name of the article is that name,
+//!    also when that word is in lower case between quotation marks ("God" of a quoted
+//!    "God view" beside the tool "God View") or in a thing's name ("iPod nano" beside
+//!    "iPod Nano"); not in running text ("Damascus radio" beside "Damascus Radio").
+//!
+//! All four are linear in the article's words and entities.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::List;
 use super::{Entity, EntityType};
@@ -33,6 +39,7 @@ use crate::language::{gazetteers, names, words};
 pub(crate) fn one_reading_per_name(prose: &str, units: &[Vec<Token>], entities: &mut Vec<Entity>) {
     companies_by_their_suffix(prose, entities);
     surnames_typed_otherwise(prose, entities);
+    names_in_full(prose, entities);
     let added = lone_surnames(prose, units, entities);
     if !added.is_empty() {
         entities.extend(added);
@@ -94,8 +101,53 @@ fn surnames_typed_otherwise(prose: &str, entities: &mut [Entity]) {
         let previous = before.split_whitespace().next_back().unwrap_or("");
         let placed = words::is_preposition(&previous.to_lowercase());
         let country = super::gazetteer().is_single(name, &[List::Country]);
-        if !placed && !country && !gazetteers::is_listed_company(name) {
+        let company = gazetteers::is_listed_company(name)
+            || super::gazetteer().is_single(name, &[List::Organization, List::Company]);
+        if !placed && !country && !company {
             e.kind = EntityType::Per;
+        }
+    }
+}
+
+/// Rule 4.
+fn names_in_full(prose: &str, entities: &mut [Entity]) {
+    let text = |e: &Entity| prose.get(e.start..e.end).unwrap_or("");
+    let two_words: HashMap<String, EntityType> = entities
+        .iter()
+        .filter(|e| text(e).split_whitespace().count() == 2)
+        .map(|e| (text(e).to_lowercase(), e.kind))
+        .collect();
+    if two_words.is_empty() {
+        return;
+    }
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        let name = text(e);
+        if name.contains(char::is_whitespace) {
+            continue;
+        }
+        let rest = prose.get(e.end..).unwrap_or("");
+        let Some(after) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let word_len = after
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(after.len());
+        let end = e.end + 1 + word_len;
+        let free = entities.get(i + 1).is_none_or(|n| n.start >= end);
+        let full = format!("{name} {}", &after[..word_len]).to_lowercase();
+        let Some(&kind) = two_words.get(&full).filter(|_| word_len > 0 && free) else {
+            continue;
+        };
+        // A lower-case word completes the name only between quotation marks ("the
+        // \u{201c}God view\u{201d}") or in a thing's name ("iPod nano"), not in running
+        // text ("Damascus radio").
+        let quoted = prose[..e.start].ends_with(['"', '\u{201c}'])
+            && after[word_len..].starts_with(['"', '\u{201d}']);
+        let thing = e.kind == EntityType::Misc && kind == EntityType::Misc;
+        if after.starts_with(char::is_uppercase) || quoted || thing {
+            entities[i].end = end;
+            entities[i].kind = kind;
         }
     }
 }
@@ -309,6 +361,59 @@ mod tests {
                 "Neil Varrance said Karsk agreed.",
                 &[("Neil Varrance", Per), ("Karsk", Loc)],
                 &[("Neil Varrance", Per), ("Karsk", Loc)],
+            ),
+        ];
+        for (prose, given, want) in cases {
+            assert_eq!(resolved(prose, given), owned(want), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_name_written_in_full_elsewhere_is_not_cut_short() {
+        let cases: &[Case] = &[
+            (
+                "It has a tool, the \u{201c}Hawk View.\u{201d} You need no \u{201c}Hawk view\u{201d} to see it.",
+                &[("Hawk View", EntityType::Misc), ("Hawk", Per)],
+                &[
+                    ("Hawk View", EntityType::Misc),
+                    ("Hawk view", EntityType::Misc),
+                ],
+            ),
+            // Apart: another word after the name, the name last in its sentence, a
+            // next word that is a name of its own.
+            (
+                "The Hawk View tool spied. Hawk said so. Ask Hawk.",
+                &[
+                    ("Hawk View", EntityType::Misc),
+                    ("Hawk", Per),
+                    ("Hawk", Per),
+                ],
+                &[
+                    ("Hawk View", EntityType::Misc),
+                    ("Hawk", Per),
+                    ("Hawk", Per),
+                ],
+            ),
+            (
+                "The Zentro Nano sold well; the Zentro nano did not.",
+                &[
+                    ("Zentro Nano", EntityType::Misc),
+                    ("Zentro", EntityType::Misc),
+                ],
+                &[
+                    ("Zentro Nano", EntityType::Misc),
+                    ("Zentro nano", EntityType::Misc),
+                ],
+            ),
+            (
+                "Damascus Radio said so, and Damascus radio agreed.",
+                &[("Damascus Radio", Org), ("Damascus", Loc)],
+                &[("Damascus Radio", Org), ("Damascus", Loc)],
+            ),
+            (
+                "Ada Quint met Ada Varno.",
+                &[("Ada Quint", Per), ("Ada", Per), ("Varno", Loc)],
+                &[("Ada Quint", Per), ("Ada", Per), ("Varno", Loc)],
             ),
         ];
         for (prose, given, want) in cases {
