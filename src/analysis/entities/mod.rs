@@ -14,7 +14,10 @@
 //! news (`clusters.rs`), how the word is written elsewhere in the document); a two-stage averaged-perceptron sequence model ([`mod@model`]) picks BIO
 //! labels with Viterbi, the second stage also seeing what the first predicted for the
 //! same word elsewhere in the document; a few list-based rules (`repair.rs`) fix
-//! boundaries next to role titles. A linear model over hashed features is small (1.3 MB
+//! boundaries next to role titles, `conventions.rs` the edges a reader expects (a quoted
+//! title's article, a ruler's numeral, no sentence full stop), and `document.rs` gives a
+//! name one reading across the article (a company by its suffix, a surname alone as the
+//! person named in full). A linear model over hashed features is small (1.3 MB
 //! on disk, 18 MiB of weights in memory), fast (about 200,000 words per second per core,
 //! measured as CPU time; see BENCHMARKS.md) and trainable in seconds, which a neural
 //! tagger is not; its accuracy is that of the best CRFs on this data.
