@@ -2,19 +2,21 @@
 //! spans with the boundaries a reader expects out.
 //!
 //! The tagger decides word by word and sometimes stops one word short of a name's edge,
-//! or runs over the sentence's own full stop. Three narrow rules, each on what the words
+//! or runs over the sentence's own full stop. Four narrow rules, each on what the words
 //! themselves show, never on the model's confidence:
 //! 1. a work's title in quotation marks keeps its article ("The Crying Game", "A World
 //!    Apart"): a capitalised "The", "A" or "An" right after an opening quotation mark,
 //!    before a MISC span, opens that span;
 //! 2. a monarch's or pope's ordinal is part of the name ("Elizabeth I", "Pedro II"): a
 //!    Roman numeral right after a one-word person span runs the span on;
-//! 3. a company named last in its sentence does not take the sentence's full stop
+//! 3. an organisation's members are not its name: "Members" ending an organisation span
+//!    of several words is cut off ("[Kessel Guild] Members can join");
+//! 4. a company named last in its sentence does not take the sentence's full stop
 //!    ("... and Lear Corp."): the abbreviation's period is the sentence's, as CoNLL and
 //!    any reader count it ("Lear Corp" is the name); a period inside the sentence
 //!    ("Lear Corp. said") stays.
 
-use super::labels;
+use super::{EntityType, labels};
 use crate::language::names;
 
 /// Roman numerals written after a ruler's name ("Charles VI"); "V" and "X" alone read as
@@ -28,7 +30,7 @@ const I_PER: u8 = 2;
 const B_MISC: u8 = 7;
 const I_MISC: u8 = 8;
 
-/// Rules 1 and 2 on one sentence's labels, in place.
+/// Rules 1 to 3 on one sentence's labels, in place.
 pub(crate) fn apply(words: &[&str], labels: &mut [u8]) {
     if words.len() != labels.len() {
         return;
@@ -50,9 +52,14 @@ pub(crate) fn apply(words: &[&str], labels: &mut [u8]) {
             labels[i] = I_PER;
         }
     }
+    for (first, end, kind) in labels::spans(labels) {
+        if kind == EntityType::Org && end > first + 1 && words[end - 1] == "Members" {
+            labels[end - 1] = 0;
+        }
+    }
 }
 
-/// Rule 3: whether the last word of a span, last in its sentence but for closing
+/// Rule 4: whether the last word of a span, last in its sentence but for closing
 /// quotation marks and brackets (`after`), is a company's abbreviated suffix whose period
 /// ends the sentence ("Corp.", "Inc.", "Co.", "Ltd.").
 pub(crate) fn ends_on_the_full_stop(last: &str, after: &[&str]) -> bool {
@@ -115,6 +122,14 @@ mod tests {
                 "O B-PER I-PER O O",
             ),
             ("Brandt V Holm", "B-PER O B-PER", "B-PER O B-PER"),
+            (
+                "Kessel Guild Members can join",
+                "B-ORG I-ORG I-ORG O O",
+                "B-ORG I-ORG O O O",
+            ),
+            // Apart: "Members" alone, or ending no organisation.
+            ("Members can join", "B-ORG O O", "B-ORG O O"),
+            ("Ada Members spoke", "B-PER I-PER O", "B-PER I-PER O"),
         ];
         for (sentence, before, want) in cases {
             let (words, mut got) = labelled(sentence, before);
