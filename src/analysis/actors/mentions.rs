@@ -156,6 +156,9 @@ fn mention(
         known,
     } = place;
     let raw = doc.slice(e.start, e.end);
+    if raw.ends_with('$') {
+        return None;
+    }
     let mut name = clean_name(raw);
     if e.kind == EntityType::Per
         && let Some(s) = sentence
@@ -197,7 +200,8 @@ fn mention(
     })
 }
 
-/// Whether a tagged span can name an actor at all: not the currency prefix of "US$40",
+/// Whether a tagged span can name an actor at all: not a currency sign ("C$", or the
+/// country letters of "US $40"),
 /// not a lone function word ("This") or role word ("Water"), not a bare title ("CEO",
 /// "Foreign Minister"), not a common word in capitals ("OK", "Circa 2011").
 fn names_something(doc: &Doc, name: &str, end: usize) -> bool {

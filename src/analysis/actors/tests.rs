@@ -794,7 +794,12 @@ fn the_page_s_own_outlet_only_cited_is_its_source_not_an_actor() {
 #[test]
 fn leaders_studios_products_and_common_words_in_capitals() {
     // (text, the actors shown with their kinds)
-    let cases: [(&str, &[(&str, ActorKind)]); 9] = [
+    let cases: [(&str, &[(&str, ActorKind)]); 10] = [
+        // A currency sign names no country and no actor; the bank does.
+        (
+            "The [ORG|Varno Bank] bond fell [MISC|C$]0.45 and [MISC|US$]1.",
+            &[("Varno Bank", ActorKind::Organization)],
+        ),
         // A leader's administration names the leader; a country's stays a place.
         (
             "The [LOC|Varno] administration's plan failed, said [PER|Ada Quint].",

@@ -4,7 +4,8 @@
 //! "US Secretary of State Antony Blinken", PER "Antony Blinken" and LOC "US"),
 //! nationalities and other proper adjectives are MISC ("Russian" in "Russian Foreign
 //! Minister"), a possessive "'s" is outside the span. Two departures help actor pages: "Ukraine-Russia" gives
-//! two places, and currency signs ("US$", CoNLL MISC; "US" in "US $199") are no entities.
+//! two places, and the country letters of a currency written apart from its sign ("US" in
+//! "US $199") are no entity; a currency sign ("US$", "C$") is MISC, as in CoNLL, and names no actor.
 //!
 //! How: each sentence (cut further at the line breaks of short lines, so table rows and
 //! datelines stay apart) is split into words by [`crate::analysis::tokens`]; every word
@@ -13,7 +14,10 @@
 //! news (`clusters.rs`), how the word is written elsewhere in the document); a two-stage averaged-perceptron sequence model ([`mod@model`]) picks BIO
 //! labels with Viterbi, the second stage also seeing what the first predicted for the
 //! same word elsewhere in the document; a few list-based rules (`repair.rs`) fix
-//! boundaries next to role titles. A linear model over hashed features is small (1.3 MB
+//! boundaries next to role titles, `conventions.rs` the edges a reader expects (a quoted
+//! title's article, a ruler's numeral, no sentence full stop), and `document.rs` gives a
+//! name one reading across the article (a company by its suffix, a surname alone as the
+//! person named in full). A linear model over hashed features is small (1.3 MB
 //! on disk, 18 MiB of weights in memory), fast (about 200,000 words per second per core,
 //! measured as CPU time; see BENCHMARKS.md) and trainable in seconds, which a neural
 //! tagger is not; its accuracy is that of the best CRFs on this data.
@@ -53,6 +57,8 @@
 
 mod clusters;
 pub mod conll;
+mod conventions;
+mod document;
 mod features;
 mod gazetteer;
 mod hash;
@@ -148,18 +154,34 @@ pub fn recognize_with(model: &Model, prose: &str, sentences: &[Sentence]) -> Vec
             if end == first + 1 && (place_parts(ws[first]).is_some() || currency) {
                 continue;
             }
+            let full_stop = conventions::ends_on_the_full_stop(ws[end - 1], &ws[end..]);
             out.push(Entity {
                 start: toks[first].start,
-                end: toks[end - 1].end,
+                end: toks[end - 1].end - usize::from(full_stop),
                 kind,
                 actor: None,
             });
         }
-        for (w, tok) in ws.iter().zip(toks) {
+        for (j, (w, tok)) in ws.iter().zip(toks).enumerate() {
             push_place_parts(w, *tok, &mut out);
+            // A sign alone or tagged alone (that span was skipped above), never one inside a longer name.
+            let alone = |j: usize| {
+                sentence_labels
+                    .get(j)
+                    .is_none_or(|&l| !labels::is_inside(l))
+            };
+            if is_currency(w) && alone(j) && alone(j + 1) {
+                out.push(Entity {
+                    start: tok.start,
+                    end: tok.end,
+                    kind: EntityType::Misc,
+                    actor: None,
+                });
+            }
         }
     }
     out.sort_by_key(|e| (e.start, e.end));
+    document::one_reading_per_name(prose, &tokens, &mut out);
     out
 }
 
@@ -204,6 +226,7 @@ pub fn tag_words<S: AsRef<[W]>, W: AsRef<str>>(model: &Model, sentences: &[S]) -
     for sentence in sentences {
         let words: Vec<&str> = sentence.as_ref().iter().map(AsRef::as_ref).collect();
         repair::repair(&words, &mut labels[at..at + words.len()], gazetteer());
+        conventions::apply(&words, &mut labels[at..at + words.len()]);
         at += words.len();
     }
     labels
@@ -218,10 +241,12 @@ pub fn tag_words_unrepaired<S: AsRef<[W]>, W: AsRef<str>>(
     model.tag(&mut doc)
 }
 
-/// "US$", "C$", "HK$": CoNLL tags these currency signs MISC, but they are no actor.
+/// "US$", "C$", "HK$": currency signs, MISC whatever the tagger said (CoNLL's type; the
+/// actors pass makes no actor of them).
 fn is_currency(word: &str) -> bool {
-    word.strip_suffix('$')
-        .is_some_and(|letters| letters.bytes().all(|b| b.is_ascii_uppercase()))
+    word.strip_suffix('$').is_some_and(|letters| {
+        (1..=3).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase())
+    })
 }
 
 /// "US" in "US $199", "C" in "C $40": the country letters of a currency written apart
@@ -340,6 +365,10 @@ mod tests {
             (
                 "“We will respond,” said Ned Price, a State Department spokesman.",
                 &[("Ned Price", Per), ("State Department", Org)],
+            ),
+            (
+                "The bond fell C$0.45 in Toronto, while the US $199 price held at $5.",
+                &[("C$", Misc), ("Toronto", Loc)],
             ),
             (
                 "Troops massed along the Ukraine-Russia border.",
