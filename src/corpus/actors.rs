@@ -215,10 +215,14 @@ fn event_actors(entries: &[Vec<usize>], site_ids: &[ActorId]) -> Vec<Vec<ActorId
 }
 
 /// For each event of a briefing, the entries of its actor list it involves: the names
-/// listed in the event, then the entries whose name or an alias appears in the event
-/// text as a word.
+/// listed in the event. The analysis decided those (who takes part, not whoever the
+/// text names: "the Madrid talks" do not involve Madrid), so the pages show exactly
+/// what the briefing's timeline shows. Only a briefing written by hand, whose event
+/// lists no names, gets the entries whose name or an alias appears in the event text
+/// as a word.
 fn event_entries(briefing: &Briefing) -> Vec<Vec<usize>> {
     let list = &briefing.meta.actors;
+    let by_hand = briefing.meta.generated.is_none();
     briefing
         .meta
         .timeline
@@ -229,6 +233,9 @@ fn event_entries(briefing: &Briefing) -> Vec<Vec<usize>> {
                 .iter()
                 .filter_map(|n| find_in_list(list, n))
                 .collect();
+            if !(by_hand && event.actors.is_empty()) {
+                return found;
+            }
             for (i, actor) in list.iter().enumerate() {
                 if std::iter::once(&actor.name)
                     .chain(&actor.aliases)
@@ -253,4 +260,69 @@ fn mentions(text: &str, name: &str) -> bool {
         let after = text[at + name.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ActorKind;
+    use crate::briefing::{ActorMeta, BriefingMeta, EventMeta, Generated};
+
+    fn briefing(generated: bool, event_actors: &[&str]) -> Briefing {
+        let actor = |name: &str, kind| ActorMeta {
+            name: name.into(),
+            kind,
+            role: None,
+            aliases: Vec::new(),
+            mentions: 1,
+            salience: 0.5,
+            quotes: Vec::new(),
+            source: false,
+        };
+        let event = EventMeta {
+            date: "2026-03-04".into(),
+            when: String::new(),
+            text: "Ana Varela opened the Madrid talks.".into(),
+            actors: event_actors.iter().map(|a| a.to_string()).collect(),
+            reported: false,
+        };
+        Briefing {
+            slug: "talks".into(),
+            path: "content/briefings/talks.md".into(),
+            meta: BriefingMeta {
+                actors: vec![
+                    actor("Ana Varela", ActorKind::Person),
+                    actor("Madrid", ActorKind::Place),
+                ],
+                timeline: vec![event],
+                generated: generated.then(|| Generated {
+                    by: "test".into(),
+                    hash: String::new(),
+                    sections: Default::default(),
+                }),
+                ..BriefingMeta::default()
+            },
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn an_event_involves_the_actors_its_entry_names() {
+        // (generated, actors the event names, entries of the list it involves)
+        let cases: [(bool, &[&str], &[usize]); 4] = [
+            (true, &["Ana Varela"], &[0]),
+            (true, &[], &[]),
+            (false, &["Ana Varela"], &[0]),
+            (false, &[], &[0, 1]),
+        ];
+        for (generated, named, want) in cases {
+            let got = event_entries(&briefing(generated, named));
+            assert_eq!(
+                got,
+                [want.to_vec()],
+                "generated {generated}, names {named:?}"
+            );
+        }
+    }
 }
