@@ -129,6 +129,8 @@ pub const CONNECTIVES: &[&str] = &[
 /// it, set off by a comma ("In addition, ...", "For example, ...").
 pub const CONNECTIVE_PHRASES: &[&str] = &[
     "in addition",
+    "in addition to this",
+    "in addition to that",
     "in fact",
     "for example",
     "for instance",

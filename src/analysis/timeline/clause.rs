@@ -86,7 +86,7 @@ impl Parsed {
     /// The clause that holds the expression at bytes `timex`, or `None` if it holds no
     /// verb (a heading, a caption). When `dated`, the date phrase is left out of the
     /// text. A date in an attribution ("according to X in a briefing on Friday") dates
-    /// what X said: "X said in a briefing".
+    /// what X said: "X spoke in a briefing".
     pub fn around(&self, prose: &str, timex: (usize, usize), dated: bool) -> Option<Clause> {
         let (tokens, segs) = (&self.tokens, &self.segs);
         let w = Words { prose, tokens };

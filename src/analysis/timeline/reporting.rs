@@ -76,7 +76,7 @@ impl Parsed {
     }
 
     /// "according to State Department spokesperson Ned Price in a briefing on Friday":
-    /// the source said it, on that date ("State Department spokesperson Ned Price said
+    /// the source said it, on that date ("State Department spokesperson Ned Price spoke
     /// in a briefing"); the source is the participant.
     pub(super) fn according(
         &self,
@@ -103,8 +103,10 @@ impl Parsed {
             .position(|&k| k >= name_end)
             .unwrap_or(keep.len());
         let mut text = render(w, &keep[..at], None, false);
-        text.push_str(" said");
         let rest = render(w, &keep[at..], None, false);
+        // "X said in a briefing" leaves a reader asking what: where the source spoke
+        // is the event ("X spoke in a briefing")
+        text.push_str(if rest.is_empty() { " said" } else { " spoke" });
         if !rest.is_empty() {
             text.push(' ');
             text.push_str(&rest.to_lowercase()[..1]);

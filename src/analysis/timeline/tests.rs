@@ -618,7 +618,7 @@ fn no_entry_shows_a_date_other_than_its_own() {
             "The envoys met in Lisk on Tuesday, according to Ada Quill in a briefing on Thursday.",
             vec![
                 ("2022-01-25", "The envoys met in Lisk"),
-                ("2022-01-27", "Ada Quill said in a briefing"),
+                ("2022-01-27", "Ada Quill spoke in a briefing"),
             ],
         ),
         // a bound dates no event of its own

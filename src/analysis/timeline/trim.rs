@@ -209,6 +209,10 @@ mod tests {
                 "Grants total $30 billion.",
             ),
             ("However, in fact, the mill closed.", "The mill closed."),
+            (
+                "In addition to this, earlier on Friday, the mill closed.",
+                "Earlier on Friday, the mill closed.",
+            ),
             // not an opener, or nothing left: as it is
             (
                 "In addition to the mill, the dam closed.",
