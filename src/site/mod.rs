@@ -5,9 +5,11 @@
 //! loaded by [`load_templates`] before anything is analysed, so a template error stops
 //! a build early; the built-in layer is compiled into the binary). It runs in three steps:
 //! 1. read the facts across briefings from the [`Corpus`] (site order, URL slugs,
-//!    merged actors, tags, the merged timeline, related briefings), compute what every
-//!    page of an actor shares, and render every body's Markdown;
-//! 2. list the pages ([`pages::Job`]) and render them in parallel with rayon, each
+//!    merged actors and their header facts, tags, the merged timeline, related
+//!    briefings), and render every body's Markdown;
+//! 2. list the pages ([`pages::Job`]; the list, and the fingerprints several pages
+//!    read from every briefing, are kept in the [`Cache`] while no briefing's surface
+//!    changes) and render them in parallel with rayon, each
 //!    building its own view structs ([`view`]), HTML pages without their template
 //!    indentation ([`indent`]);
 //! 3. add the JSON files and static files, and check the bodies' internal links.
