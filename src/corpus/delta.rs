@@ -89,6 +89,29 @@ pub(super) fn surface(briefing: &Briefing) -> Fingerprint {
     out
 }
 
+impl super::Corpus {
+    /// A hash of every briefing's surface, in site order: it changes with every update
+    /// but one that changes contents only (see [`Delta`]), so whatever a caller derives
+    /// from the surfaces alone (the site's list of pages, its URL slugs) can be kept
+    /// under it.
+    pub fn surface_digest(&self) -> Fingerprint {
+        self.surface_digest
+    }
+
+    /// [`Corpus::surface_digest`](super::Corpus::surface_digest), computed again by an
+    /// update that changes a surface.
+    pub(super) fn hash_surfaces(&self) -> Fingerprint {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(&[u8::from(self.drafts)]);
+        for &id in &self.order {
+            hasher.update(&self.entry(id).surface);
+        }
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -313,25 +313,6 @@ impl Corpus {
         self.entry(id).fingerprint
     }
 
-    /// A hash of every briefing's surface, in site order: it changes with every update
-    /// but one that changes contents only (see [`Delta`]), so whatever a caller derives
-    /// from the surfaces alone (the site's list of pages, its URL slugs) can be kept
-    /// under it.
-    pub fn surface_digest(&self) -> Fingerprint {
-        self.surface_digest
-    }
-
-    fn hash_surfaces(&self) -> Fingerprint {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(&[u8::from(self.drafts)]);
-        for &id in &self.order {
-            hasher.update(&self.entry(id).surface);
-        }
-        let mut out = [0u8; 16];
-        out.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
-        out
-    }
-
     /// The briefing whose file is `<slug>.md`.
     pub fn by_file_slug(&self, slug: &str) -> Option<BriefingId> {
         self.by_slug.get(slug).copied()

@@ -18,6 +18,7 @@
 //! [`markdown`], every other value reaches templates as text and is escaped by Tera's
 //! autoescape (`.html` and `.xml` templates), URLs are checked in [`urls`].
 
+mod cache;
 mod data_files;
 mod filters;
 mod indent;
@@ -49,130 +50,11 @@ use crate::corpus::Corpus;
 use crate::diagnostics::{Location, Warning};
 use crate::ingest::{StaticFile, ThemeFiles};
 
+pub use cache::Cache;
 pub use keys::Key;
 pub use links::LinkCache;
 pub use reuse::KeptKeys;
 
-/// What a render keeps for the next render of the same site (`watch` and `serve` keep
-/// it between builds; a one-off build starts from an empty one): values that depend
-/// on one briefing and on little else, each with the key it was made from.
-#[derive(Debug, Default)]
-pub struct Cache {
-    links: LinkCache,
-    /// The page keys of the last committed render (see [`reuse`]).
-    pub pages: KeptKeys,
-    /// The views of the merged timeline's groups (see `view::group_views`).
-    groups: view::group_views::GroupViews,
-    /// Keys made from the briefings' surfaces alone (see [`SurfaceKeys`]).
-    surface: std::sync::Mutex<Option<SurfaceKeys>>,
-    /// The pages listed by the last render (see [`ListedJobs`]).
-    jobs: std::sync::Mutex<Option<Arc<ListedJobs>>>,
-}
-
-/// The jobs of the pages that depend on the briefings' surfaces alone, with their
-/// output files (see `pages::surface_jobs`), kept for the surface digest and the render
-/// environment they were listed in: an edit of a briefing's contents does not list and
-/// name 20,000 pages again.
-#[derive(Debug)]
-struct ListedJobs {
-    digest: crate::corpus::Fingerprint,
-    env: Key,
-    before: Vec<(pages::Job, String)>,
-    after: Vec<(pages::Job, String)>,
-}
-
-impl Cache {
-    /// The listed jobs of this render (from the last render when they hold).
-    fn listed_jobs(&self, shared: &pages::Shared, statics: &HashSet<&str>) -> Arc<ListedJobs> {
-        let digest = shared.index.corpus.surface_digest();
-        let mut slot = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(listed) = slot.as_ref()
-            && listed.digest == digest
-            && listed.env == shared.env
-        {
-            return Arc::clone(listed);
-        }
-        let named = |jobs: Vec<pages::Job>| -> Vec<(pages::Job, String)> {
-            jobs.into_iter()
-                .map(|job| (job, urls::output_file(&job.site_path(shared))))
-                .filter(|(_, file)| !statics.contains(file.as_str()))
-                .collect()
-        };
-        let (before, after) = pages::surface_jobs(shared.index);
-        let listed = Arc::new(ListedJobs {
-            digest,
-            env: shared.env,
-            before: named(before),
-            after: named(after),
-        });
-        *slot = Some(Arc::clone(&listed));
-        listed
-    }
-}
-
-/// Fingerprints of what several pages read from every briefing's surface (URL slugs,
-/// dates, the lists of actors and tags), kept while the corpus's surface digest stays
-/// the same: an edit that changes a briefing's contents only does not pass over every
-/// briefing to compute them again.
-#[derive(Debug, Clone)]
-struct SurfaceKeys {
-    /// `Corpus::surface_digest` they were computed from.
-    digest: crate::corpus::Fingerprint,
-    /// See [`slug_exceptions`].
-    slug_exceptions: Key,
-    /// The file and URL slug of every briefing, for [`links_env`].
-    slugs: Key,
-    /// What the sitemap lists besides the timeline's pages (see `keys`).
-    sitemap: Key,
-    /// Where the data files' parts start (see `data_files::part_starts`).
-    part_starts: Vec<usize>,
-}
-
-impl Cache {
-    /// The surface keys of `corpus`, from the last render when its surface is the same.
-    fn surface_keys(&self, corpus: &Corpus, index: &index::SiteIndex) -> SurfaceKeys {
-        let digest = corpus.surface_digest();
-        let mut slot = self.surface.lock().unwrap_or_else(|e| e.into_inner());
-        match slot.as_ref() {
-            Some(keys) if keys.digest == digest => keys.clone(),
-            _ => {
-                let keys = SurfaceKeys {
-                    digest,
-                    slug_exceptions: slug_exceptions(corpus),
-                    slugs: briefing_slugs(corpus),
-                    sitemap: keys::sitemap_surface(index),
-                    part_starts: data_files::part_starts(index),
-                };
-                *slot = Some(keys.clone());
-                keys
-            }
-        }
-    }
-}
-
-impl Cache {
-    /// The cache of a single render (`build`, `check`): what only a next render would
-    /// use (the timeline's group views, a copy of every event's view) is not kept.
-    pub fn one_render() -> Cache {
-        Cache {
-            groups: view::group_views::GroupViews::not_kept(),
-            ..Cache::default()
-        }
-    }
-
-    /// Records an update of the corpus (see [`KeptKeys::note`] and `view::group_views`).
-    pub fn note(&self, delta: &crate::corpus::Delta) {
-        self.pages.note(delta);
-        self.groups.note(delta);
-        // What was derived from the surfaces is derived again after any other update
-        // (also when the digest comes out the same: a corpus built again may number
-        // its briefings and actors otherwise).
-        if delta.contents().is_none() {
-            *self.surface.lock().unwrap_or_else(|e| e.into_inner()) = None;
-            *self.jobs.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        }
-    }
-}
 pub use templates::{BUILTIN_PREFIX, THEME_PREFIX, Templates, builtin_templates};
 
 /// One file of the built site.
@@ -459,27 +341,6 @@ fn blake3_key(bytes: &[u8]) -> Key {
 fn links_env(config: &Config, slugs: &Key) -> Key {
     let mut h = keys::KeyHasher::new(&[0; 16], "links");
     h.str(&config.base_url).str(config.base_path()).bytes(slugs);
-    h.finish()
-}
-
-/// A fingerprint of the file and URL slug of every briefing, in site order.
-fn briefing_slugs(corpus: &Corpus) -> Key {
-    let mut h = keys::KeyHasher::new(&[0; 16], "slugs of briefings");
-    for &b in corpus.order() {
-        h.str(&corpus.briefing(b).slug).str(corpus.url_slug(b));
-    }
-    h.finish()
-}
-
-/// A fingerprint of the briefings whose URL slug differs from their file slug.
-fn slug_exceptions(corpus: &Corpus) -> Key {
-    let mut h = keys::KeyHasher::new(&[0; 16], "slugs");
-    for &b in corpus.order() {
-        let (file, url) = (&corpus.briefing(b).slug, corpus.url_slug(b));
-        if file != url {
-            h.str(file).str(url);
-        }
-    }
     h.finish()
 }
 
