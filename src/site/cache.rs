@@ -36,8 +36,8 @@ pub struct Cache {
     jobs: Mutex<Option<Arc<ListedJobs>>>,
 }
 
-/// The jobs of the pages that depend on the briefings' surfaces alone, with their
-/// output files (see `pages::surface_jobs`), kept for the surface digest and the render
+/// The jobs of the pages before the timeline's pages, with their output files (see
+/// `pages::surface_jobs`), kept for the surface digest and the render
 /// environment they were listed in: an edit of a briefing's contents does not list and
 /// name 20,000 pages again.
 #[derive(Debug)]
@@ -45,7 +45,6 @@ pub(super) struct ListedJobs {
     digest: crate::corpus::Fingerprint,
     env: Key,
     pub before: Vec<(pages::Job, String)>,
-    pub after: Vec<(pages::Job, String)>,
 }
 
 impl Cache {
@@ -69,12 +68,10 @@ impl Cache {
                 .filter(|(_, file)| !statics.contains(file.as_str()))
                 .collect()
         };
-        let (before, after) = pages::surface_jobs(shared.index);
         let listed = Arc::new(ListedJobs {
             digest,
             env: shared.env,
-            before: named(before),
-            after: named(after),
+            before: named(pages::surface_jobs(shared.index)),
         });
         *slot = Some(Arc::clone(&listed));
         listed

@@ -204,15 +204,15 @@ pub fn render<S: Sink>(
         .map(|f| f.output_path.as_str())
         .collect();
     let listed = cache.listed_jobs(&shared, &statics);
-    let timeline_jobs: Vec<(pages::Job, String)> = pages::timeline_jobs(&timeline)
+    let named: Vec<(pages::Job, String)> = pages::timeline_jobs(&timeline)
+        .chain(pages::closing_jobs(&index))
         .map(|job| (job, urls::output_file(&job.site_path(&shared))))
         .filter(|(_, file)| !statics.contains(file.as_str()))
         .collect();
     let jobs: Vec<(pages::Job, &str)> = listed
         .before
         .iter()
-        .chain(&timeline_jobs)
-        .chain(&listed.after)
+        .chain(&named)
         .map(|(job, file)| (*job, file.as_str()))
         .collect();
     let rendered = AtomicUsize::new(0);

@@ -61,11 +61,11 @@ pub struct Shared<'a> {
     pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
 }
 
-/// Every job of the site but the timeline's pages ([`timeline_jobs`], which come between
-/// the two lists), in a fixed order: the jobs depend on the briefings' surfaces alone
-/// (see `corpus::delta`): those before the timeline's pages (up to the timeline's first
-/// page) and those after them.
-pub fn surface_jobs(index: &SiteIndex) -> (Vec<Job>, Vec<Job>) {
+/// The jobs before the timeline's pages ([`timeline_jobs`]), in a fixed order: the
+/// index, the briefings, the actors, the timeline's first page. They depend on the
+/// briefings' surfaces alone (see `corpus::delta`), and name briefings and actors by ids
+/// that an update of contents keeps, so `site::Cache` keeps them.
+pub fn surface_jobs(index: &SiteIndex) -> Vec<Job> {
     let pages = index_pages(index);
     let corpus = index.corpus;
     let mut jobs: Vec<Job> = (1..=pages).map(Job::Index).collect();
@@ -79,19 +79,27 @@ pub fn surface_jobs(index: &SiteIndex) -> (Vec<Job>, Vec<Job>) {
         jobs.extend((1..=count).map(|n| Job::Actor(a, n)));
     }
     jobs.push(Job::Timeline);
-    let mut after = vec![Job::Tags];
+    jobs
+}
+
+/// The jobs after the timeline's pages: the tags, search, feeds. Listed on every
+/// render (a few hundred): a tag's id may change when an update takes its last
+/// briefing out and puts it back, so they are not kept.
+pub fn closing_jobs(index: &SiteIndex) -> Vec<Job> {
+    let corpus = index.corpus;
+    let mut jobs = vec![Job::Tags];
     for &t in corpus.tags() {
         let count = page_count(index, corpus.tag(t).briefings.len());
-        after.extend((1..=count).map(|n| Job::Tag(t, n)));
+        jobs.extend((1..=count).map(|n| Job::Tag(t, n)));
     }
-    after.extend([
+    jobs.extend([
         Job::Search,
         Job::NotFound,
         Job::Atom,
         Job::Sitemap,
         Job::Robots,
     ]);
-    (jobs, after)
+    jobs
 }
 
 /// The pages of a timeline split by period (none when it fits on one page).

@@ -103,14 +103,23 @@ impl Parsed {
             .position(|&k| k >= name_end)
             .unwrap_or(keep.len());
         let mut text = render(w, &keep[..at], None, false);
-        let rest = render(w, &keep[at..], None, false);
         // "X said in a briefing" leaves a reader asking what: where the source spoke
-        // is the event ("X spoke in a briefing")
-        text.push_str(if rest.is_empty() { " said" } else { " spoke" });
-        if !rest.is_empty() {
+        // is the event ("X spoke in a briefing"); words after the name that say no
+        // place ("Ada Quill, the envoy's aide,") are left out
+        let venue = keep
+            .get(at)
+            .is_some_and(|&k| w.is(k, words::is_preposition));
+        let rest = match venue {
+            true => render(w, &keep[at..], None, false),
+            false => String::new(),
+        };
+        text.push_str(if venue { " spoke" } else { " said" });
+        let mut chars = rest.chars();
+        if let Some(first) = chars.next() {
+            // by characters: the first may take several bytes ("Ödön's aide")
             text.push(' ');
-            text.push_str(&rest.to_lowercase()[..1]);
-            text.push_str(&rest[1..]);
+            text.extend(first.to_lowercase());
+            text.push_str(chars.as_str());
         }
         let (start, end) = (self.tokens[from].start, self.tokens[name_end - 1].end);
         Some(Clause {

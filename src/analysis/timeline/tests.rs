@@ -621,6 +621,21 @@ fn no_entry_shows_a_date_other_than_its_own() {
                 ("2022-01-27", "Ada Quill spoke in a briefing"),
             ],
         ),
+        // words after the source that name no place are left out
+        (
+            "The envoys met in Lisk on Tuesday, according to Ada Quill, Örs Vadas's aide, on Thursday.",
+            vec![
+                ("2022-01-25", "The envoys met in Lisk"),
+                ("2022-01-27", "Ada Quill said"),
+            ],
+        ),
+        (
+            "The envoys met in Lisk on Tuesday, according to Ada Quill at Élan Hall on Thursday.",
+            vec![
+                ("2022-01-25", "The envoys met in Lisk"),
+                ("2022-01-27", "Ada Quill spoke at Élan Hall"),
+            ],
+        ),
         // a bound dates no event of its own
         (
             "Ada Quill on Thursday gave the drivers until the end of the month to agree.",
