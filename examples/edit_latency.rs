@@ -122,6 +122,8 @@ fn main() {
     if !synced.is_ok_and(|s| s.success()) {
         eprintln!("warning: `sync` failed: the first edits may wait for the first build's writes");
     }
+    // as `watch` and `serve` do after their first build
+    pipeline::warm_up(&config, jiff::civil::date(2026, 12, 7));
     let mut names: Vec<PathBuf> = std::fs::read_dir(&config.articles_dir)
         .expect("articles")
         .flatten()

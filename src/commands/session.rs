@@ -116,6 +116,8 @@ pub(super) struct Session<C> {
     writes: SelfWrites,
     /// What the last build left for the next one (inputs, parsed briefings, corpus).
     memory: Memory,
+    /// Whether `pipeline::warm_up` has been started.
+    warmed: bool,
 }
 
 impl<C: FnMut() -> Date> Session<C> {
@@ -133,6 +135,7 @@ impl<C: FnMut() -> Date> Session<C> {
             clock,
             writes: writes.clone(),
             memory: Memory::default(),
+            warmed: false,
         }
     }
 
@@ -156,6 +159,13 @@ impl<C: FnMut() -> Date> Session<C> {
             theme: theme.iter().any(|k| changes.kinds.contains(k)),
         };
         let report = build_once(config, &options, self.quiet, &mut self.memory, &changed)?;
+        if !self.warmed {
+            // after the first build, so as not to slow it: the first edit then finds
+            // the analysis loaded
+            self.warmed = true;
+            let (config, today) = (config.clone(), options.today);
+            std::thread::spawn(move || crate::pipeline::warm_up(&config, today));
+        }
         let mut dirs = std::collections::BTreeSet::new();
         for path in &report.briefings_written {
             let full = config.root.join(path);

@@ -25,6 +25,7 @@ mod memory;
 mod regenerate;
 mod sinks;
 mod unchanged;
+mod warm;
 mod write;
 
 use std::path::PathBuf;
@@ -42,6 +43,7 @@ use crate::site::{self, SiteError};
 
 pub use crate::config::BuildOptions;
 pub use memory::{Changes, Memory};
+pub use warm::warm_up;
 
 /// Reports a build's progress to the user interface.
 pub trait Progress: Sync {
