@@ -391,19 +391,7 @@ fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() || !a.iter().filter(has_digit).eq(b.iter().filter(has_digit)) {
         return 0.0;
     }
-    // both sorted: one walk
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared = crate::analysis::summary::overlap(a, b);
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 

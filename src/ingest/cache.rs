@@ -103,19 +103,18 @@ impl ShardBook {
         let mut shards: Vec<Vec<(CacheKey, T)>> = (0..SHARDS).map(|_| Vec::new()).collect();
         let dirty = match (self.stored.lock(), self.dirty.lock()) {
             (Ok(mut stored), Ok(mut dirty)) => {
-                let live: Vec<(CacheKey, T)> = live.into_iter().collect();
+                let mut live: Vec<(CacheKey, T)> = live.into_iter().collect();
                 let mut now = FxHashSet::with_capacity_and_hasher(live.len(), Default::default());
-                now.extend(live.iter().map(|(key, _)| *key));
+                live.retain(|(key, _)| now.insert(*key));
                 for gone in stored.difference(&now) {
                     dirty.insert(shard_of(gone));
                 }
                 *stored = now;
                 // only the entries of the shards to write are sorted into shards (an
                 // edit: 2 of 256)
-                let mut taken = FxHashSet::default();
                 for (key, value) in live {
                     let n = shard_of(&key);
-                    if dirty.contains(&n) && taken.insert(key) {
+                    if dirty.contains(&n) {
                         shards[n].push((key, value));
                     }
                 }

@@ -137,8 +137,9 @@ pub(super) fn text_of<'a>(prose: &'a str, sentence: &Sentence) -> &'a str {
     prose.get(sentence.start..sentence.end).unwrap_or("")
 }
 
-/// Size of the intersection of two sorted id lists.
-pub(super) fn overlap(a: &[u32], b: &[u32]) -> usize {
+/// Size of the intersection of two sorted lists without repeats (ids here; the merged
+/// timeline's word lists in `corpus::timeline`).
+pub(crate) fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

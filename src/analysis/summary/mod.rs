@@ -29,6 +29,7 @@
 
 mod cut;
 mod features;
+pub(crate) use features::overlap;
 mod filters;
 mod lede;
 mod stems;
