@@ -17,6 +17,7 @@
 mod actor_index;
 mod actors;
 mod delta;
+mod event_words;
 mod ids;
 mod related;
 mod roles;

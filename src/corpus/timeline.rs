@@ -23,26 +23,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use jiff::civil::Date;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::language::words;
-
 use crate::analysis::timex::value::{self, Anchor, Granularity};
 use crate::briefing::EventMeta;
 
+use super::event_words::{Lexicon, Words, dice, normalise};
 use super::ids::{BriefingId, EventRef};
 
 /// Word-set overlap from which two event texts count as one event.
 pub const SAME_EVENT: f64 = 0.75;
 /// Events compared per new event in one group.
 const MAX_CANDIDATES: usize = 64;
-
-/// Words that say nothing about which event a text reports: stop words, auxiliaries,
-/// reporting verbs and connectives (`language::words`).
-fn is_stop_word(w: &str) -> bool {
-    words::is_stop_word(w)
-        || words::is_auxiliary(w)
-        || words::is_reporting_verb(w)
-        || words::CONNECTIVES.contains(&w)
-}
 
 /// The period a group covers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -91,19 +81,32 @@ pub struct MergedEvent {
 /// Groups and merges `events` (given in site order: the first report of an event is the
 /// one shown).
 pub fn merge<'a>(events: impl IntoIterator<Item = (EventRef, &'a EventMeta)>) -> Vec<DateGroup> {
-    let mut groups: Vec<GroupBuilder> = Vec::new();
+    let mut lexicon = Lexicon::default();
+    let mut periods: Vec<(Period, Vec<Prepared>)> = Vec::new();
     let mut by_period: HashMap<Period, usize> = HashMap::new();
     for (at, meta) in events {
         let period = period_of(&meta.date);
         let g = *by_period.entry(period.clone()).or_insert_with(|| {
-            groups.push(GroupBuilder::new(period, &meta.date));
-            groups.len() - 1
+            periods.push((period, Vec::new()));
+            periods.len() - 1
         });
-        groups[g].add(at, meta);
+        periods[g].1.push(Prepared::new(at, meta, &mut lexicon));
     }
-    let mut out: Vec<DateGroup> = groups.into_iter().map(GroupBuilder::finish).collect();
+    let mut out: Vec<DateGroup> = periods
+        .into_iter()
+        .map(|(period, events)| merge_period(period, &events))
+        .collect();
     out.sort_by_cached_key(|g| g.period.key());
     out
+}
+
+/// Merges the events of one period, in the order given.
+fn merge_period(period: Period, events: &[Prepared]) -> DateGroup {
+    let mut group = GroupBuilder::new(period, events.first().map_or("", |e| e.date.as_str()));
+    for e in events {
+        group.add(e);
+    }
+    group.finish()
 }
 
 /// An event as the merge reads it, prepared once when its briefing enters the corpus.
@@ -113,7 +116,19 @@ struct Prepared {
     date: String,
     text: String,
     normalised: String,
-    words: Vec<String>,
+    words: Words,
+}
+
+impl Prepared {
+    fn new(at: EventRef, meta: &EventMeta, lexicon: &mut Lexicon) -> Self {
+        Prepared {
+            at,
+            date: meta.date.clone(),
+            text: meta.text.clone(),
+            normalised: normalise(&meta.text),
+            words: lexicon.words(&meta.text),
+        }
+    }
 }
 
 /// The merged timeline of a corpus, by period.
@@ -127,6 +142,8 @@ pub struct Timeline {
     stale: BTreeSet<PeriodKey>,
     /// Merges so far: a period's `version` is the number of its last merge.
     merges: u64,
+    /// The ids of the events' words.
+    lexicon: Lexicon,
 }
 
 #[derive(Debug, Clone)]
@@ -154,13 +171,8 @@ impl Timeline {
                     merged: None,
                     version: 0,
                 });
-            entry.events.push(Prepared {
-                at: EventRef::new(briefing, i),
-                date: meta.date.clone(),
-                text: meta.text.clone(),
-                normalised: normalise(&meta.text),
-                words: content_words(&meta.text),
-            });
+            let event = Prepared::new(EventRef::new(briefing, i), meta, &mut self.lexicon);
+            entry.events.push(event);
             if !keys.contains(&key) {
                 keys.push(key.clone());
             }
@@ -203,11 +215,7 @@ impl Timeline {
             }
             p.events
                 .sort_by_key(|e| (position(e.at.briefing), e.at.event));
-            let mut group = GroupBuilder::new(p.period.clone(), &p.events[0].date);
-            for e in &p.events {
-                group.add_prepared(e.at, &e.date, &e.text, &e.normalised, &e.words);
-            }
-            p.merged = Some(group.finish());
+            p.merged = Some(merge_period(p.period.clone(), &p.events));
             self.merges += 1;
             p.version = self.merges;
         }
@@ -260,17 +268,17 @@ fn day_of(value: &str) -> &str {
     value.split_once('T').map_or(value, |(d, _)| d)
 }
 
-struct GroupBuilder {
+struct GroupBuilder<'a> {
     period: Period,
     value: String,
-    events: Vec<(MergedEvent, Vec<String>)>,
+    events: Vec<(MergedEvent, &'a Words)>,
     /// (event, briefing) pairs already among an event's sources.
     reported: FxHashSet<(usize, BriefingId)>,
-    exact: FxHashMap<String, usize>,
-    by_word: FxHashMap<String, Vec<usize>>,
+    exact: FxHashMap<&'a str, usize>,
+    by_word: FxHashMap<u32, Vec<usize>>,
 }
 
-impl GroupBuilder {
+impl<'a> GroupBuilder<'a> {
     fn new(period: Period, value: &str) -> Self {
         let value = day_of(value).to_string();
         GroupBuilder {
@@ -283,54 +291,41 @@ impl GroupBuilder {
         }
     }
 
-    fn add(&mut self, at: EventRef, meta: &EventMeta) {
-        let words = content_words(&meta.text);
-        let normalised = normalise(&meta.text);
-        self.add_prepared(at, &meta.date, &meta.text, &normalised, &words);
-    }
-
-    fn add_prepared(
-        &mut self,
-        at: EventRef,
-        date: &str,
-        text: &str,
-        normalised: &str,
-        words: &[String],
-    ) {
+    fn add(&mut self, e: &'a Prepared) {
         let found = self
             .exact
-            .get(normalised)
+            .get(e.normalised.as_str())
             .copied()
-            .or_else(|| self.similar(words));
+            .or_else(|| self.similar(&e.words));
         match found {
             Some(i) => {
-                if self.reported.insert((i, at.briefing)) {
-                    self.events[i].0.sources.push(at);
+                if self.reported.insert((i, e.at.briefing)) {
+                    self.events[i].0.sources.push(e.at);
                 }
             }
             None => {
                 let i = self.events.len();
-                self.reported.insert((i, at.briefing));
-                self.exact.insert(normalised.to_string(), i);
-                for w in words {
-                    self.by_word.entry(w.clone()).or_default().push(i);
+                self.reported.insert((i, e.at.briefing));
+                self.exact.insert(&e.normalised, i);
+                for &w in &e.words.ordered {
+                    self.by_word.entry(w).or_default().push(i);
                 }
                 let event = MergedEvent {
-                    value: date.trim().to_string(),
-                    text: text.trim().to_string(),
-                    sources: vec![at],
+                    value: e.date.trim().to_string(),
+                    text: e.text.trim().to_string(),
+                    sources: vec![e.at],
                 };
-                self.events.push((event, words.to_vec()));
+                self.events.push((event, &e.words));
             }
         }
     }
 
     /// The most similar event of the group above the threshold.
-    fn similar(&self, words: &[String]) -> Option<usize> {
+    fn similar(&self, words: &Words) -> Option<usize> {
         // at most MAX_CANDIDATES: a scan of the list beats a set
         let mut candidates: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
-        for w in words {
-            for &i in self.by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice) {
+        for w in &words.ordered {
+            for &i in self.by_word.get(w).map_or(&[][..], Vec::as_slice) {
                 if candidates.len() >= MAX_CANDIDATES {
                     break;
                 }
@@ -341,7 +336,7 @@ impl GroupBuilder {
         }
         candidates
             .into_iter()
-            .map(|i| (i, dice(words, &self.events[i].1)))
+            .map(|i| (i, dice(words, self.events[i].1)))
             .filter(|(_, score)| *score >= SAME_EVENT)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
@@ -358,77 +353,9 @@ impl GroupBuilder {
     }
 }
 
-/// Lower-case words with letters and digits only, single spaces.
-fn normalise(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The distinct content words of a text, sorted: no stop words, no short words
-/// unless they hold a digit.
-fn content_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = normalise(text)
-        .split(' ')
-        .filter(|w| {
-            (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit())) && !is_stop_word(w)
-        })
-        .map(str::to_string)
-        .collect();
-    words.sort();
-    words.dedup();
-    words
-}
-
-/// Dice coefficient of two sorted, distinct word lists; 0 when their numbers differ
-/// ("voted 9 to 4" is not "voted 9 to 5").
-fn dice(a: &[String], b: &[String]) -> f64 {
-    // compared in place, without copies: a busy day's merge calls this tens of
-    // thousands of times
-    let has_digit = |w: &&String| w.bytes().any(|c| c.is_ascii_digit());
-    if a.is_empty() || b.is_empty() || !a.iter().filter(has_digit).eq(b.iter().filter(has_digit)) {
-        return 0.0;
-    }
-    let shared = crate::analysis::summary::overlap(a, b);
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dice_counts_shared_words_and_refuses_other_numbers() {
-        let words = |text: &str| content_words(text);
-        let cases: [(&str, &str, f64); 6] = [
-            (
-                "Ministers signed the water accord",
-                "Ministers signed the water accord",
-                1.0,
-            ),
-            // ministers signed water accord / ministers water accord: 3 shared of 4 + 3
-            (
-                "Ministers signed the water accord",
-                "The water accord of ministers",
-                6.0 / 7.0,
-            ),
-            (
-                "Ministers signed the water accord",
-                "Dockers struck at the port",
-                0.0,
-            ),
-            ("The council voted 9 to 4", "The council voted 9 to 4", 1.0),
-            ("The council voted 9 to 4", "The council voted 9 to 5", 0.0),
-            ("", "Ministers signed", 0.0),
-        ];
-        for (a, b, want) in cases {
-            let got = dice(&words(a), &words(b));
-            assert!((got - want).abs() < 1e-9, "{a:?} / {b:?}: {got} != {want}");
-            assert_eq!(got, dice(&words(b), &words(a)), "symmetric");
-        }
-    }
 
     fn event(date: &str, text: &str) -> EventMeta {
         EventMeta {

@@ -184,9 +184,10 @@ impl Memory {
                 .next_if(|(p, _)| !same_path(p, path) && p.as_path() < path)
                 .is_some()
             {}
+            // taken when it matches: the next file is compared with the next parse
             let same = kept
-                .peek()
-                .is_some_and(|(p, parsed)| same_path(p, path) && parsed.read == read);
+                .next_if(|(p, _)| same_path(p, path))
+                .is_some_and(|(_, parsed)| parsed.read == read);
             if !same {
                 todo.push((path, read, file));
             }
