@@ -6,7 +6,8 @@
 //! (not negated, not a plan that fell through, not a state of today, not a past event
 //! dated after publication) in words that show no other date. A sentence without a
 //! date of its own that tells news gives a reported entry at the publication date
-//! ([`reported`](super::reported)). Kept apart from the article-level assembly in
+//! ([`reported`](super::reported)). An outlet the actors stage found only cited
+//! ("told CBS") is no participant of any entry. Kept apart from the article-level assembly in
 //! `mod.rs` (story time, ordering, one event once), which only calls
 //! [`sentence_entries`].
 
@@ -92,6 +93,12 @@ pub(super) fn sentence_entries(
             setting.lede,
             story_past,
         ));
+    }
+    // an outlet the article only cites ("Nuland told CBS") heard of the event: the
+    // actors stage decided it is a source, not a participant
+    for (_, e) in &mut out {
+        e.actors
+            .retain(|&a| !input.actors.get(a).is_some_and(|a| a.source));
     }
     out
 }

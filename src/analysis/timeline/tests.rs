@@ -1285,3 +1285,46 @@ fn a_look_at_what_had_changed_leans_on_what_came_before() {
         assert_eq!(dates, want, "{text}: {:?}", told(&got));
     }
 }
+
+#[test]
+fn an_outlet_the_article_only_cites_is_no_participant() {
+    let text = "Ana Varela told the Courier, “We have seen the first ships come back to Lisk.” \
+        Holm met the Herald's owners.";
+    let names = [
+        ("Ana Varela", 0),
+        ("Courier", 1),
+        ("Holm", 2),
+        ("Herald", 3),
+    ];
+    let sentences = one_paragraph(text);
+    let timexes = tag(text, &sentences, Some(FRIDAY));
+    let actors_of = |cited: &[usize]| -> Vec<Vec<usize>> {
+        let actors: Vec<crate::analysis::actors::Actor> = (0..names.len())
+            .map(|id| {
+                let mut a = crate::analysis::actors::Actor::plain(
+                    id,
+                    &format!("actor {id}"),
+                    crate::analysis::ActorKind::Organization,
+                );
+                a.source = cited.contains(&id);
+                a
+            })
+            .collect();
+        build(&Input {
+            prose: text,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &entities(text, &names),
+            actors: &actors,
+            published: Some(FRIDAY),
+            ranking: &[],
+        })
+        .into_iter()
+        .map(|e| e.actors)
+        .collect()
+    };
+    // the actors stage took the Courier for a source: only Varela took part
+    assert_eq!(actors_of(&[1]), [vec![0], vec![2, 3]]);
+    // must not change: an outlet the story is about takes part like any actor
+    assert_eq!(actors_of(&[]), [vec![0, 1], vec![2, 3]]);
+}
