@@ -146,9 +146,17 @@ fn dated_entry(
     let mut c = sentence.parsed.around(prose, (t.start, t.end), true)?;
     c.text = explicit_text(sentence.parsed, prose, &c, discourse, input.actors)?;
     // a text holding another of the sentence's dates would contradict its label
-    // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
+    // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event,
+    // "overtake Medicaid" is)
     if shows_another_date(prose, s, (&c.text, c.whole), t, sentence.timexes) {
-        return None;
+        c.text = trim::before_gapped_conjunct(prose, &c.text, t, sentence.timexes)
+            .filter(|cut| !shows_another_date(prose, s, (cut, false), t, sentence.timexes))?;
+        // who is named in the conjunct cut off takes no part in this event
+        c.end = c.end.min(t.end);
+        c.zones.ranges.retain_mut(|r| {
+            r.1 = r.1.min(t.end);
+            r.0 < r.1
+        });
     }
     let tense = date_tense(groups, c.verb, t.start);
     let from = if c.whole { s.start } else { c.start };

@@ -589,9 +589,10 @@ fn the_same_event_told_twice_is_one_entry() {
 fn no_entry_shows_a_date_other_than_its_own() {
     let cases = [
         // (text, entries as (date, text))
+        // the gapped "and the dredging budget in 2026" is cut off: 2024's own event
         (
             "Port fees will overtake berth rents in 2024 and the dredging budget in 2026.",
-            vec![],
+            vec![("2024", "Port fees will overtake berth rents")],
         ),
         (
             "The lamps featured at the Halvik fair in 1933 and at the 1939 Lisk exhibition.",
@@ -1327,4 +1328,43 @@ fn an_outlet_the_article_only_cites_is_no_participant() {
     assert_eq!(actors_of(&[1]), [vec![0], vec![2, 3]]);
     // must not change: an outlet the story is about takes part like any actor
     assert_eq!(actors_of(&[]), [vec![0, 1], vec![2, 3]]);
+}
+
+#[test]
+fn a_gapped_conjunct_with_the_next_date_is_cut_off_the_first_date_s_event() {
+    let cases: [(&str, &[(&str, &str)]); 5] = [
+        (
+            "The mill closed in 1990, and the dock in 1995.",
+            &[("1990", "The mill closed")],
+        ),
+        (
+            "Port fees will overtake harbour repairs in 2027 and the pilots' wages in 2029.",
+            &[("2027", "Port fees will overtake harbour repairs")],
+        ),
+        // must not change: each date has its own verb, or the conjunct names nothing
+        (
+            "Ana Varela raised the levy in 2019 and lowered the toll in 2021.",
+            &[
+                ("2019", "Ana Varela raised the levy"),
+                ("2021", "Ana Varela lowered the toll"),
+            ],
+        ),
+        ("Harbour fees rose in 2019 and in 2021.", &[]),
+        ("The board met between 2019 and 2021 twice.", &[]),
+    ];
+    for (text, want) in cases {
+        assert_entries(text, want);
+    }
+    // who is named in the conjunct cut off takes no part in the first date's event
+    let text = "Ana Varela will overtake Holm in 2027 and Lisk in 2029.";
+    let got = timeline(
+        text,
+        Some(FRIDAY),
+        &[("Ana Varela", 0), ("Holm", 1), ("Lisk", 2)],
+    );
+    let got: Vec<(&str, &[usize])> = got
+        .iter()
+        .map(|e| (e.date.as_str(), e.actors.as_slice()))
+        .collect();
+    assert_eq!(got, [("2027", &[0, 1][..])]);
 }
