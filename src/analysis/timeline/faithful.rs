@@ -29,6 +29,9 @@ const CONTRASTS: &[&str] = &["but", "yet", "although", "though"];
 /// Verbs of a forecast or a possibility: a clause with one states no fact on its own.
 const MODALS: &[&str] = &["will", "would", "could", "might", "may", "should", "won't"];
 
+/// Stems of verbs whose "if" opens what they ask, not a condition ("asked if").
+const ASKING: &[&str] = &["ask", "wonder", "inquir", "enquir", "query", "queried"];
+
 /// What is wrong with a cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Damage {
@@ -151,6 +154,14 @@ fn unfinished(
     // (or its particle) while its subject goes on to the verb that says what it did
     let verb_final = is_verb(last) || (last > 0 && is_verb(last - 1) && w.is_word(last));
     if w.is_any(next, &["and"]) && is_verb(next + 1) && verb_final {
+        return true;
+    }
+    // "posted asking [if there were any calm captains]": an indirect question completes
+    // a verb of asking ("resign if the vote fails" is a condition: its own clause)
+    let asking = ASKING
+        .iter()
+        .any(|a| w.text(last).to_lowercase().starts_with(a));
+    if w.is_any(next, &["whether"]) || (w.is_any(next, &["if"]) && asking) {
         return true;
     }
     let clause_word = w.is_any(next, words::SUBORDINATORS) || w.is_any(next, &["and", "but"]);
@@ -386,10 +397,42 @@ mod tests {
             "sold",
             "met",
             "closed",
+            "posted",
+            "will",
+            "decide",
+            "resign",
+            "asked",
+            "agreed",
         ];
         // tokens: 0-based word positions in each text
         type Case<'a> = (&'a str, &'a [usize], Option<(usize, usize)>, Option<Damage>);
-        let cases: [Case; 9] = [
+        let cases: [Case; 13] = [
+            // "posted online asking" | if ...: the question it asked was left out
+            (
+                "Holm posted online asking if there were calm captains.",
+                &[0, 1, 2, 3],
+                None,
+                Some(Damage::Unfinished),
+            ),
+            (
+                "Holm will decide whether the mill stays.",
+                &[0, 1, 2],
+                None,
+                Some(Damage::Unfinished),
+            ),
+            // must not change: a condition after a verb that asks nothing
+            (
+                "Holm will resign if the vote fails.",
+                &[0, 1, 2],
+                None,
+                None,
+            ),
+            (
+                "Holm asked the board, and the board agreed.",
+                &[0, 1, 2, 3],
+                None,
+                None,
+            ),
             // "A stranding that was described" | as "unprecedented" left ...
             (
                 "A stranding that was described as “unprecedented” left the tribe.",
