@@ -1368,3 +1368,63 @@ fn a_gapped_conjunct_with_the_next_date_is_cut_off_the_first_date_s_event() {
         .collect();
     assert_eq!(got, [("2027", &[0, 1][..])]);
 }
+
+#[test]
+fn a_standfirst_set_as_a_heading_is_the_lede_other_headings_are_not() {
+    let standfirst =
+        "Harbour pilot Ana Varela posted online asking if the strike at Lisk was over.";
+    let section = "Ana Varela and the union reviewed the reply sent to the harbour board";
+    let body = "The union met on Monday to answer her.";
+    let texts = |heading: &str, first: bool| -> Vec<String> {
+        let text = if first {
+            format!("{heading}\n\n{body}")
+        } else {
+            format!("{body}\n\n{heading}")
+        };
+        let (h, b) = if first {
+            ((0, heading.len()), (heading.len() + 2, text.len()))
+        } else {
+            ((body.len() + 2, text.len()), (0, body.len()))
+        };
+        let mut blocks = vec![
+            Block {
+                start: h.0,
+                end: h.1,
+                kind: BlockKind::Heading,
+            },
+            Block {
+                start: b.0,
+                end: b.1,
+                kind: BlockKind::Paragraph,
+            },
+        ];
+        blocks.sort_by_key(|b| b.start);
+        let sentences = split(&text, &blocks);
+        timeline_of(&text, &sentences, Some(FRIDAY), &[("Ana Varela", 0)])
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
+    };
+    assert_eq!(
+        texts(standfirst, true),
+        [
+            "The union met on Monday to answer her",
+            "Harbour pilot Ana Varela posted online asking if the strike at Lisk was over"
+        ]
+    );
+    // a standfirst's dates sum up the story the body tells with them: no entry
+    let dated = "Harbour pilot Ana Varela closed the office on Tuesday after the strike at Lisk.";
+    assert_eq!(
+        texts(dated, true),
+        ["The union met on Monday to answer her"]
+    );
+    // must not change: a section heading, or a sentence-like heading after the body
+    assert_eq!(
+        texts(section, true),
+        ["The union met on Monday to answer her"]
+    );
+    assert_eq!(
+        texts(standfirst, false),
+        ["The union met on Monday to answer her"]
+    );
+}
