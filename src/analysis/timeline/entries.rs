@@ -6,7 +6,8 @@
 //! (not negated, not a plan that fell through, not a state of today, not a past event
 //! dated after publication) in words that show no other date. A sentence without a
 //! date of its own that tells news gives a reported entry at the publication date
-//! ([`reported`](super::reported)). Kept apart from the article-level assembly in
+//! ([`reported`](super::reported)). An outlet the actors stage found only cited
+//! ("told CBS") is no participant of any entry. Kept apart from the article-level assembly in
 //! `mod.rs` (story time, ordering, one event once), which only calls
 //! [`sentence_entries`].
 
@@ -93,6 +94,12 @@ pub(super) fn sentence_entries(
             story_past,
         ));
     }
+    // an outlet the article only cites ("Nuland told CBS") heard of the event: the
+    // actors stage decided it is a source, not a participant
+    for (_, e) in &mut out {
+        e.actors
+            .retain(|&a| !input.actors.get(a).is_some_and(|a| a.source));
+    }
     out
 }
 
@@ -139,9 +146,17 @@ fn dated_entry(
     let mut c = sentence.parsed.around(prose, (t.start, t.end), true)?;
     c.text = explicit_text(sentence.parsed, prose, &c, discourse, input.actors)?;
     // a text holding another of the sentence's dates would contradict its label
-    // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event)
+    // ("overtake Medicaid in 2020 and the Pentagon budget in 2023" is no 2020 event,
+    // "overtake Medicaid" is)
     if shows_another_date(prose, s, (&c.text, c.whole), t, sentence.timexes) {
-        return None;
+        c.text = trim::before_gapped_conjunct(prose, &c.text, t, sentence.timexes)
+            .filter(|cut| !shows_another_date(prose, s, (cut, false), t, sentence.timexes))?;
+        // who is named in the conjunct cut off takes no part in this event
+        c.end = c.end.min(t.end);
+        c.zones.ranges.retain_mut(|r| {
+            r.1 = r.1.min(t.end);
+            r.0 < r.1
+        });
     }
     let tense = date_tense(groups, c.verb, t.start);
     let from = if c.whole { s.start } else { c.start };

@@ -10,9 +10,12 @@
 //! relative clause's), a date inside a quotation (the words lose their speaker). Such
 //! a cut is not shown: the entry shows the whole sentence instead, which is always
 //! faithful, as long as it is short enough to read as one entry; a longer one gives no
-//! entry.
+//! entry. A whole sentence is shown as the writer wrote it, with two exceptions a
+//! reader needs: a quotation the writer left open is closed, and a relative clause's
+//! closing phrase that leans on the sentences before ("who vowed to resist the council
+//! on both of these fronts") is left out.
 
-use super::render::render;
+use super::render::{close_open_quote, render};
 use super::segment::Words;
 use crate::analysis::timex::scan::Kind;
 use crate::language::words;
@@ -25,6 +28,9 @@ const CONTRASTS: &[&str] = &["but", "yet", "although", "though"];
 
 /// Verbs of a forecast or a possibility: a clause with one states no fact on its own.
 const MODALS: &[&str] = &["will", "would", "could", "might", "may", "should", "won't"];
+
+/// Stems of verbs whose "if" opens what they ask, not a condition ("asked if").
+const ASKING: &[&str] = &["ask", "wonder", "inquir", "enquir", "query", "queried"];
 
 /// What is wrong with a cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +156,14 @@ fn unfinished(
     if w.is_any(next, &["and"]) && is_verb(next + 1) && verb_final {
         return true;
     }
+    // "posted asking [if there were any calm captains]": an indirect question completes
+    // a verb of asking ("resign if the vote fails" is a condition: its own clause)
+    let asking = ASKING
+        .iter()
+        .any(|a| w.text(last).to_lowercase().starts_with(a));
+    if w.is_any(next, &["whether"]) || (w.is_any(next, &["if"]) && asking) {
+        return true;
+    }
     let clause_word = w.is_any(next, words::SUBORDINATORS) || w.is_any(next, &["and", "but"]);
     !clause_word
 }
@@ -212,12 +226,61 @@ pub fn whole(w: &Words) -> Option<String> {
     while to > from && matches!(w.text(to - 1), "." | "…") {
         to -= 1;
     }
-    let keep: Vec<usize> = (from..to).collect();
+    let mut keep: Vec<usize> = (from..to).collect();
+    drop_leaning_phrase(w, &mut keep);
     let count = keep.iter().filter(|&&k| w.is_word(k)).count();
     if count == 0 || count > MAX_SENTENCE_WORDS || only_a_quote(w, &keep) {
         return None;
     }
-    Some(render(w, &keep, None, false))
+    Some(close_open_quote(render(w, &keep, None, false)))
+}
+
+/// Drops the closing phrase of a relative clause that leans on what the sentences
+/// before said ("a minister who vowed to resist the council *on both of these fronts*,
+/// ensuring ..."): read alone, "these fronts" names nothing, while the clause without
+/// it still says what the minister vowed. Only a phrase after a noun is dropped: one
+/// a verb needs ("who relied on these funds") stays, and so does a phrase whose
+/// "these" a word after it explains ("on those who voted").
+fn drop_leaning_phrase(w: &Words, keep: &mut Vec<usize>) {
+    let Some(r) = keep
+        .iter()
+        .position(|&k| w.is_any(k, words::RELATIVE_PRONOUNS))
+    else {
+        return;
+    };
+    let ends = |k: usize| matches!(w.text(k), "," | ";" | "." | "—" | "–");
+    let after_noun = |k: usize| {
+        let lower = w.text(k).to_lowercase();
+        w.is_word(k)
+            && !lower.ends_with("ed")
+            && !words::is_preposition(&lower)
+            && !words::is_determiner(&lower)
+            && !words::is_auxiliary(&lower)
+    };
+    for p in r + 2..keep.len() {
+        if !(w.is(keep[p], words::is_preposition) && after_noun(keep[p - 1])) {
+            continue;
+        }
+        let q = (p + 1..keep.len())
+            .find(|&q| ends(keep[q]))
+            .unwrap_or(keep.len());
+        let lower: Vec<String> = keep[p + 1..q]
+            .iter()
+            .map(|&k| w.text(k).to_lowercase())
+            .collect();
+        let phrase: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let head = match phrase.as_slice() {
+            ["both" | "all" | "each" | "either", "of", rest @ ..] => rest,
+            rest => rest,
+        };
+        let leans = matches!(head.first(), Some(&("these" | "those")))
+            && (2..=4).contains(&head.len())
+            && crate::language::reference::refers_back(head);
+        if leans {
+            keep.drain(p..q);
+            return;
+        }
+    }
 }
 
 /// Whether the tokens are one quotation and nothing else.
@@ -277,6 +340,47 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_sentence_drops_a_relative_clause_s_phrase_that_leans_on_what_came_before() {
+        let cases = [
+            (
+                "But the vote keeps in place a minister who vowed to resist the council on both of these fronts, ensuring a long year.",
+                "The vote keeps in place a minister who vowed to resist the council, ensuring a long year",
+            ),
+            (
+                "The vote keeps a minister who will fight the board over these two levies.",
+                "The vote keeps a minister who will fight the board",
+            ),
+            // must not change: a verb needs the phrase, a word after "those" says who
+            // they are, the phrase is not in a relative clause, or nothing leans back
+            (
+                "The vote keeps a minister who relied on these funds.",
+                "The vote keeps a minister who relied on these funds",
+            ),
+            (
+                "The vote keeps a minister who spoke for those who stayed.",
+                "The vote keeps a minister who spoke for those who stayed",
+            ),
+            (
+                "The minister vowed to resist the council on both of these fronts.",
+                "The minister vowed to resist the council on both of these fronts",
+            ),
+            (
+                "The vote keeps a minister who fought the council over the levy.",
+                "The vote keeps a minister who fought the council over the levy",
+            ),
+        ];
+        for (text, want) in cases {
+            let mut tokens = Vec::new();
+            tokenize_numbers(text, 0, text.len(), &mut tokens);
+            let w = Words {
+                prose: text,
+                tokens: &tokens,
+            };
+            assert_eq!(whole(&w).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn cuts_that_change_what_the_words_say() {
         let verbs = [
             "Will",
@@ -293,10 +397,42 @@ mod tests {
             "sold",
             "met",
             "closed",
+            "posted",
+            "will",
+            "decide",
+            "resign",
+            "asked",
+            "agreed",
         ];
         // tokens: 0-based word positions in each text
         type Case<'a> = (&'a str, &'a [usize], Option<(usize, usize)>, Option<Damage>);
-        let cases: [Case; 9] = [
+        let cases: [Case; 13] = [
+            // "posted online asking" | if ...: the question it asked was left out
+            (
+                "Holm posted online asking if there were calm captains.",
+                &[0, 1, 2, 3],
+                None,
+                Some(Damage::Unfinished),
+            ),
+            (
+                "Holm will decide whether the mill stays.",
+                &[0, 1, 2],
+                None,
+                Some(Damage::Unfinished),
+            ),
+            // must not change: a condition after a verb that asks nothing
+            (
+                "Holm will resign if the vote fails.",
+                &[0, 1, 2],
+                None,
+                None,
+            ),
+            (
+                "Holm asked the board, and the board agreed.",
+                &[0, 1, 2, 3],
+                None,
+                None,
+            ),
             // "A stranding that was described" | as "unprecedented" left ...
             (
                 "A stranding that was described as “unprecedented” left the tribe.",

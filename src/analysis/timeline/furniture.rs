@@ -19,6 +19,17 @@ pub fn is_furniture(text: &str) -> bool {
     summary::is_boilerplate(text) || is_bio(text) || is_citation(text) || is_lead_in(text)
 }
 
+/// Whether a heading reads as a sentence: ten words or more, ended like one ("Ana
+/// Varela posted online asking if the strike was over."). Before any running text it
+/// is the standfirst, the page's lede set as a subheading; a section heading ("Talks
+/// resume in Lisk") has no full stop.
+pub fn standfirst(text: &str) -> bool {
+    let t = text.trim_end();
+    let ended = t.ends_with('.')
+        || (t.ends_with(['”', '"']) && t.trim_end_matches(['”', '"']).ends_with(['.', '?', '!']));
+    ended && t.split_whitespace().count() >= 10
+}
+
 /// "Here are some of the threats named in the 2015 report": the lead-in to a list
 /// tells no event of its own (the list does).
 fn is_lead_in(text: &str) -> bool {
@@ -99,6 +110,30 @@ mod tests {
         for (text, want) in cases {
             let furniture = is_bio(text) || is_citation(text) || is_lead_in(text);
             assert_eq!(furniture, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_that_reads_as_a_sentence_is_a_standfirst() {
+        let cases = [
+            (
+                "Harbour pilot Ana Varela posted online asking if the strike at Lisk was over.",
+                true,
+            ),
+            (
+                "Harbour pilot Ana Varela posted online asking if there were “any calm captains?”",
+                true,
+            ),
+            // must not change: section headings, short or without a full stop
+            (
+                "Ana Varela and the union reviewed the reply sent to the harbour board",
+                false,
+            ),
+            ("Talks resume in Lisk.", false),
+            ("Where does the strike go from here?", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(standfirst(text), want, "{text}");
         }
     }
 

@@ -9,7 +9,8 @@
 //! clause's participants, with "the officials" or "they" resolved to the actors named
 //! before ([`participants`]). What is no event stays out: durations, sets and vague
 //! references ("now", "recently"), a date that is only the dateline or part of a name,
-//! furniture (bylines, bios, citations, captions: [`furniture`]), dates in verbless
+//! furniture (bylines, bios, citations, captions, headings but a standfirst:
+//! [`furniture`]), dates in verbless
 //! fragments, dates that bound a state ("since 2014", "until December"), a date no one
 //! can place ("seven decades later" with nothing before it), a past event dated after
 //! publication, and the same event told twice. "The middle of the century" is the
@@ -129,8 +130,10 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
         let last = input.entities.partition_point(|e| e.start < s.end);
         let mentions = &input.entities[first..last];
         let text = s.text(prose);
-        let furniture =
-            s.kind == SentenceKind::Heading || repeated[index] || furniture::is_furniture(text);
+        // a heading that reads as a sentence before any running text is the standfirst
+        let heading =
+            s.kind == SentenceKind::Heading && (lede_seen || !furniture::standfirst(text));
+        let furniture = heading || repeated[index] || furniture::is_furniture(text);
         let lede = !furniture && !lede_seen;
         if lede {
             lede_index = Some(index);
@@ -146,7 +149,10 @@ pub fn build(input: &Input) -> Vec<TimelineEntry> {
                 lede,
                 earlier: earlier.is_some_and(|i| index - i <= STORY_TIME_SENTENCES),
             };
-            sentence_entries(input, index, &by_sentence[index], &discourse, setting)
+            let mut made = sentence_entries(input, index, &by_sentence[index], &discourse, setting);
+            // a standfirst's dates sum up what the body tells with them: only its news
+            made.retain(|(_, e)| e.reported || s.kind != SentenceKind::Heading);
+            made
         };
         if !furniture && reported::opens_earlier_instances(text) {
             earlier = Some(index);

@@ -589,9 +589,10 @@ fn the_same_event_told_twice_is_one_entry() {
 fn no_entry_shows_a_date_other_than_its_own() {
     let cases = [
         // (text, entries as (date, text))
+        // the gapped "and the dredging budget in 2026" is cut off: 2024's own event
         (
             "Port fees will overtake berth rents in 2024 and the dredging budget in 2026.",
-            vec![],
+            vec![("2024", "Port fees will overtake berth rents")],
         ),
         (
             "The lamps featured at the Halvik fair in 1933 and at the 1939 Lisk exhibition.",
@@ -1284,4 +1285,146 @@ fn a_look_at_what_had_changed_leans_on_what_came_before() {
         let dates: Vec<&str> = got.iter().map(|e| e.date.as_str()).collect();
         assert_eq!(dates, want, "{text}: {:?}", told(&got));
     }
+}
+
+#[test]
+fn an_outlet_the_article_only_cites_is_no_participant() {
+    let text = "Ana Varela told the Courier, “We have seen the first ships come back to Lisk.” \
+        Holm met the Herald's owners.";
+    let names = [
+        ("Ana Varela", 0),
+        ("Courier", 1),
+        ("Holm", 2),
+        ("Herald", 3),
+    ];
+    let sentences = one_paragraph(text);
+    let timexes = tag(text, &sentences, Some(FRIDAY));
+    let actors_of = |cited: &[usize]| -> Vec<Vec<usize>> {
+        let actors: Vec<crate::analysis::actors::Actor> = (0..names.len())
+            .map(|id| {
+                let mut a = crate::analysis::actors::Actor::plain(
+                    id,
+                    &format!("actor {id}"),
+                    crate::analysis::ActorKind::Organization,
+                );
+                a.source = cited.contains(&id);
+                a
+            })
+            .collect();
+        build(&Input {
+            prose: text,
+            sentences: &sentences,
+            timexes: &timexes,
+            entities: &entities(text, &names),
+            actors: &actors,
+            published: Some(FRIDAY),
+            ranking: &[],
+        })
+        .into_iter()
+        .map(|e| e.actors)
+        .collect()
+    };
+    // the actors stage took the Courier for a source: only Varela took part
+    assert_eq!(actors_of(&[1]), [vec![0], vec![2, 3]]);
+    // must not change: an outlet the story is about takes part like any actor
+    assert_eq!(actors_of(&[]), [vec![0, 1], vec![2, 3]]);
+}
+
+#[test]
+fn a_gapped_conjunct_with_the_next_date_is_cut_off_the_first_date_s_event() {
+    let cases: [(&str, &[(&str, &str)]); 5] = [
+        (
+            "The mill closed in 1990, and the dock in 1995.",
+            &[("1990", "The mill closed")],
+        ),
+        (
+            "Port fees will overtake harbour repairs in 2027 and the pilots' wages in 2029.",
+            &[("2027", "Port fees will overtake harbour repairs")],
+        ),
+        // must not change: each date has its own verb, or the conjunct names nothing
+        (
+            "Ana Varela raised the levy in 2019 and lowered the toll in 2021.",
+            &[
+                ("2019", "Ana Varela raised the levy"),
+                ("2021", "Ana Varela lowered the toll"),
+            ],
+        ),
+        ("Harbour fees rose in 2019 and in 2021.", &[]),
+        ("The board met between 2019 and 2021 twice.", &[]),
+    ];
+    for (text, want) in cases {
+        assert_entries(text, want);
+    }
+    // who is named in the conjunct cut off takes no part in the first date's event
+    let text = "Ana Varela will overtake Holm in 2027 and Lisk in 2029.";
+    let got = timeline(
+        text,
+        Some(FRIDAY),
+        &[("Ana Varela", 0), ("Holm", 1), ("Lisk", 2)],
+    );
+    let got: Vec<(&str, &[usize])> = got
+        .iter()
+        .map(|e| (e.date.as_str(), e.actors.as_slice()))
+        .collect();
+    assert_eq!(got, [("2027", &[0, 1][..])]);
+}
+
+#[test]
+fn a_standfirst_set_as_a_heading_is_the_lede_other_headings_are_not() {
+    let standfirst =
+        "Harbour pilot Ana Varela posted online asking if the strike at Lisk was over.";
+    let section = "Ana Varela and the union reviewed the reply sent to the harbour board";
+    let body = "The union met on Monday to answer her.";
+    let texts = |heading: &str, first: bool| -> Vec<String> {
+        let text = if first {
+            format!("{heading}\n\n{body}")
+        } else {
+            format!("{body}\n\n{heading}")
+        };
+        let (h, b) = if first {
+            ((0, heading.len()), (heading.len() + 2, text.len()))
+        } else {
+            ((body.len() + 2, text.len()), (0, body.len()))
+        };
+        let mut blocks = vec![
+            Block {
+                start: h.0,
+                end: h.1,
+                kind: BlockKind::Heading,
+            },
+            Block {
+                start: b.0,
+                end: b.1,
+                kind: BlockKind::Paragraph,
+            },
+        ];
+        blocks.sort_by_key(|b| b.start);
+        let sentences = split(&text, &blocks);
+        timeline_of(&text, &sentences, Some(FRIDAY), &[("Ana Varela", 0)])
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
+    };
+    assert_eq!(
+        texts(standfirst, true),
+        [
+            "The union met on Monday to answer her",
+            "Harbour pilot Ana Varela posted online asking if the strike at Lisk was over"
+        ]
+    );
+    // a standfirst's dates sum up the story the body tells with them: no entry
+    let dated = "Harbour pilot Ana Varela closed the office on Tuesday after the strike at Lisk.";
+    assert_eq!(
+        texts(dated, true),
+        ["The union met on Monday to answer her"]
+    );
+    // must not change: a section heading, or a sentence-like heading after the body
+    assert_eq!(
+        texts(section, true),
+        ["The union met on Monday to answer her"]
+    );
+    assert_eq!(
+        texts(standfirst, false),
+        ["The union met on Monday to answer her"]
+    );
 }

@@ -11,7 +11,43 @@
 use super::render::{phrase_boundary, trim_dangling};
 use super::segment::Words;
 use crate::analysis::timex::scan::Kind;
+use crate::analysis::timex::{Timex, verb_groups};
 use crate::language::words;
+
+/// The text of a dated clause cut before a gapped conjunct that carries the sentence's
+/// next date ("Fees will overtake repairs in 2027 and wages in 2029": the verb is not
+/// said again, so "and wages in 2029" is the 2029 event, not part of the 2027 one).
+/// What comes before it states the event of `own` alone. `None` unless the words
+/// between the two dates are "and", a short noun phrase and the later date's
+/// preposition, with no verb ("raised the levy in 2019 and lowered the toll in 2021"
+/// has its own clauses; "rose in 2019 and in 2021" names nothing new).
+pub(super) fn before_gapped_conjunct(
+    prose: &str,
+    text: &str,
+    own: &Timex,
+    timexes: &[&Timex],
+) -> Option<String> {
+    let next = timexes
+        .iter()
+        .filter(|o| o.start >= own.end)
+        .min_by_key(|o| o.start)?;
+    let between = prose.get(own.end..next.start)?;
+    let conjunct = between.trim_start().trim_start_matches(',').trim_start();
+    let said: Vec<&str> = conjunct.strip_prefix("and ")?.split_whitespace().collect();
+    let [phrase @ .., last] = said.as_slice() else {
+        return None;
+    };
+    let nouns = !phrase.is_empty()
+        && phrase.len() <= 6
+        && !words::is_preposition(&phrase[0].to_lowercase())
+        && words::is_preposition(&last.to_lowercase());
+    if !nouns || !verb_groups(prose, own.end, next.start).is_empty() {
+        return None;
+    }
+    let at = text.rfind(&format!("and {}", phrase.join(" ")))?;
+    let kept = text[..at].trim_end_matches([',', ' ']);
+    (kept.split_whitespace().count() >= 3).then(|| kept.to_string())
+}
 
 /// Words past which a clause text is cut (with an ellipsis).
 const MAX_WORDS: usize = 30;
