@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -62,14 +62,22 @@ struct StoredLine<'a> {
     l: usize,
 }
 
+/// An entry of the cache: read from a shard, or remembered from this build's own
+/// briefing (shared with the build, not copied: a cold build remembers every briefing).
+#[derive(Debug)]
+enum Entry {
+    Read(Box<Parsed>),
+    Shared(Arc<Briefing>),
+}
+
 /// Parsed briefing files by text hash. `Sync`: files are parsed in parallel.
 ///
-/// An entry read from disk is handed out once and then forgotten: the caller keeps the
-/// parsed briefing (so the cache never holds a second copy of every briefing), and
-/// gives the live ones back to [`ParseCache::changed_shards`] when it saves.
+/// An entry is handed out once and then forgotten: the caller keeps the parsed
+/// briefing (so the cache never holds a second copy of every briefing), and gives the
+/// live ones back to [`ParseCache::changed_shards`] when it saves.
 #[derive(Debug, Default)]
 pub struct ParseCache {
-    entries: Mutex<HashMap<TextHash, Parsed>>,
+    entries: Mutex<HashMap<TextHash, Entry>>,
     book: ShardBook,
 }
 
@@ -78,7 +86,7 @@ impl ParseCache {
     pub fn decode(shards: Vec<(usize, Vec<u8>)>) -> ParseCache {
         let entries = decode_shards(shards, &header(), |line| {
             let Line { h, parsed } = serde_json::from_str(line).ok()?;
-            Some((unhex(&h)?, parsed))
+            Some((unhex(&h)?, Entry::Read(Box::new(parsed))))
         });
         ParseCache {
             book: ShardBook::new(entries.keys().copied()),
@@ -87,35 +95,40 @@ impl ParseCache {
     }
 
     /// Parses a briefing file (see `file::parse`), from the cache when its text was
-    /// parsed before.
-    pub fn parse(&self, path: &Path, text: &str) -> Result<Briefing, BriefingError> {
+    /// parsed before: a briefing this build remembered for the same path is handed out
+    /// as it is (shared), any other hit gets the file's slug and path.
+    pub fn parse(&self, path: &Path, text: &str) -> Result<Arc<Briefing>, BriefingError> {
         let hash = text_hash(text);
         let hit = self.entries.lock().ok().and_then(|mut e| e.remove(&hash));
-        if let Some(p) = hit {
-            return Ok(Briefing {
-                slug: super::file::slug_of(path),
-                path: path.to_path_buf(),
-                meta: p.meta,
-                body: p.body,
-                body_line: p.body_line,
-            });
-        }
-        let briefing = parse(path, text)?;
-        self.book.gains(&hash);
-        Ok(briefing)
+        let parsed = match hit {
+            Some(Entry::Shared(b)) if b.path == path => return Ok(b),
+            Some(Entry::Shared(b)) => Parsed {
+                meta: b.meta.clone(),
+                body: b.body.clone(),
+                body_line: b.body_line,
+            },
+            Some(Entry::Read(p)) => *p,
+            None => {
+                let briefing = parse(path, text)?;
+                self.book.gains(&hash);
+                return Ok(Arc::new(briefing));
+            }
+        };
+        Ok(Arc::new(Briefing {
+            slug: super::file::slug_of(path),
+            path: path.to_path_buf(),
+            meta: parsed.meta,
+            body: parsed.body,
+            body_line: parsed.body_line,
+        }))
     }
 
     /// Records what parsing `text` gave (a file the build is about to write, parsed
     /// already to check it), so that the next read of the file is a hit.
-    pub fn remember(&self, text: &str, briefing: &Briefing) {
+    pub fn remember(&self, text: &str, briefing: &Arc<Briefing>) {
         let hash = text_hash(text);
-        let parsed = Parsed {
-            meta: briefing.meta.clone(),
-            body: briefing.body.clone(),
-            body_line: briefing.body_line,
-        };
         if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(hash, parsed);
+            entries.insert(hash, Entry::Shared(Arc::clone(briefing)));
             self.book.gains(&hash);
         }
     }
@@ -155,7 +168,7 @@ mod tests {
         let path = Path::new("content/briefings/talks.md");
         let cache = ParseCache::default();
         let fresh = cache.parse(path, FILE).unwrap();
-        let live = || [(text_hash(FILE), &fresh)];
+        let live = || [(text_hash(FILE), &*fresh)];
         let shards: Vec<_> = cache.changed_shards(live()).collect();
         assert_eq!(shards.len(), 1, "one shard gained an entry");
         assert!(
@@ -185,11 +198,31 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_briefing_is_shared_with_its_own_file_and_copied_for_another() {
+        let path = Path::new("content/briefings/talks.md");
+        let cases = [
+            (path, true, "talks"),
+            (Path::new("content/briefings/moved.md"), false, "moved"),
+        ];
+        for (read_as, shared, slug) in cases {
+            let cache = ParseCache::default();
+            let built = Arc::new(parse(path, FILE).unwrap());
+            cache.remember(FILE, &built);
+            let read = cache.parse(read_as, FILE).unwrap();
+            assert_eq!(Arc::ptr_eq(&read, &built), shared, "{slug}");
+            assert_eq!((read.slug.as_str(), &read.meta), (slug, &built.meta));
+            assert!(cache.entries.lock().unwrap().is_empty(), "handed out once");
+            let saved: Vec<_> = cache.changed_shards([(text_hash(FILE), &*read)]).collect();
+            assert_eq!(saved.len(), 1, "the remembered text is saved");
+        }
+    }
+
+    #[test]
     fn bad_shards_and_lines_are_ignored() {
         let cache = ParseCache::default();
         let parsed = cache.parse(Path::new("a.md"), FILE).unwrap();
         let (n, bytes) = cache
-            .changed_shards([(text_hash(FILE), &parsed)])
+            .changed_shards([(text_hash(FILE), &*parsed)])
             .next()
             .unwrap();
         let text = String::from_utf8(bytes).unwrap();

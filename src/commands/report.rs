@@ -24,8 +24,9 @@ pub struct Bar {
     stages: Option<Mutex<Vec<Stage>>>,
 }
 
-/// A stage's name, and when it began: wall clock, and the process's CPU time if known.
-type Stage = (&'static str, Instant, Option<Duration>);
+/// A stage's name, and when it began: wall clock, the process's CPU time if known, and
+/// the peak resident size of the stage before it (in KiB, if known).
+type Stage = (&'static str, Instant, Option<Duration>, Option<u64>);
 
 /// The processor time (user and system, every thread) the process has used so far, on
 /// Linux (from `/proc/self/stat`, in clock ticks of 10 ms); `None` elsewhere.
@@ -34,6 +35,17 @@ fn process_cpu() -> Option<Duration> {
     let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
     let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
     Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
+}
+
+/// The peak resident size of the process since the last call, in KiB, on Linux:
+/// `VmHWM` from `/proc/self/status`, then reset (writing 5 to `/proc/self/clear_refs`)
+/// so that each stage shows its own peak; `None` elsewhere.
+fn stage_peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib = line.split_whitespace().nth(1)?.parse().ok()?;
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    Some(kib)
 }
 
 impl Bar {
@@ -60,7 +72,11 @@ impl Bar {
                 ),
                 _ => String::new(),
             };
-            eprintln!("timing: {:<20} {ms:>9.1} ms{cpu}", pair[0].0);
+            let peak = match pair[1].3 {
+                Some(kib) => format!(", peak {:>4} MB", kib / 1024),
+                None => String::new(),
+            };
+            eprintln!("timing: {:<20} {ms:>9.1} ms{cpu}{peak}", pair[0].0);
         }
     }
 }
@@ -68,7 +84,7 @@ impl Bar {
 impl Progress for Bar {
     fn stage(&self, name: &'static str) {
         if let Some(mut stages) = self.stages.as_ref().and_then(|s| s.lock().ok()) {
-            stages.push((name, Instant::now(), process_cpu()));
+            stages.push((name, Instant::now(), process_cpu(), stage_peak_kib()));
         }
     }
     fn start(&self, total: usize) {

@@ -248,7 +248,7 @@ impl Plans<'_> {
             .display_path(&config.briefings_dir)
             .join(format!("{}.md", article.slug));
         let text = briefing::render(&fresh)?;
-        let briefing = briefing::parse(&fresh.path, &text)?;
+        let briefing = Arc::new(briefing::parse(&fresh.path, &text)?);
         self.parses.remember(&text, &briefing);
         let backup = existing.is_some_and(|e| !e.unedited);
         let write = Write {
@@ -260,7 +260,7 @@ impl Plans<'_> {
         Ok(Outcome {
             plan,
             source: text_hash(&write.text),
-            briefing: Some(Arc::new(briefing)),
+            briefing: Some(briefing),
             write: Some(write),
             warning: None,
         })

@@ -196,7 +196,7 @@ impl Memory {
         let fresh: Vec<(PathBuf, Parsed)> = todo
             .into_par_iter()
             .map(|(path, read, file)| {
-                let result = parses.parse(&file.path, &file.text).map(Arc::new);
+                let result = parses.parse(&file.path, &file.text);
                 let unedited = result
                     .as_ref()
                     .is_ok_and(|b| crate::briefing::is_unedited(&file.text, &b.meta));
@@ -335,6 +335,13 @@ impl Memory {
 
     pub(super) fn put_published(&mut self, kept: output::KeptManifest) {
         self.published = kept;
+    }
+
+    /// Lets go of the corpus and of what the render kept (a one-off build, once its
+    /// pages are committed).
+    pub(super) fn forget_site(&mut self) {
+        self.corpus = None;
+        self.render_cache = site::Cache::one_render();
     }
 
     /// Reads again the briefing files a build wrote (`paths` as shown to users), so that

@@ -205,6 +205,12 @@ pub fn rebuild(
     };
     memory.put_published(kept);
     progress.stage("save state");
+    // The briefing texts are on disk now; a one-off build also lets go of its corpus
+    // before it reads those files back (nothing renders from that memory again).
+    decided.writes = Vec::new();
+    if memory.one_off {
+        memory.forget_site();
+    }
     if let Some(published) = &published {
         let removed = decided.removals.iter().map(|(path, _)| path);
         let touched: Vec<PathBuf> = published
