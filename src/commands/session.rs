@@ -159,6 +159,7 @@ impl<C: FnMut() -> Date> Session<C> {
             theme: theme.iter().any(|k| changes.kinds.contains(k)),
         };
         let report = build_once(config, &options, self.quiet, &mut self.memory, &changed)?;
+        let first = !self.warmed;
         if !self.warmed {
             // after the first build, so as not to slow it: the first edit then finds
             // the analysis loaded
@@ -182,8 +183,15 @@ impl<C: FnMut() -> Date> Session<C> {
                     .map(|d| d.to_path_buf()),
             );
         }
-        for dir in &dirs {
-            self.writes.record_dir(dir);
+        // Listing a folder of 10,000 briefings takes 10 ms: after the first build (which
+        // may have made the folders) that is done off the reload's path. The watcher
+        // reads these records after its debounce, long after they are made; were one
+        // late, the folder's event would bring a rebuild that changes nothing.
+        let writes = self.writes.clone();
+        let record = move || dirs.iter().for_each(|dir| writes.record_dir(dir));
+        match first {
+            true => record(),
+            false => drop(std::thread::spawn(record)),
         }
         Ok(report)
     }
