@@ -48,6 +48,10 @@ pub struct BriefingMeta {
     pub summary: Vec<String>,
     #[serde(default)]
     pub actors: Vec<ActorMeta>,
+    /// Names of things (products, indices, laws, events) the article names, most salient
+    /// first: no key actors and no actor pages, but timeline events may list them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub things: Vec<ActorMeta>,
     #[serde(default)]
     pub timeline: Vec<EventMeta>,
     #[serde(default)]

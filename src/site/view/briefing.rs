@@ -334,7 +334,7 @@ fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
             shared.sort_by_key(|&id| match index.corpus.actor(id).kind {
                 ActorKind::Person | ActorKind::Organization => 0,
                 ActorKind::Group => 1,
-                ActorKind::Place => 2,
+                ActorKind::Place | ActorKind::Thing => 2,
             });
             RelatedView {
                 briefing: BriefingCard::new(index, r.briefing),
