@@ -24,6 +24,7 @@ use super::{Actor, ActorKind};
 use crate::language::identity::{display_key, identity_key};
 use crate::language::names::key;
 use crate::language::things::{misc_names_a_thing, names_no_thing};
+use crate::language::words::is_stop_word;
 
 /// How far below the least salient actor of the story the most salient thing ranks.
 const BELOW_ACTORS: f64 = 0.9;
@@ -65,7 +66,7 @@ pub(super) fn append(
         .filter(|(i, e)| e.actor.is_none() && !furniture.contains(i))
         .filter_map(|(i, e)| {
             let raw = doc.prose.get(e.start..e.end)?;
-            let name = clean_name(raw);
+            let name = whole_title(doc.prose, e.start, e.end).unwrap_or_else(|| clean_name(raw));
             if raw.contains('$') || names_no_thing(&name) || doc.prose[..e.start].ends_with('#') {
                 return None;
             }
@@ -106,6 +107,38 @@ pub(super) fn append(
             source: false,
         });
     }
+}
+
+/// How far around a name its title's quotation marks are looked for.
+const TITLE_WINDOW: usize = 80;
+
+/// The whole quoted title a thing's name was cut from (`“Super Mario Run,”` tagged
+/// "Mario Run" is "Super Mario Run"): the name with the capitalised words between it
+/// and the quotation marks around it, on one line; `None` when nothing was cut or the
+/// quotation holds other words: a function word or a contraction opens speech, not a
+/// title ("“We love Mario Run,” she said", "“I’m Batman,” he said").
+fn whole_title(prose: &str, start: usize, end: usize) -> Option<String> {
+    let from = prose.ceil_char_boundary(start.saturating_sub(TITLE_WINDOW));
+    let to = prose.floor_char_boundary((end + TITLE_WINDOW).min(prose.len()));
+    let (head, tail) = (prose.get(from..start)?, prose.get(end..to)?);
+    let open = head.rfind(['"', '\u{201c}'])?;
+    let before = &head[open..].trim_start_matches(['"', '\u{201c}']);
+    let after = &tail[..tail.find(['"', '\u{201d}'])?];
+    let after = after.trim_end_matches([',', '.']);
+    let words = |t: &str| {
+        !t.contains(['\n', '\u{201d}', '.', '!', '?'])
+            && t.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !w.contains(['\'', '\u{2019}'])
+                    && !is_stop_word(&w.to_lowercase())
+            })
+    };
+    let cut = !before.trim().is_empty() || !after.trim().is_empty();
+    let joined = (before.is_empty() || before.ends_with(' '))
+        && (after.is_empty() || after.starts_with(' '));
+    let title = format!("{before}{}{after}", &prose[start..end]);
+    let short = title.split_whitespace().count() <= 8;
+    (cut && joined && short && words(before) && words(after)).then(|| clean_name(title.trim()))
 }
 
 /// The things of the candidates `(entity, name)`, in order of first mention: each with
@@ -236,6 +269,39 @@ mod tests {
         assert_eq!(things, vec![("Kessel Composite Index".into(), vec![], 1)]);
         assert_eq!(linked[1], "Russian -> none");
         assert_eq!(linked[5], "SUVs -> none");
+    }
+
+    #[test]
+    fn a_title_the_tagger_cut_is_named_whole() {
+        let cases = [
+            (
+                "Fans of \u{201c}Super Lumo Run,\u{201d} wait.",
+                "Lumo Run",
+                Some("Super Lumo Run"),
+            ),
+            ("A \"Super Lumo\" game.", "Lumo", Some("Super Lumo")),
+            // Nothing cut; speech, not a title; a name outside quotation marks.
+            ("Fans of \u{201c}Lumo Run\u{201d} wait.", "Lumo Run", None),
+            (
+                "\u{201c}We love Lumo Run,\u{201d} she said.",
+                "Lumo Run",
+                None,
+            ),
+            ("\u{201c}I\u{2019}m Lumo,\u{201d} he said.", "Lumo", None),
+            ("\u{201c}It Lumo Run\u{201d} sold.", "Lumo Run", None),
+            ("\u{201c}Yes.\u{201d} Then Lumo Run sold.", "Lumo Run", None),
+            (
+                "\u{201c}Yes.\u{201d} Then Lumo Run sold, \u{201c}no\u{201d}.",
+                "Lumo Run",
+                None,
+            ),
+            ("Super Lumo Run sold.", "Lumo Run", None),
+        ];
+        for (text, name, want) in cases {
+            let start = text.find(name).unwrap();
+            let got = whole_title(text, start, start + name.len());
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use super::super::entities::Entity;
+use super::super::entities::{Entity, EntityType};
 use super::lexicon::lexicon;
 use super::text::is_capitalised;
 use super::text::{Doc, clean_name, is_possessive};
@@ -90,6 +90,7 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
             things.insert(keys[i].clone());
         }
     }
+    coordinated_things(doc, entities, &names, &keys, &mut things);
     // The acronym of a thing is the thing ("ACA" for "Affordable Care Act").
     let acronyms: HashSet<String> = names
         .iter()
@@ -106,6 +107,43 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A name joined by "and" or "or" to a thing's name is a thing of the same list ("the
+/// packets are the 0x08: Block Placement Packet and 0x10: Creative Inventory Action"),
+/// when it is a name of several words that nothing else types: no head word of an
+/// organisation or a place, not a known organisation or country, not tagged a person
+/// ("the Kessel Act and Kessel Water Board", "Medicaid and Ana Lee" stay apart). Codes
+/// and "the" between the names do not count.
+fn coordinated_things(
+    doc: &Doc,
+    entities: &[Entity],
+    names: &[String],
+    keys: &[String],
+    things: &mut HashSet<String>,
+) {
+    for (i, pair) in entities.windows(2).enumerate() {
+        let between = doc.slice(pair[0].end, pair[1].start.max(pair[0].end));
+        let words: Vec<&str> = between
+            .split_whitespace()
+            .filter(|w| *w != "the" && !w.contains(|c: char| c.is_ascii_digit()))
+            .collect();
+        if !matches!(words.as_slice(), ["and"] | ["or"] | [","] | [",", "and"]) {
+            continue;
+        }
+        for (from, to) in [(i, i + 1), (i + 1, i)] {
+            let (name, e) = (&names[to], &entities[to]);
+            let g = gazetteer();
+            let plain = name.contains(' ')
+                && e.kind != EntityType::Per
+                && lexicon().head_kind(name).is_none()
+                && g.organization(name).is_none()
+                && g.country(name).is_none();
+            if plain && things.contains(&keys[from]) {
+                things.insert(keys[to].clone());
+            }
+        }
+    }
 }
 
 /// The word before the entity, the word after it and the one after that, within its
@@ -239,7 +277,7 @@ mod tests {
 
     #[test]
     fn laws_games_works_and_events_are_things() {
-        let cases: [(&str, &[&str]); 20] = [
+        let cases: [(&str, &[&str]); 23] = [
             (
                 "Her 1968 work My Name as Though It Were on the [ORG|Surface] of the [LOC|Moon] sold.",
                 &["Surface", "Moon"],
@@ -314,6 +352,20 @@ mod tests {
             (
                 "[ORG|Kessel] sold [ORG|iPod Nano] players, [PER|iPods] and [LOC|SUVs] on [LOC|Christmas Island].",
                 &["iPod Nano", "iPods", "SUVs"],
+            ),
+            (
+                "The packets are the 0x08: [ORG|Tarn Placement Packet] and 0x10: [ORG|Creative Stock Action].",
+                &["Tarn Placement Packet", "Creative Stock Action"],
+            ),
+            // Beside a thing in a list, an organisation by its head, a known one, a
+            // person and a one-word name stay actors.
+            (
+                "The [ORG|Kessel Act] and the [ORG|Kessel Water Board], [ORG|Medicaid] and [PER|Ana Lee] met.",
+                &["Kessel Act", "Medicaid"],
+            ),
+            (
+                "The [ORG|Kessel Act] and [ORG|NATO], the [ORG|Lisk Treaty] or [ORG|Kessel] held.",
+                &["Kessel Act", "Lisk Treaty"],
             ),
         ];
         for (marked, want) in cases {
