@@ -18,11 +18,6 @@ use crate::language::detect::ENGLISH;
 /// are named on one line each (all of them stay in the front matter for actor pages).
 const KEY_ACTORS_IN_BODY: usize = 16;
 
-/// How often a thing is named before the briefing's body lists it.
-const THING_MENTIONS: usize = 2;
-/// How many things the body lists at most.
-const THINGS_IN_BODY: usize = 8;
-
 /// What goes into a briefing besides the analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ComposeOptions {
@@ -208,7 +203,7 @@ pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     }
     let mut actors = String::new();
     write_actors(&mut actors, &meta.actors);
-    write_things(&mut actors, &meta.things);
+    write_things(&mut actors, meta);
     let mut timeline = String::new();
     let key: Vec<&EventMeta> = meta.key_events().map(|(_, e)| e).collect();
     write_timeline(&mut timeline, &key);
@@ -265,14 +260,11 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
 }
 
-/// The things worth a reader's eye: named at least [`THING_MENTIONS`] times (one named
-/// once in passing is no part of the story), at most [`THINGS_IN_BODY`], most salient
-/// first, on a line of their own after the actors; none, no line.
-fn write_things(md: &mut String, things: &[ActorMeta]) {
-    let shown: Vec<String> = things
-        .iter()
-        .filter(|t| t.mentions >= THING_MENTIONS)
-        .take(THINGS_IN_BODY)
+/// The things the briefing shows ([`BriefingMeta::things_shown`]) on a line of their
+/// own after the actors; none, no line.
+fn write_things(md: &mut String, meta: &BriefingMeta) {
+    let shown: Vec<String> = meta
+        .things_shown()
         .map(|t| escape_inline(&t.name))
         .collect();
     if !shown.is_empty() {
