@@ -29,6 +29,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::calendar;
+use super::gazetteers;
 use super::names::{is_plural_acronym, key};
 use super::words::is_common_word_in_capitals;
 use super::world::{gazetteer, is_currency_code};
@@ -145,7 +146,7 @@ const ADJECTIVE_ENDINGS: [&str; 6] = ["ian", "ean", "ese", "ish", "ic", "ern"];
 
 /// Whether a name can never be a thing actor, whatever else says it names a thing: a
 /// word of a people, a faith, a holiday or a region ("Russian", "Muslims",
-/// "Christmas", "Israeli-Palestinian"), a country, a currency ("USD", "C$"), a degree,
+/// "Christmas", "Israeli-Palestinian"), a country or a listed place ("Los-Angeles"), a currency ("USD", "C$"), a degree,
 /// a unit, a class of things ("SUVs"), or no name at all ("1990s", "C").
 pub fn names_no_thing(name: &str) -> bool {
     let name = name.trim();
@@ -174,6 +175,7 @@ pub fn names_no_thing(name: &str) -> bool {
         || not_things.contains(&k)
         || not_things.contains(singular)
         || gazetteer().country(name).is_some()
+        || gazetteers::is_listed_place(&name.replace('-', " "))
         || people(name)
         || name.split(['-', ' ']).any(people)
         || is_common_word_in_capitals(name, "")
@@ -395,6 +397,7 @@ mod tests {
             ("all-Kessel", false),
             ("Structure-wise", false),
             ("GMT", false),
+            ("Los-Angeles", false),
         ];
         for (name, want) in cases {
             assert_eq!(misc_names_a_thing(name), want, "{name}");

@@ -4,7 +4,8 @@
 //!
 //! A thing is a name `things` found (a law, a game, a product, an event, whatever its
 //! tag) or a name the tagger typed MISC that names no actor and is no word of a people,
-//! a faith, a holiday or a region (`language::things::misc_names_a_thing`). Things get
+//! a faith, a holiday or a region (`language::things::misc_names_a_thing`); a piece of
+//! a title ("Hell" in "A Paradise Built in Hell") is none. Things get
 //! actor ids so that a timeline can name the product or index taking part and the
 //! contract can link its mentions; they are not key people and organisations, so they
 //! rank after every actor of the story: a thing's salience is below the least salient
@@ -20,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::super::entities::{Entity, EntityType};
 use super::text::{Doc, clean_name};
+use super::things::title_fragment;
 use super::{Actor, ActorKind};
 use crate::language::identity::{display_key, identity_key};
 use crate::language::names::key;
@@ -67,7 +69,8 @@ pub(super) fn append(
         .filter_map(|(i, e)| {
             let raw = doc.prose.get(e.start..e.end)?;
             let name = whole_title(doc.prose, e.start, e.end).unwrap_or_else(|| clean_name(raw));
-            if raw.contains('$') || names_no_thing(&name) || doc.prose[..e.start].ends_with('#') {
+            let hashtag = doc.prose[..e.start].ends_with('#');
+            if raw.contains('$') || names_no_thing(&name) || hashtag || title_fragment(doc, e) {
                 return None;
             }
             let misc = e.kind == EntityType::Misc

@@ -227,9 +227,27 @@ fn in_title_run(doc: &Doc, e: &Entity) -> bool {
 const QUOTE_WINDOW: usize = 200;
 
 /// Whether the entity stands inside quotation marks whose passage is a title ("Temple
-/// Run,", "A Paradise Built in Hell: ..."). Typographic quotes are paired within
-/// [`QUOTE_WINDOW`]; straight ones by their parity within the sentence.
+/// Run,", "A Paradise Built in Hell: ...").
 fn quoted_title(doc: &Doc, e: &Entity) -> bool {
+    quoted_passage(doc, e).is_some_and(|p| is_title(p))
+}
+
+/// Whether the entity is only a piece of a title: inside a Title Case run after a thing
+/// noun ("the work My Name as Though It Were Written on the Surface of the Moon"), or
+/// inside a quoted title with other words ("A Paradise Built in Hell": "Hell"). Such a
+/// piece names no thing of its own.
+pub(super) fn title_fragment(doc: &Doc, e: &Entity) -> bool {
+    let name = doc.slice(e.start, e.end).trim();
+    let quoted = quoted_passage(doc, e)
+        .filter(|p| is_title(p))
+        .is_some_and(|p| p.trim().trim_end_matches([',', '.']).trim() != name);
+    quoted || in_title_run(doc, e)
+}
+
+/// The passage between the quotation marks the entity stands in, if any. Typographic
+/// quotes are paired within [`QUOTE_WINDOW`]; straight ones by their parity within the
+/// sentence.
+fn quoted_passage<'a>(doc: &Doc<'a>, e: &Entity) -> Option<&'a str> {
     let prose = doc.prose;
     let mut from = e.start.saturating_sub(QUOTE_WINDOW);
     while !prose.is_char_boundary(from) {
@@ -240,7 +258,7 @@ fn quoted_title(doc: &Doc, e: &Entity) -> bool {
         to -= 1;
     }
     let (Some(head), Some(tail)) = (prose.get(from..e.start), prose.get(e.end..to)) else {
-        return false;
+        return None;
     };
     let sentence_start = doc
         .sentence_at(e.start)
@@ -254,10 +272,7 @@ fn quoted_title(doc: &Doc, e: &Entity) -> bool {
         _ => None,
     };
     let close = tail.find(['\u{201d}', '"']);
-    match (open, close) {
-        (Some(o), Some(c)) => prose.get(o..e.end + c).is_some_and(is_title),
-        _ => false,
-    }
+    prose.get(open?..e.end + close?)
 }
 
 #[cfg(test)]
@@ -370,6 +385,31 @@ mod tests {
         ];
         for (marked, want) in cases {
             assert_eq!(things_of(marked), want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn pieces_of_a_title_are_fragments_whole_names_are_not() {
+        let cases = [
+            (
+                "Her 1968 work My Name as Though It Were on the [ORG|Surface] of the [LOC|Moon] sold.",
+                vec![true, true],
+            ),
+            (
+                "In her book \u{201c}A [ORG|Paradise Built] in [LOC|Hell]\u{201d} she wrote.",
+                vec![true, true],
+            ),
+            (
+                "Apps like \u{201c}[PER|Temple Run],\u{201d} sold; the game [LOC|Minecraft] did too.",
+                vec![false, false],
+            ),
+        ];
+        for (marked, want) in cases {
+            let (prose, entities) = super::super::tests::parse_marked(marked);
+            let sentences = super::super::tests::one_sentence(&prose);
+            let doc = Doc::new(&prose, &sentences);
+            let got: Vec<bool> = entities.iter().map(|e| title_fragment(&doc, e)).collect();
+            assert_eq!(got, want, "{marked}");
         }
     }
 
