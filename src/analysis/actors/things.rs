@@ -229,7 +229,7 @@ const QUOTE_WINDOW: usize = 200;
 /// Whether the entity stands inside quotation marks whose passage is a title ("Temple
 /// Run,", "A Paradise Built in Hell: ...").
 fn quoted_title(doc: &Doc, e: &Entity) -> bool {
-    quoted_passage(doc, e).is_some_and(|p| is_title(p))
+    quoted_passage(doc, e).is_some_and(is_title)
 }
 
 /// Whether the entity is only a piece of a title: inside a Title Case run after a thing
