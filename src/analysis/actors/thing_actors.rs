@@ -68,9 +68,13 @@ pub(super) fn append(
         .filter(|(i, e)| e.actor.is_none() && !furniture.contains(i))
         .filter_map(|(i, e)| {
             let raw = doc.prose.get(e.start..e.end)?;
-            let name = whole_title(doc.prose, e.start, e.end).unwrap_or_else(|| clean_name(raw));
+            // A piece of a title names no thing, unless the title is the name cut.
+            let (name, piece) = match whole_title(doc.prose, e.start, e.end) {
+                Some(title) => (title, false),
+                None => (clean_name(raw), title_fragment(doc, e)),
+            };
             let hashtag = doc.prose[..e.start].ends_with('#');
-            if raw.contains('$') || names_no_thing(&name) || hashtag || title_fragment(doc, e) {
+            if raw.contains('$') || names_no_thing(&name) || hashtag || piece {
                 return None;
             }
             let misc = e.kind == EntityType::Misc
@@ -305,6 +309,15 @@ mod tests {
             let got = whole_title(text, start, start + name.len());
             assert_eq!(got.as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_cut_title_is_a_thing_and_a_piece_of_a_title_is_none() {
+        let (things, _) = things_of(
+            "[ORG|Kessel] made \u{201c}Super [MISC|Lumo Run],\u{201d} and the book \u{201c}A [MISC|Paradise Built] in [MISC|Hell]\u{201d}.",
+            "",
+        );
+        assert_eq!(things, vec![("Super Lumo Run".into(), vec![], 1)]);
     }
 
     #[test]
