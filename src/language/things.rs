@@ -140,9 +140,10 @@ pub fn singular_of_known(key: &str) -> Option<&str> {
         .then_some(stem)
 }
 
-/// Adjective endings of peoples, languages and regions ("Kestrian", "Balinese", "Danish", "Slavic", "Western"): a one-word name so shaped, tagged MISC, is
-/// an adjective or a people, not a thing.
-const ADJECTIVE_ENDINGS: [&str; 6] = ["ian", "ean", "ese", "ish", "ic", "ern"];
+/// Adjective endings of peoples, languages and regions ("Kestrian", "Balinese",
+/// "Danish", "Slavic", "Western", "Congressional"): a one-word name so shaped, tagged
+/// MISC, is an adjective or a people, not a thing.
+const ADJECTIVE_ENDINGS: [&str; 8] = ["ian", "ean", "ese", "ish", "ic", "ern", "ional", "ntial"];
 
 /// Whether a name can never be a thing actor, whatever else says it names a thing: a
 /// word of a people, a faith, a holiday or a region ("Russian", "Muslims",
@@ -172,6 +173,7 @@ pub fn names_no_thing(name: &str) -> bool {
     let calendar = calendar::TIME_ZONES.contains(&name) || calendar::month(&k).is_some();
     compound
         || calendar
+        || names_an_actor_or_money(name, &k)
         || not_things.contains(&k)
         || not_things.contains(singular)
         || gazetteer().country(name).is_some()
@@ -179,6 +181,36 @@ pub fn names_no_thing(name: &str) -> bool {
         || people(name)
         || name.split(['-', ' ']).any(people)
         || is_common_word_in_capitals(name, "")
+}
+
+/// Words of amounts of money ("N.Z. Dlrs", "Ecus"): a currency is no thing.
+const MONEY_WORDS: [&str; 10] = [
+    "dlr",
+    "dlrs",
+    "dollar",
+    "dollars",
+    "ecu",
+    "ecus",
+    "eurodollar",
+    "eurodollars",
+    "stg",
+    "yen",
+];
+
+/// Whether a name the tagger typed MISC is a company or organisation it mistyped ("Airbus
+/// Industrie" when listed), a currency ("H.K. Dlrs"), or a politician's party and state
+/// ("R-Iowa", "D-Cal").
+fn names_an_actor_or_money(name: &str, k: &str) -> bool {
+    let b = name.as_bytes();
+    let affiliation = !name.contains(' ')
+        && name.len() <= 10
+        && b.len() > 2
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-';
+    affiliation
+        || k.split(' ').any(|w| MONEY_WORDS.contains(&w))
+        || gazetteer().organization(name).is_some()
+        || gazetteers::is_listed_company(name)
 }
 
 /// Whether a name the tagger typed MISC, which names no actor, names a thing (a product,
@@ -196,7 +228,10 @@ pub fn misc_names_a_thing(name: &str) -> bool {
     let singular = k.strip_suffix('s').unwrap_or(&k);
     let adjective = ADJECTIVE_ENDINGS.iter().any(|e| singular.ends_with(e))
         || (singular.ends_with("an") && singular.len() >= 5);
-    k.contains(' ') || !adjective
+    // "Mario Brodersohn": a given name and a surname, a person the tagger mistyped.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person = words.len() == 2 && gazetteers::is_given_name(words[0]);
+    (k.contains(' ') || !adjective) && !person
 }
 
 /// Whether the name is an academic degree or credential ("PhD", "M.D.").
@@ -398,6 +433,15 @@ mod tests {
             ("Structure-wise", false),
             ("GMT", false),
             ("Los-Angeles", false),
+            ("N.Z. Dlrs", false),
+            ("Ecus", false),
+            ("R-Iowa", false),
+            ("D-Cal", false),
+            ("Congressional", false),
+            ("Ada Brodersohn", false),
+            ("M-1", true),
+            ("Fortune 500", true),
+            ("Reform Act", true),
         ];
         for (name, want) in cases {
             assert_eq!(misc_names_a_thing(name), want, "{name}");
