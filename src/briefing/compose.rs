@@ -33,6 +33,11 @@ pub fn compose(
     key: &str,
     options: ComposeOptions,
 ) -> Briefing {
+    // Things are listed apart: a reader takes the key actors for people and
+    // organisations, and the site makes no actor pages of things.
+    let (things, actors): (Vec<ActorMeta>, Vec<ActorMeta>) = actor_metas(analysis)
+        .into_iter()
+        .partition(|a| a.kind == ActorKind::Thing);
     let mut meta = BriefingMeta {
         title: collapse(&article.title),
         date: article.published,
@@ -52,7 +57,8 @@ pub fn compose(
             .filter_map(|&i| analysis.sentences.get(i))
             .map(|s| summary_line(s.text(&article.prose)))
             .collect(),
-        actors: actor_metas(analysis),
+        actors,
+        things,
         timeline: event_metas(analysis),
         tags: article.tags.clone(),
         draft: article.draft,
@@ -92,7 +98,8 @@ pub fn compose(
     }
 }
 
-/// The actor list of a briefing of `analysis`, in the analysis's order.
+/// The actor list of a briefing of `analysis`, in the analysis's order, things
+/// included (the briefing keeps them apart, in `things`).
 pub fn actor_metas(analysis: &Analysis) -> Vec<ActorMeta> {
     analysis
         .actors
@@ -196,6 +203,7 @@ pub fn generated_sections(meta: &BriefingMeta) -> [(&'static str, String); 3] {
     }
     let mut actors = String::new();
     write_actors(&mut actors, &meta.actors);
+    write_things(&mut actors, meta);
     let mut timeline = String::new();
     let key: Vec<&EventMeta> = meta.key_events().map(|(_, e)| e).collect();
     write_timeline(&mut timeline, &key);
@@ -249,6 +257,18 @@ fn write_actors(md: &mut String, actors: &[ActorMeta]) {
     }
     if !sources.is_empty() {
         let _ = writeln!(md, "\nSources cited: {}.", names(&sources));
+    }
+}
+
+/// The things the briefing shows ([`BriefingMeta::things_shown`]) on a line of their
+/// own after the actors; none, no line.
+fn write_things(md: &mut String, meta: &BriefingMeta) {
+    let shown: Vec<String> = meta
+        .things_shown()
+        .map(|t| escape_inline(&t.name))
+        .collect();
+    if !shown.is_empty() {
+        let _ = writeln!(md, "\nThings named: {}.", shown.join(", "));
     }
 }
 
@@ -520,5 +540,43 @@ mod tests {
             write_actors(&mut md, &actors);
             assert_eq!(md, want);
         }
+    }
+
+    #[test]
+    fn things_named_twice_get_a_line_after_the_actors() {
+        let thing = |name: &str, mentions: usize| ActorMeta {
+            name: name.into(),
+            kind: ActorKind::Thing,
+            role: None,
+            aliases: Vec::new(),
+            mentions,
+            salience: 0.1,
+            quotes: Vec::new(),
+            source: false,
+        };
+        let meta = BriefingMeta {
+            actors: vec![ActorMeta {
+                kind: ActorKind::Organization,
+                ..thing("Kessel", 3)
+            }],
+            things: vec![
+                thing("Lumo Pad", 3),
+                thing("Orra Watch", 1),
+                thing("Kessel_Index", 2),
+            ],
+            ..BriefingMeta::default()
+        };
+        let [_, (_, actors), _] = generated_sections(&meta);
+        assert_eq!(
+            actors,
+            "## Key actors\n\n- **Kessel** (organization)\n\nThings named: Lumo Pad, Kessel\\_Index.\n"
+        );
+        // Things named once only: no line.
+        let meta = BriefingMeta {
+            things: vec![thing("Orra Watch", 1)],
+            ..meta
+        };
+        let [_, (_, actors), _] = generated_sections(&meta);
+        assert!(!actors.contains("Things named"), "{actors}");
     }
 }

@@ -203,6 +203,16 @@ mod tests {
                     quotes: vec![],
                     source: false,
                 }],
+                things: vec![ActorMeta {
+                    name: "Lisk Composite Index".into(),
+                    kind: ActorKind::Thing,
+                    role: None,
+                    aliases: vec!["the index".into()],
+                    mentions: 2,
+                    salience: 0.2,
+                    quotes: vec![],
+                    source: false,
+                }],
                 timeline: vec![],
                 tags: vec!["water".into()],
                 draft: false,
@@ -225,6 +235,8 @@ mod tests {
         assert_eq!(parsed.meta.title, b.meta.title);
         assert_eq!(parsed.meta.summary, b.meta.summary);
         assert_eq!(parsed.meta.actors, b.meta.actors);
+        assert_eq!(parsed.meta.things, b.meta.things);
+        assert!(text.contains("things:\n- name: Lisk Composite Index\n  type: thing"));
         assert_eq!(parsed.body, b.body);
         assert_eq!(parsed.slug, "talks");
         assert_eq!(parsed.meta.generated.as_ref().unwrap().hash.len(), 16);

@@ -48,6 +48,10 @@ pub struct BriefingMeta {
     pub summary: Vec<String>,
     #[serde(default)]
     pub actors: Vec<ActorMeta>,
+    /// Names of things (products, indices, laws, events) the article names, most salient
+    /// first: no key actors and no actor pages, but timeline events may list them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub things: Vec<ActorMeta>,
     #[serde(default)]
     pub timeline: Vec<EventMeta>,
     #[serde(default)]
@@ -126,7 +130,22 @@ pub struct EventMeta {
 /// (actor pages and the merged timeline show every one).
 pub const KEY_REPORTED_EVENTS: usize = 3;
 
+/// How often a thing is named before the briefing shows it.
+pub const THING_MENTIONS: usize = 2;
+/// How many things a briefing shows at most.
+pub const THINGS_SHOWN: usize = 8;
+
 impl BriefingMeta {
+    /// The things the briefing shows (the body's "Things named" line, the page's row):
+    /// those named at least [`THING_MENTIONS`] times (a thing named once in passing is
+    /// no part of the story), at most [`THINGS_SHOWN`], most salient first.
+    pub fn things_shown(&self) -> impl Iterator<Item = &ActorMeta> {
+        self.things
+            .iter()
+            .filter(|t| t.mentions >= THING_MENTIONS)
+            .take(THINGS_SHOWN)
+    }
+
     /// The events the briefing itself shows: every dated event, and the first
     /// [`KEY_REPORTED_EVENTS`] reported ones (analysis lists an article's key news first).
     pub fn key_events(&self) -> impl Iterator<Item = (usize, &EventMeta)> {

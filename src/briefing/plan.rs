@@ -106,6 +106,7 @@ mod tests {
             lede: String::new(),
             summary: vec![],
             actors: vec![],
+            things: vec![],
             timeline: vec![],
             tags: vec![],
             draft: false,

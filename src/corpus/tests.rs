@@ -185,6 +185,7 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
             date: day,
             language: None,
             actors,
+            things: Vec::new(),
             timeline,
             tags: (0..rng.usize(0..3))
                 .map(|_| pick(rng, &TAGS).to_string())

@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::names::{self, spelling};
+use super::things;
 
 /// What kind of entity an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -41,26 +42,33 @@ pub enum ActorKind {
     Organization,
     Place,
     Group,
+    /// A named thing that takes part in events but is no person, organisation or place:
+    /// a product, an index, a law or programme, an event, a work ("iPod", "Dow Jones
+    /// index", "Affordable Care Act", "World Cup"). Listed after the story's actors.
+    Thing,
 }
 
 impl ActorKind {
-    /// The word used in files and URLs: "person", "organization", "place", "group".
+    /// The word used in files and URLs: "person", "organization", "place", "group",
+    /// "thing".
     pub fn as_str(self) -> &'static str {
         match self {
             ActorKind::Person => "person",
             ActorKind::Organization => "organization",
             ActorKind::Place => "place",
             ActorKind::Group => "group",
+            ActorKind::Thing => "thing",
         }
     }
 
-    /// The word shown to readers: "Person", "Organization", "Place", "Group".
+    /// The word shown to readers: "Person", "Organization", "Place", "Group", "Thing".
     pub fn label(self) -> &'static str {
         match self {
             ActorKind::Person => "Person",
             ActorKind::Organization => "Organization",
             ActorKind::Place => "Place",
             ActorKind::Group => "Group",
+            ActorKind::Thing => "Thing",
         }
     }
 }
@@ -98,6 +106,19 @@ pub fn identity_key(name: &str, kind: ActorKind) -> String {
             _ => key,
         },
         ActorKind::Place | ActorKind::Group => key,
+        ActorKind::Thing => thing_key(&key),
+    }
+}
+
+/// The identity key of a thing's name key: without a leading "the" ("the iPod" is the
+/// iPod) and, for a plural of a known thing, its singular ("iPods" -> "ipod"). A model
+/// or edition keeps its own key ("iPod Nano" is not the iPod): news names the line and
+/// the model as two products.
+fn thing_key(key: &str) -> String {
+    let key = key.strip_prefix("the ").unwrap_or(key);
+    match things::singular_of_known(key) {
+        Some(singular) => singular.to_string(),
+        None => key.to_string(),
     }
 }
 
@@ -237,24 +258,27 @@ pub fn same_person(a: &PersonName, b: &PersonName) -> bool {
 
 /// Whether entities of kinds `a` and `b` with one identity key are one entity: any two
 /// kinds can be (see the module docs), except that a person and a group stay apart
-/// ("Democrats" the party, a person called "Democrats" is a tagger's error either way).
+/// ("Democrats" the party, a person called "Democrats" is a tagger's error either way),
+/// and a thing is only ever a thing ("Dow" the index in one story, "Dow" the company in
+/// another; "Minecraft" the game and the studio that says something).
 pub fn kinds_can_merge(a: ActorKind, b: ActorKind) -> bool {
-    use ActorKind::{Group, Person};
-    !matches!((a, b), (Person, Group) | (Group, Person))
+    use ActorKind::{Group, Person, Thing};
+    (a == Thing) == (b == Thing) && !matches!((a, b), (Person, Group) | (Group, Person))
 }
 
 /// The kind of an entity whose mentions were typed several ways: the kind with the
 /// most votes (mentions). On ties a person loses to the others, because taggers read
 /// organisations as people more often than the reverse: organisation, then place, then
-/// group, then person.
+/// group, then person (a thing only ever meets things: [`kinds_can_merge`]).
 pub fn choose_kind(votes: impl IntoIterator<Item = (ActorKind, usize)>) -> ActorKind {
-    const PREFERENCE: [ActorKind; 4] = [
+    const PREFERENCE: [ActorKind; 5] = [
         ActorKind::Organization,
         ActorKind::Place,
         ActorKind::Group,
         ActorKind::Person,
+        ActorKind::Thing,
     ];
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     for (kind, n) in votes {
         counts[PREFERENCE.iter().position(|k| *k == kind).unwrap_or(0)] += n;
     }
@@ -407,5 +431,35 @@ mod tests {
         assert!(kinds_can_merge(Organization, Place));
         assert!(kinds_can_merge(Person, Place));
         assert!(!kinds_can_merge(Person, Group));
+        assert!(kinds_can_merge(Thing, Thing));
+        assert!(!kinds_can_merge(Thing, Organization));
+        assert!(!kinds_can_merge(Person, Thing));
+    }
+
+    #[test]
+    fn things_keep_their_own_keys() {
+        let cases = [
+            ("iPods", "ipod"),
+            ("the iPod", "ipod"),
+            ("iPod", "ipod"),
+            ("Oscars", "oscars"),
+            // Apart: a model of a product, a name ending in "s" that is no plural.
+            ("iPod Nano", "ipod nano"),
+            ("Windows", "windows"),
+            ("Kessel Games", "kessel games"),
+            ("Apple Watch", "apple watch"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(identity_key(name, Thing), want, "{name}");
+        }
+        // "Apple" the company and "Apple Watch" the product; "Dow" and "Dow Chemical".
+        assert_ne!(
+            identity_key("Apple", Organization),
+            identity_key("Apple Watch", Thing)
+        );
+        assert_ne!(
+            identity_key("Dow", Thing),
+            identity_key("Dow Chemical", Organization)
+        );
     }
 }

@@ -17,13 +17,22 @@
 //! - it is quoted as a title ("Super Mario Run", "A Paradise Built in Hell"): see
 //!   [`is_title`].
 //!
+//! A name the tagger typed MISC with none of this evidence is still a thing unless it is
+//! a word of a people, a language, a faith, a holiday or a region, or a currency
+//! ([`misc_names_a_thing`]): such names get an actor of kind thing, listed after the
+//! story's people and organisations.
+//!
 //! Whether the name still acts in the text (a company named like its product: "Tinder
 //! said") is for the caller to weigh; this module only knows words.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::names::key;
+use super::calendar;
+use super::gazetteers;
+use super::names::{is_plural_acronym, key};
+use super::words::is_common_word_in_capitals;
+use super::world::{gazetteer, is_currency_code};
 
 const DATA: &str = include_str!("data/things.txt");
 
@@ -39,6 +48,7 @@ struct Lists {
     security_after: HashSet<&'static str>,
     publication_after: HashSet<&'static str>,
     units: HashSet<&'static str>,
+    not_things: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -66,6 +76,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         security_after: list("security_after"),
         publication_after: list("publication_after"),
         units: list("units"),
+        not_things: keys("not_things"),
     }
 });
 
@@ -118,6 +129,109 @@ pub fn extends_thing_name(name: &str) -> bool {
             .strip_suffix('s')
             .is_some_and(|stem| stem.len() > 1 && names.contains(stem)),
     }
+}
+
+/// The singular of a known thing's plural, as name keys ("ipods" -> "ipod"); `None`
+/// for a known name ("oscars", "windows" stay) or a name that is no known plural.
+pub fn singular_of_known(key: &str) -> Option<&str> {
+    let names = &LISTS.names;
+    let stem = key.strip_suffix('s')?;
+    (stem.len() > 1 && !stem.ends_with(' ') && !names.contains(key) && names.contains(stem))
+        .then_some(stem)
+}
+
+/// Adjective endings of peoples, languages and regions ("Kestrian", "Balinese",
+/// "Danish", "Slavic", "Western", "Congressional"): a one-word name so shaped, tagged
+/// MISC, is an adjective or a people, not a thing.
+const ADJECTIVE_ENDINGS: [&str; 8] = ["ian", "ean", "ese", "ish", "ic", "ern", "ional", "ntial"];
+
+/// Whether a name can never be a thing actor, whatever else says it names a thing: a
+/// word of a people, a faith, a holiday or a region ("Russian", "Muslims",
+/// "Christmas", "Israeli-Palestinian"), a country or a listed place ("Los-Angeles"), a currency ("USD", "C$"), a degree,
+/// a unit, a class of things ("SUVs"), or no name at all ("1990s", "C").
+pub fn names_no_thing(name: &str) -> bool {
+    let name = name.trim();
+    let shaped = name.chars().any(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphanumeric()).count() > 1
+        && !name.contains('$');
+    let measure = is_credential(name) || is_unit_of_measure(name);
+    if !shaped || is_currency_code(name) || measure || is_plural_acronym(name) {
+        return true;
+    }
+    let k = key(name);
+    let singular = k.strip_suffix('s').unwrap_or(&k);
+    let not_things = &LISTS.not_things;
+    // "Israeli-Palestinian", "Franco-German", "Russian-speaking": a people's compound.
+    let people = |w: &str| gazetteer().demonym(w).is_some();
+    // "EADS-led", "Chicago-based", "all-Airbus", "Structure-wise": a compound
+    // adjective, its lower-case part no part of a name.
+    let compound = name.split_whitespace().any(|w| {
+        w.contains('-')
+            && w.split('-')
+                .any(|p| p.starts_with(char::is_lowercase) && p.len() > 1)
+    });
+    let calendar = calendar::TIME_ZONES.contains(&name) || calendar::month(&k).is_some();
+    compound
+        || calendar
+        || names_an_actor_or_money(name, &k)
+        || not_things.contains(&k)
+        || not_things.contains(singular)
+        || gazetteer().country(name).is_some()
+        || gazetteers::is_listed_place(&name.replace('-', " "))
+        || people(name)
+        || name.split(['-', ' ']).any(people)
+        || is_common_word_in_capitals(name, "")
+}
+
+/// Words of amounts of money ("N.Z. Dlrs", "Ecus"): a currency is no thing.
+const MONEY_WORDS: [&str; 10] = [
+    "dlr",
+    "dlrs",
+    "dollar",
+    "dollars",
+    "ecu",
+    "ecus",
+    "eurodollar",
+    "eurodollars",
+    "stg",
+    "yen",
+];
+
+/// Whether a name the tagger typed MISC is a company or organisation it mistyped ("Airbus
+/// Industrie" when listed), a currency ("H.K. Dlrs"), or a politician's party and state
+/// ("R-Iowa", "D-Cal").
+fn names_an_actor_or_money(name: &str, k: &str) -> bool {
+    let b = name.as_bytes();
+    let affiliation = !name.contains(' ')
+        && name.len() <= 10
+        && b.len() > 2
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-';
+    affiliation
+        || k.split(' ').any(|w| MONEY_WORDS.contains(&w))
+        || gazetteer().organization(name).is_some()
+        || gazetteers::is_listed_company(name)
+}
+
+/// Whether a name the tagger typed MISC, which names no actor, names a thing (a product,
+/// an index, a programme, an event, a work: "MacBook Air", "Dow Jones", "Dreamliner"):
+/// no name [`names_no_thing`] rules out, and a known thing or no one-word adjective of
+/// a people, a language or a region ("Kestrian", "English", "Western").
+pub fn misc_names_a_thing(name: &str) -> bool {
+    if names_no_thing(name) {
+        return false;
+    }
+    if is_thing_name(name) || extends_thing_name(name) {
+        return true;
+    }
+    let k = key(name);
+    let singular = k.strip_suffix('s').unwrap_or(&k);
+    let adjective = ADJECTIVE_ENDINGS.iter().any(|e| singular.ends_with(e))
+        || (singular.ends_with("an") && singular.len() >= 5);
+    // "Mario Brodersohn": a given name and a surname, a person the tagger mistyped.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person = words.len() == 2 && gazetteers::is_given_name(words[0]);
+    (k.contains(' ') || !adjective) && !person
 }
 
 /// Whether the name is an academic degree or credential ("PhD", "M.D.").
@@ -278,6 +392,65 @@ mod tests {
         for (name, want) in cases {
             assert_eq!(extends_thing_name(name), want, "{name}");
         }
+    }
+
+    #[test]
+    fn misc_names_of_things_but_not_of_peoples_or_holidays() {
+        let cases = [
+            ("MacBook Air", true),
+            ("Dreamliner", true),
+            ("Dow Jones", true),
+            ("Kessel Composite Index", true),
+            ("iPod Nano", true),
+            ("Olympics", true),
+            ("Windows Vista", true),
+            ("KC-45", true),
+            // Peoples, languages, faiths, holidays, regions, currencies: no things.
+            ("Russian", false),
+            ("Russians", false),
+            ("Kestrian", false),
+            ("English", false),
+            ("Balinese", false),
+            ("Western", false),
+            ("Muslims", false),
+            ("Christmas", false),
+            ("Israeli-Palestinian", false),
+            ("Democrats", false),
+            ("US$", false),
+            ("USD", false),
+            ("OK", false),
+            ("1990s", false),
+            ("PhD", false),
+            ("GHz", false),
+            ("SUVs", false),
+            ("C", false),
+            ("US$", false),
+            ("Lisk Open", true),
+            ("Wi-Fi", true),
+            ("EADS-led", false),
+            ("Chicago-based", false),
+            ("all-Kessel", false),
+            ("Structure-wise", false),
+            ("GMT", false),
+            ("Los-Angeles", false),
+            ("N.Z. Dlrs", false),
+            ("Ecus", false),
+            ("R-Iowa", false),
+            ("D-Cal", false),
+            ("Congressional", false),
+            ("Ada Brodersohn", false),
+            ("M-1", true),
+            ("Fortune 500", true),
+            ("Reform Act", true),
+        ];
+        for (name, want) in cases {
+            assert_eq!(misc_names_a_thing(name), want, "{name}");
+        }
+        assert_eq!(singular_of_known("ipods"), Some("ipod"));
+        assert_eq!(singular_of_known("iphones"), Some("iphone"));
+        assert_eq!(singular_of_known("oscars"), None);
+        assert_eq!(singular_of_known("windows"), None);
+        assert_eq!(singular_of_known("kessels"), None);
     }
 
     #[test]

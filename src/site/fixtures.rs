@@ -58,6 +58,7 @@ pub fn briefing(slug: &str, title: &str, day: Option<Date>, body: &str) -> Brief
             lede: String::new(),
             summary: Vec::new(),
             actors: Vec::new(),
+            things: Vec::new(),
             timeline: Vec::new(),
             tags: Vec::new(),
             draft: false,

@@ -147,7 +147,7 @@ fn is_organisation(kind: ActorKind, ms: &[&Mention], doc: &Doc, names: &NameFact
             (bare && (names.listed || opens_organisation())) || company
         }
         ActorKind::Place => names.listed && !ms.iter().any(|m| after_the(doc, m)),
-        ActorKind::Organization | ActorKind::Group => false,
+        ActorKind::Organization | ActorKind::Group | ActorKind::Thing => false,
     }
 }
 

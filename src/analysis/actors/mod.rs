@@ -16,12 +16,14 @@
 //! - `quotes`: what each actor said, where the text says so;
 //! - `sources`: news outlets the article only cites ("Sputnik reported"), and the
 //!   page's own outlet, which is the briefing's source rather than an actor;
-//! - `salience`: the ranking, with those outlets after the story's actors.
+//! - `salience`: the ranking, with those outlets after the story's actors;
+//! - `thing_actors`: one actor of kind thing per named thing (a product, an index, a
+//!   law, an event), after all of the story's actors, so timelines can name them.
 //!
 //! Everything is rule-based and deterministic, and linear in the article apart from
 //! small windows around each mention: the rules are readable, testable one by one and
 //! need no model. `Actor::id` is the actor's rank and `Entity::actor` points to it;
-//! a mention that names no actor (a national adjective inside a role, an event name)
+//! a mention that names no actor (a national adjective inside a role, a holiday)
 //! keeps `None`.
 
 mod furniture;
@@ -37,6 +39,7 @@ mod sources;
 #[cfg(test)]
 mod tests;
 mod text;
+mod thing_actors;
 mod things;
 
 use std::collections::{HashMap, HashSet};
@@ -61,7 +64,8 @@ pub struct Quote {
     pub direct: bool,
 }
 
-/// One real-world person, organisation, place or group in an article.
+/// One real-world person, organisation, place or group in an article, or a named thing
+/// (kind [`ActorKind::Thing`]), listed after them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// Index in `Analysis::actors`.
@@ -162,7 +166,10 @@ pub fn resolve(
         entities[mention.entity].actor = rank[actor_of[m]];
     }
     let saliences = salience::normalise(&scores);
-    ranked(&order, &drafts, &saliences, quotes, &cited)
+    let mut actors = ranked(&order, &drafts, &saliences, quotes, &cited);
+    let furniture = furniture::find(&doc, entities);
+    thing_actors::append(&doc, title, entities, &things, &furniture, &mut actors);
+    actors
 }
 
 /// How often the tagger typed each name (by key) MISC, things left out (they were

@@ -236,11 +236,14 @@ fn kinds_and_groups() {
         ("the West", ActorKind::Group),
         ("Democrats", ActorKind::Group),
         ("Kestria", ActorKind::Place),
+        // An event: a thing, listed after the actors; the adjectives name no thing.
+        ("Olympics", ActorKind::Thing),
     ];
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}");
     }
     assert_eq!(actors.len(), cases.len(), "{actors:#?}");
+    assert_eq!(actors.last().map(|a| a.kind), Some(ActorKind::Thing));
     assert_consistent(&prose, &entities, &actors);
 }
 
@@ -624,7 +627,7 @@ fn companies_the_tagger_took_for_people_or_places() {
 }
 
 #[test]
-fn things_are_no_actors_and_a_dateline_names_a_place() {
+fn things_are_listed_after_the_actors_and_a_dateline_names_a_place() {
     let marked = "[ORG|LISK] \u{2014} The online game [LOC|Minecraft] crashed, said [PER|Ada Quint] of [ORG|Lisk]. \
                   [ORG|Obamacare] and the [LOC|World Cup] cost [ORG|Lisk] dearly.\n\n\
                   The dating app [ORG|Tinder] grew. [ORG|Tinder] said it would hire. \
@@ -638,6 +641,8 @@ fn things_are_no_actors_and_a_dateline_names_a_place() {
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
     }
+    // Things are no key actors: each is one actor of kind thing, after the story's.
+    let story = actors.iter().filter(|a| a.kind != ActorKind::Thing).count();
     for thing in [
         "Minecraft",
         "Obamacare",
@@ -645,20 +650,17 @@ fn things_are_no_actors_and_a_dateline_names_a_place() {
         "Oscar",
         "Morvan Trust",
     ] {
-        assert!(
-            actors
-                .iter()
-                .all(|a| a.name != thing && !a.aliases.iter().any(|n| n == thing)),
-            "{thing}: {actors:#?}"
-        );
+        let a = actor(&actors, thing);
+        assert_eq!(a.kind, ActorKind::Thing, "{thing}: {actors:#?}");
+        assert!(a.id >= story, "{thing}: {actors:#?}");
         let e = entities.iter().find(|e| &prose[e.start..e.end] == thing);
         assert_eq!(
             e.map(|e| (e.kind, e.actor)),
-            Some((EntityType::Misc, None)),
+            Some((EntityType::Misc, Some(a.id))),
             "{thing}"
         );
     }
-    assert_eq!(actors.len(), cases.len(), "{actors:#?}");
+    assert_eq!(story, cases.len(), "{actors:#?}");
     assert_consistent(&prose, &entities, &actors);
 }
 
@@ -712,7 +714,8 @@ fn names_the_tagger_never_saw_are_typed_by_the_words_around_them() {
     for (name, kind) in cases {
         assert_eq!(actor(&actors, name).kind, kind, "{name}: {actors:#?}");
     }
-    // "Wendt" (typed three ways) and "Quillfact.com" are second names, not second actors.
+    // "Wendt" (typed three ways) and "Quillfact.com" are second names, not second actors;
+    // a MISC name of an actor ("Dunmere said", "Lena cakes") is no thing.
     assert_eq!(actors.len(), cases.len(), "{actors:#?}");
     assert_consistent(&prose, &entities, &actors);
 }
@@ -821,12 +824,17 @@ fn leaders_studios_products_and_common_words_in_capitals() {
             &[
                 ("Kessrow Games", ActorKind::Organization),
                 ("Lisk", ActorKind::Place),
+                ("Commonwealth Games", ActorKind::Thing),
             ],
         ),
-        // Products and their plurals are no actors; the company is.
+        // Products and their plurals are things; the company is an actor.
         (
             "Editors bought [PER|Macbooks] and filled [ORG|Google Doc] files; [ORG|Google] paid.",
-            &[("Google", ActorKind::Organization)],
+            &[
+                ("Google", ActorKind::Organization),
+                ("Macbooks", ActorKind::Thing),
+                ("Google Doc", ActorKind::Thing),
+            ],
         ),
         // A farm's name is a place; a company named with "Farms" stays one.
         (

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use super::super::entities::Entity;
+use super::super::entities::{Entity, EntityType};
 use super::lexicon::lexicon;
 use super::text::is_capitalised;
 use super::text::{Doc, clean_name, is_possessive};
@@ -90,6 +90,7 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
             things.insert(keys[i].clone());
         }
     }
+    coordinated_things(doc, entities, &names, &keys, &mut things);
     // The acronym of a thing is the thing ("ACA" for "Affordable Care Act").
     let acronyms: HashSet<String> = names
         .iter()
@@ -106,6 +107,43 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A name joined by "and" or "or" to a thing's name is a thing of the same list ("the
+/// packets are the 0x08: Block Placement Packet and 0x10: Creative Inventory Action"),
+/// when it is a name of several words that nothing else types: no head word of an
+/// organisation or a place, not a known organisation or country, not tagged a person
+/// ("the Kessel Act and Kessel Water Board", "Medicaid and Ana Lee" stay apart). Codes
+/// and "the" between the names do not count.
+fn coordinated_things(
+    doc: &Doc,
+    entities: &[Entity],
+    names: &[String],
+    keys: &[String],
+    things: &mut HashSet<String>,
+) {
+    for (i, pair) in entities.windows(2).enumerate() {
+        let between = doc.slice(pair[0].end, pair[1].start.max(pair[0].end));
+        let words: Vec<&str> = between
+            .split_whitespace()
+            .filter(|w| *w != "the" && !w.contains(|c: char| c.is_ascii_digit()))
+            .collect();
+        if !matches!(words.as_slice(), ["and"] | ["or"] | [","] | [",", "and"]) {
+            continue;
+        }
+        for (from, to) in [(i, i + 1), (i + 1, i)] {
+            let (name, e) = (&names[to], &entities[to]);
+            let g = gazetteer();
+            let plain = name.contains(' ')
+                && e.kind != EntityType::Per
+                && lexicon().head_kind(name).is_none()
+                && g.organization(name).is_none()
+                && g.country(name).is_none();
+            if plain && things.contains(&keys[from]) {
+                things.insert(keys[to].clone());
+            }
+        }
+    }
 }
 
 /// The word before the entity, the word after it and the one after that, within its
@@ -189,9 +227,27 @@ fn in_title_run(doc: &Doc, e: &Entity) -> bool {
 const QUOTE_WINDOW: usize = 200;
 
 /// Whether the entity stands inside quotation marks whose passage is a title ("Temple
-/// Run,", "A Paradise Built in Hell: ..."). Typographic quotes are paired within
-/// [`QUOTE_WINDOW`]; straight ones by their parity within the sentence.
+/// Run,", "A Paradise Built in Hell: ...").
 fn quoted_title(doc: &Doc, e: &Entity) -> bool {
+    quoted_passage(doc, e).is_some_and(is_title)
+}
+
+/// Whether the entity is only a piece of a title: inside a Title Case run after a thing
+/// noun ("the work My Name as Though It Were Written on the Surface of the Moon"), or
+/// inside a quoted title with other words ("A Paradise Built in Hell": "Hell"). Such a
+/// piece names no thing of its own.
+pub(super) fn title_fragment(doc: &Doc, e: &Entity) -> bool {
+    let name = doc.slice(e.start, e.end).trim();
+    let quoted = quoted_passage(doc, e)
+        .filter(|p| is_title(p))
+        .is_some_and(|p| p.trim().trim_end_matches([',', '.']).trim() != name);
+    quoted || in_title_run(doc, e)
+}
+
+/// The passage between the quotation marks the entity stands in, if any. Typographic
+/// quotes are paired within [`QUOTE_WINDOW`]; straight ones by their parity within the
+/// sentence.
+fn quoted_passage<'a>(doc: &Doc<'a>, e: &Entity) -> Option<&'a str> {
     let prose = doc.prose;
     let mut from = e.start.saturating_sub(QUOTE_WINDOW);
     while !prose.is_char_boundary(from) {
@@ -202,7 +258,7 @@ fn quoted_title(doc: &Doc, e: &Entity) -> bool {
         to -= 1;
     }
     let (Some(head), Some(tail)) = (prose.get(from..e.start), prose.get(e.end..to)) else {
-        return false;
+        return None;
     };
     let sentence_start = doc
         .sentence_at(e.start)
@@ -216,10 +272,7 @@ fn quoted_title(doc: &Doc, e: &Entity) -> bool {
         _ => None,
     };
     let close = tail.find(['\u{201d}', '"']);
-    match (open, close) {
-        (Some(o), Some(c)) => prose.get(o..e.end + c).is_some_and(is_title),
-        _ => false,
-    }
+    prose.get(open?..e.end + close?)
 }
 
 #[cfg(test)]
@@ -239,7 +292,7 @@ mod tests {
 
     #[test]
     fn laws_games_works_and_events_are_things() {
-        let cases: [(&str, &[&str]); 20] = [
+        let cases: [(&str, &[&str]); 23] = [
             (
                 "Her 1968 work My Name as Though It Were on the [ORG|Surface] of the [LOC|Moon] sold.",
                 &["Surface", "Moon"],
@@ -315,9 +368,48 @@ mod tests {
                 "[ORG|Kessel] sold [ORG|iPod Nano] players, [PER|iPods] and [LOC|SUVs] on [LOC|Christmas Island].",
                 &["iPod Nano", "iPods", "SUVs"],
             ),
+            (
+                "The packets are the 0x08: [ORG|Tarn Placement Packet] and 0x10: [ORG|Creative Stock Action].",
+                &["Tarn Placement Packet", "Creative Stock Action"],
+            ),
+            // Beside a thing in a list, an organisation by its head, a known one, a
+            // person and a one-word name stay actors.
+            (
+                "The [ORG|Kessel Act] and the [ORG|Kessel Water Board], [ORG|Medicaid] and [PER|Ana Lee] met.",
+                &["Kessel Act", "Medicaid"],
+            ),
+            (
+                "The [ORG|Kessel Act] and [ORG|NATO], the [ORG|Lisk Treaty] or [ORG|Kessel] held.",
+                &["Kessel Act", "Lisk Treaty"],
+            ),
         ];
         for (marked, want) in cases {
             assert_eq!(things_of(marked), want, "{marked}");
+        }
+    }
+
+    #[test]
+    fn pieces_of_a_title_are_fragments_whole_names_are_not() {
+        let cases = [
+            (
+                "Her 1968 work My Name as Though It Were on the [ORG|Surface] of the [LOC|Moon] sold.",
+                vec![true, true],
+            ),
+            (
+                "In her book \u{201c}A [ORG|Paradise Built] in [LOC|Hell]\u{201d} she wrote.",
+                vec![true, true],
+            ),
+            (
+                "Apps like \u{201c}[PER|Temple Run],\u{201d} sold; the game [LOC|Minecraft] did too.",
+                vec![false, false],
+            ),
+        ];
+        for (marked, want) in cases {
+            let (prose, entities) = super::super::tests::parse_marked(marked);
+            let sentences = super::super::tests::one_sentence(&prose);
+            let doc = Doc::new(&prose, &sentences);
+            let got: Vec<bool> = entities.iter().map(|e| title_fragment(&doc, e)).collect();
+            assert_eq!(got, want, "{marked}");
         }
     }
 

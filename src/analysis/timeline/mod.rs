@@ -227,7 +227,8 @@ impl Collected {
 impl Collected {
     /// The earlier reported entry that `entry` tells again with its source ("Police
     /// tell the paper the car was taken from her drive", after "Her car was stolen
-    /// from her drive"): same date and participants, and the thing its source says was
+    /// from her drive"): same date, no participant the earlier entry lacks (it may
+    /// name more: "her Kessel Award car"), and the thing its source says was
     /// acted on is what the earlier entry's passive verb acted on.
     fn restated(&self, entry: &TimelineEntry) -> Option<usize> {
         if !entry.reported || entry.actors.is_empty() {
@@ -237,7 +238,7 @@ impl Collected {
         self.entries.iter().position(|(_, e)| {
             e.reported
                 && e.date == entry.date
-                && e.actors == entry.actors
+                && entry.actors.iter().all(|a| e.actors.contains(a))
                 && passive_subject_words(&e.text).is_some_and(|w| w.contains(&thing))
         })
     }

@@ -9,7 +9,9 @@
 //! *against Russian aggression in the zone along the Ukraine-Russia boundary*"), and
 //! the topic of a sentence is not a participant. A subject that only refers back to
 //! actors ("the officials", "the company", "they", "she") is resolved against the
-//! [`Discourse`]: the actors the article named last.
+//! [`Discourse`]: the actors the article named last. Named things (products, indices:
+//! actors of kind thing) take part like any actor, and "the index", "it" may stand for
+//! the thing named last.
 
 use super::segment::Words;
 use crate::analysis::ActorKind;
@@ -230,7 +232,7 @@ impl Discourse {
                     self.person = Some(id);
                     people.push(id);
                 }
-                (EntityType::Misc, _) => {
+                (_, Some(ActorKind::Thing)) => {
                     self.thing = Some(id);
                     self.singular = Some(id);
                 }
@@ -421,6 +423,42 @@ mod tests {
         };
         let entities = [at(5, EntityType::Loc, 2), at(20, EntityType::Loc, 1)];
         assert_eq!(actors_of(&z, &entities, &d), [0, 1, 2]);
+    }
+
+    #[test]
+    fn things_take_part_and_are_what_the_index_refers_to() {
+        let at = |start, kind, actor| Entity {
+            start,
+            end: start + 1,
+            kind,
+            actor: Some(actor),
+        };
+        let actors = [
+            Actor::plain(0, "Kestria", ActorKind::Place),
+            Actor::plain(1, "Lisk Composite Index", ActorKind::Thing),
+            Actor::plain(2, "Kessel Bank", ActorKind::Organization),
+        ];
+        // "Kestrian officials said the Lisk Composite Index fell": the national
+        // adjective (MISC, its country) is no thing; the index is.
+        let mut d = Discourse::default();
+        d.update(
+            &[at(0, EntityType::Misc, 0), at(20, EntityType::Misc, 1)],
+            &actors,
+            &[],
+        );
+        assert_eq!(d.resolve(Referent::Thing, false), [1]);
+        assert_eq!(d.resolve(Referent::Thing, true), [1]);
+        // A national adjective alone leaves "the index" unresolved.
+        let mut d = Discourse::default();
+        d.update(&[at(0, EntityType::Misc, 0)], &actors, &[]);
+        assert_eq!(d.resolve(Referent::Thing, false), Vec::<usize>::new());
+        // A thing named in the subject or object zone takes part like any actor.
+        let z = Zones {
+            ranges: vec![(0, 30)],
+            ..Default::default()
+        };
+        let named = [at(2, EntityType::Org, 2), at(20, EntityType::Misc, 1)];
+        assert_eq!(actors_of(&z, &named, &Discourse::default()), [1, 2]);
     }
 
     #[test]

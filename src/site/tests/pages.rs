@@ -1252,3 +1252,32 @@ fn every_page_has_social_tags_with_the_site_name_and_a_share_image() {
         assert_eq!(page.matches("property=\"og:type\"").count(), 1, "{path}");
     }
 }
+
+#[test]
+fn things_named_twice_are_shown_as_plain_names_and_get_no_pages() {
+    use crate::analysis::ActorKind;
+    use crate::briefing::ActorMeta;
+    let mut briefings = fixtures::site();
+    let thing = |name: &str, mentions: usize| ActorMeta {
+        kind: ActorKind::Thing,
+        mentions,
+        ..fixtures::actor(name, ActorKind::Thing, None, &[])
+    };
+    let b = &mut briefings[0];
+    b.meta.things = vec![thing("Calder Tide Index", 3), thing("Harbour Pass", 1)];
+    let slug = b.slug.clone();
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &briefings,
+    );
+    let page = &pages[&format!("briefings/{slug}/index.html")];
+    assert!(page.contains("Things named</h3>"), "{slug}");
+    assert!(page.contains("<span class=\"chip chip-thing\">Calder Tide Index</span>"));
+    // Named once: not shown; and no thing has an actor page.
+    assert!(!page.contains("Harbour Pass"));
+    assert!(!pages.keys().any(|p| p.contains("calder-tide-index")));
+    // A briefing without things shows no such row.
+    let other = &pages[&format!("briefings/{}/index.html", briefings[1].slug)];
+    assert!(!other.contains("Things named"));
+}

@@ -151,6 +151,10 @@ pub struct BriefingView {
     /// The news outlets the article only cites as sources ("told ABC News"), each once:
     /// not in `key_actors` nor `other_actors`.
     pub sources: Vec<BriefingActor>,
+    /// Names of the things the briefing shows (products, indices, laws, events named
+    /// at least twice: `BriefingMeta::things_shown`), as plain text: things have no
+    /// pages. Empty when the body's "Key actors" was edited (`actors_html` has them).
+    pub things: Vec<String>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
     /// The timeline as a picture (inline SVG, `| safe`; see `svg::strip`): empty when
@@ -199,6 +203,13 @@ impl BriefingView {
             Some(_) => Vec::new(),
             None => timeline(index, b, &lead),
         };
+        let things = match actors_html {
+            Some(_) => Vec::new(),
+            None => meta
+                .things_shown()
+                .map(|t| t.name.trim().to_string())
+                .collect(),
+        };
         let mut card = BriefingCard::new(index, b);
         card.lede = lead.lede;
         BriefingView {
@@ -211,6 +222,7 @@ impl BriefingView {
             other_actors,
             places,
             sources,
+            things,
             actors,
             timeline_svg: strip::render(&timeline_strip(&events)),
             timeline: events,
@@ -334,7 +346,7 @@ fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
             shared.sort_by_key(|&id| match index.corpus.actor(id).kind {
                 ActorKind::Person | ActorKind::Organization => 0,
                 ActorKind::Group => 1,
-                ActorKind::Place => 2,
+                ActorKind::Place | ActorKind::Thing => 2,
             });
             RelatedView {
                 briefing: BriefingCard::new(index, r.briefing),
