@@ -53,15 +53,30 @@ pub(super) fn append(
     // The names of the story's actors, and the first words of their names: a name
     // typed MISC that is one of these is an actor's, used as an adjective ("Quorra
     // account", "Dunmere said" beside "Dunmere Energy"), not a thing.
+    // A person's surname counts too: "the two Varelas" are people named Varela.
     let actor_names: HashSet<String> = actors
         .iter()
-        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
-        .flat_map(|n| {
+        .flat_map(|a| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(move |n| (a, n))
+        })
+        .flat_map(|(a, n)| {
             let k = key(n);
             let first = k.split(' ').next().unwrap_or("").to_string();
-            [k, first]
+            let last = match a.kind {
+                ActorKind::Person => k.rsplit(' ').next().unwrap_or("").to_string(),
+                _ => String::new(),
+            };
+            [k, first, last]
         })
+        .filter(|k| !k.is_empty())
         .collect();
+    let names_an_actor = |name: &str| {
+        let k = key(name);
+        let singular = k.strip_suffix('s').unwrap_or(&k);
+        actor_names.contains(&k) || actor_names.contains(singular)
+    };
     let candidates: Vec<(usize, String)> = entities
         .iter()
         .enumerate()
@@ -79,7 +94,8 @@ pub(super) fn append(
             }
             let misc = e.kind == EntityType::Misc
                 && misc_names_a_thing(&name)
-                && !actor_names.contains(&key(&name));
+                && !names_an_actor(&name)
+                && !common_word_opening_sentence(doc, e, &name);
             (things.contains(&i) || misc).then_some((i, name))
         })
         .collect();
@@ -114,6 +130,34 @@ pub(super) fn append(
             source: false,
         });
     }
+}
+
+/// Whether `name` is one word that opens its sentence and that the article also writes
+/// in lower case ("Water released at the dam takes four days" beside "more water"): a
+/// common noun capitalised by its place, not a name.
+fn common_word_opening_sentence(doc: &Doc, e: &Entity, name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    let start = doc
+        .sentence_at(e.start)
+        .map_or(e.start, |s| doc.sentences[s].start);
+    let before = doc.prose.get(start..e.start).unwrap_or("x");
+    if before.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    doc.prose.match_indices(lower.as_str()).any(|(at, _)| {
+        let open = doc.prose[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let close = doc.prose[at + lower.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        open && close
+    })
 }
 
 /// How far around a name its title's quotation marks are looked for.
@@ -264,6 +308,71 @@ mod tests {
         );
         assert_eq!(linked[1], "iPods -> iPod");
         assert_eq!(linked[3], "iPod Nano -> iPod Nano");
+    }
+
+    /// The names of the things of a one-sentence article whose actors are `actors`
+    /// (each entity with an actor's name is that actor's).
+    fn things_beside(marked: &str, actors: &[(&str, ActorKind)]) -> Vec<String> {
+        let (prose, mut entities) = super::super::tests::parse_marked(marked);
+        let sentences = super::super::tests::one_sentence(&prose);
+        let doc = Doc::new(&prose, &sentences);
+        let mut list: Vec<Actor> = actors
+            .iter()
+            .enumerate()
+            .map(|(i, (name, kind))| Actor::plain(i, name, *kind))
+            .collect();
+        for e in entities.iter_mut() {
+            e.actor = list.iter().position(|a| a.name == prose[e.start..e.end]);
+        }
+        let things = HashSet::new();
+        append(&doc, "", &mut entities, &things, &HashSet::new(), &mut list);
+        list[actors.len()..]
+            .iter()
+            .map(|a| a.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn surnames_in_the_plural_and_common_words_opening_a_sentence_are_no_things() {
+        let people = [
+            ("Ana Varela", ActorKind::Person),
+            ("Luis Varela", ActorKind::Person),
+        ];
+        let cases: [(&str, &[&str]); 6] = [
+            // two people who share a surname
+            (
+                "[PER|Ana Varela] and [PER|Luis Varela] agree; the two [MISC|Varelas] are not related.",
+                &[],
+            ),
+            // the plural of no actor's name stays a thing
+            (
+                "[PER|Ana Varela] flew on two [MISC|Dreamliners] and a [MISC|Dreamliner].",
+                &["Dreamliner"],
+            ),
+            // a common noun capitalised because it opens the sentence
+            (
+                "[MISC|Water] released at the dam takes days, and more water follows [PER|Ana Varela].",
+                &[],
+            ),
+            // opening the sentence, but never written in lower case: a name
+            (
+                "[MISC|Thumper] sold well, [PER|Ana Varela] said of the game.",
+                &["Thumper"],
+            ),
+            // written in lower case too, but not opening the sentence: left to the tagger
+            (
+                "[PER|Ana Varela] praised [MISC|Water] (the film), and water was cheap.",
+                &["Water"],
+            ),
+            // two words are a name even at the start
+            (
+                "[MISC|Water Act] reforms passed, [PER|Ana Varela] said of the water rules.",
+                &["Water Act"],
+            ),
+        ];
+        for (marked, want) in cases {
+            assert_eq!(things_beside(marked, &people), want, "{marked}");
+        }
     }
 
     #[test]
