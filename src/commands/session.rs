@@ -167,14 +167,19 @@ impl<C: FnMut() -> Date> Session<C> {
             let (config, today) = (config.clone(), options.today);
             std::thread::spawn(move || crate::pipeline::warm_up(&config, today));
         }
+        // The folders it wrote into are listed for the watcher (their own events are
+        // no change either, or every first build would cause a second) when the build
+        // may have added a name to them: on the first build, or when it wrote a briefing
+        // it had not written before. Rewriting a known briefing leaves the listing, and
+        // its record, as they were: listing 10,000 briefings is not on every edit's path.
+        let mut new_names = first;
         let mut dirs = std::collections::BTreeSet::new();
         for path in &report.briefings_written {
             let full = config.root.join(path);
+            new_names |= !self.writes.has_record(&full);
             if let Ok(bytes) = std::fs::read(&full) {
                 self.writes.record(&full, &bytes);
             }
-            // The folders it wrote into (the first build creates them): their own
-            // events are no change either, or every first build would cause a second.
             let within = |d: &&std::path::Path| d.starts_with(&config.briefings_dir);
             dirs.extend(
                 full.ancestors()
@@ -183,15 +188,10 @@ impl<C: FnMut() -> Date> Session<C> {
                     .map(|d| d.to_path_buf()),
             );
         }
-        // Listing a folder of 10,000 briefings takes 10 ms: after the first build (which
-        // may have made the folders) that is done off the reload's path. The watcher
-        // reads these records after its debounce, long after they are made; were one
-        // late, the folder's event would bring a rebuild that changes nothing.
-        let writes = self.writes.clone();
-        let record = move || dirs.iter().for_each(|dir| writes.record_dir(dir));
-        match first {
-            true => record(),
-            false => drop(std::thread::spawn(record)),
+        if new_names {
+            for dir in &dirs {
+                self.writes.record_dir(dir);
+            }
         }
         Ok(report)
     }

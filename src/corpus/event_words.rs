@@ -21,7 +21,7 @@ pub struct Lexicon {
 }
 
 /// An event text's content words.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Words {
     /// The ids in the alphabetical order of their words (the order candidates are looked
     /// up in, so that which candidates a crowded day considers does not depend on ids).

@@ -490,6 +490,19 @@ mod tests {
     }
 
     #[test]
+    fn a_crowded_day_considers_candidates_in_the_alphabetical_order_of_words() {
+        // 64 events share "alpha", which comes first: the last event's candidates are
+        // those 64, and the event it repeats ("zulu yankee xray") is never compared
+        let mut events = vec![(0, event("2022-01-26", "zulu yankee xray"))];
+        for i in 0..64 {
+            events.push((i + 1, event("2022-01-26", &format!("alpha f{i}a f{i}b"))));
+        }
+        events.push((99, event("2022-01-26", "alpha zulu yankee xray")));
+        let got = run(&events);
+        assert_eq!(got[0].1.len(), 66);
+    }
+
+    #[test]
     fn similarity_threshold() {
         let cases = [
             (

@@ -217,6 +217,13 @@ impl SelfWrites {
         }
     }
 
+    /// Whether a write of the build to `path` is on record (and not forgotten since).
+    pub fn has_record(&self, path: &Path) -> bool {
+        self.written
+            .lock()
+            .is_ok_and(|map| map.contains_key(&key(path)))
+    }
+
     /// Records that the build left the folder `path` (one it created, or wrote files
     /// into) with the entries it has now. Events on the folder itself are ignored for as
     /// long as it lists the same names; a folder moved or copied into it is a change.
@@ -397,11 +404,14 @@ mod tests {
         let writes = SelfWrites::default();
         std::fs::write(&path, "generated").unwrap();
         assert!(!writes.matches(&path), "nothing recorded yet");
+        assert!(!writes.has_record(&path));
         writes.record(&path, b"generated");
+        assert!(writes.has_record(&path));
         assert!(writes.matches(&path));
         assert!(writes.matches(&path), "still ours on a second event");
         std::fs::write(&path, "hand edit").unwrap();
         assert!(!writes.matches(&path));
+        assert!(!writes.has_record(&path), "a hand edit forgets the record");
         std::fs::write(&path, "generated").unwrap();
         assert!(!writes.matches(&path), "a mismatch forgets the record");
         writes.record(&path, b"generated");
