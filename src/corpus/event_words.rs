@@ -36,15 +36,15 @@ impl Lexicon {
     /// The content words of `text`: distinct, no stop words, no words shorter than three
     /// letters unless they hold a digit.
     pub fn words(&mut self, text: &str) -> Words {
-        let mut found: Vec<String> = normalise(text)
+        let normalised = normalise(text);
+        let mut found: Vec<&str> = normalised
             .split(' ')
             .filter(|w| {
                 (w.chars().count() >= 3 || w.chars().any(|c| c.is_ascii_digit()))
                     && !is_stop_word(w)
             })
-            .map(str::to_string)
             .collect();
-        found.sort();
+        found.sort_unstable();
         found.dedup();
         let ordered: Vec<u32> = found.into_iter().map(|w| self.id(w)).collect();
         let mut sorted = ordered.clone();
@@ -61,13 +61,14 @@ impl Lexicon {
         }
     }
 
-    fn id(&mut self, word: String) -> u32 {
-        if let Some(&id) = self.ids.get(&word) {
+    /// The id of `word`; a word seen for the first time is stored (the only copy made).
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
             return id;
         }
         let id = self.numeric.len() as u32;
         self.numeric.push(word.bytes().any(|c| c.is_ascii_digit()));
-        self.ids.insert(word, id);
+        self.ids.insert(word.to_string(), id);
         id
     }
 }

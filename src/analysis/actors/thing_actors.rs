@@ -147,17 +147,7 @@ fn common_word_opening_sentence(doc: &Doc, e: &Entity, name: &str) -> bool {
         return false;
     }
     let lower = name.to_lowercase();
-    doc.prose.match_indices(lower.as_str()).any(|(at, _)| {
-        let open = doc.prose[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let close = doc.prose[at + lower.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        open && close
-    })
+    doc.tokens.iter().flatten().any(|&t| doc.word(t) == lower)
 }
 
 /// How far around a name its title's quotation marks are looked for.
