@@ -32,6 +32,12 @@ impl BriefingId {
     pub(super) fn index(self) -> usize {
         self.0 as usize
     }
+
+    /// A small index for side tables: every briefing id of a corpus is below its
+    /// `briefing_slots()`.
+    pub fn slot(self) -> usize {
+        self.0 as usize
+    }
 }
 
 impl ActorId {

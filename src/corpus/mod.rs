@@ -347,6 +347,11 @@ impl Corpus {
         self.actors.list.len()
     }
 
+    /// The size of a side table indexed by `BriefingId::slot`.
+    pub fn briefing_slots(&self) -> usize {
+        self.slots.len()
+    }
+
     /// The size of a side table indexed by `ActorId::slot`.
     pub fn actor_slots(&self) -> usize {
         self.actors.list.len()

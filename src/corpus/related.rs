@@ -25,39 +25,55 @@ pub struct Related {
     pub shared: Vec<ActorId>,
 }
 
+/// A candidate of [`Corpus::related`]: its position in the site order, its score, the
+/// briefing and its (briefing, rank of the shared actor) pairs.
+type Candidate<'a> = (usize, f64, BriefingId, &'a [(BriefingId, u32)]);
+
 impl Corpus {
     /// Up to `limit` briefings sharing actors with briefing `b`, best first (then the
-    /// nearest in the site order).
+    /// nearest in the site order). Keying every page of a site asks this of every
+    /// briefing, so the candidates are gathered as (briefing, actor) pairs in one vector
+    /// and grouped by sorting (no map, no list per candidate); the weights of a
+    /// candidate are added in the order of `b`'s actors, as the score is defined.
     pub fn related(&self, b: BriefingId, limit: usize) -> Vec<Related> {
         let here = self.position(b);
-        let mut scores: HashMap<BriefingId, (f64, Vec<ActorId>)> = HashMap::new();
         let mut actors: Vec<ActorId> = self.actors_of(b).to_vec();
         let mut seen = std::collections::HashSet::new();
         actors.retain(|a| seen.insert(*a));
-        for &actor in &actors {
+        let mut weights = Vec::with_capacity(actors.len());
+        let mut pairs: Vec<(BriefingId, u32)> = Vec::new();
+        for (i, &actor) in actors.iter().enumerate() {
             let list = self.postings(actor);
-            let weight = 1.0 / (1.0 + (list.len() as f64).ln());
+            weights.push(1.0 / (1.0 + (list.len() as f64).ln()));
             let at = list.partition_point(|&o| self.position(o) < here);
             let window = &list[at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(list.len())];
-            for &other in window.iter().filter(|&&o| o != b) {
-                let entry = scores.entry(other).or_insert((0.0, Vec::new()));
-                entry.0 += weight;
-                entry.1.push(actor);
-            }
+            let rank = u32::try_from(i).unwrap_or(u32::MAX);
+            pairs.extend(window.iter().filter(|&&o| o != b).map(|&o| (o, rank)));
         }
-        let mut ranked: Vec<(usize, f64, BriefingId, Vec<ActorId>)> = scores
-            .into_iter()
-            .map(|(o, (s, shared))| (self.position(o), s, o, shared))
+        pairs.sort_unstable();
+        let mut ranked: Vec<Candidate> = pairs
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|group| {
+                let score = group.iter().fold(0.0, |s, &(_, i)| s + weights[i as usize]);
+                (self.position(group[0].0), score, group[0].0, group)
+            })
             .collect();
-        ranked.sort_by(|x, y| {
+        let order = |x: &Candidate, y: &Candidate| {
             y.1.total_cmp(&x.1)
                 .then(x.0.abs_diff(here).cmp(&y.0.abs_diff(here)))
                 .then(x.0.cmp(&y.0))
-        });
+        };
+        if ranked.len() > limit && limit > 0 {
+            ranked.select_nth_unstable_by(limit - 1, order);
+        }
         ranked.truncate(limit);
+        ranked.sort_by(order);
         ranked
             .into_iter()
-            .map(|(_, _, briefing, shared)| Related { briefing, shared })
+            .map(|(_, _, briefing, group)| Related {
+                briefing,
+                shared: group.iter().map(|&(_, i)| actors[i as usize]).collect(),
+            })
             .collect()
     }
 

@@ -328,3 +328,71 @@ fn url_slugs_are_stable_and_unique_whatever_the_order() {
         both.url_slug(a)
     );
 }
+
+/// `Corpus::related` as first written (a map of candidates, each with its own list of
+/// shared actors, all sorted): the reference the faster version must equal.
+fn related_by_map(c: &Corpus, b: BriefingId, limit: usize) -> Vec<(BriefingId, Vec<ActorId>)> {
+    use std::collections::{HashMap, HashSet};
+    let here = c.position(b);
+    let mut scores: HashMap<BriefingId, (f64, Vec<ActorId>)> = HashMap::new();
+    let mut seen = HashSet::new();
+    for &actor in c.actors_of(b).iter().filter(|a| seen.insert(**a)) {
+        let list = c.postings(actor);
+        let weight = 1.0 / (1.0 + (list.len() as f64).ln());
+        let at = list.partition_point(|&o| c.position(o) < here);
+        let window =
+            &list[at.saturating_sub(related::WINDOW)..(at + related::WINDOW + 1).min(list.len())];
+        for &other in window.iter().filter(|&&o| o != b) {
+            let entry = scores.entry(other).or_insert((0.0, Vec::new()));
+            entry.0 += weight;
+            entry.1.push(actor);
+        }
+    }
+    let mut ranked: Vec<(usize, f64, BriefingId, Vec<ActorId>)> = scores
+        .into_iter()
+        .map(|(o, (s, shared))| (c.position(o), s, o, shared))
+        .collect();
+    ranked.sort_by(|x, y| {
+        y.1.total_cmp(&x.1)
+            .then(x.0.abs_diff(here).cmp(&y.0.abs_diff(here)))
+            .then(x.0.cmp(&y.0))
+    });
+    ranked.truncate(limit);
+    ranked
+        .into_iter()
+        .map(|(_, _, o, shared)| (o, shared))
+        .collect()
+}
+
+#[test]
+fn related_briefings_equal_the_reference_ranking() {
+    // Enough briefings that the window of an actor's list cuts (more than 2 x WINDOW
+    // briefings share the commonest names), and limits below, at and above the
+    // candidates' count.
+    for seed in 0..4 {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let briefings: Vec<Briefing> = (0..500)
+            .map(|i| random_briefing(&mut rng, &format!("b{i}")))
+            .collect();
+        let corpus = Corpus::build(briefings, seed % 2 == 0);
+        let longest = corpus.actors().map(|a| corpus.postings(a).len()).max();
+        assert!(
+            longest > Some(2 * related::WINDOW + 1),
+            "seed {seed}: {longest:?}"
+        );
+        for &b in corpus.order() {
+            for limit in [0, 1, 5, 400] {
+                let got: Vec<(BriefingId, Vec<ActorId>)> = corpus
+                    .related(b, limit)
+                    .into_iter()
+                    .map(|r| (r.briefing, r.shared))
+                    .collect();
+                assert_eq!(
+                    got,
+                    related_by_map(&corpus, b, limit),
+                    "seed {seed}, limit {limit}"
+                );
+            }
+        }
+    }
+}

@@ -118,12 +118,20 @@ impl KeyHasher {
     /// `BriefingCard` shows of the briefing (URL slug, title, date, lede, source name,
     /// draft), the actors shown on it with their roles there, and its tags. Not the
     /// briefing's body nor its timeline: an edit that leaves the card as it was
-    /// re-renders no list the briefing is in.
-    pub fn card(&mut self, index: &SiteIndex, b: BriefingId) -> &mut Self {
+    /// re-renders no list the briefing is in. Computed once per render ([`Memo`]).
+    pub fn card(&mut self, memo: &Memo, index: &SiteIndex, b: BriefingId) -> &mut Self {
+        let key = memo.cards[b.slot()].get_or_init(|| {
+            let mut h = KeyHasher::new(&[0; 16], "card");
+            h.card_parts(memo, index, b);
+            h.finish()
+        });
+        self.bytes(key)
+    }
+
+    fn card_parts(&mut self, memo: &Memo, index: &SiteIndex, b: BriefingId) {
         let corpus = index.corpus;
         let meta = &index.briefing(b).meta;
-        self.str("card")
-            .str(index.url_slug(b))
+        self.str(index.url_slug(b))
             .str(&meta.title)
             .opt(meta.date.map(|d| d.to_string()).as_deref())
             .str(&meta.lede)
@@ -136,23 +144,55 @@ impl KeyHasher {
             }
             if !seen.contains(&a) {
                 seen.push(a);
-                self.actor_ref(corpus, a).opt(entry.role.as_deref());
+                self.link(memo, corpus, a).opt(entry.role.as_deref());
             }
         }
         self.num(seen.len());
         for &t in corpus.tags_of(b) {
             self.tag_link(corpus, t);
         }
-        self.num(corpus.tags_of(b).len())
+        self.num(corpus.tags_of(b).len());
     }
 
     /// Cards of a list of briefings.
-    pub fn cards(&mut self, index: &SiteIndex, list: &[BriefingId]) -> &mut Self {
+    pub fn cards(&mut self, memo: &Memo, index: &SiteIndex, list: &[BriefingId]) -> &mut Self {
         self.num(list.len());
         for &b in list {
-            self.card(index, b);
+            self.card(memo, index, b);
         }
         self
+    }
+
+    /// [`KeyHasher::actor_ref`], computed once per render ([`Memo`]).
+    pub fn link(&mut self, memo: &Memo, corpus: &Corpus, a: ActorId) -> &mut Self {
+        let key = memo.links[a.slot()].get_or_init(|| {
+            let mut h = KeyHasher::new(&[0; 16], "actor link");
+            h.actor_ref(corpus, a);
+            h.finish()
+        });
+        self.bytes(key)
+    }
+}
+
+/// The fingerprints that many page keys share, each computed at most once per render:
+/// a briefing's card is on its own page, its neighbours', the pages that list it as
+/// related, its actors' and tags' pages and an index page, and a link to an actor on
+/// every card it is on. Keying every page hashed a card again for each page showing it
+/// (half the CPU of an edit that changes a briefing's surface at 10,000 briefings);
+/// with the memo each is hashed once per render. Slots are filled on first use from any
+/// rayon worker; a memo lives for one render of one corpus.
+pub struct Memo {
+    cards: Vec<std::sync::OnceLock<Key>>,
+    links: Vec<std::sync::OnceLock<Key>>,
+}
+
+impl Memo {
+    pub fn new(corpus: &Corpus) -> Memo {
+        let empty = |n: usize| (0..n).map(|_| std::sync::OnceLock::new()).collect();
+        Memo {
+            cards: empty(corpus.briefing_slots()),
+            links: empty(corpus.actor_slots()),
+        }
     }
 }
 
@@ -173,14 +213,16 @@ impl Job {
             Job::Index(n) => {
                 let order = index.order();
                 let range = page_range(index, order.len(), n);
-                h.num(n).num(order.len()).cards(index, &order[range]);
+                h.num(n)
+                    .num(order.len())
+                    .cards(&shared.memo, index, &order[range]);
             }
             Job::Briefing(b) => briefing_inputs(&mut h, shared, b),
             Job::Actors => {
                 h.num(index.len());
                 for a in corpus.actors() {
                     let facts = &shared.actor_facts[a.slot()];
-                    h.actor_ref(corpus, a)
+                    h.link(&shared.memo, corpus, a)
                         .opt(facts.main_role.as_deref())
                         .num(corpus.postings(a).len());
                 }
@@ -227,7 +269,7 @@ impl Job {
                 h.tag_link(corpus, t)
                     .num(all.len())
                     .num(n)
-                    .cards(index, &all[range]);
+                    .cards(&shared.memo, index, &all[range]);
             }
             Job::Search => {
                 h.num(index.len())
@@ -321,28 +363,29 @@ fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
     let corpus = index.corpus;
     h.bytes(&shared.slug_exceptions)
         .briefing(index, b)
-        .card(index, b);
+        .card(&shared.memo, index, b);
     for &a in corpus.actors_of(b) {
         // Actor cards say in how many briefings an actor without a role appears.
-        h.actor_ref(corpus, a).num(corpus.postings(a).len());
+        h.link(&shared.memo, corpus, a)
+            .num(corpus.postings(a).len());
     }
     for e in 0..index.briefing(b).meta.timeline.len() {
         let ids = corpus.event_actors(crate::corpus::EventRef::new(b, e));
         h.num(ids.len());
         for &a in ids {
-            h.actor_ref(corpus, a);
+            h.link(&shared.memo, corpus, a);
         }
     }
     for r in corpus.related(b, super::view::briefing::RELATED) {
-        h.card(index, r.briefing).num(r.shared.len());
+        h.card(&shared.memo, index, r.briefing).num(r.shared.len());
         for a in r.shared {
-            h.actor_ref(corpus, a);
+            h.link(&shared.memo, corpus, a);
         }
     }
     let at = corpus.position(b);
     for neighbour in [at.checked_sub(1), Some(at + 1)] {
         match neighbour.and_then(|n| index.order().get(n)) {
-            Some(&n) => h.num(1).card(index, n),
+            Some(&n) => h.num(1).card(&shared.memo, index, n),
             None => h.num(0),
         };
     }
@@ -356,19 +399,21 @@ fn actor_inputs(h: &mut KeyHasher, shared: &Shared, a: ActorId, n: usize) {
     let corpus = index.corpus;
     let actor = corpus.actor(a);
     let facts = &shared.actor_facts[a.slot()];
-    h.actor_ref(corpus, a)
+    h.link(&shared.memo, corpus, a)
         .num(actor.aliases.len())
         .json(&actor.aliases)
         .opt(facts.main_role.as_deref())
         .json(&(facts.first_date, facts.last_date));
     let postings = corpus.postings(a);
     let shown = &postings[page_range(index, postings.len(), n)];
-    h.num(n).num(postings.len()).cards(index, shown);
+    h.num(n)
+        .num(postings.len())
+        .cards(&shared.memo, index, shown);
     if n == 1 {
         for &event in corpus.actor_events(a) {
             h.briefing(index, event.briefing).num(event.index());
             for &other in corpus.event_actors(event) {
-                h.actor_ref(corpus, other);
+                h.link(&shared.memo, corpus, other);
             }
         }
         for role in corpus.roles(a, MAX_ROLES) {
@@ -380,7 +425,7 @@ fn actor_inputs(h: &mut KeyHasher, shared: &Shared, a: ActorId, n: usize) {
             }
         }
         for (other, count) in corpus.seen_with(a, SEEN_WITH) {
-            h.actor_ref(corpus, other).num(count);
+            h.link(&shared.memo, corpus, other).num(count);
         }
     }
 }

@@ -197,6 +197,7 @@ pub fn render<S: Sink>(
         actor_facts,
         timeline: &timeline,
         first_seen,
+        memo: keys::Memo::new(corpus),
     };
     let statics: HashSet<&str> = templates
         .statics
