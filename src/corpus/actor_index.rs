@@ -191,6 +191,8 @@ struct EntryKeys {
     key: String,
     /// The display key of its name (a person's name compared with other kinds' names).
     plain: String,
+    /// The display keys of its aliases, in their order (see `site_actor`).
+    alias_plain: Vec<String>,
     /// Alias keys, plus a person's surname keys.
     alias_keys: Vec<String>,
 }
@@ -224,6 +226,11 @@ impl EntryKeys {
             kind: meta.kind,
             mentions: meta.mentions.max(1),
             plain: display_key(&meta.name, meta.kind),
+            alias_plain: meta
+                .aliases
+                .iter()
+                .map(|a| display_key(a, meta.kind))
+                .collect(),
             key,
             alias_keys,
         }
@@ -294,8 +301,21 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
     let mut aliases: Vec<String> = Vec::new();
     let mut seen = HashSet::from([name_key(&name, kind)]);
     for &i in members {
-        for n in std::iter::once(&meta(i).name).chain(meta(i).aliases.iter()) {
-            if !n.trim().is_empty() && seen.insert(name_key(n, kind)) {
+        // the keys the entry keeps are those of its own kind: most entries of an actor
+        // are of the actor's kind, and a full update would otherwise compute again the
+        // key of every name of the site
+        let own = entries[i].kind == kind;
+        let names = std::iter::once(&meta(i).name).chain(meta(i).aliases.iter());
+        let keys = std::iter::once(&entries[i].plain).chain(entries[i].alias_plain.iter());
+        for (n, k) in names.zip(keys) {
+            if n.trim().is_empty() {
+                continue;
+            }
+            let new = match own {
+                true => !seen.contains(k.as_str()) && seen.insert(k.clone()),
+                false => seen.insert(name_key(n, kind)),
+            };
+            if new {
                 aliases.push(n.trim().to_string());
             }
         }

@@ -7,8 +7,6 @@
 //! higher; "seen with" counts over the first [`MAX_ACTORS`] actors of each briefing
 //! (the most salient ones).
 
-use std::collections::HashMap;
-
 use super::Corpus;
 use super::ids::{ActorId, BriefingId};
 
@@ -81,24 +79,34 @@ impl Corpus {
     /// by slug), at most `limit`. Counted over the first [`MAX_ACTORS`] actors of each of
     /// its briefings (the most salient ones).
     pub fn seen_with(&self, a: ActorId, limit: usize) -> Vec<(ActorId, usize)> {
-        let mut counts: HashMap<ActorId, usize> = HashMap::new();
+        // Fx, not SipHash, and one buffer: the first page of an actor in thousands of
+        // briefings counts tens of thousands of pairs, and keying every page asks this
+        // of every actor.
+        let mut counts: rustc_hash::FxHashMap<ActorId, usize> = Default::default();
+        let mut present: Vec<ActorId> = Vec::with_capacity(MAX_ACTORS);
         for &b in self.postings(a) {
-            let mut present: Vec<ActorId> =
-                self.actors_of(b).iter().copied().take(MAX_ACTORS).collect();
+            present.clear();
+            present.extend(self.actors_of(b).iter().copied().take(MAX_ACTORS));
             present.sort_unstable();
             present.dedup();
-            if present.contains(&a) {
+            if present.binary_search(&a).is_ok() {
                 for &y in present.iter().filter(|&&y| y != a) {
                     *counts.entry(y).or_default() += 1;
                 }
             }
         }
         let mut list: Vec<(ActorId, usize)> = counts.into_iter().collect();
-        list.sort_by(|x, y| {
+        // slugs are unique: a total order, so selecting the first `limit` and sorting
+        // them gives what sorting them all gives
+        let order = |x: &(ActorId, usize), y: &(ActorId, usize)| {
             y.1.cmp(&x.1)
                 .then_with(|| self.actor(x.0).slug.cmp(&self.actor(y.0).slug))
-        });
+        };
+        if list.len() > limit && limit > 0 {
+            list.select_nth_unstable_by(limit - 1, order);
+        }
         list.truncate(limit);
+        list.sort_by(order);
         list
     }
 }

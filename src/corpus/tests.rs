@@ -396,3 +396,50 @@ fn related_briefings_equal_the_reference_ranking() {
         }
     }
 }
+
+/// `Corpus::seen_with` as first written (a SipHash map, every co-actor sorted).
+fn seen_with_by_map(c: &Corpus, a: ActorId, limit: usize) -> Vec<(ActorId, usize)> {
+    let mut counts: std::collections::HashMap<ActorId, usize> = Default::default();
+    for &b in c.postings(a) {
+        let mut present: Vec<ActorId> = c
+            .actors_of(b)
+            .iter()
+            .copied()
+            .take(related::MAX_ACTORS)
+            .collect();
+        present.sort_unstable();
+        present.dedup();
+        if present.contains(&a) {
+            for &y in present.iter().filter(|&&y| y != a) {
+                *counts.entry(y).or_default() += 1;
+            }
+        }
+    }
+    let mut list: Vec<(ActorId, usize)> = counts.into_iter().collect();
+    list.sort_by(|x, y| {
+        y.1.cmp(&x.1)
+            .then_with(|| c.actor(x.0).slug.cmp(&c.actor(y.0).slug))
+    });
+    list.truncate(limit);
+    list
+}
+
+#[test]
+fn actors_seen_with_equal_the_reference_counts() {
+    for seed in 0..4 {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let briefings: Vec<Briefing> = (0..120)
+            .map(|i| random_briefing(&mut rng, &format!("b{i}")))
+            .collect();
+        let corpus = Corpus::build(briefings, true);
+        for a in corpus.actors() {
+            for limit in [0, 1, 2, 3, 50] {
+                assert_eq!(
+                    corpus.seen_with(a, limit),
+                    seen_with_by_map(&corpus, a, limit),
+                    "seed {seed}, limit {limit}"
+                );
+            }
+        }
+    }
+}
