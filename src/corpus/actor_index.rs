@@ -28,6 +28,7 @@ use crate::briefing::ActorMeta;
 use crate::language::identity::{self, PersonName, display_key, identity_key};
 
 use super::slugs;
+use super::union_find::UnionFind;
 
 /// One entity of the whole site.
 #[derive(Debug, Clone, PartialEq)]
@@ -307,6 +308,7 @@ fn site_actor(entries: &[Entry], lists: &[&[ActorMeta]], members: &[usize]) -> S
         let own = entries[i].kind == kind;
         let names = std::iter::once(&meta(i).name).chain(meta(i).aliases.iter());
         let keys = std::iter::once(&entries[i].plain).chain(entries[i].alias_plain.iter());
+        debug_assert_eq!(meta(i).aliases.len(), entries[i].alias_plain.len());
         for (n, k) in names.zip(keys) {
             if n.trim().is_empty() {
                 continue;
@@ -377,33 +379,6 @@ fn assign_slugs(actors: &mut [SiteActor]) {
     }
 }
 
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Joins two sets; the smaller index stays the root, which keeps results stable.
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (keep, drop) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[drop] = keep;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,6 +435,46 @@ mod tests {
 
     /// (what, briefings as actor lists, the display name each entry ends up with).
     type Case = (&'static str, Vec<Vec<ActorMeta>>, Vec<Vec<&'static str>>);
+
+    /// The names an actor is also known by, each form once by the key of the kind the
+    /// actor has on the site (an entry of another kind is read with that kind's key).
+    #[test]
+    fn aliases_are_the_other_forms_by_the_site_kind() {
+        let mentioned = |mut a: ActorMeta, n: usize| {
+            a.mentions = n;
+            a
+        };
+        type AliasCase = (&'static str, Vec<Vec<ActorMeta>>, &'static [&'static str]);
+        let cases: Vec<AliasCase> = vec![
+            (
+                "a case variant is the same form",
+                vec![
+                    vec![actor("Sergey Lavrov", Person, &["Lavrov"])],
+                    vec![actor("sergey lavrov", Person, &[])],
+                ],
+                &["Lavrov"],
+            ),
+            (
+                "a title is no other form of a person's name, also in an entry typed otherwise",
+                vec![
+                    vec![mentioned(actor("Ana Ruiz", Person, &[]), 5)],
+                    vec![actor("Ana Ruiz", Organization, &["President Ana Ruiz"])],
+                ],
+                &[],
+            ),
+            (
+                "blank names are no forms",
+                vec![vec![actor("Port Calder", Place, &[" ", "Calder Port"])]],
+                &["Calder Port"],
+            ),
+        ];
+        for (what, lists, want) in cases {
+            let slices: Vec<&[ActorMeta]> = lists.iter().map(Vec::as_slice).collect();
+            let index = ActorIndex::build(&slices);
+            assert_eq!(index.actors.len(), 1, "{what}");
+            assert_eq!(index.actors[0].aliases, want, "{what}");
+        }
+    }
 
     #[test]
     fn merges_the_same_entity_across_briefings() {

@@ -24,6 +24,7 @@ mod roles;
 pub mod slugs;
 mod tags;
 pub mod timeline;
+mod union_find;
 
 #[cfg(test)]
 mod tests;

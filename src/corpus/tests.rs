@@ -443,3 +443,63 @@ fn actors_seen_with_equal_the_reference_counts() {
         }
     }
 }
+
+/// Briefings with more actors than `related::MAX_ACTORS` (so that an actor past the cut
+/// is not counted), from a pool small enough that counts and scores tie at the limits.
+fn crowded_corpus(seed: u64) -> Corpus {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let briefings: Vec<Briefing> = (0..60)
+        .map(|i| {
+            let mut b = random_briefing(&mut rng, &format!("c{i}"));
+            let mut pool: Vec<usize> = (0..70).collect();
+            rng.shuffle(&mut pool);
+            b.meta.actors = pool[..related::MAX_ACTORS + 5]
+                .iter()
+                .map(|k| crate::briefing::ActorMeta {
+                    name: format!("Agency {k}"),
+                    kind: ActorKind::Organization,
+                    role: None,
+                    aliases: Vec::new(),
+                    mentions: 1,
+                    salience: 0.5,
+                    quotes: Vec::new(),
+                    source: false,
+                })
+                .collect();
+            b
+        })
+        .collect();
+    Corpus::build(briefings, true)
+}
+
+#[test]
+fn crowded_briefings_rank_and_count_as_the_references_do_ties_included() {
+    let (mut count_ties, mut score_ties) = (0, 0);
+    for seed in 0..3 {
+        let corpus = crowded_corpus(seed);
+        for a in corpus.actors() {
+            let all = seen_with_by_map(&corpus, a, usize::MAX);
+            for limit in [1, 5, 30] {
+                count_ties += usize::from(all.len() > limit && all[limit - 1].1 == all[limit].1);
+                assert_eq!(
+                    corpus.seen_with(a, limit),
+                    seen_with_by_map(&corpus, a, limit)
+                );
+            }
+        }
+        for &b in corpus.order() {
+            let got: Vec<(BriefingId, Vec<ActorId>)> = corpus
+                .related(b, 5)
+                .into_iter()
+                .map(|r| (r.briefing, r.shared))
+                .collect();
+            let all = related_by_map(&corpus, b, usize::MAX);
+            score_ties += usize::from(all.len() > 5 && all[4].1.len() == all[5].1.len());
+            assert_eq!(got, related_by_map(&corpus, b, 5), "seed {seed}");
+        }
+    }
+    assert!(
+        count_ties > 0 && score_ties > 0,
+        "{count_ties} {score_ties}"
+    );
+}

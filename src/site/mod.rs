@@ -26,6 +26,7 @@ mod index;
 pub mod keys;
 mod links;
 mod markdown;
+mod memo;
 mod pages;
 mod reuse;
 mod svg;
@@ -197,7 +198,7 @@ pub fn render<S: Sink>(
         actor_facts,
         timeline: &timeline,
         first_seen,
-        memo: keys::Memo::new(corpus),
+        memo: memo::Memo::new(corpus),
     };
     let statics: HashSet<&str> = templates
         .statics

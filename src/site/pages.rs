@@ -59,8 +59,8 @@ pub struct Shared<'a> {
     pub actor_facts: &'a [ActorFacts],
     pub timeline: &'a Timeline,
     pub first_seen: &'a std::collections::BTreeMap<String, jiff::civil::Date>,
-    /// Cards and actor links hashed once for every page key (see `keys::Memo`).
-    pub memo: super::keys::Memo,
+    /// Cards and actor links hashed once for every page key (see `memo::Memo`).
+    pub memo: super::memo::Memo,
 }
 
 /// The jobs before the timeline's pages ([`timeline_jobs`]), in a fixed order: the
