@@ -70,10 +70,10 @@ pub fn render(graph: &Graph) -> String {
             (50.0 + RX * angle.sin(), CENTER_Y - RY * angle.cos())
         })
         .collect();
-    svg.push_str(r#"<g stroke="currentColor" stroke-opacity=".4">"#);
+    svg.push_str(r#"<g class="pic-edges" stroke="currentColor" stroke-opacity=".4">"#);
     for ((_, count), &(x, y)) in shown.iter().zip(&places) {
         svg.push_str(&format!(
-            r#"<line class="pic-edge" x1="50%" y1="{}" x2="{}%" y2="{}" stroke-width="{}"/>"#,
+            r#"<line x1="50%" y1="{}" x2="{}%" y2="{}" stroke-width="{}"/>"#,
             num(CENTER_Y),
             num(x),
             num(y),
@@ -166,7 +166,7 @@ fn node(n: &Node, count: Option<usize>, (x, y): (f64, f64), r: f64, anchor: &str
     };
     for line in lines {
         out.push_str(&format!(
-            r#"<text class="pic-label" x="{}%" y="{}" text-anchor="{anchor}"{weight}>{}</text>"#,
+            r#"<text x="{}%" y="{}" text-anchor="{anchor}"{weight}>{}</text>"#,
             num(x),
             num(line_y),
             esc(&line)

@@ -312,7 +312,7 @@ fn mark_svg(svg: &mut String, mark: &Mark, (x0, x1): (f64, f64), y: f64) {
 fn labels(svg: &mut String, first: Date, last: Date, y: f64) {
     let text = |x: &str, anchor: &str, date: Date| {
         format!(
-            r#"<text class="pic-label" x="{x}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            r#"<text x="{x}" y="{}" text-anchor="{anchor}">{}</text>"#,
             num(y),
             esc(&short_date(date))
         )

@@ -109,6 +109,47 @@ fn an_actor_seen_in_one_briefing_links_to_it_instead_of_a_page_of_its_own() {
     }
 }
 
+/// The `<article class="card">` of `briefing` on `page`.
+fn card_of<'a>(page: &'a str, briefing: &str) -> &'a str {
+    let link = format!("class=\"card-title\"><a href=\"/briefings/{briefing}/\">");
+    let at = page
+        .find(&link)
+        .unwrap_or_else(|| panic!("no card of {briefing}"));
+    let start = page[..at].rfind("<article").expect("a card");
+    let end = at + page[at..].find("</article>").expect("the card's end");
+    &page[start..end]
+}
+
+#[test]
+fn cards_on_an_actor_page_leave_the_companions_to_seen_with() {
+    let pages = fixture_site();
+    let actor = &pages["actors/ilse-marrow/index.html"];
+    let tag = &pages["tags/labour/index.html"];
+    // The same briefing: its card on a tag page has its actors, on an actor page none.
+    let briefing = "ferry-strike-called";
+    assert!(
+        card_of(tag, briefing).contains("class=\"chip "),
+        "tag page card"
+    );
+    assert!(
+        !card_of(actor, briefing).contains("chip"),
+        "actor page card"
+    );
+    // Every companion is still a link on the actor page, once, in "Seen with", with
+    // its count explained once beside the list rather than on every count.
+    let seen =
+        &actor[actor.find("id=\"seen-with\"").unwrap()..actor.find("id=\"briefings\"").unwrap()];
+    assert_eq!(seen.matches("<a class=\"chip chip-").count(), 4, "{seen}");
+    for href in [
+        "/actors/port-calder/",
+        "/briefings/ferry-strike-called/#actors",
+    ] {
+        assert!(seen.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    assert!(seen.contains("aria-describedby=\"seen-with-note\""));
+    assert!(seen.contains("id=\"seen-with-note\">Each with the number of briefings in common."));
+}
+
 #[test]
 fn snapshots_of_the_main_pages() {
     let pages = fixture_site();
@@ -1134,6 +1175,36 @@ fn places_are_chips_after_the_cards_of_people_and_organisations() {
         rule[..rule.find('}').unwrap()].contains("grid-auto-rows: 1fr"),
         "cards of one height, so the grid has no holes"
     );
+}
+
+#[test]
+fn an_actor_card_names_its_kind_once_and_draws_its_icon_from_the_stylesheet() {
+    let pages = fixture_site();
+    let (mut with_role, mut without) = (0, 0);
+    for (path, page) in pages.iter().filter(|(p, _)| p.starts_with("briefings/")) {
+        let Some(at) = page.find("<ul class=\"actor-cards\">") else {
+            continue;
+        };
+        let list = &page[at..at + page[at..].find("</ul>").unwrap()];
+        for card in list.split("<li class=\"actor-card actor-").skip(1) {
+            let kind = &card[..card.find('"').unwrap()];
+            let label = format!("{}{}", kind[..1].to_uppercase(), &kind[1..]);
+            let hidden = card.contains(&format!("<span class=\"sr-only\">, {label}</span>"));
+            let shown = card.contains(&format!("<span class=\"actor-role\">{label}, "));
+            assert!(
+                hidden != shown,
+                "{path}: the kind once, hidden or shown: {card}"
+            );
+            assert!(!card.contains("<i "), "{path}: no icon element: {card}");
+            match hidden {
+                true => with_role += 1,
+                false => without += 1,
+            }
+        }
+    }
+    assert!(with_role > 0 && without > 0, "{with_role} {without}");
+    let css = &pages["style.css"];
+    assert!(css.contains(".actor-card.actor-person > :first-child::before"));
 }
 
 /// The names on the actor chips in `html`, in order (a chip's name is its text before

@@ -164,11 +164,13 @@ impl ActorView {
         let timeline_svg = strip::render(&actor_strip(&actor_ref.name, &groups));
         let (mut timeline, events_left_out) = latest(groups, MAX_EVENTS);
         let mut briefings = cards(index, shown);
-        // The page's own actor is not repeated as a chip on every card and event of it
-        // (a tenth of the bytes of a large actor's pages).
+        // The cards carry no actor chips: who the actor appears with is "Seen with"
+        // (once, with the number of briefings in common) and each event's chips; the
+        // same chips on every card were a tenth of the bytes of the actors' pages.
         for card in &mut briefings {
-            card.actors.retain(|a| a.slug != slug);
+            card.actors.clear();
         }
+        // The page's own actor is not repeated as a chip on every event of it.
         for event in timeline.iter_mut().flat_map(|g| &mut g.events) {
             event.actors.retain(|a| a.slug != slug);
         }
