@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::{ActorKind, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
-use crate::corpus::{ActorId, BriefingId, EventRef};
+use crate::corpus::{ActorId, BriefingId, EventRef, Participant};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
@@ -154,6 +154,8 @@ pub struct BriefingView {
     /// Names of the things the briefing shows (products, indices, laws, events named
     /// at least twice: `BriefingMeta::things_shown`), as plain text: things have no
     /// pages. Empty when the body's "Key actors" was edited (`actors_html` has them).
+    /// A thing the site knows as an organisation or place is shown as that actor, in
+    /// `other_actors` or `places` (an entity has one kind across the site).
     pub things: Vec<String>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
@@ -187,10 +189,10 @@ impl BriefingView {
         let cut = sections::cut(body, briefing);
         let [summary_html, actors_html, timeline_html] = cut.placed.clone();
         let actors = briefing_actors(index, b);
-        let (places, ranked_actors) = ranked(&actors);
+        let (mut places, ranked_actors) = ranked(&actors);
         let (sources, mut key_actors): (Vec<_>, Vec<_>) =
             ranked_actors.into_iter().partition(|a| a.source);
-        let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
+        let mut other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
         let mut lead = match summary_html {
             Some(_) => repeats::lead(&meta.lede, &[]),
             None => repeats::lead(&meta.lede, &meta.summary),
@@ -203,13 +205,15 @@ impl BriefingView {
             Some(_) => Vec::new(),
             None => timeline(index, b, &lead),
         };
-        let things = match actors_html {
-            Some(_) => Vec::new(),
-            None => meta
-                .things_shown()
-                .map(|t| t.name.trim().to_string())
-                .collect(),
-        };
+        let mut things = Vec::new();
+        if actors_html.is_none() {
+            for actor in things_shown(index, b, &mut things) {
+                match actor.actor.kind == ActorKind::Place.as_str() {
+                    true => places.push(actor),
+                    false => other_actors.push(actor),
+                }
+            }
+        }
         let mut card = BriefingCard::new(index, b);
         card.lede = lead.lede;
         BriefingView {
@@ -272,8 +276,18 @@ fn timeline(index: &SiteIndex, b: BriefingId, lead: &Lead) -> Vec<EventView> {
     let mut timeline: Vec<EventView> = meta
         .key_events()
         .map(|(i, e)| {
-            let ids = index.corpus.event_actors(EventRef::new(b, i));
-            event_view(index, &roles, e, ids)
+            let at = EventRef::new(b, i);
+            let ids = index.corpus.event_actors(at);
+            let mut actors: Vec<ActorRef> = ids
+                .iter()
+                .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))
+                .collect();
+            for p in index.corpus.event_things(at) {
+                if !matches!(p, Participant::Actor(id) if ids.contains(&id)) {
+                    actors.push(ActorRef::participant(index, p, b));
+                }
+            }
+            event_view(e, actors)
         })
         .collect();
     timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
@@ -312,6 +326,36 @@ fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) 
     unique
         .into_iter()
         .partition(|a| a.actor.kind == ActorKind::Place.as_str())
+}
+
+/// The things briefing `b` shows: the names of things go to `names`; a thing the site
+/// knows as an organisation or a place (an entity has one kind across the site) is
+/// returned as that actor, unless the briefing lists it among its actors already.
+fn things_shown(index: &SiteIndex, b: BriefingId, names: &mut Vec<String>) -> Vec<BriefingActor> {
+    let mut actors: Vec<BriefingActor> = Vec::new();
+    let listed = index.corpus.actors_of(b);
+    for thing in index.briefing(b).meta.things_shown() {
+        match index.corpus.thing(thing.name.trim()) {
+            Participant::Thing(name) => names.push(name.to_string()),
+            Participant::Actor(id) => {
+                let actor = ActorRef::on_briefing(index, id, None, b);
+                if listed.contains(&id) || actors.iter().any(|a| a.actor.slug == actor.slug) {
+                    continue;
+                }
+                actors.push(BriefingActor {
+                    name_here: (thing.name.trim() != actor.name).then(|| thing.name.trim().into()),
+                    actor,
+                    aliases: thing.aliases.clone(),
+                    quotes: Vec::new(),
+                    mentions: thing.mentions,
+                    salience: thing.salience,
+                    briefing_count: index.corpus.postings(id).len(),
+                    source: false,
+                });
+            }
+        }
+    }
+    actors
 }
 
 fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
@@ -361,13 +405,8 @@ fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
         .collect()
 }
 
-/// An event; `roles` maps a site actor to its role in this briefing.
-fn event_view(
-    index: &SiteIndex,
-    roles: &HashMap<ActorId, &str>,
-    event: &EventMeta,
-    ids: &[ActorId],
-) -> EventView {
+/// An event with the actors and things it involves.
+fn event_view(event: &EventMeta, actors: Vec<ActorRef>) -> EventView {
     EventView {
         date: event.date.trim().to_string(),
         when: event_when(event),
@@ -378,9 +417,6 @@ fn event_view(
         reported: event.reported,
         told_above: None,
         opening: String::new(),
-        actors: ids
-            .iter()
-            .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))
-            .collect(),
+        actors,
     }
 }
