@@ -12,6 +12,7 @@
 
 pub mod actor;
 pub mod briefing;
+mod briefing_actors;
 pub mod data;
 pub mod dates;
 pub mod group_views;
