@@ -19,7 +19,7 @@ use crate::analysis::ActorKind;
 use crate::briefing::{ActorMeta, Briefing};
 
 use super::Fingerprint;
-use super::actor_index::{ActorIndex, ListKeys, find_in_list};
+use super::actor_index::{ActorIndex, ListKeys, find_in_list, name_key};
 
 use super::ids::{ActorId, BriefingId, EventRef};
 
@@ -63,6 +63,9 @@ pub(super) struct Actors {
     /// The header facts of each actor (see `roles`), by [`ActorId`]: a function of the
     /// briefings' surfaces, so computed when the index is built, not on each render.
     pub facts: Vec<super::ActorFacts>,
+    /// The site actor of each name key of an organisation or place (its name and aliases), `None` when two actors share the key: how a name a briefing
+    /// lists among its things finds the one kind the site gives it (see [`named`]).
+    pub by_name: HashMap<String, Option<ActorId>>,
 }
 
 /// What depends on one briefing alone: the keys of its actors' names and, for each of
@@ -131,6 +134,7 @@ impl Actors {
         let mut actors = Actors {
             postings: vec![Vec::new(); list.len()],
             actor_events: vec![Vec::new(); list.len()],
+            by_name: names_of(&list),
             list,
             ..Actors::default()
         };
@@ -146,7 +150,8 @@ impl Actors {
                     postings.push(id);
                 }
             }
-            let events = event_actors(&local[&id].events, &ids);
+            let mut events = event_actors(&local[&id].events, &ids);
+            actors.add_named_things(briefing(id).0, &mut events);
             for (e, involved) in events.iter().enumerate() {
                 for &a in involved {
                     actors.actor_events[a.index()].push(EventRef::new(id, e));
@@ -158,6 +163,82 @@ impl Actors {
         actors.local = local;
         actors
     }
+
+    /// Adds to each event of `briefing` the site organisations and places that things
+    /// it involves are (see [`named`]): their pages' timelines show the event. Their
+    /// postings stay the briefings that list them as actors, a function of the
+    /// briefings' surfaces (see `delta`).
+    fn add_named_things(&self, briefing: &Briefing, events: &mut [Vec<ActorId>]) {
+        for (e, involved) in events.iter_mut().enumerate() {
+            for name in event_things(briefing, e) {
+                if let Some(id) = self.named(name).filter(|id| !involved.contains(id)) {
+                    involved.push(id);
+                }
+            }
+        }
+    }
+
+    /// The site actor a thing named `name` is (see [`named`]).
+    pub fn named(&self, name: &str) -> Option<ActorId> {
+        named(&self.by_name, name)
+    }
+}
+
+/// The name keys of the organisations and places of `list`, each with its actor, or
+/// `None` when two actors share it. Only those: a product, a law or an event can bear
+/// the name of the firm or the place it is of, but a thing named like a person (an
+/// award, a game's character) is not that person.
+fn names_of(list: &[Actor]) -> HashMap<String, Option<ActorId>> {
+    let mut by_name: HashMap<String, Option<ActorId>> = HashMap::new();
+    for (i, actor) in list.iter().enumerate() {
+        if !matches!(actor.kind, ActorKind::Organization | ActorKind::Place) {
+            continue;
+        }
+        let id = ActorId(i as u32);
+        for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+            let slot = by_name
+                .entry(name_key(name, actor.kind))
+                .or_insert(Some(id));
+            if *slot != Some(id) {
+                *slot = None;
+            }
+        }
+    }
+    by_name
+}
+
+/// The site organisation or place whose name or alias is `name`, when exactly one has
+/// it: an entity has one kind across the site, so a name one briefing lists among its
+/// things (a dam read as a thing) is the place or organisation other briefings list it
+/// as, and is shown as that actor.
+fn named(by_name: &HashMap<String, Option<ActorId>>, name: &str) -> Option<ActorId> {
+    by_name
+        .get(&name_key(name, ActorKind::Thing))
+        .copied()
+        .flatten()
+}
+
+/// For event `event` of a briefing, the things it involves: the names it lists that are
+/// no entry of the actor list but an entry of the briefing's things, as the things list
+/// writes them, without repeats.
+pub fn event_things(briefing: &Briefing, event: usize) -> Vec<&str> {
+    let meta = &briefing.meta;
+    let Some(event) = meta.timeline.get(event) else {
+        return Vec::new();
+    };
+    let mut found: Vec<&str> = Vec::new();
+    for name in &event.actors {
+        if find_in_list(&meta.actors, name).is_some() {
+            continue;
+        }
+        if let Some(i) = find_in_list(&meta.things, name) {
+            let thing = meta.things[i].name.trim();
+            if !found.contains(&thing) {
+                found.push(thing);
+            }
+        }
+    }
+    found
 }
 
 impl Actors {
@@ -179,10 +260,16 @@ impl Actors {
                 events: event_entries(b),
             };
             let site_ids = self.of_briefing.get(&id).cloned().unwrap_or_default();
-            for &a in &site_ids {
+            // The briefing's actors, and the actors of things its events involved.
+            let old = self.event_actors.get(&id).into_iter().flatten().flatten();
+            let mut before: Vec<ActorId> = site_ids.iter().chain(old).copied().collect();
+            before.sort_unstable();
+            before.dedup();
+            for a in before {
                 self.actor_events[a.index()].retain(|e| e.briefing != id);
             }
-            let events = event_actors(&local.events, &site_ids);
+            let mut events = event_actors(&local.events, &site_ids);
+            self.add_named_things(b, &mut events);
             let here = position(id);
             for (e, involved) in events.iter().enumerate() {
                 for &a in involved {
@@ -324,5 +411,71 @@ mod tests {
                 "generated {generated}, names {named:?}"
             );
         }
+    }
+
+    fn site_actor(name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
+        Actor {
+            name: name.into(),
+            slug: name.to_lowercase().replace(' ', "-"),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            appearances: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_thing_is_the_organisation_or_place_the_site_knows_by_its_name() {
+        let list = [
+            site_actor("Velmar Bridge", ActorKind::Place, &[]),
+            site_actor("Orrin Tools Ltd", ActorKind::Organization, &["Orrin Tools"]),
+            // A person and an award may share a name: the award stays a thing.
+            site_actor("Oscar", ActorKind::Person, &[]),
+            // Two actors with one name: which one is meant is unknown.
+            site_actor("Calder", ActorKind::Place, &[]),
+            site_actor("Calder", ActorKind::Organization, &[]),
+        ];
+        let by_name = names_of(&list);
+        // (name of a thing, the site actor it is shown as)
+        let cases: [(&str, Option<u32>); 7] = [
+            ("Velmar Bridge", Some(0)),
+            ("the Velmar Bridge", Some(0)),
+            ("VELMAR BRIDGE", Some(0)),
+            ("Orrin Tools", Some(1)),
+            ("Oscar", None),
+            ("Calder", None),
+            ("Velmar Bridge Act", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(named(&by_name, name), want.map(ActorId), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_event_involves_the_things_it_names_that_are_no_actors() {
+        let mut b = briefing(true, &[]);
+        let thing = |name: &str| ActorMeta {
+            name: name.into(),
+            kind: ActorKind::Thing,
+            role: None,
+            aliases: Vec::new(),
+            mentions: 2,
+            salience: 0.1,
+            quotes: Vec::new(),
+            source: false,
+        };
+        b.meta.things = vec![thing("Velmar Bridge"), thing("Madrid")];
+        // (names the event lists, things it involves)
+        let cases: [(&[&str], &[&str]); 4] = [
+            (&["Ana Varela", "Velmar Bridge"], &["Velmar Bridge"]),
+            (&["Velmar Bridge", "Velmar Bridge"], &["Velmar Bridge"]),
+            // An actor of the list comes first: "Madrid" is the place.
+            (&["Madrid"], &[]),
+            (&["Lisk"], &[]),
+        ];
+        for (names, want) in cases {
+            b.meta.timeline[0].actors = names.iter().map(|n| n.to_string()).collect();
+            assert_eq!(event_things(&b, 0), want, "{names:?}");
+        }
+        assert!(event_things(&b, 1).is_empty(), "no such event");
     }
 }

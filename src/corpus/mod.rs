@@ -62,6 +62,15 @@ struct Entry {
     surface: Fingerprint,
 }
 
+/// A name a briefing lists among its things, as the site shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participant<'a> {
+    /// A site actor of that name (an organisation or a place).
+    Actor(ActorId),
+    /// A thing: shown as its name; things have no pages.
+    Thing(&'a str),
+}
+
 /// The facts across the briefings of a site. See the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -379,6 +388,25 @@ impl Corpus {
             .get(&event.briefing)
             .and_then(|e| e.get(event.index()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The things event `event` involves (see `actors::event_things`), each as the site
+    /// organisation or place of that name when there is one (an entity has one kind
+    /// across the site), else as the name of a thing, which has no page.
+    pub fn event_things(&self, event: EventRef) -> Vec<Participant<'_>> {
+        actors::event_things(self.briefing(event.briefing), event.index())
+            .into_iter()
+            .map(|name| self.thing(name))
+            .collect()
+    }
+
+    /// A thing a briefing names, as the site shows it: the organisation or place of that
+    /// name when the site has one, else the thing itself.
+    pub fn thing<'a>(&self, name: &'a str) -> Participant<'a> {
+        match self.actors.named(name) {
+            Some(id) => Participant::Actor(id),
+            None => Participant::Thing(name),
+        }
     }
 
     /// The events an actor is involved in, in site order.

@@ -118,6 +118,8 @@ const NAMES: [(&str, ActorKind, &[&str]); 9] = [
     ("Georgia", ActorKind::Person, &[]),
     ("Port Calder", ActorKind::Place, &[]),
 ];
+/// Names of things: the first two are also names of actors (a place, an organisation).
+const THINGS: [&str; 3] = ["Port Calder", "NATO", "Calder Bridge"];
 const ROLES: [Option<&str>; 4] = [
     None,
     Some("Foreign Minister"),
@@ -161,14 +163,29 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
             }
         })
         .collect();
+    // Things named like actors of other briefings: shown as those actors, and their
+    // events are on those actors' timelines (which an edit of contents must keep).
+    let things: Vec<ActorMeta> = (0..rng.usize(0..3))
+        .map(|_| ActorMeta {
+            name: pick(rng, &THINGS).to_string(),
+            kind: ActorKind::Thing,
+            role: None,
+            aliases: Vec::new(),
+            mentions: 2,
+            salience: 0.1,
+            quotes: Vec::new(),
+            source: false,
+        })
+        .collect();
     let timeline: Vec<EventMeta> = (0..rng.usize(0..4))
         .map(|_| EventMeta {
             date: pick(rng, &DATES).to_string(),
             when: String::new(),
             text: pick(rng, &TEXTS).to_string(),
-            actors: match rng.bool() {
-                true => vec![pick(rng, &NAMES).0.to_string()],
-                false => Vec::new(),
+            actors: match rng.u8(0..3) {
+                0 => vec![pick(rng, &NAMES).0.to_string()],
+                1 => vec![pick(rng, &THINGS).to_string()],
+                _ => Vec::new(),
             },
             reported: rng.bool(),
         })
@@ -185,7 +202,7 @@ fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
             date: day,
             language: None,
             actors,
-            things: Vec::new(),
+            things,
             timeline,
             tags: (0..rng.usize(0..3))
                 .map(|_| pick(rng, &TAGS).to_string())

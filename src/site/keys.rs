@@ -13,7 +13,7 @@
 //! render the same bytes.
 
 use crate::config::Config;
-use crate::corpus::{ActorId, BriefingId, Corpus, Fingerprint, TagId};
+use crate::corpus::{ActorId, BriefingId, Corpus, Fingerprint, Participant, TagId};
 
 use super::index::SiteIndex;
 use super::templates::Templates;
@@ -105,6 +105,18 @@ impl KeyHasher {
         match super::index::actor_only_in(corpus, a) {
             Some(b) => self.str("in").str(corpus.url_slug(b)),
             None => self.str("page"),
+        }
+    }
+
+    /// A thing a briefing names: the site actor it is shown as (with the number of
+    /// briefings it is in, which its card says), or its name.
+    pub fn participant(&mut self, corpus: &Corpus, p: Participant) -> &mut Self {
+        match p {
+            Participant::Actor(a) => self
+                .num(1)
+                .actor_ref(corpus, a)
+                .num(corpus.postings(a).len()),
+            Participant::Thing(name) => self.num(0).str(name),
         }
     }
 
@@ -295,6 +307,10 @@ fn briefing_inputs(h: &mut KeyHasher, shared: &Shared, b: BriefingId) {
             h.link(&shared.memo, corpus, a);
         }
     }
+    // Things the site knows as an organisation or place are shown as that actor.
+    for thing in &index.briefing(b).meta.things {
+        h.participant(corpus, corpus.thing(thing.name.trim()));
+    }
     for r in corpus.related(b, super::view::briefing::RELATED) {
         h.card(&shared.memo, index, r.briefing).num(r.shared.len());
         for a in r.shared {
@@ -333,6 +349,9 @@ fn actor_inputs(h: &mut KeyHasher, shared: &Shared, a: ActorId, n: usize) {
             h.briefing(index, event.briefing).num(event.index());
             for &other in corpus.event_actors(event) {
                 h.link(&shared.memo, corpus, other);
+            }
+            for p in corpus.event_things(event) {
+                h.participant(corpus, p);
             }
         }
         for role in corpus.roles(a, MAX_ROLES) {

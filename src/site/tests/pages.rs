@@ -1352,3 +1352,69 @@ fn things_named_twice_are_shown_as_plain_names_and_get_no_pages() {
     let other = &pages[&format!("briefings/{}/index.html", briefings[1].slug)];
     assert!(!other.contains("Things named"));
 }
+
+#[test]
+fn timelines_show_the_things_an_event_involves_with_the_kind_the_site_gives_them() {
+    use crate::analysis::ActorKind::*;
+    let day = Some(jiff::civil::date(2024, 3, 4));
+    let mut opens = fixtures::briefing("dam-opens", "Dam opens", day, "Body.");
+    opens.meta.actors = vec![
+        fixtures::actor("Velmar Dam", Place, None, &[]),
+        fixtures::actor("Ana Ruiz", Person, None, &[]),
+    ];
+    let mut closes = fixtures::briefing("dam-closes", "Dam closes", day, "Body.");
+    closes.meta.actors = vec![fixtures::actor("Velmar Dam", Place, None, &[])];
+    let mut flows = fixtures::briefing("dam-flows", "Dam flows", day, "Body.");
+    flows.meta.actors = vec![fixtures::actor("Ana Ruiz", Person, None, &[])];
+    // One briefing read the dam as a thing; the site knows it as a place.
+    flows.meta.things = vec![
+        fixtures::actor("Velmar Dam", Thing, None, &[]),
+        fixtures::actor("Orrin Pass", Thing, None, &[]),
+    ];
+    let text = "Ana Ruiz opened the Velmar Dam to ships with an Orrin Pass.";
+    flows.meta.timeline = vec![fixtures::event(
+        "2024-03-04",
+        text,
+        &["Ana Ruiz", "Velmar Dam", "Orrin Pass", "Orrin Pass"],
+    )];
+    let pages = render_site(
+        &fixtures::config("https://example.org/", 10),
+        &ThemeFiles::default(),
+        &[opens, closes, flows],
+    );
+    let page = &pages["briefings/dam-flows/index.html"];
+    let row = |from: &str, html: &str| -> String {
+        let part = &html[html.find(from).expect(from)..];
+        part[..part.find("</ul>").unwrap()].to_string()
+    };
+    let event = row("class=\"tl-text\"", page);
+    assert_eq!(chip_names(&event), ["Ana Ruiz", "Velmar Dam", "Orrin Pass"]);
+    assert!(event.contains("chip chip-place\" href=\"/actors/velmar-dam/\""));
+    assert!(event.contains("<span class=\"chip chip-thing\">Orrin Pass"));
+    assert_eq!(
+        chip_names(&row("id=\"places-heading\"", page)),
+        ["Velmar Dam"]
+    );
+    assert_eq!(
+        chip_names(&row("id=\"things-heading\"", page)),
+        ["Orrin Pass"]
+    );
+    // The site's timeline shows the event with both; the place's page shows it too
+    // (without the place's own chip, as for every event there).
+    let cases: [(&str, &[&str]); 2] = [
+        (
+            "timeline/index.html",
+            &["Ana Ruiz", "Velmar Dam", "Orrin Pass"],
+        ),
+        ("actors/velmar-dam/index.html", &["Ana Ruiz", "Orrin Pass"]),
+    ];
+    for (url, want) in cases {
+        let html = &pages[url];
+        let at = html.find("opened the Velmar Dam").expect(url);
+        assert_eq!(
+            chip_names(&row("class=\"chips", &html[at..])),
+            want,
+            "{url}"
+        );
+    }
+}

@@ -2,18 +2,19 @@
 //! the forms the page shows (key points, actor cards and place chips, the timeline),
 //! the body cut by `sections`, related briefings and neighbours.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::analysis::{ActorKind, timex::value};
 use crate::briefing::{BriefingMeta, EventMeta};
-use crate::corpus::{ActorId, BriefingId, EventRef};
+use crate::corpus::{ActorId, BriefingId, EventRef, Participant};
 
 use super::super::index::SiteIndex;
 use super::super::markdown::Body;
 use super::super::svg::strip::{self, Dating, Strip};
 use super::super::urls;
+use super::briefing_actors::{briefing_actors, ranked, things_shown};
 use super::dates::event_when;
 pub use super::dates::{datetime, granularity};
 use super::repeats::{self, Lead};
@@ -154,6 +155,8 @@ pub struct BriefingView {
     /// Names of the things the briefing shows (products, indices, laws, events named
     /// at least twice: `BriefingMeta::things_shown`), as plain text: things have no
     /// pages. Empty when the body's "Key actors" was edited (`actors_html` has them).
+    /// A thing the site knows as an organisation or place is shown as that actor, in
+    /// `other_actors` or `places` (an entity has one kind across the site).
     pub things: Vec<String>,
     /// Empty when the body's "Timeline" was edited (`timeline_html`).
     pub timeline: Vec<EventView>,
@@ -187,10 +190,10 @@ impl BriefingView {
         let cut = sections::cut(body, briefing);
         let [summary_html, actors_html, timeline_html] = cut.placed.clone();
         let actors = briefing_actors(index, b);
-        let (places, ranked_actors) = ranked(&actors);
+        let (mut places, ranked_actors) = ranked(&actors);
         let (sources, mut key_actors): (Vec<_>, Vec<_>) =
             ranked_actors.into_iter().partition(|a| a.source);
-        let other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
+        let mut other_actors = key_actors.split_off(KEY_ACTORS.min(key_actors.len()));
         let mut lead = match summary_html {
             Some(_) => repeats::lead(&meta.lede, &[]),
             None => repeats::lead(&meta.lede, &meta.summary),
@@ -203,13 +206,15 @@ impl BriefingView {
             Some(_) => Vec::new(),
             None => timeline(index, b, &lead),
         };
-        let things = match actors_html {
-            Some(_) => Vec::new(),
-            None => meta
-                .things_shown()
-                .map(|t| t.name.trim().to_string())
-                .collect(),
-        };
+        let mut things = Vec::new();
+        if actors_html.is_none() {
+            for actor in things_shown(index, b, &mut things) {
+                match actor.actor.kind == ActorKind::Place.as_str() {
+                    true => places.push(actor),
+                    false => other_actors.push(actor),
+                }
+            }
+        }
         let mut card = BriefingCard::new(index, b);
         card.lede = lead.lede;
         BriefingView {
@@ -272,8 +277,18 @@ fn timeline(index: &SiteIndex, b: BriefingId, lead: &Lead) -> Vec<EventView> {
     let mut timeline: Vec<EventView> = meta
         .key_events()
         .map(|(i, e)| {
-            let ids = index.corpus.event_actors(EventRef::new(b, i));
-            event_view(index, &roles, e, ids)
+            let at = EventRef::new(b, i);
+            let ids = index.corpus.event_actors(at);
+            let mut actors: Vec<ActorRef> = ids
+                .iter()
+                .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))
+                .collect();
+            for p in index.corpus.event_things(at) {
+                if !matches!(p, Participant::Actor(id) if ids.contains(&id)) {
+                    actors.push(ActorRef::participant(index, p, b));
+                }
+            }
+            event_view(e, actors)
         })
         .collect();
     timeline.sort_by_cached_key(|e| value::sort_key(&e.date));
@@ -297,42 +312,6 @@ fn timeline_strip(timeline: &[EventView]) -> Strip {
         strip.add(&e.date, &e.when, &e.text, &href, Dating::Explicit);
     }
     strip
-}
-
-/// The briefing's places and its other actors, each site actor once, by salience
-/// (file order on ties).
-fn ranked(actors: &[BriefingActor]) -> (Vec<BriefingActor>, Vec<BriefingActor>) {
-    let mut seen = HashSet::new();
-    let mut unique: Vec<BriefingActor> = actors
-        .iter()
-        .filter(|a| seen.insert(a.actor.slug.clone()))
-        .cloned()
-        .collect();
-    unique.sort_by(|a, b| b.salience.total_cmp(&a.salience));
-    unique
-        .into_iter()
-        .partition(|a| a.actor.kind == ActorKind::Place.as_str())
-}
-
-fn briefing_actors(index: &SiteIndex, b: BriefingId) -> Vec<BriefingActor> {
-    let meta = &index.briefing(b).meta;
-    meta.actors
-        .iter()
-        .zip(index.corpus.actors_of(b))
-        .map(|(a, &id)| {
-            let actor = ActorRef::on_briefing(index, id, a.role.as_deref(), b);
-            BriefingActor {
-                name_here: (a.name.trim() != actor.name).then(|| a.name.trim().to_string()),
-                actor,
-                aliases: a.aliases.clone(),
-                quotes: a.quotes.clone(),
-                mentions: a.mentions,
-                salience: a.salience,
-                briefing_count: index.corpus.postings(id).len(),
-                source: a.source,
-            }
-        })
-        .collect()
 }
 
 fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
@@ -361,13 +340,8 @@ fn related_views(index: &SiteIndex, b: BriefingId) -> Vec<RelatedView> {
         .collect()
 }
 
-/// An event; `roles` maps a site actor to its role in this briefing.
-fn event_view(
-    index: &SiteIndex,
-    roles: &HashMap<ActorId, &str>,
-    event: &EventMeta,
-    ids: &[ActorId],
-) -> EventView {
+/// An event with the actors and things it involves.
+fn event_view(event: &EventMeta, actors: Vec<ActorRef>) -> EventView {
     EventView {
         date: event.date.trim().to_string(),
         when: event_when(event),
@@ -378,9 +352,6 @@ fn event_view(
         reported: event.reported,
         told_above: None,
         opening: String::new(),
-        actors: ids
-            .iter()
-            .map(|&id| ActorRef::new(index, id, roles.get(&id).copied()))
-            .collect(),
+        actors,
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod actor;
 pub mod briefing;
+mod briefing_actors;
 pub mod data;
 pub mod dates;
 pub mod group_views;
@@ -26,8 +27,9 @@ pub use paging::{Paginator, page_count, page_range, pages_for, range_for};
 
 use serde::Serialize;
 
+use crate::analysis::ActorKind;
 use crate::config::Config;
-use crate::corpus::{ActorId, BriefingId, TagId};
+use crate::corpus::{ActorId, BriefingId, Participant, TagId};
 
 use super::index::SiteIndex;
 use super::urls;
@@ -165,7 +167,7 @@ pub struct ActorRef {
     pub url: String,
     /// Whether the actor has a page (`actors/<slug>/`): seen in two briefings or more.
     pub has_page: bool,
-    /// `person`, `organization`, `place` or `group`.
+    /// `person`, `organization`, `place`, `group` or `thing`.
     pub kind: &'static str,
     pub kind_label: &'static str,
     /// The role in the briefing the reference comes from, if any.
@@ -187,6 +189,29 @@ impl ActorRef {
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
                 .map(str::to_string),
+        }
+    }
+
+    /// A thing an event involves (a product, a law, an event: see `ActorKind::Thing`):
+    /// shown as its name, without a link, since things have no pages.
+    pub fn thing(name: &str) -> Self {
+        ActorRef {
+            name: name.trim().to_string(),
+            slug: String::new(),
+            url: String::new(),
+            has_page: false,
+            kind: ActorKind::Thing.as_str(),
+            kind_label: ActorKind::Thing.label(),
+            role: None,
+        }
+    }
+
+    /// A participant of an event of briefing `b` the briefing lists among its things:
+    /// the site's organisation or place of that name, else the thing.
+    pub fn participant(index: &SiteIndex, p: Participant, b: BriefingId) -> Self {
+        match p {
+            Participant::Actor(id) => ActorRef::on_briefing(index, id, None, b),
+            Participant::Thing(name) => ActorRef::thing(name),
         }
     }
 

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use crate::analysis::timex::value::Granularity;
 use crate::briefing::EventMeta;
 use crate::corpus::timeline::{self, DateGroup, MergedEvent, Period};
-use crate::corpus::{ActorId, EventRef};
+use crate::corpus::{ActorId, EventRef, Participant};
 
 use super::super::index::SiteIndex;
 use super::dates::{UNCLEAR, datetime, event_when, granularity, period_label};
@@ -370,24 +370,37 @@ fn group_label(index: &SiteIndex, group: &DateGroup) -> String {
     })
 }
 
+/// An event of the site's timeline: its actors, then the things it involves (each
+/// site organisation or place once, each thing's name once), across its sources.
 fn event_view(index: &SiteIndex, event: &MergedEvent) -> TimelineEvent {
     let meta = index.corpus.event(event.sources[0]);
     let mut ids: Vec<ActorId> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut things: Vec<&str> = Vec::new();
     for &source in &event.sources {
         for &id in index.corpus.event_actors(source) {
-            if seen.insert(id) {
+            if !ids.contains(&id) {
                 ids.push(id);
             }
         }
     }
+    for &source in &event.sources {
+        for p in index.corpus.event_things(source) {
+            match p {
+                Participant::Actor(id) if !ids.contains(&id) => ids.push(id),
+                Participant::Thing(name) if !things.contains(&name) => things.push(name),
+                _ => {}
+            }
+        }
+    }
+    let mut actors: Vec<ActorRef> = ids
+        .into_iter()
+        .map(|id| ActorRef::new(index, id, None))
+        .collect();
+    actors.extend(things.into_iter().map(ActorRef::thing));
     TimelineEvent {
         text: event.text.clone(),
         when: event_when(meta),
-        actors: ids
-            .into_iter()
-            .map(|id| ActorRef::new(index, id, None))
-            .collect(),
+        actors,
         sources: event
             .sources
             .iter()
