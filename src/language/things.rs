@@ -283,20 +283,23 @@ pub fn is_unit_of_measure(name: &str) -> bool {
 }
 
 /// Whether `code`, right before a name, is a model number that makes the name a
-/// product's ("the 787 Dreamliner", "Boeing 787 Dreamliners", "A350 XWB"): capitals and
-/// two digits or more ("A350", "F-35"; not "Q3"), or a number of three digits or more that is no year, after
-/// a capitalised word or "the" ("Boeing 787"; not "60 Kessel", "in 2009 Kessel"), which
-/// `previous` is.
+/// product's ("the 787 Dreamliner", "Boeing 787 Dreamliners", "A350 XWB"): up to three
+/// capitals, an optional hyphen, then two digits or more ("A350", "F-35"; not "Q3", nor
+/// a part number such as "CF6-80C2", after which a maker's name may follow: "CF6-80C2 GE
+/// engines"), or a number of three digits or more that is no year, after a capitalised
+/// word or "the" ("Boeing 787"; not "60 Kessel", "in 2009 Kessel"), which `previous` is.
 pub fn is_model_code(code: &str, previous: Option<&str>) -> bool {
-    let digits = code.chars().filter(char::is_ascii_digit).count();
-    let shaped = code
-        .chars()
-        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-');
-    if digits == 0 || !shaped || code.starts_with('-') || code.ends_with('-') {
+    let letters = code.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = &code[letters..];
+    let digits = rest
+        .strip_prefix('-')
+        .filter(|_| letters > 0)
+        .unwrap_or(rest);
+    if letters > 3 || digits.len() < 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    if code.chars().any(|c| c.is_ascii_uppercase()) {
-        return digits >= 2;
+    if letters > 0 {
+        return true;
     }
     let year = code.len() == 4
         && code
@@ -305,7 +308,7 @@ pub fn is_model_code(code: &str, previous: Option<&str>) -> bool {
     let after_name = previous.is_some_and(|w| {
         w.eq_ignore_ascii_case("the") || w.starts_with(|c: char| c.is_uppercase())
     });
-    digits == code.len() && digits >= 3 && !year && after_name
+    digits.len() >= 3 && !year && after_name
 }
 
 /// Words a title may keep in lower case ("A Paradise Built in Hell").
@@ -354,6 +357,9 @@ mod tests {
             ("-", None, false),
             ("p.m.", Some("2"), false),
             ("Q3", Some("the"), false),
+            ("CF6-80C2", Some("by"), false),
+            ("-35", Some("the"), false),
+            ("ABCD12", Some("the"), false),
         ];
         for (code, previous, want) in cases {
             assert_eq!(

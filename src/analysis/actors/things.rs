@@ -423,7 +423,7 @@ mod tests {
             ),
             // Apart: a small count, a year, a place, an organisation by its head.
             (
-                "It sold 60 [ORG|Tarnair] jets in 2009 [ORG|Kessel Air] said; the G20 [LOC|Lisk] summit and the 911 [ORG|Harbour Commission] met.",
+                "It sold 60 [ORG|Tarnair] jets with CF6-80C2 [ORG|GE] engines in 2009 [ORG|Kessel Air] said; the G20 [LOC|Lisk] summit and the 911 [ORG|Harbour Commission] met.",
                 &[],
             ),
             ("After the 787 flights, [PER|Ada Quint] spoke.", &[]),
