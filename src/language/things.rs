@@ -282,6 +282,35 @@ pub fn is_unit_of_measure(name: &str) -> bool {
     LISTS.units.contains(name.to_lowercase().as_str())
 }
 
+/// Whether `code`, right before a name, is a model number that makes the name a
+/// product's ("the 787 Dreamliner", "Boeing 787 Dreamliners", "A350 XWB"): up to three
+/// capitals, an optional hyphen, then two digits or more ("A350", "F-35"; not "Q3", nor
+/// a part number such as "CF6-80C2", after which a maker's name may follow: "CF6-80C2 GE
+/// engines"), or a number of three digits or more that is no year, after a capitalised
+/// word or "the" ("Boeing 787"; not "60 Kessel", "in 2009 Kessel"), which `previous` is.
+pub fn is_model_code(code: &str, previous: Option<&str>) -> bool {
+    let letters = code.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = &code[letters..];
+    let digits = rest
+        .strip_prefix('-')
+        .filter(|_| letters > 0)
+        .unwrap_or(rest);
+    if letters > 3 || digits.len() < 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if letters > 0 {
+        return true;
+    }
+    let year = code.len() == 4
+        && code
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y));
+    let after_name = previous.is_some_and(|w| {
+        w.eq_ignore_ascii_case("the") || w.starts_with(|c: char| c.is_uppercase())
+    });
+    digits.len() >= 3 && !year && after_name
+}
+
 /// Words a title may keep in lower case ("A Paradise Built in Hell").
 const SMALL: [&str; 17] = [
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "with",
@@ -311,6 +340,35 @@ pub fn is_title(quoted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn model_numbers_before_a_name() {
+        let cases = [
+            ("787", Some("the"), true),
+            ("787", Some("Boeing"), true),
+            ("A350", Some("new"), true),
+            ("F-35", None, true),
+            // Apart: small counts, years, a number after a lower-case word, plain words.
+            ("60", Some("Kessel"), false),
+            ("2009", Some("the"), false),
+            ("1,200", Some("the"), false),
+            ("787", Some("bought"), false),
+            ("Tanaho", Some("the"), false),
+            ("-", None, false),
+            ("p.m.", Some("2"), false),
+            ("Q3", Some("the"), false),
+            ("CF6-80C2", Some("by"), false),
+            ("-35", Some("the"), false),
+            ("ABCD12", Some("the"), false),
+        ];
+        for (code, previous, want) in cases {
+            assert_eq!(
+                is_model_code(code, previous),
+                want,
+                "{code} after {previous:?}"
+            );
+        }
+    }
 
     #[test]
     fn mentions_that_name_an_edition_or_a_security() {

@@ -10,8 +10,9 @@
 //!   a headline or label word: a name the story is about comes back in its running
 //!   text ("Neon Museum" does, "Ultimate Symbol" not; a list line "7. United Kingdom"
 //!   is the name alone and stays);
-//! - "AM" and "PM" after a number are the time of day, and a unit of measure after one
-//!   ("2 GHz") is the unit;
+//! - "AM" and "PM" after a number are the time of day, a time zone after a clock time
+//!   ("18:00 UTC") is the zone, and a unit of measure after a number ("2 GHz") is the
+//!   unit;
 //! - an ISO 4217 currency code (`language::world`) beside an amount ("$99
 //!   (USD)", "USD$ 23 billion") is the amount's unit.
 //!
@@ -22,6 +23,7 @@ use std::collections::HashSet;
 
 use super::super::entities::Entity;
 use super::text::{Doc, is_capitalised, is_word};
+use crate::language::calendar;
 use crate::language::names::key;
 use crate::language::things::{is_unit_of_measure, names_a_thing_before};
 use crate::language::words::is_stop_word;
@@ -108,14 +110,20 @@ fn thing_after(doc: &Doc, e: &Entity, name: &str) -> bool {
         .is_some_and(|w| names_a_thing_before(name, w))
 }
 
-/// Whether an entity is "AM" or "PM" right after a number ("8 AM", "9:30 p.m."), or a
-/// unit of measure ("2 GHz", "60 kWh").
+/// Whether an entity is "AM" or "PM" right after a number ("8 AM", "9:30 p.m."), a
+/// unit of measure ("2 GHz", "(2 GHz"), or a time zone after a clock time ("18:00 UTC",
+/// "(16:30 UTC)", "2 p.m. ET").
 fn time_or_unit(doc: &Doc, e: &Entity, name: &str) -> bool {
-    (matches!(key(name).as_str(), "am" | "pm") || is_unit_of_measure(name))
-        && doc.prose[..e.start]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| is_word(w) && w.chars().all(|c| c.is_ascii_digit() || c == ':'))
+    let previous = doc.prose[..e.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_start_matches('('));
+    let number =
+        previous.is_some_and(|w| is_word(w) && w.chars().all(|c| c.is_ascii_digit() || c == ':'));
+    let clock = number || previous.is_some_and(|w| matches!(key(w).as_str(), "am" | "pm"));
+    let zone = calendar::TIME_ZONES.contains(&name);
+    ((matches!(key(name).as_str(), "am" | "pm") || is_unit_of_measure(name)) && number)
+        || (zone && clock)
 }
 
 /// Whether an entity is a currency code beside an amount ("$249 USD", "$99 (USD)",
@@ -157,7 +165,7 @@ mod tests {
 
     #[test]
     fn headline_words_labels_and_clock_times_are_furniture() {
-        let cases: [(&str, &[&str]); 16] = [
+        let cases: [(&str, &[&str]); 18] = [
             (
                 "Why Neon Is the [ORG|Ultimate Symbol] of the Age\nThe [LOC|Neon Museum] opened.",
                 &["Ultimate Symbol"],
@@ -178,6 +186,12 @@ mod tests {
             ),
             ("[ORG|AM] radio listeners called [PER|Ada Quint].", &[]),
             ("The 2 [ORG|GHz] model and [ORG|GHz] Labs.", &["GHz"]),
+            (
+                "It left at 18:00 [ORG|UTC] (16:30 [ORG|UTC]), at 2 p.m. [ORG|ET], in black (2 [ORG|GHz] only).",
+                &["UTC", "UTC", "ET", "GHz"],
+            ),
+            // A time zone's letters away from a clock time stay a name.
+            ("[ORG|UTC] bought [ORG|Kessel Air] at 9 [ORG|AM].", &["AM"]),
             (
                 "It costs $99 ([ORG|USD]) or $249 [ORG|USD]; a [ORG|USD]$ 23 billion deal.",
                 &["USD", "USD", "USD"],

@@ -18,8 +18,8 @@ use super::text::is_capitalised;
 use super::text::{Doc, clean_name, is_possessive};
 use crate::language::names::{acronym_letters, initials, is_acronym, is_plural_acronym, key};
 use crate::language::things::{
-    extends_thing_name, is_thing_name, is_title, thing_noun_after, thing_noun_before,
-    title_noun_before,
+    extends_thing_name, is_model_code, is_thing_name, is_title, thing_noun_after,
+    thing_noun_before, title_noun_before,
 };
 use crate::language::words::{TITLE_SMALL_WORDS, is_reporting_verb};
 use crate::language::world::gazetteer;
@@ -47,7 +47,9 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         {
             acting.insert(k.clone());
         }
-        let cued = before.is_some_and(thing_noun_before) || after.is_some_and(thing_noun_after);
+        let cued = before.is_some_and(thing_noun_before)
+            || after.is_some_and(thing_noun_after)
+            || after_model_code(doc, e);
         // "iPod Nano", "iPods": a known product's model or plural, unless its head makes
         // it an organisation or a place ("Brexit Party", "Christmas Island").
         let model = extends_thing_name(name) && lexicon().head_kind(name).is_none();
@@ -76,6 +78,17 @@ pub(super) fn find(doc: &Doc, entities: &[Entity]) -> Vec<usize> {
         }
     }
     things.extend(quoted.difference(&unquoted).cloned());
+    // The plural of a thing named in the article is that thing ("Dreamliners" beside
+    // "the 787 Dreamliner").
+    let plurals: Vec<String> = keys
+        .iter()
+        .filter(|k| {
+            k.strip_suffix('s')
+                .is_some_and(|stem| things.contains(stem))
+        })
+        .cloned()
+        .collect();
+    things.extend(plurals);
     // A name spelt out before a thing's acronym is that thing, also when the tagger cut
     // its first word ("Named [Binary Tag] (NBT)", the NBT format).
     for (i, pair) in entities.windows(2).enumerate() {
@@ -144,6 +157,33 @@ fn coordinated_things(
             }
         }
     }
+}
+
+/// Whether a model number stands right before the entity, on its line ("the 787
+/// Dreamliner", "A350 XWB"): the name is the product's. Not a place ("the G20 Osaka
+/// summit"), a name whose head makes it an organisation ("the 911 Commission"), nor a
+/// person after a bare number (a score in a table: "Khan 113 / A. Stewart").
+fn after_model_code(doc: &Doc, e: &Entity) -> bool {
+    let Some(s) = doc.sentence_at(e.start) else {
+        return false;
+    };
+    let tokens = &doc.tokens[s];
+    let first = doc.token_from(s, e.start);
+    let Some(code) = first.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return false;
+    };
+    let previous = first
+        .checked_sub(2)
+        .and_then(|i| tokens.get(i))
+        .map(|&t| doc.word(t));
+    let word = doc.word(*code);
+    let bare = word.chars().all(|c| c.is_ascii_digit());
+    let name = doc.slice(e.start, e.end);
+    e.kind != EntityType::Loc
+        && !(bare && e.kind == EntityType::Per)
+        && !doc.slice(code.end, e.start).contains('\n')
+        && lexicon().head_kind(name).is_none()
+        && is_model_code(word, previous)
 }
 
 /// The word before the entity, the word after it and the one after that, within its
@@ -292,7 +332,7 @@ mod tests {
 
     #[test]
     fn laws_games_works_and_events_are_things() {
-        let cases: [(&str, &[&str]); 23] = [
+        let cases: [(&str, &[&str]); 28] = [
             (
                 "Her 1968 work My Name as Though It Were on the [ORG|Surface] of the [LOC|Moon] sold.",
                 &["Surface", "Moon"],
@@ -371,6 +411,25 @@ mod tests {
             (
                 "The packets are the 0x08: [ORG|Tarn Placement Packet] and 0x10: [ORG|Creative Stock Action].",
                 &["Tarn Placement Packet", "Creative Stock Action"],
+            ),
+            // A model number makes the name after it a product's, and its plural too.
+            (
+                "[ORG|Tarnair] flew the 787 [ORG|Skyglider] and six new A350 [ORG|XWB] jets; [ORG|Skygliders] sold.",
+                &["Skyglider", "XWB", "Skygliders"],
+            ),
+            (
+                "[ORG|Kessel Air] bought 22 [ORG|Tarnair] 787 [ORG|Skygliders].",
+                &["Skygliders"],
+            ),
+            // Apart: a small count, a year, a place, an organisation by its head.
+            (
+                "It sold 60 [ORG|Tarnair] jets with CF6-80C2 [ORG|GE] engines in 2009 [ORG|Kessel Air] said; the G20 [LOC|Lisk] summit and the 911 [ORG|Harbour Commission] met.",
+                &[],
+            ),
+            ("After the 787 flights, [PER|Ada Quint] spoke.", &[]),
+            (
+                "Ann Lee c Moss b Quint 113\n[ORG|Tom Reyes] 2; Reyes b Moss 104 [PER|Ada Quint] 4.",
+                &[],
             ),
             // Beside a thing in a list, an organisation by its head, a known one, a
             // person and a one-word name stay actors.
