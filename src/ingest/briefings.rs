@@ -6,7 +6,7 @@
 //! again only the files whose size or modification time changed; [`BriefingFiles::refresh`]
 //! reads given paths again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -79,6 +79,20 @@ impl BriefingFiles {
     /// Reads `paths` again; lists the folder again when one of them is not a briefing
     /// file directly in it.
     pub fn refresh(&mut self, config: &Config, paths: &[PathBuf]) {
+        self.refresh_written(config, paths, HashMap::new());
+    }
+
+    /// [`BriefingFiles::refresh`] after a build wrote some of `paths`: `written` holds
+    /// the text written to each (by path). A file that still holds it keeps that text,
+    /// moved rather than read into a second copy (a cold build hands over 10,000 texts,
+    /// which `serve` keeps beside its corpus); a file that differs (an edit saved since
+    /// the write) is read as it is now, like any other.
+    pub fn refresh_written(
+        &mut self,
+        config: &Config,
+        paths: &[PathBuf],
+        mut written: HashMap<PathBuf, String>,
+    ) {
         let dir = &config.briefings_dir;
         let own: Vec<&PathBuf> = paths.iter().filter(|p| p.starts_with(dir)).collect();
         let direct = |p: &Path| {
@@ -98,7 +112,8 @@ impl BriefingFiles {
             match path.is_file() {
                 true => {
                     self.reads += 1;
-                    let entry = (stamp(path), self.reads, read_one(config, path));
+                    let known = written.remove(path.as_path());
+                    let entry = (stamp(path), self.reads, read_known(config, path, known));
                     self.files.insert(path.clone(), entry);
                 }
                 false => drop(self.files.remove(path)),
@@ -155,12 +170,25 @@ fn briefing_paths(config: &Config) -> Result<Vec<PathBuf>, IngestError> {
 
 /// Reads one briefing file as text.
 fn read_one(config: &Config, path: &Path) -> Result<SourceFile, IngestError> {
+    read_known(config, path, None)
+}
+
+/// Reads one briefing file as text; when it holds exactly `known` (the text a build
+/// just wrote to it), that string is kept and the bytes read are let go.
+fn read_known(
+    config: &Config,
+    path: &Path,
+    known: Option<String>,
+) -> Result<SourceFile, IngestError> {
     let shown = config.display_path(path).to_path_buf();
     let location = || Location::file(&shown);
     let bytes = std::fs::read(path).map_err(|source| IngestError::Read {
         location: location(),
         source,
     })?;
+    if let Some(text) = known.filter(|t| t.as_bytes() == bytes.as_slice()) {
+        return Ok(SourceFile { path: shown, text });
+    }
     let text = String::from_utf8(bytes).map_err(|e| IngestError::Invalid {
         location: location(),
         message: format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
@@ -201,5 +229,68 @@ mod tests {
             ]
         );
         assert_eq!(files[0].text, "a.md");
+    }
+
+    #[test]
+    fn a_written_text_is_kept_only_while_the_file_still_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::parse(dir.path(), &dir.path().join("briefing.toml"), "").unwrap();
+        let folder = config.briefings_dir.clone();
+        std::fs::create_dir_all(&folder).unwrap();
+        let (kept, edited, other) = (
+            folder.join("kept.md"),
+            folder.join("edited.md"),
+            folder.join("other.md"),
+        );
+        // (file, what the build wrote, what the file holds now)
+        let cases = [
+            (
+                &kept,
+                Some("Harbour talks resume.\n"),
+                "Harbour talks resume.\n",
+            ),
+            (
+                &edited,
+                Some("Harbour talks resume.\n"),
+                "Harbour talks stall.\n",
+            ),
+            (&other, None, "Ferry strike ends.\n"),
+        ];
+        let mut written = HashMap::new();
+        let mut handed = Vec::new();
+        for (path, wrote, now) in cases {
+            std::fs::write(path, now).unwrap();
+            if let Some(text) = wrote {
+                let text = text.to_string();
+                handed.push(((*path).clone(), text.as_ptr()));
+                written.insert((*path).clone(), text);
+            }
+        }
+        let mut files = BriefingFiles::default();
+        let paths: Vec<PathBuf> = cases.iter().map(|(p, _, _)| (*p).clone()).collect();
+        files.refresh_written(&config, &paths, written);
+        let read = files.files().unwrap();
+        for (path, _, now) in cases {
+            let file = read
+                .iter()
+                .find(|(p, _, _)| *p == path.as_path())
+                .unwrap()
+                .2;
+            assert_eq!(
+                file.text,
+                now,
+                "{}: the file's text as it is now",
+                path.display()
+            );
+            let moved = handed
+                .iter()
+                .any(|(p, ptr)| p == path && *ptr == file.text.as_ptr());
+            assert_eq!(
+                moved,
+                path == &kept,
+                "{}: the written string kept",
+                path.display()
+            );
+        }
     }
 }

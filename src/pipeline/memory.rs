@@ -8,7 +8,7 @@
 //! A memory belongs to one configuration: `watch` and `serve` start a new one (keeping
 //! the parse cache) when `briefing.toml` changes.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -344,15 +344,27 @@ impl Memory {
         self.render_cache = site::Cache::one_render();
     }
 
-    /// Reads again the briefing files a build wrote (`paths` as shown to users), so that
-    /// the next build starts from what is on disk.
-    pub(super) fn wrote(&mut self, config: &Config, paths: &[PathBuf]) {
+    /// Reads again the briefing files a build wrote or removed (`paths` as shown to
+    /// users), so that the next build starts from what is on disk. `texts` holds what
+    /// the build wrote, by path as shown: a file that still holds its text keeps that
+    /// string instead of a second copy read from disk.
+    pub(super) fn wrote(
+        &mut self,
+        config: &Config,
+        paths: &[PathBuf],
+        mut texts: HashMap<PathBuf, String>,
+    ) {
         if paths.is_empty() {
             return;
         }
         let full: Vec<PathBuf> = paths.iter().map(|p| config.root.join(p)).collect();
-        self.briefing_files
-            .refresh(config, &in_site_form(config, &full));
+        let site = in_site_form(config, &full);
+        let written = paths
+            .iter()
+            .zip(&site)
+            .filter_map(|(shown, p)| Some((p.clone(), texts.remove(shown)?)))
+            .collect();
+        self.briefing_files.refresh_written(config, &site, written);
         let _ = self.parse_briefing_files();
     }
 

@@ -28,6 +28,7 @@ mod unchanged;
 mod warm;
 mod write;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use thiserror::Error;
@@ -205,9 +206,13 @@ pub fn rebuild(
     };
     memory.put_published(kept);
     progress.stage("save state");
-    // The briefing texts are on disk now; a one-off build also lets go of its corpus
+    // The briefing texts are on disk now: they move to the memory of the briefing files
+    // (not read back into a second copy). A one-off build also lets go of its corpus
     // before it reads those files back (nothing renders from that memory again).
-    decided.writes = Vec::new();
+    let texts: HashMap<PathBuf, String> = std::mem::take(&mut decided.writes)
+        .into_iter()
+        .map(|w| (w.path, w.text))
+        .collect();
     if memory.one_off {
         memory.forget_site();
     }
@@ -220,7 +225,7 @@ pub fn rebuild(
             .chain(removed)
             .cloned()
             .collect();
-        memory.wrote(config, &touched);
+        memory.wrote(config, &touched, texts);
         memory.save_cache(config);
         if memory.one_off
             && let Some(templates) = memory.templates_fingerprint()
