@@ -70,12 +70,33 @@ pub(super) struct Actors {
 
 /// What depends on one briefing alone: the keys of its actors' names and, for each of
 /// its events, the entries of its actor list the event involves (before entries of one
-/// site actor are merged).
+/// site actor are merged) and the things it names.
 #[derive(Debug)]
 pub(super) struct Local {
     fingerprint: Fingerprint,
     keys: ListKeys,
     events: Vec<Vec<usize>>,
+    /// For each event, the things it involves ([`event_things`]): every page that
+    /// shows an event asks, and finding them compares names by key.
+    things: Vec<Vec<String>>,
+}
+
+impl Local {
+    fn new(briefing: &Briefing, fingerprint: Fingerprint) -> Local {
+        Local {
+            fingerprint,
+            keys: ListKeys::new(&briefing.meta.actors),
+            events: event_entries(briefing),
+            things: (0..briefing.meta.timeline.len())
+                .map(|e| {
+                    event_things(briefing, e)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Actors {
@@ -98,12 +119,7 @@ impl Actors {
             .filter(|id| !kept.contains_key(id))
             .map(|&id| {
                 let (b, fingerprint) = briefing(id);
-                let local = Local {
-                    fingerprint,
-                    keys: ListKeys::new(&b.meta.actors),
-                    events: event_entries(b),
-                };
-                (id, Arc::new(local))
+                (id, Arc::new(Local::new(b, fingerprint)))
             })
             .collect();
         let mut local = kept;
@@ -151,7 +167,7 @@ impl Actors {
                 }
             }
             let mut events = event_actors(&local[&id].events, &ids);
-            actors.add_named_things(briefing(id).0, &mut events);
+            actors.add_named_things(&local[&id].things, &mut events);
             for (e, involved) in events.iter().enumerate() {
                 for &a in involved {
                     actors.actor_events[a.index()].push(EventRef::new(id, e));
@@ -168,14 +184,20 @@ impl Actors {
     /// it involves are (see [`named`]): their pages' timelines show the event. Their
     /// postings stay the briefings that list them as actors, a function of the
     /// briefings' surfaces (see `delta`).
-    fn add_named_things(&self, briefing: &Briefing, events: &mut [Vec<ActorId>]) {
-        for (e, involved) in events.iter_mut().enumerate() {
-            for name in event_things(briefing, e) {
+    fn add_named_things(&self, things: &[Vec<String>], events: &mut [Vec<ActorId>]) {
+        for (involved, names) in events.iter_mut().zip(things) {
+            for name in names {
                 if let Some(id) = self.named(name).filter(|id| !involved.contains(id)) {
                     involved.push(id);
                 }
             }
         }
+    }
+
+    /// The things event `event` of briefing `id` involves ([`event_things`], kept).
+    pub fn event_things(&self, id: BriefingId, event: usize) -> Option<&[String]> {
+        let local = self.local.get(&id)?;
+        local.things.get(event).map(Vec::as_slice)
     }
 
     /// The site actor a thing named `name` is (see [`named`]).
@@ -254,11 +276,7 @@ impl Actors {
     ) {
         for &id in ids {
             let (b, fingerprint) = briefing(id);
-            let local = Local {
-                fingerprint,
-                keys: ListKeys::new(&b.meta.actors),
-                events: event_entries(b),
-            };
+            let local = Local::new(b, fingerprint);
             let site_ids = self.of_briefing.get(&id).cloned().unwrap_or_default();
             // The briefing's actors, and the actors of things its events involved.
             let old = self.event_actors.get(&id).into_iter().flatten().flatten();
@@ -269,7 +287,7 @@ impl Actors {
                 self.actor_events[a.index()].retain(|e| e.briefing != id);
             }
             let mut events = event_actors(&local.events, &site_ids);
-            self.add_named_things(b, &mut events);
+            self.add_named_things(&local.things, &mut events);
             let here = position(id);
             for (e, involved) in events.iter().enumerate() {
                 for &a in involved {

@@ -394,10 +394,13 @@ impl Corpus {
     /// organisation or place of that name when there is one (an entity has one kind
     /// across the site), else as the name of a thing, which has no page.
     pub fn event_things(&self, event: EventRef) -> Vec<Participant<'_>> {
-        actors::event_things(self.briefing(event.briefing), event.index())
-            .into_iter()
-            .map(|name| self.thing(name))
-            .collect()
+        match self.actors.event_things(event.briefing, event.index()) {
+            Some(kept) => kept.iter().map(|name| self.thing(name)).collect(),
+            None => actors::event_things(self.briefing(event.briefing), event.index())
+                .into_iter()
+                .map(|name| self.thing(name))
+                .collect(),
+        }
     }
 
     /// A thing a briefing names, as the site shows it: the organisation or place of that
