@@ -231,8 +231,9 @@ impl Http {
     fn start(listener: TcpListener, app: axum::Router) -> Http {
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
+            // One thread: a local preview serves one reader, and every thread more holds
+            // its own allocator arena beside a 10,000-article site's build.
+            let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
             runtime.block_on(http::run(listener, app, stopped))
