@@ -194,10 +194,13 @@ impl Actors {
         }
     }
 
-    /// The things event `event` of briefing `id` involves ([`event_things`], kept).
-    pub fn event_things(&self, id: BriefingId, event: usize) -> Option<&[String]> {
-        let local = self.local.get(&id)?;
-        local.things.get(event).map(Vec::as_slice)
+    /// The things event `event` of briefing `id` involves ([`event_things`], kept with
+    /// every briefing of the corpus); none for an event it does not have.
+    pub fn event_things(&self, id: BriefingId, event: usize) -> &[String] {
+        self.local
+            .get(&id)
+            .and_then(|local| local.things.get(event))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The site actor a thing named `name` is (see [`named`]).
@@ -243,7 +246,7 @@ fn named(by_name: &HashMap<String, Option<ActorId>>, name: &str) -> Option<Actor
 /// For event `event` of a briefing, the things it involves: the names it lists that are
 /// no entry of the actor list but an entry of the briefing's things, as the things list
 /// writes them, without repeats.
-pub fn event_things(briefing: &Briefing, event: usize) -> Vec<&str> {
+fn event_things(briefing: &Briefing, event: usize) -> Vec<&str> {
     let meta = &briefing.meta;
     let Some(event) = meta.timeline.get(event) else {
         return Vec::new();
@@ -371,19 +374,11 @@ fn mentions(text: &str, name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::analysis::ActorKind;
-    use crate::briefing::{ActorMeta, BriefingMeta, EventMeta, Generated};
+    use crate::briefing::{BriefingMeta, EventMeta, Generated};
+    use crate::corpus::tests::entry;
 
     fn briefing(generated: bool, event_actors: &[&str]) -> Briefing {
-        let actor = |name: &str, kind| ActorMeta {
-            name: name.into(),
-            kind,
-            role: None,
-            aliases: Vec::new(),
-            mentions: 1,
-            salience: 0.5,
-            quotes: Vec::new(),
-            source: false,
-        };
+        let actor = |name: &str, kind| entry(name, kind, 1, 0.5);
         let event = EventMeta {
             date: "2026-03-04".into(),
             when: String::new(),
@@ -471,16 +466,7 @@ mod tests {
     #[test]
     fn an_event_involves_the_things_it_names_that_are_no_actors() {
         let mut b = briefing(true, &[]);
-        let thing = |name: &str| ActorMeta {
-            name: name.into(),
-            kind: ActorKind::Thing,
-            role: None,
-            aliases: Vec::new(),
-            mentions: 2,
-            salience: 0.1,
-            quotes: Vec::new(),
-            source: false,
-        };
+        let thing = |name: &str| entry(name, ActorKind::Thing, 2, 0.1);
         b.meta.things = vec![thing("Velmar Bridge"), thing("Madrid")];
         // (names the event lists, things it involves)
         let cases: [(&[&str], &[&str]); 4] = [

@@ -3,7 +3,6 @@
 //! of its briefings). Reads what `actors` keeps per briefing and per site actor. Split
 //! from `corpus/mod.rs`, which keeps the corpus's briefings, order and updates.
 
-use super::actors;
 use super::ids::{ActorId, BriefingId, EventRef};
 use super::{Corpus, Participant};
 
@@ -21,13 +20,11 @@ impl Corpus {
     /// organisation or place of that name when there is one (an entity has one kind
     /// across the site), else as the name of a thing, which has no page.
     pub fn event_things(&self, event: EventRef) -> Vec<Participant<'_>> {
-        match self.actors.event_things(event.briefing, event.index()) {
-            Some(kept) => kept.iter().map(|name| self.thing(name)).collect(),
-            None => actors::event_things(self.briefing(event.briefing), event.index())
-                .into_iter()
-                .map(|name| self.thing(name))
-                .collect(),
-        }
+        self.actors
+            .event_things(event.briefing, event.index())
+            .iter()
+            .map(|name| self.thing(name))
+            .collect()
     }
 
     /// A thing a briefing names, as the site shows it: the organisation or place of that

@@ -147,35 +147,35 @@ fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
     items[rng.usize(..items.len())]
 }
 
+/// An entry of a briefing's actor or things list, without role, aliases or quotes.
+pub(super) fn entry(name: &str, kind: ActorKind, mentions: usize, salience: f64) -> ActorMeta {
+    ActorMeta {
+        name: name.to_string(),
+        kind,
+        role: None,
+        aliases: Vec::new(),
+        mentions,
+        salience,
+        quotes: Vec::new(),
+        source: false,
+    }
+}
+
 fn random_briefing(rng: &mut fastrand::Rng, slug: &str) -> Briefing {
     let actors: Vec<ActorMeta> = (0..rng.usize(0..5))
         .map(|_| {
             let (name, kind, aliases) = pick(rng, &NAMES);
             ActorMeta {
-                name: name.to_string(),
-                kind,
                 role: pick(rng, &ROLES).map(str::to_string),
                 aliases: aliases.iter().map(|s| s.to_string()).collect(),
-                mentions: 1,
-                salience: 0.5,
-                quotes: Vec::new(),
-                source: false,
+                ..entry(name, kind, 1, 0.5)
             }
         })
         .collect();
     // Things named like actors of other briefings: shown as those actors, and their
     // events are on those actors' timelines (which an edit of contents must keep).
     let things: Vec<ActorMeta> = (0..rng.usize(0..3))
-        .map(|_| ActorMeta {
-            name: pick(rng, &THINGS).to_string(),
-            kind: ActorKind::Thing,
-            role: None,
-            aliases: Vec::new(),
-            mentions: 2,
-            salience: 0.1,
-            quotes: Vec::new(),
-            source: false,
-        })
+        .map(|_| entry(pick(rng, &THINGS), ActorKind::Thing, 2, 0.1))
         .collect();
     let timeline: Vec<EventMeta> = (0..rng.usize(0..4))
         .map(|_| EventMeta {
@@ -472,16 +472,7 @@ fn crowded_corpus(seed: u64) -> Corpus {
             rng.shuffle(&mut pool);
             b.meta.actors = pool[..related::MAX_ACTORS + 5]
                 .iter()
-                .map(|k| crate::briefing::ActorMeta {
-                    name: format!("Agency {k}"),
-                    kind: ActorKind::Organization,
-                    role: None,
-                    aliases: Vec::new(),
-                    mentions: 1,
-                    salience: 0.5,
-                    quotes: Vec::new(),
-                    source: false,
-                })
+                .map(|k| entry(&format!("Agency {k}"), ActorKind::Organization, 1, 0.5))
                 .collect();
             b
         })
